@@ -1,0 +1,73 @@
+package io.comeback.audience;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Customer use cases: upsert from a shop, read with derived facts, GDPR erasure. */
+@ApplicationScoped
+public class CustomerService {
+
+    private final CustomerValidator validator;
+    private final CustomerStore store;
+    private final Clock clock;
+
+    public CustomerService(CustomerValidator validator, CustomerStore store, Clock clock) {
+        this.validator = validator;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public sealed interface PutResult permits Stored, Rejected {
+    }
+
+    public record Stored(Customer customer, boolean created) implements PutResult {
+    }
+
+    /** {@code conflict} is true when the input was valid but collides with another customer. */
+    public record Rejected(List<FieldViolation> violations, boolean conflict) implements PutResult {
+    }
+
+    @Transactional
+    public PutResult put(String externalId, CustomerInput input) {
+        CustomerValidator.Result result = validator.validate(externalId, input);
+        if (result instanceof CustomerValidator.Invalid invalid) {
+            return new Rejected(invalid.violations(), false);
+        }
+        CustomerDraft draft = ((CustomerValidator.Valid) result).draft();
+        if (draft.phone() != null) {
+            Optional<String> owner = store.phoneOwner(draft.phone(), externalId);
+            if (owner.isPresent()) {
+                return new Rejected(List.of(new FieldViolation("phone",
+                        draft.phone() + " already belongs to customer '" + owner.get() + "'")), true);
+            }
+        }
+        CustomerStore.Upserted upserted = store.upsert(draft);
+        Customer customer = Customer.findById(upserted.id());
+        return new Stored(customer, upserted.inserted());
+    }
+
+    @Transactional
+    public Optional<Customer> find(String externalId) {
+        return Customer.findLiving(externalId);
+    }
+
+    @Transactional
+    public boolean erase(String externalId) {
+        Optional<Customer> found = Customer.findLiving(externalId);
+        found.ifPresent(customer -> {
+            Instant now = Instant.now(clock);
+            customer.erase(now);
+            // Event properties can carry personal data (page URLs, search terms); the events themselves stay as counts.
+            Customer.getEntityManager()
+                    .createNativeQuery("UPDATE engagement_events SET properties = '{}'::jsonb WHERE customer_id = ?1")
+                    .setParameter(1, customer.id)
+                    .executeUpdate();
+        });
+        return found.isPresent();
+    }
+}

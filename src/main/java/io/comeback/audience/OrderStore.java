@@ -1,0 +1,81 @@
+package io.comeback.audience;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * Inserts orders exactly once per {@code orderId} (INSERT … ON CONFLICT DO NOTHING) and folds each
+ * new order into its customer's facts in the same transaction.
+ */
+@ApplicationScoped
+public class OrderStore {
+
+    private static final String INSERT = """
+            INSERT INTO orders (order_id, customer_id, total, currency, placed_at, coupon_code, items)
+            VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+            ON CONFLICT (order_id) DO NOTHING
+            RETURNING id
+            """;
+
+    /** Shared with the CSV import, which folds a whole batch of new orders with one statement. */
+    public static final String FOLD_FACTS = """
+            UPDATE customers c SET
+                orders_count = c.orders_count + n.count,
+                first_order_at = LEAST(c.first_order_at, n.first_at),
+                last_order_at = GREATEST(c.last_order_at, n.last_at),
+                total_spent = c.total_spent + n.spent
+            FROM (%s) n
+            WHERE c.id = n.customer_id
+            """;
+
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper json;
+
+    public OrderStore(AgroalDataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    /** @return the new row's id, or empty when an order with this id was stored before */
+    public Optional<Long> insertOnce(OrderDraft order, long customerId) {
+        try (Connection connection = dataSource.getConnection()) {
+            Long id = null;
+            try (PreparedStatement st = connection.prepareStatement(INSERT)) {
+                st.setString(1, order.orderId());
+                st.setLong(2, customerId);
+                st.setBigDecimal(3, order.total());
+                st.setString(4, order.currency());
+                Jdbc.setInstant(st, 5, order.placedAt());
+                st.setString(6, order.couponCode());
+                st.setString(7, json.writeValueAsString(order.items()));
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        id = rs.getLong(1);
+                    }
+                }
+            }
+            if (id == null) {
+                return Optional.empty();
+            }
+            try (PreparedStatement st = connection.prepareStatement(FOLD_FACTS.formatted(
+                    "SELECT ?::bigint AS customer_id, 1 AS count, ?::timestamptz AS first_at, ?::timestamptz AS last_at, ?::numeric AS spent"))) {
+                st.setLong(1, customerId);
+                Jdbc.setInstant(st, 2, order.placedAt());
+                Jdbc.setInstant(st, 3, order.placedAt());
+                st.setBigDecimal(4, order.total());
+                st.executeUpdate();
+            }
+            return Optional.of(id);
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("Could not store order " + order.orderId(), e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.comeback.audience;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * Normalises phone numbers to E.164 so every spelling of a number ({@code 912 34 567},
+ * {@code +47 912 34 567}, {@code 004791234567}) is the same person.
+ */
+@ApplicationScoped
+public class PhoneNumbers {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+    private final String defaultRegion;
+
+    public PhoneNumbers(@ConfigProperty(name = "comeback.phone.default-region", defaultValue = "NO") String defaultRegion) {
+        this.defaultRegion = defaultRegion.toUpperCase();
+        if (!UTIL.getSupportedRegions().contains(this.defaultRegion)) {
+            throw new IllegalArgumentException("comeback.phone.default-region '" + defaultRegion
+                    + "' is not a region code such as NO, SE, DK, GB or US");
+        }
+    }
+
+    public record Normalized(String e164, String region, Optional<ZoneId> zone) {
+    }
+
+    /** @throws InvalidPhoneNumberException with a message a person can act on */
+    public Normalized normalize(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new InvalidPhoneNumberException("phone number is empty");
+        }
+        Phonenumber.PhoneNumber number;
+        try {
+            number = UTIL.parse(raw, defaultRegion);
+        } catch (NumberParseException e) {
+            throw new InvalidPhoneNumberException("'" + raw + "' is not a phone number (" + reason(e) + ")");
+        }
+        if (!UTIL.isValidNumber(number)) {
+            throw new InvalidPhoneNumberException("'" + raw + "' is not a valid phone number for region "
+                    + regionOf(number) + "; write it in international form, e.g. +47 912 34 567");
+        }
+        String region = UTIL.getRegionCodeForNumber(number);
+        return new Normalized(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), region, CountryTimeZones.of(region));
+    }
+
+    private String regionOf(Phonenumber.PhoneNumber number) {
+        String region = UTIL.getRegionCodeForCountryCode(number.getCountryCode());
+        return "ZZ".equals(region) ? "+" + number.getCountryCode() : region;
+    }
+
+    private static String reason(NumberParseException e) {
+        return switch (e.getErrorType()) {
+            case INVALID_COUNTRY_CODE -> "unknown country code";
+            case NOT_A_NUMBER -> "not a number";
+            case TOO_SHORT_AFTER_IDD, TOO_SHORT_NSN -> "too short";
+            case TOO_LONG -> "too long";
+        };
+    }
+
+    public static class InvalidPhoneNumberException extends RuntimeException {
+        public InvalidPhoneNumberException(String message) {
+            super(message);
+        }
+    }
+}

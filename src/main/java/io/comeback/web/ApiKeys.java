@@ -1,0 +1,39 @@
+package io.comeback.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The configured API keys ({@code COMEBACK_API_KEYS}, comma-separated). */
+@ApplicationScoped
+public class ApiKeys {
+
+    private final List<byte[]> keys;
+
+    public ApiKeys(@ConfigProperty(name = "comeback.api-keys") Optional<String> configured) {
+        this.keys = Arrays.stream(configured.orElse("").split(","))
+                .map(String::trim)
+                .filter(k -> !k.isEmpty())
+                .map(k -> k.getBytes(StandardCharsets.UTF_8))
+                .toList();
+    }
+
+    public boolean accepts(String candidate) {
+        byte[] given = candidate.getBytes(StandardCharsets.UTF_8);
+        boolean match = false;
+        // Compare against every key in constant time so timing reveals nothing about valid keys.
+        for (byte[] key : keys) {
+            match |= MessageDigest.isEqual(key, given);
+        }
+        return match;
+    }
+
+    public boolean isEmpty() {
+        return keys.isEmpty();
+    }
+}

@@ -1,0 +1,56 @@
+package io.comeback.web;
+
+import io.comeback.audience.CustomerInput;
+import io.comeback.audience.CustomerService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/api/customers/{externalId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class CustomerResource {
+
+    private final CustomerService customers;
+
+    public CustomerResource(CustomerService customers) {
+        this.customers = customers;
+    }
+
+    /** Creates or replaces the customer; consent is only changed when the body carries it. */
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response put(@PathParam("externalId") String externalId, CustomerInput body) {
+        Violations.requireBody(body);
+        CustomerService.PutResult result = customers.put(externalId, body);
+        if (result instanceof CustomerService.Rejected rejected) {
+            if (rejected.conflict()) {
+                var v = rejected.violations().get(0);
+                throw ProblemException.conflict(v.field(), v.message());
+            }
+            throw Violations.invalid(rejected.violations());
+        }
+        CustomerService.Stored stored = (CustomerService.Stored) result;
+        return Response.status(stored.created() ? 201 : 200).entity(CustomerView.of(stored.customer())).build();
+    }
+
+    @GET
+    public CustomerView get(@PathParam("externalId") String externalId) {
+        return customers.find(externalId).map(CustomerView::of)
+                .orElseThrow(() -> ProblemException.notFound("no customer '" + externalId + "'"));
+    }
+
+    /** GDPR erasure: personal data is removed at once; order counts and totals stay for reporting. */
+    @DELETE
+    public Response erase(@PathParam("externalId") String externalId) {
+        if (!customers.erase(externalId)) {
+            throw ProblemException.notFound("no customer '" + externalId + "'");
+        }
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,76 @@
+package io.comeback.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+
+/** Every error leaves the service as problem+json; bad input never shows a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.toProblem());
+    }
+
+    /** Declared for the subtypes too, because the most specific mapper wins and Quarkus ships its own for them. */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, JsonParseException.class,
+            UnrecognizedPropertyException.class, InvalidFormatException.class})
+    public Response unreadableJson(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException m ? JsonPaths.of(m) : null;
+        String message;
+        if (e instanceof UnrecognizedPropertyException u) {
+            field = JsonPaths.of(u);
+            message = "unknown field '" + u.getPropertyName() + "'; known fields: " + u.getKnownPropertyIds();
+        } else if (e instanceof InvalidFormatException f) {
+            message = "'" + f.getValue() + "' is not a valid " + f.getTargetType().getSimpleName();
+        } else if (e instanceof JsonMappingException) {
+            message = "wrong type: " + e.getOriginalMessage();
+        } else {
+            message = "malformed JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage();
+        }
+        List<Problem.Violation> errors = List.of(Problem.Violation.ofField(field == null || field.isEmpty() ? "body" : field, message));
+        return respond(new Problem(ProblemTypes.forStatus(400), "Malformed request", 400, errors.get(0).field() + ": " + message, errors));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<Problem.Violation> errors = e.getConstraintViolations().stream()
+                .map(v -> Problem.Violation.ofField(JsonPaths.lastNodes(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        return respond(ProblemException.invalid(errors).toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+        }
+        String title = e.getResponse().getStatusInfo().getReasonPhrase();
+        return respond(new Problem(ProblemTypes.forStatus(status), title, status, e.getMessage(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("Unexpected failure", e);
+        return respond(new Problem(ProblemTypes.forStatus(500), "Internal error", 500,
+                "The request could not be completed; the error is logged on the server.", null));
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}
