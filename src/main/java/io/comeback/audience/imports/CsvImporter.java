@@ -1,0 +1,59 @@
+package io.comeback.audience.imports;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.comeback.audience.CustomerValidator;
+import io.comeback.audience.OrderValidator;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Entry point for bulk imports of customers and orders from CSV streams. */
+@ApplicationScoped
+public class CsvImporter {
+
+    private final AgroalDataSource dataSource;
+    private final CustomerValidator customers;
+    private final OrderValidator orders;
+    private final ObjectMapper json;
+    private final int batchSize;
+    private final int maxListedRejections;
+
+    public CsvImporter(AgroalDataSource dataSource, CustomerValidator customers, OrderValidator orders, ObjectMapper json,
+                       @ConfigProperty(name = "comeback.import.batch-size", defaultValue = "20000") int batchSize,
+                       @ConfigProperty(name = "comeback.import.max-reported-rejections", defaultValue = "1000") int maxListedRejections) {
+        this.dataSource = dataSource;
+        this.customers = customers;
+        this.orders = orders;
+        this.json = json;
+        this.batchSize = batchSize;
+        this.maxListedRejections = maxListedRejections;
+    }
+
+    public ImportReport importCustomers(InputStream csv, Charset charset) {
+        try (Connection connection = dataSource.getConnection()) {
+            return new CustomerCsvImport(connection, batchSize, maxListedRejections, customers, json).run(new InputStreamReader(csv, charset));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Customer import failed", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ImportReport importOrders(InputStream csv, Charset charset) {
+        try (Connection connection = dataSource.getConnection()) {
+            return new OrderCsvImport(connection, batchSize, maxListedRejections, orders).run(new InputStreamReader(csv, charset));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Order import failed", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

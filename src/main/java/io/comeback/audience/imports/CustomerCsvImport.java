@@ -1,0 +1,188 @@
+package io.comeback.audience.imports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.comeback.audience.CustomerDraft;
+import io.comeback.audience.CustomerInput;
+import io.comeback.audience.CustomerValidator;
+import io.comeback.audience.FieldViolation;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Customers from CSV. Known columns are the JSON fields; any other column becomes an attribute.
+ * Columns the file does not have keep their stored values, so a file of {@code externalId,phone}
+ * updates phones without erasing names.
+ */
+final class CustomerCsvImport extends CsvImport {
+
+    static final Set<String> KNOWN = Set.of("externalId", "phone", "firstName", "lastName", "email", "locale",
+            "timeZone", "birthday", "consentStatus", "consentSource", "consentText", "consentAt");
+    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9_]{0,63}$");
+    /** CSV column → customers column, for the columns an update overwrites when the file has them. */
+    private static final Map<String, String> UPDATABLE = Map.of("phone", "phone", "firstName", "first_name",
+            "lastName", "last_name", "email", "email", "locale", "locale", "timeZone", "time_zone", "birthday", "birthday");
+
+    private final CustomerValidator validator;
+    private final ObjectMapper json;
+    private List<String> attributeColumns;
+
+    CustomerCsvImport(Connection connection, int batchSize, int maxListed, CustomerValidator validator, ObjectMapper json) {
+        super(connection, batchSize, maxListed, "customers");
+        this.validator = validator;
+        this.json = json;
+    }
+
+    @Override
+    protected void acceptHeader(List<String> header) {
+        if (!hasColumn("externalId")) {
+            throw new ImportRejectedException(1, "the header has no externalId column; customers are matched by it");
+        }
+        attributeColumns = header.stream().map(String::trim).filter(c -> !KNOWN.contains(c)).toList();
+        for (String column : attributeColumns) {
+            if (!ATTRIBUTE_NAME.matcher(column).matches()) {
+                throw new ImportRejectedException(1, "column '" + column + "' is neither a customer field ("
+                        + String.join(", ", KNOWN.stream().sorted().toList())
+                        + ") nor an attribute name (a letter, then letters, digits or _)");
+            }
+        }
+    }
+
+    @Override
+    protected String createStagingTables() {
+        return """
+                CREATE TEMP TABLE import_customers (
+                    line BIGINT, external_id TEXT, phone TEXT, first_name TEXT, last_name TEXT, email TEXT,
+                    locale TEXT, time_zone TEXT, birthday DATE, attributes JSONB,
+                    consent_status TEXT, consent_source TEXT, consent_text TEXT, consent_at TIMESTAMPTZ);
+                CREATE TEMP TABLE import_seen (key TEXT PRIMARY KEY, line BIGINT);
+                """;
+    }
+
+    @Override
+    protected String dropStagingTables() {
+        return "DROP TABLE IF EXISTS pg_temp.import_customers, pg_temp.import_seen";
+    }
+
+    @Override
+    protected String copyIntoStaging() {
+        return "COPY import_customers FROM STDIN";
+    }
+
+    @Override
+    protected boolean stage(CsvReader.Row row, CopyRowWriter out) throws SQLException {
+        String externalId = value(row, "externalId");
+        String consentStatus = value(row, "consentStatus");
+        CustomerInput.ConsentInput consent = consentStatus == null ? null : new CustomerInput.ConsentInput(
+                consentStatus, value(row, "consentSource"), value(row, "consentText"), value(row, "consentAt"));
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        for (String column : attributeColumns) {
+            String v = value(row, column);
+            if (v != null) {
+                attributes.put(column, v);
+            }
+        }
+        CustomerInput input = new CustomerInput(value(row, "phone"), value(row, "firstName"), value(row, "lastName"),
+                value(row, "email"), value(row, "locale"), value(row, "timeZone"), value(row, "birthday"), attributes, consent);
+        CustomerValidator.Result result = validator.validate(externalId, input);
+        if (result instanceof CustomerValidator.Invalid invalid) {
+            for (FieldViolation v : invalid.violations()) {
+                report.reject(row.line(), csvColumn(v.field()), v.message());
+            }
+            return false;
+        }
+        CustomerDraft c = ((CustomerValidator.Valid) result).draft();
+        try {
+            out.field(row.line()).field(c.externalId()).field(c.phone()).field(c.firstName()).field(c.lastName())
+                    .field(c.email()).field(c.locale()).field(c.timeZone().getId()).field(c.birthday())
+                    .field(json.writeValueAsString(c.attributes()))
+                    .field(c.consent() == null ? null : c.consent().status().wire())
+                    .field(c.consent() == null ? null : c.consent().source())
+                    .field(c.consent() == null ? null : c.consent().text())
+                    .field(c.consent() == null ? null : c.consent().at())
+                    .endRow();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return true;
+    }
+
+    /** Validation speaks of JSON fields; a CSV user knows the column. */
+    private static String csvColumn(String field) {
+        return switch (field) {
+            case "consent.status" -> "consentStatus";
+            case "consent.at" -> "consentAt";
+            default -> field.startsWith("attributes.") ? field.substring("attributes.".length()) : field;
+        };
+    }
+
+    @Override
+    protected void mergeBatch() throws SQLException {
+        // The first line naming an externalId wins; later ones are reported against it.
+        execute("""
+                INSERT INTO import_seen SELECT external_id, min(line) FROM import_customers GROUP BY external_id
+                ON CONFLICT (key) DO NOTHING""");
+        rejectWhere("""
+                DELETE FROM import_customers s USING import_seen f
+                WHERE s.external_id = f.key AND s.line <> f.line
+                RETURNING s.line, 'duplicate: externalId ''' || s.external_id || ''' already appears on line ' || f.line""",
+                "externalId");
+        rejectWhere("""
+                DELETE FROM import_customers s USING (SELECT phone, min(line) AS line FROM import_customers
+                                                      WHERE phone IS NOT NULL GROUP BY phone) f
+                WHERE s.phone = f.phone AND s.line <> f.line
+                RETURNING s.line, 'phone ' || s.phone || ' is also given on line ' || f.line || ' for another customer'""",
+                "phone");
+        rejectWhere("""
+                DELETE FROM import_customers s USING customers c
+                WHERE c.phone = s.phone AND c.erased_at IS NULL AND c.external_id <> s.external_id
+                RETURNING s.line, 'phone ' || s.phone || ' already belongs to customer ''' || c.external_id || ''''""",
+                "phone");
+        try (PreparedStatement st = connection.prepareStatement(upsertSql()); ResultSet rs = st.executeQuery()) {
+            rs.next();
+            report.imported += rs.getLong(1);
+            report.updated += rs.getLong(2);
+        }
+        execute("TRUNCATE import_customers");
+    }
+
+    private String upsertSql() {
+        List<String> sets = new ArrayList<>();
+        UPDATABLE.forEach((csv, column) -> {
+            if (hasColumn(csv)) {
+                sets.add(column + " = EXCLUDED." + column);
+            }
+        });
+        if (!hasColumn("timeZone") && hasColumn("phone")) {
+            // A new number may mean a new country; the zone follows it unless the file states one.
+            sets.add("time_zone = EXCLUDED.time_zone");
+        }
+        for (String c : List.of("consent_status", "consent_source", "consent_text", "consent_at")) {
+            // Consent is only touched by rows that state it; those always carry the time it was given.
+            sets.add(c + " = CASE WHEN EXCLUDED.consent_at IS NOT NULL THEN EXCLUDED." + c + " ELSE customers." + c + " END");
+        }
+        sets.add("attributes = customers.attributes || EXCLUDED.attributes");
+        sets.add("updated_at = now()");
+        String assignments = String.join(", ", sets);
+        return """
+                WITH up AS (
+                    INSERT INTO customers (external_id, phone, first_name, last_name, email, locale, time_zone, birthday,
+                                           attributes, consent_status, consent_source, consent_text, consent_at)
+                    SELECT external_id, phone, first_name, last_name, email, locale, time_zone, birthday, attributes,
+                           COALESCE(consent_status, 'unknown'), consent_source, consent_text, consent_at
+                    FROM import_customers ORDER BY line
+                    ON CONFLICT (external_id) DO UPDATE SET %s
+                    RETURNING (xmax = 0) AS inserted)
+                SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up
+                """.formatted(assignments);
+    }
+}

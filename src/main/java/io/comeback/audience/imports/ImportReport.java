@@ -1,0 +1,57 @@
+package io.comeback.audience.imports;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What an import did. {@code rejected} lists the first rejections by line (up to a configured
+ * number, so a file of a million bad rows does not produce a gigabyte answer); {@code rejectedCount}
+ * counts them all.
+ */
+public record ImportReport(long imported, long updated, long unchanged, long rejectedCount,
+                           List<Rejection> rejected, boolean rejectedTruncated) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Rejection(long line, String field, String reason) {
+    }
+
+    static final class Builder {
+        private final int maxListed;
+        private final List<Rejection> rejected = new ArrayList<>();
+        long imported;
+        long updated;
+        long unchanged;
+        private long rejectedCount;
+
+        Builder(int maxListed) {
+            this.maxListed = maxListed;
+        }
+
+        void reject(long line, String field, String reason) {
+            rejectedCount++;
+            rejected.add(new Rejection(line, field, reason));
+            if (rejected.size() > 2 * maxListed) {
+                trim();
+            }
+        }
+
+        long rejectedCount() {
+            return rejectedCount;
+        }
+
+        /** Rejections arrive out of line order (row checks first, then set-based ones per batch). */
+        private void trim() {
+            rejected.sort(Comparator.comparingLong(Rejection::line));
+            rejected.subList(Math.min(maxListed, rejected.size()), rejected.size()).clear();
+        }
+
+        ImportReport build() {
+            trim();
+            return new ImportReport(imported, updated, unchanged, rejectedCount, List.copyOf(rejected),
+                    rejectedCount > rejected.size());
+        }
+    }
+}

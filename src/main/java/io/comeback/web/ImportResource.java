@@ -1,0 +1,65 @@
+package io.comeback.web;
+
+import io.comeback.audience.imports.CsvImporter;
+import io.comeback.audience.imports.ImportRejectedException;
+import io.comeback.audience.imports.ImportReport;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import jakarta.ws.rs.core.Response;
+
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Bulk import. The body is streamed into PostgreSQL, never held whole in memory. */
+@Path("/api/import")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImportResource {
+
+    private final CsvImporter importer;
+
+    public ImportResource(CsvImporter importer) {
+        this.importer = importer;
+    }
+
+    @POST
+    @Path("/customers")
+    @Consumes({"text/csv", "application/csv"})
+    public ImportReport customers(InputStream csv, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type) {
+        return importer.importCustomers(csv, charsetOf(type));
+    }
+
+    @POST
+    @Path("/orders")
+    @Consumes({"text/csv", "application/csv"})
+    public ImportReport orders(InputStream csv, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type) {
+        return importer.importOrders(csv, charsetOf(type));
+    }
+
+    /** Spreadsheets on Windows still save Latin-1; the client says so in the Content-Type, UTF-8 otherwise. */
+    private static Charset charsetOf(MediaType type) {
+        String name = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (name == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(415, "Unsupported charset", "charset '" + name + "' is not known; send UTF-8",
+                    List.of(Problem.Violation.ofField("Content-Type", "unknown charset '" + name + "'")));
+        }
+    }
+
+    @ServerExceptionMapper
+    public Response rejected(ImportRejectedException e) {
+        return ProblemMappers.respond(new Problem("https://comeback.io/problems/invalid-csv", "Invalid CSV file", 422,
+                "line " + e.line() + ": " + e.getMessage(), List.of(Problem.Violation.ofLine(e.line(), e.getMessage()))));
+    }
+}

@@ -1,0 +1,60 @@
+package io.comeback.audience.imports;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CsvReaderTest {
+
+    private static List<CsvReader.Row> read(String csv) throws IOException {
+        CsvReader reader = new CsvReader(new StringReader(csv));
+        List<CsvReader.Row> rows = new ArrayList<>();
+        for (CsvReader.Row row = reader.next(); row != null; row = reader.next()) {
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    @Test
+    void plainRowsCountLinesFromTheHeader() throws IOException {
+        List<CsvReader.Row> rows = read("a,b\n1,2\n3,4");
+        assertThat(rows).extracting(CsvReader.Row::line).containsExactly(1L, 2L, 3L);
+        assertThat(rows.get(2).fields()).containsExactly("3", "4");
+    }
+
+    @Test
+    void quotedFieldsHoldCommasQuotesAndLineBreaks() throws IOException {
+        List<CsvReader.Row> rows = read("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",z\r\nlast,row\r\n");
+        assertThat(rows.get(1).fields()).containsExactly("x, y", "say \"hi\"");
+        assertThat(rows.get(2).fields()).containsExactly("two\nlines", "z");
+        assertThat(rows.get(3).line()).isEqualTo(5);
+        assertThat(rows.get(3).fields()).containsExactly("last", "row");
+    }
+
+    @Test
+    void blankLinesAreSkippedButCounted() throws IOException {
+        List<CsvReader.Row> rows = read("\uFEFFa\n\n\nb\n");
+        assertThat(rows).extracting(CsvReader.Row::line).containsExactly(1L, 4L);
+        assertThat(rows.get(0).fields()).containsExactly("a");
+    }
+
+    @Test
+    void emptyFieldsAreKept() throws IOException {
+        assertThat(read("a,,c,\n").get(0).fields()).containsExactly("a", "", "c", "");
+    }
+
+    @Test
+    void malformedQuotingIsReportedOnItsLineAndReadingGoesOn() throws IOException {
+        List<CsvReader.Row> rows = read("h1,h2\n\"ab\"c,d\nok,1\n\"never closed,2\n");
+        assertThat(rows.get(1).malformed()).contains("text after a closing quote");
+        assertThat(rows.get(2).isMalformed()).isFalse();
+        assertThat(rows.get(2).fields()).containsExactly("ok", "1");
+        assertThat(rows.get(3).line()).isEqualTo(4);
+        assertThat(rows.get(3).malformed()).contains("never closed");
+    }
+}
