@@ -1,24 +1,15 @@
 package io.comeback.audience.imports;
 
-import org.postgresql.copy.CopyIn;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 
-/** Encodes rows in PostgreSQL's COPY text format and hands them to the server in large chunks. */
+/** Encodes rows in PostgreSQL's COPY text format into an in-memory batch. */
 final class CopyRowWriter {
 
-    private static final int FLUSH_AT = 1 << 20;
-
-    private final CopyIn copy;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_AT + 4096);
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(4 << 20);
     private final StringBuilder row = new StringBuilder(256);
     private boolean firstField = true;
-
-    CopyRowWriter(CopyIn copy) {
-        this.copy = copy;
-    }
+    private int rows;
 
     CopyRowWriter field(Object value) {
         if (!firstField) {
@@ -43,27 +34,20 @@ final class CopyRowWriter {
         return this;
     }
 
-    void endRow() throws SQLException {
+    void endRow() {
         row.append('\n');
         byte[] bytes = row.toString().getBytes(StandardCharsets.UTF_8);
         buffer.write(bytes, 0, bytes.length);
         row.setLength(0);
         firstField = true;
-        if (buffer.size() >= FLUSH_AT) {
-            flush();
-        }
+        rows++;
     }
 
-    /** @return the number of rows the server took */
-    long finish() throws SQLException {
-        flush();
-        return copy.endCopy();
+    int rows() {
+        return rows;
     }
 
-    private void flush() throws SQLException {
-        if (buffer.size() > 0) {
-            copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-            buffer.reset();
-        }
+    byte[] toBytes() {
+        return buffer.toByteArray();
     }
 }

@@ -48,7 +48,7 @@ abstract class CsvImport {
     protected abstract String copyIntoStaging();
 
     /** Validates one row; writes it to the staging COPY and returns true, or records its rejection. */
-    protected abstract boolean stage(CsvReader.Row row, CopyRowWriter out) throws SQLException;
+    protected abstract boolean stage(CsvReader.Row row, CopyRowWriter out);
 
     /** Moves the staged batch into the real tables, rejecting by SQL what only the database can judge. */
     protected abstract void mergeBatch() throws SQLException;
@@ -67,38 +67,34 @@ abstract class CsvImport {
 
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
-        CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
         long started = System.nanoTime();
-        long lines = 0;
         try {
             execute(createStagingTables());
             connection.commit();
-            CopyRowWriter out = new CopyRowWriter(copyManager.copyIn(copyIntoStaging()));
-            int staged = 0;
-            for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
-                lines = row.line();
-                if (row.isMalformed()) {
-                    report.reject(row.line(), null, "malformed: " + row.malformed());
-                } else if (row.fields().size() != columns.size()) {
-                    report.reject(row.line(), null, "malformed: expected " + columns.size() + " fields as in the header, found " + row.fields().size());
-                } else if (row.fields().stream().anyMatch(f -> f.indexOf('\uFFFD') >= 0)) {
-                    report.reject(row.line(), null, "malformed: bytes that are not UTF-8; save the file as CSV UTF-8");
-                } else if (stage(row, out)) {
-                    staged++;
+            // Two stages overlap: this thread parses and checks rows while the merger thread has
+            // PostgreSQL copy and merge the previous batch. The hand-over queue holds one batch,
+            // so memory stays at a few batches whatever the file's size.
+            try (BatchMerger merger = new BatchMerger(this::mergeOne, 1)) {
+                CopyRowWriter out = new CopyRowWriter();
+                long lines = 0;
+                for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
+                    lines = row.line();
+                    if (row.isMalformed()) {
+                        report.reject(row.line(), null, "malformed: " + row.malformed());
+                    } else if (row.fields().size() != columns.size()) {
+                        report.reject(row.line(), null, "malformed: expected " + columns.size() + " fields as in the header, found " + row.fields().size());
+                    } else if (row.fields().stream().anyMatch(f -> f.indexOf('\uFFFD') >= 0)) {
+                        report.reject(row.line(), null, "malformed: bytes that are not UTF-8; save the file as CSV UTF-8");
+                    } else {
+                        stage(row, out);
+                    }
+                    if (out.rows() == batchSize) {
+                        merger.submit(new Batch(out.toBytes(), lines, started));
+                        out = new CopyRowWriter();
+                    }
                 }
-                if (staged == batchSize) {
-                    out.finish();
-                    mergeBatch();
-                    connection.commit();
-                    logProgress(lines, started);
-                    out = new CopyRowWriter(copyManager.copyIn(copyIntoStaging()));
-                    staged = 0;
-                }
+                merger.submit(new Batch(out.toBytes(), lines, started));
             }
-            out.finish();
-            mergeBatch();
-            connection.commit();
-            logProgress(lines, started);
         } catch (SQLException | IOException | RuntimeException e) {
             connection.rollback();
             throw e;
@@ -109,9 +105,20 @@ abstract class CsvImport {
         return report.build();
     }
 
+    record Batch(byte[] copyRows, long lastLine, long importStarted) {
+    }
+
+    private void mergeOne(Batch batch) throws SQLException, IOException {
+        CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
+        copyManager.copyIn(copyIntoStaging(), new java.io.ByteArrayInputStream(batch.copyRows()));
+        mergeBatch();
+        connection.commit();
+        logProgress(batch.lastLine(), batch.importStarted());
+    }
+
     private void logProgress(long lines, long started) {
         double seconds = (System.nanoTime() - started) / 1e9;
-        LOG.infof("Import of %s: %,d lines read, %,d imported, %,d updated, %,d rejected (%.0f lines/s)",
+        LOG.infof("Import of %s: %,d lines done, %,d imported, %,d updated, %,d rejected (%.0f lines/s)",
                 what, lines, report.imported, report.updated, report.rejectedCount(), lines / Math.max(seconds, 1e-3));
     }
 

@@ -79,7 +79,7 @@ final class CustomerCsvImport extends CsvImport {
     }
 
     @Override
-    protected boolean stage(CsvReader.Row row, CopyRowWriter out) throws SQLException {
+    protected boolean stage(CsvReader.Row row, CopyRowWriter out) {
         String externalId = value(row, "externalId");
         String consentStatus = value(row, "consentStatus");
         CustomerInput.ConsentInput consent = consentStatus == null ? null : new CustomerInput.ConsentInput(
@@ -127,6 +127,8 @@ final class CustomerCsvImport extends CsvImport {
 
     @Override
     protected void mergeBatch() throws SQLException {
+        // Without statistics the planner guesses a tiny staging table and picks poor joins.
+        execute("ANALYZE import_customers");
         // The first line naming an externalId wins; later ones are reported against it.
         execute("""
                 INSERT INTO import_seen SELECT external_id, min(line) FROM import_customers GROUP BY external_id

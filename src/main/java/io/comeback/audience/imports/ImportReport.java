@@ -30,7 +30,8 @@ public record ImportReport(long imported, long updated, long unchanged, long rej
             this.maxListed = maxListed;
         }
 
-        void reject(long line, String field, String reason) {
+        /** Called by both the reading and the merging thread of an import. */
+        synchronized void reject(long line, String field, String reason) {
             rejectedCount++;
             rejected.add(new Rejection(line, field, reason));
             if (rejected.size() > 2 * maxListed) {
@@ -38,7 +39,7 @@ public record ImportReport(long imported, long updated, long unchanged, long rej
             }
         }
 
-        long rejectedCount() {
+        synchronized long rejectedCount() {
             return rejectedCount;
         }
 
@@ -48,7 +49,7 @@ public record ImportReport(long imported, long updated, long unchanged, long rej
             rejected.subList(Math.min(maxListed, rejected.size()), rejected.size()).clear();
         }
 
-        ImportReport build() {
+        synchronized ImportReport build() {
             trim();
             return new ImportReport(imported, updated, unchanged, rejectedCount, List.copyOf(rejected),
                     rejectedCount > rejected.size());

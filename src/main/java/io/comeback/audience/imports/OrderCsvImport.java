@@ -48,7 +48,7 @@ final class OrderCsvImport extends CsvImport {
     protected String createStagingTables() {
         return """
                 CREATE TEMP TABLE import_orders (line BIGINT, order_id TEXT, customer_external_id TEXT,
-                    total NUMERIC(14, 2), currency TEXT, placed_at TIMESTAMPTZ, coupon_code TEXT);
+                    total NUMERIC(14, 2), currency TEXT, placed_at TIMESTAMPTZ, coupon_code TEXT, customer_id BIGINT);
                 CREATE TEMP TABLE import_seen (key TEXT PRIMARY KEY, line BIGINT);
                 """;
     }
@@ -60,11 +60,11 @@ final class OrderCsvImport extends CsvImport {
 
     @Override
     protected String copyIntoStaging() {
-        return "COPY import_orders FROM STDIN";
+        return "COPY import_orders (line, order_id, customer_external_id, total, currency, placed_at, coupon_code) FROM STDIN";
     }
 
     @Override
-    protected boolean stage(CsvReader.Row row, CopyRowWriter out) throws SQLException {
+    protected boolean stage(CsvReader.Row row, CopyRowWriter out) {
         OrderInput input = new OrderInput(value(row, "orderId"), value(row, "customerId"), value(row, "total"),
                 value(row, "currency"), value(row, "placedAt"), List.of(), value(row, "couponCode"));
         OrderValidator.Result result = validator.validate(input);
@@ -82,6 +82,8 @@ final class OrderCsvImport extends CsvImport {
 
     @Override
     protected void mergeBatch() throws SQLException {
+        // Without statistics the planner guesses a tiny staging table and picks poor joins.
+        execute("ANALYZE import_orders");
         execute("""
                 INSERT INTO import_seen SELECT order_id, min(line) FROM import_orders GROUP BY order_id
                 ON CONFLICT (key) DO NOTHING""");
@@ -90,17 +92,18 @@ final class OrderCsvImport extends CsvImport {
                 WHERE s.order_id = f.key AND s.line <> f.line
                 RETURNING s.line, 'duplicate: orderId ''' || s.order_id || ''' already appears on line ' || f.line""",
                 "orderId");
+        execute("""
+                UPDATE import_orders s SET customer_id = c.id FROM customers c
+                WHERE c.external_id = s.customer_external_id AND c.erased_at IS NULL""");
         rejectWhere("""
-                DELETE FROM import_orders s
-                WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.external_id = s.customer_external_id AND c.erased_at IS NULL)
+                DELETE FROM import_orders s WHERE customer_id IS NULL
                 RETURNING s.line, 'no customer ''' || s.customer_external_id || '''; import customers first'""",
                 "customerId");
         String insertAndFold = """
                 WITH inserted AS (
                     INSERT INTO orders (order_id, customer_id, total, currency, placed_at, coupon_code)
-                    SELECT s.order_id, c.id, s.total, s.currency, s.placed_at, s.coupon_code
-                    FROM import_orders s JOIN customers c ON c.external_id = s.customer_external_id
-                    ORDER BY s.line
+                    SELECT s.order_id, s.customer_id, s.total, s.currency, s.placed_at, s.coupon_code
+                    FROM import_orders s ORDER BY s.line
                     ON CONFLICT (order_id) DO NOTHING
                     RETURNING customer_id, total, placed_at),
                 folded AS (%s RETURNING 1)

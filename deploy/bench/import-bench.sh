@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): imports 1,000,000 customers and 5,000,000 orders from CSV through the
+# HTTP API into a fresh database, with the service's heap capped at 512 MB. Prints rows/s and peak memory.
+#   deploy/bench/import-bench.sh [customers] [orders]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source deploy/postgres.sh
+customers=${1:-1000000}; orders=${2:-5000000}
+work=${BENCH_DIR:-/tmp/comeback-bench}
+port=${BENCH_PORT:-8089}
+
+ensure_postgres_running
+create_database comeback_bench fresh
+use_local_database comeback_bench
+[ -f "$work/customers.csv" ] && [ "$(($(wc -l < "$work/customers.csv") - 1))" = "$customers" ] \
+  && [ "$(($(wc -l < "$work/orders.csv") - 1))" = "$orders" ] || deploy/bench/generate-audience.sh "$work" "$customers" "$orders"
+[ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -ntp -q package -DskipTests
+
+export COMEBACK_API_KEYS=bench-key QUARKUS_HTTP_PORT=$port QUARKUS_PROFILE=prod
+java -Xmx512m -Xms512m -jar target/quarkus-app/quarkus-run.jar > "$work/service.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true; kill $sampler 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break; sleep 1; done
+
+# Peak heap in use, sampled every second (jstat: survivor + eden + old, KB).
+( while kill -0 $pid 2>/dev/null; do
+    jstat -gc $pid 2>/dev/null | awk 'NR == 2 { print int(($3 + $4 + $6 + $8) / 1024) }'
+    sleep 1
+  done > "$work/heap.samples" ) &
+sampler=$!
+
+export COMEBACK_URL="http://localhost:$port" COMEBACK_API_KEY=bench-key
+deploy/import.sh customers "$work/customers.csv" > "$work/customers.report" 2> >(tail -n 1 >&2)
+deploy/import.sh orders "$work/orders.csv" > "$work/orders.report" 2> >(tail -n 1 >&2)
+sleep 1
+echo "customers report: $(head -c 200 "$work/customers.report")"
+echo "orders report:    $(head -c 200 "$work/orders.report")"
+echo "peak heap used: $(sort -n "$work/heap.samples" | tail -n 1) MiB of 512 MiB; peak RSS: $(awk '/VmHWM/ { print int($2 / 1024) }' /proc/$pid/status) MiB"
+echo "database size: $(PGPASSWORD=$COMEBACK_DB_PASSWORD psql -h 127.0.0.1 -U "$COMEBACK_DB_USER" -qAt comeback_bench -c "select pg_size_pretty(pg_database_size('comeback_bench'))")"

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Imports a big CSV file into a running Comeback, showing upload progress, then prints the report.
+#   deploy/import.sh customers|orders FILE.csv
+# Environment: COMEBACK_URL (default http://localhost:8080), COMEBACK_API_KEY (default dev-key).
+set -euo pipefail
+kind=${1:-}; file=${2:-}
+if [[ "$kind" != customers && "$kind" != orders ]] || [ ! -f "$file" ]; then
+  echo "usage: $0 customers|orders FILE.csv" >&2; exit 2
+fi
+url="${COMEBACK_URL:-http://localhost:8080}/api/import/$kind"
+size=$(stat -c %s "$file")
+echo "Importing $kind from $file ($((size / 1024 / 1024)) MiB) into $url" >&2
+start=$(date +%s.%N)
+report=$(curl --fail-with-body --progress-bar -X POST \
+  -H "Authorization: Bearer ${COMEBACK_API_KEY:-dev-key}" \
+  -H "Content-Type: text/csv; charset=UTF-8" \
+  -T "$file" "$url" | cat)
+end=$(date +%s.%N)
+lines=$(($(wc -l < "$file") - 1))
+echo "$report"
+awk -v l="$lines" -v s="$start" -v e="$end" 'BEGIN { printf "%d data lines in %.1f s: %.0f lines/s\n", l, e - s, l / (e - s) }' >&2
