@@ -1,7 +1,10 @@
 package io.comeback.web;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,7 +36,9 @@ public class ApiKeys {
         return match;
     }
 
-    public boolean isEmpty() {
-        return keys.isEmpty();
+    void warnWhenLockedOut(@Observes StartupEvent event) {
+        if (keys.isEmpty()) {
+            Logger.getLogger(ApiKeys.class).warn("COMEBACK_API_KEYS is empty: every /api and /simulator call will be refused with 401");
+        }
     }
 }
