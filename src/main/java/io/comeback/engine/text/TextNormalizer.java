@@ -25,9 +25,12 @@ public final class TextNormalizer {
         if (text == null) {
             return "";
         }
-        String lower = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        String folded = foldAccents(lower);
-        return collapseWhitespace(trimNonAlphanumeric(folded));
+        return collapseWhitespace(trimNonAlphanumeric(fold(text)));
+    }
+
+    /** NFKC, lower case and accent folding only: keeps every other character where it was. */
+    static String fold(String text) {
+        return foldAccents(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
     }
 
     private static String foldAccents(String text) {
