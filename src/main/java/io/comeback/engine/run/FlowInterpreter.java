@@ -41,6 +41,10 @@ public final class FlowInterpreter {
         this.walker = new StepWalker(sender, this.globals);
     }
 
+    Map<String, String> globals() {
+        return globals;
+    }
+
     public StepResult interpret(Flow flow, EnrollmentState state, FlowEvent event, Instant now, CustomerView customer) {
         if (state.isExited() || (state.status() == Status.NEW && !(event instanceof FlowEvent.Started))) {
             return StepResult.unchanged(state);
