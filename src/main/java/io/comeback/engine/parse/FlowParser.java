@@ -67,7 +67,7 @@ public final class FlowParser {
             }
             return Optional.of(first);
         } catch (MarkedYamlEngineException e) {
-            SourceLocation at = Problems.at(e.getProblemMark().or(e::getContextMark));
+            SourceLocation at = Problems.at(YamlSyntax.bestMark(e));
             problems.error(at.isKnown() ? at : new SourceLocation(1, 1), "", YamlSyntax.explain(e));
         } catch (YamlEngineException e) {
             problems.error(new SourceLocation(1, 1), "", "This is not valid YAML: " + e.getMessage());

@@ -64,6 +64,11 @@ final class StepReader {
         Optional<Target> next = Targets.read(step, "next");
         SourceLocation at = step.location();
         List<String> kinds = step.writtenKeys(Step.KINDS);
+        boolean misspeltKind = step.unknownKeys().stream()
+                .anyMatch(k -> Suggestions.closest(k, Step.KINDS).isPresent());
+        if (kinds.isEmpty() && misspeltKind) {
+            return Optional.of(placeholder(id, next, at));
+        }
         if (kinds.isEmpty()) {
             problems.error(at, path, "Step `" + id + "` does nothing: add one of " + String.join(", ", Step.KINDS)
                     + " (e.g. `send:` with a `text:`).");

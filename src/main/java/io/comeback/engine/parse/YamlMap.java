@@ -25,6 +25,7 @@ final class YamlMap {
     private final Problems problems;
     private final SourceLocation owner;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+    private final List<String> unknownKeys = new java.util.ArrayList<>();
 
     /**
      * @param allowedKeys the keys the language knows here; {@code null} for open mappings
@@ -52,6 +53,7 @@ final class YamlMap {
             }
             entries.put(key, tuple);
             if (allowedKeys != null && !allowedKeys.contains(key)) {
+                unknownKeys.add(key);
                 problems.error(keyNode, childPath(key), "Unknown key `" + key + "` in " + whatItIs + "."
                         + Suggestions.didYouMean(key, allowedKeys) + " Allowed here: " + String.join(", ", allowedKeys) + ".");
             }
@@ -76,6 +78,11 @@ final class YamlMap {
         problems.error(node, path, "Expected " + whatItIs + " as a mapping (name: value lines), found "
                 + Scalars.describe(node) + ".");
         return Optional.empty();
+    }
+
+    /** Keys the language does not know here (already reported). */
+    List<String> unknownKeys() {
+        return List.copyOf(unknownKeys);
     }
 
     /** All keys, in file order, duplicates left out. */

@@ -11,6 +11,18 @@ final class YamlSyntax {
     private YamlSyntax() {
     }
 
+    /**
+     * Where to point: for an unclosed quote the problem is found at the end of the file, but the
+     * place to fix is where the quote opened (the context mark).
+     */
+    static java.util.Optional<org.snakeyaml.engine.v2.exceptions.Mark> bestMark(MarkedYamlEngineException e) {
+        String context = e.getContext() == null ? "" : e.getContext();
+        if (context.contains("quoted scalar") && e.getContextMark().isPresent()) {
+            return e.getContextMark();
+        }
+        return e.getProblemMark().or(e::getContextMark);
+    }
+
     static String explain(MarkedYamlEngineException e) {
         String problem = e.getProblem() == null ? "" : e.getProblem();
         String context = e.getContext() == null ? "" : e.getContext();

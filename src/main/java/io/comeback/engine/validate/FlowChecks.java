@@ -34,10 +34,17 @@ final class FlowChecks {
                     + flow.entry().holdoutPercent() + " % keeps most customers out of the flow. 5-20 is usual for "
                     + "measuring lift."));
         }
-        if (flow.steps().stream().noneMatch(s -> s instanceof Send)) {
+        boolean unreadableSteps = flow.steps().stream().anyMatch(FlowChecks::isPlaceholder);
+        if (!flow.steps().isEmpty() && !unreadableSteps && flow.steps().stream().noneMatch(s -> s instanceof Send)) {
             SourceLocation at = flow.steps().isEmpty() ? flow.location() : flow.steps().get(0).location();
             out.add(Problem.warning(at, "steps", "This flow never sends a message. Add a `send` step."));
         }
+    }
+
+    /** The parser stands in a do-nothing wait for a step it could not read (already reported). */
+    private static boolean isPlaceholder(io.comeback.engine.model.Step step) {
+        return step instanceof io.comeback.engine.model.Wait w && w.duration().isEmpty() && w.untilTimeOfDay().isEmpty()
+                && w.untilDate().isEmpty();
     }
 
     /** A fixed send time inside quiet hours is legal (it is deferred) but rarely meant. */

@@ -83,12 +83,12 @@ final class StepChecks {
         if (!containsIgnoringCase(variants.keySet(), fallback)) {
             out.add(Problem.warning(text.location(), path, "No text in the default language `" + fallback
                     + "`: customers whose language has no text get the `" + variants.keySet().iterator().next()
-                    + "` one. Add a `" + fallback + ":` text, or change `default_locale` under `settings`."));
+                    + "` one. Add `" + fallback + ":` with the text, or change `default_locale` under `settings`."));
         }
         for (String locale : localesInFlow) {
-            if (!containsIgnoringCase(variants.keySet(), locale)) {
+            if (!containsIgnoringCase(variants.keySet(), locale) && !locale.equalsIgnoreCase(fallback)) {
                 out.add(Problem.warning(text.location(), path, "No `" + locale + "` text here, while other messages in "
-                        + "this flow have one: those customers get the " + fallback + " text. Add a `" + locale + ":` text."));
+                        + "this flow have one: those customers get the " + fallback + " text. Add `" + locale + ":` with the text."));
             }
         }
     }

@@ -97,20 +97,31 @@ final class StepGraph {
         return List.copyOf(out);
     }
 
+    /** A jump to a missing step is already an error; it is not followed, so it adds no edge. */
     private Optional<Integer> target(Target t) {
         return indexOf(t.stepId());
     }
 
     private Optional<Integer> targetOrFallThrough(int index, Optional<Target> target) {
-        return target.isPresent() ? target(target.get()) : fallThrough(index);
+        return target.isPresent() ? targetOrBelow(index, target.get()) : fallThrough(index);
     }
 
-    /** {@code next} when given, else the step below; empty at the end of the flow. */
+    /**
+     * {@code next} when given, else the step below; empty at the end of the flow. A {@code next}
+     * naming a missing step counts as the step below, so that one typo (already an error) does
+     * not also make every later step "unreachable".
+     */
     private Optional<Integer> fallThrough(int index) {
         Optional<Target> next = flow.steps().get(index).next();
-        if (next.isPresent()) {
-            return target(next.get());
-        }
+        return next.isPresent() ? targetOrBelow(index, next.get()) : below(index);
+    }
+
+    private Optional<Integer> targetOrBelow(int index, Target t) {
+        Optional<Integer> found = target(t);
+        return found.isPresent() ? found : below(index);
+    }
+
+    private Optional<Integer> below(int index) {
         return index + 1 < flow.steps().size() ? Optional.of(index + 1) : Optional.empty();
     }
 
