@@ -1,5 +1,6 @@
 package io.comeback.engine.run;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,13 +17,13 @@ public final class ScenarioCli {
     private ScenarioCli() {}
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args) {
+    static int run(String[] args, PrintStream out, PrintStream err) {
         Path flows = Path.of(args.length > 0 ? args[0] : "flows");
         if (!Files.isDirectory(flows)) {
-            System.err.println("No flows folder at " + flows.toAbsolutePath()
+            err.println("No flows folder at " + flows.toAbsolutePath()
                     + ". Usage: ScenarioCli [flows-folder] [scenario.yaml ...]");
             return 2;
         }
@@ -31,16 +32,16 @@ public final class ScenarioCli {
                 ? List.of(args).subList(1, args.length).stream().map(Path::of).toList()
                 : runner.scenarioFiles();
         if (files.isEmpty()) {
-            System.err.println("No scenarios in " + flows.resolve("tests").toAbsolutePath());
+            err.println("No scenarios in " + flows.resolve("tests").toAbsolutePath());
             return 2;
         }
         int failed = 0;
         for (Path file : files) {
             ScenarioResult result = runner.run(file);
-            System.out.print(result.report());
+            out.print(result.report());
             failed += result.passed() ? 0 : 1;
         }
-        System.out.println((files.size() - failed) + " of " + files.size() + " scenarios passed");
+        out.println((files.size() - failed) + " of " + files.size() + " scenarios passed");
         return failed == 0 ? 0 : 1;
     }
 }

@@ -2,6 +2,9 @@ package io.comeback.engine.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -57,9 +60,14 @@ class ScenarioRunnerTest {
 
     @Test
     void cliExitsNonZeroOnFailureAndZeroOnSuccess() {
-        assertThat(ScenarioCli.run(new String[] {FLOWS.toString()})).isZero();
-        assertThat(ScenarioCli.run(new String[] {FLOWS.toString(), FLOWS.resolve("failing/wrong-order.yaml").toString()}))
-                .isEqualTo(1);
-        assertThat(ScenarioCli.run(new String[] {"no/such/folder"})).isEqualTo(2);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        assertThat(ScenarioCli.run(new String[] {FLOWS.toString()}, print, print)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("PASS A text at 23:30").contains("1 of 1 scenarios passed");
+        out.reset();
+        String failing = FLOWS.resolve("failing/wrong-order.yaml").toString();
+        assertThat(ScenarioCli.run(new String[] {FLOWS.toString(), failing}, print, print)).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("FAIL Expects entries").contains("0 of 1 scenarios passed");
+        assertThat(ScenarioCli.run(new String[] {"no/such/folder"}, print, print)).isEqualTo(2);
     }
 }
