@@ -29,7 +29,7 @@ final class YamlSyntax {
         if (problem.contains("mapping values are not allowed here")) {
             return "Unexpected `:` — a text containing `: ` must be in quotes, e.g. text: \"Hei: her er koden\".";
         }
-        if (problem.contains("'\\t'") || problem.contains("\t") || problem.contains("tab")) {
+        if (problem.contains("(TAB)") || problem.contains("\t")) {
             return "A tab character: YAML indents with spaces only. Replace the tab with spaces.";
         }
         if (context.contains("quoted scalar")) {
