@@ -1,19 +1,23 @@
-package io.comeback.engine.run;
+package io.comeback.contract;
 
-import static io.comeback.engine.run.TestFlows.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.util.Optional;
+import io.comeback.engine.model.Flow;
+import io.comeback.engine.run.FlowSimulator;
+import io.comeback.engine.run.SimulationRequest;
+import io.comeback.engine.run.SimulationResponse;
+import io.comeback.engine.validate.FlowValidator;
 import org.junit.jupiter.api.Test;
 
 /**
  * The simulator's records are the JSON of {@code POST /api/flows/{id}/simulate} in issue 3, so the
  * web layer can bind them directly. Checked with Jackson configured as Quarkus does (java.time
- * module, ISO instants). Tests only: the engine itself never imports Jackson.
+ * module, ISO instants). It lives outside {@code io.comeback.engine} because the engine, even its
+ * tests, never imports Jackson.
  */
 class SimulationJsonContractTest {
 
@@ -34,12 +38,23 @@ class SimulationJsonContractTest {
         SimulationRequest request = json.readValue(body, SimulationRequest.class);
         assertThat(request.customer().attributes()).containsEntry("visits", "3");
 
-        var flow = flow("nps", Optional.empty(),
-                send("ask", "Hei {{ customer.firstName }}! 0-10?", null),
-                npsQuestion("answer", 0),
-                setFrom("promoter", "nps", "reply.score"),
-                exit("done", "promoter"),
-                exit("detractor", "d"), exit("passive", "p"), exit("declined", "x"), exit("no_answer", "n"));
+        Flow flow = new FlowValidator().validate("""
+                id: nps
+                settings: {kind: transactional}
+                trigger: customer_created
+                steps:
+                  - id: ask
+                    send: {text: "Hei {{ customer.firstName }}! 0-10?"}
+                  - id: answer
+                    wait_for_reply:
+                      timeout: P2D
+                      nps:
+                        - {scores: 0-10, goto: promoter}
+                  - id: promoter
+                    set: {attribute: nps, from: reply.score}
+                  - id: done
+                    exit: promoter
+                """).flow().orElseThrow();
         SimulationResponse response = FlowSimulator.withDefaults("Fjellsport").simulate(flow, request);
 
         JsonNode timeline = json.readTree(json.writeValueAsString(response)).get("timeline");
