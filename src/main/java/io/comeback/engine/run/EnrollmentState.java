@@ -82,6 +82,12 @@ public record EnrollmentState(
         return status != Status.NEW && status != Status.EXITED;
     }
 
+    /** The score understood from the last reply, if it held one. */
+    public java.util.OptionalInt lastScore() {
+        String score = variables.get("reply.score");
+        return score == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(Integer.parseInt(score));
+    }
+
     public boolean hasSeen(EventType event) {
         return eventsSeen.contains(event);
     }

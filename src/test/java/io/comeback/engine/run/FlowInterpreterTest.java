@@ -323,4 +323,46 @@ class FlowInterpreterTest {
                 "2026-06-15T10:00:00Z").get(0);
         assertThat(s.text()).isEqualTo("Takk for ordre o-1 på 899.50 kr");
     }
+
+    @Test
+    void aTimerDeliveredTwiceIsAppliedOnce() {
+        Enrollment e = start(welcome(), customer("nb", "Europe/Oslo"), "2026-06-15T10:00:00Z");
+        assertThat(e.wake("2026-06-17T10:00:00Z")).isNotEmpty();
+        EnrollmentState after = e.state;
+        assertThat(e.wake("2026-06-17T10:00:00Z")).isEmpty();
+        assertThat(e.state).isEqualTo(after);
+    }
+
+    @Test
+    void attributesWrittenEarlierInTheEnrollmentAreVisibleToLaterBranches() {
+        Flow flow = flow("score", Optional.empty(),
+                send("ask", "0-10?", null),
+                npsQuestion("answer", 0),
+                setFrom("promoter", "nps", "reply.score"),
+                branchOnAttribute("high?", "nps", Operator.AT_LEAST, "9", "high"),
+                exit("low", "low"),
+                exit("high", "high"),
+                exit("detractor", "d"), exit("passive", "p"), exit("declined", "x"), exit("no_answer", "n"));
+        Enrollment e = start(flow, customer("nb", "Europe/Oslo"), "2026-06-15T10:00:00Z");
+        e.feed(new FlowEvent.Replied("nine"), "2026-06-15T11:00:00Z");
+        assertThat(e.state.exitLabel()).isEqualTo("high");
+        assertThat(e.state.attributes()).containsEntry("nps", "9");
+        assertThat(e.state.lastScore()).hasValue(9);
+    }
+
+    @Test
+    void waitUntilADateAttributeAtLocalTime() {
+        Flow flow = flow("birthday", Optional.empty(),
+                new io.comeback.engine.model.Wait("until_birthday", Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.of(new io.comeback.engine.model.Wait.UntilDate("birthday", LocalTime.of(10, 0), -1, AT)), AT),
+                send("greet", "Gratulerer i morgen!", null));
+        CustomerView withBirthday = customer("nb", "Europe/Oslo").withAttribute("birthday", "2026-10-26");
+        Enrollment e = start(flow, withBirthday, "2026-10-01T10:00:00Z");
+        // the day before, 10:00 Oslo, after the fall-back: UTC+1
+        assertThat(e.state.wakeAt()).isEqualTo(Instant.parse("2026-10-25T09:00:00Z"));
+        Enrollment past = start(flow, withBirthday, "2026-10-26T10:00:00Z");
+        assertThat(past.state.occurrences()).containsEntry("greet", 1);
+        Enrollment none = start(flow, customer("nb", "Europe/Oslo"), "2026-10-01T10:00:00Z");
+        assertThat(none.state.occurrences()).containsEntry("greet", 1);
+    }
 }
