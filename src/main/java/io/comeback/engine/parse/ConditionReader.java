@@ -20,10 +20,9 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 final class ConditionReader {
 
-    static final List<String> SUBJECTS = List.of("attribute", "field", "tag", "consent", "event", "not", "any", "all");
-    static final List<String> OPERATORS = List.of("equals", "not_equals", "in", "not_in", "at_least", "at_most",
-            "above", "below", "exists");
-    static final List<String> KEYS = concat(SUBJECTS, OPERATORS);
+    static final List<String> SUBJECTS = Vocabulary.CONDITION_SUBJECTS;
+    static final List<String> OPERATORS = Vocabulary.CONDITION_OPERATORS;
+    static final List<String> KEYS = Vocabulary.concat(SUBJECTS, OPERATORS);
 
     private final Problems problems;
 
@@ -169,10 +168,5 @@ final class ConditionReader {
         return v.trim().matches("[-+]?\\d+(\\.\\d+)?") || v.trim().matches("\\d{4}-\\d{2}-\\d{2}");
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return List.copyOf(all);
-    }
 
 }

@@ -14,7 +14,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 /** Reads {@code entry:} — audience, re-entry, holdout and goal; all optional. */
 final class EntryReader {
 
-    static final List<String> KEYS = List.of("audience", "re_entry", "holdout_percent", "goal");
+    static final List<String> KEYS = Vocabulary.ENTRY;
 
     private final Problems problems;
 
@@ -52,7 +52,7 @@ final class EntryReader {
                     + "`{cooldown: P90D}` (again once 90 days have passed since they last entered).");
             return Optional.empty();
         }
-        return YamlMap.of(node, path, problems, e.keyLocation("re_entry"), List.of("cooldown"), "`re_entry`")
+        return YamlMap.of(node, path, problems, e.keyLocation("re_entry"), Vocabulary.RE_ENTRY, "`re_entry`")
                 .flatMap(m -> m.required("cooldown", "write how long before the customer may enter again, e.g. "
                         + "`cooldown: P90D`.").flatMap(n -> Durations.read(n, m.childPath("cooldown"), problems, false)))
                 .map(d -> new ReEntry.Cooldown(d, at));

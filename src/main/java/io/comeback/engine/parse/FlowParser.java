@@ -32,7 +32,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 public final class FlowParser {
 
-    static final List<String> KEYS = List.of("id", "name", "description", "settings", "trigger", "entry", "links", "steps");
+    static final List<String> KEYS = Vocabulary.FLOW;
     private static final Pattern FLOW_ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     private static final Pattern LINK_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 

@@ -16,7 +16,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /** Reads a {@code wait_for_reply} step: timeout, NPS score routes, keyword routes, re-ask. */
 final class ReplyStepReader {
 
-    private static final List<String> KEYS = List.of("timeout", "nps", "keywords", "otherwise", "on_timeout", "re_ask");
+    private static final List<String> KEYS = Vocabulary.WAIT_FOR_REPLY;
     private static final Pattern RANGE = Pattern.compile("\\s*(\\d{1,2})\\s*(?:-|–|\\.\\.)\\s*(\\d{1,2})\\s*");
     private static final Pattern SINGLE = Pattern.compile("\\s*(\\d{1,2})\\s*");
 
@@ -47,14 +47,14 @@ final class ReplyStepReader {
             for (int i = 0; i < keywordItems.size(); i++) {
                 keywordRoute(keywordItems.get(i), reply.childPath("keywords") + "[" + i + "]").ifPresent(keywords::add);
             }
-            Optional<WaitForReply.ReAsk> reAsk = reply.map("re_ask", List.of("text", "max"), "`re_ask`").flatMap(this::reAsk);
+            Optional<WaitForReply.ReAsk> reAsk = reply.map("re_ask", Vocabulary.RE_ASK, "`re_ask`").flatMap(this::reAsk);
             return new WaitForReply(id, next, timeout, scores, keywords, Targets.read(reply, "otherwise"),
                     Targets.read(reply, "on_timeout"), reAsk, at);
         });
     }
 
     private Optional<WaitForReply.ScoreRoute> scoreRoute(Node node, String path) {
-        return YamlMap.of(node, path, problems, Problems.at(node), List.of("scores", "goto"), "a score route").flatMap(r -> {
+        return YamlMap.of(node, path, problems, Problems.at(node), Vocabulary.NPS_ROUTE, "a score route").flatMap(r -> {
             Optional<int[]> range = r.required("scores", "write the scores this route takes, e.g. `scores: 9-10` or `scores: 0`.")
                     .flatMap(n -> range(n, r.childPath("scores")));
             Optional<Target> target = r.required("goto", "name the step for these scores, e.g. `goto: promoter`.")
@@ -82,7 +82,7 @@ final class ReplyStepReader {
     }
 
     private Optional<WaitForReply.KeywordRoute> keywordRoute(Node node, String path) {
-        return YamlMap.of(node, path, problems, Problems.at(node), List.of("words", "goto"), "a keyword route").flatMap(r -> {
+        return YamlMap.of(node, path, problems, Problems.at(node), Vocabulary.KEYWORD_ROUTE, "a keyword route").flatMap(r -> {
             List<String> words = new ArrayList<>();
             r.required("words", "list the word and its synonyms, e.g. `words: [ja, yes, jepp]`.");
             List<Node> items = r.list("words", "words");

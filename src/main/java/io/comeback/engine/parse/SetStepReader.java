@@ -24,7 +24,7 @@ final class SetStepReader {
 
     Optional<Step> read(String id, Optional<Target> next, Node body, String path, SourceLocation kindAt,
             SourceLocation at) {
-        return YamlMap.of(body, path, problems, kindAt, List.of("attribute", "value", "from", "tag", "remove_tag"),
+        return YamlMap.of(body, path, problems, kindAt, Vocabulary.SET,
                 "a set step").flatMap(set -> assignment(set, kindAt)).map(a -> new SetStep(id, next, a, at));
     }
 

@@ -16,8 +16,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 /** Reads {@code settings:}; every key is optional and falls back to {@link FlowSettings#defaults()}. */
 final class SettingsReader {
 
-    static final List<String> KEYS = List.of("kind", "priority", "quiet_hours", "max_segments", "default_locale",
-            "attribution_window");
+    static final List<String> KEYS = Vocabulary.SETTINGS;
     private static final Pattern LOCALE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
 
     private final Problems problems;
@@ -74,7 +73,7 @@ final class SettingsReader {
             }
             return Optional.empty();
         }
-        Optional<YamlMap> window = YamlMap.of(node, path, problems, s.keyLocation("quiet_hours"), List.of("start", "end"),
+        Optional<YamlMap> window = YamlMap.of(node, path, problems, s.keyLocation("quiet_hours"), Vocabulary.QUIET_HOURS,
                 "`quiet_hours`");
         if (window.isEmpty()) {
             return FlowSettings.defaults().quietHours();

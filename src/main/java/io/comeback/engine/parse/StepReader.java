@@ -28,7 +28,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 final class StepReader {
 
     static final Pattern STEP_ID = Pattern.compile("[A-Za-z0-9_-]+");
-    private static final List<String> KEYS = concat(List.of("id", "next"), Step.KINDS);
+    private static final List<String> KEYS = Vocabulary.STEP;
     private static final Pattern COUPON_PREFIX = Pattern.compile("[A-Z0-9]*");
     private static final java.util.Map<String, String> EMPTY_HINTS = java.util.Map.of(
             "send", "write the message under it, e.g. `text: {nb: \"Hei!\", en: \"Hi!\"}`.",
@@ -111,10 +111,10 @@ final class StepReader {
 
     private Optional<Step> send(String id, Optional<Target> next, Node body, String path, SourceLocation kindAt,
             SourceLocation at) {
-        return YamlMap.of(body, path, problems, kindAt, List.of("text", "coupon"), "a send step").flatMap(send -> {
+        return YamlMap.of(body, path, problems, kindAt, Vocabulary.SEND, "a send step").flatMap(send -> {
             Optional<LocalizedText> text = send.required("text", "write the message, e.g. `text: {nb: \"Hei!\", en: \"Hi!\"}`.")
                     .flatMap(n -> texts.read(n, send.childPath("text"), defaultLocale));
-            Optional<CouponSpec> coupon = send.map("coupon", List.of("prefix", "length", "valid_for"), "a coupon")
+            Optional<CouponSpec> coupon = send.map("coupon", Vocabulary.COUPON, "a coupon")
                     .map(this::coupon);
             return text.map(t -> new Send(id, next, t, coupon, at));
         });
@@ -139,10 +139,10 @@ final class StepReader {
             return Durations.read(body, path, problems, false)
                     .map(d -> new Wait(id, next, Optional.of(d), Optional.empty(), Optional.empty(), at));
         }
-        return YamlMap.of(body, path, problems, kindAt, List.of("for", "until", "until_date"), "a wait step").map(wait -> {
+        return YamlMap.of(body, path, problems, kindAt, Vocabulary.WAIT, "a wait step").map(wait -> {
             Optional<FlowDuration> duration = wait.parsed("for", n -> Durations.read(n, wait.childPath("for"), problems, false));
             Optional<java.time.LocalTime> until = wait.parsed("until", n -> Times.read(n, wait.childPath("until"), problems));
-            Optional<Wait.UntilDate> untilDate = wait.map("until_date", List.of("attribute", "at", "offset_days"),
+            Optional<Wait.UntilDate> untilDate = wait.map("until_date", Vocabulary.UNTIL_DATE,
                     "`until_date`").flatMap(this::untilDate);
             if (!wait.has("for") && !wait.has("until") && !wait.has("until_date")) {
                 problems.error(kindAt, path, "Say how long to wait: `wait: P2D`, `wait: {until: \"10:00\"}`, "
@@ -167,7 +167,7 @@ final class StepReader {
 
     private Optional<Step> branch(String id, Optional<Target> next, Node body, String path, SourceLocation kindAt,
             SourceLocation at) {
-        return YamlMap.of(body, path, problems, kindAt, List.of("cases", "otherwise"), "a branch step").map(branch -> {
+        return YamlMap.of(body, path, problems, kindAt, Vocabulary.BRANCH, "a branch step").map(branch -> {
             List<Branch.Case> cases = new ArrayList<>();
             List<Node> items = branch.list("cases", "cases (`- if: ...` with `goto: step`)");
             if (items.isEmpty() && !branch.has("cases")) {
@@ -182,7 +182,7 @@ final class StepReader {
     }
 
     private Optional<Branch.Case> branchCase(Node node, String path) {
-        return YamlMap.of(node, path, problems, Problems.at(node), List.of("if", "goto"), "a branch case").flatMap(c -> {
+        return YamlMap.of(node, path, problems, Problems.at(node), Vocabulary.BRANCH_CASE, "a branch case").flatMap(c -> {
             Optional<List<Condition>> when = c.required("if", "write the condition, e.g. `if: {event: ordered}`.")
                     .map(n -> n instanceof MappingNode
                             ? conditions.read(n, c.childPath("if")).map(List::of).orElse(List.of())
@@ -203,10 +203,5 @@ final class StepReader {
         return new Exit(id, id, at);
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return List.copyOf(all);
-    }
 
 }

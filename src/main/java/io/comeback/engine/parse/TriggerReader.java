@@ -22,13 +22,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  */
 final class TriggerReader {
 
-    static final Map<String, List<String>> PARAMETERS = Map.of(
-            "customer_created", List.of(),
-            "order_placed", List.of("delay", "filters"),
-            "inactive", List.of("no_purchase_for", "rhythm_factor", "min_orders", "no_engagement_for",
-                    "unanswered_messages"),
-            "date", List.of("attribute", "at", "offset_days", "yearly"),
-            "keyword", List.of("words"));
+    static final Map<String, List<String>> PARAMETERS = Vocabulary.TRIGGER_PARAMETERS;
 
     private final Problems problems;
 
