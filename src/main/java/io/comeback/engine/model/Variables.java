@@ -1,0 +1,45 @@
+package io.comeback.engine.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The variables texts ({@code {{ customer.firstName }}}), conditions ({@code field: order.total})
+ * and {@code set ... from:} may use. Names follow the data model (camelCase) rather than YAML
+ * keys, because they name data, not language.
+ */
+public final class Variables {
+
+    /** Fixed names. {@code customer.attributes.*} and {@code link.*} are open families, see below. */
+    public static final List<String> FIXED = List.of(
+            "customer.firstName", "customer.lastName", "customer.email", "customer.phone", "customer.locale",
+            "order.id", "order.total", "order.currency", "order.items", "order.couponCode",
+            "coupon.code", "coupon.expiresAt",
+            "reply.text", "reply.score",
+            "shop.name");
+
+    /** {@code customer.attributes.<name>}: any attribute stored on the customer. */
+    public static final String ATTRIBUTE_PREFIX = "customer.attributes.";
+
+    /** {@code link.<name>}: a link declared under {@code links:} in the same flow. */
+    public static final String LINK_PREFIX = "link.";
+
+    private Variables() {
+    }
+
+    /** The family a variable belongs to ({@code order} for {@code order.total}). */
+    public static String family(String variable) {
+        int dot = variable.indexOf('.');
+        return dot < 0 ? variable : variable.substring(0, dot);
+    }
+
+    public static boolean isAttribute(String variable) {
+        return variable.startsWith(ATTRIBUTE_PREFIX) && variable.length() > ATTRIBUTE_PREFIX.length();
+    }
+
+    public static Optional<String> linkName(String variable) {
+        return variable.startsWith(LINK_PREFIX) && variable.length() > LINK_PREFIX.length()
+                ? Optional.of(variable.substring(LINK_PREFIX.length()))
+                : Optional.empty();
+    }
+}

@@ -1,0 +1,84 @@
+package io.comeback.engine.validate;
+
+import io.comeback.engine.model.Problem;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Validates flow files from the command line, for marketers' CI:
+ * {@code FlowLintCli [folder-or-file ...]} (default {@code flows/}). Prints
+ * {@code file:line:column: severity: message} per problem and exits 1 when any file has an error,
+ * 2 when a path cannot be read, 0 otherwise. Folders are searched for {@code *.yaml}/{@code *.yml}
+ * at their top level only, so {@code flows/tests/} scenario files are not taken for flows.
+ */
+public final class FlowLintCli {
+
+    private final PrintStream out;
+    private final FlowValidator validator = new FlowValidator();
+
+    FlowLintCli(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new FlowLintCli(System.out).run(args));
+    }
+
+    /** Returns the exit code instead of exiting, so tests can call it. */
+    int run(String... args) {
+        List<String> targets = args.length == 0 ? List.of("flows") : List.of(args);
+        List<Path> files = new ArrayList<>();
+        for (String target : targets) {
+            Path path = Path.of(target);
+            if (Files.isDirectory(path)) {
+                files.addAll(flowFilesIn(path));
+            } else if (Files.isRegularFile(path)) {
+                files.add(path);
+            } else {
+                out.println(target + ": error: no such file or folder");
+                return 2;
+            }
+        }
+        int errors = 0;
+        int warnings = 0;
+        for (Path file : files) {
+            List<Problem> problems = validate(file);
+            for (Problem p : problems) {
+                out.println(file + ":" + p.line() + ":" + p.column() + ": " + p.severity().label() + ": " + p.message()
+                        + (p.path().isEmpty() ? "" : " [" + p.path() + "]"));
+            }
+            errors += (int) problems.stream().filter(Problem::isError).count();
+            warnings += (int) problems.stream().filter(p -> p.severity() == io.comeback.engine.model.Severity.WARNING).count();
+        }
+        out.println(files.size() + " flow file(s) checked: " + errors + " error(s), " + warnings + " warning(s).");
+        return errors > 0 ? 1 : 0;
+    }
+
+    private List<Problem> validate(Path file) {
+        try {
+            String source = Files.readString(file, StandardCharsets.UTF_8);
+            ValidationResult result = validator.validate(source);
+            List<Problem> problems = new ArrayList<>(result.problems());
+            FileNameCheck.check(file, result, problems);
+            return problems;
+        } catch (IOException e) {
+            return List.of(new Problem(io.comeback.engine.model.Severity.ERROR, 1, 1, "", "cannot read the file: "
+                    + e.getMessage()));
+        }
+    }
+
+    private static List<Path> flowFilesIn(Path folder) {
+        try (Stream<Path> list = Files.list(folder)) {
+            return list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

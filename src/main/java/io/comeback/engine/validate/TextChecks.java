@@ -1,0 +1,120 @@
+package io.comeback.engine.validate;
+
+import io.comeback.engine.model.CouponSpec;
+import io.comeback.engine.model.Flow;
+import io.comeback.engine.model.Problem;
+import io.comeback.engine.model.Severity;
+import io.comeback.engine.model.SourceLocation;
+import io.comeback.engine.model.TextVariant;
+import io.comeback.engine.text.SmsSegments;
+import io.comeback.engine.text.Template;
+import io.comeback.engine.text.TemplateSyntaxException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Checks one message text: placeholders well-formed and known where they are used, GSM-7
+ * characters, length in SMS segments once filled in, and an opt-out hint in marketing texts.
+ */
+final class TextChecks {
+
+    /** STOP (en, da) or STOPP (nb, nn, sv) as a word, the keywords gateways act on. */
+    private static final Pattern OPT_OUT = Pattern.compile("\\bSTOPP?\\b", Pattern.CASE_INSENSITIVE);
+    private static final Map<String, String> REPLACEMENTS = Map.of(
+            "’", "'", "‘", "'", "“", "\"", "”", "\"", "–", "-", "—", "-", "…", "...", "\u00a0", "a normal space");
+
+    private final Flow flow;
+    private final VariableScope scope;
+    private final List<Problem> out;
+
+    TextChecks(Flow flow, VariableScope scope, List<Problem> out) {
+        this.flow = flow;
+        this.scope = scope;
+        this.out = out;
+    }
+
+    /**
+     * @param stepIndex   the step the text belongs to, for variable scope
+     * @param needsOptOut true for texts of send steps in marketing flows
+     */
+    void check(TextVariant text, String path, int stepIndex, Optional<CouponSpec> coupon, boolean needsOptOut) {
+        Template template;
+        try {
+            template = Template.parse(text.template());
+        } catch (TemplateSyntaxException e) {
+            out.add(Problem.error(text.locate(e.offset()), path, e.reason() + "."));
+            return;
+        }
+        for (Template.Placeholder p : template.placeholders()) {
+            scope.check(p.path(), stepIndex).ifPresent(f -> out.add(new Problem(f.severity(),
+                    text.locate(p.offset()).line(), text.locate(p.offset()).column(), path, f.message())));
+        }
+        SampleValues samples = new SampleValues(flow, coupon);
+        String filled = fill(template, samples);
+        nonGsm(text, path);
+        segments(text, path, filled);
+        if (needsOptOut && !OPT_OUT.matcher(text.template()).find()) {
+            out.add(Problem.warning(text.location(), path, "Marketing texts should say how to opt out: add "
+                    + optOutExample(text.locale()) + "."));
+        }
+    }
+
+    private static String fill(Template template, SampleValues samples) {
+        Map<String, String> fallbacks = new java.util.HashMap<>();
+        template.placeholders().forEach(p -> fallbacks.merge(p.path(), p.fallback() == null ? "" : p.fallback(),
+                (a, b) -> a.length() >= b.length() ? a : b));
+        return template.render(v -> Optional.of(samples.valueFor(v, fallbacks.get(v))));
+    }
+
+    private void nonGsm(TextVariant text, String path) {
+        List<String> odd = SmsSegments.nonGsmCharacters(text.template());
+        if (odd.isEmpty()) {
+            return;
+        }
+        StringBuilder which = new StringBuilder();
+        for (String c : odd) {
+            which.append(which.length() == 0 ? "" : ", ").append(describe(c));
+        }
+        SourceLocation at = text.locate(text.template().indexOf(odd.get(0)));
+        out.add(Problem.warning(at, path, "The " + text.locale() + " text has characters outside the GSM-7 SMS alphabet: "
+                + which + ". Then the whole message goes as UCS-2, 70 characters per SMS instead of 160 "
+                + "(67 instead of 153 per part). Replace or remove them."));
+    }
+
+    private static String describe(String c) {
+        String replacement = REPLACEMENTS.get(c);
+        String shown = c.equals("\u00a0") ? "non-breaking space" : c;
+        if (replacement != null) {
+            return shown + " (write " + replacement + ")";
+        }
+        return shown + " (U+" + String.format("%04X", c.codePointAt(0)) + ")";
+    }
+
+    private void segments(TextVariant text, String path, String filled) {
+        SmsSegments.SegmentCount count = SmsSegments.count(filled);
+        int max = flow.settings().maxSegments();
+        if (count.segments() <= max) {
+            return;
+        }
+        boolean gsm = count.encoding() == SmsSegments.Encoding.GSM_7;
+        int perPart = gsm ? 153 : 67;
+        int limit = max == 1 ? (gsm ? 160 : 70) : max * perPart;
+        out.add(new Problem(Severity.WARNING, text.location().line(), text.location().column(), path,
+                "The " + text.locale() + " text is about " + count.segments() + " SMS segments ("
+                        + (gsm ? "GSM-7, " : "UCS-2, ") + count.units() + " characters with typical values filled in), "
+                        + "more than max_segments " + max + ". Shorten it to at most " + limit + " characters"
+                        + (gsm ? "" : ", or remove the non-GSM characters to get 153 per segment") + "."));
+    }
+
+    private static String optOutExample(String locale) {
+        String language = locale.split("-")[0];
+        return switch (language) {
+            case "nb", "no", "nn" -> "\"Svar STOPP for å melde deg av\"";
+            case "sv" -> "\"Svara STOPP för att avregistrera dig\"";
+            case "da" -> "\"Svar STOP for at afmelde\"";
+            default -> "\"Reply STOP to opt out\"";
+        };
+    }
+}
