@@ -1,0 +1,43 @@
+package io.comeback.engine.run;
+
+import io.comeback.engine.model.ConsentStatus;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the interpreter may know about the customer at the moment of a decision.
+ *
+ * @param locale   BCP-47 tag such as {@code nb-NO}; chooses the language of texts
+ * @param timeZone the recipient's zone: quiet hours and local times are resolved in it
+ */
+public record CustomerView(
+        String id,
+        String firstName,
+        String lastName,
+        String email,
+        String phone,
+        String locale,
+        ZoneId timeZone,
+        Map<String, String> attributes,
+        Set<String> tags,
+        ConsentStatus consent) {
+
+    public CustomerView {
+        Objects.requireNonNull(timeZone, "timeZone");
+        attributes = Map.copyOf(attributes);
+        tags = Set.copyOf(tags);
+        consent = consent == null ? ConsentStatus.UNKNOWN : consent;
+    }
+
+    public CustomerView withAttribute(String name, String value) {
+        Map<String, String> copy = new java.util.HashMap<>(attributes);
+        copy.put(name, value);
+        return new CustomerView(id, firstName, lastName, email, phone, locale, timeZone, copy, tags, consent);
+    }
+
+    public CustomerView withTags(Set<String> newTags) {
+        return new CustomerView(id, firstName, lastName, email, phone, locale, timeZone, attributes, newTags, consent);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Pure text utilities for SMS: segment counting ({@link io.comeback.engine.text.SmsSegments}),
+ * NPS score understanding ({@link io.comeback.engine.text.NpsScoreParser}), keyword matching
+ * ({@link io.comeback.engine.text.KeywordMatcher}, {@link io.comeback.engine.text.TextNormalizer})
+ * and message templates ({@link io.comeback.engine.text.Template}). JDK only.
+ */
+package io.comeback.engine.text;
