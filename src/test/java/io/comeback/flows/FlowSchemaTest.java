@@ -1,4 +1,4 @@
-package io.comeback.engine.validate;
+package io.comeback.flows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
