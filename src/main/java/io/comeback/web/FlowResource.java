@@ -1,0 +1,85 @@
+package io.comeback.web;
+
+import io.comeback.engine.model.Problem;
+import io.comeback.engine.run.FlowSimulator;
+import io.comeback.engine.run.InvalidSimulationException;
+import io.comeback.engine.run.SimulationRequest;
+import io.comeback.engine.run.SimulationResponse;
+import io.comeback.engine.validate.FlowValidator;
+import io.comeback.engine.validate.ValidationResult;
+import io.comeback.enrollment.FlowCatalog;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
+
+/** The flow catalog, validation of a flow text, and time-travel simulation of a flow. */
+@Path("/api/flows")
+@Produces(MediaType.APPLICATION_JSON)
+public class FlowResource {
+
+    private final FlowCatalog catalog;
+    private final FlowValidator validator = new FlowValidator();
+    private final FlowSimulator simulator;
+
+    public FlowResource(FlowCatalog catalog, @ConfigProperty(name = "comeback.shop-name", defaultValue = "Comeback") String shopName) {
+        this.catalog = catalog;
+        this.simulator = FlowSimulator.withDefaults(shopName);
+    }
+
+    public record ProblemView(String severity, int line, int column, String path, String message) {
+        static ProblemView of(Problem p) {
+            return new ProblemView(p.severity().label(), p.line(), p.column(), p.path(), p.message());
+        }
+
+        static List<ProblemView> all(List<Problem> problems) {
+            return problems.stream().map(ProblemView::of).toList();
+        }
+    }
+
+    public record ValidationView(boolean valid, List<ProblemView> problems) {
+    }
+
+    public record FlowView(String id, String file, String version, String status, List<ProblemView> problems) {
+    }
+
+    @GET
+    public List<FlowView> list() {
+        return catalog.all().stream().map(e -> new FlowView(e.id(), e.file(), e.version(),
+                e.status().name().toLowerCase(), ProblemView.all(e.problems()))).toList();
+    }
+
+    /** Checks a flow file's text without installing it; every problem with line and column. */
+    @POST
+    @Path("/validate")
+    @Consumes({"application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", MediaType.TEXT_PLAIN})
+    public ValidationView validate(String yaml) {
+        ValidationResult result = validator.validate(yaml == null ? "" : yaml);
+        return new ValidationView(result.isValid(), ProblemView.all(result.problems()));
+    }
+
+    @POST
+    @Path("/{id}/simulate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SimulationResponse simulate(@PathParam("id") String id, SimulationRequest request) {
+        Violations.requireBody(request);
+        FlowCatalog.Entry entry = catalog.entry(id)
+                .orElseThrow(() -> ProblemException.notFound("no flow '" + id + "'; GET /api/flows lists them"));
+        if (entry.flow() == null) {
+            throw new ProblemException(409, "Flow is invalid", "flow '" + id + "' has errors and cannot run; fix "
+                    + entry.file() + " first", entry.problems().stream().filter(Problem::isError)
+                    .map(p -> new io.comeback.web.Problem.Violation(p.path(), (long) p.line(), p.message())).toList());
+        }
+        try {
+            return simulator.simulate(entry.flow(), request);
+        } catch (InvalidSimulationException e) {
+            throw ProblemException.invalid(List.of(io.comeback.web.Problem.Violation.ofField("body", e.getMessage())));
+        }
+    }
+}
