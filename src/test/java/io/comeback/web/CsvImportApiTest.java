@@ -95,6 +95,37 @@ class CsvImportApiTest {
     }
 
     @Test
+    void duplicatesFarApartInABigFileAreCaughtAcrossBatches() {
+        // The test profile merges three rows per batch, so these duplicates land in later batches.
+        String first = Api.uniqueId("far"), customer = Api.uniqueId("far-buyer");
+        StringBuilder customers = new StringBuilder("externalId,firstName\n").append(first).append(",First\n");
+        for (int i = 0; i < 5; i++) {
+            customers.append(Api.uniqueId("filler")).append(",Filler\n");
+        }
+        customers.append(first).append(",Second\n");
+        csv(customers.toString()).post("/api/import/customers").then().statusCode(200)
+                .body("imported", equalTo(6))
+                .body("rejected.line", contains(8))
+                .body("rejected[0].reason", containsString("earlier line of this file"));
+        given().get("/api/customers/" + first).then().body("firstName", equalTo("First"));
+
+        csv("externalId\n" + customer + "\n").post("/api/import/customers").then().statusCode(200);
+        String order = Api.uniqueId("far-o");
+        StringBuilder orders = new StringBuilder("orderId,customerId,total,currency,placedAt,couponCode\n")
+                .append(order).append(',').append(customer).append(",10,NOK,2026-01-01T10:00:00Z,\n");
+        for (int i = 0; i < 5; i++) {
+            orders.append(Api.uniqueId("o")).append(',').append(customer).append(",1,NOK,2026-01-02T10:00:00Z,\n");
+        }
+        orders.append(order).append(',').append(customer).append(",99,NOK,2026-01-01T10:00:00Z,\n");
+        csv(orders.toString()).post("/api/import/orders").then().statusCode(200)
+                .body("imported", equalTo(6))
+                .body("rejected.line", contains(8))
+                .body("rejected[0].field", equalTo("orderId"));
+        given().get("/api/customers/" + customer).then().body("facts.ordersCount", equalTo(6))
+                .body("facts.totalSpent", equalTo(15.0f));
+    }
+
+    @Test
     void aFileThatCannotBeImportedIsRefusedWhole() {
         csv("orderId,customerId,total\n1,2,3\n").post("/api/import/orders").then().statusCode(422)
                 .contentType(Problem.MEDIA_TYPE)

@@ -15,7 +15,7 @@ final class BatchMerger implements AutoCloseable {
         void accept(CsvImport.Batch batch) throws Exception;
     }
 
-    private static final CsvImport.Batch END = new CsvImport.Batch(new byte[0], -1, 0);
+    private static final CsvImport.Batch END = new CsvImport.Batch(new byte[0], -1, 0, true);
 
     private final BlockingQueue<CsvImport.Batch> queue;
     private final Thread thread;

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ abstract class CsvImport {
     private final int batchSize;
     private final String what;
     protected Map<String, Integer> columns;
+    /** The database's clock when the import began: rows written since then were written by this import. */
+    protected Instant startedAt;
 
     protected CsvImport(Connection connection, int batchSize, int maxListedRejections, String what) {
         this.connection = connection;
@@ -70,6 +73,10 @@ abstract class CsvImport {
         long started = System.nanoTime();
         try {
             execute(createStagingTables());
+            startedAt = databaseNow();
+            // Batches need not wait for their WAL flush: the final commit is synchronous and flushes
+            // everything before it, so nothing reported to the client as imported can be lost.
+            execute("SET synchronous_commit = off");
             connection.commit();
             // Two stages overlap: this thread parses and checks rows while the merger thread has
             // PostgreSQL copy and merge the previous batch. The hand-over queue holds one batch,
@@ -89,11 +96,11 @@ abstract class CsvImport {
                         stage(row, out);
                     }
                     if (out.rows() == batchSize) {
-                        merger.submit(new Batch(out.toBytes(), lines, started));
+                        merger.submit(new Batch(out.toBytes(), lines, started, false));
                         out = new CopyRowWriter();
                     }
                 }
-                merger.submit(new Batch(out.toBytes(), lines, started));
+                merger.submit(new Batch(out.toBytes(), lines, started, true));
             }
         } catch (SQLException | IOException | RuntimeException e) {
             connection.rollback();
@@ -105,13 +112,16 @@ abstract class CsvImport {
         return report.build();
     }
 
-    record Batch(byte[] copyRows, long lastLine, long importStarted) {
+    record Batch(byte[] copyRows, long lastLine, long importStarted, boolean last) {
     }
 
     private void mergeOne(Batch batch) throws SQLException, IOException {
         CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
         copyManager.copyIn(copyIntoStaging(), new java.io.ByteArrayInputStream(batch.copyRows()));
         mergeBatch();
+        if (batch.last()) {
+            execute("SET LOCAL synchronous_commit = on");
+        }
         connection.commit();
         logProgress(batch.lastLine(), batch.importStarted());
     }
@@ -122,9 +132,17 @@ abstract class CsvImport {
                 what, lines, report.imported, report.updated, report.rejectedCount(), lines / Math.max(seconds, 1e-3));
     }
 
+    private Instant databaseNow() throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT now()")) {
+            rs.next();
+            return rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
+        }
+    }
+
     private void cleanUp() {
         try {
             connection.rollback();
+            execute("RESET synchronous_commit");
             execute(dropStagingTables());
             connection.commit();
         } catch (SQLException e) {

@@ -6,6 +6,7 @@ import io.comeback.audience.CustomerDraft;
 import io.comeback.audience.CustomerInput;
 import io.comeback.audience.CustomerValidator;
 import io.comeback.audience.FieldViolation;
+import io.comeback.audience.Jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -63,14 +64,12 @@ final class CustomerCsvImport extends CsvImport {
                 CREATE TEMP TABLE import_customers (
                     line BIGINT, external_id TEXT, phone TEXT, first_name TEXT, last_name TEXT, email TEXT,
                     locale TEXT, time_zone TEXT, birthday DATE, attributes JSONB,
-                    consent_status TEXT, consent_source TEXT, consent_text TEXT, consent_at TIMESTAMPTZ);
-                CREATE TEMP TABLE import_seen (key TEXT PRIMARY KEY, line BIGINT);
-                """;
+                    consent_status TEXT, consent_source TEXT, consent_text TEXT, consent_at TIMESTAMPTZ)""";
     }
 
     @Override
     protected String dropStagingTables() {
-        return "DROP TABLE IF EXISTS pg_temp.import_customers, pg_temp.import_seen";
+        return "DROP TABLE IF EXISTS pg_temp.import_customers";
     }
 
     @Override
@@ -129,18 +128,15 @@ final class CustomerCsvImport extends CsvImport {
     protected void mergeBatch() throws SQLException {
         // Without statistics the planner guesses a tiny staging table and picks poor joins.
         execute("ANALYZE import_customers");
-        // The first line naming an externalId wins; later ones are reported against it.
-        execute("""
-                INSERT INTO import_seen SELECT external_id, min(line) FROM import_customers GROUP BY external_id
-                ON CONFLICT (key) DO NOTHING""");
         rejectWhere("""
-                DELETE FROM import_customers s USING import_seen f
-                WHERE s.external_id = f.key AND s.line <> f.line
+                DELETE FROM import_customers s USING (SELECT external_id, min(line) AS line FROM import_customers
+                                                      GROUP BY external_id HAVING count(*) > 1) f
+                WHERE s.external_id = f.external_id AND s.line <> f.line
                 RETURNING s.line, 'duplicate: externalId ''' || s.external_id || ''' already appears on line ' || f.line""",
                 "externalId");
         rejectWhere("""
                 DELETE FROM import_customers s USING (SELECT phone, min(line) AS line FROM import_customers
-                                                      WHERE phone IS NOT NULL GROUP BY phone) f
+                                                      WHERE phone IS NOT NULL GROUP BY phone HAVING count(*) > 1) f
                 WHERE s.phone = f.phone AND s.line <> f.line
                 RETURNING s.line, 'phone ' || s.phone || ' is also given on line ' || f.line || ' for another customer'""",
                 "phone");
@@ -149,10 +145,19 @@ final class CustomerCsvImport extends CsvImport {
                 WHERE c.phone = s.phone AND c.erased_at IS NULL AND c.external_id <> s.external_id
                 RETURNING s.line, 'phone ' || s.phone || ' already belongs to customer ''' || c.external_id || ''''""",
                 "phone");
-        try (PreparedStatement st = connection.prepareStatement(upsertSql()); ResultSet rs = st.executeQuery()) {
-            rs.next();
-            report.imported += rs.getLong(1);
-            report.updated += rs.getLong(2);
+        try (PreparedStatement st = connection.prepareStatement(upsertSql())) {
+            Jdbc.setInstant(st, 1, startedAt);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getLong(1) < 0) {
+                        report.imported += rs.getLong(3);
+                        report.updated += rs.getLong(4);
+                    } else {
+                        report.reject(rs.getLong(1), "externalId", "duplicate: externalId '" + rs.getString(2)
+                                + "' was already written by an earlier line of this file");
+                    }
+                }
+            }
         }
         execute("TRUNCATE import_customers");
     }
@@ -183,8 +188,13 @@ final class CustomerCsvImport extends CsvImport {
                            COALESCE(consent_status, 'unknown'), consent_source, consent_text, consent_at
                     FROM import_customers ORDER BY line
                     ON CONFLICT (external_id) DO UPDATE SET %s
-                    RETURNING (xmax = 0) AS inserted)
-                SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up
+                    -- A row this import already wrote belongs to an earlier line of the file: the first line wins.
+                    WHERE customers.updated_at < ?
+                    RETURNING external_id, (xmax = 0) AS inserted)
+                SELECT -1, NULL, count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up
+                UNION ALL
+                SELECT s.line, s.external_id, NULL, NULL FROM import_customers s
+                WHERE s.external_id NOT IN (SELECT external_id FROM up)
                 """.formatted(assignments);
     }
 }

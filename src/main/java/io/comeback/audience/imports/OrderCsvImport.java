@@ -1,6 +1,7 @@
 package io.comeback.audience.imports;
 
 import io.comeback.audience.FieldViolation;
+import io.comeback.audience.Jdbc;
 import io.comeback.audience.OrderDraft;
 import io.comeback.audience.OrderInput;
 import io.comeback.audience.OrderStore;
@@ -48,19 +49,17 @@ final class OrderCsvImport extends CsvImport {
     protected String createStagingTables() {
         return """
                 CREATE TEMP TABLE import_orders (line BIGINT, order_id TEXT, customer_external_id TEXT,
-                    total NUMERIC(14, 2), currency TEXT, placed_at TIMESTAMPTZ, coupon_code TEXT, customer_id BIGINT);
-                CREATE TEMP TABLE import_seen (key TEXT PRIMARY KEY, line BIGINT);
-                """;
+                    total NUMERIC(14, 2), currency TEXT, placed_at TIMESTAMPTZ, coupon_code TEXT)""";
     }
 
     @Override
     protected String dropStagingTables() {
-        return "DROP TABLE IF EXISTS pg_temp.import_orders, pg_temp.import_seen";
+        return "DROP TABLE IF EXISTS pg_temp.import_orders";
     }
 
     @Override
     protected String copyIntoStaging() {
-        return "COPY import_orders (line, order_id, customer_external_id, total, currency, placed_at, coupon_code) FROM STDIN";
+        return "COPY import_orders FROM STDIN";
     }
 
     @Override
@@ -84,40 +83,61 @@ final class OrderCsvImport extends CsvImport {
     protected void mergeBatch() throws SQLException {
         // Without statistics the planner guesses a tiny staging table and picks poor joins.
         execute("ANALYZE import_orders");
-        execute("""
-                INSERT INTO import_seen SELECT order_id, min(line) FROM import_orders GROUP BY order_id
-                ON CONFLICT (key) DO NOTHING""");
         rejectWhere("""
-                DELETE FROM import_orders s USING import_seen f
-                WHERE s.order_id = f.key AND s.line <> f.line
+                DELETE FROM import_orders s USING (SELECT order_id, min(line) AS line FROM import_orders
+                                                   GROUP BY order_id HAVING count(*) > 1) f
+                WHERE s.order_id = f.order_id AND s.line <> f.line
                 RETURNING s.line, 'duplicate: orderId ''' || s.order_id || ''' already appears on line ' || f.line""",
                 "orderId");
-        execute("""
-                UPDATE import_orders s SET customer_id = c.id FROM customers c
-                WHERE c.external_id = s.customer_external_id AND c.erased_at IS NULL""");
-        rejectWhere("""
-                DELETE FROM import_orders s WHERE customer_id IS NULL
-                RETURNING s.line, 'no customer ''' || s.customer_external_id || '''; import customers first'""",
-                "customerId");
-        String insertAndFold = """
-                WITH inserted AS (
-                    INSERT INTO orders (order_id, customer_id, total, currency, placed_at, coupon_code)
-                    SELECT s.order_id, s.customer_id, s.total, s.currency, s.placed_at, s.coupon_code
-                    FROM import_orders s ORDER BY s.line
-                    ON CONFLICT (order_id) DO NOTHING
-                    RETURNING customer_id, total, placed_at),
-                folded AS (%s RETURNING 1)
-                SELECT (SELECT count(*) FROM inserted), (SELECT count(*) FROM import_orders)
-                """.formatted(OrderStore.FOLD_FACTS.formatted("""
-                SELECT customer_id, count(*) AS count, min(placed_at) AS first_at, max(placed_at) AS last_at,
-                       sum(total) AS spent
-                FROM inserted GROUP BY customer_id""").strip());
-        try (PreparedStatement st = connection.prepareStatement(insertAndFold); ResultSet rs = st.executeQuery()) {
-            rs.next();
-            long inserted = rs.getLong(1);
-            report.imported += inserted;
-            report.unchanged += rs.getLong(2) - inserted;
+        try (PreparedStatement st = connection.prepareStatement(MERGE)) {
+            Jdbc.setInstant(st, 1, startedAt);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    long line = rs.getLong(1);
+                    int outcome = rs.getInt(4);
+                    if (line < 0) {
+                        report.imported += outcome;
+                    } else if (outcome == UNKNOWN_CUSTOMER) {
+                        report.reject(line, "customerId", "no customer '" + rs.getString(3) + "'; import customers first");
+                    } else if (outcome == WRITTEN_BY_THIS_IMPORT) {
+                        report.reject(line, "orderId", "duplicate: orderId '" + rs.getString(2)
+                                + "' was already imported from an earlier line of this file");
+                    } else {
+                        report.unchanged++;
+                    }
+                }
+            }
         }
         execute("TRUNCATE import_orders");
     }
+
+    private static final int UNKNOWN_CUSTOMER = 0;
+    private static final int WRITTEN_BY_THIS_IMPORT = 1;
+    private static final int STORED_BEFORE = 2;
+
+    /**
+     * One statement resolves customers, inserts what is new, folds it into customer facts and
+     * reports every other row; its outer SELECT sees the orders table as it was before the insert.
+     */
+    private static final String MERGE = """
+            WITH resolved AS MATERIALIZED (
+                SELECT s.*, c.id AS customer_id FROM import_orders s
+                LEFT JOIN customers c ON c.external_id = s.customer_external_id AND c.erased_at IS NULL),
+            inserted AS (
+                INSERT INTO orders (order_id, customer_id, total, currency, placed_at, coupon_code)
+                SELECT order_id, customer_id, total, currency, placed_at, coupon_code
+                FROM resolved WHERE customer_id IS NOT NULL ORDER BY line
+                ON CONFLICT (order_id) DO NOTHING
+                RETURNING customer_id, total, placed_at),
+            folded AS (%s RETURNING 1)
+            SELECT -1 AS line, NULL AS order_id, NULL AS customer, (SELECT count(*) FROM inserted)::int AS outcome
+            UNION ALL
+            SELECT line, order_id, customer_external_id, %d FROM resolved WHERE customer_id IS NULL
+            UNION ALL
+            SELECT r.line, r.order_id, NULL, CASE WHEN o.created_at >= ? THEN %d ELSE %d END
+            FROM resolved r JOIN orders o ON o.order_id = r.order_id
+            """.formatted(OrderStore.FOLD_FACTS.formatted("""
+            SELECT customer_id, count(*) AS count, min(placed_at) AS first_at, max(placed_at) AS last_at,
+                   sum(total) AS spent
+            FROM inserted GROUP BY customer_id""").strip(), UNKNOWN_CUSTOMER, WRITTEN_BY_THIS_IMPORT, STORED_BEFORE);
 }
