@@ -128,14 +128,17 @@ final class OrderCsvImport extends CsvImport {
                 SELECT order_id, customer_id, total, currency, placed_at, coupon_code
                 FROM resolved WHERE customer_id IS NOT NULL ORDER BY line
                 ON CONFLICT (order_id) DO NOTHING
-                RETURNING customer_id, total, placed_at),
+                RETURNING order_id, customer_id, total, placed_at),
             folded AS (%s RETURNING 1)
             SELECT -1 AS line, NULL AS order_id, NULL AS customer, (SELECT count(*) FROM inserted)::int AS outcome
             UNION ALL
             SELECT line, order_id, customer_external_id, %d FROM resolved WHERE customer_id IS NULL
             UNION ALL
-            SELECT r.line, r.order_id, NULL, CASE WHEN o.created_at >= ? THEN %d ELSE %d END
-            FROM resolved r JOIN orders o ON o.order_id = r.order_id
+            SELECT r.line, r.order_id, NULL,
+                   -- Rows that did not insert are few: look each up by index rather than join all orders.
+                   CASE WHEN (SELECT o.created_at FROM orders o WHERE o.order_id = r.order_id) >= ? THEN %d ELSE %d END
+            FROM resolved r
+            WHERE r.customer_id IS NOT NULL AND r.order_id NOT IN (SELECT order_id FROM inserted)
             """.formatted(OrderStore.FOLD_FACTS.formatted("""
             SELECT customer_id, count(*) AS count, min(placed_at) AS first_at, max(placed_at) AS last_at,
                    sum(total) AS spent
