@@ -5,7 +5,7 @@ import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Step;
 import io.comeback.engine.model.WaitForReply;
 import io.comeback.engine.run.EnrollmentState.Status;
-import io.comeback.engine.text.TextNormalizer;
+import io.comeback.engine.text.InboundKeywords;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +26,6 @@ import java.util.Set;
  * </ul>
  */
 public final class FlowInterpreter {
-
-    private static final Set<String> OPT_OUT_WORDS =
-            Set.of("stop", "stopp", "stoppa", "avmeld", "afmeld", "avsluta", "unsubscribe", "end", "quit", "cancel");
 
     private final Map<String, String> globals;
     private final Sender sender;
@@ -122,7 +119,7 @@ public final class FlowInterpreter {
 
     private static boolean isOptOutReply(FlowEvent event) {
         return event instanceof FlowEvent.Replied replied
-                && OPT_OUT_WORDS.contains(TextNormalizer.normalize(replied.body()));
+                && InboundKeywords.DEFAULT.isOptOut(replied.body());
     }
 
     private static Optional<EventType> eventType(FlowEvent event) {
