@@ -14,11 +14,13 @@ public class CustomerService {
 
     private final CustomerValidator validator;
     private final CustomerStore store;
+    private final ConsentLedger ledger;
     private final Clock clock;
 
-    public CustomerService(CustomerValidator validator, CustomerStore store, Clock clock) {
+    public CustomerService(CustomerValidator validator, CustomerStore store, ConsentLedger ledger, Clock clock) {
         this.validator = validator;
         this.store = store;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -46,9 +48,24 @@ public class CustomerService {
                         draft.phone() + " already belongs to customer '" + owner.get() + "'")), true);
             }
         }
+        Optional<CustomerStore.StoredConsent> before = store.lockConsent(externalId);
         CustomerStore.Upserted upserted = store.upsert(draft);
+        recordConsentChange(upserted.id(), draft, before);
         Customer customer = Customer.findById(upserted.id());
         return new Stored(customer, upserted.inserted());
+    }
+
+    private void recordConsentChange(long customerId, CustomerDraft draft, Optional<CustomerStore.StoredConsent> before) {
+        CustomerDraft.Consent consent = draft.consent();
+        if (consent == null) {
+            return;
+        }
+        String beforeStatus = before.map(CustomerStore.StoredConsent::status).orElse(null);
+        Instant beforeAt = before.map(CustomerStore.StoredConsent::at).orElse(null);
+        if (ConsentLedger.isChange(beforeStatus, beforeAt, consent.status().wire(), consent.at())) {
+            ledger.append(new ConsentLedger.Entry(customerId, draft.phone(), beforeStatus, consent.status().wire(),
+                    consent.source(), consent.text(), null, consent.at()));
+        }
     }
 
     @Transactional
@@ -62,6 +79,11 @@ public class CustomerService {
         found.ifPresent(customer -> {
             Instant now = Instant.now(clock);
             customer.erase(now);
+            // The ledger keeps what was agreed and when, as proof, but no longer whose number it was.
+            Customer.getEntityManager()
+                    .createNativeQuery("UPDATE consent_events SET phone = NULL WHERE customer_id = ?1")
+                    .setParameter(1, customer.id)
+                    .executeUpdate();
             // Event properties can carry personal data (page URLs, search terms); the events themselves stay as counts.
             Customer.getEntityManager()
                     .createNativeQuery("UPDATE engagement_events SET properties = '{}'::jsonb WHERE customer_id = ?1")

@@ -10,6 +10,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -73,6 +74,27 @@ public class CustomerStore {
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("Could not store customer " + c.externalId(), e);
+        }
+    }
+
+    public record StoredConsent(String status, Instant at) {
+    }
+
+    /** The stored consent of a living customer, locked until the transaction ends so concurrent writers queue. */
+    public Optional<StoredConsent> lockConsent(String externalId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement st = connection.prepareStatement(
+                     "SELECT consent_status, consent_at FROM customers WHERE external_id = ? FOR UPDATE")) {
+            st.setString(1, externalId);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                java.time.OffsetDateTime at = rs.getObject(2, java.time.OffsetDateTime.class);
+                return Optional.of(new StoredConsent(rs.getString(1), at == null ? null : at.toInstant()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.comeback.audience.imports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.comeback.audience.ConsentLedger;
 import io.comeback.audience.CustomerDraft;
 import io.comeback.audience.CustomerInput;
 import io.comeback.audience.CustomerValidator;
@@ -181,7 +182,11 @@ final class CustomerCsvImport extends CsvImport {
         sets.add("updated_at = now()");
         String assignments = String.join(", ", sets);
         return """
-                WITH up AS (
+                WITH prev AS MATERIALIZED (
+                    SELECT c.external_id, c.consent_status, c.consent_at
+                    FROM import_customers s JOIN customers c ON c.external_id = s.external_id
+                    WHERE s.consent_at IS NOT NULL),
+                up AS (
                     INSERT INTO customers (external_id, phone, first_name, last_name, email, locale, time_zone, birthday,
                                            attributes, consent_status, consent_source, consent_text, consent_at)
                     SELECT external_id, phone, first_name, last_name, email, locale, time_zone, birthday, attributes,
@@ -190,11 +195,20 @@ final class CustomerCsvImport extends CsvImport {
                     ON CONFLICT (external_id) DO UPDATE SET %s
                     -- A row this import already wrote belongs to an earlier line of the file: the first line wins.
                     WHERE customers.updated_at < ?
-                    RETURNING external_id, (xmax = 0) AS inserted)
+                    RETURNING id, external_id, (xmax = 0) AS inserted),
+                ledger AS (
+                    INSERT INTO consent_events (customer_id, phone, change, status, source, text, at)
+                    SELECT u.id, s.phone, %s, s.consent_status, s.consent_source, s.consent_text, s.consent_at
+                    FROM up u JOIN import_customers s ON s.external_id = u.external_id
+                    LEFT JOIN prev p ON p.external_id = s.external_id
+                    WHERE s.consent_at IS NOT NULL
+                      AND (p.consent_status IS DISTINCT FROM s.consent_status OR p.consent_at IS DISTINCT FROM s.consent_at)
+                    RETURNING 1)
                 SELECT -1, NULL, count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up
                 UNION ALL
                 SELECT s.line, s.external_id, NULL, NULL FROM import_customers s
                 WHERE s.external_id NOT IN (SELECT external_id FROM up)
-                """.formatted(assignments);
+                """.formatted(assignments,
+                ConsentLedger.CHANGE_KIND_SQL.formatted("p.consent_status", "s.consent_status"));
     }
 }

@@ -1,0 +1,99 @@
+package io.comeback.audience;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the consent ledger: one person's history, or every change in a period as CSV for audits. */
+@ApplicationScoped
+public class ConsentHistory {
+
+    public record Change(String change, String status, String source, String text, String keyword, Instant at,
+                         Instant recordedAt) {
+    }
+
+    private final AgroalDataSource dataSource;
+
+    public ConsentHistory(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Changes recorded for this customer or, before they were a customer, for their number; oldest first. */
+    public List<Change> of(long customerId, String phone) {
+        List<Change> changes = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("""
+                     SELECT change, status, source, text, keyword, at, recorded_at FROM consent_events
+                     WHERE customer_id = ? OR (phone IS NOT NULL AND phone = ?)
+                     ORDER BY at, id""")) {
+            st.setLong(1, customerId);
+            st.setString(2, phone);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    changes.add(new Change(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), instant(rs, 6), instant(rs, 7)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return changes;
+    }
+
+    /** Streams every change recorded in [from, to) as CSV, without holding the period in memory. */
+    public void exportCsv(Instant from, Instant to, Writer out) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false); // a cursor, not the whole result at once
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT e.recorded_at, e.at, e.phone, cu.external_id, e.change, e.status, e.source, e.text, e.keyword
+                    FROM consent_events e LEFT JOIN customers cu ON cu.id = e.customer_id
+                    WHERE e.recorded_at >= ? AND e.recorded_at < ? ORDER BY e.recorded_at, e.id""")) {
+                st.setFetchSize(1000);
+                Jdbc.setInstant(st, 1, from);
+                Jdbc.setInstant(st, 2, to);
+                out.write("recordedAt,at,phone,customerId,change,status,source,text,keyword\r\n");
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.write(String.join(",", csv(instant(rs, 1)), csv(instant(rs, 2)), csv(rs.getString(3)),
+                                csv(rs.getString(4)), csv(rs.getString(5)), csv(rs.getString(6)), csv(rs.getString(7)),
+                                csv(rs.getString(8)), csv(rs.getString(9))));
+                        out.write("\r\n");
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+            out.flush();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String csv(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String s = value.toString();
+        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
+                ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}
