@@ -1,0 +1,15 @@
+package io.comeback.messaging.compliance;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * A text the runtime wants to send, as the compliance gate sees it.
+ *
+ * @param marketing       false for transactional flows
+ * @param answersOwnText  true for an immediate answer to a text the person just sent (a keyword
+ *                        reply, a help answer): that is a conversation, not a campaign
+ */
+public record SendRequest(String phone, ZoneId zone, String consentStatus, boolean marketing, boolean answersOwnText,
+                          String flowId, int flowPriority, Instant wantedAt) {
+}
