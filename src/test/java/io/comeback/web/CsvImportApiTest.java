@@ -126,6 +126,19 @@ class CsvImportApiTest {
     }
 
     @Test
+    void aNumberThatBelongsToSomeoneElseIsRejected() {
+        String owner = Api.uniqueId("owner"), other = Api.uniqueId("other");
+        String phone = Api.uniqueNorwegianMobile();
+        given().body(Map.of("phone", phone)).put("/api/customers/" + owner).then().statusCode(201);
+        csv("externalId,phone\n" + other + "," + phone.substring(3) + "\n")
+                .post("/api/import/customers").then().statusCode(200)
+                .body("imported", equalTo(0))
+                .body("rejected.line", contains(2))
+                .body("rejected[0].field", equalTo("phone"))
+                .body("rejected[0].reason", containsString("already belongs to customer '" + owner + "'"));
+    }
+
+    @Test
     void aFileThatCannotBeImportedIsRefusedWhole() {
         csv("orderId,customerId,total\n1,2,3\n").post("/api/import/orders").then().statusCode(422)
                 .contentType(Problem.MEDIA_TYPE)

@@ -142,9 +142,13 @@ final class CustomerCsvImport extends CsvImport {
                 RETURNING s.line, 'phone ' || s.phone || ' is also given on line ' || f.line || ' for another customer'""",
                 "phone");
         rejectWhere("""
-                DELETE FROM import_customers s USING customers c
-                WHERE c.phone = s.phone AND c.erased_at IS NULL AND c.external_id <> s.external_id
-                RETURNING s.line, 'phone ' || s.phone || ' already belongs to customer ''' || c.external_id || ''''""",
+                WITH owners AS (
+                    SELECT s.line, o.external_id
+                    FROM (SELECT line, phone, external_id FROM import_customers WHERE phone IS NOT NULL ORDER BY phone) s
+                    CROSS JOIN LATERAL (SELECT external_id FROM customers c WHERE c.phone = s.phone
+                                        AND c.erased_at IS NULL AND c.external_id <> s.external_id LIMIT 1) o)
+                DELETE FROM import_customers s USING owners o WHERE s.line = o.line
+                RETURNING s.line, 'phone ' || s.phone || ' already belongs to customer ''' || o.external_id || ''''""",
                 "phone");
         try (PreparedStatement st = connection.prepareStatement(upsertSql())) {
             Jdbc.setInstant(st, 1, startedAt);
@@ -184,14 +188,15 @@ final class CustomerCsvImport extends CsvImport {
         return """
                 WITH prev AS MATERIALIZED (
                     SELECT c.external_id, c.consent_status, c.consent_at
-                    FROM import_customers s JOIN customers c ON c.external_id = s.external_id
-                    WHERE s.consent_at IS NOT NULL),
+                    FROM (SELECT external_id FROM import_customers WHERE consent_at IS NOT NULL ORDER BY external_id) s
+                    CROSS JOIN LATERAL (SELECT external_id, consent_status, consent_at FROM customers c
+                                        WHERE c.external_id = s.external_id LIMIT 1) c),
                 up AS (
                     INSERT INTO customers (external_id, phone, first_name, last_name, email, locale, time_zone, birthday,
                                            attributes, consent_status, consent_source, consent_text, consent_at)
                     SELECT external_id, phone, first_name, last_name, email, locale, time_zone, birthday, attributes,
                            COALESCE(consent_status, 'unknown'), consent_source, consent_text, consent_at
-                    FROM import_customers ORDER BY line
+                    FROM import_customers ORDER BY external_id
                     ON CONFLICT (external_id) DO UPDATE SET %s
                     -- A row this import already wrote belongs to an earlier line of the file: the first line wins.
                     WHERE customers.updated_at < ?

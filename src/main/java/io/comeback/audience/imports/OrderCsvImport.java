@@ -121,12 +121,15 @@ final class OrderCsvImport extends CsvImport {
      */
     private static final String MERGE = """
             WITH resolved AS MATERIALIZED (
-                SELECT s.*, c.id AS customer_id FROM import_orders s
-                LEFT JOIN customers c ON c.external_id = s.customer_external_id AND c.erased_at IS NULL),
+                -- Index look-ups in key order beat hashing the whole customers table for each batch.
+                SELECT s.*, c.id AS customer_id
+                FROM (SELECT * FROM import_orders ORDER BY customer_external_id) s
+                LEFT JOIN LATERAL (SELECT id FROM customers c
+                                   WHERE c.external_id = s.customer_external_id AND c.erased_at IS NULL LIMIT 1) c ON true),
             inserted AS (
                 INSERT INTO orders (order_id, customer_id, total, currency, placed_at, coupon_code)
                 SELECT order_id, customer_id, total, currency, placed_at, coupon_code
-                FROM resolved WHERE customer_id IS NOT NULL ORDER BY line
+                FROM resolved WHERE customer_id IS NOT NULL ORDER BY order_id
                 ON CONFLICT (order_id) DO NOTHING
                 RETURNING order_id, customer_id, total, placed_at),
             folded AS (%s RETURNING 1)
