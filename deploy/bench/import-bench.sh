@@ -36,4 +36,6 @@ sleep 1
 echo "customers report: $(head -c 200 "$work/customers.report")"
 echo "orders report:    $(head -c 200 "$work/orders.report")"
 echo "peak heap used: $(sort -n "$work/heap.samples" | tail -n 1) MiB of 512 MiB; peak RSS: $(awk '/VmHWM/ { print int($2 / 1024) }' /proc/$pid/status) MiB"
+echo "postgresql: $(PGPASSWORD=$COMEBACK_DB_PASSWORD psql -h 127.0.0.1 -U "$COMEBACK_DB_USER" -qAt comeback_bench -c "select 'shared_buffers=' || current_setting('shared_buffers') || ' max_wal_size=' || current_setting('max_wal_size') || ' ' || version()" | cut -c1-120)"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB"
 echo "database size: $(PGPASSWORD=$COMEBACK_DB_PASSWORD psql -h 127.0.0.1 -U "$COMEBACK_DB_USER" -qAt comeback_bench -c "select pg_size_pretty(pg_database_size('comeback_bench'))")"
