@@ -25,13 +25,19 @@ public class OrderStore {
             RETURNING id
             """;
 
-    /** Shared with the CSV import, which folds a whole batch of new orders with one statement. */
+    /**
+     * Shared with the CSV import, which folds a whole batch of new orders with one statement. The
+     * subquery gives per customer: count, first_at, last_at, spent and times (the new orders' times,
+     * any order; the recent-times functions are in migration V20).
+     */
     public static final String FOLD_FACTS = """
             UPDATE customers c SET
                 orders_count = c.orders_count + n.count,
                 first_order_at = LEAST(c.first_order_at, n.first_at),
                 last_order_at = GREATEST(c.last_order_at, n.last_at),
-                total_spent = c.total_spent + n.spent
+                total_spent = c.total_spent + n.spent,
+                recent_order_times = comeback_recent_order_times(c.recent_order_times, n.times),
+                median_gap_seconds = comeback_median_gap_seconds(comeback_recent_order_times(c.recent_order_times, n.times))
             FROM (%s) n
             WHERE c.id = n.customer_id
             """;
@@ -66,11 +72,13 @@ public class OrderStore {
                 return Optional.empty();
             }
             try (PreparedStatement st = connection.prepareStatement(FOLD_FACTS.formatted(
-                    "SELECT ?::bigint AS customer_id, 1 AS count, ?::timestamptz AS first_at, ?::timestamptz AS last_at, ?::numeric AS spent"))) {
+                    "SELECT ?::bigint AS customer_id, 1 AS count, ?::timestamptz AS first_at, ?::timestamptz AS last_at, "
+                            + "?::numeric AS spent, ARRAY[?::timestamptz] AS times"))) {
                 st.setLong(1, customerId);
                 Jdbc.setInstant(st, 2, order.placedAt());
                 Jdbc.setInstant(st, 3, order.placedAt());
                 st.setBigDecimal(4, order.total());
+                Jdbc.setInstant(st, 5, order.placedAt());
                 st.executeUpdate();
             }
             return Optional.of(id);

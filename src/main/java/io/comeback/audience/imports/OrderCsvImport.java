@@ -138,6 +138,6 @@ final class OrderCsvImport extends CsvImport {
             FROM resolved r JOIN orders o ON o.order_id = r.order_id
             """.formatted(OrderStore.FOLD_FACTS.formatted("""
             SELECT customer_id, count(*) AS count, min(placed_at) AS first_at, max(placed_at) AS last_at,
-                   sum(total) AS spent
+                   sum(total) AS spent, array_agg(placed_at) AS times
             FROM inserted GROUP BY customer_id""").strip(), UNKNOWN_CUSTOMER, WRITTEN_BY_THIS_IMPORT, STORED_BEFORE);
 }
