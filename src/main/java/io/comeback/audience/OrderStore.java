@@ -2,6 +2,7 @@ package io.comeback.audience;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.comeback.audience.coupons.CouponRedemptions;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Inserts orders exactly once per {@code orderId} (INSERT … ON CONFLICT DO NOTHING) and folds each
- * new order into its customer's facts in the same transaction.
+ * new order into its customer's facts in the same transaction; an order carrying an issued coupon
+ * code is attributed to the code's flow.
  */
 @ApplicationScoped
 public class OrderStore {
@@ -81,9 +83,25 @@ public class OrderStore {
                 Jdbc.setInstant(st, 5, order.placedAt());
                 st.executeUpdate();
             }
+            if (order.couponCode() != null) {
+                attributeCoupon(connection, id, customerId, order);
+            }
             return Optional.of(id);
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("Could not store order " + order.orderId(), e);
+        }
+    }
+
+    private static void attributeCoupon(Connection connection, long id, long customerId, OrderDraft order) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(CouponRedemptions.ATTRIBUTE.formatted(
+                "SELECT ?::bigint AS id, ?::bigint AS customer_id, ?::timestamptz AS placed_at, ?::numeric AS total, "
+                        + "?::text AS coupon_code"))) {
+            st.setLong(1, id);
+            st.setLong(2, customerId);
+            Jdbc.setInstant(st, 3, order.placedAt());
+            st.setBigDecimal(4, order.total());
+            st.setString(5, order.couponCode());
+            st.executeUpdate();
         }
     }
 }
