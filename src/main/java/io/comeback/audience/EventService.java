@@ -1,5 +1,6 @@
 package io.comeback.audience;
 
+import io.comeback.audience.inactivity.EngagementFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -18,9 +19,11 @@ public class EventService {
     private static final Pattern TYPE = Pattern.compile("^[a-z][a-z0-9_]{0,63}$");
 
     private final Clock clock;
+    private final EngagementFacts engagement;
 
-    public EventService(Clock clock) {
+    public EventService(Clock clock, EngagementFacts engagement) {
         this.clock = clock;
+        this.engagement = engagement;
     }
 
     public sealed interface Outcome permits Recorded, Rejected {
@@ -66,6 +69,7 @@ public class EventService {
         event.at = at;
         event.properties = in.properties() == null ? new LinkedHashMap<>() : in.properties();
         event.persist();
+        engagement.recordEvent(event.customerId, event.type, event.at);
         return new Recorded(event, in.customerId());
     }
 }

@@ -2,6 +2,7 @@ package io.comeback.audience;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.comeback.audience.coupons.CouponRedemptions;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Inserts orders exactly once per {@code orderId} (INSERT … ON CONFLICT DO NOTHING) and folds each
- * new order into its customer's facts in the same transaction.
+ * new order into its customer's facts in the same transaction; an order carrying an issued coupon
+ * code is attributed to the code's flow.
  */
 @ApplicationScoped
 public class OrderStore {
@@ -25,13 +27,19 @@ public class OrderStore {
             RETURNING id
             """;
 
-    /** Shared with the CSV import, which folds a whole batch of new orders with one statement. */
+    /**
+     * Shared with the CSV import, which folds a whole batch of new orders with one statement. The
+     * subquery gives per customer: count, first_at, last_at, spent and times (the new orders' times,
+     * any order; the recent-times functions are in migration V20).
+     */
     public static final String FOLD_FACTS = """
             UPDATE customers c SET
                 orders_count = c.orders_count + n.count,
                 first_order_at = LEAST(c.first_order_at, n.first_at),
                 last_order_at = GREATEST(c.last_order_at, n.last_at),
-                total_spent = c.total_spent + n.spent
+                total_spent = c.total_spent + n.spent,
+                recent_order_times = comeback_recent_order_times(c.recent_order_times, n.times),
+                median_gap_seconds = comeback_median_gap_seconds(comeback_recent_order_times(c.recent_order_times, n.times))
             FROM (%s) n
             WHERE c.id = n.customer_id
             """;
@@ -66,16 +74,34 @@ public class OrderStore {
                 return Optional.empty();
             }
             try (PreparedStatement st = connection.prepareStatement(FOLD_FACTS.formatted(
-                    "SELECT ?::bigint AS customer_id, 1 AS count, ?::timestamptz AS first_at, ?::timestamptz AS last_at, ?::numeric AS spent"))) {
+                    "SELECT ?::bigint AS customer_id, 1 AS count, ?::timestamptz AS first_at, ?::timestamptz AS last_at, "
+                            + "?::numeric AS spent, ARRAY[?::timestamptz] AS times"))) {
                 st.setLong(1, customerId);
                 Jdbc.setInstant(st, 2, order.placedAt());
                 Jdbc.setInstant(st, 3, order.placedAt());
                 st.setBigDecimal(4, order.total());
+                Jdbc.setInstant(st, 5, order.placedAt());
                 st.executeUpdate();
+            }
+            if (order.couponCode() != null) {
+                attributeCoupon(connection, id, customerId, order);
             }
             return Optional.of(id);
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("Could not store order " + order.orderId(), e);
+        }
+    }
+
+    private static void attributeCoupon(Connection connection, long id, long customerId, OrderDraft order) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(CouponRedemptions.ATTRIBUTE.formatted(
+                "SELECT ?::bigint AS id, ?::bigint AS customer_id, ?::timestamptz AS placed_at, ?::numeric AS total, "
+                        + "?::text AS coupon_code"))) {
+            st.setLong(1, id);
+            st.setLong(2, customerId);
+            Jdbc.setInstant(st, 3, order.placedAt());
+            st.setBigDecimal(4, order.total());
+            st.setString(5, order.couponCode());
+            st.executeUpdate();
         }
     }
 }

@@ -6,6 +6,7 @@ import io.comeback.audience.OrderDraft;
 import io.comeback.audience.OrderInput;
 import io.comeback.audience.OrderStore;
 import io.comeback.audience.OrderValidator;
+import io.comeback.audience.coupons.CouponRedemptions;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -131,8 +132,9 @@ final class OrderCsvImport extends CsvImport {
                 SELECT order_id, customer_id, total, currency, placed_at, coupon_code
                 FROM resolved WHERE customer_id IS NOT NULL ORDER BY order_id
                 ON CONFLICT (order_id) DO NOTHING
-                RETURNING order_id, customer_id, total, placed_at),
-            folded AS (%s RETURNING 1)
+                RETURNING id, order_id, customer_id, total, placed_at, coupon_code),
+            folded AS (%s RETURNING 1),
+            redeemed AS (%s RETURNING 1)
             SELECT -1 AS line, NULL AS order_id, NULL AS customer, (SELECT count(*) FROM inserted)::int AS outcome
             UNION ALL
             SELECT line, order_id, customer_external_id, %d FROM resolved WHERE customer_id IS NULL
@@ -144,6 +146,7 @@ final class OrderCsvImport extends CsvImport {
             WHERE r.customer_id IS NOT NULL AND r.order_id NOT IN (SELECT order_id FROM inserted)
             """.formatted(OrderStore.FOLD_FACTS.formatted("""
             SELECT customer_id, count(*) AS count, min(placed_at) AS first_at, max(placed_at) AS last_at,
-                   sum(total) AS spent
-            FROM inserted GROUP BY customer_id""").strip(), UNKNOWN_CUSTOMER, WRITTEN_BY_THIS_IMPORT, STORED_BEFORE);
+                   sum(total) AS spent, array_agg(placed_at) AS times
+            FROM inserted GROUP BY customer_id""").strip(),
+            CouponRedemptions.ATTRIBUTE.formatted("SELECT * FROM inserted"), UNKNOWN_CUSTOMER, WRITTEN_BY_THIS_IMPORT, STORED_BEFORE);
 }

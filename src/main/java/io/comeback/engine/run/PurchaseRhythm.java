@@ -16,7 +16,8 @@ import java.util.Optional;
  *   <li><b>Personal rhythm</b>: with {@code rhythmFactor} set and at least {@code minOrders}
  *       orders, the window is the median gap between consecutive orders × {@code rhythmFactor}
  *       (a customer who buys every 20 days with factor 2 is lapsed 40 days after the last order).
- *       Median rather than mean, so one long holiday break does not hide a regular rhythm.</li>
+ *       Median rather than mean, so one long holiday break does not hide a regular rhythm. Only
+ *       the {@link #RECENT_ORDERS} most recent orders count.</li>
  *   <li><b>Fixed window</b>: otherwise, {@code noPurchaseFor} after the last order (calendar
  *       units in the customer's zone).</li>
  *   <li>A customer who never ordered, or with too few orders and no fixed window, is never
@@ -33,10 +34,18 @@ public final class PurchaseRhythm {
 
     private PurchaseRhythm() {}
 
-    /** Median gap between consecutive orders; empty with fewer than two orders. */
+    /**
+     * Only the most recent orders shape the rhythm: habits change, and the detector keeps exactly
+     * this many order times per customer (see migration V20) so it can maintain the median on every
+     * order without reading the history.
+     */
+    public static final int RECENT_ORDERS = 32;
+
+    /** Median gap between consecutive orders of the {@link #RECENT_ORDERS} most recent; empty with fewer than two orders. */
     public static Optional<Duration> medianGap(List<Instant> orders) {
-        List<Instant> sorted = new ArrayList<>(orders);
-        sorted.sort(null);
+        List<Instant> all = new ArrayList<>(orders);
+        all.sort(null);
+        List<Instant> sorted = all.subList(Math.max(0, all.size() - RECENT_ORDERS), all.size());
         if (sorted.size() < 2) {
             return Optional.empty();
         }

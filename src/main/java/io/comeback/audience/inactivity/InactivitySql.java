@@ -1,0 +1,102 @@
+package io.comeback.audience.inactivity;
+
+import io.comeback.engine.model.FlowDuration;
+import io.comeback.engine.model.Trigger;
+
+import java.time.Period;
+
+/**
+ * Writes the set-based SQL for one {@code inactive} trigger: one pass over {@code customers},
+ * reading only the facts kept on each row. It mirrors {@link io.comeback.engine.run.PurchaseRhythm}
+ * and {@link io.comeback.engine.run.Inactivity} exactly ({@code InactivitySqlAgreementTest} holds
+ * them together):
+ * <ul>
+ *   <li>purchase: with {@code rhythmFactor} and at least {@code minOrders} orders, lapsed at
+ *       last order + round(median gap × factor) seconds; otherwise, with {@code noPurchaseFor},
+ *       at last order + that window in the customer's zone; never without an order;</li>
+ *   <li>engagement: at last engagement + {@code noEngagementFor} in the customer's zone; at once
+ *       for a customer who never engaged;</li>
+ *   <li>unanswered: at least N marketing texts in a row without a reply or click.</li>
+ * </ul>
+ * A customer matches when every criterion set holds at {@code as_of}. Only numbers taken from a
+ * parsed trigger are written into the text; the instant is a parameter of the {@code p} CTE.
+ */
+final class InactivitySql {
+
+    private InactivitySql() {
+    }
+
+    /**
+     * {@code WITH p AS (...), lapses AS (...)}: every living customer lapsed at {@code as_of} (the one
+     * parameter), with the columns of {@link LapseRow} plus consent and phone. Callers add
+     * {@code SELECT … FROM lapses}.
+     */
+    static String matching(Trigger.Inactive trigger) {
+        boolean purchase = trigger.rhythmFactor().isPresent() || trigger.noPurchaseFor().isPresent();
+        StringBuilder where = new StringBuilder("TRUE");
+        if (purchase) {
+            where.append(" AND f.purchase_lapsed_at <= p.as_of");
+        }
+        if (trigger.noEngagementFor().isPresent()) {
+            where.append(" AND (f.engaged_lapsed_at IS NULL OR f.engaged_lapsed_at <= p.as_of)");
+        }
+        trigger.unansweredMessages().ifPresent(n -> where.append(" AND f.unanswered_messages >= ").append(n));
+        return """
+                WITH p AS (SELECT CAST(? AS timestamptz) AS as_of),
+                facts AS (
+                    SELECT c.id, c.external_id, c.consent_status, c.phone, c.time_zone, c.last_order_at,
+                           c.median_gap_seconds, c.last_engaged_at, c.unanswered_messages,
+                           %s AS basis, %s AS purchase_lapsed_at, %s AS engaged_lapsed_at
+                    FROM customers c
+                    WHERE c.erased_at IS NULL%s),
+                lapses AS (
+                    SELECT f.* FROM facts f, p WHERE %s)
+                """.formatted(basis(trigger), purchaseLapse(trigger), engagementLapse(trigger),
+                purchase ? " AND c.orders_count > 0" : "", where);
+    }
+
+    private static String rhythmApplies(Trigger.Inactive trigger) {
+        return "c.orders_count >= " + trigger.minOrders() + " AND c.median_gap_seconds IS NOT NULL";
+    }
+
+    private static String basis(Trigger.Inactive trigger) {
+        String rhythm = "'" + MatchReason.Rule.PERSONAL_RHYTHM.wire + "'";
+        String fixed = "'" + MatchReason.Rule.FIXED_WINDOW.wire + "'";
+        if (trigger.rhythmFactor().isPresent()) {
+            return "CASE WHEN " + rhythmApplies(trigger) + " THEN " + rhythm
+                    + (trigger.noPurchaseFor().isPresent() ? " ELSE " + fixed : "") + " END";
+        }
+        return trigger.noPurchaseFor().isPresent() ? fixed : "CAST(NULL AS text)";
+    }
+
+    private static String purchaseLapse(Trigger.Inactive trigger) {
+        String fixed = trigger.noPurchaseFor().map(d -> plus("c.last_order_at", "c.time_zone", d)).orElse("NULL");
+        if (trigger.rhythmFactor().isEmpty()) {
+            return "CAST(" + fixed + " AS timestamptz)";
+        }
+        // Math.round(median × factor) in Java is floor(x + 0.5) on the same IEEE doubles.
+        String rhythm = "c.last_order_at + floor(c.median_gap_seconds::float8 * CAST(%s AS float8) + 0.5) * interval '1 second'"
+                .formatted(Double.toString(trigger.rhythmFactor().getAsDouble()));
+        return "CASE WHEN " + rhythmApplies(trigger) + " THEN " + rhythm + " ELSE " + fixed + " END";
+    }
+
+    private static String engagementLapse(Trigger.Inactive trigger) {
+        return trigger.noEngagementFor().map(d -> plus("c.last_engaged_at", "c.time_zone", d)).orElse("CAST(NULL AS timestamptz)");
+    }
+
+    /**
+     * {@code instant + duration} as {@link FlowDuration#addTo(java.time.Instant, java.time.ZoneId)} does
+     * it: calendar part on the wall clock of the customer's zone (months, then days, as
+     * {@code Period.addTo}), then the clock part as exact seconds.
+     */
+    static String plus(String instant, String zone, FlowDuration duration) {
+        Period date = duration.datePart();
+        String result = instant;
+        if (!date.isZero()) {
+            result = "((%s AT TIME ZONE %s) + interval '%d months %d days') AT TIME ZONE %s"
+                    .formatted(instant, zone, date.toTotalMonths(), date.getDays(), zone);
+        }
+        long seconds = duration.timePart().getSeconds();
+        return seconds == 0 ? "(" + result + ")" : "(" + result + " + interval '" + seconds + " seconds')";
+    }
+}
