@@ -15,11 +15,14 @@ public class CustomerService {
     private final CustomerValidator validator;
     private final CustomerStore store;
     private final Clock clock;
+    private final jakarta.enterprise.event.Event<AudienceEvents.CustomerCreated> created;
 
-    public CustomerService(CustomerValidator validator, CustomerStore store, Clock clock) {
+    public CustomerService(CustomerValidator validator, CustomerStore store, Clock clock,
+                           jakarta.enterprise.event.Event<AudienceEvents.CustomerCreated> created) {
         this.validator = validator;
         this.store = store;
         this.clock = clock;
+        this.created = created;
     }
 
     public sealed interface PutResult permits Stored, Rejected {
@@ -48,6 +51,9 @@ public class CustomerService {
         }
         CustomerStore.Upserted upserted = store.upsert(draft);
         Customer customer = Customer.findById(upserted.id());
+        if (upserted.inserted()) {
+            created.fire(new AudienceEvents.CustomerCreated(upserted.id()));
+        }
         return new Stored(customer, upserted.inserted());
     }
 

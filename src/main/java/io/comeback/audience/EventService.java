@@ -18,9 +18,11 @@ public class EventService {
     private static final Pattern TYPE = Pattern.compile("^[a-z][a-z0-9_]{0,63}$");
 
     private final Clock clock;
+    private final jakarta.enterprise.event.Event<AudienceEvents.EngagementRecorded> recorded;
 
-    public EventService(Clock clock) {
+    public EventService(Clock clock, jakarta.enterprise.event.Event<AudienceEvents.EngagementRecorded> recorded) {
         this.clock = clock;
+        this.recorded = recorded;
     }
 
     public sealed interface Outcome permits Recorded, Rejected {
@@ -66,6 +68,7 @@ public class EventService {
         event.at = at;
         event.properties = in.properties() == null ? new LinkedHashMap<>() : in.properties();
         event.persist();
+        recorded.fire(new AudienceEvents.EngagementRecorded(event.customerId, event.type, event.properties));
         return new Recorded(event, in.customerId());
     }
 }
