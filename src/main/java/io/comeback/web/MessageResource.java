@@ -1,13 +1,10 @@
 package io.comeback.web;
 
-import io.comeback.audience.Customer;
 import io.comeback.messaging.Inbox;
 import io.comeback.messaging.MessageLog;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -44,22 +41,12 @@ public class MessageResource {
     }
 
     @GET
-    @Path("/customers/{externalId}/messages")
-    @Transactional
-    public List<MessageLog.Message> ofCustomer(@PathParam("externalId") String externalId,
-                                               @QueryParam("limit") @DefaultValue("100") int limit) {
-        Customer customer = Customer.findLiving(externalId)
-                .orElseThrow(() -> ProblemException.notFound("no customer '" + externalId + "'"));
-        return log.ofCustomer(customer.id, checkLimit(limit));
-    }
-
-    @GET
     @Path("/inbox")
     public List<Inbox.Item> inbox(@QueryParam("limit") @DefaultValue("100") int limit) {
         return inbox.latest(checkLimit(limit));
     }
 
-    private static int checkLimit(int limit) {
+    static int checkLimit(int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_LIMIT);
         }
