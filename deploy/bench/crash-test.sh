@@ -15,7 +15,7 @@ work=${BENCH_DIR:-/tmp/comeback-crash}; mkdir -p "$work"; : > "$work/service.log
 BENCH_DB=comeback_crash
 ports=(8191 8192)
 # Short lease and frequent reconciliation so that rows abandoned by a kill settle within the test.
-fast=(COMEBACK_DISPATCH_LEASE=PT5S COMEBACK_RECONCILE_EVERY=2s COMEBACK_SIMULATOR_RECEIPT_DELAY=PT0.5S)
+fast=(COMEBACK_DISPATCH_LEASE=PT15S COMEBACK_RECONCILE_EVERY=2s COMEBACK_SIMULATOR_RECEIPT_DELAY=PT0.5S)
 
 ensure_postgres_running
 create_database $BENCH_DB fresh
@@ -58,12 +58,15 @@ for i in $(seq 1 "$kills"); do
     running[0]=$(start_service ${ports[0]} "$work/service.log" "${fast[@]}"); pids+=("${running[0]}")
     victim=0
   fi
-  sleep "$(awk -v r=$RANDOM 'BEGIN { printf "%.1f", 3 + (r % 40) / 10 }')"
+  for slot in 0 1; do [ -n "${running[$slot]:-}" ] && wait_ready ${ports[$slot]}; done
+  # Killed 0.5–3 s into its work: mid-batch, mid-dispatch, between gateway call and record.
+  sleep "$(awk -v r=$RANDOM 'BEGIN { printf "%.1f", 0.5 + (r % 26) / 10 }')"
   kill -9 "${running[$victim]}"; wait "${running[$victim]}" 2>/dev/null || true; running[$victim]=""
   log "kill -9 #$i ($mode): $(progress)"
 done
 
 log "Restarting and letting it finish"
+started=$(date +%s)
 for slot in 0 1; do
   if [ "$slot" = 0 ] || [ "$mode" = two ]; then
     if [ -z "${running[$slot]:-}" ]; then
@@ -77,7 +80,7 @@ for _ in $(seq 1 300); do
   [ "$left" = 0 ] && break
   sleep 1
 done
-log "Finished: $(progress)"
+log "Finished in $(( $(date +%s) - started )) s: $(progress)"
 
 fail=0
 check() { # check NAME SQL EXPECTED

@@ -19,7 +19,7 @@ start_service() {
   local port=$1 logfile=$2; shift 2
   env COMEBACK_API_KEYS=bench-key QUARKUS_HTTP_PORT="$port" QUARKUS_PROFILE=prod \
       COMEBACK_FLOWS_DIR=deploy/bench/flows COMEBACK_FLOWS_WATCH=false \
-      QUARKUS_LOG_CONSOLE_LEVEL=WARN "$@" \
+      QUARKUS_LOG_CATEGORY__IO_COMEBACK__LEVEL=INFO "$@" \
       java ${BENCH_JAVA_OPTS:--Xmx1g} -jar target/quarkus-app/quarkus-run.jar >> "$logfile" 2>&1 &
   echo $!
 }
