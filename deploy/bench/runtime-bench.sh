@@ -44,8 +44,8 @@ SELECT g, 'timer', '$version', g, 'waiting_timer', 'pause',
 FROM generate_series($from, $to) g;
 SQL
   done
-  bench_psql -c "SELECT setval('customers_id_seq', $count); SELECT setval('enrollments_id_seq', $count)" >/dev/null
-  bench_psql -c "VACUUM ANALYZE customers; VACUUM ANALYZE enrollments" >/dev/null
+  bench_psql -c "SELECT setval('customers_id_seq', $count)" -c "SELECT setval('enrollments_id_seq', $count)" >/dev/null
+  bench_psql -c "VACUUM ANALYZE customers" -c "VACUUM ANALYZE enrollments" >/dev/null
 }
 
 throughput() {

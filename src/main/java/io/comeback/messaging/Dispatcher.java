@@ -19,6 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -39,12 +43,15 @@ public class Dispatcher {
     private final int maxAttempts;
     private final boolean enabled;
     private final PollingLoop loop;
+    // Provider calls wait on the network; a batch's calls run side by side so one slow call does not hold the rest.
+    private final ExecutorService calls;
 
     public Dispatcher(AgroalDataSource dataSource, Gateways gateways, Clock clock,
                       @ConfigProperty(name = "comeback.dispatch.workers", defaultValue = "2") int workers,
                       @ConfigProperty(name = "comeback.dispatch.batch-size", defaultValue = "200") int batchSize,
                       @ConfigProperty(name = "comeback.dispatch.poll-interval", defaultValue = "PT0.5S") Duration poll,
                       @ConfigProperty(name = "comeback.dispatch.max-attempts", defaultValue = "5") int maxAttempts,
+                      @ConfigProperty(name = "comeback.dispatch.concurrent-calls", defaultValue = "8") int concurrentCalls,
                       @ConfigProperty(name = "comeback.runtime.enabled", defaultValue = "true") boolean enabled) {
         this.dataSource = dataSource;
         this.gateways = gateways;
@@ -53,6 +60,11 @@ public class Dispatcher {
         this.maxAttempts = maxAttempts;
         this.enabled = enabled;
         this.loop = new PollingLoop("dispatch", workers, poll, () -> dispatchBatch() == batchSize);
+        this.calls = Executors.newFixedThreadPool(concurrentCalls, runnable -> {
+            Thread thread = new Thread(runnable, "gateway-call");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -64,6 +76,7 @@ public class Dispatcher {
 
     void onStop(@Observes ShutdownEvent event) {
         loop.stop();
+        calls.shutdown();
     }
 
     public void nudge() {
@@ -77,9 +90,13 @@ public class Dispatcher {
         if (claimed.isEmpty()) {
             return 0;
         }
-        List<DispatchOutcome> outcomes = new ArrayList<>(claimed.size());
+        List<Future<DispatchOutcome>> pending = new ArrayList<>(claimed.size());
         for (DispatchRows.Claimed row : claimed) {
-            outcomes.add(outcome(row, gateway, send(gateway, row)));
+            pending.add(calls.submit(() -> outcome(row, gateway, send(gateway, row))));
+        }
+        List<DispatchOutcome> outcomes = new ArrayList<>(claimed.size());
+        for (Future<DispatchOutcome> call : pending) {
+            outcomes.add(await(call));
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -90,6 +107,17 @@ public class Dispatcher {
             throw new IllegalStateException("Could not record " + outcomes.size() + " gateway outcomes", e);
         }
         return claimed.size();
+    }
+
+    private static DispatchOutcome await(Future<DispatchOutcome> call) {
+        try {
+            return call.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while calling the gateway", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Gateway call failed unexpectedly", e.getCause());
+        }
     }
 
     private List<DispatchRows.Claimed> claim() {

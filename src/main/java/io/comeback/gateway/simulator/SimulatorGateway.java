@@ -96,10 +96,6 @@ public class SimulatorGateway implements SmsGateway, MessageLookup {
 
     static long record(Connection c, Long ledgerId, String to, String body, Instant at, Instant receiptDue)
             throws SQLException {
-        // The provider's copy only has to survive a crash of the service, not of PostgreSQL itself.
-        try (var off = c.createStatement()) {
-            off.execute("SET synchronous_commit = off");
-        }
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO simulator_messages (ledger_id, direction, to_phone, body, status, receipt_due_at, at)
                 VALUES (?, 'outbound', ?, ?, ?, ?, ?) RETURNING id""")) {
@@ -116,10 +112,6 @@ public class SimulatorGateway implements SmsGateway, MessageLookup {
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
-            } finally {
-                try (var on = c.createStatement()) {
-                    on.execute("SET synchronous_commit = on");
-                }
             }
         }
     }
