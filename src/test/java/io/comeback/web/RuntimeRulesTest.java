@@ -155,7 +155,7 @@ class RuntimeRulesTest {
                 + "AND message_id IS NULL")).isEqualTo(1L);
         given().queryParam("flow", "feedback").queryParam("status", "delivered").get("/api/messages").then()
                 .statusCode(200).body("providerMessageId", org.hamcrest.Matchers.hasItem(providerId));
-        given().queryParam("status", "lost").get("/api/messages").then().statusCode(400);
+        given().queryParam("status", "lost").get("/api/messages").then().statusCode(422);
     }
 
     private static String customer(String consent) {
