@@ -48,7 +48,8 @@ CREATE INDEX outbound_messages_pending_idx ON outbound_messages (not_before) WHE
 CREATE INDEX outbound_messages_in_flight_idx ON outbound_messages (dispatched_at)
     WHERE status IN ('dispatching', 'unknown');
 CREATE INDEX outbound_messages_customer_idx ON outbound_messages (customer_id, id);
-CREATE INDEX outbound_messages_flow_idx ON outbound_messages (flow_id, status, id);
+-- No index by flow or status: every status change is a non-HOT update that writes every index of
+-- the row again, so each index costs on every message; the message log filters recent rows by id.
 
 -- Every status a message went through, stored once per (message, status).
 CREATE TABLE message_status_history (
