@@ -32,10 +32,16 @@ public final class DbSchedulerBench {
         try (HikariDataSource ds = new HikariDataSource(config)) {
             seed(ds, waiting, due);
             OneTimeTask<Void> send = Tasks.oneTime("send").execute((instance, context) -> {
+                // Exactly what Comeback's simulator gateway does per message: its own transaction, commit not awaited.
                 try (Connection c = ds.getConnection();
                      PreparedStatement st = c.prepareStatement("INSERT INTO dbs_gateway (task_instance, at) VALUES (?, now())")) {
+                    c.setAutoCommit(false);
+                    try (Statement local = c.createStatement()) {
+                        local.execute("SET LOCAL synchronous_commit = off");
+                    }
                     st.setString(1, instance.getId());
                     st.executeUpdate();
+                    c.commit();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
