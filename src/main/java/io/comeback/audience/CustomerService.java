@@ -16,12 +16,15 @@ public class CustomerService {
     private final CustomerStore store;
     private final ConsentLedger ledger;
     private final Clock clock;
+    private final jakarta.enterprise.event.Event<AudienceEvents.CustomerCreated> created;
 
-    public CustomerService(CustomerValidator validator, CustomerStore store, ConsentLedger ledger, Clock clock) {
+    public CustomerService(CustomerValidator validator, CustomerStore store, ConsentLedger ledger, Clock clock,
+                           jakarta.enterprise.event.Event<AudienceEvents.CustomerCreated> created) {
         this.validator = validator;
         this.store = store;
         this.ledger = ledger;
         this.clock = clock;
+        this.created = created;
     }
 
     public sealed interface PutResult permits Stored, Rejected {
@@ -52,6 +55,9 @@ public class CustomerService {
         CustomerStore.Upserted upserted = store.upsert(draft);
         recordConsentChange(upserted.id(), draft, before);
         Customer customer = Customer.findById(upserted.id());
+        if (upserted.inserted()) {
+            created.fire(new AudienceEvents.CustomerCreated(upserted.id()));
+        }
         return new Stored(customer, upserted.inserted());
     }
 

@@ -20,10 +20,13 @@ public class EventService {
 
     private final Clock clock;
     private final EngagementFacts engagement;
+    private final jakarta.enterprise.event.Event<AudienceEvents.EngagementRecorded> recorded;
 
-    public EventService(Clock clock, EngagementFacts engagement) {
+    public EventService(Clock clock, EngagementFacts engagement,
+                        jakarta.enterprise.event.Event<AudienceEvents.EngagementRecorded> recorded) {
         this.clock = clock;
         this.engagement = engagement;
+        this.recorded = recorded;
     }
 
     public sealed interface Outcome permits Recorded, Rejected {
@@ -70,6 +73,7 @@ public class EventService {
         event.properties = in.properties() == null ? new LinkedHashMap<>() : in.properties();
         event.persist();
         engagement.recordEvent(event.customerId, event.type, event.at);
+        recorded.fire(new AudienceEvents.EngagementRecorded(event.customerId, event.type, event.properties));
         return new Recorded(event, in.customerId());
     }
 }

@@ -12,10 +12,13 @@ public class OrderService {
 
     private final OrderValidator validator;
     private final OrderStore store;
+    private final jakarta.enterprise.event.Event<AudienceEvents.OrderPlaced> placed;
 
-    public OrderService(OrderValidator validator, OrderStore store) {
+    public OrderService(OrderValidator validator, OrderStore store,
+                        jakarta.enterprise.event.Event<AudienceEvents.OrderPlaced> placed) {
         this.validator = validator;
         this.store = store;
+        this.placed = placed;
     }
 
     public sealed interface Outcome permits Created, AlreadyStored, Rejected {
@@ -49,6 +52,10 @@ public class OrderService {
         Optional<Long> id = store.insertOnce(draft, customer.get().id);
         // A concurrent request may have stored the same orderId between our look-up and insert.
         CustomerOrder stored = CustomerOrder.findByOrderId(draft.orderId()).orElseThrow();
+        if (id.isPresent()) {
+            placed.fire(new AudienceEvents.OrderPlaced(stored.customerId, stored.orderId, stored.total,
+                    stored.couponCode, stored.placedAt));
+        }
         return id.isPresent()
                 ? new Created(stored, draft.customerExternalId())
                 : new AlreadyStored(stored, externalIdOf(stored));

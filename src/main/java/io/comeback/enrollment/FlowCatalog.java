@@ -2,6 +2,7 @@ package io.comeback.enrollment;
 
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Problem;
+import io.comeback.engine.model.Trigger;
 import io.comeback.engine.validate.FlowValidator;
 import io.comeback.engine.validate.ValidationResult;
 import io.quarkus.runtime.StartupEvent;
@@ -35,11 +36,14 @@ public class FlowCatalog {
     }
 
     private final Path folder;
+    private final FlowVersions versions;
     private final FlowValidator validator = new FlowValidator();
     private volatile List<Entry> entries = List.of();
 
-    public FlowCatalog(@ConfigProperty(name = "comeback.flows-dir", defaultValue = "flows") String folder) {
+    public FlowCatalog(@ConfigProperty(name = "comeback.flows-dir", defaultValue = "flows") String folder,
+                       FlowVersions versions) {
         this.folder = Path.of(folder);
+        this.versions = versions;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -73,6 +77,12 @@ public class FlowCatalog {
                 .map(Entry::flow).findFirst();
     }
 
+    /** The active flows started by this kind of trigger, e.g. {@code Trigger.OrderPlaced.class}. */
+    public <T extends Trigger> List<Flow> activeWith(Class<T> trigger) {
+        return entries.stream().filter(e -> e.status() == Status.ACTIVE && trigger.isInstance(e.flow().trigger()))
+                .map(Entry::flow).toList();
+    }
+
     public Optional<Entry> entry(String id) {
         return entries.stream().filter(e -> e.id().equals(id)).findFirst();
     }
@@ -80,10 +90,13 @@ public class FlowCatalog {
     private Entry load(Path file) {
         String fileId = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         try {
-            ValidationResult result = validator.validate(Files.readString(file, StandardCharsets.UTF_8));
+            String source = Files.readString(file, StandardCharsets.UTF_8);
+            ValidationResult result = validator.validate(source);
             // A flow is known by its file name, so an id that differs cannot shadow another file.
+            result.flow().ifPresent(f -> versions.remember(FlowVersions.withId(f, fileId), source));
             return result.flow()
-                    .map(f -> new Entry(fileId, file.toString(), f.version(), Status.ACTIVE, result.problems(), f))
+                    .map(f -> new Entry(fileId, file.toString(), f.version(), Status.ACTIVE, result.problems(),
+                            FlowVersions.withId(f, fileId)))
                     .orElseGet(() -> new Entry(fileId, file.toString(), null, Status.INVALID, result.problems(), null));
         } catch (IOException e) {
             return new Entry(fileId, file.toString(), null, Status.INVALID,

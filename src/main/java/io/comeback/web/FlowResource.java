@@ -55,6 +55,17 @@ public class FlowResource {
                 e.status().name().toLowerCase(), ProblemView.all(e.problems()))).toList();
     }
 
+    /**
+     * Re-reads the flows folder now (it is also watched). Running enrollments keep their version;
+     * an invalid file is listed with its problems and the other flows keep running.
+     */
+    @POST
+    @Path("/reload")
+    public List<FlowView> reload() {
+        catalog.reload();
+        return list();
+    }
+
     /** Checks a flow file's text without installing it; every problem with line and column. */
     @POST
     @Path("/validate")

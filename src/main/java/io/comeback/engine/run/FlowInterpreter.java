@@ -71,6 +71,21 @@ public final class FlowInterpreter {
         return run.result();
     }
 
+    /**
+     * Whether the customer may enter the flow: its audience conditions and, for {@code order_placed},
+     * the trigger's filters, evaluated with the trigger's variables ({@code order.total}…) at {@code at}.
+     * Re-entry and holdout are the runtime's (they need the customer's history).
+     */
+    public boolean admits(Flow flow, CustomerView customer, Map<String, String> context, Instant at) {
+        java.util.List<io.comeback.engine.model.Condition> conditions = new java.util.ArrayList<>(flow.entry().audience());
+        if (flow.trigger() instanceof io.comeback.engine.model.Trigger.OrderPlaced orderPlaced) {
+            conditions.addAll(orderPlaced.filters());
+        }
+        Run run = new Run(flow, EnrollmentState.enroll(flow.id(), flow.version(), at), at, customer);
+        run.variables.putAll(context);
+        return ConditionEvaluator.all(conditions, run, new VariableLookup(run, globals));
+    }
+
     private void start(Run run) {
         Optional<Step> first = run.flow.firstStep();
         if (first.isEmpty()) {

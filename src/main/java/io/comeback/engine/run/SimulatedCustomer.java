@@ -65,12 +65,6 @@ final class SimulatedCustomer {
 
     /** Audience conditions and order filters, evaluated at entry with the triggering order's values. */
     static boolean admitted(Flow flow, CustomerView customer, EntryPlanner.Entry entry, FlowInterpreter interpreter) {
-        List<io.comeback.engine.model.Condition> conditions = new ArrayList<>(flow.entry().audience());
-        if (flow.trigger() instanceof Trigger.OrderPlaced orderPlaced) {
-            conditions.addAll(orderPlaced.filters());
-        }
-        Run run = new Run(flow, EnrollmentState.enroll(flow.id(), flow.version(), entry.at()), entry.at(), customer);
-        run.variables.putAll(entry.started().context());
-        return ConditionEvaluator.all(conditions, run, new VariableLookup(run, interpreter.globals()));
+        return interpreter.admits(flow, customer, entry.started().context(), entry.at());
     }
 }

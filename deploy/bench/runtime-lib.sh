@@ -1,0 +1,38 @@
+# Helpers shared by crash-test.sh and runtime-bench.sh (sourced). Each service process is started
+# by these scripts and only these processes are killed, by their pid.
+source deploy/postgres.sh
+
+bench_psql() {
+  PGPASSWORD=$COMEBACK_DB_PASSWORD psql -h "$COMEBACK_DB_HOST" -p "$COMEBACK_DB_PORT" -U "$COMEBACK_DB_USER" \
+    -v ON_ERROR_STOP=1 -qAt "$BENCH_DB" "$@"
+}
+
+build_service() {
+  if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src -newer target/quarkus-app/quarkus-run.jar -type f | head -1)" ]; then
+    log "Packaging the service"
+    mvn -B -ntp -q package -DskipTests
+  fi
+}
+
+# start_service PORT LOGFILE [extra env assignments...] — prints the pid.
+start_service() {
+  local port=$1 logfile=$2; shift 2
+  env COMEBACK_API_KEYS=bench-key QUARKUS_HTTP_PORT="$port" QUARKUS_PROFILE=prod \
+      COMEBACK_FLOWS_DIR=deploy/bench/flows COMEBACK_FLOWS_WATCH=false \
+      QUARKUS_LOG_CATEGORY__IO_COMEBACK__LEVEL=INFO "$@" \
+      java ${BENCH_JAVA_OPTS:--Xmx1g} -jar target/quarkus-app/quarkus-run.jar >> "$logfile" 2>&1 &
+  echo $!
+}
+
+wait_ready() {
+  local port=$1
+  for _ in $(seq 1 120); do
+    curl -sf "http://localhost:$port/q/health/ready" >/dev/null && return 0
+    sleep 0.5
+  done
+  log "service on port $port did not become ready"; return 1
+}
+
+flow_version() {
+  bench_psql -c "SELECT version FROM flow_versions WHERE flow_id = '$1' ORDER BY first_loaded_at DESC LIMIT 1"
+}

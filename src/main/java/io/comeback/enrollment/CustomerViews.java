@@ -1,0 +1,73 @@
+package io.comeback.enrollment;
+
+import io.comeback.engine.model.ConsentStatus;
+import io.comeback.engine.run.CustomerView;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Loads what the interpreter may know about customers, many at once (one query per batch). */
+public final class CustomerViews {
+
+    private static final String SELECT = """
+            SELECT id, external_id, first_name, last_name, email, phone, locale, time_zone, attributes::text,
+                   tags, consent_status
+            FROM customers WHERE id = ANY (?)
+            """;
+
+    private CustomerViews() {
+    }
+
+    public static Map<Long, CustomerView> load(Connection connection, Collection<Long> ids) throws SQLException {
+        Map<Long, CustomerView> views = new HashMap<>();
+        if (ids.isEmpty()) {
+            return views;
+        }
+        try (PreparedStatement st = connection.prepareStatement(SELECT)) {
+            st.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    views.put(rs.getLong(1), view(rs));
+                }
+            }
+        }
+        return views;
+    }
+
+    public static Optional<CustomerView> load(Connection connection, long id) throws SQLException {
+        return Optional.ofNullable(load(connection, java.util.List.of(id)).get(id));
+    }
+
+    private static CustomerView view(ResultSet rs) throws SQLException {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        StateCodec.readObjectMap(rs.getString(9)).forEach((k, v) -> {
+            if (v != null) {
+                attributes.put(k, String.valueOf(v));
+            }
+        });
+        Array tags = rs.getArray(10);
+        Set<String> tagSet = tags == null ? Set.of() : new java.util.HashSet<>(java.util.Arrays.asList((String[]) tags.getArray()));
+        return new CustomerView(Long.toString(rs.getLong(1)), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), zone(rs.getString(8)), attributes, tagSet,
+                ConsentStatus.fromYaml(rs.getString(11)).orElse(ConsentStatus.UNKNOWN));
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException | NullPointerException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.comeback.enrollment;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Attribute and tag writes flows make on customers ({@code set:} steps), collected over a batch and
+ * written in its transaction. Rare next to sends, so plain statements are enough.
+ */
+final class CustomerWrites {
+
+    private static final String SET_ATTRIBUTE = "UPDATE customers SET attributes = attributes || "
+            + "jsonb_build_object(CAST(? AS text), CAST(? AS text)), updated_at = now() WHERE id = ?";
+    private static final String ADD_TAG = "UPDATE customers SET tags = array_append(array_remove(tags, "
+            + "CAST(? AS text)), CAST(? AS text)), updated_at = now() WHERE id = ?";
+    private static final String REMOVE_TAG = "UPDATE customers SET tags = array_remove(tags, CAST(? AS text)), "
+            + "updated_at = now() WHERE id = ? AND CAST(? AS text) IS NOT NULL";
+
+    /** A statement with its three parameters: two texts and the customer id in the SQL's order. */
+    private record Write(String sql, Object first, Object second, Object third) {
+    }
+
+    private final List<Write> writes = new ArrayList<>();
+
+    void attribute(long customerId, String name, String value) {
+        writes.add(new Write(SET_ATTRIBUTE, name, value, customerId));
+    }
+
+    void addTag(long customerId, String tag) {
+        writes.add(new Write(ADD_TAG, tag, tag, customerId));
+    }
+
+    void removeTag(long customerId, String tag) {
+        writes.add(new Write(REMOVE_TAG, tag, customerId, tag));
+    }
+
+    void flush(Connection c) throws SQLException {
+        for (Write w : writes) {
+            try (PreparedStatement st = c.prepareStatement(w.sql())) {
+                st.setObject(1, w.first());
+                st.setObject(2, w.second());
+                st.setObject(3, w.third());
+                st.executeUpdate();
+            }
+        }
+        writes.clear();
+    }
+}

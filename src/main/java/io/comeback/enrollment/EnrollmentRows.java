@@ -1,0 +1,113 @@
+package io.comeback.enrollment;
+
+import io.comeback.audience.Jdbc;
+import io.comeback.engine.run.FlowEvent;
+import io.comeback.messaging.SqlArrays;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The set-based statements of a wake-up batch: claim, read queued signals, write back. */
+final class EnrollmentRows {
+
+    // The partial index on next_wake_at holds only waiting rows; SKIP LOCKED lets every worker of
+    // every replica take a different batch without waiting for the others.
+    private static final String CLAIM = """
+            SELECT id, flow_id, flow_version, customer_id, status, state::text, start_context::text, entered_at
+            FROM enrollments
+            WHERE next_wake_at <= ?
+            ORDER BY next_wake_at
+            LIMIT ?
+            FOR UPDATE SKIP LOCKED
+            """;
+    private static final String SIGNALS = """
+            SELECT id, enrollment_id, event::text FROM enrollment_signals WHERE enrollment_id = ANY (?) ORDER BY id
+            """;
+    private static final String UPDATE = """
+            UPDATE enrollments e SET status = u.status, step_id = u.step_id, state = CAST(u.state AS jsonb),
+                next_wake_at = u.next_wake_at, exited_at = u.exited_at, exit_reason = u.exit_reason,
+                exit_label = u.exit_label, conversion = u.conversion, updated_at = ?
+            FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                        CAST(CAST(? AS text[]) AS timestamptz[]), CAST(CAST(? AS text[]) AS timestamptz[]),
+                        CAST(? AS text[]), CAST(? AS text[]), CAST(? AS boolean[]))
+                 AS u(id, status, step_id, state, next_wake_at, exited_at, exit_reason, exit_label, conversion)
+            WHERE e.id = u.id
+            """;
+
+    /** What to write back for one enrollment after its events were interpreted. */
+    record Update(long id, String status, String stepId, String stateJson, Instant nextWakeAt, Instant exitedAt,
+                  String exitReason, String exitLabel, boolean conversion) {
+    }
+
+    record Signal(long id, FlowEvent event) {
+    }
+
+    private EnrollmentRows() {
+    }
+
+    static List<ClaimedEnrollment> claim(Connection c, Instant now, int limit) throws SQLException {
+        List<ClaimedEnrollment> claimed = new ArrayList<>(limit);
+        try (PreparedStatement st = c.prepareStatement(CLAIM)) {
+            Jdbc.setInstant(st, 1, now);
+            st.setInt(2, limit);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    claimed.add(new ClaimedEnrollment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()));
+                }
+            }
+        }
+        return claimed;
+    }
+
+    /** Signals queued for these enrollments, oldest first, and deleted in the same transaction. */
+    static Map<Long, List<Signal>> takeSignals(Connection c, List<ClaimedEnrollment> claimed) throws SQLException {
+        Map<Long, List<Signal>> signals = new LinkedHashMap<>();
+        List<Long> taken = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(SIGNALS)) {
+            st.setArray(1, c.createArrayOf("bigint", claimed.stream().map(ClaimedEnrollment::id).toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    taken.add(rs.getLong(1));
+                    signals.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())
+                            .add(new Signal(rs.getLong(1), SignalCodec.read(rs.getString(3))));
+                }
+            }
+        }
+        if (!taken.isEmpty()) {
+            // By id, not by enrollment: a signal queued while this batch runs stays for the next claim.
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM enrollment_signals WHERE id = ANY (?)")) {
+                st.setArray(1, c.createArrayOf("bigint", taken.toArray()));
+                st.executeUpdate();
+            }
+        }
+        return signals;
+    }
+
+    static void write(Connection c, List<Update> updates, Instant now) throws SQLException {
+        if (updates.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement st = c.prepareStatement(UPDATE)) {
+            int i = 0;
+            Jdbc.setInstant(st, ++i, now);
+            st.setArray(++i, SqlArrays.longs(c, updates, Update::id));
+            st.setArray(++i, SqlArrays.texts(c, updates, Update::status));
+            st.setArray(++i, SqlArrays.texts(c, updates, Update::stepId));
+            st.setArray(++i, SqlArrays.texts(c, updates, Update::stateJson));
+            st.setArray(++i, SqlArrays.instants(c, updates, Update::nextWakeAt));
+            st.setArray(++i, SqlArrays.instants(c, updates, Update::exitedAt));
+            st.setArray(++i, SqlArrays.texts(c, updates, Update::exitReason));
+            st.setArray(++i, SqlArrays.texts(c, updates, Update::exitLabel));
+            st.setArray(++i, SqlArrays.booleans(c, updates, Update::conversion));
+            st.executeUpdate();
+        }
+    }
+}

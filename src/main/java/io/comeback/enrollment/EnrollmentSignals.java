@@ -1,0 +1,96 @@
+package io.comeback.enrollment;
+
+import io.agroal.api.AgroalDataSource;
+import io.comeback.audience.Jdbc;
+import io.comeback.engine.run.FlowEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Hands an event (an order, a click, a reply) to running enrollments without running them: the
+ * event is queued and the enrollment made due now, so the next wake-up worker applies it under the
+ * row's claim — one writer per enrollment, and ingest stays one or two statements long.
+ */
+@ApplicationScoped
+public class EnrollmentSignals {
+
+    // Enrollments not yet started (an order trigger's delay) ignore events: the interpreter only starts them.
+    private static final String TO_RUNNING_OF_CUSTOMER = """
+            WITH targets AS (
+                SELECT id FROM enrollments
+                WHERE customer_id = ? AND exited_at IS NULL AND status <> 'new'
+            ), queued AS (
+                INSERT INTO enrollment_signals (enrollment_id, event) SELECT id, CAST(? AS jsonb) FROM targets
+            )
+            UPDATE enrollments SET next_wake_at = LEAST(coalesce(next_wake_at, ?), ?)
+            WHERE id IN (SELECT id FROM targets)
+            """;
+    private static final String TO_ONE = """
+            WITH queued AS (INSERT INTO enrollment_signals (enrollment_id, event) VALUES (?, CAST(? AS jsonb)))
+            UPDATE enrollments SET next_wake_at = LEAST(coalesce(next_wake_at, ?), ?) WHERE id = ? AND exited_at IS NULL
+            """;
+
+    private final AgroalDataSource dataSource;
+    private final Clock clock;
+
+    public EnrollmentSignals(AgroalDataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /** @return how many running enrollments of the customer will see the event */
+    @Transactional
+    public int toRunningEnrollmentsOf(long customerId, FlowEvent event) {
+        Instant now = clock.instant();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement st = connection.prepareStatement(TO_RUNNING_OF_CUSTOMER)) {
+            st.setLong(1, customerId);
+            st.setString(2, SignalCodec.write(event));
+            Jdbc.setInstant(st, 3, now);
+            Jdbc.setInstant(st, 4, now);
+            return st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not signal enrollments of customer " + customerId, e);
+        }
+    }
+
+    @Transactional
+    public void toEnrollment(long enrollmentId, FlowEvent event) {
+        Instant now = clock.instant();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement st = connection.prepareStatement(TO_ONE)) {
+            st.setLong(1, enrollmentId);
+            st.setString(2, SignalCodec.write(event));
+            Jdbc.setInstant(st, 3, now);
+            Jdbc.setInstant(st, 4, now);
+            st.setLong(5, enrollmentId);
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not signal enrollment " + enrollmentId, e);
+        }
+    }
+
+    /** The customer's most recent enrollment waiting for a reply, if any. */
+    @Transactional
+    public java.util.Optional<Long> waitingForReply(long customerId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement st = connection.prepareStatement("""
+                     SELECT id FROM enrollments
+                     WHERE customer_id = ? AND status IN ('waiting_reply', 'deferred_re_ask') AND exited_at IS NULL
+                     ORDER BY updated_at DESC, id DESC LIMIT 1""")) {
+            st.setLong(1, customerId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(rs.getLong(1)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not look up waiting enrollments of customer " + customerId, e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.comeback.enrollment;
+
+import io.comeback.audience.AudienceEvents;
+import io.comeback.audience.Customer;
+import io.comeback.engine.model.Flow;
+import io.comeback.engine.model.Trigger;
+import io.comeback.engine.run.FlowEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Wires ingest to flows, inside the ingest transaction: a new customer enters {@code customer_created}
+ * flows; an order is first a goal event for running enrollments, then enters {@code order_placed}
+ * flows (starting after their delay); an engagement event reaches running enrollments. Only rows are
+ * written here — the wake-up workers do the rest moments later.
+ */
+@ApplicationScoped
+public class IngestTriggers {
+
+    private final FlowCatalog catalog;
+    private final Enrollments enrollments;
+    private final EnrollmentSignals signals;
+    private final WakeUpWorkers workers;
+
+    public IngestTriggers(FlowCatalog catalog, Enrollments enrollments, EnrollmentSignals signals, WakeUpWorkers workers) {
+        this.catalog = catalog;
+        this.enrollments = enrollments;
+        this.signals = signals;
+        this.workers = workers;
+    }
+
+    void onCustomerCreated(@Observes AudienceEvents.CustomerCreated created) {
+        for (Flow flow : catalog.activeWith(Trigger.CustomerCreated.class)) {
+            enrollments.enter(flow.id(), created.customerId(), TriggerContext.now(), "customer_created");
+        }
+        workers.nudge();
+    }
+
+    void onOrderPlaced(@Observes AudienceEvents.OrderPlaced order) {
+        // Goals first, so the order does not also count as a goal of an enrollment it starts itself.
+        signals.toRunningEnrollmentsOf(order.customerId(), new FlowEvent.Ordered(order.orderId(), order.total(), order.couponCode()));
+        Map<String, String> variables = orderVariables(order);
+        ZoneId zone = customerZone(order.customerId());
+        for (Flow flow : catalog.activeWith(Trigger.OrderPlaced.class)) {
+            Trigger.OrderPlaced trigger = (Trigger.OrderPlaced) flow.trigger();
+            Instant startAt = trigger.delay().map(d -> d.addTo(order.placedAt(), zone)).orElse(null);
+            enrollments.enter(flow.id(), order.customerId(), new TriggerContext(variables, startAt),
+                    "order " + order.orderId());
+        }
+        workers.nudge();
+    }
+
+    void onEngagement(@Observes AudienceEvents.EngagementRecorded event) {
+        // Only events flows can react to (goals, branch conditions) wake enrollments up.
+        flowEvent(event).ifPresent(e -> {
+            signals.toRunningEnrollmentsOf(event.customerId(), e);
+            workers.nudge();
+        });
+    }
+
+    static java.util.Optional<FlowEvent> flowEvent(AudienceEvents.EngagementRecorded event) {
+        switch (event.type()) {
+            case "site_visit":
+                return java.util.Optional.of(new FlowEvent.SiteVisit());
+            case "link_click":
+            case "click":
+                Object link = event.properties() == null ? null : event.properties().get("link");
+                return java.util.Optional.of(new FlowEvent.Clicked(link == null ? null : link.toString()));
+            default:
+                return java.util.Optional.empty();
+        }
+    }
+
+    private static Map<String, String> orderVariables(AudienceEvents.OrderPlaced order) {
+        Map<String, String> variables = new HashMap<>();
+        variables.put("order.id", order.orderId());
+        if (order.total() != null) {
+            variables.put("order.total", order.total().toPlainString());
+        }
+        if (order.couponCode() != null) {
+            variables.put("order.couponCode", order.couponCode());
+        }
+        return variables;
+    }
+
+    private static ZoneId customerZone(long customerId) {
+        Customer customer = Customer.findById(customerId);
+        try {
+            return ZoneId.of(customer.timeZone);
+        } catch (RuntimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.comeback.enrollment;
+
+import io.comeback.engine.run.FlowEvent;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Flow events as the small JSON documents queued in {@code enrollment_signals}. */
+final class SignalCodec {
+
+    private SignalCodec() {
+    }
+
+    static String write(FlowEvent event) {
+        Map<String, String> doc = new HashMap<>();
+        if (event instanceof FlowEvent.Replied replied) {
+            doc.put("type", "replied");
+            doc.put("body", replied.body());
+        } else if (event instanceof FlowEvent.Ordered ordered) {
+            doc.put("type", "ordered");
+            doc.put("orderId", ordered.orderId());
+            doc.put("total", ordered.total() == null ? null : ordered.total().toPlainString());
+            doc.put("couponCode", ordered.couponCode());
+        } else if (event instanceof FlowEvent.Clicked clicked) {
+            doc.put("type", "clicked");
+            doc.put("link", clicked.link());
+        } else if (event instanceof FlowEvent.SiteVisit) {
+            doc.put("type", "site_visit");
+        } else if (event instanceof FlowEvent.OptedOut) {
+            doc.put("type", "opted_out");
+        } else if (event instanceof FlowEvent.Custom custom) {
+            doc.putAll(custom.data());
+            doc.put("type", "custom");
+            doc.put("name", custom.name());
+        } else {
+            throw new IllegalArgumentException("Not a signal: " + event);
+        }
+        return StateCodec.write(doc);
+    }
+
+    static FlowEvent read(String json) {
+        Map<String, String> doc = StateCodec.readStringMap(json);
+        String type = doc.get("type");
+        switch (type) {
+            case "replied":
+                return new FlowEvent.Replied(doc.get("body"));
+            case "ordered":
+                return new FlowEvent.Ordered(doc.get("orderId"),
+                        doc.get("total") == null ? null : new BigDecimal(doc.get("total")), doc.get("couponCode"));
+            case "clicked":
+                return new FlowEvent.Clicked(doc.get("link"));
+            case "site_visit":
+                return new FlowEvent.SiteVisit();
+            case "opted_out":
+                return new FlowEvent.OptedOut();
+            default:
+                Map<String, String> data = new HashMap<>(doc);
+                data.remove("type");
+                String name = data.remove("name");
+                data.values().removeIf(java.util.Objects::isNull);
+                return new FlowEvent.Custom(name == null ? "custom" : name, data);
+        }
+    }
+}

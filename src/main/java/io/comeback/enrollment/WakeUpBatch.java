@@ -1,0 +1,119 @@
+package io.comeback.enrollment;
+
+import io.agroal.api.AgroalDataSource;
+import io.comeback.engine.model.Flow;
+import io.comeback.engine.run.CustomerView;
+import io.comeback.engine.run.Decision;
+import io.comeback.engine.run.EnrollmentState;
+import io.comeback.engine.run.ExitReason;
+import io.comeback.engine.run.FlowEvent;
+import io.comeback.engine.run.FlowInterpreter;
+import io.comeback.messaging.OutboundLedger;
+import io.comeback.messaging.SendGate;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One transaction of the runtime: claim up to N due enrollments, run each through the interpreter,
+ * and write the new states, ledger rows and customer changes together. A crash anywhere before the
+ * commit releases the claims and the batch runs again; the ledger's unique send key makes that replay
+ * harmless.
+ */
+@ApplicationScoped
+public class WakeUpBatch {
+
+    private static final Logger LOG = Logger.getLogger(WakeUpBatch.class);
+
+    /** How a batch went, for the worker's pacing and for metrics. */
+    public record Outcome(int claimed, int messagesQueued) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final FlowVersions versions;
+    private final FlowInterpreter interpreter;
+    private final SendGate gate;
+
+    public WakeUpBatch(AgroalDataSource dataSource, FlowVersions versions, FlowInterpreter interpreter, SendGate gate) {
+        this.dataSource = dataSource;
+        this.versions = versions;
+        this.interpreter = interpreter;
+        this.gate = gate;
+    }
+
+    public Outcome run(Instant now, int limit) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Outcome outcome = runIn(c, now, limit);
+                c.commit();
+                return outcome;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Wake-up batch failed", e);
+        }
+    }
+
+    private Outcome runIn(Connection c, Instant now, int limit) throws SQLException {
+        List<ClaimedEnrollment> claimed = EnrollmentRows.claim(c, now, limit);
+        if (claimed.isEmpty()) {
+            return new Outcome(0, 0);
+        }
+        Map<Long, List<EnrollmentRows.Signal>> signals = EnrollmentRows.takeSignals(c, claimed);
+        Map<Long, CustomerView> customers = CustomerViews.load(c, claimed.stream().map(ClaimedEnrollment::customerId).distinct().toList());
+        DecisionSink sink = new DecisionSink(gate, now);
+        List<EnrollmentRows.Update> updates = new ArrayList<>(claimed.size());
+        for (ClaimedEnrollment row : claimed) {
+            List<FlowEvent> events = signals.getOrDefault(row.id(), List.of()).stream().map(EnrollmentRows.Signal::event).toList();
+            updates.add(advance(row, customers.get(row.customerId()), events, now, sink));
+        }
+        EnrollmentRows.write(c, updates, now);
+        int queued = OutboundLedger.insert(c, sink.ledgerRows);
+        sink.customerWrites.flush(c);
+        return new Outcome(claimed.size(), queued);
+    }
+
+    private EnrollmentRows.Update advance(ClaimedEnrollment row, CustomerView customer, List<FlowEvent> events,
+                                          Instant now, DecisionSink sink) {
+        Optional<Flow> flow = versions.resolve(row.flowId(), row.flowVersion());
+        if (flow.isEmpty() || customer == null) {
+            String why = flow.isEmpty() ? "flow version " + row.flowVersion() + " is unknown" : "customer is gone";
+            LOG.warnf("Enrollment %d in %s ends: %s", row.id(), row.flowId(), why);
+            return exited(row, null, now, ExitReason.FLOW_ERROR.label(), why, false);
+        }
+        try {
+            EnrollmentAdvance.Result result = EnrollmentAdvance.advance(interpreter, flow.get(), row, customer, events, now);
+            sink.accept(row, flow.get(), customer, result.decisions());
+            EnrollmentState state = result.state();
+            if (state.isExited()) {
+                Decision.Exit exit = result.decisions().stream().filter(Decision.Exit.class::isInstance)
+                        .map(Decision.Exit.class::cast).reduce((a, b) -> b).orElse(null);
+                return exited(row, state, now, exit == null ? ExitReason.COMPLETED.label() : exit.reason().label(),
+                        state.exitLabel(), exit != null && exit.conversion());
+            }
+            Instant next = state.isWaiting() ? state.wakeAt() : null;
+            return new EnrollmentRows.Update(row.id(), EnrollmentAdvance.status(state), state.stepId(),
+                    StateCodec.write(state), next, null, null, null, false);
+        } catch (RuntimeException e) {
+            // One broken enrollment must not stop the batch (and every batch after it) forever.
+            LOG.errorf(e, "Enrollment %d in flow %s failed and ends", row.id(), row.flowId());
+            return exited(row, null, now, ExitReason.FLOW_ERROR.label(), String.valueOf(e.getMessage()), false);
+        }
+    }
+
+    private static EnrollmentRows.Update exited(ClaimedEnrollment row, EnrollmentState state, Instant now, String reason,
+                                                String label, boolean conversion) {
+        return new EnrollmentRows.Update(row.id(), "exited", null, state == null ? row.stateJson() : StateCodec.write(state),
+                null, now, reason, label, conversion);
+    }
+}

@@ -1,0 +1,124 @@
+package io.comeback.gateway.simulator;
+
+import io.agroal.api.AgroalDataSource;
+import io.comeback.audience.Jdbc;
+import io.comeback.gateway.DeliveryStatus;
+import io.comeback.gateway.MessageLookup;
+import io.comeback.gateway.OutgoingSms;
+import io.comeback.gateway.SendOutcome;
+import io.comeback.gateway.SmsGateway;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The default gateway: a pretend provider that keeps what it "received" in {@code simulator_messages}.
+ * Each call commits its own row at once, like a real provider would, so the table is the provider's
+ * truth — counting rows per ledger id counts gateway calls, whatever happens to the service after.
+ * A delivery receipt follows after {@code comeback.simulator.receipt-delay} ({@link SimulatorReceipts}).
+ */
+@ApplicationScoped
+@Named("simulator")
+public class SimulatorGateway implements SmsGateway, MessageLookup {
+
+    static final String PROVIDER_PREFIX = "SIM";
+
+    private final AgroalDataSource dataSource;
+    private final Clock clock;
+    private final Duration receiptDelay;
+
+    public SimulatorGateway(AgroalDataSource dataSource, Clock clock,
+                            @ConfigProperty(name = "comeback.simulator.receipt-delay", defaultValue = "PT2S") Duration receiptDelay) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.receiptDelay = receiptDelay;
+    }
+
+    @Override
+    public String name() {
+        return "simulator";
+    }
+
+    @Override
+    public SendOutcome send(OutgoingSms message) {
+        Instant now = clock.instant();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            // The "provider's" copy must survive a crash of the service, which an unflushed commit
+            // does; only a crash of PostgreSQL itself could lose it, and a real provider is elsewhere anyway.
+            try (var st = c.createStatement()) {
+                st.execute("SET LOCAL synchronous_commit = off");
+            }
+            long id = record(c, message.messageId(), message.to(), message.body(), now, now.plus(receiptDelay));
+            c.commit();
+            return new SendOutcome.Accepted(providerId(id), DeliveryStatus.QUEUED);
+        } catch (SQLException e) {
+            // We cannot tell whether the row (the "provider's" copy) was committed before the failure.
+            return new SendOutcome.Indeterminate("simulator could not record the message: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Answer lookup(long messageId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement(
+                     "SELECT id, status FROM simulator_messages WHERE ledger_id = ? ORDER BY id LIMIT 1")) {
+            st.setLong(1, messageId);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return new NeverReceived();
+                }
+                return new Found(providerId(rs.getLong(1)),
+                        DeliveryStatus.fromWire(rs.getString(2)).orElse(DeliveryStatus.QUEUED));
+            }
+        } catch (SQLException e) {
+            return new CannotTell(e.getMessage());
+        }
+    }
+
+    static String providerId(long id) {
+        return PROVIDER_PREFIX + id;
+    }
+
+    static Optional<Long> simulatorId(String providerId) {
+        if (providerId == null || !providerId.startsWith(PROVIDER_PREFIX)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(providerId.substring(PROVIDER_PREFIX.length())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    static long record(Connection c, Long ledgerId, String to, String body, Instant at, Instant receiptDue)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO simulator_messages (ledger_id, direction, to_phone, body, status, receipt_due_at, at)
+                VALUES (?, 'outbound', ?, ?, ?, ?, ?) RETURNING id""")) {
+            if (ledgerId == null) {
+                st.setNull(1, java.sql.Types.BIGINT);
+            } else {
+                st.setLong(1, ledgerId);
+            }
+            st.setString(2, to);
+            st.setString(3, body);
+            st.setString(4, receiptDue == null ? DeliveryStatus.DELIVERED.wire() : DeliveryStatus.QUEUED.wire());
+            Jdbc.setInstant(st, 5, receiptDue);
+            Jdbc.setInstant(st, 6, at);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

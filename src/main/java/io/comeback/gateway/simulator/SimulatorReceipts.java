@@ -1,0 +1,97 @@
+package io.comeback.gateway.simulator;
+
+import io.agroal.api.AgroalDataSource;
+import io.comeback.audience.Jdbc;
+import io.comeback.gateway.DeliveryStatus;
+import io.comeback.jobs.PollingLoop;
+import io.comeback.messaging.Gateways;
+import io.comeback.messaging.MessageStatusRecorder;
+import io.comeback.messaging.StatusUpdate;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The simulator's delivery receipts. Due receipts are rows in {@code simulator_messages}, not timers
+ * in memory, so they survive restarts; the provider's row and the ledger's status change commit
+ * together, like a webhook that is retried until answered.
+ */
+@ApplicationScoped
+public class SimulatorReceipts {
+
+    private static final String DUE = """
+            UPDATE simulator_messages s SET status = 'delivered', receipt_due_at = NULL
+            WHERE s.id IN (SELECT id FROM simulator_messages WHERE receipt_due_at <= ?
+                           ORDER BY receipt_due_at LIMIT ? FOR UPDATE SKIP LOCKED)
+            RETURNING s.id, s.ledger_id
+            """;
+    private static final int BATCH = 1000;
+
+    private final AgroalDataSource dataSource;
+    private final MessageStatusRecorder recorder;
+    private final Clock clock;
+    private final PollingLoop loop;
+    private final boolean active;
+
+    public SimulatorReceipts(AgroalDataSource dataSource, MessageStatusRecorder recorder, Clock clock, Gateways gateways,
+                             @ConfigProperty(name = "comeback.simulator.receipt-poll-interval", defaultValue = "PT0.5S") Duration poll,
+                             @ConfigProperty(name = "comeback.runtime.enabled", defaultValue = "true") boolean enabled) {
+        this.dataSource = dataSource;
+        this.recorder = recorder;
+        this.clock = clock;
+        this.active = enabled && "simulator".equals(gateways.configuredName());
+        this.loop = new PollingLoop("simulator-receipts", 1, poll, () -> deliverDue() == BATCH);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (active) {
+            loop.start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        loop.stop();
+    }
+
+    /** @return receipts delivered in this batch */
+    public int deliverDue() {
+        Instant now = clock.instant();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<StatusUpdate> receipts = new ArrayList<>();
+                try (PreparedStatement st = c.prepareStatement(DUE)) {
+                    Jdbc.setInstant(st, 1, now);
+                    st.setInt(2, BATCH);
+                    try (ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            long ledgerId = rs.getLong(2);
+                            receipts.add(new StatusUpdate(SimulatorGateway.providerId(rs.getLong(1)),
+                                    rs.wasNull() ? null : ledgerId, DeliveryStatus.DELIVERED, null, now));
+                        }
+                    }
+                }
+                recorder.applyAll(c, receipts);
+                c.commit();
+                return receipts.size();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Simulator receipts failed", e);
+        }
+    }
+}

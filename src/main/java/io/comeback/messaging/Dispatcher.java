@@ -1,0 +1,172 @@
+package io.comeback.messaging;
+
+import io.agroal.api.AgroalDataSource;
+import io.comeback.gateway.OutgoingSms;
+import io.comeback.gateway.SendOutcome;
+import io.comeback.gateway.SmsGateway;
+import io.comeback.jobs.PollingLoop;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Sends pending ledger rows: claim a batch (marked {@code dispatching} and committed), call the
+ * gateway once per row, record every outcome in one statement. Nothing is retried unless the
+ * gateway says the provider certainly did not take the message.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+
+    private final AgroalDataSource dataSource;
+    private final Gateways gateways;
+    private final Clock clock;
+    private final int batchSize;
+    private final int maxAttempts;
+    private final boolean enabled;
+    private final PollingLoop loop;
+    // Provider calls wait on the network; a batch's calls run side by side so one slow call does not hold the rest.
+    private final ExecutorService calls;
+
+    public Dispatcher(AgroalDataSource dataSource, Gateways gateways, Clock clock,
+                      @ConfigProperty(name = "comeback.dispatch.workers", defaultValue = "2") int workers,
+                      @ConfigProperty(name = "comeback.dispatch.batch-size", defaultValue = "200") int batchSize,
+                      @ConfigProperty(name = "comeback.dispatch.poll-interval", defaultValue = "PT0.5S") Duration poll,
+                      @ConfigProperty(name = "comeback.dispatch.max-attempts", defaultValue = "5") int maxAttempts,
+                      @ConfigProperty(name = "comeback.dispatch.concurrent-calls", defaultValue = "8") int concurrentCalls,
+                      @ConfigProperty(name = "comeback.runtime.enabled", defaultValue = "true") boolean enabled) {
+        this.dataSource = dataSource;
+        this.gateways = gateways;
+        this.clock = clock;
+        this.batchSize = batchSize;
+        this.maxAttempts = maxAttempts;
+        this.enabled = enabled;
+        this.loop = new PollingLoop("dispatch", workers, poll, () -> dispatchBatch() == batchSize);
+        this.calls = Executors.newFixedThreadPool(concurrentCalls, runnable -> {
+            Thread thread = new Thread(runnable, "gateway-call");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (enabled) {
+            gateways.active();
+            loop.start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        loop.stop();
+        calls.shutdown();
+    }
+
+    public void nudge() {
+        loop.nudge();
+    }
+
+    /** @return how many rows this batch handed to the gateway */
+    public int dispatchBatch() {
+        SmsGateway gateway = gateways.active();
+        List<DispatchRows.Claimed> claimed = claim();
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        List<Future<DispatchOutcome>> pending = new ArrayList<>(claimed.size());
+        for (DispatchRows.Claimed row : claimed) {
+            pending.add(calls.submit(() -> outcome(row, gateway, send(gateway, row))));
+        }
+        List<DispatchOutcome> outcomes = new ArrayList<>(claimed.size());
+        for (Future<DispatchOutcome> call : pending) {
+            outcomes.add(await(call));
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            DispatchRows.record(c, outcomes, clock.instant());
+            c.commit();
+        } catch (SQLException e) {
+            // The rows stay dispatching and become unknown for reconciliation: never sent twice.
+            throw new IllegalStateException("Could not record " + outcomes.size() + " gateway outcomes", e);
+        }
+        return claimed.size();
+    }
+
+    private static DispatchOutcome await(Future<DispatchOutcome> call) {
+        try {
+            return call.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while calling the gateway", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Gateway call failed unexpectedly", e.getCause());
+        }
+    }
+
+    private List<DispatchRows.Claimed> claim() {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            return DispatchRows.claim(c, clock.instant(), batchSize);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not claim outbound messages", e);
+        }
+    }
+
+    private static SendOutcome send(SmsGateway gateway, DispatchRows.Claimed row) {
+        if (row.to() == null) {
+            return new SendOutcome.Refused("no_phone", "the customer has no phone number", false);
+        }
+        try {
+            return gateway.send(new OutgoingSms(row.id(), row.to(), row.body(), null));
+        } catch (RuntimeException e) {
+            // Thrown mid-call: the provider may or may not have the message.
+            LOG.warnf(e, "Gateway %s threw for message %d", gateway.name(), row.id());
+            return new SendOutcome.Indeterminate("gateway threw " + e);
+        }
+    }
+
+    private DispatchOutcome outcome(DispatchRows.Claimed row, SmsGateway gateway, SendOutcome outcome) {
+        if (outcome instanceof SendOutcome.Accepted accepted) {
+            return new DispatchOutcome(row.id(), accepted.status().wire(), gateway.name(), accepted.providerMessageId(),
+                    null, null, null);
+        }
+        if (outcome instanceof SendOutcome.Refused refused) {
+            if (refused.retryable()) {
+                Instant retryAt = retryAt(row.attempts());
+                if (retryAt != null) {
+                    return new DispatchOutcome(row.id(), "pending", gateway.name(), null, refused.errorCode(),
+                            "retry: " + refused.detail(), retryAt);
+                }
+            }
+            return new DispatchOutcome(row.id(), "refused", gateway.name(), null, refused.errorCode(), refused.detail(), null);
+        }
+        SendOutcome.Indeterminate unknown = (SendOutcome.Indeterminate) outcome;
+        return new DispatchOutcome(row.id(), "unknown", gateway.name(), null, null, unknown.detail(), null);
+    }
+
+    /** Exponential backoff with jitter from the row's attempt count; null once attempts are used up. */
+    private Instant retryAt(int attempts) {
+        if (attempts >= maxAttempts) {
+            return null;
+        }
+        long base = Math.min(MAX_BACKOFF.toMillis(), 1000L << Math.min(attempts, 20));
+        return clock.instant().plusMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+    }
+}

@@ -1,0 +1,16 @@
+package io.comeback.messaging;
+
+import java.time.Instant;
+
+/**
+ * One outbound text as the ledger stores it before any gateway sees it.
+ *
+ * @param enrollmentId null for texts outside any flow (inbox auto-replies)
+ * @param sendKey      unique per enrollment: step, purpose and occurrence
+ * @param status       {@code pending} (the dispatcher sends it from {@code notBefore}) or {@code blocked}
+ */
+public record LedgerRow(Long enrollmentId, String sendKey, Long customerId, String flowId, String flowVersion,
+                        String stepId, String to, String body, String kind, String locale, Integer segments,
+                        String encoding, String couponCode, String status, String statusReason, Instant notBefore,
+                        Instant createdAt) {
+}

@@ -1,0 +1,125 @@
+package io.comeback.messaging;
+
+import io.agroal.api.AgroalDataSource;
+import io.comeback.audience.Jdbc;
+import io.comeback.gateway.MessageLookup;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Settles messages whose fate the service does not know. A row still {@code dispatching} after the
+ * lease belonged to a node that died between calling the gateway and recording the result: it
+ * becomes {@code unknown}. Unknown rows are then asked about at the gateway, when it can answer:
+ * found → its status; certainly never received → {@code pending} again (safe to send); otherwise
+ * the row stays {@code unknown} for a person — never resent blindly.
+ */
+@ApplicationScoped
+public class Reconciliation {
+
+    private static final Logger LOG = Logger.getLogger(Reconciliation.class);
+
+    private final AgroalDataSource dataSource;
+    private final Gateways gateways;
+    private final Clock clock;
+    private final Duration lease;
+    private final int batchSize;
+
+    public Reconciliation(AgroalDataSource dataSource, Gateways gateways, Clock clock,
+                          @ConfigProperty(name = "comeback.dispatch.lease", defaultValue = "PT1M") Duration lease,
+                          @ConfigProperty(name = "comeback.reconcile.batch-size", defaultValue = "1000") int batchSize) {
+        this.dataSource = dataSource;
+        this.gateways = gateways;
+        this.clock = clock;
+        this.lease = lease;
+        this.batchSize = batchSize;
+    }
+
+    public record Result(int markedUnknown, int found, int requeued, int undecided) {
+    }
+
+    public Result run() {
+        Instant now = clock.instant();
+        int marked = markAbandoned(now);
+        Optional<MessageLookup> lookup = gateways.lookup();
+        if (lookup.isEmpty()) {
+            return new Result(marked, 0, 0, 0);
+        }
+        List<DispatchOutcome> outcomes = new ArrayList<>();
+        int undecided = 0;
+        int found = 0;
+        for (long id : unknownIds(now)) {
+            MessageLookup.Answer answer = lookup.get().lookup(id);
+            if (answer instanceof MessageLookup.Found f) {
+                outcomes.add(new DispatchOutcome(id, f.status().wire(), gateways.configuredName(), f.providerMessageId(),
+                        null, "reconciled: found at the provider", null));
+                found++;
+            } else if (answer instanceof MessageLookup.NeverReceived) {
+                outcomes.add(new DispatchOutcome(id, "pending", gateways.configuredName(), null, null,
+                        "reconciled: the provider never received it", now));
+            } else {
+                undecided++;
+            }
+        }
+        record(outcomes, now);
+        Result result = new Result(marked, found, outcomes.size() - found, undecided);
+        if (marked + outcomes.size() > 0) {
+            LOG.infof("Reconciliation: %s", result);
+        }
+        return result;
+    }
+
+    private int markAbandoned(Instant now) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+                UPDATE outbound_messages SET status = 'unknown', status_at = ?,
+                    status_reason = 'no outcome recorded: the node may have died during the gateway call'
+                WHERE status = 'dispatching' AND dispatched_at < ?""")) {
+            c.setAutoCommit(true);
+            Jdbc.setInstant(st, 1, now);
+            Jdbc.setInstant(st, 2, now.minus(lease));
+            return st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not mark abandoned dispatches", e);
+        }
+    }
+
+    private List<Long> unknownIds(Instant now) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "SELECT id FROM outbound_messages WHERE status = 'unknown' ORDER BY dispatched_at LIMIT ?")) {
+            st.setInt(1, batchSize);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not list unknown messages", e);
+        }
+    }
+
+    private void record(List<DispatchOutcome> outcomes, Instant now) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            DispatchRows.record(c, outcomes, now);
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record reconciliation outcomes", e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.comeback.messaging;
+
+import io.comeback.engine.model.Flow;
+import io.comeback.engine.run.CustomerView;
+import io.comeback.engine.run.Decision;
+
+import java.time.Instant;
+
+/**
+ * The compliance gate: every send decision passes it before it becomes an outbound ledger row.
+ * Today's implementation ({@link ConsentGate}) only checks consent for marketing; quiet hours in
+ * conversations, frequency caps and pacing plug in here by replacing that bean.
+ */
+public interface SendGate {
+
+    /** One send the interpreter decided on, with what the gate may need to judge it. */
+    record SendRequest(long enrollmentId, long customerId, Flow flow, CustomerView customer, Decision.Send send,
+                       Instant now) {
+    }
+
+    sealed interface Verdict {
+    }
+
+    /** Send from {@code notBefore} on (now, or later when held by a rule; {@code reason} says which). */
+    record Allow(Instant notBefore, String reason) implements Verdict {
+        public static Allow now(Instant now) {
+            return new Allow(now, null);
+        }
+    }
+
+    /** Never send; the ledger row is written as {@code blocked} with the reason, so nothing is silently lost. */
+    record Block(String reason) implements Verdict {
+    }
+
+    Verdict check(SendRequest request);
+}
