@@ -18,7 +18,7 @@ public class LoggingInboundSmsSink implements InboundSmsSink {
 
     @Override
     public Optional<String> receive(InboundSms sms) {
-        LOG.infof("Inbound text %s received; no inbound handler is installed", sms.providerMessageId());
+        LOG.debugf("Inbound text %s received; no inbound handler is installed", sms.providerMessageId());
         return Optional.empty();
     }
 }

@@ -4,7 +4,10 @@ import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-/** Lets the service start before the messaging runtime is deployed; the runtime's sink replaces it. */
+/**
+ * Lets the service start before the messaging runtime is deployed; the runtime's sink replaces it.
+ * Logs at debug level: receipts come by the thousand per second.
+ */
 @DefaultBean
 @ApplicationScoped
 public class LoggingStatusUpdateSink implements StatusUpdateSink {
@@ -13,7 +16,7 @@ public class LoggingStatusUpdateSink implements StatusUpdateSink {
 
     @Override
     public void apply(StatusUpdate update) {
-        LOG.infof("Status %s for message %s / %s; no status handler is installed",
+        LOG.debugf("Status %s for message %s / %s; no status handler is installed",
                 update.status().wire(), update.messageId(), update.providerMessageId());
     }
 }
