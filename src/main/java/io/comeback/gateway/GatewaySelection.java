@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -16,8 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class GatewaySelection {
 
+    /** A singleton, not a proxied scope: callers may test the gateway for {@link MessageStatusLookup}. */
     @Produces
-    @ApplicationScoped
+    @Singleton
     SmsGateway selected(@ConfigProperty(name = "comeback.gateway", defaultValue = "simulator") String name,
                         @Any Instance<SmsGateway> gateways) {
         Instance<SmsGateway> named = gateways.select(Identifier.Literal.of(name.trim().toLowerCase()));

@@ -35,7 +35,9 @@ final class RebasedRequest {
 
     private static String pathOf(Request request) {
         try {
-            return new URL(request.getUrl()).getPath();
+            URL url = new URL(request.getUrl());
+            // Next-page URLs carry their query in the URL itself.
+            return url.getQuery() == null ? url.getPath() : url.getPath() + "?" + url.getQuery();
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("the SDK built an invalid URL", e);
         }

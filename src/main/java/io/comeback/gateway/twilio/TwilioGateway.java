@@ -5,12 +5,17 @@ import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import io.comeback.gateway.DeliveryStatus;
+import io.comeback.gateway.MessageStatusLookup;
+import io.comeback.gateway.ProviderMessage;
 import io.comeback.gateway.OutgoingSms;
 import io.comeback.gateway.SendOutcome;
 import io.comeback.gateway.SmsGateway;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -18,7 +23,7 @@ import java.util.OptionalInt;
  * {@code POST Messages}, never more (see {@link CreateOnceHttpClient}); every message asks for status
  * callbacks carrying our ledger id, and carries a validity period derived from its deadline.
  */
-public final class TwilioGateway implements SmsGateway {
+public final class TwilioGateway implements SmsGateway, MessageStatusLookup {
 
     /** Path of the status webhook; the ledger id rides along so callbacks can be matched before the SID is recorded. */
     static final String STATUS_PATH = "/webhooks/twilio/status";
@@ -27,6 +32,7 @@ public final class TwilioGateway implements SmsGateway {
     private final TwilioRestClient client;
     private final Clock clock;
     private final SendErrorListener errors;
+    private final TwilioMessageLookup lookup;
 
     TwilioGateway(TwilioSettings settings, Clock clock, SendErrorListener errors) {
         this.settings = settings;
@@ -36,6 +42,7 @@ public final class TwilioGateway implements SmsGateway {
                 .accountSid(settings.accountSid())
                 .httpClient(new CreateOnceHttpClient(settings.rebasesApi() ? settings.apiBaseUrl() : null, 50))
                 .build();
+        this.lookup = new TwilioMessageLookup(settings.accountSid(), client);
     }
 
     @Override
@@ -62,6 +69,16 @@ public final class TwilioGateway implements SmsGateway {
             errors.onSendError(refused.errorCode(), sms.to(), sms.messageId());
         }
         return outcome;
+    }
+
+    @Override
+    public Optional<ProviderMessage> byProviderId(String providerMessageId) {
+        return lookup.byProviderId(providerMessageId);
+    }
+
+    @Override
+    public List<ProviderMessage> createdFor(String to, Instant since, int limit) {
+        return lookup.createdFor(to, since, limit);
     }
 
     private MessageCreator creatorFor(OutgoingSms sms) {

@@ -230,4 +230,44 @@ class TwilioGatewayContractTest {
     void credentialsNeverShowInToString() {
         assertThat(token().toString()).doesNotContain("secret-token");
     }
+
+    // ---- reconciliation lookups
+
+    @Test
+    void fetchesTheCurrentStatusOfAMessageByItsSid() {
+        TwilioGateway gateway = viaService();
+        String sid = ((SendOutcome.Accepted) gateway.send(sms(20, "+4791234567", null))).providerMessageId();
+        twilio.progress(sid, "undelivered", 30003);
+
+        assertThat(gateway.byProviderId(sid)).hasValueSatisfying(message -> {
+            assertThat(message.status()).contains(DeliveryStatus.UNDELIVERED);
+            assertThat(message.errorCode()).isEqualTo("30003");
+            assertThat(message.to()).isEqualTo("+4791234567");
+        });
+        assertThat(twilio.received().get(1).method()).isEqualTo("GET");
+        assertThat(twilio.received().get(1).path()).isEqualTo(
+                "/2010-04-01/Accounts/" + FakeTwilioApi.ACCOUNT_SID + "/Messages/" + sid + ".json");
+    }
+
+    @Test
+    void unknownSidIsEmpty() {
+        assertThat(viaService().byProviderId("SM" + "ffffffffffffffffffffffffffffffff")).isEmpty();
+    }
+
+    @Test
+    void listsWhatWasCreatedForARecipientToFindTheSidOfAnUnknownRow() {
+        TwilioGateway gateway = viaService();
+        gateway.send(sms(21, "+4791234567", null));
+        gateway.send(sms(22, "+46701234567", null));
+
+        var found = gateway.createdFor("+4791234567", Instant.now().minusSeconds(60), 10);
+
+        assertThat(found).singleElement().satisfies(message -> {
+            assertThat(message.body()).isEqualTo("Hei Kari! 20% på alt i dag & i morgen");
+            assertThat(message.status()).contains(DeliveryStatus.QUEUED);
+        });
+        FakeTwilioApi.Received list = twilio.received().get(2);
+        assertThat(list.path()).isEqualTo(FakeTwilioApi.MESSAGES_PATH);
+        assertThat(list.query()).contains("To=%2B4791234567").contains("DateSent%3E=");
+    }
 }
