@@ -30,8 +30,8 @@ public class InboundTexts {
     /** @return the TwiML document to answer with */
     String accept(Map<String, String> params) {
         String sid = StatusCallbacks.required(params, "MessageSid", "SmsSid");
-        String from = StatusCallbacks.required(params, "From", "From");
-        String to = StatusCallbacks.required(params, "To", "To");
+        String from = StatusCallbacks.required(params, "From", null);
+        String to = StatusCallbacks.required(params, "To", null);
         String body = params.getOrDefault("Body", "");
         Instant now = clock.instant();
         TwilioCallbackStore.InboundState earlier = store.recordInbound(sid, from, to, body, params, now);

@@ -48,9 +48,10 @@ public class StatusCallbacks {
         store.statusApplied(sid, wireStatus, clock.instant());
     }
 
+    /** {@code legacyName} is the {@code Sms…} spelling older Twilio accounts still send. */
     static String required(Map<String, String> params, String name, String legacyName) {
         String value = blankToNull(params.get(name));
-        if (value == null) {
+        if (value == null && legacyName != null) {
             value = blankToNull(params.get(legacyName));
         }
         if (value == null) {
