@@ -32,6 +32,10 @@ public interface TwilioConfig {
     /** Senders per recipient country, e.g. {@code NO=Comeback,SE=+46701234567}; override {@link #from()}. */
     Optional<String> senders();
 
+    /** Flush each status callback to disk before acknowledging it; see {@link TwilioCallbackStore}. */
+    @WithDefault("false")
+    boolean durableStatusCallbacks();
+
     @WithDefault(TwilioSettings.TWILIO_API)
     String apiBaseUrl();
 
