@@ -10,6 +10,7 @@ import io.comeback.gateway.ProviderMessage;
 import io.comeback.gateway.OutgoingSms;
 import io.comeback.gateway.SendOutcome;
 import io.comeback.gateway.SmsGateway;
+import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.time.Clock;
@@ -27,6 +28,7 @@ public final class TwilioGateway implements SmsGateway, MessageStatusLookup {
 
     /** Path of the status webhook; the ledger id rides along so callbacks can be matched before the SID is recorded. */
     static final String STATUS_PATH = "/webhooks/twilio/status";
+    private static final Logger LOG = Logger.getLogger(TwilioGateway.class);
 
     private final TwilioSettings settings;
     private final TwilioRestClient client;
@@ -66,9 +68,18 @@ public final class TwilioGateway implements SmsGateway, MessageStatusLookup {
             outcome = TwilioErrors.classify(e);
         }
         if (outcome instanceof SendOutcome.Refused refused && !refused.retryable()) {
-            errors.onSendError(refused.errorCode(), sms.to(), sms.messageId());
+            report(refused, sms);
         }
         return outcome;
+    }
+
+    /** Acting on the code must not hide the outcome: the dispatcher still has to record the refusal. */
+    private void report(SendOutcome.Refused refused, OutgoingSms sms) {
+        try {
+            errors.onSendError(refused.errorCode(), sms.to(), sms.messageId());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not act on Twilio error %s for message %d", refused.errorCode(), sms.messageId());
+        }
     }
 
     @Override

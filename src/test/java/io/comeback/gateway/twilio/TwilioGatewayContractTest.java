@@ -155,6 +155,19 @@ class TwilioGatewayContractTest {
     }
 
     @Test
+    void failingToActOnTheCodeStillReturnsTheRefusal() {
+        twilio.answerError(400, 21614, "'To' number is not a valid mobile number");
+        TwilioSettings settings = new TwilioSettings(FakeTwilioApi.ACCOUNT_SID, token(),
+                new Senders(SERVICE, null, Map.of()), twilio.baseUrl(), PUBLIC_URL);
+        TwilioGateway gateway = new TwilioGateway(settings, clock, (code, to, id) -> {
+            throw new IllegalStateException("database down");
+        });
+
+        assertThat(gateway.send(sms(15, "+4721000000", null)))
+                .isEqualTo(new SendOutcome.Refused("21614", "'To' number is not a valid mobile number", false));
+    }
+
+    @Test
     void optedOutRecipientIsReportedForTheConsentLedger() {
         twilio.answerError(400, 21610, "Attempt to send to unsubscribed recipient");
 
