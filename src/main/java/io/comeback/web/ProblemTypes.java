@@ -9,6 +9,7 @@ final class ProblemTypes {
         return switch (status) {
             case 400 -> "https://comeback.io/problems/malformed-request";
             case 401 -> "https://comeback.io/problems/unauthorized";
+            case 403 -> "https://comeback.io/problems/forbidden";
             case 404 -> "https://comeback.io/problems/not-found";
             case 405 -> "https://comeback.io/problems/method-not-allowed";
             case 409 -> "https://comeback.io/problems/conflict";

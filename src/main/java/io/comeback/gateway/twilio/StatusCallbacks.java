@@ -1,0 +1,66 @@
+package io.comeback.gateway.twilio;
+
+import io.comeback.gateway.DeliveryStatus;
+import io.comeback.messaging.StatusUpdate;
+import io.comeback.messaging.StatusUpdateSink;
+import io.comeback.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A signed status callback: stored once by (MessageSid, MessageStatus), then applied. Statuses
+ * Comeback has no use for ({@code read}, {@code canceled}…) are stored and acknowledged only; an
+ * unknown SID is the sink's to keep for reconciliation, never an error to Twilio.
+ */
+@ApplicationScoped
+public class StatusCallbacks {
+
+    private final TwilioCallbackStore store;
+    private final StatusUpdateSink sink;
+    private final DeliveryProblemDetector problems;
+    private final Clock clock;
+
+    StatusCallbacks(TwilioCallbackStore store, StatusUpdateSink sink, DeliveryProblemDetector problems, Clock clock) {
+        this.store = store;
+        this.sink = sink;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    void accept(Map<String, String> params, Long messageId) {
+        String sid = required(params, "MessageSid", "SmsSid");
+        String wireStatus = required(params, "MessageStatus", "SmsStatus");
+        String errorCode = blankToNull(params.get("ErrorCode"));
+        String to = params.get("To");
+        Instant now = clock.instant();
+        if (!store.recordStatus(sid, wireStatus, messageId, errorCode, to, params, now)) {
+            return; // seen and applied before
+        }
+        Optional<DeliveryStatus> status = DeliveryStatus.fromWire(wireStatus);
+        status.ifPresent(s -> sink.apply(new StatusUpdate(sid, messageId, s, errorCode, now)));
+        if (errorCode != null) {
+            problems.onError(errorCode, to, sid, messageId);
+        }
+        store.statusApplied(sid, wireStatus, clock.instant());
+    }
+
+    /** {@code legacyName} is the {@code Sms…} spelling older Twilio accounts still send. */
+    static String required(Map<String, String> params, String name, String legacyName) {
+        String value = blankToNull(params.get(name));
+        if (value == null && legacyName != null) {
+            value = blankToNull(params.get(legacyName));
+        }
+        if (value == null) {
+            throw ProblemException.invalidField(name, "is required");
+        }
+        return value;
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

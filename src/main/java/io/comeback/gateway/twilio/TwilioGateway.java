@@ -1,0 +1,120 @@
+package io.comeback.gateway.twilio;
+
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.rest.api.v2010.account.MessageCreator;
+import com.twilio.type.PhoneNumber;
+import io.comeback.gateway.DeliveryStatus;
+import io.comeback.gateway.MessageStatusLookup;
+import io.comeback.gateway.ProviderMessage;
+import io.comeback.gateway.OutgoingSms;
+import io.comeback.gateway.SendOutcome;
+import io.comeback.gateway.SmsGateway;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Sends through Twilio's Messages API with the official SDK. One {@link #send} is one
+ * {@code POST Messages}, never more (see {@link CreateOnceHttpClient}); every message asks for status
+ * callbacks carrying our ledger id, and carries a validity period derived from its deadline.
+ */
+public final class TwilioGateway implements SmsGateway, MessageStatusLookup {
+
+    /** Path of the status webhook; the ledger id rides along so callbacks can be matched before the SID is recorded. */
+    static final String STATUS_PATH = "/webhooks/twilio/status";
+    private static final Logger LOG = Logger.getLogger(TwilioGateway.class);
+
+    private final TwilioSettings settings;
+    private final TwilioRestClient client;
+    private final Clock clock;
+    private final SendErrorListener errors;
+    private final TwilioMessageLookup lookup;
+
+    TwilioGateway(TwilioSettings settings, Clock clock, SendErrorListener errors) {
+        this.settings = settings;
+        this.clock = clock;
+        this.errors = errors;
+        this.client = new TwilioRestClient.Builder(settings.credentials().username(), settings.credentials().password())
+                .accountSid(settings.accountSid())
+                .httpClient(new CreateOnceHttpClient(settings.rebasesApi() ? settings.apiBaseUrl() : null, 50))
+                .build();
+        this.lookup = new TwilioMessageLookup(settings.accountSid(), client);
+    }
+
+    @Override
+    public String name() {
+        return "twilio";
+    }
+
+    @Override
+    public SendOutcome send(OutgoingSms sms) {
+        MessageCreator creator;
+        try {
+            creator = creatorFor(sms);
+        } catch (ValidityPeriod.DeadlinePassed e) {
+            return new SendOutcome.Refused("deadline-passed", e.getMessage(), false);
+        }
+        SendOutcome outcome;
+        try {
+            Message created = creator.create(client);
+            outcome = new SendOutcome.Accepted(created.getSid(), statusOf(created));
+        } catch (RuntimeException e) {
+            outcome = TwilioErrors.classify(e);
+        }
+        if (outcome instanceof SendOutcome.Refused refused && !refused.retryable()) {
+            report(refused, sms);
+        }
+        return outcome;
+    }
+
+    /** Acting on the code must not hide the outcome: the dispatcher still has to record the refusal. */
+    private void report(SendOutcome.Refused refused, OutgoingSms sms) {
+        try {
+            errors.onSendError(refused.errorCode(), sms.to(), sms.messageId());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not act on Twilio error %s for message %d", refused.errorCode(), sms.messageId());
+        }
+    }
+
+    @Override
+    public Optional<ProviderMessage> byProviderId(String providerMessageId) {
+        return lookup.byProviderId(providerMessageId);
+    }
+
+    @Override
+    public List<ProviderMessage> createdFor(String to, Instant since, int limit) {
+        return lookup.createdFor(to, since, limit);
+    }
+
+    private MessageCreator creatorFor(OutgoingSms sms) {
+        OptionalInt validity = ValidityPeriod.seconds(sms.validUntil(), clock.instant());
+        Senders.Sender sender = settings.senders().forRecipient(sms.to());
+        PhoneNumber to = new PhoneNumber(sms.to());
+        MessageCreator creator = sender.messagingServiceSid() != null
+                ? Message.creator(settings.accountSid(), to, sender.messagingServiceSid(), sms.body())
+                : Message.creator(settings.accountSid(), to, new PhoneNumber(sender.from()), sms.body());
+        if (sender.messagingServiceSid() != null && sender.from() != null) {
+            creator.setFrom(sender.from());
+        }
+        creator.setStatusCallback(statusCallback(sms.messageId()));
+        validity.ifPresent(creator::setValidityPeriod);
+        return creator;
+    }
+
+    private URI statusCallback(long messageId) {
+        String base = settings.publicUrl().toString();
+        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+                + STATUS_PATH + "?messageId=" + messageId);
+    }
+
+    private static DeliveryStatus statusOf(Message created) {
+        return created.getStatus() == null ? DeliveryStatus.QUEUED
+                : DeliveryStatus.fromWire(created.getStatus().toString()).orElse(DeliveryStatus.QUEUED);
+    }
+}

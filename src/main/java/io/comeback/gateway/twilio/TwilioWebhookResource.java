@@ -1,0 +1,74 @@
+package io.comeback.gateway.twilio;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Twilio's webhooks, form-encoded as Twilio sends them. Authenticated by {@code X-Twilio-Signature},
+ * not by API key: a request that is not signed by our account is refused with 403 before anything
+ * is stored.
+ */
+@Path("/webhooks/twilio")
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+@Tag(name = "Twilio webhooks")
+public class TwilioWebhookResource {
+
+    static final String SIGNATURE = "X-Twilio-Signature";
+
+    private final TwilioSignature signature;
+    private final StatusCallbacks statusCallbacks;
+    private final InboundTexts inboundTexts;
+
+    TwilioWebhookResource(TwilioSignature signature, StatusCallbacks statusCallbacks, InboundTexts inboundTexts) {
+        this.signature = signature;
+        this.statusCallbacks = statusCallbacks;
+        this.inboundTexts = inboundTexts;
+    }
+
+    @POST
+    @Path("status")
+    @Operation(summary = "Message status callback (set as StatusCallback on every message we create)")
+    public Response status(@HeaderParam(SIGNATURE) String signed, @QueryParam("messageId") Long messageId,
+                           @Context UriInfo uri, MultivaluedMap<String, String> form) {
+        Map<String, String> params = singleValued(form);
+        signature.check(pathAndQuery(uri), params, signed);
+        statusCallbacks.accept(params, messageId);
+        return Response.ok().build();
+    }
+
+    @POST
+    @Path("inbound")
+    @Produces(Twiml.MEDIA_TYPE)
+    @Operation(summary = "Incoming message webhook (configure on the number or Messaging Service); answers TwiML")
+    public String inbound(@HeaderParam(SIGNATURE) String signed, @Context UriInfo uri, MultivaluedMap<String, String> form) {
+        Map<String, String> params = singleValued(form);
+        signature.check(pathAndQuery(uri), params, signed);
+        return inboundTexts.accept(params);
+    }
+
+    private static String pathAndQuery(UriInfo uri) {
+        String query = uri.getRequestUri().getRawQuery();
+        return uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query);
+    }
+
+    /** Twilio's message webhooks send each parameter once; the SDK's validator takes one value per name. */
+    private static Map<String, String> singleValued(MultivaluedMap<String, String> form) {
+        Map<String, String> params = new LinkedHashMap<>();
+        form.forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
+        return params;
+    }
+}
