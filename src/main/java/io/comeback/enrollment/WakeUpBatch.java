@@ -38,13 +38,13 @@ public class WakeUpBatch {
 
     private final AgroalDataSource dataSource;
     private final FlowVersions versions;
-    private final FlowInterpreter interpreter;
+    private final EnrollmentInterpreters interpreters;
     private final SendGate gate;
 
-    public WakeUpBatch(AgroalDataSource dataSource, FlowVersions versions, FlowInterpreter interpreter, SendGate gate) {
+    public WakeUpBatch(AgroalDataSource dataSource, FlowVersions versions, EnrollmentInterpreters interpreters, SendGate gate) {
         this.dataSource = dataSource;
         this.versions = versions;
-        this.interpreter = interpreter;
+        this.interpreters = interpreters;
         this.gate = gate;
     }
 
@@ -92,7 +92,8 @@ public class WakeUpBatch {
             return exited(row, null, now, ExitReason.FLOW_ERROR.label(), why, false);
         }
         try {
-            EnrollmentAdvance.Result result = EnrollmentAdvance.advance(interpreter, flow.get(), row, customer, events, now);
+            EnrollmentAdvance.Result result = EnrollmentAdvance.advance(
+                    interpreters.forEnrollment(row.id(), row.customerId(), customer, now), flow.get(), row, customer, events, now);
             sink.accept(row, flow.get(), customer, result.decisions());
             EnrollmentState state = result.state();
             if (state.isExited()) {

@@ -1,0 +1,32 @@
+package io.comeback.enrollment;
+
+import io.comeback.audience.coupons.CouponService;
+import io.comeback.engine.run.CustomerView;
+import io.comeback.engine.run.FlowInterpreter;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The interpreter as one enrollment sees it: its coupon codes are issued in the database, unique to
+ * the person and this enrollment, so an order carrying one is attributed to the flow.
+ */
+@ApplicationScoped
+public class EnrollmentInterpreters {
+
+    private final CouponService coupons;
+    private final Map<String, String> globals;
+
+    public EnrollmentInterpreters(CouponService coupons,
+                                  @ConfigProperty(name = "comeback.shop-name", defaultValue = "Comeback") String shopName) {
+        this.coupons = coupons;
+        this.globals = Map.of("shop.name", shopName);
+    }
+
+    FlowInterpreter forEnrollment(long enrollmentId, long customerId, CustomerView customer, Instant now) {
+        return new FlowInterpreter(coupons.forEnrollment(Long.toString(enrollmentId), customerId, now, customer.timeZone()),
+                globals);
+    }
+}
