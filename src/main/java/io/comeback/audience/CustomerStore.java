@@ -25,6 +25,8 @@ public class CustomerStore {
                                    attributes, consent_status, consent_source, consent_text, consent_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), COALESCE(?, 'unknown'), ?, ?, ?)
             ON CONFLICT (external_id) DO UPDATE SET
+                -- A new number may reach the person again; an unreachable mark belongs to the old one.
+                unreachable_since = CASE WHEN customers.phone IS DISTINCT FROM EXCLUDED.phone THEN NULL ELSE customers.unreachable_since END,
                 phone = EXCLUDED.phone, first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name,
                 email = EXCLUDED.email, locale = EXCLUDED.locale, time_zone = EXCLUDED.time_zone,
                 birthday = EXCLUDED.birthday, attributes = EXCLUDED.attributes,

@@ -1,6 +1,9 @@
 package io.comeback.messaging;
 
 import io.agroal.api.AgroalDataSource;
+import io.comeback.audience.inactivity.EngagementFacts;
+import io.comeback.engine.text.InboundKeywords;
+import io.comeback.engine.text.TextNormalizer;
 import io.comeback.audience.Customer;
 import io.comeback.audience.Jdbc;
 import io.comeback.engine.model.Flow;
@@ -45,9 +48,17 @@ public class InboundReceiver implements InboundSmsSink {
     private final BusinessHours businessHours;
     private final WakeUpWorkers workers;
     private final Clock clock;
+    private final OptOuts optOuts;
+    private final KeywordReplies replies;
+    private final EngagementFacts engagement;
+    private final InboundKeywords keywords = InboundKeywords.DEFAULT;
 
     public InboundReceiver(AgroalDataSource dataSource, EnrollmentSignals signals, Enrollments enrollments,
-                           FlowCatalog catalog, BusinessHours businessHours, WakeUpWorkers workers, Clock clock) {
+                           FlowCatalog catalog, BusinessHours businessHours, WakeUpWorkers workers, Clock clock,
+                           OptOuts optOuts, KeywordReplies replies, EngagementFacts engagement) {
+        this.optOuts = optOuts;
+        this.replies = replies;
+        this.engagement = engagement;
         this.dataSource = dataSource;
         this.signals = signals;
         this.enrollments = enrollments;
@@ -91,16 +102,25 @@ public class InboundReceiver implements InboundSmsSink {
 
     private Route route(Connection c, InboundSms sms) throws SQLException {
         Optional<Customer> customer = Customer.findByPhone(sms.from());
+        InboundKeywords.Intent intent = keywords.classify(sms.body());
+        if (intent == InboundKeywords.Intent.HELP) {
+            return new Route("help", customer.map(x -> x.id).orElse(null), null, null, replies.help());
+        }
         if (customer.isEmpty()) {
             return inbox(null);
         }
         long customerId = customer.get().id;
-        Optional<String> optOut = InboundRouting.optOutWord(sms.body());
-        if (optOut.isPresent()) {
-            optOut(c, customerId, optOut.get());
-            signals.toRunningEnrollmentsOf(customerId, new FlowEvent.OptedOut());
-            return new Route("opt_out", customerId, null, null, null);
+        Instant at = clock.instant();
+        String word = TextNormalizer.normalize(sms.body()).toUpperCase(java.util.Locale.ROOT);
+        if (intent == InboundKeywords.Intent.OPT_OUT) {
+            boolean changed = optOuts.optOut(c, customerId, sms.from(), "sms: " + truncate(sms.body()), word, at);
+            // Confirm once: a second STOP from someone already opted out gets no further text.
+            return new Route("opt_out", customerId, null, null, changed ? replies.optOutConfirmation() : null);
         }
+        if (intent == InboundKeywords.Intent.RESUBSCRIBE && optOuts.resubscribe(c, customerId, sms.from(), word, at)) {
+            return new Route("resubscribe", customerId, null, null, replies.resubscribeConfirmation());
+        }
+        engagement.replied(customerId, at);
         Optional<Long> waiting = signals.waitingForReply(customerId);
         if (waiting.isPresent()) {
             signals.toEnrollment(waiting.get(), new FlowEvent.Replied(sms.body()));
@@ -121,15 +141,9 @@ public class InboundReceiver implements InboundSmsSink {
         return new Route("inbox", customerId, null, null, businessHours.autoReply(clock.instant()));
     }
 
-    private void optOut(Connection c, long customerId, String word) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("""
-                UPDATE customers SET consent_status = 'opted_out', consent_source = ?, consent_text = NULL,
-                    consent_at = ?, updated_at = now() WHERE id = ?""")) {
-            st.setString(1, "sms keyword " + word.toUpperCase(java.util.Locale.ROOT));
-            Jdbc.setInstant(st, 2, clock.instant());
-            st.setLong(3, customerId);
-            st.executeUpdate();
-        }
+    private static String truncate(String body) {
+        String text = body == null ? "" : body.strip();
+        return text.length() <= 60 ? text : text.substring(0, 60) + "…";
     }
 
     private Optional<Long> store(Connection c, InboundSms sms) throws SQLException {

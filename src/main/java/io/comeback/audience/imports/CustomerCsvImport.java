@@ -169,6 +169,9 @@ final class CustomerCsvImport extends CsvImport {
 
     private String upsertSql() {
         List<String> sets = new ArrayList<>();
+        if (hasColumn("phone")) {
+            sets.add("unreachable_since = CASE WHEN customers.phone IS DISTINCT FROM EXCLUDED.phone THEN NULL ELSE customers.unreachable_since END");
+        }
         UPDATABLE.forEach((csv, column) -> {
             if (hasColumn(csv)) {
                 sets.add(column + " = EXCLUDED." + column);

@@ -1,0 +1,89 @@
+package io.comeback.messaging;
+
+import io.agroal.api.AgroalDataSource;
+import io.comeback.audience.Jdbc;
+import io.comeback.gateway.DeliveryProblemListener;
+import io.comeback.gateway.DeliveryProblemReport;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Acts on what a provider's error codes reveal: a carrier opt-out (21610) becomes an opt-out in the
+ * consent ledger; an unreachable number is left out of sends until it changes; carrier filtering
+ * flags the message for review. Every action is idempotent, since reports repeat.
+ */
+@ApplicationScoped
+public class DeliveryProblemActions implements DeliveryProblemListener {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryProblemActions.class);
+    static final String REVIEW_REASON = "carrier_filtered_review";
+
+    private final AgroalDataSource dataSource;
+    private final OptOuts optOuts;
+
+    public DeliveryProblemActions(AgroalDataSource dataSource, OptOuts optOuts) {
+        this.dataSource = dataSource;
+        this.optOuts = optOuts;
+    }
+
+    @Override
+    @Transactional
+    public void onDeliveryProblem(DeliveryProblemReport report) {
+        try (Connection c = dataSource.getConnection()) {
+            Long customerId = customerWithPhone(c, report.phone());
+            switch (report.problem()) {
+                case OPT_OUT -> {
+                    if (customerId != null) {
+                        optOuts.optOut(c, customerId, report.phone(), "carrier error " + report.errorCode(), null, report.at());
+                    }
+                }
+                case UNREACHABLE -> markUnreachable(c, report);
+                case REVIEW_CONTENT -> flagForReview(c, report);
+                case SLOW_DOWN -> LOG.warnf("Provider queue overflow (error %s): the sender should slow down",
+                        report.errorCode());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not act on delivery problem " + report, e);
+        }
+    }
+
+    private static Long customerWithPhone(Connection c, String phone) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT id FROM customers WHERE phone = ? AND erased_at IS NULL")) {
+            st.setString(1, phone);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    private static void markUnreachable(Connection c, DeliveryProblemReport report) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                UPDATE customers SET unreachable_since = COALESCE(unreachable_since, ?), unreachable_reason = ?
+                WHERE phone = ? AND erased_at IS NULL""")) {
+            Jdbc.setInstant(st, 1, report.at());
+            st.setString(2, "error " + report.errorCode() + " (" + report.occurrences() + "×)");
+            st.setString(3, report.phone());
+            st.executeUpdate();
+        }
+    }
+
+    private static void flagForReview(Connection c, DeliveryProblemReport report) throws SQLException {
+        LOG.warnf("Carrier filtered message %s / %s (error %s): review the flow's text", report.messageId(),
+                report.providerMessageId(), report.errorCode());
+        try (PreparedStatement st = c.prepareStatement("""
+                UPDATE outbound_messages SET status_reason = ?
+                WHERE id = ? OR (CAST(? AS TEXT) IS NOT NULL AND provider_message_id = ?)""")) {
+            st.setString(1, REVIEW_REASON);
+            st.setObject(2, report.messageId());
+            st.setString(3, report.providerMessageId());
+            st.setString(4, report.providerMessageId());
+            st.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.comeback.messaging;
+
+import io.comeback.audience.ConsentLedger;
+import io.comeback.audience.Jdbc;
+import io.comeback.engine.run.FlowEvent;
+import io.comeback.enrollment.EnrollmentSignals;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Carries out an opt-out, wherever it came from (a STOP text, a carrier's 21610): the customer's
+ * consent becomes opted_out and is recorded in the ledger, every text not yet handed to the gateway
+ * is blocked, and every running enrollment is told, all in the caller's transaction.
+ */
+@ApplicationScoped
+public class OptOuts {
+
+    public static final String BLOCKED_REASON = "opted_out";
+
+    private final ConsentLedger ledger;
+    private final EnrollmentSignals signals;
+
+    public OptOuts(ConsentLedger ledger, EnrollmentSignals signals) {
+        this.ledger = ledger;
+        this.signals = signals;
+    }
+
+    /** @return true when this changed anything (a repeated STOP changes nothing and confirms nothing) */
+    public boolean optOut(Connection c, long customerId, String phone, String source, String keyword, Instant at)
+            throws SQLException {
+        Optional<String> before = consentOf(c, customerId);
+        if (before.isEmpty() || "opted_out".equals(before.get())) {
+            return false;
+        }
+        try (PreparedStatement st = c.prepareStatement("""
+                UPDATE customers SET consent_status = 'opted_out', consent_source = ?, consent_text = NULL,
+                    consent_at = ?, updated_at = now() WHERE id = ?""")) {
+            st.setString(1, source);
+            Jdbc.setInstant(st, 2, at);
+            st.setLong(3, customerId);
+            st.executeUpdate();
+        }
+        try (PreparedStatement st = c.prepareStatement("""
+                UPDATE outbound_messages SET status = 'blocked', status_reason = ?, status_at = ?
+                WHERE customer_id = ? AND status = 'pending' AND kind = 'marketing'""")) {
+            st.setString(1, BLOCKED_REASON);
+            Jdbc.setInstant(st, 2, at);
+            st.setLong(3, customerId);
+            st.executeUpdate();
+        }
+        ledger.append(new ConsentLedger.Entry(customerId, phone, before.get(), "opted_out", source, null, keyword, at));
+        signals.toRunningEnrollmentsOf(customerId, new FlowEvent.OptedOut());
+        return true;
+    }
+
+    /** START / UNSTOP / YES from someone who opted out. */
+    public boolean resubscribe(Connection c, long customerId, String phone, String keyword, Instant at) throws SQLException {
+        Optional<String> before = consentOf(c, customerId);
+        if (before.isEmpty() || !"opted_out".equals(before.get())) {
+            return false;
+        }
+        try (PreparedStatement st = c.prepareStatement("""
+                UPDATE customers SET consent_status = 'opted_in', consent_source = ?, consent_text = NULL,
+                    consent_at = ?, updated_at = now() WHERE id = ?""")) {
+            st.setString(1, "sms keyword " + keyword);
+            Jdbc.setInstant(st, 2, at);
+            st.setLong(3, customerId);
+            st.executeUpdate();
+        }
+        ledger.append(new ConsentLedger.Entry(customerId, phone, "opted_out", "opted_in", "sms keyword " + keyword, null,
+                keyword, at));
+        return true;
+    }
+
+    private static Optional<String> consentOf(Connection c, long customerId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT consent_status FROM customers WHERE id = ? FOR UPDATE")) {
+            st.setLong(1, customerId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+}
