@@ -143,8 +143,8 @@ class InactiveAudienceApiTest {
                 .body("sample.customerId", contains(lost, slipping));
 
         detector.runAll(T);
-        assertThat(matches(lost)).containsExactly("recorded personal_rhythm " + 183 * DAY);
-        assertThat(matches(slipping)).containsExactly("recorded personal_rhythm " + 30 * DAY);
+        assertThat(matches(lost)).containsExactly("entered personal_rhythm " + 183 * DAY);
+        assertThat(matches(slipping)).containsExactly("entered personal_rhythm " + 30 * DAY);
         assertThat(matches(oneTime)).isEmpty();
         assertThat(matches(lostWithoutConsent)).isEmpty();
 
