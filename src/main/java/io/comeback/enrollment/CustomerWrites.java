@@ -17,32 +17,32 @@ final class CustomerWrites {
     private static final String ADD_TAG = "UPDATE customers SET tags = array_append(array_remove(tags, "
             + "CAST(? AS text)), CAST(? AS text)), updated_at = now() WHERE id = ?";
     private static final String REMOVE_TAG = "UPDATE customers SET tags = array_remove(tags, CAST(? AS text)), "
-            + "updated_at = now() WHERE id = ? AND CAST(? AS text) IS NOT NULL";
+            + "updated_at = now() WHERE id = ?";
 
-    /** A statement with its three parameters: two texts and the customer id in the SQL's order. */
-    private record Write(String sql, Object first, Object second, Object third) {
+    /** A statement and its parameters in the SQL's order. */
+    private record Write(String sql, List<Object> params) {
     }
 
     private final List<Write> writes = new ArrayList<>();
 
     void attribute(long customerId, String name, String value) {
-        writes.add(new Write(SET_ATTRIBUTE, name, value, customerId));
+        writes.add(new Write(SET_ATTRIBUTE, java.util.Arrays.asList(name, value, customerId)));
     }
 
     void addTag(long customerId, String tag) {
-        writes.add(new Write(ADD_TAG, tag, tag, customerId));
+        writes.add(new Write(ADD_TAG, List.of(tag, tag, customerId)));
     }
 
     void removeTag(long customerId, String tag) {
-        writes.add(new Write(REMOVE_TAG, tag, customerId, tag));
+        writes.add(new Write(REMOVE_TAG, List.of(tag, customerId)));
     }
 
     void flush(Connection c) throws SQLException {
         for (Write w : writes) {
             try (PreparedStatement st = c.prepareStatement(w.sql())) {
-                st.setObject(1, w.first());
-                st.setObject(2, w.second());
-                st.setObject(3, w.third());
+                for (int i = 0; i < w.params().size(); i++) {
+                    st.setObject(i + 1, w.params().get(i));
+                }
                 st.executeUpdate();
             }
         }
