@@ -6,21 +6,11 @@ import io.comeback.engine.text.TextNormalizer;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** Pure rules for where an inbound text goes, before any state is touched. */
 final class InboundRouting {
 
-    // A minimal guard until the consent ledger (opt-out in every language) replaces it.
-    private static final Set<String> OPT_OUT_WORDS = Set.of("stop", "stopp", "stopall", "unsubscribe", "cancel", "end",
-            "quit", "avmeld", "afmeld", "avslutt", "sluta", "optout", "revoke");
-
     private InboundRouting() {
-    }
-
-    static Optional<String> optOutWord(String body) {
-        String normalized = TextNormalizer.normalize(body == null ? "" : body);
-        return OPT_OUT_WORDS.contains(normalized) ? Optional.of(normalized) : Optional.empty();
     }
 
     /** The first active keyword flow one of whose words starts the text (case and accents ignored). */

@@ -1,0 +1,57 @@
+package io.comeback.web;
+
+import io.comeback.testing.TestClockProducer;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+
+import static io.comeback.web.Api.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Opt-out, help and re-subscribe through the simulator, whatever flow is running, and the ledger they leave. */
+@QuarkusTest
+class ComplianceEndToEndTest {
+
+    private static final Instant TUESDAY_10 = LocalDateTime.of(2030, 3, 5, 10, 0).atZone(ZoneId.of("Europe/Oslo")).toInstant();
+
+    @AfterEach
+    void resetClock() {
+        TestClockProducer.CLOCK.reset();
+    }
+
+    @Test
+    void stopInAnyLanguageOptsOutOnceAndIsRecorded() {
+        TestClockProducer.CLOCK.setTo(TUESDAY_10);
+        String phone = Api.uniqueNorwegianMobile();
+        String customer = Api.uniqueId("stopper");
+        given().body(Map.of("phone", phone, "firstName", "Siri", "consent", Map.of("status", "opted_in", "source", "checkout")))
+                .put("/api/customers/" + customer).then().statusCode(201);
+
+        given().body(Map.of("from", phone, "body", "HJELP")).post("/simulator/inbound").then().statusCode(200)
+                .body("answer", containsString("STOPP"));
+        given().body(Map.of("from", phone, "body", "Vær så snill, slutt å sende meg meldinger!"))
+                .post("/simulator/inbound").then().statusCode(200)
+                .body("answer", containsString("meldt av"));
+        given().get("/api/customers/" + customer).then().body("consent.status", equalTo("opted_out"));
+        // A second STOP changes nothing and is not confirmed again.
+        given().body(Map.of("from", phone, "body", "STOP")).post("/simulator/inbound").then().statusCode(200)
+                .body("answer", nullValue());
+        given().get("/api/customers/" + customer + "/consent").then()
+                .body("history.change", org.hamcrest.Matchers.contains("opt_in", "opt_out"))
+                .body("history[1].source", containsString("slutt å sende"));
+
+        given().body(Map.of("from", phone, "body", "START")).post("/simulator/inbound").then().statusCode(200)
+                .body("answer", containsString("Velkommen tilbake"));
+        given().get("/api/customers/" + customer + "/consent").then()
+                .body("current.status", equalTo("opted_in"))
+                .body("history.change", hasItem("resubscribe"));
+    }
+}
