@@ -8,8 +8,7 @@ import java.time.Instant;
 
 /**
  * The compliance gate: every send decision passes it before it becomes an outbound ledger row.
- * Today's implementation ({@link ConsentGate}) only checks consent for marketing; quiet hours in
- * conversations, frequency caps and pacing plug in here by replacing that bean.
+ * {@link ComplianceGate} implements it (consent, unreachable numbers, quiet hours, frequency caps).
  */
 public interface SendGate {
 
