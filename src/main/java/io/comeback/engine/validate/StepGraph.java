@@ -128,11 +128,11 @@ final class StepGraph {
     /** Indexes reachable from {@code starts}, the starts included. */
     Set<Integer> reachableFrom(List<Integer> starts) {
         Set<Integer> seen = new LinkedHashSet<>();
-        Deque<Integer> todo = new ArrayDeque<>(starts);
-        while (!todo.isEmpty()) {
-            int i = todo.pop();
+        Deque<Integer> pending = new ArrayDeque<>(starts);
+        while (!pending.isEmpty()) {
+            int i = pending.pop();
             if (seen.add(i)) {
-                successors(i).forEach(todo::push);
+                successors(i).forEach(pending::push);
             }
         }
         return seen;
