@@ -1,6 +1,7 @@
 package io.comeback.messaging;
 
 import io.comeback.audience.Jdbc;
+import io.comeback.audience.inactivity.EngagementFacts;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -84,6 +85,20 @@ final class DispatchRows {
             st.executeUpdate();
         }
         history(c, outcomes, now);
+        countMarketingTexts(c, outcomes, now);
+    }
+
+    /** Each marketing text handed over lengthens its recipient's unanswered streak (inactivity windows). */
+    private static void countMarketingTexts(Connection c, List<DispatchOutcome> outcomes, Instant now) throws SQLException {
+        List<DispatchOutcome> accepted = outcomes.stream().filter(o -> o.providerMessageId() != null).toList();
+        if (accepted.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement st = c.prepareStatement(EngagementFacts.MARKETING_TEXTS_SENT)) {
+            Jdbc.setInstant(st, 1, now);
+            st.setArray(2, SqlArrays.longs(c, accepted, DispatchOutcome::id));
+            st.executeUpdate();
+        }
     }
 
     static void history(Connection c, List<DispatchOutcome> outcomes, Instant at) throws SQLException {

@@ -27,6 +27,35 @@ class ComplianceEndToEndTest {
         TestClockProducer.CLOCK.reset();
     }
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Test
+    void aMarketingTextLengthensTheUnansweredStreakAndAReplyEndsIt() {
+        TestClockProducer.CLOCK.setTo(TUESDAY_10);
+        String phone = Api.uniqueNorwegianMobile();
+        String customer = Api.uniqueId("streak");
+        given().body(Map.of("phone", phone, "firstName", "Ola", "consent", Map.of("status", "opted_in", "source", "checkout")))
+                .put("/api/customers/" + customer).then().statusCode(201);
+        io.comeback.testing.Poll.until("the welcome text handed to the gateway", () -> unanswered(customer), n -> n >= 1);
+        org.assertj.core.api.Assertions.assertThat(unanswered(customer)).isEqualTo(1);
+        given().body(Map.of("from", phone, "body", "Takk!")).post("/simulator/inbound").then().statusCode(200);
+        org.assertj.core.api.Assertions.assertThat(unanswered(customer)).isZero();
+    }
+
+    private int unanswered(String externalId) {
+        try (var c = dataSource.getConnection();
+             var st = c.prepareStatement("SELECT unanswered_messages FROM customers WHERE external_id = ?")) {
+            st.setString(1, externalId);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void stopInAnyLanguageOptsOutOnceAndIsRecorded() {
         TestClockProducer.CLOCK.setTo(TUESDAY_10);

@@ -47,6 +47,18 @@ public class EngagementFacts {
                 last_marketing_text_at = GREATEST(last_marketing_text_at, ?)
             WHERE id = ?""";
 
+    /**
+     * {@link #TEXT_SENT} for a batch of messages the gateway accepted: parameters are the instant and
+     * the ledger ids; only marketing texts count.
+     */
+    public static final String MARKETING_TEXTS_SENT = """
+            UPDATE customers c SET
+                unanswered_messages = c.unanswered_messages + n.count,
+                last_marketing_text_at = GREATEST(c.last_marketing_text_at, ?)
+            FROM (SELECT customer_id, count(*) AS count FROM outbound_messages
+                  WHERE id = ANY(?) AND kind = 'marketing' AND customer_id IS NOT NULL GROUP BY customer_id) n
+            WHERE c.id = n.customer_id""";
+
     private final AgroalDataSource dataSource;
     private final Set<String> engagingTypes;
     private final Set<String> answeringTypes;
