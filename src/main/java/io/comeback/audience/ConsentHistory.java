@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,7 +41,7 @@ public class ConsentHistory {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     changes.add(new Change(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), instant(rs, 6), instant(rs, 7)));
+                            rs.getString(5), Jdbc.getInstant(rs, 6), Jdbc.getInstant(rs, 7)));
                 }
             }
         } catch (SQLException e) {
@@ -65,7 +64,7 @@ public class ConsentHistory {
                 out.write("recordedAt,at,phone,customerId,change,status,source,text,keyword\r\n");
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        out.write(String.join(",", csv(instant(rs, 1)), csv(instant(rs, 2)), csv(rs.getString(3)),
+                        out.write(String.join(",", csv(Jdbc.getInstant(rs, 1)), csv(Jdbc.getInstant(rs, 2)), csv(rs.getString(3)),
                                 csv(rs.getString(4)), csv(rs.getString(5)), csv(rs.getString(6)), csv(rs.getString(7)),
                                 csv(rs.getString(8)), csv(rs.getString(9))));
                         out.write("\r\n");
@@ -81,11 +80,6 @@ public class ConsentHistory {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     private static String csv(Object value) {

@@ -92,8 +92,7 @@ public class CustomerStore {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                java.time.OffsetDateTime at = rs.getObject(2, java.time.OffsetDateTime.class);
-                return Optional.of(new StoredConsent(rs.getString(1), at == null ? null : at.toInstant()));
+                return Optional.of(new StoredConsent(rs.getString(1), Jdbc.getInstant(rs, 2)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -1,13 +1,14 @@
 package io.comeback.audience;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Binding helpers that keep instants in UTC on the wire to PostgreSQL's timestamptz. */
+/** Binding and reading helpers that keep instants in UTC on the wire to PostgreSQL's timestamptz. */
 public final class Jdbc {
     private Jdbc() {
     }
@@ -18,5 +19,11 @@ public final class Jdbc {
         } else {
             st.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
         }
+    }
+
+    /** A timestamptz column as an instant; null stays null. */
+    public static Instant getInstant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }

@@ -18,7 +18,7 @@ final class DecisionSink {
 
     private final SendGate gate;
     private final Instant now;
-    final List<LedgerRow> ledgerRows = new ArrayList<>();
+    private final List<SendGate.SendRequest> sends = new ArrayList<>();
     final CustomerWrites customerWrites = new CustomerWrites();
 
     DecisionSink(SendGate gate, Instant now) {
@@ -29,7 +29,7 @@ final class DecisionSink {
     void accept(ClaimedEnrollment row, Flow flow, CustomerView customer, List<Decision> decisions) {
         for (Decision decision : decisions) {
             if (decision instanceof Decision.Send send) {
-                ledgerRows.add(ledgerRow(row, flow, customer, send));
+                sends.add(new SendGate.SendRequest(row.id(), row.customerId(), flow, customer, send, now));
             } else if (decision instanceof Decision.SetAttribute set) {
                 customerWrites.attribute(row.customerId(), set.name(), set.value());
             } else if (decision instanceof Decision.AddTag add) {
@@ -40,8 +40,19 @@ final class DecisionSink {
         }
     }
 
-    private LedgerRow ledgerRow(ClaimedEnrollment row, Flow flow, CustomerView customer, Decision.Send send) {
-        SendGate.Verdict verdict = gate.check(new SendGate.SendRequest(row.id(), row.customerId(), flow, customer, send, now));
+    /** The batch's sends as ledger rows, judged by the gate all at once (one look-up per batch, not per send). */
+    List<LedgerRow> ledgerRows() {
+        List<SendGate.Verdict> verdicts = gate.checkAll(sends);
+        List<LedgerRow> rows = new ArrayList<>(sends.size());
+        for (int i = 0; i < sends.size(); i++) {
+            rows.add(ledgerRow(sends.get(i), verdicts.get(i)));
+        }
+        return rows;
+    }
+
+    private LedgerRow ledgerRow(SendGate.SendRequest request, SendGate.Verdict verdict) {
+        Decision.Send send = request.send();
+        Flow flow = request.flow();
         String status = "pending";
         String reason = null;
         Instant notBefore = now;
@@ -52,8 +63,8 @@ final class DecisionSink {
             notBefore = allow.notBefore();
             reason = allow.reason();
         }
-        return new LedgerRow(row.id(), send.ledgerKey(), row.customerId(), flow.id(), flow.version(), send.stepId(),
-                customer.phone(), send.text(), send.messageKind().yamlName(), send.locale(),
+        return new LedgerRow(request.enrollmentId(), send.ledgerKey(), request.customerId(), flow.id(), flow.version(),
+                send.stepId(), request.customer().phone(), send.text(), send.messageKind().yamlName(), send.locale(),
                 send.segments() == null ? null : send.segments().segments(),
                 send.segments() == null ? null : send.segments().encoding().name().toLowerCase(java.util.Locale.ROOT),
                 send.couponCode(), status, reason, notBefore, now);

@@ -78,7 +78,7 @@ public class WakeUpBatch {
             updates.add(advance(row, customers.get(row.customerId()), events, now, sink));
         }
         EnrollmentRows.write(c, updates, now);
-        int queued = OutboundLedger.insert(c, sink.ledgerRows);
+        int queued = OutboundLedger.insert(c, sink.ledgerRows());
         sink.customerWrites.flush(c);
         return new Outcome(claimed.size(), queued);
     }

@@ -1,6 +1,7 @@
 package io.comeback.messaging;
 
 import io.agroal.api.AgroalDataSource;
+import io.comeback.audience.Customer;
 import io.comeback.audience.Jdbc;
 import io.comeback.gateway.DeliveryProblemListener;
 import io.comeback.gateway.DeliveryProblemReport;
@@ -10,8 +11,8 @@ import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Acts on what a provider's error codes reveal: a carrier opt-out (21610) becomes an opt-out in the
@@ -36,11 +37,12 @@ public class DeliveryProblemActions implements DeliveryProblemListener {
     @Transactional
     public void onDeliveryProblem(DeliveryProblemReport report) {
         try (Connection c = dataSource.getConnection()) {
-            Long customerId = customerWithPhone(c, report.phone());
             switch (report.problem()) {
                 case OPT_OUT -> {
-                    if (customerId != null) {
-                        optOuts.optOut(c, customerId, report.phone(), "carrier error " + report.errorCode(), null, report.at());
+                    Optional<Customer> customer = Customer.findByPhone(report.phone());
+                    if (customer.isPresent()) {
+                        optOuts.optOut(c, customer.get().id, report.phone(), "carrier error " + report.errorCode(), null,
+                                report.at());
                     }
                 }
                 case UNREACHABLE -> markUnreachable(c, report);
@@ -50,15 +52,6 @@ public class DeliveryProblemActions implements DeliveryProblemListener {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not act on delivery problem " + report, e);
-        }
-    }
-
-    private static Long customerWithPhone(Connection c, String phone) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT id FROM customers WHERE phone = ? AND erased_at IS NULL")) {
-            st.setString(1, phone);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
         }
     }
 

@@ -38,14 +38,7 @@ public class OptOuts {
         if (before.isEmpty() || "opted_out".equals(before.get())) {
             return false;
         }
-        try (PreparedStatement st = c.prepareStatement("""
-                UPDATE customers SET consent_status = 'opted_out', consent_source = ?, consent_text = NULL,
-                    consent_at = ?, updated_at = now() WHERE id = ?""")) {
-            st.setString(1, source);
-            Jdbc.setInstant(st, 2, at);
-            st.setLong(3, customerId);
-            st.executeUpdate();
-        }
+        setConsent(c, customerId, "opted_out", source, at);
         try (PreparedStatement st = c.prepareStatement("""
                 UPDATE outbound_messages SET status = 'blocked', status_reason = ?, status_at = ?
                 WHERE customer_id = ? AND status = 'pending' AND kind = 'marketing'""")) {
@@ -65,17 +58,23 @@ public class OptOuts {
         if (before.isEmpty() || !"opted_out".equals(before.get())) {
             return false;
         }
+        String source = "sms keyword " + keyword;
+        setConsent(c, customerId, "opted_in", source, at);
+        ledger.append(new ConsentLedger.Entry(customerId, phone, "opted_out", "opted_in", source, null, keyword, at));
+        return true;
+    }
+
+    private static void setConsent(Connection c, long customerId, String status, String source, Instant at)
+            throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""
-                UPDATE customers SET consent_status = 'opted_in', consent_source = ?, consent_text = NULL,
+                UPDATE customers SET consent_status = ?, consent_source = ?, consent_text = NULL,
                     consent_at = ?, updated_at = now() WHERE id = ?""")) {
-            st.setString(1, "sms keyword " + keyword);
-            Jdbc.setInstant(st, 2, at);
-            st.setLong(3, customerId);
+            st.setString(1, status);
+            st.setString(2, source);
+            Jdbc.setInstant(st, 3, at);
+            st.setLong(4, customerId);
             st.executeUpdate();
         }
-        ledger.append(new ConsentLedger.Entry(customerId, phone, "opted_out", "opted_in", "sms keyword " + keyword, null,
-                keyword, at));
-        return true;
     }
 
     private static Optional<String> consentOf(Connection c, long customerId) throws SQLException {

@@ -5,6 +5,7 @@ import io.comeback.engine.run.CustomerView;
 import io.comeback.engine.run.Decision;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The compliance gate: every send decision passes it before it becomes an outbound ledger row.
@@ -32,4 +33,9 @@ public interface SendGate {
     }
 
     Verdict check(SendRequest request);
+
+    /** The verdicts for a batch, in order; gates that read history override it to read once per batch. */
+    default List<Verdict> checkAll(List<SendRequest> requests) {
+        return requests.stream().map(this::check).toList();
+    }
 }

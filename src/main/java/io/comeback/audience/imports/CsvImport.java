@@ -1,5 +1,6 @@
 package io.comeback.audience.imports;
 
+import io.comeback.audience.Jdbc;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -135,7 +136,7 @@ abstract class CsvImport {
     private Instant databaseNow() throws SQLException {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT now()")) {
             rs.next();
-            return rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
+            return Jdbc.getInstant(rs, 1);
         }
     }
 

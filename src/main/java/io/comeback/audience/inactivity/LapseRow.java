@@ -1,9 +1,10 @@
 package io.comeback.audience.inactivity;
 
+import io.comeback.audience.Jdbc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /**
  * One customer the detector's SQL found lapsed, with the facts that explain it. The lapse instants
@@ -24,12 +25,7 @@ record LapseRow(long customerId, String externalId, String basis, Instant lastOr
     static LapseRow read(ResultSet rs) throws SQLException {
         long gap = rs.getLong(5);
         Long medianGap = rs.wasNull() ? null : gap;
-        return new LapseRow(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs, 4), medianGap,
-                instant(rs, 6), instant(rs, 7), instant(rs, 8), rs.getInt(9));
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+        return new LapseRow(rs.getLong(1), rs.getString(2), rs.getString(3), Jdbc.getInstant(rs, 4), medianGap,
+                Jdbc.getInstant(rs, 6), Jdbc.getInstant(rs, 7), Jdbc.getInstant(rs, 8), rs.getInt(9));
     }
 }

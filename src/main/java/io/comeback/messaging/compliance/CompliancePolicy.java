@@ -33,11 +33,6 @@ public final class CompliancePolicy {
         this.maxCapDelay = maxCapDelay;
     }
 
-    public static CompliancePolicy defaults() {
-        return new CompliancePolicy(List.of(new FrequencyCap(4, Duration.ofDays(30)), new FrequencyCap(1, Duration.ofDays(1))),
-                new ReleaseRamp(Duration.ofMinutes(30)), Duration.ofDays(3));
-    }
-
     /**
      * @param quietHours        the flow's window (or the global default)
      * @param marketingSentBefore when this person received marketing texts (any flow), for the caps
