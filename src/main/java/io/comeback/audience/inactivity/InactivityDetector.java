@@ -21,10 +21,17 @@ import java.util.Map;
 
 /**
  * One detection pass: for every active flow with an {@code inactive} trigger, the customers who
- * are lapsed at {@code asOf} and eligible (consent, not in the flow's cool-down, not capped) are
- * handed to {@link WinbackEnrollment} in batches and recorded in {@code detector_matches} with why
- * they matched. Each flow is one transaction, guarded by an advisory lock so two nodes never
- * detect the same flow at once even if the scheduler misfires.
+ * are lapsed at {@code asOf} and eligible (consent, entry conditions, not in the flow's cool-down,
+ * not capped) are handed to {@link WinbackEnrollment} in batches and recorded in
+ * {@code detector_matches} with why they matched.
+ * <p>
+ * The eligible customers stream from one read-only snapshot while each batch is entered and
+ * recorded in its own transaction: the first pass of a new flow may enter hundreds of thousands of
+ * customers, and one transaction for all of them would hold locks for minutes and, past its
+ * timeout, roll back everything only to start again. A pass cut short by a crash leaves its
+ * committed batches recorded; the next pass continues with the rest (they are not in cool-down).
+ * A session advisory lock on the reading connection keeps two nodes from detecting the same flow at
+ * once even if the scheduler misfires.
  */
 @ApplicationScoped
 public class InactivityDetector {
@@ -65,29 +72,35 @@ public class InactivityDetector {
     }
 
     public FlowRun detect(String flowId, String version, Flow flow, Instant asOf) {
-        return QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds)
-                .call(() -> detectInTransaction(flowId, version, flow, asOf));
-    }
-
-    private FlowRun detectInTransaction(String flowId, String version, Flow flow, Instant asOf) throws SQLException {
         long started = System.nanoTime();
         Trigger.Inactive trigger = (Trigger.Inactive) flow.trigger();
         Map<EntryOutcome, Integer> outcomes = new EnumMap<>(EntryOutcome.class);
         int[] matched = {0};
-        try (Connection connection = dataSource.getConnection()) {
-            if (!lock(connection, flowId)) {
+        try (Connection reader = dataSource.getConnection()) {
+            if (!lock(reader, flowId)) {
                 LOG.infof("Inactivity detection of flow %s is running elsewhere; skipped", flowId);
                 return new FlowRun(flowId, true, 0, outcomes, Duration.ZERO);
             }
-            List<WinbackEnrollment.Match> batch = new ArrayList<>(BATCH);
-            InactiveAudience.FlowRules rules = InactiveAudience.FlowRules.of(flow);
-            audience.eligible(connection, trigger, rules, asOf, row -> {
-                batch.add(new WinbackEnrollment.Match(row.customerId(), MatchReasons.of(trigger, row, asOf)));
-                if (batch.size() == BATCH) {
-                    matched[0] += flush(connection, flowId, version, asOf, batch, outcomes);
-                }
-            });
-            matched[0] += flush(connection, flowId, version, asOf, batch, outcomes);
+            try {
+                // Not auto-commit, so PostgreSQL streams the rows in chunks from one snapshot.
+                reader.setAutoCommit(false);
+                reader.setReadOnly(true);
+                List<WinbackEnrollment.Match> batch = new ArrayList<>(BATCH);
+                audience.eligible(reader, trigger, InactiveAudience.FlowRules.of(flow), asOf, row -> {
+                    batch.add(new WinbackEnrollment.Match(row.customerId(), MatchReasons.of(trigger, row, asOf)));
+                    if (batch.size() == BATCH) {
+                        matched[0] += flush(flowId, version, asOf, batch, outcomes);
+                    }
+                });
+                matched[0] += flush(flowId, version, asOf, batch, outcomes);
+                reader.commit();
+            } finally {
+                reader.setAutoCommit(true);
+                reader.setReadOnly(false);
+                unlock(reader, flowId);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Inactivity detection of flow " + flowId + " failed", e);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (matched[0] > 0) {
@@ -97,26 +110,41 @@ public class InactivityDetector {
         return new FlowRun(flowId, false, matched[0], outcomes, took);
     }
 
-    private int flush(Connection connection, String flowId, String version, Instant asOf,
-                      List<WinbackEnrollment.Match> batch, Map<EntryOutcome, Integer> outcomes) throws SQLException {
+    /** Enters and records one batch in a transaction of its own. */
+    private int flush(String flowId, String version, Instant asOf,
+                      List<WinbackEnrollment.Match> batch, Map<EntryOutcome, Integer> outcomes) {
         if (batch.isEmpty()) {
             return 0;
         }
-        List<EntryOutcome> answered = enrollment.enterAll(flowId, List.copyOf(batch));
-        log.record(connection, flowId, version, asOf, batch, answered);
-        answered.forEach(o -> outcomes.merge(o, 1, Integer::sum));
-        int size = batch.size();
+        List<WinbackEnrollment.Match> matches = List.copyOf(batch);
         batch.clear();
-        return size;
+        List<EntryOutcome> answered = QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).call(() -> {
+            List<EntryOutcome> entered = enrollment.enterAll(flowId, matches);
+            try (Connection connection = dataSource.getConnection()) {
+                log.record(connection, flowId, version, asOf, matches, entered);
+            }
+            return entered;
+        });
+        answered.forEach(o -> outcomes.merge(o, 1, Integer::sum));
+        return matches.size();
     }
 
     private static boolean lock(Connection connection, String flowId) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(hashtext(?))")) {
-            st.setString(1, "comeback.inactivity-detector:" + flowId);
+        try (PreparedStatement st = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
+            st.setString(1, LOCK_PREFIX + flowId);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
             }
         }
     }
+
+    private static void unlock(Connection connection, String flowId) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
+            st.setString(1, LOCK_PREFIX + flowId);
+            st.execute();
+        }
+    }
+
+    private static final String LOCK_PREFIX = "comeback.inactivity-detector:";
 }

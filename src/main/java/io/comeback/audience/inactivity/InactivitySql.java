@@ -43,10 +43,10 @@ final class InactivitySql {
         boolean purchase = trigger.rhythmFactor().isPresent() || trigger.noPurchaseFor().isPresent();
         StringBuilder where = new StringBuilder("TRUE");
         if (purchase) {
-            where.append(" AND f.purchase_lapsed_at <= p.as_of");
+            where.append(" AND f.purchase_lapsed");
         }
         if (trigger.noEngagementFor().isPresent()) {
-            where.append(" AND (f.engaged_lapsed_at IS NULL OR f.engaged_lapsed_at <= p.as_of)");
+            where.append(" AND f.engagement_lapsed");
         }
         trigger.unansweredMessages().ifPresent(n -> where.append(" AND f.unanswered_messages >= ").append(n));
         return """
@@ -54,12 +54,14 @@ final class InactivitySql {
                 facts AS (
                     SELECT c.id, c.external_id, c.consent_status, c.phone, c.time_zone, c.last_order_at,
                            c.median_gap_seconds, c.last_engaged_at, c.unanswered_messages,
-                           %s AS basis, %s AS purchase_lapsed_at, %s AS engaged_lapsed_at, %s AS in_audience
+                           %s AS basis, %s AS purchase_lapsed_at, %s AS engaged_lapsed_at, %s AS in_audience,
+                           %s AS purchase_lapsed, %s AS engagement_lapsed
                     FROM customers c
                     WHERE c.erased_at IS NULL%s),
                 lapses AS (
                     SELECT f.* FROM facts f, p WHERE %s)
                 """.formatted(basis(trigger), purchaseLapse(trigger), engagementLapse(trigger), inAudience,
+                purchaseLapsed(trigger), engagementLapsed(trigger),
                 purchase ? " AND c.orders_count > 0" : "", where);
     }
 
@@ -87,6 +89,41 @@ final class InactivitySql {
                 .formatted(Double.toString(trigger.rhythmFactor().getAsDouble()));
         return "CASE WHEN " + rhythmApplies(trigger) + " THEN " + rhythm + " ELSE " + fixed + " END";
     }
+
+    /** Whether the purchase criterion holds at as_of; the same as {@code purchase_lapsed_at <= as_of}, cheaper. */
+    private static String purchaseLapsed(Trigger.Inactive trigger) {
+        String fixed = trigger.noPurchaseFor().map(d -> lapsedBy("c.last_order_at", "c.time_zone", d)).orElse("FALSE");
+        if (trigger.rhythmFactor().isEmpty()) {
+            return fixed;
+        }
+        String rhythm = "c.last_order_at + floor(c.median_gap_seconds::float8 * CAST(%s AS float8) + 0.5) * interval '1 second'"
+                .formatted(Double.toString(trigger.rhythmFactor().getAsDouble()));
+        return "CASE WHEN " + rhythmApplies(trigger) + " THEN " + rhythm + " <= " + AS_OF + " ELSE " + fixed + " END";
+    }
+
+    /** Never engaged counts as not engaged; otherwise the calendar window in the customer's zone has passed. */
+    private static String engagementLapsed(Trigger.Inactive trigger) {
+        return trigger.noEngagementFor()
+                .map(d -> "(c.last_engaged_at IS NULL OR " + lapsedBy("c.last_engaged_at", "c.time_zone", d) + ")")
+                .orElse("TRUE");
+    }
+
+    /**
+     * {@code instant + duration (in the zone) <= as_of}, deciding most rows without the zone: the
+     * window added in the session's zone ends within a day and a few hours of the window added on
+     * the customer's wall clock (month-end clamping on another date, daylight saving), so only rows
+     * within {@link #BAND} of as_of need the exact, costlier calendar arithmetic of {@link #plus}.
+     */
+    static String lapsedBy(String instant, String zone, FlowDuration duration) {
+        Period date = duration.datePart();
+        String window = "interval '%d months %d days %d seconds'"
+                .formatted(date.toTotalMonths(), date.getDays(), duration.timePart().getSeconds());
+        return ("(CASE WHEN %1$s + %2$s <= %3$s - %4$s THEN TRUE WHEN %1$s + %2$s > %3$s + %4$s THEN FALSE "
+                + "ELSE %5$s <= %3$s END)").formatted(instant, window, AS_OF, BAND, plus(instant, zone, duration));
+    }
+
+    private static final String AS_OF = "(SELECT as_of FROM p)";
+    private static final String BAND = "interval '3 days'";
 
     private static String engagementLapse(Trigger.Inactive trigger) {
         return trigger.noEngagementFor().map(d -> plus("c.last_engaged_at", "c.time_zone", d)).orElse("CAST(NULL AS timestamptz)");
