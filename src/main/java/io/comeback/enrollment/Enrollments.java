@@ -1,7 +1,6 @@
 package io.comeback.enrollment;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.audience.Jdbc;
 import io.comeback.engine.model.ConsentStatus;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.run.CustomerView;
@@ -10,12 +9,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one way into a flow, for every trigger (ingest, keywords, the inactivity detector). Applies
@@ -27,20 +30,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class Enrollments {
 
-    private static final String HISTORY = """
-            SELECT count(*), max(entered_at), coalesce(bool_or(exited_at IS NULL), false)
-            FROM enrollments WHERE flow_id = ? AND customer_id = ?
-            """;
-    private static final String INSERT = """
-            INSERT INTO enrollments (flow_id, flow_version, customer_id, status, start_context, next_wake_at,
-                                     entered_at, entry_reason, exited_at, exit_reason, exit_label, updated_at)
-            VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (flow_id, customer_id) WHERE exited_at IS NULL DO NOTHING
-            RETURNING id
-            """;
-    private static final String LOG = """
-            INSERT INTO entry_log (flow_id, customer_id, at, outcome, detail, enrollment_id) VALUES (?, ?, ?, ?, ?, ?)
-            """;
+    /** One customer a trigger fired for (internal id), with what the flow should know and why it fired. */
+    public record Candidate(long customerId, TriggerContext context, String reason) {
+    }
 
     private final FlowCatalog catalog;
     private final FlowInterpreter interpreter;
@@ -61,26 +53,76 @@ public class Enrollments {
      */
     @Transactional
     public EntryOutcome enter(String flowId, long customerId, TriggerContext context, String reason) {
+        return enterAll(flowId, List.of(new Candidate(customerId, context, reason))).get(0);
+    }
+
+    /**
+     * {@link #enter} for many customers at once, with a handful of statements whatever their number
+     * (the inactivity detector enters hundreds of thousands on a new flow's first pass).
+     *
+     * @return the outcome of each candidate, in order
+     */
+    @Transactional
+    public List<EntryOutcome> enterAll(String flowId, List<Candidate> candidates) {
         Instant now = clock.instant();
+        List<Long> ids = candidates.stream().map(Candidate::customerId).toList();
         try (Connection connection = dataSource.getConnection()) {
             Optional<Flow> flow = catalog.active(flowId);
+            List<EntryOutcome> outcomes = new ArrayList<>(candidates.size());
             if (flow.isEmpty()) {
-                return log(connection, flowId, customerId, now, new EntryOutcome.Refused(
-                        EntryOutcome.Refused.FLOW_NOT_ACTIVE, "no active flow '" + flowId + "'"));
+                candidates.forEach(c -> outcomes.add(new EntryOutcome.Refused(
+                        EntryOutcome.Refused.FLOW_NOT_ACTIVE, "no active flow '" + flowId + "'")));
+                EntryWrites.log(connection, flowId, now, ids, outcomes);
+                return outcomes;
             }
-            Optional<CustomerView> customer = CustomerViews.load(connection, customerId, now);
-            if (customer.isEmpty()) {
-                return new EntryOutcome.Refused(EntryOutcome.Refused.NO_CUSTOMER, "no customer " + customerId);
+            Map<Long, CustomerView> customers = CustomerViews.load(connection, ids, now);
+            Map<Long, ReEntryCheck.History> histories = EntryWrites.histories(connection, flowId, ids);
+            List<EntryWrites.Insert> inserts = new ArrayList<>();
+            Set<Long> seen = new HashSet<>();
+            for (Candidate candidate : candidates) {
+                CustomerView customer = customers.get(candidate.customerId());
+                ReEntryCheck.History history = histories.getOrDefault(candidate.customerId(), ReEntryCheck.History.NONE);
+                EntryOutcome refused = customer == null
+                        ? new EntryOutcome.Refused(EntryOutcome.Refused.NO_CUSTOMER, "no customer " + candidate.customerId())
+                        : !seen.add(candidate.customerId())
+                        ? new EntryOutcome.Refused(EntryOutcome.Refused.ALREADY_RUNNING, "entered earlier in the same batch")
+                        : refusal(flow.get(), customer, history, candidate.context(), now);
+                outcomes.add(refused);
+                if (refused == null) {
+                    boolean heldOut = Holdout.heldOut(flowId, candidate.customerId(), history.entries() + 1,
+                            flow.get().entry().holdoutPercent());
+                    inserts.add(new EntryWrites.Insert(candidate.customerId(), candidate.context(), candidate.reason(), heldOut));
+                }
             }
-            EntryOutcome outcome = decide(connection, flow.get(), customer.get(), customerId, context, reason, now);
-            return log(connection, flowId, customerId, now, outcome);
+            Map<Long, Long> inserted = EntryWrites.insert(connection, flow.get(), inserts, now);
+            Map<Long, Boolean> heldOut = new HashMap<>();
+            inserts.forEach(in -> heldOut.put(in.customerId(), in.heldOut()));
+            List<Long> logged = new ArrayList<>();
+            List<EntryOutcome> loggedOutcomes = new ArrayList<>();
+            for (int i = 0; i < candidates.size(); i++) {
+                long customerId = candidates.get(i).customerId();
+                if (outcomes.get(i) == null) {
+                    Long id = inserted.get(customerId);
+                    outcomes.set(i, id == null
+                            ? new EntryOutcome.Refused(EntryOutcome.Refused.ALREADY_RUNNING, "entered concurrently")
+                            : heldOut.get(customerId) ? new EntryOutcome.HeldOut(id) : new EntryOutcome.Entered(id));
+                }
+                // A customer who does not exist has nothing to log against.
+                if (customers.containsKey(customerId)) {
+                    logged.add(customerId);
+                    loggedOutcomes.add(outcomes.get(i));
+                }
+            }
+            EntryWrites.log(connection, flowId, now, logged, loggedOutcomes);
+            return outcomes;
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not enter customer " + customerId + " into flow " + flowId, e);
+            throw new IllegalStateException("Could not enter " + candidates.size() + " customers into flow " + flowId, e);
         }
     }
 
-    private EntryOutcome decide(Connection connection, Flow flow, CustomerView customer, long customerId,
-                                TriggerContext context, String reason, Instant now) throws SQLException {
+    /** The rule that keeps the customer out, or null when they may enter. */
+    private EntryOutcome.Refused refusal(Flow flow, CustomerView customer, ReEntryCheck.History history,
+                                         TriggerContext context, Instant now) {
         if (flow.settings().isMarketing() && customer.consent() != ConsentStatus.OPTED_IN) {
             return new EntryOutcome.Refused(EntryOutcome.Refused.NO_CONSENT,
                     "marketing flow and the customer's consent is " + customer.consent().yamlName());
@@ -88,70 +130,6 @@ public class Enrollments {
         if (!interpreter.admits(flow, customer, context.variables(), now)) {
             return new EntryOutcome.Refused(EntryOutcome.Refused.AUDIENCE, "audience conditions or filters do not hold");
         }
-        ReEntryCheck.History history = history(connection, flow.id(), customerId);
-        Optional<EntryOutcome.Refused> refused = ReEntryCheck.refuse(flow, history, now, customer.timeZone());
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        boolean heldOut = Holdout.heldOut(flow.id(), customerId, history.entries() + 1, flow.entry().holdoutPercent());
-        Optional<Long> id = insert(connection, flow, customerId, context, reason, now, heldOut);
-        if (id.isEmpty()) {
-            return new EntryOutcome.Refused(EntryOutcome.Refused.ALREADY_RUNNING, "entered concurrently");
-        }
-        return heldOut ? new EntryOutcome.HeldOut(id.get()) : new EntryOutcome.Entered(id.get());
-    }
-
-    private static ReEntryCheck.History history(Connection connection, String flowId, long customerId) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(HISTORY)) {
-            st.setString(1, flowId);
-            st.setLong(2, customerId);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                java.sql.Timestamp last = rs.getTimestamp(2);
-                return new ReEntryCheck.History(rs.getInt(1), last == null ? null : last.toInstant(), rs.getBoolean(3));
-            }
-        }
-    }
-
-    private static Optional<Long> insert(Connection connection, Flow flow, long customerId, TriggerContext context,
-                                         String reason, Instant now, boolean heldOut) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(INSERT)) {
-            int i = 0;
-            st.setString(++i, flow.id());
-            st.setString(++i, flow.version());
-            st.setLong(++i, customerId);
-            st.setString(++i, heldOut ? "held_out" : "new");
-            st.setString(++i, StateCodec.write(context.variables()));
-            Jdbc.setInstant(st, ++i, heldOut ? null : (context.startAt() == null ? now : context.startAt()));
-            Jdbc.setInstant(st, ++i, now);
-            st.setString(++i, reason);
-            Jdbc.setInstant(st, ++i, heldOut ? now : null);
-            st.setString(++i, heldOut ? "holdout" : null);
-            st.setString(++i, heldOut ? "holdout" : null);
-            Jdbc.setInstant(st, ++i, now);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-            }
-        }
-    }
-
-    private static EntryOutcome log(Connection connection, String flowId, long customerId, Instant now,
-                                    EntryOutcome outcome) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(LOG)) {
-            st.setString(1, flowId);
-            st.setLong(2, customerId);
-            Jdbc.setInstant(st, 3, now);
-            st.setString(4, outcome.label());
-            st.setString(5, outcome instanceof EntryOutcome.Refused r ? r.detail() : null);
-            Long id = outcome instanceof EntryOutcome.Entered e ? Long.valueOf(e.enrollmentId())
-                    : outcome instanceof EntryOutcome.HeldOut h ? Long.valueOf(h.enrollmentId()) : null;
-            if (id == null) {
-                st.setNull(6, java.sql.Types.BIGINT);
-            } else {
-                st.setLong(6, id);
-            }
-            st.executeUpdate();
-        }
-        return outcome;
+        return ReEntryCheck.refuse(flow, history, now, customer.timeZone()).orElse(null);
     }
 }

@@ -12,6 +12,7 @@ final class ReEntryCheck {
 
     /** Earlier enrollments (held-out ones count: they "entered" for the flow's statistics). */
     record History(int entries, Instant lastEnteredAt, boolean running) {
+        static final History NONE = new History(0, null, false);
     }
 
     private ReEntryCheck() {

@@ -5,6 +5,7 @@ import io.comeback.audience.inactivity.MatchReason;
 import io.comeback.audience.inactivity.WinbackEnrollment;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -20,8 +21,19 @@ public class RuntimeWinbackEnrollment implements WinbackEnrollment {
 
     @Override
     public EntryOutcome enter(String flowId, long customerId, MatchReason reason) {
-        String why = "inactive: " + reason.windows().stream().map(MatchReason.Window::rule).collect(Collectors.joining(", "));
-        io.comeback.enrollment.EntryOutcome outcome = enrollments.enter(flowId, customerId, TriggerContext.of(Map.of()), why);
+        return enterAll(flowId, List.of(new Match(customerId, reason))).get(0);
+    }
+
+    /** The whole batch through {@link Enrollments#enterAll}: a few statements, not a few per customer. */
+    @Override
+    public List<EntryOutcome> enterAll(String flowId, List<Match> matches) {
+        List<Enrollments.Candidate> candidates = matches.stream().map(m -> new Enrollments.Candidate(m.customerId(),
+                TriggerContext.of(Map.of()), "inactive: " + m.reason().windows().stream()
+                        .map(MatchReason.Window::rule).collect(Collectors.joining(", ")))).toList();
+        return enrollments.enterAll(flowId, candidates).stream().map(RuntimeWinbackEnrollment::outcome).toList();
+    }
+
+    private static EntryOutcome outcome(io.comeback.enrollment.EntryOutcome outcome) {
         if (outcome instanceof io.comeback.enrollment.EntryOutcome.Entered) {
             return EntryOutcome.ENTERED;
         }
