@@ -51,11 +51,12 @@ public class InboundReceiver implements InboundSmsSink {
     private final OptOuts optOuts;
     private final KeywordReplies replies;
     private final EngagementFacts engagement;
-    private final InboundKeywords keywords = InboundKeywords.DEFAULT;
+    private final SenderKeywords keywords;
 
     public InboundReceiver(AgroalDataSource dataSource, EnrollmentSignals signals, Enrollments enrollments,
                            FlowCatalog catalog, BusinessHours businessHours, WakeUpWorkers workers, Clock clock,
-                           OptOuts optOuts, KeywordReplies replies, EngagementFacts engagement) {
+                           OptOuts optOuts, KeywordReplies replies, EngagementFacts engagement, SenderKeywords keywords) {
+        this.keywords = keywords;
         this.optOuts = optOuts;
         this.replies = replies;
         this.engagement = engagement;
@@ -102,7 +103,7 @@ public class InboundReceiver implements InboundSmsSink {
 
     private Route route(Connection c, InboundSms sms) throws SQLException {
         Optional<Customer> customer = Customer.findByPhone(sms.from());
-        InboundKeywords.Intent intent = keywords.classify(sms.body());
+        InboundKeywords.Intent intent = keywords.forSender(sms.from()).classify(sms.body());
         if (intent == InboundKeywords.Intent.HELP) {
             return new Route("help", customer.map(x -> x.id).orElse(null), null, null, replies.help());
         }
