@@ -81,6 +81,12 @@ public final class CompliancePolicy {
             if (!request.answersOwnText() && quietHours.contains(at, request.zone())) {
                 at = ramp.releaseAt(quietHours.nextAllowed(at, request.zone()), request.phone());
                 quiet = true;
+            } else if (!request.answersOwnText()) {
+                Instant spread = spreadOverRamp(at, quietHours, request);
+                if (spread.isAfter(at)) {
+                    at = spread;
+                    quiet = true;
+                }
             }
             if (at.equals(before)) {
                 break;
@@ -95,6 +101,24 @@ public final class CompliancePolicy {
             return new ComplianceDecision.Defer(at, quiet ? capReason + "; " + QUIET_HOURS : capReason);
         }
         return quiet ? new ComplianceDecision.Defer(at, QUIET_HOURS) : new ComplianceDecision.Allow(at);
+    }
+
+    /**
+     * A text due in the first minutes after quiet hours end is most often one the flow itself held
+     * back for the night (its enrollment woke exactly at the window's end): it joins the morning
+     * release at the recipient's place on the ramp instead of bursting out at 08:00 sharp.
+     */
+    private Instant spreadOverRamp(Instant at, QuietHours quietHours, SendRequest request) {
+        Instant rampStart = at.minus(ramp.length());
+        if (ramp.length().isZero() || !quietHours.contains(rampStart, request.zone())) {
+            return at;
+        }
+        Instant windowEnd = quietHours.nextAllowed(rampStart, request.zone());
+        if (windowEnd.isAfter(at)) {
+            return at;
+        }
+        Instant release = ramp.releaseAt(windowEnd, request.phone());
+        return release.isAfter(at) ? release : at;
     }
 
     /**

@@ -148,4 +148,26 @@ class CompliancePolicyTest {
         assertThat(firstMinute).as("about 1000/30 per minute, not a burst").isBetween(10L, 70L);
         assertThat(ramp.releaseAt(end, "+4791234567")).isEqualTo(ramp.releaseAt(end, "+4791234567"));
     }
+
+    @Test
+    void aTextTheFlowHeldUntilTheWindowsEndJoinsTheRampInsteadOfBursting() {
+        CompliancePolicy ramped = new CompliancePolicy(List.of(new FrequencyCap(1, Duration.ofDays(1))),
+                new ReleaseRamp(Duration.ofMinutes(30)), Duration.ofDays(3));
+        Instant eight = Instant.parse("2026-07-01T06:00:00Z"); // 08:00 in Oslo, the window's end
+        List<Instant> releases = java.util.stream.IntStream.range(0, 200).mapToObj(i -> {
+            SendRequest r = new SendRequest("+47900" + String.format("%05d", i), OSLO, "opted_in", true, false,
+                    "winback", 50, eight);
+            ComplianceDecision d = ramped.decide(r, QuietHours.DEFAULT, List.of());
+            return d instanceof ComplianceDecision.Defer defer ? defer.until() : ((ComplianceDecision.Allow) d).at();
+        }).toList();
+        assertThat(releases).allMatch(t -> !t.isBefore(eight) && t.isBefore(eight.plus(Duration.ofMinutes(30))));
+        assertThat(releases.stream().filter(t -> t.isBefore(eight.plusSeconds(60))).count()).isLessThan(30);
+        // Long after the window's end nothing is held.
+        Instant nine = eight.plus(Duration.ofHours(1));
+        assertThat(ramped.decide(new SendRequest("+4790000001", OSLO, "opted_in", true, false, "winback", 50, nine),
+                QuietHours.DEFAULT, List.of())).isEqualTo(new ComplianceDecision.Allow(nine));
+        // An answer to the person's own text is never held.
+        assertThat(ramped.decide(new SendRequest("+4790000001", OSLO, "opted_in", false, true, null, 0, eight),
+                QuietHours.DEFAULT, List.of())).isEqualTo(new ComplianceDecision.Allow(eight));
+    }
 }
