@@ -5,8 +5,8 @@ import io.comeback.audience.Jdbc;
 import io.comeback.engine.model.FlowDuration;
 import io.comeback.engine.model.FlowSettings;
 import io.comeback.engine.model.MessageKind;
-import io.comeback.enrollment.FlowVersions;
 import io.comeback.engine.time.QuietHours;
+import io.comeback.enrollment.FlowVersions;
 import io.comeback.messaging.compliance.ComplianceDecision;
 import io.comeback.messaging.compliance.CompliancePolicy;
 import io.comeback.messaging.compliance.FlowCapRule;
@@ -76,8 +76,9 @@ public class ComplianceGate implements SendGate {
             return List.of();
         }
         Instant now = requests.get(0).now();
-        Duration window = requests.stream().map(r -> r.flow().settings().frequencyCap())
-                .flatMap(Optional::stream).map(c -> c.per().approximate()).reduce(longestWindow, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        // A flow's own cap may count further back than the global 30 days.
+        Duration window = requests.stream().map(r -> r.flow().settings().frequencyCap()).flatMap(Optional::stream)
+                .map(c -> c.per().approximate()).reduce(longestWindow, (a, b) -> a.compareTo(b) >= 0 ? a : b);
         Map<Long, History> histories = histories(requests.stream().map(SendRequest::customerId).distinct().toList(), now, window);
         List<Integer> order = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
