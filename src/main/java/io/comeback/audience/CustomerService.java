@@ -1,8 +1,11 @@
 package io.comeback.audience;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -12,14 +15,17 @@ import java.util.Optional;
 @ApplicationScoped
 public class CustomerService {
 
+    private final AgroalDataSource dataSource;
     private final CustomerValidator validator;
     private final CustomerStore store;
     private final ConsentLedger ledger;
     private final Clock clock;
     private final jakarta.enterprise.event.Event<AudienceEvents.CustomerCreated> created;
 
-    public CustomerService(CustomerValidator validator, CustomerStore store, ConsentLedger ledger, Clock clock,
+    public CustomerService(AgroalDataSource dataSource, CustomerValidator validator, CustomerStore store,
+                           ConsentLedger ledger, Clock clock,
                            jakarta.enterprise.event.Event<AudienceEvents.CustomerCreated> created) {
+        this.dataSource = dataSource;
         this.validator = validator;
         this.store = store;
         this.ledger = ledger;
@@ -54,11 +60,24 @@ public class CustomerService {
         Optional<CustomerStore.StoredConsent> before = store.lockConsent(externalId);
         CustomerStore.Upserted upserted = store.upsert(draft);
         recordConsentChange(upserted.id(), draft, before);
+        applyPhoneSuppression(draft.phone());
         Customer customer = Customer.findById(upserted.id());
         if (upserted.inserted()) {
             created.fire(new AudienceEvents.CustomerCreated(upserted.id()));
         }
         return new Stored(customer, upserted.inserted());
+    }
+
+    /** A number that texted STOP before it was this customer's keeps them opted out ({@link PhoneSuppressions}). */
+    private void applyPhoneSuppression(String phone) {
+        if (phone == null) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            PhoneSuppressions.applyTo(c, List.of(phone));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not check the opt-outs of " + phone, e);
+        }
     }
 
     private void recordConsentChange(long customerId, CustomerDraft draft, Optional<CustomerStore.StoredConsent> before) {

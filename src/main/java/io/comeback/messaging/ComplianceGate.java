@@ -2,11 +2,16 @@ package io.comeback.messaging;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.Jdbc;
+import io.comeback.engine.model.FlowDuration;
+import io.comeback.engine.model.FlowSettings;
 import io.comeback.engine.model.MessageKind;
 import io.comeback.engine.time.QuietHours;
+import io.comeback.enrollment.FlowVersions;
 import io.comeback.messaging.compliance.ComplianceDecision;
 import io.comeback.messaging.compliance.CompliancePolicy;
+import io.comeback.messaging.compliance.FlowCapRule;
 import io.comeback.messaging.compliance.FrequencyCap;
+import io.comeback.messaging.compliance.PlannedText;
 import io.comeback.messaging.compliance.ReleaseRamp;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,14 +23,18 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The compliance gate in front of the outbound ledger: {@link CompliancePolicy} (consent, quiet hours
- * with a release ramp, frequency caps) fed with what the database knows about the person — their
- * marketing texts of the longest cap window, and whether their number is known to be unreachable.
+ * with a release ramp, global and per-flow frequency caps, flow priority) fed with what the database
+ * knows about the person — their marketing texts of the longest cap window (sent or waiting, with each
+ * text's flow and that flow's priority), and whether their number is known to be unreachable.
  */
 @ApplicationScoped
 public class ComplianceGate implements SendGate {
@@ -34,15 +43,17 @@ public class ComplianceGate implements SendGate {
     public static final String UNREACHABLE = "unreachable_number";
 
     private final AgroalDataSource dataSource;
+    private final FlowVersions versions;
     private final CompliancePolicy policy;
     private final Duration longestWindow;
 
-    public ComplianceGate(AgroalDataSource dataSource,
+    public ComplianceGate(AgroalDataSource dataSource, FlowVersions versions,
                           @ConfigProperty(name = "comeback.caps.per-30-days", defaultValue = "4") int per30Days,
                           @ConfigProperty(name = "comeback.caps.per-day", defaultValue = "1") int perDay,
                           @ConfigProperty(name = "comeback.caps.max-delay", defaultValue = "P3D") Duration maxDelay,
                           @ConfigProperty(name = "comeback.quiet-hours.ramp", defaultValue = "PT30M") Duration ramp) {
         this.dataSource = dataSource;
+        this.versions = versions;
         this.policy = new CompliancePolicy(List.of(new FrequencyCap(per30Days, Duration.ofDays(30)),
                 new FrequencyCap(perDay, Duration.ofDays(1))), new ReleaseRamp(ramp), maxDelay);
         this.longestWindow = Duration.ofDays(30);
@@ -53,14 +64,39 @@ public class ComplianceGate implements SendGate {
         return checkAll(List.of(request)).get(0);
     }
 
+    /**
+     * Judges a batch. A person's requests are judged highest flow priority first, and each text let
+     * through joins that person's history before the next is judged: when two flows want the same
+     * person in one batch and the caps leave room for one, the higher-priority flow goes and the other
+     * is deferred (or skipped) with the reason naming the flow that went first.
+     */
     @Override
     public List<Verdict> checkAll(List<SendRequest> requests) {
         if (requests.isEmpty()) {
             return List.of();
         }
         Instant now = requests.get(0).now();
-        Map<Long, History> histories = histories(requests.stream().map(SendRequest::customerId).distinct().toList(), now);
-        return requests.stream().map(r -> judge(r, histories.getOrDefault(r.customerId(), History.NONE))).toList();
+        // A flow's own cap may count further back than the global 30 days.
+        Duration window = requests.stream().map(r -> r.flow().settings().frequencyCap()).flatMap(Optional::stream)
+                .map(c -> c.per().approximate()).reduce(longestWindow, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        Map<Long, History> histories = histories(requests.stream().map(SendRequest::customerId).distinct().toList(), now, window);
+        List<Integer> order = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingInt((Integer i) -> -requests.get(i).flow().settings().priority()));
+        Verdict[] verdicts = new Verdict[requests.size()];
+        for (int i : order) {
+            SendRequest request = requests.get(i);
+            History history = histories.computeIfAbsent(request.customerId(), id -> new History(false, new ArrayList<>()));
+            Verdict verdict = judge(request, history);
+            verdicts[i] = verdict;
+            if (verdict instanceof Allow allow && request.send().messageKind() == MessageKind.MARKETING) {
+                history.marketing().add(new PlannedText(request.enrollmentId(), request.flow().id(),
+                        request.flow().settings().priority(), allow.notBefore()));
+            }
+        }
+        return Arrays.asList(verdicts);
     }
 
     private Verdict judge(SendRequest request, History history) {
@@ -72,12 +108,12 @@ public class ComplianceGate implements SendGate {
             return new Block(UNREACHABLE);
         }
         boolean marketing = request.send().messageKind() == MessageKind.MARKETING;
-        QuietHours quiet = request.flow().settings().quietHours()
-                .map(w -> new QuietHours(w.start(), w.end())).orElse(QuietHours.NONE);
+        FlowSettings settings = request.flow().settings();
+        QuietHours quiet = settings.quietHours().map(w -> new QuietHours(w.start(), w.end())).orElse(QuietHours.NONE);
         ComplianceDecision decision = policy.decide(new io.comeback.messaging.compliance.SendRequest(phone,
                 request.customer().timeZone(), request.customer().consent().yamlName(), marketing, false,
-                request.flow().id(), request.flow().settings().priority(), request.now()), quiet,
-                history.marketingSentOutside(request.enrollmentId()));
+                request.flow().id(), settings.priority(), request.enrollmentId(), capRule(settings), request.now()),
+                quiet, history.marketing());
         if (decision instanceof ComplianceDecision.Skip skip) {
             return new Block(skip.reason());
         }
@@ -87,34 +123,28 @@ public class ComplianceGate implements SendGate {
         return Allow.now(((ComplianceDecision.Allow) decision).at());
     }
 
-    private record Sent(long enrollmentId, Instant at) {
+    private static FlowCapRule capRule(FlowSettings settings) {
+        return settings.frequencyCap().map(c -> new FlowCapRule(
+                Optional.of(new FrequencyCap(c.max(), c.per().approximate())), c.skipWhenCapped(),
+                c.maxDelay().map(FlowDuration::approximate))).orElse(FlowCapRule.NONE);
     }
 
-    private record History(boolean unreachable, List<Sent> marketing) {
-        static final History NONE = new History(false, List.of());
-
-        /**
-         * Texts already planned count too: a text waiting for morning takes that morning's slot. Texts
-         * of the same enrollment do not: a flow is one conversation whose pace its author chose; caps
-         * keep different flows from piling up on one person.
-         */
-        List<Instant> marketingSentOutside(long enrollmentId) {
-            return marketing.stream().filter(m -> m.enrollmentId() != enrollmentId).map(Sent::at).toList();
-        }
+    /** The person's marketing texts of the longest window, sent or waiting; the batch adds its own as it goes. */
+    private record History(boolean unreachable, List<PlannedText> marketing) {
     }
 
     /** Every customer of the batch in one query: unreachable or not, and their marketing texts of the longest window. */
-    private Map<Long, History> histories(List<Long> customerIds, Instant now) {
+    private Map<Long, History> histories(List<Long> customerIds, Instant now, Duration window) {
         Map<Long, Boolean> unreachable = new HashMap<>();
-        Map<Long, List<Sent>> sent = new HashMap<>();
+        Map<Long, List<PlannedText>> sent = new HashMap<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement st = c.prepareStatement("""
-                     SELECT cu.id, cu.unreachable_since IS NOT NULL, m.enrollment_id, m.not_before
+                     SELECT cu.id, cu.unreachable_since IS NOT NULL, m.enrollment_id, m.not_before, m.flow_id, m.flow_version
                      FROM customers cu
                      LEFT JOIN outbound_messages m ON m.customer_id = cu.id AND m.kind = 'marketing' AND m.not_before > ?
                           AND m.status NOT IN ('blocked', 'refused', 'failed', 'undelivered')
                      WHERE cu.id = ANY(?)""")) {
-            Jdbc.setInstant(st, 1, now.minus(longestWindow));
+            Jdbc.setInstant(st, 1, now.minus(window));
             st.setArray(2, c.createArrayOf("bigint", customerIds.toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -124,7 +154,9 @@ public class ComplianceGate implements SendGate {
                     if (at != null) {
                         // Texts of no enrollment (inbox answers) count for every enrollment: -1 matches none.
                         long enrollmentId = rs.getObject(3) == null ? -1 : rs.getLong(3);
-                        sent.computeIfAbsent(customerId, k -> new ArrayList<>()).add(new Sent(enrollmentId, at));
+                        String flowId = rs.getString(5);
+                        sent.computeIfAbsent(customerId, k -> new ArrayList<>())
+                                .add(new PlannedText(enrollmentId, flowId, priority(flowId, rs.getString(6)), at));
                     }
                 }
             }
@@ -132,7 +164,14 @@ public class ComplianceGate implements SendGate {
             throw new IllegalStateException("Could not read the send history of " + customerIds.size() + " customers", e);
         }
         Map<Long, History> histories = new HashMap<>();
-        unreachable.forEach((id, flag) -> histories.put(id, new History(flag, sent.getOrDefault(id, List.of()))));
+        unreachable.forEach((id, flag) -> histories.put(id, new History(flag, sent.getOrDefault(id, new ArrayList<>()))));
         return histories;
+    }
+
+    private int priority(String flowId, String version) {
+        if (flowId == null || version == null) {
+            return FlowSettings.DEFAULT_PRIORITY;
+        }
+        return versions.resolve(flowId, version).map(f -> f.settings().priority()).orElse(FlowSettings.DEFAULT_PRIORITY);
     }
 }

@@ -19,10 +19,30 @@ final class DispatchRows {
 
     // Marked dispatching and committed BEFORE the gateway is called: a crash after the call leaves
     // the row dispatching, which reconciliation turns into unknown — it is never picked up again as pending.
+    //
+    // Consent is checked again here, at the last moment a text can still be held back (OptOuts
+    // explains why the gate's check alone leaves a window): a marketing row whose customer is no
+    // longer opted in is blocked instead of claimed; one whose customer row is locked right now (an
+    // opt-out or re-subscribe committing) is left pending for the next round rather than waited for,
+    // so the claim never waits on an opt-out that itself waits on rows this claim holds.
     private static final String CLAIM = """
+            WITH due AS (
+                SELECT id, kind, customer_id FROM outbound_messages WHERE status = 'pending' AND not_before <= ?
+                ORDER BY not_before LIMIT ? FOR UPDATE SKIP LOCKED
+            ), consent AS (
+                SELECT cu.id, cu.consent_status FROM customers cu
+                WHERE cu.id IN (SELECT customer_id FROM due WHERE kind = 'marketing')
+                FOR KEY SHARE SKIP LOCKED
+            ), withdrawn AS (
+                UPDATE outbound_messages m SET status = 'blocked', status_at = ?,
+                    status_reason = CASE WHEN consent.consent_status = 'opted_out' THEN 'opted_out' ELSE 'no_consent' END
+                FROM due JOIN consent ON consent.id = due.customer_id
+                WHERE m.id = due.id AND due.kind = 'marketing' AND consent.consent_status <> 'opted_in'
+            )
             UPDATE outbound_messages m SET status = 'dispatching', dispatched_at = ?, attempts = m.attempts + 1, status_at = ?
-            WHERE m.id IN (SELECT id FROM outbound_messages WHERE status = 'pending' AND not_before <= ?
-                           ORDER BY not_before LIMIT ? FOR UPDATE SKIP LOCKED)
+            FROM due
+            WHERE m.id = due.id AND (due.kind <> 'marketing'
+                  OR EXISTS (SELECT 1 FROM consent WHERE consent.id = due.customer_id AND consent.consent_status = 'opted_in'))
             RETURNING m.id, m.to_phone, m.body, m.attempts
             """;
     // A receipt may have arrived before the outcome is recorded; the higher status wins.
@@ -56,9 +76,10 @@ final class DispatchRows {
         List<Claimed> claimed = new ArrayList<>(limit);
         try (PreparedStatement st = c.prepareStatement(CLAIM)) {
             Jdbc.setInstant(st, 1, now);
-            Jdbc.setInstant(st, 2, now);
+            st.setInt(2, limit);
             Jdbc.setInstant(st, 3, now);
-            st.setInt(4, limit);
+            Jdbc.setInstant(st, 4, now);
+            Jdbc.setInstant(st, 5, now);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)));

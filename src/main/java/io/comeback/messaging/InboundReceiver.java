@@ -6,6 +6,7 @@ import io.comeback.engine.text.InboundKeywords;
 import io.comeback.engine.text.TextNormalizer;
 import io.comeback.audience.Customer;
 import io.comeback.audience.Jdbc;
+import io.comeback.audience.PhoneSuppressions;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Trigger;
 import io.comeback.engine.run.FlowEvent;
@@ -51,11 +52,12 @@ public class InboundReceiver implements InboundSmsSink {
     private final OptOuts optOuts;
     private final KeywordReplies replies;
     private final EngagementFacts engagement;
-    private final InboundKeywords keywords = InboundKeywords.DEFAULT;
+    private final SenderKeywords keywords;
 
     public InboundReceiver(AgroalDataSource dataSource, EnrollmentSignals signals, Enrollments enrollments,
                            FlowCatalog catalog, BusinessHours businessHours, WakeUpWorkers workers, Clock clock,
-                           OptOuts optOuts, KeywordReplies replies, EngagementFacts engagement) {
+                           OptOuts optOuts, KeywordReplies replies, EngagementFacts engagement, SenderKeywords keywords) {
+        this.keywords = keywords;
         this.optOuts = optOuts;
         this.replies = replies;
         this.engagement = engagement;
@@ -102,16 +104,16 @@ public class InboundReceiver implements InboundSmsSink {
 
     private Route route(Connection c, InboundSms sms) throws SQLException {
         Optional<Customer> customer = Customer.findByPhone(sms.from());
-        InboundKeywords.Intent intent = keywords.classify(sms.body());
+        InboundKeywords.Intent intent = keywords.forSender(sms.from()).classify(sms.body());
         if (intent == InboundKeywords.Intent.HELP) {
             return new Route("help", customer.map(x -> x.id).orElse(null), null, null, replies.help());
         }
-        if (customer.isEmpty()) {
-            return inbox(null);
-        }
-        long customerId = customer.get().id;
         Instant at = clock.instant();
         String word = TextNormalizer.normalize(sms.body()).toUpperCase(java.util.Locale.ROOT);
+        if (customer.isEmpty()) {
+            return fromUnknownNumber(c, sms, intent, word, at);
+        }
+        long customerId = customer.get().id;
         if (intent == InboundKeywords.Intent.OPT_OUT) {
             boolean changed = optOuts.optOut(c, customerId, sms.from(), "sms: " + truncate(sms.body()), word, at);
             // Confirm once: a second STOP from someone already opted out gets no further text.
@@ -135,6 +137,22 @@ public class InboundReceiver implements InboundSmsSink {
             }
         }
         return inbox(customerId);
+    }
+
+    /**
+     * No customer has this number: a STOP is still honoured — recorded by number, so whoever gets the
+     * number as a customer later starts opted out — and confirmed once; START lifts it.
+     */
+    private Route fromUnknownNumber(Connection c, InboundSms sms, InboundKeywords.Intent intent, String word, Instant at)
+            throws SQLException {
+        if (intent == InboundKeywords.Intent.OPT_OUT) {
+            boolean changed = PhoneSuppressions.suppress(c, sms.from(), "sms: " + truncate(sms.body()), word, at);
+            return new Route("opt_out", null, null, null, changed ? replies.optOutConfirmation() : null);
+        }
+        if (intent == InboundKeywords.Intent.RESUBSCRIBE && PhoneSuppressions.lift(c, sms.from(), word, at)) {
+            return new Route("resubscribe", null, null, null, replies.resubscribeConfirmation());
+        }
+        return inbox(null);
     }
 
     private Route inbox(Long customerId) {

@@ -17,6 +17,21 @@ import java.util.Optional;
  * Carries out an opt-out, wherever it came from (a STOP text, a carrier's 21610): the customer's
  * consent becomes opted_out and is recorded in the ledger, every text not yet handed to the gateway
  * is blocked, and every running enrollment is told, all in the caller's transaction.
+ *
+ * <p>Why no marketing text claimed after the opt-out commits reaches the gateway, on any replica:
+ * the wake-up batch that prepares a text reads consent and writes its ledger row in its own
+ * transaction, which races this one. (a) The batch commits first: its row is committed and pending
+ * when this transaction's UPDATE runs (that statement starts after the customer row lock is taken,
+ * and in READ COMMITTED it sees every row committed by then), so the row is blocked here. (b) This
+ * commits first, or the two overlap so that neither sees the other's writes: the batch may still
+ * write a pending marketing row from the consent it read earlier — but the dispatcher's claim
+ * ({@code DispatchRows.CLAIM}) reads consent again in the claiming statement and blocks instead of
+ * claiming a marketing row whose customer is not opted in; while this transaction holds the customer
+ * row, the claim skips that person's rows (KEY SHARE … SKIP LOCKED) and takes them in a later round.
+ * So the last moment a marketing text can still escape an opt-out is its claim, and a claim sees
+ * either the committed opt-out (blocked) or an opt-out not yet committed (the text was already on its
+ * way, like one the provider holds). A re-subscribe is the mirror image: a row the gate blocked
+ * because consent read opted_out stays blocked; only texts prepared after START committed are sent.
  */
 @ApplicationScoped
 public class OptOuts {

@@ -8,6 +8,7 @@ import io.comeback.audience.CustomerInput;
 import io.comeback.audience.CustomerValidator;
 import io.comeback.audience.FieldViolation;
 import io.comeback.audience.Jdbc;
+import io.comeback.audience.PhoneSuppressions;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -164,7 +165,20 @@ final class CustomerCsvImport extends CsvImport {
                 }
             }
         }
+        applyPhoneSuppressions();
         execute("TRUNCATE import_customers");
+    }
+
+    /** A customer imported with a number that texted STOP before it was theirs starts opted out ({@link PhoneSuppressions}). */
+    private void applyPhoneSuppressions() throws SQLException {
+        if (hasColumn("phone")) {
+            PhoneSuppressions.applyToPhonesOf(connection, "SELECT phone FROM import_customers WHERE phone IS NOT NULL");
+        } else if (hasColumn("consentStatus")) {
+            // A stated consent may be older than the STOP already applied to the customer's number.
+            PhoneSuppressions.applyToPhonesOf(connection, """
+                    SELECT c.phone FROM import_customers s JOIN customers c ON c.external_id = s.external_id
+                    WHERE s.consent_at IS NOT NULL AND c.phone IS NOT NULL""");
+        }
     }
 
     private String upsertSql() {

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param defaultLocale     language of texts written as a plain string, and the fallback for customers
  *                          whose locale has no text
  * @param attributionWindow how long after a message an order still counts as converted by this flow
+ * @param frequencyCap      the flow's own cap on texts per person, on top of the global caps; empty = none
  */
 public record FlowSettings(
         MessageKind kind,
@@ -20,6 +21,7 @@ public record FlowSettings(
         int maxSegments,
         String defaultLocale,
         FlowDuration attributionWindow,
+        Optional<FlowFrequencyCap> frequencyCap,
         SourceLocation location) {
 
     public static final int DEFAULT_PRIORITY = 50;
@@ -29,7 +31,8 @@ public record FlowSettings(
 
     public static FlowSettings defaults() {
         return new FlowSettings(MessageKind.MARKETING, DEFAULT_PRIORITY, Optional.of(QuietHoursWindow.DEFAULT),
-                DEFAULT_MAX_SEGMENTS, DEFAULT_LOCALE, FlowDuration.of(DEFAULT_ATTRIBUTION_WINDOW), SourceLocation.UNKNOWN);
+                DEFAULT_MAX_SEGMENTS, DEFAULT_LOCALE, FlowDuration.of(DEFAULT_ATTRIBUTION_WINDOW), Optional.empty(),
+                SourceLocation.UNKNOWN);
     }
 
     public boolean isMarketing() {

@@ -1,6 +1,7 @@
 package io.comeback.engine.parse;
 
 import io.comeback.engine.model.FlowDuration;
+import io.comeback.engine.model.FlowFrequencyCap;
 import io.comeback.engine.model.FlowSettings;
 import io.comeback.engine.model.MessageKind;
 import io.comeback.engine.model.QuietHoursWindow;
@@ -38,7 +39,8 @@ final class SettingsReader {
         String locale = s.text("default_locale").map(String::trim).filter(l -> locale(l, s)).orElse(d.defaultLocale());
         FlowDuration attribution = s.parsed("attribution_window",
                 n -> Durations.read(n, s.childPath("attribution_window"), problems, true)).orElse(d.attributionWindow());
-        return new FlowSettings(kind, priority, quiet, maxSegments, locale, attribution, s.location());
+        Optional<FlowFrequencyCap> cap = s.has("frequency_cap") ? new FrequencyCapReader(problems).read(s) : Optional.empty();
+        return new FlowSettings(kind, priority, quiet, maxSegments, locale, attribution, cap, s.location());
     }
 
     private Optional<MessageKind> kind(String k, YamlMap s) {

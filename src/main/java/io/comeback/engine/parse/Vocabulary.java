@@ -20,8 +20,9 @@ public final class Vocabulary {
     public static final List<String> FLOW = List.of("id", "name", "description", "settings", "trigger", "entry",
             "links", "steps");
     public static final List<String> SETTINGS = List.of("kind", "priority", "quiet_hours", "max_segments",
-            "default_locale", "attribution_window");
+            "default_locale", "attribution_window", "frequency_cap");
     public static final List<String> QUIET_HOURS = List.of("start", "end");
+    public static final List<String> FREQUENCY_CAP = List.of("max", "per", "when_capped", "max_delay");
     public static final List<String> ENTRY = List.of("audience", "re_entry", "holdout_percent", "goal");
     public static final List<String> RE_ENTRY = List.of("cooldown");
     public static final List<String> STEP = concat(List.of("id", "next"), Step.KINDS);
@@ -52,6 +53,7 @@ public final class Vocabulary {
         all.put("flow", FLOW);
         all.put("settings", SETTINGS);
         all.put("settings.quiet_hours", QUIET_HOURS);
+        all.put("settings.frequency_cap", FREQUENCY_CAP);
         all.put("trigger", Trigger.TYPES);
         TRIGGER_PARAMETERS.forEach((type, keys) -> all.put("trigger." + type, keys));
         all.put("entry", ENTRY);

@@ -25,7 +25,7 @@ public final class InboundKeywords {
     public record Vocabulary(Set<String> optOut, Set<String> resubscribe, Set<String> help) {
         public static final Vocabulary DEFAULT = new Vocabulary(
                 Set.of("stop", "stopp", "stopall", "unsubscribe", "cancel", "end", "quit", "avmeld", "afmeld",
-                        "avslutt", "avsluta", "sluta", "stoppa", "optout", "opt-out", "revoke"),
+                        "avslutt", "sluta", "optout", "revoke", "avsluta", "stoppa", "opt-out"),
                 Set.of("start", "unstop", "yes"),
                 Set.of("help", "info", "hjelp", "hjælp"));
 

@@ -34,6 +34,10 @@ final class FlowChecks {
                     + flow.entry().holdoutPercent() + " % keeps most customers out of the flow. 5-20 is usual for "
                     + "measuring lift."));
         }
+        flow.settings().frequencyCap().filter(cap -> !flow.settings().isMarketing()).ifPresent(cap -> out.add(
+                Problem.warning(cap.location(), "settings.frequency_cap", "Frequency caps apply to marketing texts "
+                        + "only; this flow is transactional, so `frequency_cap` has no effect. Remove it, or set "
+                        + "`kind: marketing`.")));
         boolean unreadableSteps = flow.steps().stream().anyMatch(FlowChecks::isPlaceholder);
         if (!flow.steps().isEmpty() && !unreadableSteps && flow.steps().stream().noneMatch(s -> s instanceof Send)) {
             SourceLocation at = flow.steps().isEmpty() ? flow.location() : flow.steps().get(0).location();

@@ -9,6 +9,7 @@ import io.comeback.engine.model.EventType;
 import io.comeback.engine.model.Exit;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.FlowDuration;
+import io.comeback.engine.model.FlowFrequencyCap;
 import io.comeback.engine.model.MessageKind;
 import io.comeback.engine.model.Operator;
 import io.comeback.engine.model.ReEntry;
@@ -182,5 +183,47 @@ class FlowParserTest {
                     assertThat(p.message()).contains("tab");
                     assertThat(p.line()).isEqualTo(3);
                 });
+    }
+
+    @Test
+    void frequencyCapReadsMaxWindowAndWhatToDoWhenCapped() {
+        ParsedFlow parsed = parser.parse("""
+                id: capped
+                settings:
+                  priority: 70
+                  frequency_cap: { max: 2, per: P7D, max_delay: P1D }
+                trigger: customer_created
+                steps:
+                  - id: hello
+                    send:
+                      text: "Hei! Svar STOPP for å melde deg av."
+                """);
+        assertThat(parsed.problems()).isEmpty();
+        FlowFrequencyCap cap = parsed.flow().orElseThrow().settings().frequencyCap().orElseThrow();
+        assertThat(cap.max()).isEqualTo(2);
+        assertThat(cap.per()).isEqualTo(FlowDuration.of("P7D"));
+        assertThat(cap.skipWhenCapped()).isFalse();
+        assertThat(cap.maxDelay()).contains(FlowDuration.of("P1D"));
+        assertThat(cap.location().line()).isEqualTo(4);
+
+        FlowFrequencyCap skip = parser.parse("""
+                id: capped
+                settings: { frequency_cap: { max: 1, per: PT12H, when_capped: skip } }
+                trigger: customer_created
+                steps:
+                  - id: hello
+                    send:
+                      text: "Hei! Svar STOPP for å melde deg av."
+                """).flow().orElseThrow().settings().frequencyCap().orElseThrow();
+        assertThat(skip.skipWhenCapped()).isTrue();
+        assertThat(skip.maxDelay()).isEmpty();
+        assertThat(parser.parse("""
+                id: uncapped
+                trigger: customer_created
+                steps:
+                  - id: hello
+                    send:
+                      text: "Hei! Svar STOPP for å melde deg av."
+                """).flow().orElseThrow().settings().frequencyCap()).isEmpty();
     }
 }

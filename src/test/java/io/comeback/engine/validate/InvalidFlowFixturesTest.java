@@ -251,6 +251,27 @@ class InvalidFlowFixturesTest {
         assertThat(result.problems().get(1).message()).contains("Did you mean `ordered`?");
     }
 
+    @Test
+    void badFrequencyCapNamesEachWrongValue() {
+        List<Problem> problems = validate("bad-frequency-cap.yaml").problems();
+        lines(problems).containsExactly(
+                tuple(Severity.ERROR, 5, 10),
+                tuple(Severity.ERROR, 6, 10),
+                tuple(Severity.ERROR, 7, 18));
+        assertThat(problems).extracting(Problem::path).containsExactly("settings.frequency_cap.max",
+                "settings.frequency_cap.per", "settings.frequency_cap.when_capped");
+        assertThat(problems.get(1).message()).contains("write P7D");
+        assertThat(problems.get(2).message()).contains("`when_capped: drop`").contains("defer").contains("skip");
+    }
+
+    @Test
+    void frequencyCapSkipWithDelayContradictsItselfAndWarnsOnTransactional() {
+        List<Problem> problems = validate("frequency-cap-skip-with-delay.yaml").problems();
+        lines(problems).containsExactly(tuple(Severity.WARNING, 4, 18), tuple(Severity.ERROR, 4, 57));
+        assertThat(problems.get(0).message()).contains("marketing texts only").contains("transactional");
+        assertThat(problems.get(1).message()).contains("`max_delay` has no effect with `when_capped: skip`");
+    }
+
     /** Guards against a fixture being added without a test that names it. */
     @Test
     void everyInvalidFixtureHasANamedTest() throws Exception {

@@ -45,4 +45,14 @@ class FrequencyCapTest {
         assertThat(FrequencyCap.earliestAllowed(List.of(FOUR_PER_30_DAYS, ONE_PER_DAY), sent, NOW))
                 .isEqualTo(Instant.parse("2026-07-12T09:00:00Z"));
     }
+
+    @Test
+    void aTextAlreadyPlannedForLaterCountsInEveryWindowAroundTheNewOne() {
+        // One per day, and a text waits for tomorrow 08:00: tonight is too close to it, so 24 h after it.
+        List<Instant> planned = List.of(Instant.parse("2026-07-01T06:00:00Z"));
+        assertThat(FrequencyCap.earliestAllowed(List.of(ONE_PER_DAY), planned, NOW))
+                .isEqualTo(Instant.parse("2026-07-02T06:00:00Z"));
+        assertThat(ONE_PER_DAY.fits(planned, Instant.parse("2026-06-30T06:00:00Z"))).isTrue();
+        assertThat(ONE_PER_DAY.fits(planned, Instant.parse("2026-06-30T06:00:01Z"))).isFalse();
+    }
 }
