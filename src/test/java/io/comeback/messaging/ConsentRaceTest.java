@@ -87,7 +87,7 @@ class ConsentRaceTest {
         PreparedSend(long customerId) throws SQLException {
             c = dataSource.getConnection();
             c.setAutoCommit(false);
-            CustomerView customer = CustomerViews.load(c, customerId).orElseThrow();
+            CustomerView customer = CustomerViews.load(c, customerId, java.time.Instant.now()).orElseThrow();
             Flow flow = catalog.active("welcome").orElseThrow();
             String text = "Hei! 20 % i dag. Svar STOPP for å melde deg av.";
             Decision.Send send = new Decision.Send("offer", Decision.SendPurpose.STEP, 1, "nb", text,

@@ -22,7 +22,7 @@ final class CoolDown {
             return "h.last_matched_at IS NOT NULL";
         }
         if (reEntry instanceof ReEntry.Cooldown cooldown) {
-            return InactivitySql.plus("h.last_matched_at", "l.time_zone", cooldown.cooldown()) + " > p.as_of";
+            return "NOT " + InactivitySql.lapsedBy("h.last_matched_at", "l.time_zone", cooldown.cooldown());
         }
         // "always" may enter again, but not while still in the same lapse: only once the customer
         // has ordered or engaged since the last match and lapsed anew.

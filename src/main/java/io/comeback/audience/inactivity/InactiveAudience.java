@@ -66,6 +66,8 @@ public class InactiveAudience {
     public Preview preview(Trigger.Inactive trigger, Optional<FlowRules> flow, Instant asOf, int sampleSize) {
         String classified = classified(trigger, flow);
         try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            roomForTheCoolDownJoin(connection);
             Counts counts;
             try (PreparedStatement st = connection.prepareStatement(classified + """
                     SELECT count(*) FILTER (WHERE exclusion = 'eligible'), count(*) FILTER (WHERE exclusion = 'no_consent'),
@@ -91,6 +93,7 @@ public class InactiveAudience {
                     }
                 }
             }
+            connection.commit();
             return new Preview(counts, sample);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not preview the inactive audience", e);
@@ -104,6 +107,7 @@ public class InactiveAudience {
     void eligible(Connection connection, Trigger.Inactive trigger, FlowRules flow, Instant asOf, RowHandler handler)
             throws SQLException {
         Optional<FlowRules> rules = Optional.of(flow);
+        roomForTheCoolDownJoin(connection);
         try (PreparedStatement st = connection.prepareStatement(classified(trigger, rules) + "SELECT " + LapseRow.COLUMNS
                 + " FROM classified WHERE exclusion = 'eligible' ORDER BY id")) {
             bind(st, asOf, rules);
@@ -131,6 +135,16 @@ public class InactiveAudience {
                                      ELSE 'eligible' END AS exclusion
                     FROM lapses l CROSS JOIN p %s)
                 """.formatted(coolDown, capped, history);
+    }
+
+    /**
+     * The cool-down joins every customer the flow matched before (hundreds of thousands): with the
+     * default 4 MB of work memory its hash spills to disk in batches. Only for this transaction.
+     */
+    private static void roomForTheCoolDownJoin(Connection connection) throws SQLException {
+        try (java.sql.Statement st = connection.createStatement()) {
+            st.execute("SET LOCAL work_mem = '64MB'");
+        }
     }
 
     private static void bind(PreparedStatement st, Instant asOf, Optional<FlowRules> flow) throws SQLException {
