@@ -4,27 +4,32 @@
 # one flow's last 90 days: 300,000 enrollments (10 % held out), a delivered or failed text each, clicks,
 # replies and 50,000 NPS answers. Each report is then timed through the HTTP API of the packaged service.
 #   deploy/bench/reports-bench.sh [customers]
+#   REUSE=1 deploy/bench/reports-bench.sh   — time the reports again on the database generated last time
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/postgres.sh
 customers=${1:-1000000}
-port=${BENCH_PORT:-8093}
+port=${BENCH_PORT:-18437}
 db=comeback_reports_bench
 log_file=${BENCH_LOG:-/tmp/reports-bench-service.log}
 
 ensure_postgres_running
-create_database "$db" fresh
+[ "${REUSE:-0}" = 1 ] || create_database "$db" fresh
 use_local_database "$db"
 [ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -ntp -q package -DskipTests
 
+if curl -s -o /dev/null "http://localhost:$port/"; then log "Port $port is taken; set BENCH_PORT"; exit 1; fi
 export COMEBACK_API_KEYS=bench-key QUARKUS_HTTP_PORT=$port QUARKUS_PROFILE=prod COMEBACK_DETECTOR_CRON=off
 java -Xmx512m -Xms512m -jar target/quarkus-app/quarkus-run.jar > "$log_file" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 90); do curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break; sleep 1; done
+# Flyway creates the schema at start-up; on a busy machine that can take minutes.
+for _ in $(seq 1 300); do curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break; sleep 1; done
+curl -sf "http://localhost:$port/q/health/ready" >/dev/null || { log "The service did not start; see $log_file"; exit 1; }
 
 sql() { PGPASSWORD=$COMEBACK_DB_PASSWORD psql -h "$COMEBACK_DB_HOST" -p "$COMEBACK_DB_PORT" -U "$COMEBACK_DB_USER" -v ON_ERROR_STOP=1 -qAt "$db" "$@"; }
 
+if [ "${REUSE:-0}" != 1 ]; then
 log "Generating $customers customers, their orders and a flow's history"
 start=$(date +%s)
 sql <<SQL
@@ -66,7 +71,9 @@ INSERT INTO survey_responses (enrollment_id, flow_id, step_id, customer_id, scor
 SELECT id, 'feedback', 'nps_reply', customer_id, id % 11, entered_at FROM enrollments WHERE id % 6 = 0;
 VACUUM ANALYZE;
 SQL
-log "Generated in $(( $(date +%s) - start )) s: $(sql -c 'select count(*) from customers') customers, $(sql -c 'select count(*) from orders') orders, $(sql -c 'select count(*) from enrollments') enrollments, database $(sql -c "select pg_size_pretty(pg_database_size('$db'))")"
+log "Generated in $(( $(date +%s) - start )) s"
+fi
+log "Database: $(sql -c 'select count(*) from customers') customers, $(sql -c 'select count(*) from orders') orders, $(sql -c 'select count(*) from enrollments') enrollments, database $(sql -c "select pg_size_pretty(pg_database_size('$db'))")"
 
 api() { curl -sf -o /tmp/reports-bench.out -w '%{time_total}' -H 'Authorization: Bearer bench-key' "$@"; }
 run() {
