@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param maxSegments       texts longer than this many SMS segments get a warning
  * @param defaultLocale     language of texts written as a plain string, and the fallback for customers
  *                          whose locale has no text
- * @param attributionWindow how long after a message an order still counts as converted by this flow
+ * @param attributionWindow how long after a delivered text of this flow (or a click on its link) an order is
+ *                          attributed to the flow in reports (default P5D; last touch across flows wins)
  * @param frequencyCap      the flow's own cap on texts per person, on top of the global caps; empty = none
  */
 public record FlowSettings(
@@ -27,7 +28,7 @@ public record FlowSettings(
     public static final int DEFAULT_PRIORITY = 50;
     public static final int DEFAULT_MAX_SEGMENTS = 3;
     public static final String DEFAULT_LOCALE = "nb";
-    public static final String DEFAULT_ATTRIBUTION_WINDOW = "P7D";
+    public static final String DEFAULT_ATTRIBUTION_WINDOW = "P5D";
 
     public static FlowSettings defaults() {
         return new FlowSettings(MessageKind.MARKETING, DEFAULT_PRIORITY, Optional.of(QuietHoursWindow.DEFAULT),
