@@ -14,7 +14,8 @@ import java.util.List;
 /** The dispatcher's set-based statements on the outbound ledger. */
 final class DispatchRows {
 
-    record Claimed(long id, String to, String body, int attempts) {
+    /** @param window until when it may leave before quiet hours, or null */
+    record Claimed(long id, String to, String body, int attempts, SendWindow window) {
     }
 
     // Marked dispatching and committed BEFORE the gateway is called: a crash after the call leaves
@@ -23,7 +24,7 @@ final class DispatchRows {
             UPDATE outbound_messages m SET status = 'dispatching', dispatched_at = ?, attempts = m.attempts + 1, status_at = ?
             WHERE m.id IN (SELECT id FROM outbound_messages WHERE status = 'pending' AND not_before <= ?
                            ORDER BY not_before LIMIT ? FOR UPDATE SKIP LOCKED)
-            RETURNING m.id, m.to_phone, m.body, m.attempts
+            RETURNING m.id, m.to_phone, m.body, m.attempts, m.valid_until, m.quiet_hours, m.time_zone
             """;
     // A receipt may have arrived before the outcome is recorded; the higher status wins.
     private static final String RECORD = """
@@ -61,7 +62,8 @@ final class DispatchRows {
             st.setInt(4, limit);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    claimed.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
+                    claimed.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                            SendWindow.fromColumns(Jdbc.getInstant(rs, 5), rs.getString(6), rs.getString(7))));
                 }
             }
         }

@@ -58,7 +58,7 @@ public final class TwilioGateway implements SmsGateway, MessageStatusLookup {
         try {
             creator = creatorFor(sms);
         } catch (ValidityPeriod.DeadlinePassed e) {
-            return new SendOutcome.Refused("deadline-passed", e.getMessage(), false);
+            return new SendOutcome.Refused(SendOutcome.DEADLINE_PASSED, e.getMessage(), false); // nothing to act on
         }
         SendOutcome outcome;
         try {
