@@ -31,14 +31,15 @@ public class StatusCallbacks {
         this.clock = clock;
     }
 
-    void accept(Map<String, String> params, Long messageId) {
+    /** @return true when this callback was applied now (false: seen and applied before) */
+    boolean accept(Map<String, String> params, Long messageId) {
         String sid = required(params, "MessageSid", "SmsSid");
         String wireStatus = required(params, "MessageStatus", "SmsStatus");
         String errorCode = blankToNull(params.get("ErrorCode"));
         String to = params.get("To");
         Instant now = clock.instant();
         if (!store.recordStatus(sid, wireStatus, messageId, errorCode, to, params, now)) {
-            return; // seen and applied before
+            return false; // seen and applied before
         }
         Optional<DeliveryStatus> status = DeliveryStatus.fromWire(wireStatus);
         status.ifPresent(s -> sink.apply(new StatusUpdate(sid, messageId, s, errorCode, now)));
@@ -46,6 +47,7 @@ public class StatusCallbacks {
             problems.onError(errorCode, to, sid, messageId);
         }
         store.statusApplied(sid, wireStatus, clock.instant());
+        return true;
     }
 
     /** {@code legacyName} is the {@code Sms…} spelling older Twilio accounts still send. */

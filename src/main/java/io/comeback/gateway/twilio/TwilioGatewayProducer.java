@@ -1,5 +1,6 @@
 package io.comeback.gateway.twilio;
 
+import io.comeback.gateway.MessageLookup;
 import io.comeback.gateway.SmsGateway;
 import jakarta.inject.Named;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,5 +22,13 @@ public class TwilioGatewayProducer {
                       Clock clock, DeliveryProblemDetector detector) {
         return new TwilioGateway(TwilioSettings.from(config, publicUrl), clock,
                 (code, to, messageId) -> detector.onError(code, to, null, messageId));
+    }
+
+    /** The same gateway as reconciliation's lookup for rows left unknown (see {@code Gateways#lookup}). */
+    @Produces
+    @Singleton
+    @Named("twilio")
+    MessageLookup twilioLookup(@Named("twilio") SmsGateway twilio) {
+        return (MessageLookup) twilio;
     }
 }
