@@ -31,7 +31,19 @@ public class StatusCallbacks {
         this.clock = clock;
     }
 
-    /** @return true when this callback was applied now (false: seen and applied before) */
+    /** The callback's fields; 400 when Twilio's required ones are missing. */
+    static StatusCallbackBatch.Callback parse(Map<String, String> params, Long messageId, Instant receivedAt) {
+        return new StatusCallbackBatch.Callback(required(params, "MessageSid", "SmsSid"),
+                required(params, "MessageStatus", "SmsStatus"), messageId, blankToNull(params.get("ErrorCode")),
+                params.get("To"), params, receivedAt);
+    }
+
+    /**
+     * Stores and applies one callback on its own (three short transactions); webhooks go through
+     * {@link StatusCallbackBatcher} instead, which does the same for many at once.
+     *
+     * @return true when this callback was applied now (false: seen and applied before)
+     */
     boolean accept(Map<String, String> params, Long messageId) {
         String sid = required(params, "MessageSid", "SmsSid");
         String wireStatus = required(params, "MessageStatus", "SmsStatus");
