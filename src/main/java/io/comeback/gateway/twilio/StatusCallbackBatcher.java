@@ -29,8 +29,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * being written; one writer thread takes them all (up to {@code comeback.twilio.status-batch-size})
  * and stores, applies and marks them in ONE transaction — three statements and one WAL flush for
  * the whole group instead of three transactions per callback. Each request is answered only after
- * its group committed, so a 200 still means "durably stored and applied" (with
- * {@code durable-status-callbacks=true}, the default). Under light load a group is one callback and
+ * its group committed, so a 200 still means "stored and applied" (flushed to disk too with
+ * {@code comeback.twilio.durable-status-callbacks=true}). Under light load a group is one callback and
  * nothing waits; under heavy load groups grow, which is what keeps the latency flat.
  * <p>
  * A group that fails (a database error) is retried callback by callback on the old path, so one bad
