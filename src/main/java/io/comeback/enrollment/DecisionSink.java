@@ -5,6 +5,7 @@ import io.comeback.engine.run.CustomerView;
 import io.comeback.engine.run.Decision;
 import io.comeback.messaging.LedgerRow;
 import io.comeback.messaging.SendGate;
+import io.comeback.messaging.SendWindow;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,17 +57,19 @@ final class DecisionSink {
         String status = "pending";
         String reason = null;
         Instant notBefore = now;
+        SendWindow window = null;
         if (verdict instanceof SendGate.Block block) {
             status = "blocked";
             reason = block.reason();
         } else if (verdict instanceof SendGate.Allow allow) {
             notBefore = allow.notBefore();
             reason = allow.reason();
+            window = SendWindow.forSend(request, notBefore);
         }
         return new LedgerRow(request.enrollmentId(), send.ledgerKey(), request.customerId(), flow.id(), flow.version(),
                 send.stepId(), request.customer().phone(), send.text(), send.messageKind().yamlName(), send.locale(),
                 send.segments() == null ? null : send.segments().segments(),
                 send.segments() == null ? null : send.segments().encoding().name().toLowerCase(java.util.Locale.ROOT),
-                send.couponCode(), status, reason, notBefore, now);
+                send.couponCode(), status, reason, notBefore, now, window);
     }
 }

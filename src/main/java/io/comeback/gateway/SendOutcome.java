@@ -3,6 +3,12 @@ package io.comeback.gateway;
 /** What happened to one send. The dispatcher records each outcome on the ledger row. */
 public sealed interface SendOutcome {
 
+    /**
+     * The error code of a {@link Refused} for a text whose {@link OutgoingSms#validUntil()} had passed
+     * when the gateway got it: nothing was sent, and the dispatcher defers it past the quiet hours.
+     */
+    String DEADLINE_PASSED = "deadline_passed";
+
     /** The provider took the message and named it. */
     record Accepted(String providerMessageId, DeliveryStatus status) implements SendOutcome {
     }

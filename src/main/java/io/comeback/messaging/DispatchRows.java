@@ -14,7 +14,8 @@ import java.util.List;
 /** The dispatcher's set-based statements on the outbound ledger. */
 final class DispatchRows {
 
-    record Claimed(long id, String to, String body, int attempts) {
+    /** @param window until when it may leave before quiet hours, or null */
+    record Claimed(long id, String to, String body, int attempts, SendWindow window) {
     }
 
     // Marked dispatching and committed BEFORE the gateway is called: a crash after the call leaves
@@ -43,7 +44,7 @@ final class DispatchRows {
             FROM due
             WHERE m.id = due.id AND (due.kind <> 'marketing'
                   OR EXISTS (SELECT 1 FROM consent WHERE consent.id = due.customer_id AND consent.consent_status = 'opted_in'))
-            RETURNING m.id, m.to_phone, m.body, m.attempts
+            RETURNING m.id, m.to_phone, m.body, m.attempts, m.valid_until, m.quiet_hours, m.time_zone
             """;
     // A receipt may have arrived before the outcome is recorded; the higher status wins.
     private static final String RECORD = """
@@ -82,7 +83,8 @@ final class DispatchRows {
             Jdbc.setInstant(st, 5, now);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    claimed.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
+                    claimed.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                            SendWindow.fromColumns(Jdbc.getInstant(rs, 5), rs.getString(6), rs.getString(7))));
                 }
             }
         }

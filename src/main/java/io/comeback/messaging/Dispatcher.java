@@ -90,17 +90,25 @@ public class Dispatcher {
         if (claimed.isEmpty()) {
             return 0;
         }
-        List<Future<DispatchOutcome>> pending = new ArrayList<>(claimed.size());
+        List<Future<Handled>> pending = new ArrayList<>(claimed.size());
         for (DispatchRows.Claimed row : claimed) {
-            pending.add(calls.submit(() -> outcome(row, gateway, send(gateway, row))));
+            pending.add(calls.submit(() -> handle(row, gateway)));
         }
         List<DispatchOutcome> outcomes = new ArrayList<>(claimed.size());
-        for (Future<DispatchOutcome> call : pending) {
-            outcomes.add(await(call));
+        List<QuietHoursDeferrals.Deferral> deferrals = new ArrayList<>();
+        for (Future<Handled> call : pending) {
+            Handled handled = await(call);
+            if (handled.deferral() != null) {
+                deferrals.add(handled.deferral());
+            } else {
+                outcomes.add(handled.outcome());
+            }
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            DispatchRows.record(c, outcomes, clock.instant());
+            Instant now = clock.instant();
+            DispatchRows.record(c, outcomes, now);
+            QuietHoursDeferrals.record(c, deferrals, now);
             c.commit();
         } catch (SQLException e) {
             // The rows stay dispatching and become unknown for reconciliation: never sent twice.
@@ -109,7 +117,28 @@ public class Dispatcher {
         return claimed.size();
     }
 
-    private static DispatchOutcome await(Future<DispatchOutcome> call) {
+    /** What became of one claimed row: an outcome to record, or a deferral past quiet hours (nothing sent). */
+    private record Handled(DispatchOutcome outcome, QuietHoursDeferrals.Deferral deferral) {
+    }
+
+    /**
+     * A row whose send window already closed is not handed to the gateway (it would arrive inside
+     * quiet hours); a gateway that finds the deadline passed when the call is made refuses it, and
+     * that is deferred the same way.
+     */
+    private Handled handle(DispatchRows.Claimed row, SmsGateway gateway) {
+        SendWindow window = row.window();
+        if (window != null && window.closedAt(clock.instant())) {
+            return new Handled(null, QuietHoursDeferrals.Deferral.of(row.id(), window, clock.instant()));
+        }
+        SendOutcome sent = send(gateway, row);
+        if (window != null && QuietHoursDeferrals.deadlinePassed(sent)) {
+            return new Handled(null, QuietHoursDeferrals.Deferral.of(row.id(), window, clock.instant()));
+        }
+        return new Handled(outcome(row, gateway, sent), null);
+    }
+
+    private static <T> T await(Future<T> call) {
         try {
             return call.get();
         } catch (InterruptedException e) {
@@ -134,7 +163,8 @@ public class Dispatcher {
             return new SendOutcome.Refused("no_phone", "the customer has no phone number", false);
         }
         try {
-            return gateway.send(new OutgoingSms(row.id(), row.to(), row.body(), null));
+            return gateway.send(new OutgoingSms(row.id(), row.to(), row.body(),
+                    row.window() == null ? null : row.window().validUntil()));
         } catch (RuntimeException e) {
             // Thrown mid-call: the provider may or may not have the message.
             LOG.warnf(e, "Gateway %s threw for message %d", gateway.name(), row.id());

@@ -8,9 +8,10 @@ import java.time.Instant;
  * @param enrollmentId null for texts outside any flow (inbox auto-replies)
  * @param sendKey      unique per enrollment: step, purpose and occurrence
  * @param status       {@code pending} (the dispatcher sends it from {@code notBefore}) or {@code blocked}
+ * @param window       until when it may leave before quiet hours; null without quiet hours (and when blocked)
  */
 public record LedgerRow(Long enrollmentId, String sendKey, Long customerId, String flowId, String flowVersion,
                         String stepId, String to, String body, String kind, String locale, Integer segments,
                         String encoding, String couponCode, String status, String statusReason, Instant notBefore,
-                        Instant createdAt) {
+                        Instant createdAt, SendWindow window) {
 }

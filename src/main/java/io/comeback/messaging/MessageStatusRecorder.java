@@ -59,6 +59,7 @@ public class MessageStatusRecorder implements StatusUpdateSink {
     }
 
     /** Applies many receipts in the caller's transaction, two statements whatever their number. */
+    @Override
     public void applyAll(Connection c, List<StatusUpdate> updates) throws SQLException {
         if (updates.isEmpty()) {
             return;

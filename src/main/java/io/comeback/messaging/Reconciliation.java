@@ -15,8 +15,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Settles messages whose fate the service does not know. A row still {@code dispatching} after the
@@ -59,9 +61,13 @@ public class Reconciliation {
         List<DispatchOutcome> outcomes = new ArrayList<>();
         int undecided = 0;
         int found = 0;
-        for (long id : unknownIds(now)) {
-            MessageLookup.Answer answer = lookup.get().lookup(id);
-            if (answer instanceof MessageLookup.Found f) {
+        Set<String> foundThisRun = new HashSet<>();
+        for (Unknown unknown : unknownRows()) {
+            long id = unknown.row().messageId();
+            MessageLookup.Answer answer = lookup.get().lookup(withKnownIds(unknown, foundThisRun));
+            if (answer instanceof MessageLookup.Found f && !foundThisRun.add(f.providerMessageId())) {
+                undecided++; // another row of this run took that message; ask again next time
+            } else if (answer instanceof MessageLookup.Found f) {
                 outcomes.add(new DispatchOutcome(id, f.status().wire(), gateways.configuredName(), f.providerMessageId(),
                         null, "reconciled: found at the provider", null));
                 found++;
@@ -94,20 +100,57 @@ public class Reconciliation {
         }
     }
 
-    private List<Long> unknownIds(Instant now) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "SELECT id FROM outbound_messages WHERE status = 'unknown' ORDER BY dispatched_at LIMIT ?")) {
+    private record Unknown(MessageLookup.InDoubt row, Long customerId) {
+    }
+
+    private List<Unknown> unknownRows() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+                SELECT id, to_phone, body, dispatched_at, valid_until, customer_id FROM outbound_messages
+                WHERE status = 'unknown' ORDER BY dispatched_at LIMIT ?""")) {
             st.setInt(1, batchSize);
-            List<Long> ids = new ArrayList<>();
+            List<Unknown> rows = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getLong(1));
+                    rows.add(new Unknown(new MessageLookup.InDoubt(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            Jdbc.getInstant(rs, 4), Jdbc.getInstant(rs, 5), Set.of()), (Long) rs.getObject(6)));
                 }
             }
-            return ids;
+            return rows;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not list unknown messages", e);
         }
+    }
+
+    /**
+     * The provider ids a lookup must not answer with: those already on other rows to the same
+     * recipient since a day before this one was dispatched, and those found in this run.
+     */
+    private MessageLookup.InDoubt withKnownIds(Unknown unknown, Set<String> foundThisRun) {
+        MessageLookup.InDoubt row = unknown.row();
+        if (row.to() == null || row.dispatchedAt() == null) {
+            return row;
+        }
+        Set<String> known = new HashSet<>(foundThisRun);
+        // By customer when there is one (indexed); texts of no customer are few.
+        String sql = "SELECT provider_message_id FROM outbound_messages WHERE to_phone = ? AND provider_message_id IS NOT NULL"
+                + " AND dispatched_at >= ? AND id <> ?" + (unknown.customerId() == null ? "" : " AND customer_id = ?");
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            st.setString(1, row.to());
+            Jdbc.setInstant(st, 2, row.dispatchedAt().minus(Duration.ofDays(1)));
+            st.setLong(3, row.messageId());
+            if (unknown.customerId() != null) {
+                st.setLong(4, unknown.customerId());
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    known.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the provider ids of " + row.to(), e);
+        }
+        return new MessageLookup.InDoubt(row.messageId(), row.to(), row.body(), row.dispatchedAt(), row.validUntil(),
+                Set.copyOf(known));
     }
 
     private void record(List<DispatchOutcome> outcomes, Instant now) {

@@ -31,14 +31,27 @@ public class StatusCallbacks {
         this.clock = clock;
     }
 
-    void accept(Map<String, String> params, Long messageId) {
+    /** The callback's fields; 400 when Twilio's required ones are missing. */
+    static StatusCallbackBatch.Callback parse(Map<String, String> params, Long messageId, Instant receivedAt) {
+        return new StatusCallbackBatch.Callback(required(params, "MessageSid", "SmsSid"),
+                required(params, "MessageStatus", "SmsStatus"), messageId, blankToNull(params.get("ErrorCode")),
+                params.get("To"), params, receivedAt);
+    }
+
+    /**
+     * Stores and applies one callback on its own (three short transactions); webhooks go through
+     * {@link StatusCallbackBatcher} instead, which does the same for many at once.
+     *
+     * @return true when this callback was applied now (false: seen and applied before)
+     */
+    boolean accept(Map<String, String> params, Long messageId) {
         String sid = required(params, "MessageSid", "SmsSid");
         String wireStatus = required(params, "MessageStatus", "SmsStatus");
         String errorCode = blankToNull(params.get("ErrorCode"));
         String to = params.get("To");
         Instant now = clock.instant();
         if (!store.recordStatus(sid, wireStatus, messageId, errorCode, to, params, now)) {
-            return; // seen and applied before
+            return false; // seen and applied before
         }
         Optional<DeliveryStatus> status = DeliveryStatus.fromWire(wireStatus);
         status.ifPresent(s -> sink.apply(new StatusUpdate(sid, messageId, s, errorCode, now)));
@@ -46,6 +59,7 @@ public class StatusCallbacks {
             problems.onError(errorCode, to, sid, messageId);
         }
         store.statusApplied(sid, wireStatus, clock.instant());
+        return true;
     }
 
     /** {@code legacyName} is the {@code Sms…} spelling older Twilio accounts still send. */

@@ -26,8 +26,8 @@ import java.util.Map;
  *   <li>inbound texts: always flushed before Twilio gets its answer — an opt-out must never be lost;</li>
  *   <li>status callbacks: not flushed unless {@code comeback.twilio.durable-status-callbacks}; a lost
  *       receipt leaves the message {@code sent}/{@code queued}, which reconciliation fetches from
- *       Twilio. The flush is most of a callback's cost (about 2,000 against 4,000 callbacks/s on
- *       two cores);</li>
+ *       Twilio. Webhooks store them in groups ({@link StatusCallbackBatcher}); this one-by-one path
+ *       serves statuses fetched by reconciliation and groups that failed;</li>
  *   <li>"applied" marks: never flushed; losing one only means applying an idempotent fact again.</li>
  * </ul>
  */

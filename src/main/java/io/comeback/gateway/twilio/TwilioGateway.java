@@ -5,6 +5,7 @@ import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import io.comeback.gateway.DeliveryStatus;
+import io.comeback.gateway.MessageLookup;
 import io.comeback.gateway.MessageStatusLookup;
 import io.comeback.gateway.ProviderMessage;
 import io.comeback.gateway.OutgoingSms;
@@ -24,7 +25,7 @@ import java.util.OptionalInt;
  * {@code POST Messages}, never more (see {@link CreateOnceHttpClient}); every message asks for status
  * callbacks carrying our ledger id, and carries a validity period derived from its deadline.
  */
-public final class TwilioGateway implements SmsGateway, MessageStatusLookup {
+public final class TwilioGateway implements SmsGateway, MessageStatusLookup, MessageLookup {
 
     /** Path of the status webhook; the ledger id rides along so callbacks can be matched before the SID is recorded. */
     static final String STATUS_PATH = "/webhooks/twilio/status";
@@ -35,6 +36,7 @@ public final class TwilioGateway implements SmsGateway, MessageStatusLookup {
     private final Clock clock;
     private final SendErrorListener errors;
     private final TwilioMessageLookup lookup;
+    private final TwilioInDoubtLookup inDoubt;
 
     TwilioGateway(TwilioSettings settings, Clock clock, SendErrorListener errors) {
         this.settings = settings;
@@ -45,6 +47,7 @@ public final class TwilioGateway implements SmsGateway, MessageStatusLookup {
                 .httpClient(new CreateOnceHttpClient(settings.rebasesApi() ? settings.apiBaseUrl() : null, 50))
                 .build();
         this.lookup = new TwilioMessageLookup(settings.accountSid(), client);
+        this.inDoubt = new TwilioInDoubtLookup(lookup, clock);
     }
 
     @Override
@@ -58,7 +61,7 @@ public final class TwilioGateway implements SmsGateway, MessageStatusLookup {
         try {
             creator = creatorFor(sms);
         } catch (ValidityPeriod.DeadlinePassed e) {
-            return new SendOutcome.Refused("deadline-passed", e.getMessage(), false);
+            return new SendOutcome.Refused(SendOutcome.DEADLINE_PASSED, e.getMessage(), false); // nothing to act on
         }
         SendOutcome outcome;
         try {
@@ -90,6 +93,17 @@ public final class TwilioGateway implements SmsGateway, MessageStatusLookup {
     @Override
     public List<ProviderMessage> createdFor(String to, Instant since, int limit) {
         return lookup.createdFor(to, since, limit);
+    }
+
+    /** Twilio cannot be asked by our id alone: the recipient, body and dispatch time are needed. */
+    @Override
+    public Answer lookup(long messageId) {
+        return new CannotTell("Twilio finds messages by recipient, body and time, not by our id " + messageId);
+    }
+
+    @Override
+    public Answer lookup(InDoubt message) {
+        return inDoubt.lookup(message);
     }
 
     private MessageCreator creatorFor(OutgoingSms sms) {

@@ -49,6 +49,27 @@ final class TwilioMessageLookup {
         return found;
     }
 
+    /**
+     * Messages to a recipient Twilio reports sent on or after {@code since}'s day, at most
+     * {@code max}. {@code complete} is true only when every page was read: then a message not in the
+     * listing was not sent to that number in that time.
+     */
+    record Listing(List<ProviderMessage> messages, boolean complete) {
+    }
+
+    Listing sentTo(String to, Instant since, int max) {
+        List<ProviderMessage> messages = new ArrayList<>();
+        // DateSent> compares whole days at Twilio; a day earlier never misses one sent around midnight UTC.
+        for (Message message : Message.reader(accountSid).setTo(to)
+                .setDateSentAfter(since.atZone(ZoneOffset.UTC).minusDays(1)).pageSize(100).read(client)) {
+            if (messages.size() == max) {
+                return new Listing(messages, false);
+            }
+            messages.add(toProviderMessage(message));
+        }
+        return new Listing(messages, true);
+    }
+
     private static ProviderMessage toProviderMessage(Message m) {
         return new ProviderMessage(m.getSid(), m.getTo(), m.getBody(),
                 m.getStatus() == null ? null : m.getStatus().toString(),

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -42,6 +43,9 @@ final class FakeTwilioApi implements AutoCloseable {
     record Scripted(int status, String body, boolean dropConnection) {
     }
 
+    /** Twilio's RFC 2822 dates, {@code Mon, 02 Mar 2026 10:00:00 +0000}: what the SDK parses. */
+    private static final DateTimeFormatter TWILIO_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", java.util.Locale.US);
+
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Deque<Scripted> script = new ArrayDeque<>();
@@ -55,6 +59,8 @@ final class FakeTwilioApi implements AutoCloseable {
         final ZonedDateTime created;
         volatile String status;
         volatile Integer errorCode;
+        /** Set when the message leaves Twilio (sent or any later status), as Twilio does; null while queued. */
+        volatile ZonedDateTime sent;
 
         StoredMessage(String sid, Map<String, String> form, ZonedDateTime created, String status) {
             this.sid = sid;
@@ -98,6 +104,24 @@ final class FakeTwilioApi implements AutoCloseable {
         StoredMessage message = messages.get(sid);
         message.status = status;
         message.errorCode = errorCode;
+        if (message.sent == null && List.of("sent", "delivered", "undelivered", "read").contains(status)) {
+            message.sent = ZonedDateTime.now();
+        }
+    }
+
+    /** A message someone else created (another service, an earlier day), already sent; returns its SID. */
+    String seedSent(String to, String body, ZonedDateTime created) {
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        StoredMessage message = new StoredMessage(sid, Map.of("To", to, "Body", body), created, "delivered");
+        message.sent = created;
+        messages.put(sid, message);
+        return sid;
+    }
+
+    /** The SIDs of the messages created for a recipient, oldest first. */
+    List<String> sidsTo(String to) {
+        return messages.values().stream().filter(m -> to.equals(m.form.get("To")))
+                .sorted((a, b) -> a.created.compareTo(b.created)).map(m -> m.sid).toList();
     }
 
     private synchronized Scripted next() {
@@ -115,7 +139,12 @@ final class FakeTwilioApi implements AutoCloseable {
             return;
         }
         if (scripted == null) {
-            scripted = exchange.getRequestMethod().equals("GET") ? read(exchange.getRequestURI()) : create(form);
+            try {
+                scripted = exchange.getRequestMethod().equals("GET") ? read(exchange.getRequestURI()) : create(form);
+            } catch (RuntimeException e) {
+                e.printStackTrace(); // a bug in the fake shows in the test output, not as a mysterious dropped connection
+                throw e;
+            }
         }
         byte[] bytes = scripted.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -134,19 +163,34 @@ final class FakeTwilioApi implements AutoCloseable {
         return new Scripted(201, json(message), false);
     }
 
-    /** GET of one message ({@code Messages/SM….json}) or of the list filtered by {@code To}. */
+    /**
+     * GET of one message ({@code Messages/SM….json}) or of the list, filtered by {@code To} and
+     * {@code DateSent>} (messages not sent yet have no DateSent and are left out, as at Twilio), newest
+     * first, in pages of {@code PageSize} with a {@code next_page_uri} while more follow.
+     */
     private Scripted read(URI uri) {
         String path = uri.getPath();
         if (path.equals(MESSAGES_PATH)) {
-            String to = decodeForm(uri.getRawQuery() == null ? "" : uri.getRawQuery()).get("To");
-            List<String> page = messages.values().stream()
+            Map<String, String> query = decodeForm(uri.getRawQuery() == null ? "" : uri.getRawQuery());
+            String to = query.get("To");
+            ZonedDateTime sentAfter = query.containsKey("DateSent>") ? parseDate(query.get("DateSent>")) : null;
+            int pageSize = Integer.parseInt(query.getOrDefault("PageSize", "50"));
+            int pageNumber = Integer.parseInt(query.getOrDefault("Page", "0"));
+            List<String> all = messages.values().stream()
                     .filter(m -> to == null || to.equals(m.form.get("To")))
+                    .filter(m -> sentAfter == null || (m.sent != null && !m.sent.isBefore(sentAfter)))
                     .sorted((a, b) -> b.created.compareTo(a.created))
                     .map(FakeTwilioApi::json).toList();
-            return new Scripted(200, "{\"end\": " + Math.max(page.size() - 1, 0) + ", \"first_page_uri\": \"" + MESSAGES_PATH
-                    + "?PageSize=50&Page=0\", \"next_page_uri\": null, \"page\": 0, \"page_size\": 50,"
-                    + " \"previous_page_uri\": null, \"start\": 0, \"uri\": \"" + MESSAGES_PATH + "?PageSize=50&Page=0\","
-                    + " \"messages\": [" + String.join(",", page) + "]}", false);
+            int from = Math.min(pageNumber * pageSize, all.size());
+            int until = Math.min(from + pageSize, all.size());
+            String base = MESSAGES_PATH + "?" + (to == null ? "" : "To=" + URLEncoder.encode(to, StandardCharsets.UTF_8) + "&")
+                    + (sentAfter == null ? "" : "DateSent%3E=" + URLEncoder.encode(query.get("DateSent>"), StandardCharsets.UTF_8) + "&")
+                    + "PageSize=" + pageSize;
+            String next = until < all.size() ? "\"" + base + "&Page=" + (pageNumber + 1) + "\"" : "null";
+            return new Scripted(200, "{\"end\": " + Math.max(until - 1, 0) + ", \"first_page_uri\": \"" + base
+                    + "&Page=0\", \"next_page_uri\": " + next + ", \"page\": " + pageNumber + ", \"page_size\": " + pageSize + ","
+                    + " \"previous_page_uri\": null, \"start\": " + from + ", \"uri\": \"" + base + "&Page=" + pageNumber + "\","
+                    + " \"messages\": [" + String.join(",", all.subList(from, until)) + "]}", false);
         }
         String sid = path.substring(path.lastIndexOf('/') + 1).replace(".json", "");
         StoredMessage message = messages.get(sid);
@@ -157,14 +201,22 @@ final class FakeTwilioApi implements AutoCloseable {
         return new Scripted(200, json(message), false);
     }
 
+    /** A day ({@code 2026-03-02}) or an ISO 8601 date-time, in UTC unless it says otherwise (the SDK sends {@code 2026-03-02T10:00:00}). */
+    private static ZonedDateTime parseDate(String value) {
+        if (value.length() == 10) {
+            return java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC);
+        }
+        return value.length() == 19 ? java.time.LocalDateTime.parse(value).atZone(java.time.ZoneOffset.UTC) : ZonedDateTime.parse(value);
+    }
+
     /** The Message resource as the 2010 API returns it (schema api.v2010.account.message). */
     private static String json(StoredMessage m) {
-        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(m.created);
+        String date = TWILIO_DATE.format(m.created);
         String service = m.form.get("MessagingServiceSid");
         return "{"
                 + "\"account_sid\": \"" + ACCOUNT_SID + "\", \"api_version\": \"2010-04-01\","
                 + "\"body\": \"" + m.form.getOrDefault("Body", "").replace("\"", "\\\"") + "\","
-                + "\"date_created\": \"" + date + "\", \"date_sent\": null, \"date_updated\": \"" + date + "\","
+                + "\"date_created\": \"" + date + "\", \"date_sent\": " + (m.sent == null ? "null" : "\"" + TWILIO_DATE.format(m.sent) + "\"") + ", \"date_updated\": \"" + date + "\","
                 + "\"direction\": \"outbound-api\", \"error_code\": " + m.errorCode + ", \"error_message\": null,"
                 + "\"from\": " + quotedOrNull(m.form.get("From")) + ","
                 + "\"messaging_service_sid\": " + quotedOrNull(service) + ","

@@ -109,7 +109,7 @@ class TwilioGatewayContractTest {
         SendOutcome outcome = viaService().send(sms(1, "+4791234567", NOW.plusMillis(400)));
 
         assertThat(twilio.received()).isEmpty();
-        assertThat(outcome).isEqualTo(new SendOutcome.Refused("deadline-passed",
+        assertThat(outcome).isEqualTo(new SendOutcome.Refused(SendOutcome.DEADLINE_PASSED,
                 "the message had to leave before 2026-03-02T10:00:00.400Z; it was not sent", false));
     }
 
@@ -270,14 +270,14 @@ class TwilioGatewayContractTest {
     @Test
     void listsWhatWasCreatedForARecipientToFindTheSidOfAnUnknownRow() {
         TwilioGateway gateway = viaService();
-        gateway.send(sms(21, "+4791234567", null));
-        gateway.send(sms(22, "+46701234567", null));
+        twilio.progress(((SendOutcome.Accepted) gateway.send(sms(21, "+4791234567", null))).providerMessageId(), "sent", null);
+        twilio.progress(((SendOutcome.Accepted) gateway.send(sms(22, "+46701234567", null))).providerMessageId(), "sent", null);
 
         var found = gateway.createdFor("+4791234567", Instant.now().minusSeconds(60), 10);
 
         assertThat(found).singleElement().satisfies(message -> {
             assertThat(message.body()).isEqualTo("Hei Kari! 20% på alt i dag & i morgen");
-            assertThat(message.status()).contains(DeliveryStatus.QUEUED);
+            assertThat(message.status()).contains(DeliveryStatus.SENT);
         });
         FakeTwilioApi.Received list = twilio.received().get(2);
         assertThat(list.path()).isEqualTo(FakeTwilioApi.MESSAGES_PATH);

@@ -19,7 +19,9 @@ public class TwilioGatewayProfile implements QuarkusTestProfile {
                 "comeback.twilio.account-sid", FakeTwilioApi.ACCOUNT_SID,
                 "comeback.twilio.auth-token", "gateway-test-token",
                 "comeback.twilio.messaging-service-sid", SERVICE,
-                "comeback.twilio.senders", "NO=Comeback");
+                "comeback.twilio.senders", "NO=Comeback",
+                // Reconciliation tests run it themselves; the periodic jobs would race them.
+                "comeback.reconcile.every", "1h");
     }
 
     @Override

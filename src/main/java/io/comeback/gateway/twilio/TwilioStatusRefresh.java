@@ -1,0 +1,108 @@
+package io.comeback.gateway.twilio;
+
+import io.comeback.gateway.MessageStatusLookup;
+import io.comeback.gateway.ProviderMessage;
+import io.comeback.gateway.SmsGateway;
+import io.comeback.messaging.StaleMessages;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Named;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Fetches from Twilio ({@code GET Messages/{Sid}.json}) the status of messages stuck in
+ * {@code queued}/{@code sending}/{@code sent} past {@code comeback.reconcile.stale-after}, and treats
+ * each answer as the status callback that did not arrive: stored once with the callbacks, applied
+ * forward-only through the status sink, its error code checked against the error-code rules.
+ */
+@ApplicationScoped
+public class TwilioStatusRefresh {
+
+    private static final Logger LOG = Logger.getLogger(TwilioStatusRefresh.class);
+
+    /** What one run did. */
+    public record Result(int asked, int changed, int unknownAtTwilio, int failed) {
+        static final Result IDLE = new Result(0, 0, 0, 0);
+    }
+
+    private final StaleMessages stale;
+    private final Instance<SmsGateway> twilio;
+    private final StatusCallbacks callbacks;
+    private final Clock clock;
+    private final boolean active;
+    private final Duration staleAfter;
+    private final Duration giveUpAfter;
+    private final int batchSize;
+
+    TwilioStatusRefresh(StaleMessages stale, @Named("twilio") Instance<SmsGateway> twilio, StatusCallbacks callbacks,
+                        Clock clock, @ConfigProperty(name = "comeback.gateway", defaultValue = "simulator") String gateway,
+                        @ConfigProperty(name = "comeback.reconcile.stale-after", defaultValue = "PT2H") Duration staleAfter,
+                        @ConfigProperty(name = "comeback.reconcile.stale-give-up-after", defaultValue = "P3D") Duration giveUpAfter,
+                        @ConfigProperty(name = "comeback.reconcile.stale-batch-size", defaultValue = "200") int batchSize) {
+        this.stale = stale;
+        this.twilio = twilio;
+        this.callbacks = callbacks;
+        this.clock = clock;
+        this.active = "twilio".equals(gateway);
+        this.staleAfter = staleAfter;
+        this.giveUpAfter = giveUpAfter;
+        this.batchSize = batchSize;
+    }
+
+    public Result refresh() {
+        if (!active) {
+            return Result.IDLE;
+        }
+        MessageStatusLookup lookup = (MessageStatusLookup) twilio.get();
+        Instant now = clock.instant();
+        List<StaleMessages.Stale> due = stale.due(now, staleAfter, giveUpAfter, batchSize);
+        List<Long> asked = new ArrayList<>(due.size());
+        int changed = 0;
+        int missing = 0;
+        int failed = 0;
+        for (StaleMessages.Stale message : due) {
+            Optional<ProviderMessage> current;
+            try {
+                current = lookup.byProviderId(message.providerMessageId());
+            } catch (RuntimeException e) {
+                failed++; // asked again on the next run
+                continue;
+            }
+            asked.add(message.id());
+            if (current.isEmpty()) {
+                missing++;
+            } else if (callbacks.accept(asCallback(current.get(), message), message.id())) {
+                changed++;
+            }
+        }
+        stale.checked(asked, clock.instant());
+        Result result = new Result(asked.size(), changed, missing, failed);
+        if (!due.isEmpty()) {
+            LOG.infof("Stale statuses fetched from Twilio: %s", result);
+        }
+        return result;
+    }
+
+    /** The fetched message in the shape of the status callback Twilio would have sent. */
+    private static Map<String, String> asCallback(ProviderMessage current, StaleMessages.Stale message) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("MessageSid", current.providerMessageId());
+        params.put("MessageStatus", current.providerStatus());
+        if (current.errorCode() != null) {
+            params.put("ErrorCode", current.errorCode());
+        }
+        params.put("To", current.to() == null ? message.to() : current.to());
+        params.put("Source", "fetched by reconciliation");
+        return params;
+    }
+}

@@ -1,0 +1,25 @@
+package io.comeback.jobs;
+
+import io.comeback.gateway.twilio.TwilioStatusRefresh;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Periodic fetch of statuses that stopped moving (a lost receipt) from Twilio. Quartz with the
+ * clustered JDBC store fires it on one node at a time; does nothing unless Twilio is the gateway.
+ */
+@ApplicationScoped
+public class StaleStatusJob {
+
+    private final TwilioStatusRefresh refresh;
+
+    public StaleStatusJob(TwilioStatusRefresh refresh) {
+        this.refresh = refresh;
+    }
+
+    @Scheduled(identity = "refresh-stale-statuses", every = "${comeback.reconcile.every:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        refresh.refresh();
+    }
+}
