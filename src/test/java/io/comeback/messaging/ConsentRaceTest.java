@@ -93,13 +93,14 @@ class ConsentRaceTest {
             Decision.Send send = new Decision.Send("offer", Decision.SendPurpose.STEP, 1, "nb", text,
                     SmsSegments.count(text), MessageKind.MARKETING, null);
             long enrollmentId = ENROLLMENT_IDS.decrementAndGet();
-            SendGate.Verdict verdict = gate.check(new SendGate.SendRequest(enrollmentId, customerId, flow, customer, send, NOON));
+            SendGate.SendRequest request = new SendGate.SendRequest(enrollmentId, customerId, flow, customer, send, NOON);
+            SendGate.Verdict verdict = gate.check(request);
             boolean blocked = verdict instanceof SendGate.Block;
             String reason = blocked ? ((SendGate.Block) verdict).reason() : ((SendGate.Allow) verdict).reason();
             Instant notBefore = blocked ? NOON : ((SendGate.Allow) verdict).notBefore();
             row = new LedgerRow(enrollmentId, send.ledgerKey(), customerId, flow.id(), flow.version(), "offer",
                     customer.phone(), text, "marketing", "nb", 1, "gsm7", null, blocked ? "blocked" : "pending", reason,
-                    notBefore, NOON);
+                    notBefore, NOON, blocked ? null : SendWindow.forSend(request, notBefore));
         }
 
         long writeAndCommit() throws SQLException {
