@@ -42,7 +42,7 @@ public record Period(Instant from, Instant to, String fromDate, String toDate, S
 
     /** The last {@code days} whole days up to the end of today, in the shop's zone. */
     static Period lastDays(int days, Clock clock, ZoneId zone, String from, String to) {
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         Instant end = today.plusDays(1).atStartOfDay(zone).toInstant();
         Instant start = today.plusDays(1).minusDays(days).atStartOfDay(zone).toInstant();
         return parse(from, to, start, end, zone);
@@ -50,7 +50,7 @@ public record Period(Instant from, Instant to, String fromDate, String toDate, S
 
     /** The last {@code months} whole calendar months including this one. */
     static Period lastMonths(int months, Clock clock, ZoneId zone, String from, String to) {
-        LocalDate firstOfNext = LocalDate.now(clock.withZone(zone)).withDayOfMonth(1).plusMonths(1);
+        LocalDate firstOfNext = LocalDate.ofInstant(clock.instant(), zone).withDayOfMonth(1).plusMonths(1);
         return parse(from, to, firstOfNext.minusMonths(months).atStartOfDay(zone).toInstant(),
                 firstOfNext.atStartOfDay(zone).toInstant(), zone);
     }
