@@ -23,14 +23,21 @@ final class EnrollmentAdvance {
     /** Enough for chains of immediately-due timers; more means a flow loop the validator should have refused. */
     private static final int MAX_WAKES_PER_CLAIM = 10;
 
-    record Result(EnrollmentState state, List<Decision> decisions) {
+    /**
+     * @param scores the scores understood while applying the signals, each with the inbound message
+     *               that carried it (null when the signal did not say)
+     */
+    record Result(EnrollmentState state, List<Decision> decisions, List<ScoredReply> scores) {
+    }
+
+    record ScoredReply(Decision.RecordScore score, Long inboundMessageId) {
     }
 
     private EnrollmentAdvance() {
     }
 
     static Result advance(FlowInterpreter interpreter, Flow flow, ClaimedEnrollment row, CustomerView customer,
-                          List<FlowEvent> signals, Instant now) {
+                          List<EnrollmentRows.Signal> signals, Instant now) {
         EnrollmentState state = row.stateJson() == null
                 ? EnrollmentState.enroll(row.flowId(), row.flowVersion(), row.enteredAt())
                 : StateCodec.readState(row.stateJson());
@@ -39,15 +46,22 @@ final class EnrollmentAdvance {
             state = apply(interpreter, flow, state, new FlowEvent.Started(StateCodec.readStringMap(row.startContextJson())),
                     now, customer, decisions);
         }
-        for (FlowEvent signal : signals) {
-            state = apply(interpreter, flow, state, signal, now, customer, decisions);
+        List<ScoredReply> scores = new ArrayList<>(0);
+        for (EnrollmentRows.Signal signal : signals) {
+            int before = decisions.size();
+            state = apply(interpreter, flow, state, signal.event(), now, customer, decisions);
+            for (Decision decision : decisions.subList(before, decisions.size())) {
+                if (decision instanceof Decision.RecordScore score) {
+                    scores.add(new ScoredReply(score, signal.inboundMessageId()));
+                }
+            }
         }
         // A late wake-up runs once, now: the interpreter ignores a Woke before wakeAt, so a timer
         // that moved meanwhile (a reply re-armed it) is not fired early.
         for (int i = 0; i < MAX_WAKES_PER_CLAIM && isDue(state, now); i++) {
             state = apply(interpreter, flow, state, new FlowEvent.Woke(now), now, customer, decisions);
         }
-        return new Result(state, decisions);
+        return new Result(state, decisions, scores);
     }
 
     static boolean isDue(EnrollmentState state, Instant now) {

@@ -46,7 +46,8 @@ final class EnrollmentRows {
                   String exitReason, String exitLabel, boolean conversion) {
     }
 
-    record Signal(long id, FlowEvent event) {
+    /** @param inboundMessageId the {@code inbound_messages} row of a reply, else null */
+    record Signal(long id, FlowEvent event, Long inboundMessageId) {
     }
 
     private EnrollmentRows() {
@@ -77,7 +78,8 @@ final class EnrollmentRows {
                 while (rs.next()) {
                     taken.add(rs.getLong(1));
                     signals.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())
-                            .add(new Signal(rs.getLong(1), SignalCodec.read(rs.getString(3))));
+                            .add(new Signal(rs.getLong(1), SignalCodec.read(rs.getString(3)),
+                                    SignalCodec.inboundMessageId(rs.getString(3))));
                 }
             }
         }

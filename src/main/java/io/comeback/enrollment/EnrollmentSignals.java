@@ -63,11 +63,21 @@ public class EnrollmentSignals {
 
     @Transactional
     public void toEnrollment(long enrollmentId, FlowEvent event) {
+        queue(enrollmentId, SignalCodec.write(event));
+    }
+
+    /** A reply, with the {@code inbound_messages} row it came in, so what it answered can point back at it. */
+    @Transactional
+    public void replyToEnrollment(long enrollmentId, FlowEvent.Replied reply, long inboundMessageId) {
+        queue(enrollmentId, SignalCodec.write(reply, inboundMessageId));
+    }
+
+    private void queue(long enrollmentId, String signalJson) {
         Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement st = connection.prepareStatement(TO_ONE)) {
             st.setLong(1, enrollmentId);
-            st.setString(2, SignalCodec.write(event));
+            st.setString(2, signalJson);
             Jdbc.setInstant(st, 3, now);
             Jdbc.setInstant(st, 4, now);
             st.setLong(5, enrollmentId);

@@ -13,6 +13,25 @@ final class SignalCodec {
     }
 
     static String write(FlowEvent event) {
+        return StateCodec.write(document(event));
+    }
+
+    /** A reply and the id of the inbound message that carried it. */
+    static String write(FlowEvent.Replied reply, long inboundMessageId) {
+        Map<String, String> doc = document(reply);
+        doc.put(INBOUND_MESSAGE_ID, Long.toString(inboundMessageId));
+        return StateCodec.write(doc);
+    }
+
+    /** The inbound message a reply signal came in, or null (other signals, replies queued before V50). */
+    static Long inboundMessageId(String json) {
+        String id = StateCodec.readStringMap(json).get(INBOUND_MESSAGE_ID);
+        return id == null ? null : Long.valueOf(id);
+    }
+
+    private static final String INBOUND_MESSAGE_ID = "inboundMessageId";
+
+    private static Map<String, String> document(FlowEvent event) {
         Map<String, String> doc = new HashMap<>();
         if (event instanceof FlowEvent.Replied replied) {
             doc.put("type", "replied");
@@ -36,7 +55,7 @@ final class SignalCodec {
         } else {
             throw new IllegalArgumentException("Not a signal: " + event);
         }
-        return StateCodec.write(doc);
+        return doc;
     }
 
     static FlowEvent read(String json) {

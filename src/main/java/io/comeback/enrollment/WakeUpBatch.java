@@ -6,7 +6,6 @@ import io.comeback.engine.run.CustomerView;
 import io.comeback.engine.run.Decision;
 import io.comeback.engine.run.EnrollmentState;
 import io.comeback.engine.run.ExitReason;
-import io.comeback.engine.run.FlowEvent;
 import io.comeback.engine.run.FlowInterpreter;
 import io.comeback.messaging.OutboundLedger;
 import io.comeback.messaging.SendGate;
@@ -72,19 +71,21 @@ public class WakeUpBatch {
         Map<Long, List<EnrollmentRows.Signal>> signals = EnrollmentRows.takeSignals(c, claimed);
         Map<Long, CustomerView> customers = CustomerViews.load(c, claimed.stream().map(ClaimedEnrollment::customerId).distinct().toList());
         DecisionSink sink = new DecisionSink(gate, now);
+        List<SurveyResponses.Answer> answers = new ArrayList<>(0);
         List<EnrollmentRows.Update> updates = new ArrayList<>(claimed.size());
         for (ClaimedEnrollment row : claimed) {
-            List<FlowEvent> events = signals.getOrDefault(row.id(), List.of()).stream().map(EnrollmentRows.Signal::event).toList();
-            updates.add(advance(row, customers.get(row.customerId()), events, now, sink));
+            List<EnrollmentRows.Signal> events = signals.getOrDefault(row.id(), List.of());
+            updates.add(advance(row, customers.get(row.customerId()), events, now, sink, answers));
         }
         EnrollmentRows.write(c, updates, now);
         int queued = OutboundLedger.insert(c, sink.ledgerRows());
         sink.customerWrites.flush(c);
+        SurveyResponses.insert(c, answers, now);
         return new Outcome(claimed.size(), queued);
     }
 
-    private EnrollmentRows.Update advance(ClaimedEnrollment row, CustomerView customer, List<FlowEvent> events,
-                                          Instant now, DecisionSink sink) {
+    private EnrollmentRows.Update advance(ClaimedEnrollment row, CustomerView customer, List<EnrollmentRows.Signal> events,
+                                          Instant now, DecisionSink sink, List<SurveyResponses.Answer> answers) {
         Optional<Flow> flow = versions.resolve(row.flowId(), row.flowVersion());
         if (flow.isEmpty() || customer == null) {
             String why = flow.isEmpty() ? "flow version " + row.flowVersion() + " is unknown" : "customer is gone";
@@ -95,6 +96,10 @@ public class WakeUpBatch {
             EnrollmentAdvance.Result result = EnrollmentAdvance.advance(
                     interpreters.forEnrollment(row.id(), row.customerId(), customer, now), flow.get(), row, customer, events, now);
             sink.accept(row, flow.get(), customer, result.decisions());
+            for (EnrollmentAdvance.ScoredReply scored : result.scores()) {
+                answers.add(new SurveyResponses.Answer(row.id(), row.flowId(), scored.score().stepId(), row.customerId(),
+                        scored.score().score(), scored.inboundMessageId()));
+            }
             EnrollmentState state = result.state();
             if (state.isExited()) {
                 Decision.Exit exit = result.decisions().stream().filter(Decision.Exit.class::isInstance)

@@ -79,7 +79,7 @@ public class InboundReceiver implements InboundSmsSink {
             if (stored.isEmpty()) {
                 return storedAnswer(c, sms.providerMessageId());
             }
-            Route route = route(c, sms);
+            Route route = route(c, sms, stored.get());
             try (PreparedStatement st = c.prepareStatement("""
                     UPDATE inbound_messages SET routed_to = ?, customer_id = ?, enrollment_id = ?, flow_id = ?, answer = ?
                     WHERE id = ?""")) {
@@ -100,7 +100,7 @@ public class InboundReceiver implements InboundSmsSink {
         }
     }
 
-    private Route route(Connection c, InboundSms sms) throws SQLException {
+    private Route route(Connection c, InboundSms sms, long inboundMessageId) throws SQLException {
         Optional<Customer> customer = Customer.findByPhone(sms.from());
         InboundKeywords.Intent intent = keywords.classify(sms.body());
         if (intent == InboundKeywords.Intent.HELP) {
@@ -123,7 +123,8 @@ public class InboundReceiver implements InboundSmsSink {
         engagement.replied(customerId, at);
         Optional<Long> waiting = signals.waitingForReply(customerId);
         if (waiting.isPresent()) {
-            signals.toEnrollment(waiting.get(), new FlowEvent.Replied(sms.body()));
+            // The message id travels with the reply so a score it carries is recorded once (survey_responses).
+            signals.replyToEnrollment(waiting.get(), new FlowEvent.Replied(sms.body()), inboundMessageId);
             return new Route("enrollment", customerId, waiting.get(), null, null);
         }
         Optional<Flow> keywordFlow = InboundRouting.keywordFlow(catalog.activeWith(Trigger.Keyword.class), sms.body());

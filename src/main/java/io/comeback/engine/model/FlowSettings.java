@@ -25,7 +25,7 @@ public record FlowSettings(
     public static final int DEFAULT_PRIORITY = 50;
     public static final int DEFAULT_MAX_SEGMENTS = 3;
     public static final String DEFAULT_LOCALE = "nb";
-    public static final String DEFAULT_ATTRIBUTION_WINDOW = "P7D";
+    public static final String DEFAULT_ATTRIBUTION_WINDOW = "P5D";
 
     public static FlowSettings defaults() {
         return new FlowSettings(MessageKind.MARKETING, DEFAULT_PRIORITY, Optional.of(QuietHoursWindow.DEFAULT),

@@ -36,6 +36,15 @@ public sealed interface Decision {
     record AwaitReply(String stepId, Instant until) implements Decision {
     }
 
+    /**
+     * The customer answered a score question ({@code nps:} routes of a {@code wait_for_reply} step)
+     * with a score the parser understood. Emitted before the route is followed, once per answer, so
+     * the runtime can keep every answer (reports count NPS over time) rather than only the latest
+     * attribute a flow may write.
+     */
+    record RecordScore(String stepId, int score) implements Decision {
+    }
+
     /** Write a customer attribute. */
     record SetAttribute(String name, String value) implements Decision {
     }

@@ -26,7 +26,10 @@ final class ReplyRouter {
 
     private ReplyRouter() {}
 
-    /** Also stores {@code reply.score} on the run; empty when the reply was not understood. */
+    /**
+     * Also stores {@code reply.score} on the run and, when the step asks for a score, emits
+     * {@link Decision.RecordScore}; empty when the reply was not understood.
+     */
     static Optional<Route> route(WaitForReply step, String body, Run run) {
         OptionalInt score = NpsScoreParser.parse(body);
         if (score.isPresent()) {
@@ -35,6 +38,7 @@ final class ReplyRouter {
             run.variables.remove("reply.score");
         }
         if (!step.scores().isEmpty() && score.isPresent()) {
+            run.emit(new Decision.RecordScore(step.id(), score.getAsInt()));
             for (ScoreRoute route : step.scores()) {
                 if (route.matches(score.getAsInt())) {
                     return Optional.of(new Route(Optional.of(route.target())));

@@ -144,6 +144,7 @@ class FlowInterpreterTest {
         List<Decision> decisions = e.feed(new FlowEvent.Replied("Ti!"), "2026-06-15T11:00:00Z");
 
         assertThat(decisions).satisfiesExactly(
+                d -> assertThat(d).isEqualTo(new Decision.RecordScore("answer", 10)),
                 d -> assertThat(d).isEqualTo(new Decision.SetAttribute("nps", "10")),
                 d -> assertThat(((Decision.Send) d).stepId()).isEqualTo("thanks"),
                 d -> assertThat(d).isEqualTo(new Decision.Exit(ExitReason.EXIT_STEP, "promoter", "done_promoter")));
@@ -155,7 +156,7 @@ class FlowInterpreterTest {
     void detractorIsTaggedForFollowUp() {
         Enrollment e = start(nps(), customer("nb-NO", "Europe/Oslo"), "2026-06-15T10:00:00Z");
         assertThat(e.feed(new FlowEvent.Replied("3/10"), "2026-06-15T11:00:00Z")).startsWith(
-                new Decision.SetAttribute("nps", "3"), new Decision.AddTag("nps_follow_up"));
+                new Decision.RecordScore("answer", 3), new Decision.SetAttribute("nps", "3"), new Decision.AddTag("nps_follow_up"));
         assertThat(e.state.tagsAdded()).containsExactly("nps_follow_up");
         assertThat(e.state.exitLabel()).isEqualTo("detractor");
     }
@@ -164,8 +165,27 @@ class FlowInterpreterTest {
     void understoodScoreWithoutRouteGoesToOtherwise() {
         Enrollment e = start(nps(), customer("nb-NO", "Europe/Oslo"), "2026-06-15T10:00:00Z");
         assertThat(e.feed(new FlowEvent.Replied("7"), "2026-06-15T11:00:00Z")).containsExactly(
+                new Decision.RecordScore("answer", 7),
                 new Decision.SetAttribute("nps", "7"),
                 new Decision.Exit(ExitReason.EXIT_STEP, "passive", "done_passive"));
+    }
+
+    @Test
+    void everyUnderstoodScoreIsRecordedOnceAndNothingElseIs() {
+        Enrollment e = start(nps(), customer("nb-NO", "Europe/Oslo"), "2026-06-15T10:00:00Z");
+        // Not understood (re-asked): no score to record.
+        assertThat(e.feed(new FlowEvent.Replied("hæ?"), "2026-06-15T11:00:00Z"))
+                .noneMatch(Decision.RecordScore.class::isInstance);
+        // Understood on the second try: exactly one record, with the step that asked.
+        List<Decision> second = e.feed(new FlowEvent.Replied("ni"), "2026-06-15T12:00:00Z");
+        assertThat(second).filteredOn(Decision.RecordScore.class::isInstance)
+                .containsExactly(new Decision.RecordScore("answer", 9));
+        // A reply after the enrollment left the question records nothing.
+        assertThat(e.feed(new FlowEvent.Replied("10"), "2026-06-15T13:00:00Z")).isEmpty();
+        // A keyword answer to the same question is not a score.
+        Enrollment declined = start(nps(), customer("nb-NO", "Europe/Oslo"), "2026-06-15T10:00:00Z");
+        assertThat(declined.feed(new FlowEvent.Replied("Nei takk."), "2026-06-15T11:00:00Z"))
+                .noneMatch(Decision.RecordScore.class::isInstance);
     }
 
     @Test

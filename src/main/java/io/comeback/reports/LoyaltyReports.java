@@ -1,0 +1,93 @@
+package io.comeback.reports;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Retention, churn, repeat purchases, order value, frequency, lifespan, lifetime value and NPS per
+ * calendar period. README "Reports" defines every figure; the customer base at an instant is the
+ * customers who ordered within the active window ({@code comeback.reports.active-customer-window},
+ * default 365 days) before it.
+ */
+@ApplicationScoped
+public class LoyaltyReports {
+
+    private final AgroalDataSource dataSource;
+    private final Duration activeWindow;
+
+    public LoyaltyReports(AgroalDataSource dataSource,
+                          @ConfigProperty(name = "comeback.reports.active-customer-window", defaultValue = "P365D")
+                          Duration activeWindow) {
+        this.dataSource = dataSource;
+        this.activeWindow = activeWindow;
+    }
+
+    public Duration activeWindow() {
+        return activeWindow;
+    }
+
+    public LoyaltyReport report(Instant from, Instant to, ReportInterval interval, String flowIdOrNull, ZoneId zone) {
+        List<Period> periods = Periods.split(from, to, interval, zone);
+        List<Period> all = new ArrayList<>(periods);
+        all.add(new Period(from, to));
+        List<Instant> boundaries = new ArrayList<>();
+        for (Period p : all) {
+            boundaries.add(p.start());
+            boundaries.add(p.end());
+        }
+        try (Connection c = dataSource.getConnection()) {
+            LoyaltyQuery.Orders[] orders = LoyaltyQuery.orders(c, all, flowIdOrNull, to);
+            Map<Instant, LoyaltyQuery.Base> base = LoyaltyQuery.base(c, boundaries, activeWindow, flowIdOrNull, to);
+            List<NpsReport> nps = NpsQuery.perPeriod(c, all, flowIdOrNull);
+            List<LoyaltyPeriod> figures = new ArrayList<>(all.size());
+            for (int i = 0; i < all.size(); i++) {
+                Period p = all.get(i);
+                figures.add(figures(p, orders[i], base.get(p.start()), base.get(p.end()), nps.get(i)));
+            }
+            return new LoyaltyReport(from, to, interval, flowIdOrNull, List.copyOf(figures.subList(0, periods.size())),
+                    figures.get(periods.size()), formula(interval));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not compute loyalty figures", e);
+        }
+    }
+
+    static String formula(ReportInterval interval) {
+        return "CLV = average order value × purchase frequency × average lifespan (in " + interval.unitName()
+                + ": the lifespan in days divided by the length of the period in days)";
+    }
+
+    static LoyaltyPeriod figures(Period p, LoyaltyQuery.Orders orders, LoyaltyQuery.Base atStart, LoyaltyQuery.Base atEnd,
+                                 NpsReport nps) {
+        Double retention = atStart.active() == 0 ? null
+                : (double) (atEnd.active() - orders.newCustomers()) / atStart.active();
+        Double churn = retention == null ? null : 1 - retention;
+        Double repeat = orders.customers() == 0 ? null : (double) orders.repeatCustomers() / orders.customers();
+        BigDecimal aov = orders.orders() == 0 ? null
+                : orders.revenue().divide(BigDecimal.valueOf(orders.orders()), 2, RoundingMode.HALF_UP);
+        Double frequency = orders.customers() == 0 ? null : (double) orders.orders() / orders.customers();
+        Double lifespanDays = atEnd.averageLifespanDays();
+        BigDecimal lifetimeValue = null;
+        if (aov != null && frequency != null && lifespanDays != null) {
+            double periodDays = Duration.between(p.start(), p.end()).toSeconds() / 86_400.0;
+            // From the unrounded average order value: rounding twice would drift by cents.
+            BigDecimal exactAov = orders.revenue().divide(BigDecimal.valueOf(orders.orders()), 10, RoundingMode.HALF_UP);
+            lifetimeValue = exactAov.multiply(BigDecimal.valueOf(frequency * lifespanDays / periodDays))
+                    .setScale(2, RoundingMode.HALF_UP);
+        }
+        return new LoyaltyPeriod(p.start(), p.end(), atStart.active(), atEnd.active(), orders.newCustomers(),
+                retention, churn, repeat, orders.orders(), orders.revenue(), aov, frequency, lifespanDays,
+                lifetimeValue, nps);
+    }
+}
