@@ -160,6 +160,42 @@ class DashboardPagesTest {
                 .body(containsString("no flow"));
     }
 
+    @Test
+    void overviewShowsEveryLoyaltyFigureWithAChartAndTheApiTotals() {
+        String customer = Api.uniqueId("dash-loyal");
+        given().body(Map.of("phone", Api.uniqueNorwegianMobile())).put("/api/customers/" + customer).then().statusCode(201);
+        for (String total : List.of("100.00", "300.00")) {
+            given().body(Map.of("orderId", Api.uniqueId("dash-lo"), "customerId", customer, "total", total, "currency", "NOK",
+                    "placedAt", "2026-02-10T10:00:00Z")).post("/api/orders").then().statusCode(201);
+        }
+        String session = signIn("Kari");
+        String page = RestAssured.given().cookie("comeback_session", session)
+                .get("/?from=2026-01-01&to=2026-03-31&interval=month").then().statusCode(200).extract().body().asString();
+        for (String id : List.of("crr", "churn", "repeat", "aov", "frequency", "clv", "nps")) {
+            assertThat(page).contains("id=\"figure-" + id + "\"").contains("id=\"chart-" + id + "\"");
+        }
+        assertThat(page).contains("<svg class=\"chart\"").contains("role=\"img\"").contains(">2026-02</th>");
+
+        Matcher times = Pattern.compile("<time datetime=\"([^\"]+)\">").matcher(page);
+        assertThat(times.find()).isTrue();
+        String from = times.group(1);
+        assertThat(times.find()).isTrue();
+        String to = times.group(1);
+        Map<String, Object> total = given().queryParam("from", from).queryParam("to", to).queryParam("interval", "month")
+                .get("/api/reports/loyalty").then().statusCode(200).extract().jsonPath().getMap("total");
+        String aov = figureValue(page, "aov");
+        assertThat(new java.math.BigDecimal(aov.replace(",", ""))).isEqualByComparingTo(String.valueOf(total.get("averageOrderValue")));
+        String formula = given().queryParam("from", from).queryParam("to", to).get("/api/reports/loyalty").then()
+                .extract().path("lifetimeValueFormula");
+        assertThat(page).contains(formula);
+    }
+
+    private static String figureValue(String page, String id) {
+        Matcher m = Pattern.compile("id=\"figure-" + id + "\">\\s*<h2[^>]*>[^<]*</h2>\\s*<p class=\"value\">([^<]*)</p>").matcher(page);
+        assertThat(m.find()).as("figure " + id).isTrue();
+        return m.group(1);
+    }
+
     static String signIn(String name) {
         Response ok = RestAssured.given().redirects().follow(false).contentType(ContentType.URLENC)
                 .formParam("name", name).formParam("apiKey", Api.KEY).post("/login");

@@ -41,18 +41,20 @@ public class FlowsPage {
     private final Template notFound;
     private final FlowCatalog catalog;
     private final MessageLog messages;
+    private final FlowReportView reports;
     private final CurrentSession session;
     private final Formats formats;
     private final Clock clock;
 
     public FlowsPage(@Location("dashboard/flows.html") Template list, @Location("dashboard/flow.html") Template detail,
                      @Location("dashboard/not-found.html") Template notFound, FlowCatalog catalog, MessageLog messages,
-                     CurrentSession session, Formats formats, Clock clock) {
+                     FlowReportView reports, CurrentSession session, Formats formats, Clock clock) {
         this.list = list;
         this.detail = detail;
         this.notFound = notFound;
         this.catalog = catalog;
         this.messages = messages;
+        this.reports = reports;
         this.session = session;
         this.formats = formats;
         this.clock = clock;
@@ -80,7 +82,7 @@ public class FlowsPage {
                         m.status(), m.statusReason() == null ? (m.errorCode() == null ? "" : "error " + m.errorCode()) : m.statusReason()))
                 .toList();
         return Response.ok(detail.data("frame", PageFrame.of("Flow " + id, "flows", session)).data("flow", row)
-                .data("period", period)
+                .data("period", period).data("report", row.status().equals("active") ? reports.of(id, period) : null)
                 .data("messages", recent).data("recentLimit", RECENT_MESSAGES)).build();
     }
 
