@@ -174,7 +174,7 @@ class DashboardPagesTest {
         for (String id : List.of("crr", "churn", "repeat", "aov", "frequency", "clv", "nps")) {
             assertThat(page).contains("id=\"figure-" + id + "\"").contains("id=\"chart-" + id + "\"");
         }
-        assertThat(page).contains("<svg class=\"chart\"").contains("role=\"img\"").contains(">2026-02</th>");
+        assertThat(page).contains("<svg class=\"chart line-chart\"").contains("role=\"img\"").contains(">2026-02</th>");
 
         Matcher times = Pattern.compile("<time datetime=\"([^\"]+)\">").matcher(page);
         assertThat(times.find()).isTrue();

@@ -73,7 +73,7 @@ public class OverviewPage {
                 rate("crr", "Customer retention rate", total.retentionRate(),
                         "(customers at end − new customers) ÷ customers at start", periods, label, LoyaltyPeriod::retentionRate),
                 rate("churn", "Churn rate", total.churnRate(), "1 − retention rate", periods, label, LoyaltyPeriod::churnRate),
-                rate("repeat", "Repeat purchase rate", total.repeatPurchaseRate(), "customers with more than one order ÷ customers who ordered",
+                rate("repeat", "Repeat purchase rate", total.repeatPurchaseRate(), "customers who ordered and have two orders or more by the end ÷ customers who ordered",
                         periods, label, LoyaltyPeriod::repeatPurchaseRate),
                 money("aov", "Average order value", total.averageOrderValue(),
                         Formats.count(total.orders()) + " orders, revenue " + Formats.money(total.revenue()), periods, label,
