@@ -93,6 +93,12 @@ class FlowReportApiTest {
         data.optOut(c3, "1993-03-04T09:00:00Z");
         data.optOut(c2, "1993-03-25T10:00:00Z");
 
+        // Erased, as a shop may do meanwhile: reports still count them (and other tests' inactivity counts,
+        // which skip erased customers, do not see these 1993 histories).
+        for (String erased : new String[] {p1, p2, p3, p4, p5, p6}) {
+            given().delete("/api/customers/" + erased).then().statusCode(204);
+        }
+
         JsonPath report = given().queryParam("from", "1993-03-01").queryParam("to", "1993-04-01").queryParam("zone", "UTC")
                 .get("/api/reports/flows/" + f).then().statusCode(200).extract().jsonPath();
 
@@ -142,10 +148,11 @@ class FlowReportApiTest {
         // 100 treated and 50 held out, entered on 1994-05-02. Converted = an order after entry and within
         // 30 days (the flow's window, P5D, is shorter): 20 treated, 5 held out, each order 100.00.
         // Noise that must not convert: a treated customer ordering 40 days after entry, a held-out one the
-        // day before entry.
+        // day before entry. (Inserted as erased customers: out of other tests' inactivity counts.)
         String prefix = Api.uniqueId("lift");
         data.update("""
-                INSERT INTO customers (external_id, time_zone) SELECT ? || '-' || n, 'UTC' FROM generate_series(1, 150) n""",
+                INSERT INTO customers (external_id, time_zone, erased_at)
+                SELECT ? || '-' || n, 'UTC', TIMESTAMPTZ '1994-07-01 00:00Z' FROM generate_series(1, 150) n""",
                 prefix);
         data.update("""
                 INSERT INTO enrollments (flow_id, flow_version, customer_id, status, entered_at, exited_at, exit_reason)

@@ -85,9 +85,13 @@ class FlowRuntimeEndToEndTest {
             assertThat(enrollment(lapsed, "winback")).containsEntry("exitLabel", "holdout");
             lapsedPhone = Api.uniqueNorwegianMobile();
             lapsed = Api.uniqueId("lapsed");
+            // Created without consent, then given it: no welcome text today, which the marketing cap
+            // (one text a day) would otherwise count against the win-back text.
+            given().body(Map.of("phone", lapsedPhone, "firstName", "Kari", "timeZone", "Europe/Oslo"))
+                    .put("/api/customers/" + lapsed).then().statusCode(201);
             given().body(Map.of("phone", lapsedPhone, "firstName", "Kari", "timeZone", "Europe/Oslo",
-                    "consent", Map.of("status", "opted_in"))).put("/api/customers/" + lapsed).then().statusCode(201);
-            earlierTexts = textsUntil(lapsedPhone, 1).size();
+                    "consent", Map.of("status", "opted_in"))).put("/api/customers/" + lapsed).then().statusCode(200);
+            earlierTexts = 0;
             outcome = enterWinBack(lapsed);
         }
         assertThat(outcome).isInstanceOf(EntryOutcome.Entered.class);

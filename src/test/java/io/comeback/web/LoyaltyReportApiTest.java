@@ -32,7 +32,7 @@ class LoyaltyReportApiTest {
         String a = Api.uniqueId("a"), b = Api.uniqueId("b"), c = Api.uniqueId("c"), d = Api.uniqueId("d"),
                 e = Api.uniqueId("e"), f = Api.uniqueId("f");
         long ca = data.customer(a);
-        data.customer(b);
+        long cb = data.customer(b);
         data.customer(c);
         long cd = data.customer(d);
         long ce = data.customer(e);
@@ -48,8 +48,11 @@ class LoyaltyReportApiTest {
         data.order(e, "1990-12-05T12:00:00Z", "400.00");
         data.order(e, "1990-12-28T12:00:00Z", "100.00");
         data.order(f, "1990-06-01T12:00:00Z", "70.00");
-        // Erased customers still count: their orders and facts stay.
-        given().delete("/api/customers/" + f).then().statusCode(204);
+        // Erased customers still count: their orders and facts stay. All six are erased, which also keeps
+        // these 1989–1990 histories out of other tests' inactivity counts (they skip erased customers).
+        for (String erased : new String[] {a, b, c, d, e, f}) {
+            given().delete("/api/customers/" + erased).then().statusCode(204);
+        }
         String flow = Api.uniqueId("rpt-loyal");
         data.flow(flow, null);
         data.surveyAnswer(flow, ca, 10, "1990-11-20T12:00:00Z");
@@ -130,7 +133,7 @@ class LoyaltyReportApiTest {
         // Per flow: only the customers who entered it and were not held out — A and D (B was held out).
         data.enrollment(flow, ca, "exited", "1990-10-01T12:00:00Z", false, "completed", null);
         data.enrollment(flow, cd, "exited", "1990-11-01T12:00:00Z", false, "completed", null);
-        data.enrollment(flow, data.queryLong("SELECT id FROM customers WHERE external_id = ?", b), "held_out",
+        data.enrollment(flow, cb, "held_out",
                 "1990-10-01T12:00:00Z", false, "held_out", null);
         JsonPath perFlow = given().queryParam("from", "1990-11-01").queryParam("to", "1991-01-01")
                 .queryParam("interval", "month").queryParam("zone", "UTC").queryParam("flow", flow)

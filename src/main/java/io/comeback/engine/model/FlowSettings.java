@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param maxSegments       texts longer than this many SMS segments get a warning
  * @param defaultLocale     language of texts written as a plain string, and the fallback for customers
  *                          whose locale has no text
- * @param attributionWindow how long after a message an order still counts as converted by this flow
+ * @param attributionWindow how long after a delivered text of this flow (or a click on its link) an order is
+ *                          attributed to the flow in reports (default P5D; last touch across flows wins)
  */
 public record FlowSettings(
         MessageKind kind,
