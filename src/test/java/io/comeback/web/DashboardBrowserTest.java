@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.math.BigDecimal;
 import java.net.URL;
@@ -44,6 +46,8 @@ class DashboardBrowserTest {
     @BeforeEach
     void startBrowser() {
         browser = HeadlessChromium.start(1280, 900);
+        // A click on a submit button returns before the next page has loaded: look-ups wait for their element.
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(15));
     }
 
     @AfterEach
@@ -67,6 +71,7 @@ class DashboardBrowserTest {
         browser.findElement(By.id("name")).sendKeys("Browser Test");
         browser.findElement(By.id("apiKey")).sendKeys(Api.KEY);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/flows/feedback"));
         assertThat(browser.getCurrentUrl()).contains("/flows/feedback?from=2033-06-09&to=2033-06-09");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Flow feedback");
 
