@@ -131,7 +131,7 @@ class DashboardPagesTest {
         String page = RestAssured.given().cookie("comeback_session", session).get("/customers/" + customer).then().statusCode(200)
                 .extract().body().asString();
         assertThat(page).contains("Sigrid Dahl").contains("opted out").contains("Order " + order).contains("349.50 NOK")
-                .contains("Hei der").contains("Consent opt-out").contains("Entered flow feedback");
+                .contains("Hei der").contains("answer to flow feedback").contains("Consent opt-out").contains("Entered flow feedback");
         // Newest first: the reply (now) comes before the order (March 2026).
         assertThat(page.indexOf("Hei der")).isLessThan(page.indexOf("Order " + order));
 

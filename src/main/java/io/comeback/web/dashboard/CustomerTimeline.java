@@ -51,11 +51,12 @@ public class CustomerTimeline {
                 items.add(new Item(Jdbc.getInstant(rs, 1), Kind.MESSAGE, source, rs.getString(4), rs.getString(5) + reason + error));
             });
             read(c, """
-                    SELECT received_at, body, routed_to, flow_id, handled_at FROM inbound_messages
-                    WHERE customer_id = ? ORDER BY received_at DESC LIMIT ?""", customerId, limit, rs -> {
+                    SELECT i.received_at, i.body, i.routed_to, COALESCE(i.flow_id, e.flow_id), i.handled_at
+                    FROM inbound_messages i LEFT JOIN enrollments e ON e.id = i.enrollment_id
+                    WHERE i.customer_id = ? ORDER BY i.received_at DESC LIMIT ?""", customerId, limit, rs -> {
                 String route = "inbox".equals(rs.getString(3))
                         ? (rs.getTimestamp(5) == null ? "in the inbox, open" : "in the inbox, handled")
-                        : rs.getString(3) + (rs.getString(4) == null ? "" : " (" + rs.getString(4) + ")");
+                        : rs.getString(4) != null ? "answer to flow " + rs.getString(4) : rs.getString(3);
                 items.add(new Item(Jdbc.getInstant(rs, 1), Kind.REPLY, "Reply", rs.getString(2), route));
             });
             read(c, """
