@@ -1,6 +1,8 @@
 package io.comeback.enrollment;
 
 import io.comeback.engine.model.ConsentStatus;
+import io.comeback.audience.Jdbc;
+import io.comeback.audience.rfm.RfmModel;
 import io.comeback.engine.run.CustomerView;
 
 import java.sql.Array;
@@ -9,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,20 +25,22 @@ public final class CustomerViews {
 
     private static final String SELECT = """
             SELECT id, external_id, first_name, last_name, email, phone, locale, time_zone, attributes::text,
-                   tags, consent_status
+                   tags, consent_status, comeback_rfm_scores(last_order_at, orders_count, total_spent, ?)
             FROM customers WHERE id = ANY (?)
             """;
 
     private CustomerViews() {
     }
 
-    public static Map<Long, CustomerView> load(Connection connection, Collection<Long> ids) throws SQLException {
+    /** @param asOf the instant RFM recency is judged at (the decision's "now") */
+    public static Map<Long, CustomerView> load(Connection connection, Collection<Long> ids, Instant asOf) throws SQLException {
         Map<Long, CustomerView> views = new HashMap<>();
         if (ids.isEmpty()) {
             return views;
         }
         try (PreparedStatement st = connection.prepareStatement(SELECT)) {
-            st.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            Jdbc.setInstant(st, 1, asOf);
+            st.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     views.put(rs.getLong(1), view(rs));
@@ -45,8 +50,8 @@ public final class CustomerViews {
         return views;
     }
 
-    public static Optional<CustomerView> load(Connection connection, long id) throws SQLException {
-        return Optional.ofNullable(load(connection, java.util.List.of(id)).get(id));
+    public static Optional<CustomerView> load(Connection connection, long id, Instant asOf) throws SQLException {
+        return Optional.ofNullable(load(connection, java.util.List.of(id), asOf).get(id));
     }
 
     private static CustomerView view(ResultSet rs) throws SQLException {
@@ -60,7 +65,7 @@ public final class CustomerViews {
         Set<String> tagSet = tags == null ? Set.of() : new java.util.HashSet<>(java.util.Arrays.asList((String[]) tags.getArray()));
         return new CustomerView(Long.toString(rs.getLong(1)), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), zone(rs.getString(8)), attributes, tagSet,
-                ConsentStatus.fromYaml(rs.getString(11)).orElse(ConsentStatus.UNKNOWN));
+                ConsentStatus.fromYaml(rs.getString(11)).orElse(ConsentStatus.UNKNOWN), RfmModel.scores(rs.getArray(12)));
     }
 
     private static ZoneId zone(String id) {

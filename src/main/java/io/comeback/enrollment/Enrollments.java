@@ -68,7 +68,7 @@ public class Enrollments {
                 return log(connection, flowId, customerId, now, new EntryOutcome.Refused(
                         EntryOutcome.Refused.FLOW_NOT_ACTIVE, "no active flow '" + flowId + "'"));
             }
-            Optional<CustomerView> customer = CustomerViews.load(connection, customerId);
+            Optional<CustomerView> customer = CustomerViews.load(connection, customerId, now);
             if (customer.isEmpty()) {
                 return new EntryOutcome.Refused(EntryOutcome.Refused.NO_CUSTOMER, "no customer " + customerId);
             }

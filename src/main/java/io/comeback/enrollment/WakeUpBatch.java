@@ -69,7 +69,7 @@ public class WakeUpBatch {
             return new Outcome(0, 0);
         }
         Map<Long, List<EnrollmentRows.Signal>> signals = EnrollmentRows.takeSignals(c, claimed);
-        Map<Long, CustomerView> customers = CustomerViews.load(c, claimed.stream().map(ClaimedEnrollment::customerId).distinct().toList());
+        Map<Long, CustomerView> customers = CustomerViews.load(c, claimed.stream().map(ClaimedEnrollment::customerId).distinct().toList(), now);
         DecisionSink sink = new DecisionSink(gate, now);
         List<SurveyResponses.Answer> answers = new ArrayList<>(0);
         List<EnrollmentRows.Update> updates = new ArrayList<>(claimed.size());

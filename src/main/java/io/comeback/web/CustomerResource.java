@@ -1,7 +1,9 @@
 package io.comeback.web;
 
+import io.comeback.audience.Customer;
 import io.comeback.audience.CustomerInput;
 import io.comeback.audience.CustomerService;
+import io.comeback.audience.rfm.RfmModel;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -12,14 +14,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Clock;
+
 @Path("/api/customers/{externalId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerResource {
 
     private final CustomerService customers;
+    private final RfmModel rfm;
+    private final Clock clock;
 
-    public CustomerResource(CustomerService customers) {
+    public CustomerResource(CustomerService customers, RfmModel rfm, Clock clock) {
         this.customers = customers;
+        this.rfm = rfm;
+        this.clock = clock;
     }
 
     /** Creates or replaces the customer; consent is only changed when the body carries it. */
@@ -36,13 +44,17 @@ public class CustomerResource {
             throw Violations.invalid(rejected.violations());
         }
         CustomerService.Stored stored = (CustomerService.Stored) result;
-        return Response.status(stored.created() ? 201 : 200).entity(CustomerView.of(stored.customer())).build();
+        return Response.status(stored.created() ? 201 : 200).entity(view(stored.customer())).build();
     }
 
     @GET
     public CustomerView get(@PathParam("externalId") String externalId) {
-        return customers.find(externalId).map(CustomerView::of)
+        return customers.find(externalId).map(this::view)
                 .orElseThrow(() -> ProblemException.notFound("no customer '" + externalId + "'"));
+    }
+
+    private CustomerView view(Customer customer) {
+        return CustomerView.of(customer, rfm.scores(customer.id, clock.instant()).orElse(null));
     }
 
     /** GDPR erasure: personal data is removed at once; order counts and totals stay for reporting. */

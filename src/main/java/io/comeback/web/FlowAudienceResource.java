@@ -47,7 +47,7 @@ public class FlowAudienceResource {
         }
         Instant asOf = asOfText == null ? Instant.now(clock) : Instants.parse(asOfText).orElseThrow(
                 () -> ProblemException.invalidField("asOf", "'" + asOfText + "' is not an instant; write e.g. 2026-05-17T10:00:00Z"));
-        InactiveAudience.FlowRules rules = new InactiveAudience.FlowRules(id, entry.flow().entry().reEntry());
+        InactiveAudience.FlowRules rules = InactiveAudience.FlowRules.of(entry.flow());
         return InactiveAudienceView.of(asOf, audience.preview(trigger, Optional.of(rules), asOf, sampleSize));
     }
 }

@@ -9,8 +9,11 @@ import java.util.List;
 /** Answer of the inactive-audience preview: who matches and is eligible, who is left out and why, a sample. */
 public record InactiveAudienceView(Instant asOf, long count, Excluded excluded, List<SampleEntry> sample) {
 
-    /** Matching customers left out: no SMS consent (or no number), in the flow's re-entry cool-down, capped. */
-    public record Excluded(long noConsent, long coolDown, long capped) {
+    /**
+     * Matching customers left out: no SMS consent (or no number), outside the flow's entry conditions
+     * ({@code entry.audience}; always 0 in a preview without a flow), in its re-entry cool-down, capped.
+     */
+    public record Excluded(long noConsent, long audience, long coolDown, long capped) {
     }
 
     public record SampleEntry(String customerId, List<MatchReason.Window> reasons) {
@@ -18,7 +21,7 @@ public record InactiveAudienceView(Instant asOf, long count, Excluded excluded, 
 
     static InactiveAudienceView of(Instant asOf, InactiveAudience.Preview preview) {
         InactiveAudience.Counts c = preview.counts();
-        return new InactiveAudienceView(asOf, c.count(), new Excluded(c.noConsent(), c.coolDown(), c.capped()),
+        return new InactiveAudienceView(asOf, c.count(), new Excluded(c.noConsent(), c.audience(), c.coolDown(), c.capped()),
                 preview.sample().stream().map(s -> new SampleEntry(s.customerId(), s.reason().windows())).toList());
     }
 }

@@ -143,8 +143,9 @@ class InactiveAudienceApiTest {
                 .body("sample.customerId", contains(lost, slipping));
 
         detector.runAll(T);
-        assertThat(matches(lost)).containsExactly("entered personal_rhythm " + 183 * DAY);
-        assertThat(matches(slipping)).containsExactly("entered personal_rhythm " + 30 * DAY);
+        // winback holds out 10 % (by a hash of flow and customer id): either outcome is a match.
+        assertThat(matches(lost)).singleElement().asString().matches("(entered|held_out) personal_rhythm " + 183 * DAY);
+        assertThat(matches(slipping)).singleElement().asString().matches("(entered|held_out) personal_rhythm " + 30 * DAY);
         assertThat(matches(oneTime)).isEmpty();
         assertThat(matches(lostWithoutConsent)).isEmpty();
 

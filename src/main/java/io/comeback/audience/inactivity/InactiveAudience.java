@@ -2,9 +2,14 @@ package io.comeback.audience.inactivity;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.Jdbc;
+import io.comeback.audience.ConditionSql;
+import io.comeback.engine.model.Condition;
+import io.comeback.engine.model.Flow;
+import io.comeback.engine.model.Link;
 import io.comeback.engine.model.ReEntry;
 import io.comeback.engine.model.Trigger;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,17 +18,18 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Who an {@code inactive} trigger matches at an instant, split into the eligible and those left out
- * (no consent, cool-down of the flow's re-entry rule, frequency caps): the preview a marketer sees
+ * (no consent, outside the flow's entry conditions, cool-down of its re-entry rule, frequency caps): the preview a marketer sees
  * and the candidates the detector enrolls come from this one query.
  */
 @ApplicationScoped
 public class InactiveAudience {
 
-    public record Counts(long count, long noConsent, long coolDown, long capped) {
+    public record Counts(long count, long noConsent, long audience, long coolDown, long capped) {
     }
 
     public record Sampled(long id, String customerId, MatchReason reason) {
@@ -32,8 +38,14 @@ public class InactiveAudience {
     public record Preview(Counts counts, List<Sampled> sample) {
     }
 
-    /** The flow whose re-entry rule and past matches decide the cool-down. */
-    public record FlowRules(String flowId, ReEntry reEntry) {
+    /**
+     * The flow whose entry conditions narrow the audience, and whose re-entry rule and past matches
+     * decide the cool-down.
+     */
+    public record FlowRules(String flowId, ReEntry reEntry, List<Condition> audience, Map<String, Link> links) {
+        public static FlowRules of(Flow flow) {
+            return new FlowRules(flow.id(), flow.entry().reEntry(), flow.entry().audience(), flow.links());
+        }
     }
 
     public interface RowHandler {
@@ -42,10 +54,13 @@ public class InactiveAudience {
 
     private final AgroalDataSource dataSource;
     private final FrequencyCaps caps;
+    private final Map<String, String> globals;
 
-    public InactiveAudience(AgroalDataSource dataSource, FrequencyCaps caps) {
+    public InactiveAudience(AgroalDataSource dataSource, FrequencyCaps caps,
+                            @ConfigProperty(name = "comeback.shop-name", defaultValue = "Comeback") String shopName) {
         this.dataSource = dataSource;
         this.caps = caps;
+        this.globals = Map.of("shop.name", shopName);
     }
 
     public Preview preview(Trigger.Inactive trigger, Optional<FlowRules> flow, Instant asOf, int sampleSize) {
@@ -54,12 +69,13 @@ public class InactiveAudience {
             Counts counts;
             try (PreparedStatement st = connection.prepareStatement(classified + """
                     SELECT count(*) FILTER (WHERE exclusion = 'eligible'), count(*) FILTER (WHERE exclusion = 'no_consent'),
+                           count(*) FILTER (WHERE exclusion = 'audience'),
                            count(*) FILTER (WHERE exclusion = 'cool_down'), count(*) FILTER (WHERE exclusion = 'capped')
                     FROM classified""")) {
                 bind(st, asOf, flow);
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
-                    counts = new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                    counts = new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
                 }
             }
             List<Sampled> sample = new ArrayList<>();
@@ -104,9 +120,12 @@ public class InactiveAudience {
         String coolDown = flow.map(f -> CoolDown.condition(f.reEntry())).orElse("FALSE");
         String history = flow.isPresent() ? "LEFT JOIN (" + CoolDown.LAST_MATCHES + ") h ON h.customer_id = l.id" : "";
         String capped = caps.cappedCondition(flow.map(FlowRules::flowId).orElse(null));
-        return InactivitySql.matching(trigger) + """
+        String inAudience = flow.map(f -> new ConditionSql("(SELECT as_of FROM p)", globals, f.links()).all(f.audience()))
+                .orElse("TRUE");
+        return InactivitySql.matching(trigger, inAudience) + """
                 , classified AS (
                     SELECT l.*, CASE WHEN l.consent_status <> 'opted_in' OR l.phone IS NULL THEN 'no_consent'
+                                     WHEN NOT l.in_audience THEN 'audience'
                                      WHEN %s THEN 'cool_down'
                                      WHEN %s THEN 'capped'
                                      ELSE 'eligible' END AS exclusion

@@ -80,7 +80,7 @@ public class InactivityDetector {
                 return new FlowRun(flowId, true, 0, outcomes, Duration.ZERO);
             }
             List<WinbackEnrollment.Match> batch = new ArrayList<>(BATCH);
-            InactiveAudience.FlowRules rules = new InactiveAudience.FlowRules(flowId, flow.entry().reEntry());
+            InactiveAudience.FlowRules rules = InactiveAudience.FlowRules.of(flow);
             audience.eligible(connection, trigger, rules, asOf, row -> {
                 batch.add(new WinbackEnrollment.Match(row.customerId(), MatchReasons.of(trigger, row, asOf)));
                 if (batch.size() == BATCH) {

@@ -32,6 +32,14 @@ final class InactivitySql {
      * {@code SELECT … FROM lapses}.
      */
     static String matching(Trigger.Inactive trigger) {
+        return matching(trigger, "TRUE");
+    }
+
+    /**
+     * As {@link #matching(Trigger.Inactive)}, with a column {@code in_audience}: the predicate (on
+     * {@code customers c}) of the flow's entry conditions, evaluated in the same scan.
+     */
+    static String matching(Trigger.Inactive trigger, String inAudience) {
         boolean purchase = trigger.rhythmFactor().isPresent() || trigger.noPurchaseFor().isPresent();
         StringBuilder where = new StringBuilder("TRUE");
         if (purchase) {
@@ -46,12 +54,12 @@ final class InactivitySql {
                 facts AS (
                     SELECT c.id, c.external_id, c.consent_status, c.phone, c.time_zone, c.last_order_at,
                            c.median_gap_seconds, c.last_engaged_at, c.unanswered_messages,
-                           %s AS basis, %s AS purchase_lapsed_at, %s AS engaged_lapsed_at
+                           %s AS basis, %s AS purchase_lapsed_at, %s AS engaged_lapsed_at, %s AS in_audience
                     FROM customers c
                     WHERE c.erased_at IS NULL%s),
                 lapses AS (
                     SELECT f.* FROM facts f, p WHERE %s)
-                """.formatted(basis(trigger), purchaseLapse(trigger), engagementLapse(trigger),
+                """.formatted(basis(trigger), purchaseLapse(trigger), engagementLapse(trigger), inAudience,
                 purchase ? " AND c.orders_count > 0" : "", where);
     }
 

@@ -13,6 +13,7 @@ public final class Variables {
     /** Fixed names. {@code customer.attributes.*} and {@code link.*} are open families, see below. */
     public static final List<String> FIXED = List.of(
             "customer.firstName", "customer.lastName", "customer.email", "customer.phone", "customer.locale",
+            "customer.rfm.recency", "customer.rfm.frequency", "customer.rfm.monetary", "customer.rfm.score",
             "order.id", "order.total", "order.currency", "order.items", "order.couponCode",
             "coupon.code", "coupon.expiresAt",
             "reply.text", "reply.score",

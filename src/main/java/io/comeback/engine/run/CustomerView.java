@@ -11,6 +11,7 @@ import java.util.Set;
  *
  * @param locale   BCP-47 tag such as {@code nb-NO}; chooses the language of texts
  * @param timeZone the recipient's zone: quiet hours and local times are resolved in it
+ * @param rfm      the customer's RFM scores; null for a customer who never ordered
  */
 public record CustomerView(
         String id,
@@ -22,7 +23,13 @@ public record CustomerView(
         ZoneId timeZone,
         Map<String, String> attributes,
         Set<String> tags,
-        ConsentStatus consent) {
+        ConsentStatus consent,
+        RfmScores rfm) {
+
+    public CustomerView(String id, String firstName, String lastName, String email, String phone, String locale,
+                        ZoneId timeZone, Map<String, String> attributes, Set<String> tags, ConsentStatus consent) {
+        this(id, firstName, lastName, email, phone, locale, timeZone, attributes, tags, consent, null);
+    }
 
     public CustomerView {
         Objects.requireNonNull(timeZone, "timeZone");
@@ -34,10 +41,10 @@ public record CustomerView(
     public CustomerView withAttribute(String name, String value) {
         Map<String, String> copy = new java.util.HashMap<>(attributes);
         copy.put(name, value);
-        return new CustomerView(id, firstName, lastName, email, phone, locale, timeZone, copy, tags, consent);
+        return new CustomerView(id, firstName, lastName, email, phone, locale, timeZone, copy, tags, consent, rfm);
     }
 
     public CustomerView withTags(Set<String> newTags) {
-        return new CustomerView(id, firstName, lastName, email, phone, locale, timeZone, attributes, newTags, consent);
+        return new CustomerView(id, firstName, lastName, email, phone, locale, timeZone, attributes, newTags, consent, rfm);
     }
 }

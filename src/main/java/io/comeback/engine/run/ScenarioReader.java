@@ -21,7 +21,7 @@ public final class ScenarioReader {
     private static final Set<String> KEYS = Set.of("name", "flow", "customer", "orders", "start", "until", "events",
             "expect", "never", "exact");
     private static final Set<String> CUSTOMER_KEYS = Set.of("firstName", "phone", "locale", "timeZone", "attributes",
-            "consent");
+            "consent", "rfm");
     private static final Set<String> ORDER_KEYS = Set.of("placedAt", "total", "couponCode");
     private static final Set<String> EVENT_KEYS = Set.of("at", "type", "body", "total");
     private static final Set<String> ENTRY_KEYS = Set.of("at", "kind", "step", "text", "attribute", "value", "reason");
@@ -46,7 +46,7 @@ public final class ScenarioReader {
         SimulationRequest request = new SimulationRequest(
                 new SimulationRequest.Customer(customer.string("firstName", null), customer.string("phone", null),
                         customer.string("locale", null), customer.requiredString("timeZone"),
-                        customer.stringMap("attributes"), consent(customer)),
+                        customer.stringMap("attributes"), consent(customer), customer.string("rfm", null)),
                 top.list("orders", ORDER_KEYS).stream().map(o -> new SimulationRequest.Order(
                         instant(o, "placedAt", true), o.decimal("total"), o.string("couponCode", null))).toList(),
                 instant(top, "start", true),

@@ -50,7 +50,18 @@ final class SimulatedCustomer {
                 : ConsentStatus.fromYaml(customer.consent().status()).orElseThrow(() -> new InvalidSimulationException(
                         "consent.status '" + customer.consent().status() + "' is unknown: use opted_in, opted_out or unknown"));
         return new CustomerView("simulated-customer", customer.firstName(), null, null, customer.phone(),
-                customer.locale(), zone, customer.attributes(), Set.of(), consent);
+                customer.locale(), zone, customer.attributes(), Set.of(), consent, rfm(customer.rfm()));
+    }
+
+    private static RfmScores rfm(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        if (!code.matches("[1-5]{3}")) {
+            throw new InvalidSimulationException("customer.rfm '" + code
+                    + "' is not an RFM code: write three scores 1–5 (recency, frequency, monetary), e.g. \"545\"");
+        }
+        return new RfmScores(code.charAt(0) - '0', code.charAt(1) - '0', code.charAt(2) - '0');
     }
 
     static FlowEvent event(SimulationRequest.Event event) {

@@ -24,11 +24,19 @@ public record SimulationRequest(Customer customer, List<Order> orders, Instant s
         events = events == null ? List.of() : List.copyOf(events);
     }
 
-    /** {@code timeZone} is an IANA zone id such as {@code Europe/Oslo}. */
+    /**
+     * {@code timeZone} is an IANA zone id such as {@code Europe/Oslo}; {@code rfm} the customer's
+     * RFM code such as {@code 545} (recency, frequency, monetary), or null for one who never ordered.
+     */
     public record Customer(String firstName, String phone, String locale, String timeZone,
-                           Map<String, String> attributes, Consent consent) {
+                           Map<String, String> attributes, Consent consent, String rfm) {
         public Customer {
             attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        }
+
+        public Customer(String firstName, String phone, String locale, String timeZone,
+                        Map<String, String> attributes, Consent consent) {
+            this(firstName, phone, locale, timeZone, attributes, consent, null);
         }
     }
 

@@ -38,6 +38,10 @@ final class VariableLookup implements Function<String, Optional<String>> {
             case "customer.email": return run.customer.email();
             case "customer.phone": return run.customer.phone();
             case "customer.locale": return run.customer.locale();
+            case "customer.rfm.recency": return rfm(RfmScores::recency);
+            case "customer.rfm.frequency": return rfm(RfmScores::frequency);
+            case "customer.rfm.monetary": return rfm(RfmScores::monetary);
+            case "customer.rfm.score": return run.customer.rfm() == null ? null : run.customer.rfm().code();
             default: break;
         }
         Optional<String> link = Variables.linkName(variable);
@@ -47,5 +51,10 @@ final class VariableLookup implements Function<String, Optional<String>> {
         }
         String own = run.variables.get(variable);
         return own != null ? own : globals.get(variable);
+    }
+
+    private String rfm(java.util.function.ToIntFunction<RfmScores> score) {
+        RfmScores rfm = run.customer.rfm();
+        return rfm == null ? null : Integer.toString(score.applyAsInt(rfm));
     }
 }

@@ -1,0 +1,99 @@
+package io.comeback.audience;
+
+import io.comeback.engine.model.Condition;
+import io.comeback.engine.model.Link;
+import io.comeback.engine.model.Variables;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Writes a flow's entry conditions as one SQL predicate on a {@code customers} row (alias {@code c}),
+ * so an audience can be counted and streamed in one scan instead of judging each customer in Java.
+ * It means exactly what {@code FlowInterpreter#admits} means at entry (SQL functions of migration
+ * V43 mirror the value comparison): variables that have no value at entry (order, reply, coupon) are
+ * empty, and {@code event:} conditions cannot hold yet. Values from the flow are written as SQL
+ * string literals, quotes doubled (standard_conforming_strings is on).
+ */
+public final class ConditionSql {
+
+    private final String asOf;
+    private final Map<String, String> globals;
+    private final Map<String, Link> links;
+
+    /**
+     * @param asOf    an SQL expression for the instant RFM recency is judged at, e.g. {@code p.as_of}
+     * @param globals service-wide variables such as {@code shop.name}
+     */
+    public ConditionSql(String asOf, Map<String, String> globals, Map<String, Link> links) {
+        this.asOf = asOf;
+        this.globals = globals;
+        this.links = links;
+    }
+
+    /** All conditions hold; {@code TRUE} for none. */
+    public String all(List<Condition> conditions) {
+        if (conditions.isEmpty()) {
+            return "TRUE";
+        }
+        return conditions.stream().map(this::predicate).collect(Collectors.joining(" AND ", "(", ")"));
+    }
+
+    private String predicate(Condition condition) {
+        if (condition instanceof Condition.Compare compare) {
+            return "comeback_condition(" + literal(compare.operator().name()) + ", " + value(compare.variable())
+                    + ", ARRAY[" + compare.values().stream().map(ConditionSql::literal).collect(Collectors.joining(", "))
+                    + "]::text[])";
+        }
+        if (condition instanceof Condition.HasTag tag) {
+            return "(" + literal(tag.tag()) + " = ANY (c.tags))";
+        }
+        if (condition instanceof Condition.ConsentIs consent) {
+            return "(c.consent_status = " + literal(consent.status().yamlName()) + ")";
+        }
+        if (condition instanceof Condition.EventHappened) {
+            return "FALSE";
+        }
+        if (condition instanceof Condition.Not not) {
+            return "(NOT " + predicate(not.condition()) + ")";
+        }
+        if (condition instanceof Condition.AnyOf any) {
+            return any.conditions().isEmpty() ? "FALSE"
+                    : any.conditions().stream().map(this::predicate).collect(Collectors.joining(" OR ", "(", ")"));
+        }
+        if (condition instanceof Condition.AllOf allOf) {
+            return all(allOf.conditions());
+        }
+        throw new IllegalArgumentException("Unknown condition " + condition);
+    }
+
+    private String value(String variable) {
+        if (Variables.isAttribute(variable)) {
+            return "(c.attributes ->> " + literal(variable.substring(Variables.ATTRIBUTE_PREFIX.length())) + ")";
+        }
+        String rfm = "comeback_rfm_scores(c.last_order_at, c.orders_count, c.total_spent, " + asOf + ")";
+        switch (variable) {
+            case "customer.firstName": return "c.first_name";
+            case "customer.lastName": return "c.last_name";
+            case "customer.email": return "c.email";
+            case "customer.phone": return "c.phone";
+            case "customer.locale": return "c.locale";
+            case "customer.rfm.recency": return "(" + rfm + ")[1]::text";
+            case "customer.rfm.frequency": return "(" + rfm + ")[2]::text";
+            case "customer.rfm.monetary": return "(" + rfm + ")[3]::text";
+            case "customer.rfm.score": return "array_to_string(" + rfm + ", '')";
+            default: break;
+        }
+        String link = Variables.linkName(variable).map(links::get).map(Link::url).orElse(null);
+        String constant = link != null ? link : globals.get(variable);
+        return constant == null ? "CAST(NULL AS text)" : literal(constant);
+    }
+
+    static String literal(String text) {
+        if (text.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("A condition value cannot contain a NUL character");
+        }
+        return "'" + text.replace("'", "''") + "'";
+    }
+}
