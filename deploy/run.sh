@@ -20,6 +20,7 @@ port=${QUARKUS_HTTP_PORT:-8080}
 cat >&2 <<MSG
 
   Comeback is starting on http://localhost:$port  (profile $QUARKUS_PROFILE, database $QUARKUS_DATASOURCE_JDBC_URL)
+    Dashboard      http://localhost:$port/   sign in with the API key ${COMEBACK_API_KEYS:-dev-key}
     API            http://localhost:$port/api/customers/demo-0001   header: Authorization: Bearer ${COMEBACK_API_KEYS:-dev-key}
     Swagger UI     http://localhost:$port/q/swagger-ui
     OpenAPI        http://localhost:$port/q/openapi

@@ -5,6 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source deploy/postgres.sh
+source deploy/browser.sh
+
+# The dashboard's browser test (DashboardBrowserTest) drives headless chromium; it fails rather than skips without it.
+ensure_browser_installed
 
 db=""
 if [ -z "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then

@@ -2,9 +2,12 @@ package io.comeback.web;
 
 import io.comeback.messaging.Inbox;
 import io.comeback.messaging.MessageLog;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -40,10 +43,38 @@ public class MessageResource {
         return log.find(blankToNull(flow), status, checkLimit(limit));
     }
 
+    /** Replies that need a person, newest first: open ones by default, {@code ?handled=true} or {@code all}. */
     @GET
     @Path("/inbox")
-    public List<Inbox.Item> inbox(@QueryParam("limit") @DefaultValue("100") int limit) {
-        return inbox.latest(checkLimit(limit));
+    public List<Inbox.Item> inbox(@QueryParam("limit") @DefaultValue("100") int limit,
+                                  @QueryParam("handled") @DefaultValue("false") String handled) {
+        return inbox.latest(checkLimit(limit), show(handled));
+    }
+
+    public record HandledRequest(String by) {
+    }
+
+    /** Marks an inbox reply handled; idempotent (the first time and person are kept). */
+    @POST
+    @Path("/inbox/{id}/handled")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Inbox.Item handled(@PathParam("id") long id, HandledRequest request) {
+        String by = request == null || request.by() == null || request.by().isBlank() ? "api" : request.by().strip();
+        return inbox.markHandled(id, by)
+                .orElseThrow(() -> ProblemException.notFound("no inbox reply " + id + "; GET /api/inbox lists them"));
+    }
+
+    static Inbox.Show show(String handled) {
+        switch (handled.toLowerCase(java.util.Locale.ROOT)) {
+            case "false":
+                return Inbox.Show.OPEN;
+            case "true":
+                return Inbox.Show.HANDLED;
+            case "all":
+                return Inbox.Show.ALL;
+            default:
+                throw ProblemException.invalidField("handled", "'" + handled + "' is not one of false (default), true, all");
+        }
     }
 
     static int checkLimit(int limit) {

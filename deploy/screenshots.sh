@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Screenshots of the dashboard for the README (deploy/screenshots/*.png): starts the service with the demo
+# audience on a spare port and a throw-away database, adds a little activity through the API (NPS answers,
+# replies for the inbox, a flow file with mistakes), signs in with headless chromium and captures the pages.
+#   deploy/screenshots.sh            (SCREENSHOT_PORT, default 18431)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source deploy/postgres.sh
+source deploy/browser.sh
+
+port=${SCREENSHOT_PORT:-18431}
+url="http://127.0.0.1:$port"
+build=target/screenshots-build
+db="comeback_screenshots_$$"
+flows_dir=$(mktemp -d)
+pid=""
+cleanup() {
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  drop_database "$db"
+  rm -rf "$flows_dir"
+}
+trap cleanup EXIT
+
+ensure_browser_installed
+ensure_postgres_running
+create_database "$db" fresh
+use_local_database "$db"
+
+# The shipped flows plus one with mistakes, so the flow list shows problems at their lines.
+cp flows/*.yaml "$flows_dir"/
+cat > "$flows_dir/birthday.yaml" <<'YAML'
+id: birthday
+name: Birthday greeting
+settings:
+  kind: marketing
+trigger:
+  customer_created: {}
+steps:
+  - id: greet
+    send:
+      text:
+        nb: "Gratulerer med dagen, {{ customer.firstname }}!"
+    next: gift
+  - id: wait
+    wait: 3 days
+YAML
+
+log "Building the service into $build"
+mvn -B -ntp -q package -DskipTests -Dquarkus.profile=dev -Dbuild.dir="$build"
+log "Starting the service on $url with the demo audience"
+COMEBACK_FLOWS_DIR="$flows_dir" QUARKUS_PROFILE=dev QUARKUS_HTTP_PORT="$port" COMEBACK_DETECTOR_CRON=off \
+  java -jar "$build/quarkus-app/quarkus-run.jar" > "$build/service.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 120); do
+  curl -fs "$url/q/health/ready" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs "$url/q/health/ready" >/dev/null
+
+log "Adding activity: NPS answers to the feedback texts, replies for the inbox"
+python3 - "$url" <<'PY'
+import json, random, sys, time, urllib.request
+url = sys.argv[1]
+def call(method, path, body=None):
+    req = urllib.request.Request(url + path, method=method, data=None if body is None else json.dumps(body).encode(),
+                                 headers={"Authorization": "Bearer dev-key", "Content-Type": "application/json"})
+    with urllib.request.urlopen(req) as r:
+        return json.loads(r.read() or b"null")
+random.seed(8)
+# Orders placed six days ago start the feedback flow (its delay is five days) for 40 demo customers.
+from datetime import datetime, timedelta, timezone
+placed = (datetime.now(timezone.utc) - timedelta(days=6)).strftime("%Y-%m-%dT%H:%M:%SZ")
+for i in range(1, 41):
+    call("POST", "/api/orders", {"orderId": f"shot-{i}", "customerId": "demo-%04d" % i, "total": str(199 + 17 * i),
+                                 "currency": "NOK", "placedAt": placed})
+deadline = time.time() + 60
+asked = []
+while time.time() < deadline:
+    asked = [m for m in call("GET", "/api/messages?flow=feedback&limit=1000") if m["stepId"] == "ask_nps"]
+    if len(asked) >= 30:
+        break
+    time.sleep(2)
+for m in asked[:40]:
+    score = random.choice([10, 10, 9, 9, 9, 8, 8, 7, 6, 3, 10, 9])
+    call("POST", "/simulator/inbound", {"from": m["to"], "body": str(score)})
+for sender, text in [("+4741000002", "Takk! Forresten, kan jeg bytte fargen på jakken jeg kjøpte?"),
+                     ("+4790000001", "Hei! Har dere fått inn de nye joggeskoene i str 42?"),
+                     ("+4790000002", "Pakken min har ikke kommet, ordre 10233. Kan noen sjekke?"),
+                     ("+4790000003", "Can I change the delivery address on my order?")]:
+    call("POST", "/simulator/inbound", {"from": sender, "body": text})
+    time.sleep(1)
+print(f"answered {min(len(asked), 40)} NPS questions, 3 inbox replies")
+PY
+sleep 5
+
+log "Capturing the pages"
+mvn -B -ntp -q test -Dtest=DashboardScreenshotsCheck -Dsurefire.failIfNoSpecifiedTests=false -Dbuild.dir="$build" \
+  -Dcomeback.url="$url" -Dcomeback.key=dev-key -Dscreenshots.dir="$PWD/deploy/screenshots"
+log "Screenshots in deploy/screenshots/"
+ls -l deploy/screenshots

@@ -1,0 +1,132 @@
+package io.comeback.web.dashboard;
+
+import io.agroal.api.AgroalDataSource;
+import io.comeback.audience.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Dashboard sessions kept in PostgreSQL, so a login holds on every replica and logout ends it everywhere.
+ * The cookie carries a random token; the table keeps only its hash. A session remembers which API key
+ * opened it (a fingerprint), so removing that key from the configuration ends its sessions too.
+ */
+@ApplicationScoped
+public class DashboardSessions {
+
+    /** A signed-in person: who they said they are, and the token their forms must send back. */
+    public record Session(String name, String keyFingerprint, String csrfToken, Instant expiresAt) {
+    }
+
+    public record Opened(String cookieValue, Session session) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AgroalDataSource dataSource;
+    private final Clock clock;
+    private final Duration lifetime;
+
+    public DashboardSessions(AgroalDataSource dataSource, Clock clock,
+                             @ConfigProperty(name = "comeback.dashboard.session-lifetime", defaultValue = "PT12H") Duration lifetime) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    public Duration lifetime() {
+        return lifetime;
+    }
+
+    public Opened open(String name, String apiKey) {
+        String token = randomToken();
+        Instant now = clock.instant();
+        Session session = new Session(name, fingerprint(apiKey), randomToken(), now.plus(lifetime));
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM dashboard_sessions WHERE expires_at < ?")) {
+                Jdbc.setInstant(st, 1, now);
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement("""
+                    INSERT INTO dashboard_sessions (token_hash, key_fingerprint, csrf_token, display_name, created_at, expires_at)
+                    VALUES (?, ?, ?, ?, ?, ?)""")) {
+                st.setBytes(1, sha256(token));
+                st.setString(2, session.keyFingerprint());
+                st.setString(3, session.csrfToken());
+                st.setString(4, name);
+                Jdbc.setInstant(st, 5, now);
+                Jdbc.setInstant(st, 6, session.expiresAt());
+                st.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not open a dashboard session", e);
+        }
+        return new Opened(token, session);
+    }
+
+    /** The live session of this cookie value, if any. */
+    public Optional<Session> find(String cookieValue) {
+        if (cookieValue == null || cookieValue.isBlank() || cookieValue.length() > 100) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+                SELECT display_name, key_fingerprint, csrf_token, expires_at FROM dashboard_sessions
+                WHERE token_hash = ? AND expires_at > ?""")) {
+            st.setBytes(1, sha256(cookieValue));
+            Jdbc.setInstant(st, 2, clock.instant());
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new Session(rs.getString(1), rs.getString(2), rs.getString(3), Jdbc.getInstant(rs, 4)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read a dashboard session", e);
+        }
+    }
+
+    public void close(String cookieValue) {
+        if (cookieValue == null || cookieValue.isBlank()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("DELETE FROM dashboard_sessions WHERE token_hash = ?")) {
+            st.setBytes(1, sha256(cookieValue));
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not end a dashboard session", e);
+        }
+    }
+
+    /** Identifies an API key without storing it: the first 16 hex digits of its SHA-256. */
+    public static String fingerprint(String apiKey) {
+        return HexFormat.of().formatHex(sha256(apiKey)).substring(0, 16);
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

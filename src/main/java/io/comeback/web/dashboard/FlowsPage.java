@@ -1,0 +1,95 @@
+package io.comeback.web.dashboard;
+
+import io.comeback.engine.model.Problem;
+import io.comeback.enrollment.FlowCatalog;
+import io.comeback.messaging.MessageLog;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** Every flow of the catalog with its status; an invalid one with its problems marked in its source. */
+@Path("/flows")
+@Produces(MediaType.TEXT_HTML)
+@SignedIn
+public class FlowsPage {
+
+    static final int RECENT_MESSAGES = 20;
+
+    @TemplateData
+    public record FlowRow(String id, String file, String version, String status, long errors, long warnings,
+                          FlowSourceView source) {
+    }
+
+    @TemplateData
+    public record MessageRow(String at, String customerId, String step, String to, String body, String status,
+                             String reason) {
+    }
+
+    private final Template list;
+    private final Template detail;
+    private final Template notFound;
+    private final FlowCatalog catalog;
+    private final MessageLog messages;
+    private final FlowReportView reports;
+    private final CurrentSession session;
+    private final Formats formats;
+    private final Clock clock;
+
+    public FlowsPage(@Location("dashboard/flows.html") Template list, @Location("dashboard/flow.html") Template detail,
+                     @Location("dashboard/not-found.html") Template notFound, FlowCatalog catalog, MessageLog messages,
+                     FlowReportView reports, CurrentSession session, Formats formats, Clock clock) {
+        this.list = list;
+        this.detail = detail;
+        this.notFound = notFound;
+        this.catalog = catalog;
+        this.messages = messages;
+        this.reports = reports;
+        this.session = session;
+        this.formats = formats;
+        this.clock = clock;
+    }
+
+    @GET
+    public Response list() {
+        List<FlowRow> rows = catalog.all().stream().map(e -> row(e, e.status() == FlowCatalog.Status.INVALID)).toList();
+        return Response.ok(list.data("frame", PageFrame.of("Flows", "flows", session)).data("flows", rows)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response flow(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        Optional<FlowCatalog.Entry> entry = catalog.entry(id);
+        if (entry.isEmpty()) {
+            return Response.status(404).type(MediaType.TEXT_HTML_TYPE).entity(notFound
+                    .data("frame", PageFrame.of("Flow not found", "flows", session))
+                    .data("message", "There is no flow '" + id + "' in the flows folder.")).build();
+        }
+        FlowRow row = row(entry.get(), true);
+        Period period = Period.lastDays(90, clock, formats.zone(), from, to);
+        List<MessageRow> recent = messages.find(id, null, RECENT_MESSAGES).stream()
+                .map(m -> new MessageRow(formats.time(m.createdAt()), m.customerId(), m.stepId(), m.to(), m.body(),
+                        m.status(), m.statusReason() == null ? (m.errorCode() == null ? "" : "error " + m.errorCode()) : m.statusReason()))
+                .toList();
+        return Response.ok(detail.data("frame", PageFrame.of("Flow " + id, "flows", session)).data("flow", row)
+                .data("period", period).data("report", row.status().equals("active") ? reports.of(id, period) : null)
+                .data("messages", recent).data("recentLimit", RECENT_MESSAGES)).build();
+    }
+
+    private FlowRow row(FlowCatalog.Entry e, boolean withSource) {
+        long errors = e.problems().stream().filter(Problem::isError).count();
+        long warnings = e.problems().size() - errors;
+        return new FlowRow(e.id(), e.file(), e.version() == null ? "–" : e.version(), e.status().name().toLowerCase(),
+                errors, warnings, withSource ? FlowSourceView.of(e.id(), e.file(), e.problems()) : null);
+    }
+}
