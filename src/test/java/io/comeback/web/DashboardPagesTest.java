@@ -125,6 +125,10 @@ class DashboardPagesTest {
         String order = Api.uniqueId("dash-order");
         given().body(Map.of("orderId", order, "customerId", customer, "total", "349.50", "currency", "NOK",
                 "placedAt", "2026-03-01T10:00:00Z")).post("/api/orders").then().statusCode(201);
+        // The order's feedback flow is due at once (P5D after March); answer once its question has gone out,
+        // so the reply reaches the flow waiting for it rather than the inbox.
+        io.comeback.testing.Poll.until("the NPS question", () -> given().queryParam("to", phone).get("/simulator/messages")
+                .then().extract().jsonPath().getList("body", String.class), bodies -> !bodies.isEmpty());
         given().body(Map.of("from", phone, "body", "Hei der")).post("/simulator/inbound").then().statusCode(200);
 
         String session = signIn("Kari");
