@@ -17,12 +17,27 @@ final class DispatchRows {
     record Claimed(long id, String to, String body, int attempts) {
     }
 
+    /** A pending row locked while the dispatcher asks its sender's bucket whether it may leave. */
+    record Candidate(long id, String to, int segments) {
+    }
+
     // Marked dispatching and committed BEFORE the gateway is called: a crash after the call leaves
     // the row dispatching, which reconciliation turns into unknown — it is never picked up again as pending.
     private static final String CLAIM = """
             UPDATE outbound_messages m SET status = 'dispatching', dispatched_at = ?, attempts = m.attempts + 1, status_at = ?
             WHERE m.id IN (SELECT id FROM outbound_messages WHERE status = 'pending' AND not_before <= ?
                            ORDER BY not_before LIMIT ? FOR UPDATE SKIP LOCKED)
+            RETURNING m.id, m.to_phone, m.body, m.attempts
+            """;
+    // Paced claiming, in the same transaction: lock candidates in the order CLAIM would take them,
+    // take the tokens of their senders, then claim those that fit. The others are released on commit.
+    private static final String CANDIDATES = """
+            SELECT id, to_phone, coalesce(segments, 1) FROM outbound_messages WHERE status = 'pending' AND not_before <= ?
+            ORDER BY not_before LIMIT ? FOR UPDATE SKIP LOCKED
+            """;
+    private static final String CLAIM_IDS = """
+            UPDATE outbound_messages m SET status = 'dispatching', dispatched_at = ?, attempts = m.attempts + 1, status_at = ?
+            WHERE m.id = ANY(CAST(? AS bigint[]))
             RETURNING m.id, m.to_phone, m.body, m.attempts
             """;
     // A receipt may have arrived before the outcome is recorded; the higher status wins.
@@ -59,6 +74,38 @@ final class DispatchRows {
             Jdbc.setInstant(st, 2, now);
             Jdbc.setInstant(st, 3, now);
             st.setInt(4, limit);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    claimed.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
+                }
+            }
+        }
+        return claimed;
+    }
+
+    static List<Candidate> candidates(Connection c, Instant now, int limit) throws SQLException {
+        List<Candidate> candidates = new ArrayList<>(limit);
+        try (PreparedStatement st = c.prepareStatement(CANDIDATES)) {
+            Jdbc.setInstant(st, 1, now);
+            st.setInt(2, limit);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    candidates.add(new Candidate(rs.getLong(1), rs.getString(2), rs.getInt(3)));
+                }
+            }
+        }
+        return candidates;
+    }
+
+    static List<Claimed> claimIds(Connection c, Instant now, List<Long> ids) throws SQLException {
+        List<Claimed> claimed = new ArrayList<>(ids.size());
+        if (ids.isEmpty()) {
+            return claimed;
+        }
+        try (PreparedStatement st = c.prepareStatement(CLAIM_IDS)) {
+            Jdbc.setInstant(st, 1, now);
+            Jdbc.setInstant(st, 2, now);
+            st.setArray(3, c.createArrayOf("bigint", ids.toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
