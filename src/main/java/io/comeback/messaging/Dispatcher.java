@@ -6,6 +6,8 @@ import io.comeback.gateway.SendOutcome;
 import io.comeback.gateway.SmsGateway;
 import io.comeback.jobs.PollingLoop;
 import io.comeback.messaging.pacing.SenderBuckets;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,10 +48,11 @@ public class Dispatcher {
     private final boolean enabled;
     private final PollingLoop loop;
     private final PacedClaim paced;
+    private final Counter handedOver;
     // Provider calls wait on the network; a batch's calls run side by side so one slow call does not hold the rest.
     private final ExecutorService calls;
 
-    public Dispatcher(AgroalDataSource dataSource, Gateways gateways, Clock clock, SenderBuckets buckets,
+    public Dispatcher(AgroalDataSource dataSource, Gateways gateways, Clock clock, SenderBuckets buckets, MeterRegistry metrics,
                       @ConfigProperty(name = "comeback.dispatch.workers", defaultValue = "2") int workers,
                       @ConfigProperty(name = "comeback.dispatch.batch-size", defaultValue = "200") int batchSize,
                       @ConfigProperty(name = "comeback.dispatch.poll-interval", defaultValue = "PT0.5S") Duration poll,
@@ -63,6 +66,7 @@ public class Dispatcher {
         this.maxAttempts = maxAttempts;
         this.enabled = enabled;
         this.paced = buckets.settings().enabled() ? new PacedClaim(buckets) : null;
+        this.handedOver = metrics.counter("comeback.dispatch.messages");
         this.loop = new PollingLoop("dispatch", workers, poll, this::dispatchBatch);
         this.calls = Executors.newFixedThreadPool(concurrentCalls, runnable -> {
             Thread thread = new Thread(runnable, "gateway-call");
@@ -95,6 +99,7 @@ public class Dispatcher {
         if (claimed.isEmpty()) {
             return batch.next();
         }
+        handedOver.increment(claimed.size());
         List<Future<DispatchOutcome>> pending = new ArrayList<>(claimed.size());
         for (DispatchRows.Claimed row : claimed) {
             pending.add(calls.submit(() -> outcome(row, gateway, send(gateway, row))));
