@@ -110,6 +110,9 @@ public class Dispatcher {
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            // Losing this commit (PostgreSQL crash) leaves the rows dispatching: they become unknown and are
+            // reconciled with the gateway, exactly as after a crash of the service.
+            UnflushedCommit.allow(c);
             DispatchRows.record(c, outcomes, clock.instant());
             c.commit();
         } catch (SQLException e) {
