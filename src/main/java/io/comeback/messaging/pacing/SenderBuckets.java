@@ -154,6 +154,14 @@ public final class SenderBuckets {
                 }
             }
         }
+        for (int i = 0; i < senders.size(); i++) {
+            if (!grants.containsKey(senders.get(i))) {
+                // Its bucket row was deleted (by hand) since this node created it: nothing leaves unpaced;
+                // the row is created again on the next batch.
+                known.remove(senders.get(i));
+                grants.put(senders.get(i), new Grant(senders.get(i), 0, 0, rates.get(i), bursts.get(i)));
+            }
+        }
         return grants;
     }
 

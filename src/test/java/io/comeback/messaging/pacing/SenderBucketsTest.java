@@ -103,6 +103,19 @@ class SenderBucketsTest {
     }
 
     @Test
+    void aBucketDeletedByHandPacesFromEmptyInsteadOfLettingEverythingThrough() throws SQLException {
+        String s = sender();
+        SenderBuckets buckets = buckets(s, 10, 10, PacingSettings.SlowDown.DEFAULTS);
+        assertThat(take(buckets, T0, texts(s, ones(5))).took()).isEqualTo(5);
+        try (Connection c = dataSource.getConnection(); var st = c.prepareStatement("DELETE FROM sender_buckets WHERE sender = ?")) {
+            st.setString(1, s);
+            st.executeUpdate();
+        }
+        assertThat(take(buckets, T0.plusSeconds(1), texts(s, ones(5))).took()).as("the client still thinks it exists").isZero();
+        assertThat(take(buckets, T0.plusSeconds(2), texts(s, ones(15))).took()).as("created again, full").isEqualTo(10);
+    }
+
+    @Test
     void sendersOfOneBatchHaveTheirOwnBuckets() throws SQLException {
         String a = sender();
         String b = sender();
