@@ -24,9 +24,10 @@ start_service() {
   echo $!
 }
 
+# A start takes 40 s and more when the machine is busy: BENCH_READY_TIMEOUT seconds (default 180).
 wait_ready() {
   local port=$1
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 $((${BENCH_READY_TIMEOUT:-180} * 2))); do
     curl -sf "http://localhost:$port/q/health/ready" >/dev/null && return 0
     sleep 0.5
   done

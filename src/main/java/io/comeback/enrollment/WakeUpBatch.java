@@ -9,6 +9,7 @@ import io.comeback.engine.run.ExitReason;
 import io.comeback.engine.run.FlowInterpreter;
 import io.comeback.messaging.OutboundLedger;
 import io.comeback.messaging.SendGate;
+import io.comeback.messaging.UnflushedCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -51,6 +52,10 @@ public class WakeUpBatch {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                // A lost batch (PostgreSQL crash) is redone: its enrollments are still due, and the unique
+                // send key keeps a redone send to one ledger row. No text leaves before the dispatcher's
+                // claim, whose synchronous commit flushes this batch's rows first.
+                UnflushedCommit.allow(c);
                 Outcome outcome = runIn(c, now, limit);
                 c.commit();
                 return outcome;

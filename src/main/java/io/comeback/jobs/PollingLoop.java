@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * A few threads that repeat a batch step: again at once while it finds a full batch, else after
@@ -22,7 +23,7 @@ public final class PollingLoop {
     private final String name;
     private final int threads;
     private final Duration pollInterval;
-    private final BooleanSupplier step;
+    private final Supplier<Duration> step;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition nudged = lock.newCondition();
     private final List<Thread> running = new ArrayList<>();
@@ -31,6 +32,15 @@ public final class PollingLoop {
 
     /** @param step one batch; returns true when there is probably more to do right away */
     public PollingLoop(String name, int threads, Duration pollInterval, BooleanSupplier step) {
+        this(name, threads, pollInterval, () -> step.getAsBoolean() ? Duration.ZERO : null);
+    }
+
+    /**
+     * @param step one batch; returns when to run the next: {@link Duration#ZERO} at once, null after the
+     *             poll interval (or a nudge), a positive duration after that long whatever the nudges — for
+     *             work that is known to wait (a sender's tokens refill), capped at the poll interval
+     */
+    public PollingLoop(String name, int threads, Duration pollInterval, Supplier<Duration> step) {
         this.name = name;
         this.threads = threads;
         this.pollInterval = pollInterval;
@@ -73,9 +83,9 @@ public final class PollingLoop {
     private void loop() {
         while (!stopped) {
             long seen = nudgesSeen();
-            boolean more;
+            Duration next;
             try {
-                more = step.getAsBoolean();
+                next = step.get();
             } catch (RuntimeException e) {
                 if (stopped) {
                     return;
@@ -84,8 +94,10 @@ public final class PollingLoop {
                 pause(ERROR_PAUSE, seen);
                 continue;
             }
-            if (!more) {
+            if (next == null) {
                 pause(pollInterval, seen);
+            } else if (!next.isZero() && !next.isNegative()) {
+                sleep(next.compareTo(pollInterval) < 0 ? next : pollInterval);
             }
         }
     }
@@ -104,6 +116,22 @@ public final class PollingLoop {
         try {
             long left = duration.toNanos();
             while (!stopped && nudges == seen && left > 0) {
+                left = nudged.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits without heeding nudges: the work is there but may not start yet. */
+    private void sleep(Duration duration) {
+        lock.lock();
+        try {
+            long left = duration.toNanos();
+            while (!stopped && left > 0) {
                 left = nudged.awaitNanos(left);
             }
         } catch (InterruptedException e) {

@@ -5,6 +5,9 @@ import io.comeback.audience.Customer;
 import io.comeback.audience.Jdbc;
 import io.comeback.gateway.DeliveryProblemListener;
 import io.comeback.gateway.DeliveryProblemReport;
+import io.comeback.messaging.pacing.PacingSettings;
+import io.comeback.messaging.pacing.SenderBuckets;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -17,7 +20,8 @@ import java.util.Optional;
 /**
  * Acts on what a provider's error codes reveal: a carrier opt-out (21610) becomes an opt-out in the
  * consent ledger; an unreachable number is left out of sends until it changes; carrier filtering
- * flags the message for review. Every action is idempotent, since reports repeat.
+ * flags the message for review; a full queue at the provider (21611/30001) slows the sender's pacing
+ * down on every replica. Every action is idempotent, since reports repeat.
  */
 @ApplicationScoped
 public class DeliveryProblemActions implements DeliveryProblemListener {
@@ -27,10 +31,17 @@ public class DeliveryProblemActions implements DeliveryProblemListener {
 
     private final AgroalDataSource dataSource;
     private final OptOuts optOuts;
+    private final SenderBuckets buckets;
+    private final Gateways gateways;
+    private final MeterRegistry metrics;
 
-    public DeliveryProblemActions(AgroalDataSource dataSource, OptOuts optOuts) {
+    public DeliveryProblemActions(AgroalDataSource dataSource, OptOuts optOuts, SenderBuckets buckets, Gateways gateways,
+                                  MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.optOuts = optOuts;
+        this.buckets = buckets;
+        this.gateways = gateways;
+        this.metrics = metrics;
     }
 
     @Override
@@ -47,12 +58,31 @@ public class DeliveryProblemActions implements DeliveryProblemListener {
                 }
                 case UNREACHABLE -> markUnreachable(c, report);
                 case REVIEW_CONTENT -> flagForReview(c, report);
-                case SLOW_DOWN -> LOG.warnf("Provider queue overflow (error %s): the sender should slow down",
-                        report.errorCode());
+                case SLOW_DOWN -> slowDown(c, report);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not act on delivery problem " + report, e);
         }
+    }
+
+    /** Lowers the rate of the sender the text left from; the buckets share it with every replica. */
+    private void slowDown(Connection c, DeliveryProblemReport report) throws SQLException {
+        String sender = gateways.active().senderKey(report.phone());
+        Optional<Double> factor = buckets.slowDown(c, sender, report.at(), report.errorCode());
+        if (factor.isEmpty()) {
+            LOG.debugf("Provider queue overflow (error %s) for sender %s: already slowed down for this overflow",
+                    report.errorCode(), sender);
+            return;
+        }
+        metrics.counter("comeback.pacing.slowdowns", "sender", sender).increment();
+        if (buckets.settings().limitFor(sender).isEmpty()) {
+            LOG.warnf("Provider queue overflow (error %s) for sender %s, which is not paced: set comeback.pacing."
+                    + "segments-per-second (or comeback.pacing.senders) so that Comeback can slow it down", report.errorCode(), sender);
+            return;
+        }
+        PacingSettings.Limit limit = buckets.settings().limitFor(sender).get();
+        LOG.warnf("Provider queue overflow (error %s) for sender %s: pacing slowed down to %.0f%% of %.1f segments/s",
+                report.errorCode(), sender, factor.get() * 100, limit.rate());
     }
 
     private static void markUnreachable(Connection c, DeliveryProblemReport report) throws SQLException {

@@ -18,6 +18,10 @@ final class DispatchRows {
     record Claimed(long id, String to, String body, int attempts, SendWindow window) {
     }
 
+    /** A pending row locked while the dispatcher asks its sender's bucket whether it may leave. */
+    record Candidate(long id, String to, int segments) {
+    }
+
     // Marked dispatching and committed BEFORE the gateway is called: a crash after the call leaves
     // the row dispatching, which reconciliation turns into unknown — it is never picked up again as pending.
     //
@@ -26,19 +30,18 @@ final class DispatchRows {
     // longer opted in is blocked instead of claimed; one whose customer row is locked right now (an
     // opt-out or re-subscribe committing) is left pending for the next round rather than waited for,
     // so the claim never waits on an opt-out that itself waits on rows this claim holds.
-    private static final String CLAIM = """
-            WITH due AS (
-                SELECT id, kind, customer_id FROM outbound_messages WHERE status = 'pending' AND not_before <= ?
-                ORDER BY not_before LIMIT ? FOR UPDATE SKIP LOCKED
-            ), consent AS (
+    // A marketing row without a customer has no consent to send on: it is blocked too.
+    private static final String CLAIM_DUE = """
+            , consent AS (
                 SELECT cu.id, cu.consent_status FROM customers cu
                 WHERE cu.id IN (SELECT customer_id FROM due WHERE kind = 'marketing')
                 FOR KEY SHARE SKIP LOCKED
             ), withdrawn AS (
                 UPDATE outbound_messages m SET status = 'blocked', status_at = ?,
                     status_reason = CASE WHEN consent.consent_status = 'opted_out' THEN 'opted_out' ELSE 'no_consent' END
-                FROM due JOIN consent ON consent.id = due.customer_id
-                WHERE m.id = due.id AND due.kind = 'marketing' AND consent.consent_status <> 'opted_in'
+                FROM due LEFT JOIN consent ON consent.id = due.customer_id
+                WHERE m.id = due.id AND due.kind = 'marketing'
+                  AND (due.customer_id IS NULL OR consent.consent_status <> 'opted_in')
             )
             UPDATE outbound_messages m SET status = 'dispatching', dispatched_at = ?, attempts = m.attempts + 1, status_at = ?
             FROM due
@@ -46,6 +49,22 @@ final class DispatchRows {
                   OR EXISTS (SELECT 1 FROM consent WHERE consent.id = due.customer_id AND consent.consent_status = 'opted_in'))
             RETURNING m.id, m.to_phone, m.body, m.attempts, m.valid_until, m.quiet_hours, m.time_zone
             """;
+    private static final String CLAIM = """
+            WITH due AS (
+                SELECT id, kind, customer_id FROM outbound_messages WHERE status = 'pending' AND not_before <= ?
+                ORDER BY not_before LIMIT ? FOR UPDATE SKIP LOCKED
+            )""" + CLAIM_DUE;
+    // Paced claiming, in the same transaction: lock candidates in the order CLAIM would take them,
+    // take the tokens of their senders, then claim those that fit (consent checked as in CLAIM).
+    // The others are released on commit.
+    private static final String CANDIDATES = """
+            SELECT id, to_phone, coalesce(segments, 1) FROM outbound_messages WHERE status = 'pending' AND not_before <= ?
+            ORDER BY not_before LIMIT ? FOR UPDATE SKIP LOCKED
+            """;
+    private static final String CLAIM_IDS = """
+            WITH due AS (
+                SELECT id, kind, customer_id FROM outbound_messages WHERE id = ANY(CAST(? AS bigint[]))
+            )""" + CLAIM_DUE;
     // A receipt may have arrived before the outcome is recorded; the higher status wins.
     private static final String RECORD = """
             UPDATE outbound_messages m SET
@@ -83,8 +102,45 @@ final class DispatchRows {
             Jdbc.setInstant(st, 5, now);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    claimed.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                            SendWindow.fromColumns(Jdbc.getInstant(rs, 5), rs.getString(6), rs.getString(7))));
+                    claimed.add(claimed(rs));
+                }
+            }
+        }
+        return claimed;
+    }
+
+    private static Claimed claimed(ResultSet rs) throws SQLException {
+        return new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                SendWindow.fromColumns(Jdbc.getInstant(rs, 5), rs.getString(6), rs.getString(7)));
+    }
+
+    static List<Candidate> candidates(Connection c, Instant now, int limit) throws SQLException {
+        List<Candidate> candidates = new ArrayList<>(limit);
+        try (PreparedStatement st = c.prepareStatement(CANDIDATES)) {
+            Jdbc.setInstant(st, 1, now);
+            st.setInt(2, limit);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    candidates.add(new Candidate(rs.getLong(1), rs.getString(2), rs.getInt(3)));
+                }
+            }
+        }
+        return candidates;
+    }
+
+    static List<Claimed> claimIds(Connection c, Instant now, List<Long> ids) throws SQLException {
+        List<Claimed> claimed = new ArrayList<>(ids.size());
+        if (ids.isEmpty()) {
+            return claimed;
+        }
+        try (PreparedStatement st = c.prepareStatement(CLAIM_IDS)) {
+            st.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            Jdbc.setInstant(st, 2, now);
+            Jdbc.setInstant(st, 3, now);
+            Jdbc.setInstant(st, 4, now);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    claimed.add(claimed(rs));
                 }
             }
         }

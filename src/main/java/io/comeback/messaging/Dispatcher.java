@@ -5,6 +5,9 @@ import io.comeback.gateway.OutgoingSms;
 import io.comeback.gateway.SendOutcome;
 import io.comeback.gateway.SmsGateway;
 import io.comeback.jobs.PollingLoop;
+import io.comeback.messaging.pacing.SenderBuckets;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +31,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Sends pending ledger rows: claim a batch (marked {@code dispatching} and committed), call the
  * gateway once per row, record every outcome in one statement. Nothing is retried unless the
- * gateway says the provider certainly did not take the message.
+ * gateway says the provider certainly did not take the message. When pacing is configured, a batch
+ * holds only the rows their senders' token buckets allow ({@link PacedClaim}).
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -43,10 +47,12 @@ public class Dispatcher {
     private final int maxAttempts;
     private final boolean enabled;
     private final PollingLoop loop;
+    private final PacedClaim paced;
+    private final Counter handedOver;
     // Provider calls wait on the network; a batch's calls run side by side so one slow call does not hold the rest.
     private final ExecutorService calls;
 
-    public Dispatcher(AgroalDataSource dataSource, Gateways gateways, Clock clock,
+    public Dispatcher(AgroalDataSource dataSource, Gateways gateways, Clock clock, SenderBuckets buckets, MeterRegistry metrics,
                       @ConfigProperty(name = "comeback.dispatch.workers", defaultValue = "2") int workers,
                       @ConfigProperty(name = "comeback.dispatch.batch-size", defaultValue = "200") int batchSize,
                       @ConfigProperty(name = "comeback.dispatch.poll-interval", defaultValue = "PT0.5S") Duration poll,
@@ -59,7 +65,9 @@ public class Dispatcher {
         this.batchSize = batchSize;
         this.maxAttempts = maxAttempts;
         this.enabled = enabled;
-        this.loop = new PollingLoop("dispatch", workers, poll, () -> dispatchBatch() == batchSize);
+        this.paced = buckets.settings().enabled() ? new PacedClaim(buckets) : null;
+        this.handedOver = metrics.counter("comeback.dispatch.messages");
+        this.loop = new PollingLoop("dispatch", workers, poll, this::dispatchBatch);
         this.calls = Executors.newFixedThreadPool(concurrentCalls, runnable -> {
             Thread thread = new Thread(runnable, "gateway-call");
             thread.setDaemon(true);
@@ -83,13 +91,15 @@ public class Dispatcher {
         loop.nudge();
     }
 
-    /** @return how many rows this batch handed to the gateway */
-    public int dispatchBatch() {
+    /** @return when to run the next batch (see {@link PollingLoop}) */
+    Duration dispatchBatch() {
         SmsGateway gateway = gateways.active();
-        List<DispatchRows.Claimed> claimed = claim();
+        PacedClaim.Result batch = claim(gateway);
+        List<DispatchRows.Claimed> claimed = batch.rows();
         if (claimed.isEmpty()) {
-            return 0;
+            return batch.next();
         }
+        handedOver.increment(claimed.size());
         List<Future<Handled>> pending = new ArrayList<>(claimed.size());
         for (DispatchRows.Claimed row : claimed) {
             pending.add(calls.submit(() -> handle(row, gateway)));
@@ -106,6 +116,9 @@ public class Dispatcher {
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            // Losing this commit (PostgreSQL crash) leaves the rows dispatching: they become unknown and are
+            // reconciled with the gateway, exactly as after a crash of the service.
+            UnflushedCommit.allow(c);
             Instant now = clock.instant();
             DispatchRows.record(c, outcomes, now);
             QuietHoursDeferrals.record(c, deferrals, now);
@@ -114,7 +127,7 @@ public class Dispatcher {
             // The rows stay dispatching and become unknown for reconciliation: never sent twice.
             throw new IllegalStateException("Could not record " + outcomes.size() + " gateway outcomes", e);
         }
-        return claimed.size();
+        return batch.next();
     }
 
     /** What became of one claimed row: an outcome to record, or a deferral past quiet hours (nothing sent). */
@@ -149,10 +162,22 @@ public class Dispatcher {
         }
     }
 
-    private List<DispatchRows.Claimed> claim() {
+    private PacedClaim.Result claim(SmsGateway gateway) {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            return DispatchRows.claim(c, clock.instant(), batchSize);
+            if (paced == null) {
+                c.setAutoCommit(true);
+                List<DispatchRows.Claimed> rows = DispatchRows.claim(c, clock.instant(), batchSize);
+                return new PacedClaim.Result(rows, rows.size() == batchSize ? Duration.ZERO : null);
+            }
+            c.setAutoCommit(false);
+            try {
+                PacedClaim.Result result = paced.claim(c, gateway, clock.instant(), batchSize);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim outbound messages", e);
         }

@@ -144,7 +144,7 @@ class ConsentRaceTest {
     }
 
     private void dispatchEverythingDue() {
-        while (dispatcher.dispatchBatch() > 0) {
+        while (java.time.Duration.ZERO.equals(dispatcher.dispatchBatch())) {
             // until nothing due is left
         }
     }

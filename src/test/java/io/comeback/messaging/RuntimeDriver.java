@@ -44,7 +44,7 @@ final class RuntimeDriver {
         while (batch.run(now, 1000).claimed() > 0) {
             // until no enrollment is due
         }
-        while (dispatcher.dispatchBatch() > 0) {
+        while (java.time.Duration.ZERO.equals(dispatcher.dispatchBatch())) {
             // until no text is due
         }
     }

@@ -55,6 +55,13 @@ public final class TwilioGateway implements SmsGateway, MessageStatusLookup, Mes
         return "twilio";
     }
 
+    /** The From the text leaves from (the country's own, or the default), else the messaging service's pool. */
+    @Override
+    public String senderKey(String to) {
+        Senders.Sender sender = settings.senders().forRecipient(to);
+        return sender.from() != null ? sender.from() : sender.messagingServiceSid();
+    }
+
     @Override
     public SendOutcome send(OutgoingSms sms) {
         MessageCreator creator;

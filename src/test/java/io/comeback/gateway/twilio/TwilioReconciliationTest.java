@@ -136,7 +136,7 @@ class TwilioReconciliationTest {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
                 INSERT INTO outbound_messages (to_phone, body, kind, status, provider_message_id, gateway, attempts,
                     not_before, dispatched_at, created_at, status_at)
-                VALUES (?, ?, 'marketing', ?, ?, 'twilio', 1, ?, ?, ?, ?) RETURNING id""")) {
+                VALUES (?, ?, 'transactional', ?, ?, 'twilio', 1, ?, ?, ?, ?) RETURNING id""")) {
             st.setString(1, phone);
             st.setString(2, body);
             st.setString(3, status);

@@ -102,7 +102,7 @@ class TwilioSendWindowTest {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
                 INSERT INTO outbound_messages (to_phone, body, kind, status, not_before, created_at, status_at,
                     valid_until, quiet_hours, time_zone)
-                VALUES (?, 'Siste sjanse: 20 % i kveld', 'marketing', 'pending', ?, ?, ?, ?, '21:00-08:00', 'Europe/Oslo')
+                VALUES (?, 'Siste sjanse: 20 % i kveld', 'transactional', 'pending', ?, ?, ?, ?, '21:00-08:00', 'Europe/Oslo')
                 RETURNING id""")) {
             st.setString(1, phone);
             Jdbc.setInstant(st, 2, notBefore);
