@@ -124,7 +124,7 @@ public class InactiveAudience {
         String coolDown = flow.map(f -> CoolDown.condition(f.reEntry())).orElse("FALSE");
         String history = flow.isPresent() ? "LEFT JOIN (" + CoolDown.LAST_MATCHES + ") h ON h.customer_id = l.id" : "";
         String capped = caps.cappedCondition(flow.map(FlowRules::flowId).orElse(null));
-        String inAudience = flow.map(f -> new ConditionSql("(SELECT as_of FROM p)", globals, f.links()).all(f.audience()))
+        String inAudience = flow.map(f -> new ConditionSql(InactivitySql.AS_OF, globals, f.links()).all(f.audience()))
                 .orElse("TRUE");
         return InactivitySql.matching(trigger, inAudience) + """
                 , classified AS (

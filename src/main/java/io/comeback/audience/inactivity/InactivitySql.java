@@ -122,7 +122,8 @@ final class InactivitySql {
                 + "ELSE %5$s <= %3$s END)").formatted(instant, window, AS_OF, BAND, plus(instant, zone, duration));
     }
 
-    private static final String AS_OF = "(SELECT as_of FROM p)";
+    /** The instant of the {@code p} CTE, usable in any CTE of {@link #matching}. */
+    static final String AS_OF = "(SELECT as_of FROM p)";
     private static final String BAND = "interval '3 days'";
 
     private static String engagementLapse(Trigger.Inactive trigger) {
