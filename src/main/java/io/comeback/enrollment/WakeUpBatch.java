@@ -7,6 +7,7 @@ import io.comeback.engine.run.Decision;
 import io.comeback.engine.run.EnrollmentState;
 import io.comeback.engine.run.ExitReason;
 import io.comeback.engine.run.FlowInterpreter;
+import io.comeback.jobs.ClaimFloor;
 import io.comeback.messaging.OutboundLedger;
 import io.comeback.messaging.SendGate;
 import io.comeback.messaging.UnflushedCommit;
@@ -32,14 +33,20 @@ public class WakeUpBatch {
 
     private static final Logger LOG = Logger.getLogger(WakeUpBatch.class);
 
-    /** How a batch went, for the worker's pacing and for metrics. */
-    public record Outcome(int claimed, int messagesQueued) {
+    /**
+     * How a batch went, for the worker's pacing and for metrics.
+     * @param dueMessages ledger rows written by the batch that may leave at once (for the dispatcher)
+     */
+    public record Outcome(int claimed, int messagesQueued, List<Long> dueMessages) {
+        static final Outcome NONE = new Outcome(0, 0, List.of());
     }
 
     private final AgroalDataSource dataSource;
     private final FlowVersions versions;
     private final EnrollmentInterpreters interpreters;
     private final SendGate gate;
+    // Shared by this node's workers: where their claims start while a backlog lasts.
+    private final ClaimFloor floor = new ClaimFloor();
 
     public WakeUpBatch(AgroalDataSource dataSource, FlowVersions versions, EnrollmentInterpreters interpreters, SendGate gate) {
         this.dataSource = dataSource;
@@ -69,9 +76,9 @@ public class WakeUpBatch {
     }
 
     private Outcome runIn(Connection c, Instant now, int limit) throws SQLException {
-        List<ClaimedEnrollment> claimed = EnrollmentRows.claim(c, now, limit);
+        List<ClaimedEnrollment> claimed = EnrollmentRows.claim(c, now, limit, floor);
         if (claimed.isEmpty()) {
-            return new Outcome(0, 0);
+            return Outcome.NONE;
         }
         Map<Long, List<EnrollmentRows.Signal>> signals = EnrollmentRows.takeSignals(c, claimed);
         Map<Long, CustomerView> customers = CustomerViews.load(c, claimed.stream().map(ClaimedEnrollment::customerId).distinct().toList(), now);
@@ -83,10 +90,10 @@ public class WakeUpBatch {
             updates.add(advance(row, customers.get(row.customerId()), events, now, sink, answers));
         }
         EnrollmentRows.write(c, updates, now);
-        int queued = OutboundLedger.insert(c, sink.ledgerRows());
+        OutboundLedger.Inserted queued = OutboundLedger.insert(c, sink.ledgerRows());
         sink.customerWrites.flush(c);
         SurveyResponses.insert(c, answers, now);
-        return new Outcome(claimed.size(), queued);
+        return new Outcome(claimed.size(), queued.inserted(), queued.dueNow());
     }
 
     private EnrollmentRows.Update advance(ClaimedEnrollment row, CustomerView customer, List<EnrollmentRows.Signal> events,
