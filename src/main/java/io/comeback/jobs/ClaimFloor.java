@@ -26,12 +26,21 @@ public final class ClaimFloor {
 
     static final long RESCAN_NANOS = TimeUnit.SECONDS.toNanos(2);
 
+    private final long rescanNanos;
     private Position floor = Position.START;
     private long setAt;
 
+    public ClaimFloor() {
+        this(RESCAN_NANOS);
+    }
+
+    ClaimFloor(long rescanNanos) {
+        this.rescanNanos = rescanNanos;
+    }
+
     /** Where the next claim starts. */
     public synchronized Position current() {
-        if (floor != Position.START && System.nanoTime() - setAt > RESCAN_NANOS) {
+        if (floor != Position.START && System.nanoTime() - setAt > rescanNanos) {
             floor = Position.START;
         }
         return floor;
