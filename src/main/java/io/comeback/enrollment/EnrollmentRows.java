@@ -2,7 +2,6 @@ package io.comeback.enrollment;
 
 import io.comeback.audience.Jdbc;
 import io.comeback.engine.run.FlowEvent;
-import io.comeback.jobs.ClaimFloor;
 import io.comeback.messaging.SqlArrays;
 
 import java.sql.Connection;
@@ -18,14 +17,13 @@ import java.util.Map;
 /** The set-based statements of a wake-up batch: claim, read queued signals, write back. */
 final class EnrollmentRows {
 
-    // The partial index on (next_wake_at, id) holds only waiting rows; SKIP LOCKED lets every worker of
-    // every replica take a different batch without waiting for the others. The walk starts at the
-    // floor (ClaimFloor), not before the entries of rows already woken.
+    // The partial index on next_wake_at holds only waiting rows; SKIP LOCKED lets every worker of
+    // every replica take a different batch without waiting for the others.
     private static final String CLAIM = """
-            SELECT id, flow_id, flow_version, customer_id, status, state::text, start_context::text, entered_at, next_wake_at
+            SELECT id, flow_id, flow_version, customer_id, status, state::text, start_context::text, entered_at
             FROM enrollments
-            WHERE next_wake_at <= ? AND (next_wake_at, id) >= (?, ?)
-            ORDER BY next_wake_at, id
+            WHERE next_wake_at <= ?
+            ORDER BY next_wake_at
             LIMIT ?
             FOR UPDATE SKIP LOCKED
             """;
@@ -55,27 +53,18 @@ final class EnrollmentRows {
     private EnrollmentRows() {
     }
 
-    /** Claims due rows from {@code floor} on and moves the floor past them when the batch is full. */
-    static List<ClaimedEnrollment> claim(Connection c, Instant now, int limit, ClaimFloor floor) throws SQLException {
+    static List<ClaimedEnrollment> claim(Connection c, Instant now, int limit) throws SQLException {
         List<ClaimedEnrollment> claimed = new ArrayList<>(limit);
-        ClaimFloor.Position from = floor.current();
-        ClaimFloor.Position first = null;
         try (PreparedStatement st = c.prepareStatement(CLAIM)) {
             Jdbc.setInstant(st, 1, now);
-            Jdbc.setInstant(st, 2, from.due());
-            st.setLong(3, from.id());
-            st.setInt(4, limit);
+            st.setInt(2, limit);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(new ClaimedEnrollment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()));
-                    if (first == null) {
-                        first = new ClaimFloor.Position(rs.getTimestamp(9).toInstant(), rs.getLong(1));
-                    }
                 }
             }
         }
-        floor.claimed(first, claimed.size() == limit);
         return claimed;
     }
 

@@ -7,7 +7,6 @@ import io.comeback.engine.run.Decision;
 import io.comeback.engine.run.EnrollmentState;
 import io.comeback.engine.run.ExitReason;
 import io.comeback.engine.run.FlowInterpreter;
-import io.comeback.jobs.ClaimFloor;
 import io.comeback.messaging.OutboundLedger;
 import io.comeback.messaging.SendGate;
 import io.comeback.messaging.UnflushedCommit;
@@ -45,8 +44,6 @@ public class WakeUpBatch {
     private final FlowVersions versions;
     private final EnrollmentInterpreters interpreters;
     private final SendGate gate;
-    // Shared by this node's workers: where their claims start while a backlog lasts.
-    private final ClaimFloor floor = new ClaimFloor();
 
     public WakeUpBatch(AgroalDataSource dataSource, FlowVersions versions, EnrollmentInterpreters interpreters, SendGate gate) {
         this.dataSource = dataSource;
@@ -76,7 +73,7 @@ public class WakeUpBatch {
     }
 
     private Outcome runIn(Connection c, Instant now, int limit) throws SQLException {
-        List<ClaimedEnrollment> claimed = EnrollmentRows.claim(c, now, limit, floor);
+        List<ClaimedEnrollment> claimed = EnrollmentRows.claim(c, now, limit);
         if (claimed.isEmpty()) {
             return Outcome.NONE;
         }

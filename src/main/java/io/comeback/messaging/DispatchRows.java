@@ -2,7 +2,6 @@ package io.comeback.messaging;
 
 import io.comeback.audience.Jdbc;
 import io.comeback.audience.inactivity.EngagementFacts;
-import io.comeback.jobs.ClaimFloor;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,16 +49,11 @@ final class DispatchRows {
                   OR EXISTS (SELECT 1 FROM consent WHERE consent.id = due.customer_id AND consent.consent_status = 'opted_in'))
             RETURNING m.id, m.to_phone, m.body, m.attempts, m.valid_until, m.quiet_hours, m.time_zone
             """;
-    // From the floor on (ClaimFloor): not over the entries of rows claimed a moment ago. The first row
-    // taken comes back with the batch to move the floor.
     private static final String CLAIM = """
             WITH due AS (
-                SELECT id, kind, customer_id, not_before FROM outbound_messages
-                WHERE status = 'pending' AND not_before <= ? AND (not_before, id) >= (?, ?)
-                ORDER BY not_before, id LIMIT ? FOR UPDATE SKIP LOCKED
-            ), first AS (
-                SELECT not_before, id FROM due ORDER BY not_before, id LIMIT 1
-            )""" + CLAIM_DUE.replace("RETURNING m.id,", "RETURNING (SELECT not_before FROM first), (SELECT id FROM first), m.id,");
+                SELECT id, kind, customer_id FROM outbound_messages WHERE status = 'pending' AND not_before <= ?
+                ORDER BY not_before LIMIT ? FOR UPDATE SKIP LOCKED
+            )""" + CLAIM_DUE;
     // Paced claiming, in the same transaction: lock candidates in the order CLAIM would take them,
     // take the tokens of their senders, then claim those that fit (consent checked as in CLAIM).
     // The others are released on commit.
@@ -106,30 +100,20 @@ final class DispatchRows {
     private DispatchRows() {
     }
 
-    static List<Claimed> claim(Connection c, Instant now, int limit, ClaimFloor floor) throws SQLException {
+    static List<Claimed> claim(Connection c, Instant now, int limit) throws SQLException {
         List<Claimed> claimed = new ArrayList<>(limit);
-        ClaimFloor.Position from = floor.current();
-        ClaimFloor.Position first = null;
         try (PreparedStatement st = c.prepareStatement(CLAIM)) {
-            int i = 0;
-            Jdbc.setInstant(st, ++i, now);
-            Jdbc.setInstant(st, ++i, from.due());
-            st.setLong(++i, from.id());
-            st.setInt(++i, limit);
-            Jdbc.setInstant(st, ++i, now);
-            Jdbc.setInstant(st, ++i, now);
-            Jdbc.setInstant(st, ++i, now);
+            Jdbc.setInstant(st, 1, now);
+            st.setInt(2, limit);
+            Jdbc.setInstant(st, 3, now);
+            Jdbc.setInstant(st, 4, now);
+            Jdbc.setInstant(st, 5, now);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    if (first == null) {
-                        first = new ClaimFloor.Position(Jdbc.getInstant(rs, 1), rs.getLong(2));
-                    }
-                    claimed.add(claimed(rs, 2));
+                    claimed.add(claimed(rs));
                 }
             }
         }
-        // Rows withdrawn for consent are not returned: a full batch is judged by what was locked.
-        floor.claimed(first, claimed.size() == limit);
         return claimed;
     }
 
@@ -151,13 +135,8 @@ final class DispatchRows {
     }
 
     private static Claimed claimed(ResultSet rs) throws SQLException {
-        return claimed(rs, 0);
-    }
-
-    /** @param skip columns before the message's own */
-    private static Claimed claimed(ResultSet rs, int skip) throws SQLException {
-        return new Claimed(rs.getLong(skip + 1), rs.getString(skip + 2), rs.getString(skip + 3), rs.getInt(skip + 4),
-                SendWindow.fromColumns(Jdbc.getInstant(rs, skip + 5), rs.getString(skip + 6), rs.getString(skip + 7)));
+        return new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                SendWindow.fromColumns(Jdbc.getInstant(rs, 5), rs.getString(6), rs.getString(7)));
     }
 
     static List<Candidate> candidates(Connection c, Instant now, int limit) throws SQLException {

@@ -4,7 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import io.comeback.gateway.OutgoingSms;
 import io.comeback.gateway.SendOutcome;
 import io.comeback.gateway.SmsGateway;
-import io.comeback.jobs.ClaimFloor;
 import io.comeback.jobs.PollingLoop;
 import io.comeback.messaging.pacing.SenderBuckets;
 import io.micrometer.core.instrument.Counter;
@@ -51,7 +50,6 @@ public class Dispatcher {
     private final PacedClaim paced;
     private final Counter handedToGateway;
     private final HandedOverRows handedOver = new HandedOverRows(50_000);
-    private final ClaimFloor floor = new ClaimFloor();
     // Provider calls wait on the network; a batch's calls run side by side so one slow call does not hold the rest.
     private final ExecutorService calls;
 
@@ -182,7 +180,7 @@ public class Dispatcher {
                     List<DispatchRows.Claimed> rows = DispatchRows.claimHanded(c, clock.instant(), handed);
                     return new PacedClaim.Result(rows, Duration.ZERO);
                 }
-                List<DispatchRows.Claimed> rows = DispatchRows.claim(c, clock.instant(), batchSize, floor);
+                List<DispatchRows.Claimed> rows = DispatchRows.claim(c, clock.instant(), batchSize);
                 return new PacedClaim.Result(rows, rows.size() == batchSize ? Duration.ZERO : null);
             }
             c.setAutoCommit(false);

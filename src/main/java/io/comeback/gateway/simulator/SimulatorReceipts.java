@@ -3,7 +3,6 @@ package io.comeback.gateway.simulator;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.Jdbc;
 import io.comeback.gateway.DeliveryStatus;
-import io.comeback.jobs.ClaimFloor;
 import io.comeback.jobs.PollingLoop;
 import io.comeback.messaging.Gateways;
 import io.comeback.messaging.MessageStatusRecorder;
@@ -33,16 +32,11 @@ import java.util.List;
 @ApplicationScoped
 public class SimulatorReceipts {
 
-    // From the floor on (ClaimFloor): not over the index entries of receipts already delivered.
     private static final String DUE = """
-            WITH due AS (
-                SELECT id, receipt_due_at FROM simulator_messages
-                WHERE receipt_due_at <= ? AND (receipt_due_at, id) >= (?, ?)
-                ORDER BY receipt_due_at, id LIMIT ? FOR UPDATE SKIP LOCKED
-            )
             UPDATE simulator_messages s SET status = 'delivered', receipt_due_at = NULL
-            FROM due WHERE s.id = due.id
-            RETURNING s.id, s.ledger_id, due.receipt_due_at
+            WHERE s.id IN (SELECT id FROM simulator_messages WHERE receipt_due_at <= ?
+                           ORDER BY receipt_due_at LIMIT ? FOR UPDATE SKIP LOCKED)
+            RETURNING s.id, s.ledger_id
             """;
     private static final int BATCH = 1000;
 
@@ -50,7 +44,6 @@ public class SimulatorReceipts {
     private final MessageStatusRecorder recorder;
     private final Clock clock;
     private final PollingLoop loop;
-    private final ClaimFloor floor = new ClaimFloor();
     private final boolean active;
 
     public SimulatorReceipts(AgroalDataSource dataSource, MessageStatusRecorder recorder, Clock clock, Gateways gateways,
@@ -82,19 +75,11 @@ public class SimulatorReceipts {
                 // Receipt and "provider" row commit together: a lost commit only delays the receipt.
                 UnflushedCommit.allow(c);
                 List<StatusUpdate> receipts = new ArrayList<>();
-                ClaimFloor.Position from = floor.current();
-                ClaimFloor.Position first = null;
                 try (PreparedStatement st = c.prepareStatement(DUE)) {
                     Jdbc.setInstant(st, 1, now);
-                    Jdbc.setInstant(st, 2, from.due());
-                    st.setLong(3, from.id());
-                    st.setInt(4, BATCH);
+                    st.setInt(2, BATCH);
                     try (ResultSet rs = st.executeQuery()) {
                         while (rs.next()) {
-                            ClaimFloor.Position position = new ClaimFloor.Position(Jdbc.getInstant(rs, 3), rs.getLong(1));
-                            if (first == null || ClaimFloor.Position.ORDER.compare(position, first) < 0) {
-                                first = position;
-                            }
                             long ledgerId = rs.getLong(2);
                             receipts.add(new StatusUpdate(SimulatorGateway.providerId(rs.getLong(1)),
                                     rs.wasNull() ? null : ledgerId, DeliveryStatus.DELIVERED, null, now));
@@ -103,7 +88,6 @@ public class SimulatorReceipts {
                 }
                 recorder.applyAll(c, receipts);
                 c.commit();
-                floor.claimed(first, receipts.size() == BATCH);
                 return receipts.size();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
