@@ -12,8 +12,8 @@ cd "$(dirname "$0")/../.."
 source deploy/bench/runtime-lib.sh
 mode=${1:-one}; n=${2:-10000}; kills=${3:-6}
 work=${BENCH_DIR:-/tmp/comeback-crash}; mkdir -p "$work"; : > "$work/service.log"
-BENCH_DB=comeback_crash
-ports=(8191 8192)
+BENCH_DB=${BENCH_DB:-comeback_crash}
+ports=(${BENCH_PORTS:-8191 8192})
 # Short lease and frequent reconciliation so that rows abandoned by a kill settle within the test.
 fast=(COMEBACK_DISPATCH_LEASE=PT15S COMEBACK_RECONCILE_EVERY=2s COMEBACK_SIMULATOR_RECEIPT_DELAY=PT0.5S)
 

@@ -8,6 +8,7 @@ bench_psql() {
 }
 
 build_service() {
+  [ -n "${BENCH_JAR:-}" ] && return 0
   if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src -newer target/quarkus-app/quarkus-run.jar -type f | head -1)" ]; then
     log "Packaging the service"
     mvn -B -ntp -q package -DskipTests
@@ -20,7 +21,7 @@ start_service() {
   env COMEBACK_API_KEYS=bench-key QUARKUS_HTTP_PORT="$port" QUARKUS_PROFILE=prod \
       COMEBACK_FLOWS_DIR=deploy/bench/flows COMEBACK_FLOWS_WATCH=false \
       QUARKUS_LOG_CATEGORY__IO_COMEBACK__LEVEL=INFO "$@" \
-      java ${BENCH_JAVA_OPTS:--Xmx1g} -jar target/quarkus-app/quarkus-run.jar >> "$logfile" 2>&1 &
+      java ${BENCH_JAVA_OPTS:--Xmx1g} -jar "${BENCH_JAR:-target/quarkus-app/quarkus-run.jar}" >> "$logfile" 2>&1 &
   echo $!
 }
 
@@ -36,4 +37,19 @@ wait_ready() {
 
 flow_version() {
   bench_psql -c "SELECT version FROM flow_versions WHERE flow_id = '$1' ORDER BY first_loaded_at DESC LIMIT 1"
+}
+
+# cpu_ticks PID... — user+system CPU clock ticks used so far by these processes (gone ones count 0).
+cpu_ticks() {
+  local total=0 p t
+  for p in "$@"; do
+    t=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)
+    total=$((total + ${t:-0}))
+  done
+  echo $total
+}
+
+# backend_pids — the PostgreSQL backends serving $BENCH_DB (the service's pool), as a list of pids.
+backend_pids() {
+  bench_psql -c "SELECT string_agg(pid::text, ' ') FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
 }

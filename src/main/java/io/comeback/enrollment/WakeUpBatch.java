@@ -32,8 +32,12 @@ public class WakeUpBatch {
 
     private static final Logger LOG = Logger.getLogger(WakeUpBatch.class);
 
-    /** How a batch went, for the worker's pacing and for metrics. */
-    public record Outcome(int claimed, int messagesQueued) {
+    /**
+     * How a batch went, for the worker's pacing and for metrics.
+     * @param dueMessages ledger rows written by the batch that may leave at once (for the dispatcher)
+     */
+    public record Outcome(int claimed, int messagesQueued, List<Long> dueMessages) {
+        static final Outcome NONE = new Outcome(0, 0, List.of());
     }
 
     private final AgroalDataSource dataSource;
@@ -71,7 +75,7 @@ public class WakeUpBatch {
     private Outcome runIn(Connection c, Instant now, int limit) throws SQLException {
         List<ClaimedEnrollment> claimed = EnrollmentRows.claim(c, now, limit);
         if (claimed.isEmpty()) {
-            return new Outcome(0, 0);
+            return Outcome.NONE;
         }
         Map<Long, List<EnrollmentRows.Signal>> signals = EnrollmentRows.takeSignals(c, claimed);
         Map<Long, CustomerView> customers = CustomerViews.load(c, claimed.stream().map(ClaimedEnrollment::customerId).distinct().toList(), now);
@@ -83,10 +87,10 @@ public class WakeUpBatch {
             updates.add(advance(row, customers.get(row.customerId()), events, now, sink, answers));
         }
         EnrollmentRows.write(c, updates, now);
-        int queued = OutboundLedger.insert(c, sink.ledgerRows());
+        OutboundLedger.Inserted queued = OutboundLedger.insert(c, sink.ledgerRows());
         sink.customerWrites.flush(c);
         SurveyResponses.insert(c, answers, now);
-        return new Outcome(claimed.size(), queued);
+        return new Outcome(claimed.size(), queued.inserted(), queued.dueNow());
     }
 
     private EnrollmentRows.Update advance(ClaimedEnrollment row, CustomerView customer, List<EnrollmentRows.Signal> events,

@@ -30,7 +30,10 @@ public class WakeUpWorkers {
         this.enabled = enabled;
         this.loop = new PollingLoop("wake-up", workers, poll, () -> {
             WakeUpBatch.Outcome outcome = batch.run(clock.instant(), batchSize);
-            if (outcome.messagesQueued() > 0) {
+            // Committed: the dispatcher may claim these rows by id now, without waiting for its poll.
+            if (!outcome.dueMessages().isEmpty()) {
+                dispatcher.handOver(outcome.dueMessages());
+            } else if (outcome.messagesQueued() > 0) {
                 dispatcher.nudge();
             }
             return outcome.claimed() == batchSize;

@@ -133,7 +133,11 @@ public class ComplianceGate implements SendGate {
     private record History(boolean unreachable, List<PlannedText> marketing) {
     }
 
-    /** Every customer of the batch in one query: unreachable or not, and their marketing texts of the longest window. */
+    /**
+     * Every customer of the batch in one query: unreachable or not, and their marketing texts of the longest window.
+     * LATERAL keeps it one index look-up per customer: as a plain join, a ledger that grew since it was last
+     * analyzed (a backlog being sent) was planned as a hash join over a full scan of the ledger, per batch.
+     */
     private Map<Long, History> histories(List<Long> customerIds, Instant now, Duration window) {
         Map<Long, Boolean> unreachable = new HashMap<>();
         Map<Long, List<PlannedText>> sent = new HashMap<>();
@@ -141,8 +145,10 @@ public class ComplianceGate implements SendGate {
              PreparedStatement st = c.prepareStatement("""
                      SELECT cu.id, cu.unreachable_since IS NOT NULL, m.enrollment_id, m.not_before, m.flow_id, m.flow_version
                      FROM customers cu
-                     LEFT JOIN outbound_messages m ON m.customer_id = cu.id AND m.kind = 'marketing' AND m.not_before > ?
-                          AND m.status NOT IN ('blocked', 'refused', 'failed', 'undelivered')
+                     LEFT JOIN LATERAL (
+                         SELECT enrollment_id, not_before, flow_id, flow_version FROM outbound_messages
+                         WHERE customer_id = cu.id AND kind = 'marketing' AND not_before > ?
+                           AND status NOT IN ('blocked', 'refused', 'failed', 'undelivered')) m ON true
                      WHERE cu.id = ANY(?)""")) {
             Jdbc.setInstant(st, 1, now.minus(window));
             st.setArray(2, c.createArrayOf("bigint", customerIds.toArray()));

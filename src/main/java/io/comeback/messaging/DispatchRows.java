@@ -61,6 +61,14 @@ final class DispatchRows {
             SELECT id, to_phone, coalesce(segments, 1) FROM outbound_messages WHERE status = 'pending' AND not_before <= ?
             ORDER BY not_before LIMIT ? FOR UPDATE SKIP LOCKED
             """;
+    // Rows handed over by this node's wake-up batches, claimed by primary key: the same checks as CLAIM
+    // (still pending, due, not locked by another claim), without walking the pending index.
+    private static final String CLAIM_HANDED = """
+            WITH due AS (
+                SELECT id, kind, customer_id FROM outbound_messages
+                WHERE id = ANY(CAST(? AS bigint[])) AND status = 'pending' AND not_before <= ?
+                ORDER BY id FOR UPDATE SKIP LOCKED
+            )""" + CLAIM_DUE;
     private static final String CLAIM_IDS = """
             WITH due AS (
                 SELECT id, kind, customer_id FROM outbound_messages WHERE id = ANY(CAST(? AS bigint[]))
@@ -97,6 +105,23 @@ final class DispatchRows {
         try (PreparedStatement st = c.prepareStatement(CLAIM)) {
             Jdbc.setInstant(st, 1, now);
             st.setInt(2, limit);
+            Jdbc.setInstant(st, 3, now);
+            Jdbc.setInstant(st, 4, now);
+            Jdbc.setInstant(st, 5, now);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    claimed.add(claimed(rs));
+                }
+            }
+        }
+        return claimed;
+    }
+
+    static List<Claimed> claimHanded(Connection c, Instant now, List<Long> ids) throws SQLException {
+        List<Claimed> claimed = new ArrayList<>(ids.size());
+        try (PreparedStatement st = c.prepareStatement(CLAIM_HANDED)) {
+            st.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            Jdbc.setInstant(st, 2, now);
             Jdbc.setInstant(st, 3, now);
             Jdbc.setInstant(st, 4, now);
             Jdbc.setInstant(st, 5, now);

@@ -48,7 +48,8 @@ public class Dispatcher {
     private final boolean enabled;
     private final PollingLoop loop;
     private final PacedClaim paced;
-    private final Counter handedOver;
+    private final Counter handedToGateway;
+    private final HandedOverRows handedOver = new HandedOverRows(50_000);
     // Provider calls wait on the network; a batch's calls run side by side so one slow call does not hold the rest.
     private final ExecutorService calls;
 
@@ -66,7 +67,7 @@ public class Dispatcher {
         this.maxAttempts = maxAttempts;
         this.enabled = enabled;
         this.paced = buckets.settings().enabled() ? new PacedClaim(buckets) : null;
-        this.handedOver = metrics.counter("comeback.dispatch.messages");
+        this.handedToGateway = metrics.counter("comeback.dispatch.messages");
         this.loop = new PollingLoop("dispatch", workers, poll, this::dispatchBatch);
         this.calls = Executors.newFixedThreadPool(concurrentCalls, runnable -> {
             Thread thread = new Thread(runnable, "gateway-call");
@@ -91,6 +92,14 @@ public class Dispatcher {
         loop.nudge();
     }
 
+    /** Ledger rows just committed as due now on this node: claim them by id at once (see {@link HandedOverRows}). */
+    public void handOver(List<Long> messageIds) {
+        if (paced == null) {
+            handedOver.add(messageIds);
+        }
+        loop.nudge();
+    }
+
     /** @return when to run the next batch (see {@link PollingLoop}) */
     Duration dispatchBatch() {
         SmsGateway gateway = gateways.active();
@@ -99,7 +108,7 @@ public class Dispatcher {
         if (claimed.isEmpty()) {
             return batch.next();
         }
-        handedOver.increment(claimed.size());
+        handedToGateway.increment(claimed.size());
         List<Future<Handled>> pending = new ArrayList<>(claimed.size());
         for (DispatchRows.Claimed row : claimed) {
             pending.add(calls.submit(() -> handle(row, gateway)));
@@ -166,6 +175,11 @@ public class Dispatcher {
         try (Connection c = dataSource.getConnection()) {
             if (paced == null) {
                 c.setAutoCommit(true);
+                List<Long> handed = handedOver.take(batchSize);
+                if (!handed.isEmpty()) {
+                    List<DispatchRows.Claimed> rows = DispatchRows.claimHanded(c, clock.instant(), handed);
+                    return new PacedClaim.Result(rows, Duration.ZERO);
+                }
                 List<DispatchRows.Claimed> rows = DispatchRows.claim(c, clock.instant(), batchSize);
                 return new PacedClaim.Result(rows, rows.size() == batchSize ? Duration.ZERO : null);
             }

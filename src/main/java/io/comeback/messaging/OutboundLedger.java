@@ -2,7 +2,9 @@ package io.comeback.messaging;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,15 +27,24 @@ public final class OutboundLedger {
                      segments, encoding, coupon_code, status, status_reason, not_before, created_at, valid_until,
                      quiet_hours, time_zone)
             ON CONFLICT (enrollment_id, send_key) WHERE enrollment_id IS NOT NULL DO NOTHING
+            RETURNING id, status = 'pending' AND not_before <= created_at
             """;
 
     private OutboundLedger() {
     }
 
-    /** @return rows actually inserted (a replayed send key is skipped) */
-    public static int insert(Connection c, List<LedgerRow> rows) throws SQLException {
+    /**
+     * What a batch insert wrote.
+     * @param inserted rows actually inserted (a replayed send key is skipped)
+     * @param dueNow   the ids of those that may leave at once, to hand to the dispatcher after the commit
+     */
+    public record Inserted(int inserted, List<Long> dueNow) {
+        static final Inserted NONE = new Inserted(0, List.of());
+    }
+
+    public static Inserted insert(Connection c, List<LedgerRow> rows) throws SQLException {
         if (rows.isEmpty()) {
-            return 0;
+            return Inserted.NONE;
         }
         try (PreparedStatement st = c.prepareStatement(INSERT)) {
             int i = 0;
@@ -57,7 +68,17 @@ public final class OutboundLedger {
             st.setArray(++i, SqlArrays.instants(c, rows, r -> r.window() == null ? null : r.window().validUntil()));
             st.setArray(++i, SqlArrays.texts(c, rows, r -> r.window() == null ? null : r.window().quietHoursText()));
             st.setArray(++i, SqlArrays.texts(c, rows, r -> r.window() == null ? null : r.window().zone().getId()));
-            return st.executeUpdate();
+            int inserted = 0;
+            List<Long> dueNow = new ArrayList<>(rows.size());
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    inserted++;
+                    if (rs.getBoolean(2)) {
+                        dueNow.add(rs.getLong(1));
+                    }
+                }
+            }
+            return new Inserted(inserted, dueNow);
         }
     }
 }
