@@ -34,6 +34,8 @@ abstract class CsvImport {
     protected Map<String, Integer> columns;
     /** The database's clock when the import began: rows written since then were written by this import. */
     protected Instant startedAt;
+    /** Time per stage of the batch being merged, logged with the progress line. */
+    protected final StageClock stages = new StageClock();
 
     protected CsvImport(Connection connection, int batchSize, int maxListedRejections, String what) {
         this.connection = connection;
@@ -57,6 +59,18 @@ abstract class CsvImport {
     /** Moves the staged batch into the real tables, rejecting by SQL what only the database can judge. */
     protected abstract void mergeBatch() throws SQLException;
 
+    /** Runs after the staging tables exist and before the first batch, in its own committed transaction. */
+    protected void beforeBatches() throws SQLException {
+    }
+
+    /** Runs after the last batch has committed: work done once per import rather than per batch. */
+    protected void afterBatches() throws SQLException {
+    }
+
+    /** Runs after a failure, the failed batch rolled back; the batches committed before it stay. */
+    protected void afterFailure() {
+    }
+
     ImportReport run(Reader input) throws IOException, SQLException {
         CsvReader csv = new CsvReader(input);
         CsvReader.Row header = csv.next();
@@ -79,6 +93,7 @@ abstract class CsvImport {
             // everything before it, so nothing reported to the client as imported can be lost.
             execute("SET synchronous_commit = off");
             connection.commit();
+            beforeBatches();
             // Two stages overlap: this thread parses and checks rows while the merger thread has
             // PostgreSQL copy and merge the previous batch. The hand-over queue holds one batch,
             // so memory stays at a few batches whatever the file's size.
@@ -103,8 +118,10 @@ abstract class CsvImport {
                 }
                 merger.submit(new Batch(out.toBytes(), lines, started, true));
             }
+            afterBatches();
         } catch (SQLException | IOException | RuntimeException e) {
             connection.rollback();
+            afterFailure();
             throw e;
         } finally {
             cleanUp();
@@ -117,20 +134,23 @@ abstract class CsvImport {
     }
 
     private void mergeOne(Batch batch) throws SQLException, IOException {
+        stages.start();
         CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
         copyManager.copyIn(copyIntoStaging(), new java.io.ByteArrayInputStream(batch.copyRows()));
+        stages.mark("copy");
         mergeBatch();
         if (batch.last()) {
             execute("SET LOCAL synchronous_commit = on");
         }
         connection.commit();
+        stages.mark("commit");
         logProgress(batch.lastLine(), batch.importStarted());
     }
 
     private void logProgress(long lines, long started) {
         double seconds = (System.nanoTime() - started) / 1e9;
-        LOG.infof("Import of %s: %,d lines done, %,d imported, %,d updated, %,d rejected (%.0f lines/s)",
-                what, lines, report.imported, report.updated, report.rejectedCount(), lines / Math.max(seconds, 1e-3));
+        LOG.infof("Import of %s: %,d lines done, %,d imported, %,d updated, %,d rejected (%.0f lines/s); batch s: %s",
+                what, lines, report.imported, report.updated, report.rejectedCount(), lines / Math.max(seconds, 1e-3), stages);
     }
 
     private Instant databaseNow() throws SQLException {

@@ -130,6 +130,7 @@ final class CustomerCsvImport extends CsvImport {
     protected void mergeBatch() throws SQLException {
         // Without statistics the planner guesses a tiny staging table and picks poor joins.
         execute("ANALYZE import_customers");
+        stages.mark("analyze");
         rejectWhere("""
                 DELETE FROM import_customers s USING (SELECT external_id, min(line) AS line FROM import_customers
                                                       GROUP BY external_id HAVING count(*) > 1) f
@@ -151,6 +152,7 @@ final class CustomerCsvImport extends CsvImport {
                 DELETE FROM import_customers s USING owners o WHERE s.line = o.line
                 RETURNING s.line, 'phone ' || s.phone || ' already belongs to customer ''' || o.external_id || ''''""",
                 "phone");
+        stages.mark("dedupe");
         try (PreparedStatement st = connection.prepareStatement(upsertSql())) {
             Jdbc.setInstant(st, 1, startedAt);
             try (ResultSet rs = st.executeQuery()) {
@@ -165,8 +167,11 @@ final class CustomerCsvImport extends CsvImport {
                 }
             }
         }
+        stages.mark("upsert");
         applyPhoneSuppressions();
+        stages.mark("suppressions");
         execute("TRUNCATE import_customers");
+        stages.mark("truncate");
     }
 
     /** A customer imported with a number that texted STOP before it was theirs starts opted out ({@link PhoneSuppressions}). */

@@ -4,9 +4,10 @@ import io.comeback.audience.FieldViolation;
 import io.comeback.audience.Jdbc;
 import io.comeback.audience.OrderDraft;
 import io.comeback.audience.OrderInput;
-import io.comeback.audience.OrderStore;
 import io.comeback.audience.OrderValidator;
 import io.comeback.audience.coupons.CouponRedemptions;
+
+import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,14 +18,19 @@ import java.util.Set;
 
 /**
  * Orders from CSV, idempotent like the API: an {@code orderId} already stored is counted as
- * unchanged, never duplicated. New orders are folded into their customers' facts per batch.
+ * unchanged, never duplicated. Batches store orders without touching customers; their facts are
+ * folded once per customer when the file ends ({@link OrderFactFolds}).
  */
 final class OrderCsvImport extends CsvImport {
+
+    private static final Logger LOG = Logger.getLogger(OrderCsvImport.class);
 
     static final List<String> REQUIRED = List.of("orderId", "customerId", "total", "currency", "placedAt");
     static final Set<String> KNOWN = Set.of("orderId", "customerId", "total", "currency", "placedAt", "couponCode");
 
     private final OrderValidator validator;
+    /** This import's row in order_fact_folds. */
+    private long foldId = -1;
 
     OrderCsvImport(Connection connection, int batchSize, int maxListed, OrderValidator validator) {
         super(connection, batchSize, maxListed, "orders");
@@ -43,6 +49,34 @@ final class OrderCsvImport extends CsvImport {
                 throw new ImportRejectedException(1, "unknown column '" + column + "'; an orders file has "
                         + String.join(",", REQUIRED) + ",couponCode");
             }
+        }
+    }
+
+    @Override
+    protected void beforeBatches() throws SQLException {
+        // Facts an earlier import left unfolded (it died half way) are folded before this one adds more.
+        OrderFactFolds.recoverAbandoned(connection);
+        foldId = OrderFactFolds.begin(connection);
+    }
+
+    @Override
+    protected void afterBatches() throws SQLException {
+        long started = System.nanoTime();
+        OrderFactFolds.finish(connection, foldId);
+        LOG.infof("Import of orders: customer facts folded in %.1f s", (System.nanoTime() - started) / 1e9);
+    }
+
+    @Override
+    protected void afterFailure() {
+        if (foldId < 0) {
+            return;
+        }
+        // The batches committed before the failure are stored orders: fold them now if the database
+        // still answers; if it does not, the row stays and the next import or start folds it.
+        try {
+            OrderFactFolds.finish(connection, foldId);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("Could not fold the facts of an interrupted order import now (%s); the next order import or start will", e.getMessage());
         }
     }
 
@@ -84,12 +118,14 @@ final class OrderCsvImport extends CsvImport {
     protected void mergeBatch() throws SQLException {
         // Without statistics the planner guesses a tiny staging table and picks poor joins.
         execute("ANALYZE import_orders");
+        stages.mark("analyze");
         rejectWhere("""
                 DELETE FROM import_orders s USING (SELECT order_id, min(line) AS line FROM import_orders
                                                    GROUP BY order_id HAVING count(*) > 1) f
                 WHERE s.order_id = f.order_id AND s.line <> f.line
                 RETURNING s.line, 'duplicate: orderId ''' || s.order_id || ''' already appears on line ' || f.line""",
                 "orderId");
+        stages.mark("dedupe");
         try (PreparedStatement st = connection.prepareStatement(MERGE)) {
             Jdbc.setInstant(st, 1, startedAt);
             try (ResultSet rs = st.executeQuery()) {
@@ -109,7 +145,9 @@ final class OrderCsvImport extends CsvImport {
                 }
             }
         }
+        stages.mark("merge");
         execute("TRUNCATE import_orders");
+        stages.mark("truncate");
     }
 
     private static final int UNKNOWN_CUSTOMER = 0;
@@ -117,7 +155,7 @@ final class OrderCsvImport extends CsvImport {
     private static final int STORED_BEFORE = 2;
 
     /**
-     * One statement resolves customers, inserts what is new, folds it into customer facts and
+     * One statement resolves customers, inserts what is new, attributes coupons and
      * reports every other row; its outer SELECT sees the orders table as it was before the insert.
      */
     private static final String MERGE = """
@@ -133,7 +171,6 @@ final class OrderCsvImport extends CsvImport {
                 FROM resolved WHERE customer_id IS NOT NULL ORDER BY order_id
                 ON CONFLICT (order_id) DO NOTHING
                 RETURNING id, order_id, customer_id, total, placed_at, coupon_code),
-            folded AS (%s RETURNING 1),
             redeemed AS (%s RETURNING 1)
             SELECT -1 AS line, NULL AS order_id, NULL AS customer, (SELECT count(*) FROM inserted)::int AS outcome
             UNION ALL
@@ -144,9 +181,5 @@ final class OrderCsvImport extends CsvImport {
                    CASE WHEN (SELECT o.created_at FROM orders o WHERE o.order_id = r.order_id) >= ? THEN %d ELSE %d END
             FROM resolved r
             WHERE r.customer_id IS NOT NULL AND r.order_id NOT IN (SELECT order_id FROM inserted)
-            """.formatted(OrderStore.FOLD_FACTS.formatted("""
-            SELECT customer_id, count(*) AS count, min(placed_at) AS first_at, max(placed_at) AS last_at,
-                   sum(total) AS spent, array_agg(placed_at) AS times
-            FROM inserted GROUP BY customer_id""").strip(),
-            CouponRedemptions.ATTRIBUTE.formatted("SELECT * FROM inserted"), UNKNOWN_CUSTOMER, WRITTEN_BY_THIS_IMPORT, STORED_BEFORE);
+            """.formatted(CouponRedemptions.ATTRIBUTE.formatted("SELECT * FROM inserted"), UNKNOWN_CUSTOMER, WRITTEN_BY_THIS_IMPORT, STORED_BEFORE);
 }

@@ -1,0 +1,43 @@
+package io.comeback.jobs;
+
+import io.agroal.api.AgroalDataSource;
+import io.comeback.audience.imports.OrderFactFolds;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+
+/**
+ * At start, folds the customer facts an order import left unfolded when its process died
+ * ({@link OrderFactFolds}). On its own thread: a big fold must not hold up the service's start.
+ */
+@ApplicationScoped
+public class OrderFactRecoveryJob {
+
+    private static final Logger LOG = Logger.getLogger(OrderFactRecoveryJob.class);
+
+    private final AgroalDataSource dataSource;
+
+    public OrderFactRecoveryJob(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        Thread thread = new Thread(this::recover, "order-fact-recovery");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void recover() {
+        try (Connection connection = dataSource.getConnection()) {
+            int folded = OrderFactFolds.recoverAbandoned(connection);
+            if (folded > 0) {
+                LOG.infof("Folded the customer facts of %d interrupted order import(s)", folded);
+            }
+        } catch (Exception e) {
+            LOG.warn("Could not fold the facts of interrupted order imports; the next order import will", e);
+        }
+    }
+}
