@@ -1,7 +1,6 @@
 package io.comeback.audience.inactivity;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.audience.Jdbc;
 import io.comeback.audience.ConditionSql;
 import io.comeback.engine.model.Condition;
 import io.comeback.engine.model.Flow;
@@ -17,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,27 +64,31 @@ public class InactiveAudience {
     }
 
     public Preview preview(Trigger.Inactive trigger, Optional<FlowRules> flow, Instant asOf, int sampleSize) {
-        String classified = classified(trigger, flow);
+        String classified = classified(trigger, flow, asOf);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            roomForTheCoolDownJoin(connection);
-            Counts counts;
-            try (PreparedStatement st = connection.prepareStatement(classified + """
-                    SELECT count(*) FILTER (WHERE exclusion = 'eligible'), count(*) FILTER (WHERE exclusion = 'no_consent'),
-                           count(*) FILTER (WHERE exclusion = 'audience'),
-                           count(*) FILTER (WHERE exclusion = 'cool_down'), count(*) FILTER (WHERE exclusion = 'capped')
-                    FROM classified""")) {
-                bind(st, asOf, flow);
+            settings(connection);
+            // One pass, the classification computed once per row. (count(*) FILTER (WHERE exclusion = …)
+            // once per reason had PostgreSQL evaluate the whole CASE, cool-down included, five times.)
+            Map<String, Long> byExclusion = new HashMap<>();
+            try (PreparedStatement st = connection.prepareStatement(classified
+                    + "SELECT exclusion, count(*) FROM classified GROUP BY exclusion")) {
+                bind(st, flow);
                 try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    counts = new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+                    while (rs.next()) {
+                        byExclusion.put(rs.getString(1), rs.getLong(2));
+                    }
                 }
             }
+            Counts counts = new Counts(byExclusion.getOrDefault("eligible", 0L), byExclusion.getOrDefault("no_consent", 0L),
+                    byExclusion.getOrDefault("audience", 0L), byExclusion.getOrDefault("cool_down", 0L),
+                    byExclusion.getOrDefault("capped", 0L));
             List<Sampled> sample = new ArrayList<>();
             if (sampleSize > 0 && counts.count() > 0) {
+                // In id order with a limit: PostgreSQL walks the primary key and stops after the first few.
                 try (PreparedStatement st = connection.prepareStatement(classified + "SELECT " + LapseRow.COLUMNS
                         + " FROM classified WHERE exclusion = 'eligible' ORDER BY id LIMIT " + sampleSize)) {
-                    bind(st, asOf, flow);
+                    bind(st, flow);
                     try (ResultSet rs = st.executeQuery()) {
                         while (rs.next()) {
                             LapseRow row = LapseRow.read(rs);
@@ -107,10 +111,10 @@ public class InactiveAudience {
     void eligible(Connection connection, Trigger.Inactive trigger, FlowRules flow, Instant asOf, RowHandler handler)
             throws SQLException {
         Optional<FlowRules> rules = Optional.of(flow);
-        roomForTheCoolDownJoin(connection);
-        try (PreparedStatement st = connection.prepareStatement(classified(trigger, rules) + "SELECT " + LapseRow.COLUMNS
+        settings(connection);
+        try (PreparedStatement st = connection.prepareStatement(classified(trigger, rules, asOf) + "SELECT " + LapseRow.COLUMNS
                 + " FROM classified WHERE exclusion = 'eligible' ORDER BY id")) {
-            bind(st, asOf, rules);
+            bind(st, rules);
             st.setFetchSize(5_000);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -120,13 +124,14 @@ public class InactiveAudience {
         }
     }
 
-    private String classified(Trigger.Inactive trigger, Optional<FlowRules> flow) {
-        String coolDown = flow.map(f -> CoolDown.condition(f.reEntry())).orElse("FALSE");
+    private String classified(Trigger.Inactive trigger, Optional<FlowRules> flow, Instant asOf) {
+        String at = InactivitySql.asOf(asOf);
+        String coolDown = flow.map(f -> CoolDown.condition(f.reEntry(), at)).orElse("FALSE");
         String history = flow.isPresent() ? "LEFT JOIN (" + CoolDown.LAST_MATCHES + ") h ON h.customer_id = l.id" : "";
         String capped = caps.cappedCondition(flow.map(FlowRules::flowId).orElse(null));
-        String inAudience = flow.map(f -> new ConditionSql(InactivitySql.AS_OF, globals, f.links()).all(f.audience()))
+        String inAudience = flow.map(f -> new ConditionSql(at, globals, f.links()).all(f.audience()))
                 .orElse("TRUE");
-        return InactivitySql.matching(trigger, inAudience) + """
+        return InactivitySql.matching(trigger, inAudience, asOf) + """
                 , classified AS (
                     SELECT l.*, CASE WHEN l.consent_status <> 'opted_in' OR l.phone IS NULL THEN 'no_consent'
                                      WHEN NOT l.in_audience THEN 'audience'
@@ -138,19 +143,18 @@ public class InactiveAudience {
     }
 
     /**
-     * The cool-down joins every customer the flow matched before (hundreds of thousands): with the
-     * default 4 MB of work memory its hash spills to disk in batches. Only for this transaction.
+     * For this transaction only: the cool-down joins every customer the flow matched before
+     * (hundreds of thousands), which with the default 4 MB of work memory spills to disk in batches.
      */
-    private static void roomForTheCoolDownJoin(Connection connection) throws SQLException {
+    private static void settings(Connection connection) throws SQLException {
         try (java.sql.Statement st = connection.createStatement()) {
             st.execute("SET LOCAL work_mem = '64MB'");
         }
     }
 
-    private static void bind(PreparedStatement st, Instant asOf, Optional<FlowRules> flow) throws SQLException {
-        Jdbc.setInstant(st, 1, asOf);
+    private static void bind(PreparedStatement st, Optional<FlowRules> flow) throws SQLException {
         if (flow.isPresent()) {
-            st.setString(2, flow.get().flowId());
+            st.setString(1, flow.get().flowId());
         }
     }
 }
