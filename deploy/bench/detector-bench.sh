@@ -43,8 +43,10 @@ stop_service() {
 trap stop_service EXIT
 
 # start_service JAR LOG: the service on $port with a 512 MB heap; its heap in use sampled every second.
+# Flyway may apply a branch's migration below the newest one applied (out of order) and lets an older
+# build run on a database that has it (missing), so two builds can be timed on one database.
 start_service() {
-  COMEBACK_API_KEYS=bench-key QUARKUS_HTTP_PORT=$port QUARKUS_PROFILE=prod COMEBACK_DETECTOR_CRON=off COMEBACK_RFM_CRON=off \
+  QUARKUS_FLYWAY_OUT_OF_ORDER=true QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS='*:missing,*:future' COMEBACK_API_KEYS=bench-key QUARKUS_HTTP_PORT=$port QUARKUS_PROFILE=prod COMEBACK_DETECTOR_CRON=off COMEBACK_RFM_CRON=off \
     COMEBACK_RUNTIME_ENABLED=false java -Xmx512m -Xms512m -jar "$1" > "$2" 2>&1 &
   pid=$!
   for _ in $(seq 1 120); do curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break; sleep 1; done
@@ -87,7 +89,7 @@ FROM (SELECT customer_id, max(at) AS last_at FROM engagement_events
 WHERE c.id = e.customer_id;
 -- One in twenty ignored 0..9 marketing texts.
 UPDATE customers SET unanswered_messages = id % 10, last_marketing_text_at = to_timestamp($now) - interval '3 days' WHERE id % 20 = 0;
-VACUUM ANALYZE;
+VACUUM ANALYZE customers; VACUUM ANALYZE engagement_events; VACUUM ANALYZE orders;
 SQL
   echo "events and streaks with SQL in $(( $(date +%s) - start )) s"
 fi

@@ -68,26 +68,33 @@ public class InactiveAudience {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             settings(connection);
-            // One pass, the classification computed once per row. (count(*) FILTER (WHERE exclusion = …)
-            // once per reason had PostgreSQL evaluate the whole CASE, cool-down included, five times.)
-            Map<String, Long> byExclusion = new HashMap<>();
-            try (PreparedStatement st = connection.prepareStatement(classified
-                    + "SELECT exclusion, count(*) FROM classified GROUP BY exclusion")) {
+            // One aggregate without GROUP BY, so PostgreSQL can split the scan between parallel workers
+            // (grouping by the reason, it expected as many groups as rows and stayed on one core);
+            // the conditions short-circuit, so the cool-down is judged only for consenting customers
+            // in the audience.
+            Counts counts;
+            try (PreparedStatement st = connection.prepareStatement(classified + """
+                    SELECT count(*) FILTER (WHERE NOT consented),
+                           count(*) FILTER (WHERE consented AND NOT in_audience),
+                           count(*) FILTER (WHERE consented AND in_audience AND cooling),
+                           count(*) FILTER (WHERE consented AND in_audience AND NOT cooling AND capped),
+                           count(*)
+                    FROM classified""")) {
                 bind(st, flow);
                 try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        byExclusion.put(rs.getString(1), rs.getLong(2));
-                    }
+                    rs.next();
+                    long noConsent = rs.getLong(1);
+                    long audience = rs.getLong(2);
+                    long coolDown = rs.getLong(3);
+                    long capped = rs.getLong(4);
+                    counts = new Counts(rs.getLong(5) - noConsent - audience - coolDown - capped, noConsent, audience, coolDown, capped);
                 }
             }
-            Counts counts = new Counts(byExclusion.getOrDefault("eligible", 0L), byExclusion.getOrDefault("no_consent", 0L),
-                    byExclusion.getOrDefault("audience", 0L), byExclusion.getOrDefault("cool_down", 0L),
-                    byExclusion.getOrDefault("capped", 0L));
             List<Sampled> sample = new ArrayList<>();
             if (sampleSize > 0 && counts.count() > 0) {
                 // In id order with a limit: PostgreSQL walks the primary key and stops after the first few.
                 try (PreparedStatement st = connection.prepareStatement(classified + "SELECT " + LapseRow.COLUMNS
-                        + " FROM classified WHERE exclusion = 'eligible' ORDER BY id LIMIT " + sampleSize)) {
+                        + " FROM classified WHERE " + ELIGIBLE + " ORDER BY id LIMIT " + sampleSize)) {
                     bind(st, flow);
                     try (ResultSet rs = st.executeQuery()) {
                         while (rs.next()) {
@@ -113,7 +120,7 @@ public class InactiveAudience {
         Optional<FlowRules> rules = Optional.of(flow);
         settings(connection);
         try (PreparedStatement st = connection.prepareStatement(classified(trigger, rules, asOf) + "SELECT " + LapseRow.COLUMNS
-                + " FROM classified WHERE exclusion = 'eligible' ORDER BY id")) {
+                + " FROM classified WHERE " + ELIGIBLE + " ORDER BY id")) {
             bind(st, rules);
             st.setFetchSize(5_000);
             try (ResultSet rs = st.executeQuery()) {
@@ -131,16 +138,25 @@ public class InactiveAudience {
         String capped = caps.cappedCondition(flow.map(FlowRules::flowId).orElse(null));
         String inAudience = flow.map(f -> new ConditionSql(at, globals, f.links()).all(f.audience()))
                 .orElse("TRUE");
+        // Each reason as a boolean of its own, never NULL (a condition that is NULL does not exclude).
+        // The reasons apply in this order: no consent, audience, cool-down, caps.
         return InactivitySql.matching(trigger, inAudience, asOf) + """
                 , classified AS (
-                    SELECT l.*, CASE WHEN l.consent_status <> 'opted_in' OR l.phone IS NULL THEN 'no_consent'
-                                     WHEN NOT l.in_audience THEN 'audience'
-                                     WHEN %s THEN 'cool_down'
-                                     WHEN %s THEN 'capped'
-                                     ELSE 'eligible' END AS exclusion
+                    SELECT l.id, l.external_id, l.basis, l.last_order_at, l.median_gap_seconds, l.purchase_lapsed_at,
+                           l.last_engaged_at, l.engaged_lapsed_at, l.unanswered_messages,
+                           (l.consent_status = 'opted_in' AND l.phone IS NOT NULL) AS consented,
+                           (l.in_audience IS NOT FALSE) AS in_audience,
+                           ((%s) IS TRUE) AS cooling,
+                           ((%s) IS TRUE) AS capped
                     FROM lapses l CROSS JOIN p %s)
                 """.formatted(coolDown, capped, history);
     }
+
+    /**
+     * Separate conjuncts rather than one CASE, so PostgreSQL filters consent and audience in the scan,
+     * before the cool-down join.
+     */
+    private static final String ELIGIBLE = "consented AND in_audience AND NOT cooling AND NOT capped";
 
     /**
      * For this transaction only: the cool-down joins every customer the flow matched before
