@@ -41,6 +41,7 @@ stop_service() {
   pid=; sampler=
 }
 trap stop_service EXIT
+trap 'exit 130' INT TERM
 
 # start_service JAR LOG: the service on $port with a 512 MB heap; its heap in use sampled every second.
 # Flyway may apply a branch's migration below the newest one applied (out of order) and lets an older
@@ -97,9 +98,13 @@ echo "database $db: $(sql -c 'select count(*) from customers') customers, $(sql 
 $(sql -c 'select count(*) from engagement_events') events, $(sql -c "select pg_size_pretty(pg_database_size('$db'))")"
 [ "${LOAD_ONLY:-0}" = 1 ] && exit 0
 
+# Every query is asked as of the instant the files were generated for, so each pass and preview sees
+# the same lapsed customers however long the runs take (with "now", a few more lapse every minute).
+as_of=$(date -u -d "@$(cat "$work/now")" +%Y-%m-%dT%H:%M:%SZ)
+echo "as of $as_of"
 api() { curl -sf -o "$work/out.json" -w '%{time_total}' -H 'Authorization: Bearer bench-key' -H 'Content-Type: application/json' "$@"; }
-both='{"purchase":{"noPurchaseFor":"P90D","rhythmFactor":2.0,"minOrders":3},"engagement":{"noEngagementFor":"P30D"}}'
-fixed='{"purchase":{"noPurchaseFor":"P90D"}}'
+both='{"asOf":"'$as_of'","purchase":{"noPurchaseFor":"P90D","rhythmFactor":2.0,"minOrders":3},"engagement":{"noEngagementFor":"P30D"}}'
+fixed='{"asOf":"'$as_of'","purchase":{"noPurchaseFor":"P90D"}}'
 
 # time_build NAME JAR: previews, the winback audience and detection passes on one start of JAR.
 time_build() {
@@ -116,13 +121,13 @@ time_build() {
     echo "$name preview fixed window only: ${t}s  $(head -c 100 "$work/out.json")"
   done
   for run in $(seq 1 "$runs"); do
-    t=$(api "http://localhost:$port/api/flows/winback/audience")
+    t=$(api "http://localhost:$port/api/flows/winback/audience?asOf=$as_of")
     echo "$name winback audience: ${t}s  $(head -c 100 "$work/out.json")"
   done
   for run in $(seq 1 "$runs"); do
     local kind="steady pass (matched customers in cool-down)"
     [ "$(sql -c "select count(*) from detector_matches where flow_id = 'winback'")" = 0 ] && kind="FIRST pass (every eligible customer entered)"
-    t=$(api -X POST "http://localhost:$port/api/inactivity/detect")
+    t=$(api -X POST "http://localhost:$port/api/inactivity/detect?asOf=$as_of")
     echo "$name detection $kind: ${t}s  $(head -c 160 "$work/out.json")"
   done
   echo "$name $(memory); $(uptime)"

@@ -92,9 +92,13 @@ public class InactiveAudience {
             }
             List<Sampled> sample = new ArrayList<>();
             if (sampleSize > 0 && counts.count() > 0) {
-                // In id order with a limit: PostgreSQL walks the primary key and stops after the first few.
+                // The first few in id order. With many eligible, PostgreSQL walks the primary key and stops
+                // early; with few (a flow whose audience is nearly all in the cool-down) that walk would
+                // visit every customer one by one, so then the order key hides the index and it scans
+                // once, keeping the top few.
+                String order = counts.count() >= DENSE_SAMPLE * sampleSize ? "id" : "id + 0";
                 try (PreparedStatement st = connection.prepareStatement(classified + "SELECT " + LapseRow.COLUMNS
-                        + " FROM classified WHERE " + ELIGIBLE + " ORDER BY id LIMIT " + sampleSize)) {
+                        + " FROM classified WHERE " + ELIGIBLE + " ORDER BY " + order + " LIMIT " + sampleSize)) {
                     bind(st, flow);
                     try (ResultSet rs = st.executeQuery()) {
                         while (rs.next()) {
@@ -119,7 +123,19 @@ public class InactiveAudience {
             throws SQLException {
         Optional<FlowRules> rules = Optional.of(flow);
         settings(connection);
-        try (PreparedStatement st = connection.prepareStatement(classified(trigger, rules, asOf) + "SELECT " + LapseRow.COLUMNS
+        String classified = classified(trigger, rules, asOf);
+        // Most passes find nobody new (everyone lapsed is in the cool-down). PostgreSQL runs a query
+        // read through a cursor on one core, so first count on all cores and skip the stream at zero.
+        try (PreparedStatement st = connection.prepareStatement(classified + "SELECT count(*) FROM classified WHERE " + ELIGIBLE)) {
+            bind(st, rules);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement st = connection.prepareStatement(classified + "SELECT " + LapseRow.COLUMNS
                 + " FROM classified WHERE " + ELIGIBLE + " ORDER BY id")) {
             bind(st, rules);
             st.setFetchSize(5_000);
@@ -156,6 +172,9 @@ public class InactiveAudience {
      * Separate conjuncts rather than one CASE, so PostgreSQL filters consent and audience in the scan,
      * before the cool-down join.
      */
+    /** Eligible customers per sampled one above which walking the primary key finds the sample quickly. */
+    private static final long DENSE_SAMPLE = 100;
+
     private static final String ELIGIBLE = "consented AND in_audience AND NOT cooling AND NOT capped";
 
     /**
