@@ -168,13 +168,13 @@ public class InactiveAudience {
                 """.formatted(coolDown, capped, history);
     }
 
+    /** Eligible customers per sampled one above which walking the primary key finds the sample quickly. */
+    private static final long DENSE_SAMPLE = 100;
+
     /**
      * Separate conjuncts rather than one CASE, so PostgreSQL filters consent and audience in the scan,
      * before the cool-down join.
      */
-    /** Eligible customers per sampled one above which walking the primary key finds the sample quickly. */
-    private static final long DENSE_SAMPLE = 100;
-
     private static final String ELIGIBLE = "consented AND in_audience AND NOT cooling AND NOT capped";
 
     /**
