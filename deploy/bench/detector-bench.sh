@@ -1,77 +1,141 @@
 #!/usr/bin/env bash
-# Benchmark (not a test): inactivity detection over 1,000,000 customers and ~9,500,000 orders.
-# The audience is generated with SQL straight into a fresh database (facts folded set-based with the
-# same functions the importer uses), then preview, a flow's audience and detection passes are timed
-# through the HTTP API of the packaged service (heap capped at 512 MB).
-#   deploy/bench/detector-bench.sh [customers]
+# Benchmark (not a test): inactivity detection over 1,000,000 customers and 10,000,000 orders.
+#   deploy/bench/detector-bench.sh [customers] [orders]
+#
+# Load (skipped with REUSE=1): CSV files are generated (deploy/bench/generate-lapse-audience.sh)
+# and loaded through the importer (POST /api/import/customers, /api/import/orders, with
+# deploy/import.sh) into a fresh database. There is no event importer: engagement (site visits)
+# is inserted with SQL into engagement_events and folded into the customer facts with the
+# statement of migration V20; the unanswered-text streaks are set with SQL.
+# Timing: the packaged service (heap capped at 512 MB; runtime workers, detector and RFM crons
+# off so nothing else runs) answers previews, a flow's audience and detection passes; the first
+# detection on a database enters every eligible customer, later ones are the steady state.
+#
+# Environment:
+#   BENCH_DB    database (default comeback_detector2_bench); REUSE=1 keeps and re-times it, LOAD_ONLY=1 only loads
+#   BENCH_JAR   the service (default target/quarkus-app/quarkus-run.jar, built if absent)
+#   BASE_JAR    a second build (e.g. of main) timed alternately with BENCH_JAR on the same database
+#   ROUNDS      rounds of the alternation (default 2); RUNS timings of each query per round (default 3)
+#   BENCH_DIR   CSV files and logs (default /tmp/detector-bench); BENCH_PORT (default 18091)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/postgres.sh
-customers=${1:-1000000}
-port=${BENCH_PORT:-8091}
-db=comeback_detector_bench
-log_file=${BENCH_LOG:-/tmp/detector-bench-service.log}
+customers=${1:-1000000}; orders=${2:-10000000}
+db=${BENCH_DB:-comeback_detector2_bench}
+work=${BENCH_DIR:-/tmp/detector-bench}
+port=${BENCH_PORT:-18091}
+jar=${BENCH_JAR:-target/quarkus-app/quarkus-run.jar}
+base_jar=${BASE_JAR:-}
+rounds=${ROUNDS:-2}; runs=${RUNS:-3}
+mkdir -p "$work"
 
 ensure_postgres_running
-create_database "$db" fresh
 use_local_database "$db"
-[ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -ntp -q package -DskipTests
-
-export COMEBACK_API_KEYS=bench-key QUARKUS_HTTP_PORT=$port QUARKUS_PROFILE=prod COMEBACK_DETECTOR_CRON=off
-java -Xmx512m -Xms512m -jar target/quarkus-app/quarkus-run.jar > "$log_file" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 90); do curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break; sleep 1; done
-
+[ -f "$jar" ] || mvn -B -ntp -q package -DskipTests
 sql() { PGPASSWORD=$COMEBACK_DB_PASSWORD psql -h "$COMEBACK_DB_HOST" -p "$COMEBACK_DB_PORT" -U "$COMEBACK_DB_USER" -v ON_ERROR_STOP=1 -qAt "$db" "$@"; }
 
-log "Generating $customers customers and their orders"
-start=$(date +%s)
-sql <<SQL
-INSERT INTO customers (external_id, phone, first_name, time_zone, consent_status)
-SELECT 'c' || i, '+479' || lpad(i::text, 7, '0'), 'Kari',
-       (ARRAY['Europe/Oslo', 'Europe/Stockholm', 'America/New_York'])[1 + i % 3],
-       CASE WHEN i % 10 = 0 THEN 'opted_out' ELSE 'opted_in' END
-FROM generate_series(1, $customers) i;
--- 0..19 orders per customer (9.5 on average), a personal gap of 15..194 days, last order 0..499 days ago.
-INSERT INTO orders (order_id, customer_id, total, currency, placed_at)
-SELECT 'o' || c.id || '-' || j, c.id, 100 + (c.id * 31 + j) % 900, 'NOK',
-       now() - ((c.id * 104729) % 500) * interval '1 day'
-             - j * (15 + (c.id * 7919) % 180) * interval '1 day'
-             - ((c.id + j * 13) % 1440) * interval '1 minute'
-FROM customers c, generate_series(0, 19) j
-WHERE j < c.id % 20;
-UPDATE customers c SET orders_count = o.n, first_order_at = o.first_at, last_order_at = o.last_at, total_spent = o.spent,
-       recent_order_times = comeback_recent_order_times('{}', o.times),
-       median_gap_seconds = comeback_median_gap_seconds(comeback_recent_order_times('{}', o.times))
-FROM (SELECT customer_id, count(*) AS n, min(placed_at) AS first_at, max(placed_at) AS last_at, sum(total) AS spent,
-             array_agg(placed_at) AS times FROM orders GROUP BY customer_id) o
-WHERE c.id = o.customer_id;
--- Two thirds visited the site in the last 0..199 days; one in twenty ignored 0..9 texts.
-UPDATE customers SET last_engaged_at = now() - (id * 37 % 200) * interval '1 day' WHERE id % 3 <> 0;
-UPDATE customers SET unanswered_messages = id % 10, last_marketing_text_at = now() - interval '3 days' WHERE id % 20 = 0;
-VACUUM ANALYZE customers;
-VACUUM ANALYZE orders;
-SQL
-log "Generated in $(( $(date +%s) - start )) s: $(sql -c 'select count(*) from customers') customers, $(sql -c 'select count(*) from orders') orders, database $(sql -c "select pg_size_pretty(pg_database_size('$db'))")"
+pid=; sampler=
+stop_service() {
+  [ -n "$sampler" ] && kill "$sampler" 2>/dev/null || true
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  pid=; sampler=
+}
+trap stop_service EXIT
+trap 'exit 130' INT TERM
 
-api() { curl -sf -o /tmp/detector-bench.out -w '%{time_total}' -H 'Authorization: Bearer bench-key' -H 'Content-Type: application/json' "$@"; }
-preview='{"purchase":{"noPurchaseFor":"P90D","rhythmFactor":2.0,"minOrders":3},"engagement":{"noEngagementFor":"P30D"}}'
-api -X POST "http://localhost:$port/api/segments/inactive/preview" -d "$preview" >/dev/null  # warm-up
-for run in 1 2 3; do
-  t=$(api -X POST "http://localhost:$port/api/segments/inactive/preview" -d "$preview")
-  echo "preview (rhythm + fixed + engagement) run $run: ${t}s  $(head -c 120 /tmp/detector-bench.out)"
+# start_service JAR LOG: the service on $port with a 512 MB heap; its heap in use sampled every second.
+# Flyway may apply a branch's migration below the newest one applied (out of order) and lets an older
+# build run on a database that has it (missing), so two builds can be timed on one database.
+start_service() {
+  QUARKUS_FLYWAY_OUT_OF_ORDER=true QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS='*:missing,*:future' COMEBACK_API_KEYS=bench-key QUARKUS_HTTP_PORT=$port QUARKUS_PROFILE=prod COMEBACK_DETECTOR_CRON=off COMEBACK_RFM_CRON=off \
+    COMEBACK_RUNTIME_ENABLED=false java -Xmx512m -Xms512m -jar "$1" > "$2" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 120); do curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break; sleep 1; done
+  curl -sf "http://localhost:$port/q/health/ready" >/dev/null || { echo "service did not start: $2" >&2; tail -n 20 "$2" >&2; exit 1; }
+  ( while kill -0 "$pid" 2>/dev/null; do
+      jstat -gc "$pid" 2>/dev/null | awk 'NR == 2 { print int(($3 + $4 + $6 + $8) / 1024) }'
+      sleep 1
+    done > "$work/heap.samples" ) &
+  sampler=$!
+}
+
+memory() {
+  echo "peak heap used $(sort -n "$work/heap.samples" | tail -n 1) MiB of 512, peak RSS $(awk '/VmHWM/ { print int($2 / 1024) }' /proc/$pid/status) MiB"
+}
+
+if [ "${REUSE:-0}" != 1 ]; then
+  create_database "$db" fresh
+  [ -f "$work/customers.csv" ] && [ "$(($(wc -l < "$work/customers.csv") - 1))" = "$customers" ] \
+    && [ "$(($(wc -l < "$work/orders.csv") - 1))" = "$orders" ] \
+    || deploy/bench/generate-lapse-audience.sh "$work" "$customers" "$orders"
+  start_service "$jar" "$work/load-service.log"
+  export COMEBACK_URL="http://localhost:$port" COMEBACK_API_KEY=bench-key
+  echo "load: $(uptime)"
+  deploy/import.sh customers "$work/customers.csv" > "$work/customers.report" 2> >(tail -n 1 >&2)
+  deploy/import.sh orders "$work/orders.csv" > "$work/orders.report" 2> >(tail -n 1 >&2)
+  echo "customers report: $(head -c 160 "$work/customers.report")"
+  echo "orders report:    $(head -c 160 "$work/orders.report")"
+  echo "import: $(memory); $(uptime)"
+  stop_service
+  now=$(cat "$work/now")
+  start=$(date +%s)
+  sql <<SQL
+-- Two thirds visited the site: the last time 0..199 days before the files' "now", once more 100 days before that.
+INSERT INTO engagement_events (customer_id, type, at)
+SELECT id, 'site_visit', to_timestamp($now) - (id * 37 % 200 + v * 100) * interval '1 day'
+FROM customers, generate_series(0, 1) v WHERE id % 3 <> 0;
+UPDATE customers c SET last_engaged_at = e.last_at
+FROM (SELECT customer_id, max(at) AS last_at FROM engagement_events
+      WHERE type IN ('site_visit', 'link_click', 'reply') GROUP BY customer_id) e
+WHERE c.id = e.customer_id;
+-- One in twenty ignored 0..9 marketing texts.
+UPDATE customers SET unanswered_messages = id % 10, last_marketing_text_at = to_timestamp($now) - interval '3 days' WHERE id % 20 = 0;
+VACUUM ANALYZE customers; VACUUM ANALYZE engagement_events; VACUUM ANALYZE orders;
+SQL
+  echo "events and streaks with SQL in $(( $(date +%s) - start )) s"
+fi
+echo "database $db: $(sql -c 'select count(*) from customers') customers, $(sql -c 'select count(*) from orders') orders, \
+$(sql -c 'select count(*) from engagement_events') events, $(sql -c "select pg_size_pretty(pg_database_size('$db'))")"
+[ "${LOAD_ONLY:-0}" = 1 ] && exit 0
+
+# Every query is asked as of the instant the files were generated for, so each pass and preview sees
+# the same lapsed customers however long the runs take (with "now", a few more lapse every minute).
+as_of=$(date -u -d "@$(cat "$work/now")" +%Y-%m-%dT%H:%M:%SZ)
+echo "as of $as_of"
+api() { curl -sf -o "$work/out.json" -w '%{time_total}' -H 'Authorization: Bearer bench-key' -H 'Content-Type: application/json' "$@"; }
+both='{"asOf":"'$as_of'","purchase":{"noPurchaseFor":"P90D","rhythmFactor":2.0,"minOrders":3},"engagement":{"noEngagementFor":"P30D"}}'
+fixed='{"asOf":"'$as_of'","purchase":{"noPurchaseFor":"P90D"}}'
+
+# time_build NAME JAR: previews, the winback audience and detection passes on one start of JAR.
+time_build() {
+  local name=$1 t
+  start_service "$2" "$work/$name-service.log"
+  echo "== $name ($2) $(uptime)"
+  api -X POST "http://localhost:$port/api/segments/inactive/preview" -d "$both" >/dev/null  # warm-up
+  for run in $(seq 1 "$runs"); do
+    t=$(api -X POST "http://localhost:$port/api/segments/inactive/preview" -d "$both")
+    echo "$name preview rhythm+fixed+engagement: ${t}s  $(head -c 100 "$work/out.json")"
+  done
+  for run in $(seq 1 "$runs"); do
+    t=$(api -X POST "http://localhost:$port/api/segments/inactive/preview" -d "$fixed")
+    echo "$name preview fixed window only: ${t}s  $(head -c 100 "$work/out.json")"
+  done
+  for run in $(seq 1 "$runs"); do
+    t=$(api "http://localhost:$port/api/flows/winback/audience?asOf=$as_of")
+    echo "$name winback audience: ${t}s  $(head -c 100 "$work/out.json")"
+  done
+  for run in $(seq 1 "$runs"); do
+    local kind="steady pass (matched customers in cool-down)"
+    [ "$(sql -c "select count(*) from detector_matches where flow_id = 'winback'")" = 0 ] && kind="FIRST pass (every eligible customer entered)"
+    t=$(api -X POST "http://localhost:$port/api/inactivity/detect?asOf=$as_of")
+    echo "$name detection $kind: ${t}s  $(head -c 160 "$work/out.json")"
+  done
+  echo "$name $(memory); $(uptime)"
+  stop_service
+}
+
+for round in $(seq 1 "$rounds"); do
+  time_build new "$jar"
+  [ -n "$base_jar" ] && time_build base "$base_jar"
 done
-for run in 1 2 3; do
-  t=$(api -X POST "http://localhost:$port/api/segments/inactive/preview" -d '{"purchase":{"noPurchaseFor":"P90D"}}')
-  echo "preview (fixed window only) run $run: ${t}s  $(head -c 120 /tmp/detector-bench.out)"
-done
-t=$(api "http://localhost:$port/api/flows/winback/audience")
-echo "winback audience: ${t}s  $(head -c 120 /tmp/detector-bench.out)"
-t=$(api -X POST "http://localhost:$port/api/inactivity/detect")
-echo "detection pass 1 (first: every eligible customer matched and recorded): ${t}s  $(cat /tmp/detector-bench.out)"
-for run in 2 3; do
-  t=$(api -X POST "http://localhost:$port/api/inactivity/detect")
-  echo "detection pass $run (steady state: matched customers in cool-down): ${t}s  $(cat /tmp/detector-bench.out)"
-done
-echo "peak RSS of the service: $(awk '/VmHWM/ { print int($2 / 1024) }' /proc/$pid/status) MiB"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB; $(sql -c "select 'shared_buffers=' || current_setting('shared_buffers') || ', work_mem=' || current_setting('work_mem') || ', max_parallel_workers_per_gather=' || current_setting('max_parallel_workers_per_gather')") ; $(sql -c 'select version()' | cut -c1-40)"

@@ -4,25 +4,28 @@ import io.comeback.engine.model.ReEntry;
 
 /**
  * The re-entry rule of a flow as an SQL condition on the customer's last recorded match
- * ({@code h.last_matched_at}, from {@code detector_matches}; NULL when never matched), so a
+ * ({@code h.last_matched_at}, from {@code detector_last_matches}; NULL when never matched), so a
  * customer who is still lapsed is not matched again on every run.
  */
 final class CoolDown {
 
-    /** Latest match per customer for the flow (the one parameter); refused entries do not count. */
+    /**
+     * Latest match per customer for the flow (the one parameter); refused entries do not count
+     * ({@link MatchLog} keeps this table with the log): one row per customer, never an aggregate.
+     */
     static final String LAST_MATCHES = """
-            SELECT customer_id, max(matched_at) AS last_matched_at FROM detector_matches
-            WHERE flow_id = ? AND outcome <> 'refused' GROUP BY customer_id""";
+            SELECT customer_id, last_matched_at FROM detector_last_matches WHERE flow_id = ?""";
 
     private CoolDown() {
     }
 
-    static String condition(ReEntry reEntry) {
+    /** @param asOf the detection instant as an SQL expression */
+    static String condition(ReEntry reEntry, String asOf) {
         if (reEntry instanceof ReEntry.Never) {
             return "h.last_matched_at IS NOT NULL";
         }
         if (reEntry instanceof ReEntry.Cooldown cooldown) {
-            return "NOT " + InactivitySql.lapsedBy("h.last_matched_at", "l.time_zone", cooldown.cooldown());
+            return "NOT " + InactivitySql.lapsedBy("h.last_matched_at", "l.time_zone", cooldown.cooldown(), asOf);
         }
         // "always" may enter again, but not while still in the same lapse: only once the customer
         // has ordered or engaged since the last match and lapsed anew.

@@ -1,7 +1,6 @@
 package io.comeback.audience.inactivity;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.audience.Jdbc;
 import io.comeback.audience.ConditionSql;
 import io.comeback.engine.model.Condition;
 import io.comeback.engine.model.Flow;
@@ -17,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,27 +64,42 @@ public class InactiveAudience {
     }
 
     public Preview preview(Trigger.Inactive trigger, Optional<FlowRules> flow, Instant asOf, int sampleSize) {
-        String classified = classified(trigger, flow);
+        String classified = classified(trigger, flow, asOf);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            roomForTheCoolDownJoin(connection);
+            settings(connection);
+            // One aggregate without GROUP BY, so PostgreSQL can split the scan between parallel workers
+            // (grouping by the reason, it expected as many groups as rows and stayed on one core);
+            // the conditions short-circuit, so the cool-down is judged only for consenting customers
+            // in the audience.
             Counts counts;
             try (PreparedStatement st = connection.prepareStatement(classified + """
-                    SELECT count(*) FILTER (WHERE exclusion = 'eligible'), count(*) FILTER (WHERE exclusion = 'no_consent'),
-                           count(*) FILTER (WHERE exclusion = 'audience'),
-                           count(*) FILTER (WHERE exclusion = 'cool_down'), count(*) FILTER (WHERE exclusion = 'capped')
+                    SELECT count(*) FILTER (WHERE NOT consented),
+                           count(*) FILTER (WHERE consented AND NOT in_audience),
+                           count(*) FILTER (WHERE consented AND in_audience AND cooling),
+                           count(*) FILTER (WHERE consented AND in_audience AND NOT cooling AND capped),
+                           count(*)
                     FROM classified""")) {
-                bind(st, asOf, flow);
+                bind(st, flow);
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
-                    counts = new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+                    long noConsent = rs.getLong(1);
+                    long audience = rs.getLong(2);
+                    long coolDown = rs.getLong(3);
+                    long capped = rs.getLong(4);
+                    counts = new Counts(rs.getLong(5) - noConsent - audience - coolDown - capped, noConsent, audience, coolDown, capped);
                 }
             }
             List<Sampled> sample = new ArrayList<>();
             if (sampleSize > 0 && counts.count() > 0) {
+                // The first few in id order. With many eligible, PostgreSQL walks the primary key and stops
+                // early; with few (a flow whose audience is nearly all in the cool-down) that walk would
+                // visit every customer one by one, so then the order key hides the index and it scans
+                // once, keeping the top few.
+                String order = counts.count() >= DENSE_SAMPLE * sampleSize ? "id" : "id + 0";
                 try (PreparedStatement st = connection.prepareStatement(classified + "SELECT " + LapseRow.COLUMNS
-                        + " FROM classified WHERE exclusion = 'eligible' ORDER BY id LIMIT " + sampleSize)) {
-                    bind(st, asOf, flow);
+                        + " FROM classified WHERE " + ELIGIBLE + " ORDER BY " + order + " LIMIT " + sampleSize)) {
+                    bind(st, flow);
                     try (ResultSet rs = st.executeQuery()) {
                         while (rs.next()) {
                             LapseRow row = LapseRow.read(rs);
@@ -107,10 +122,22 @@ public class InactiveAudience {
     void eligible(Connection connection, Trigger.Inactive trigger, FlowRules flow, Instant asOf, RowHandler handler)
             throws SQLException {
         Optional<FlowRules> rules = Optional.of(flow);
-        roomForTheCoolDownJoin(connection);
-        try (PreparedStatement st = connection.prepareStatement(classified(trigger, rules) + "SELECT " + LapseRow.COLUMNS
-                + " FROM classified WHERE exclusion = 'eligible' ORDER BY id")) {
-            bind(st, asOf, rules);
+        settings(connection);
+        String classified = classified(trigger, rules, asOf);
+        // Most passes find nobody new (everyone lapsed is in the cool-down). PostgreSQL runs a query
+        // read through a cursor on one core, so first count on all cores and skip the stream at zero.
+        try (PreparedStatement st = connection.prepareStatement(classified + "SELECT count(*) FROM classified WHERE " + ELIGIBLE)) {
+            bind(st, rules);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement st = connection.prepareStatement(classified + "SELECT " + LapseRow.COLUMNS
+                + " FROM classified WHERE " + ELIGIBLE + " ORDER BY id")) {
+            bind(st, rules);
             st.setFetchSize(5_000);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -120,37 +147,49 @@ public class InactiveAudience {
         }
     }
 
-    private String classified(Trigger.Inactive trigger, Optional<FlowRules> flow) {
-        String coolDown = flow.map(f -> CoolDown.condition(f.reEntry())).orElse("FALSE");
+    private String classified(Trigger.Inactive trigger, Optional<FlowRules> flow, Instant asOf) {
+        String at = InactivitySql.asOf(asOf);
+        String coolDown = flow.map(f -> CoolDown.condition(f.reEntry(), at)).orElse("FALSE");
         String history = flow.isPresent() ? "LEFT JOIN (" + CoolDown.LAST_MATCHES + ") h ON h.customer_id = l.id" : "";
         String capped = caps.cappedCondition(flow.map(FlowRules::flowId).orElse(null));
-        String inAudience = flow.map(f -> new ConditionSql(InactivitySql.AS_OF, globals, f.links()).all(f.audience()))
+        String inAudience = flow.map(f -> new ConditionSql(at, globals, f.links()).all(f.audience()))
                 .orElse("TRUE");
-        return InactivitySql.matching(trigger, inAudience) + """
+        // Each reason as a boolean of its own, never NULL (a condition that is NULL does not exclude).
+        // The reasons apply in this order: no consent, audience, cool-down, caps.
+        return InactivitySql.matching(trigger, inAudience, asOf) + """
                 , classified AS (
-                    SELECT l.*, CASE WHEN l.consent_status <> 'opted_in' OR l.phone IS NULL THEN 'no_consent'
-                                     WHEN NOT l.in_audience THEN 'audience'
-                                     WHEN %s THEN 'cool_down'
-                                     WHEN %s THEN 'capped'
-                                     ELSE 'eligible' END AS exclusion
+                    SELECT l.id, l.external_id, l.basis, l.last_order_at, l.median_gap_seconds, l.purchase_lapsed_at,
+                           l.last_engaged_at, l.engaged_lapsed_at, l.unanswered_messages,
+                           (l.consent_status = 'opted_in' AND l.phone IS NOT NULL) AS consented,
+                           (l.in_audience IS NOT FALSE) AS in_audience,
+                           ((%s) IS TRUE) AS cooling,
+                           ((%s) IS TRUE) AS capped
                     FROM lapses l CROSS JOIN p %s)
                 """.formatted(coolDown, capped, history);
     }
 
+    /** Eligible customers per sampled one above which walking the primary key finds the sample quickly. */
+    private static final long DENSE_SAMPLE = 100;
+
     /**
-     * The cool-down joins every customer the flow matched before (hundreds of thousands): with the
-     * default 4 MB of work memory its hash spills to disk in batches. Only for this transaction.
+     * Separate conjuncts rather than one CASE, so PostgreSQL filters consent and audience in the scan,
+     * before the cool-down join.
      */
-    private static void roomForTheCoolDownJoin(Connection connection) throws SQLException {
+    private static final String ELIGIBLE = "consented AND in_audience AND NOT cooling AND NOT capped";
+
+    /**
+     * For this transaction only: the cool-down joins every customer the flow matched before
+     * (hundreds of thousands), which with the default 4 MB of work memory spills to disk in batches.
+     */
+    private static void settings(Connection connection) throws SQLException {
         try (java.sql.Statement st = connection.createStatement()) {
             st.execute("SET LOCAL work_mem = '64MB'");
         }
     }
 
-    private static void bind(PreparedStatement st, Instant asOf, Optional<FlowRules> flow) throws SQLException {
-        Jdbc.setInstant(st, 1, asOf);
+    private static void bind(PreparedStatement st, Optional<FlowRules> flow) throws SQLException {
         if (flow.isPresent()) {
-            st.setString(2, flow.get().flowId());
+            st.setString(1, flow.get().flowId());
         }
     }
 }

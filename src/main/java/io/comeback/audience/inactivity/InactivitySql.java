@@ -3,6 +3,7 @@ package io.comeback.audience.inactivity;
 import io.comeback.engine.model.FlowDuration;
 import io.comeback.engine.model.Trigger;
 
+import java.time.Instant;
 import java.time.Period;
 
 /**
@@ -19,7 +20,10 @@ import java.time.Period;
  *   <li>unanswered: at least N marketing texts in a row without a reply or click.</li>
  * </ul>
  * A customer matches when every criterion set holds at {@code as_of}. Only numbers taken from a
- * parsed trigger are written into the text; the instant is a parameter of the {@code p} CTE.
+ * parsed trigger and the instant (formatted here, never text from a request) are written into the
+ * text. The instant is a literal rather than a parameter read through a CTE: a CTE scan in the
+ * customers scan's filter is parallel-restricted and kept PostgreSQL from splitting the scan
+ * between its workers; the {@code p} CTE stays for conditions that name {@code p.as_of}.
  */
 final class InactivitySql {
 
@@ -27,19 +31,24 @@ final class InactivitySql {
     }
 
     /**
-     * {@code WITH p AS (...), lapses AS (...)}: every living customer lapsed at {@code as_of} (the one
-     * parameter), with the columns of {@link LapseRow} plus consent and phone. Callers add
-     * {@code SELECT … FROM lapses}.
+     * {@code WITH p AS (...), lapses AS (...)}: every living customer lapsed at {@code asOf}, with the
+     * columns of {@link LapseRow} plus consent and phone. Callers add {@code SELECT … FROM lapses}.
      */
-    static String matching(Trigger.Inactive trigger) {
-        return matching(trigger, "TRUE");
+    static String matching(Trigger.Inactive trigger, Instant asOf) {
+        return matching(trigger, "TRUE", asOf);
+    }
+
+    /** The instant as an SQL literal (an {@link Instant} prints as ISO-8601 in UTC, which PostgreSQL reads). */
+    static String asOf(Instant asOf) {
+        return "CAST('" + asOf + "' AS timestamptz)";
     }
 
     /**
      * As {@link #matching(Trigger.Inactive)}, with a column {@code in_audience}: the predicate (on
      * {@code customers c}) of the flow's entry conditions, evaluated in the same scan.
      */
-    static String matching(Trigger.Inactive trigger, String inAudience) {
+    static String matching(Trigger.Inactive trigger, String inAudience, Instant asOf) {
+        String at = asOf(asOf);
         boolean purchase = trigger.rhythmFactor().isPresent() || trigger.noPurchaseFor().isPresent();
         StringBuilder where = new StringBuilder("TRUE");
         if (purchase) {
@@ -50,7 +59,7 @@ final class InactivitySql {
         }
         trigger.unansweredMessages().ifPresent(n -> where.append(" AND f.unanswered_messages >= ").append(n));
         return """
-                WITH p AS (SELECT CAST(? AS timestamptz) AS as_of),
+                WITH p AS (SELECT %s AS as_of),
                 facts AS (
                     SELECT c.id, c.external_id, c.consent_status, c.phone, c.time_zone, c.last_order_at,
                            c.median_gap_seconds, c.last_engaged_at, c.unanswered_messages,
@@ -59,9 +68,9 @@ final class InactivitySql {
                     FROM customers c
                     WHERE c.erased_at IS NULL%s),
                 lapses AS (
-                    SELECT f.* FROM facts f, p WHERE %s)
-                """.formatted(basis(trigger), purchaseLapse(trigger), engagementLapse(trigger), inAudience,
-                purchaseLapsed(trigger), engagementLapsed(trigger),
+                    SELECT f.* FROM facts f WHERE %s)
+                """.formatted(at, basis(trigger), purchaseLapse(trigger), engagementLapse(trigger), inAudience,
+                purchaseLapsed(trigger, at), engagementLapsed(trigger, at),
                 purchase ? " AND c.orders_count > 0" : "", where);
     }
 
@@ -91,20 +100,20 @@ final class InactivitySql {
     }
 
     /** Whether the purchase criterion holds at as_of; the same as {@code purchase_lapsed_at <= as_of}, cheaper. */
-    private static String purchaseLapsed(Trigger.Inactive trigger) {
-        String fixed = trigger.noPurchaseFor().map(d -> lapsedBy("c.last_order_at", "c.time_zone", d)).orElse("FALSE");
+    private static String purchaseLapsed(Trigger.Inactive trigger, String asOf) {
+        String fixed = trigger.noPurchaseFor().map(d -> lapsedBy("c.last_order_at", "c.time_zone", d, asOf)).orElse("FALSE");
         if (trigger.rhythmFactor().isEmpty()) {
             return fixed;
         }
         String rhythm = "c.last_order_at + floor(c.median_gap_seconds::float8 * CAST(%s AS float8) + 0.5) * interval '1 second'"
                 .formatted(Double.toString(trigger.rhythmFactor().getAsDouble()));
-        return "CASE WHEN " + rhythmApplies(trigger) + " THEN " + rhythm + " <= " + AS_OF + " ELSE " + fixed + " END";
+        return "CASE WHEN " + rhythmApplies(trigger) + " THEN " + rhythm + " <= " + asOf + " ELSE " + fixed + " END";
     }
 
     /** Never engaged counts as not engaged; otherwise the calendar window in the customer's zone has passed. */
-    private static String engagementLapsed(Trigger.Inactive trigger) {
+    private static String engagementLapsed(Trigger.Inactive trigger, String asOf) {
         return trigger.noEngagementFor()
-                .map(d -> "(c.last_engaged_at IS NULL OR " + lapsedBy("c.last_engaged_at", "c.time_zone", d) + ")")
+                .map(d -> "(c.last_engaged_at IS NULL OR " + lapsedBy("c.last_engaged_at", "c.time_zone", d, asOf) + ")")
                 .orElse("TRUE");
     }
 
@@ -112,18 +121,15 @@ final class InactivitySql {
      * {@code instant + duration (in the zone) <= as_of}, deciding most rows without the zone: the
      * window added in the session's zone ends within a day and a few hours of the window added on
      * the customer's wall clock (month-end clamping on another date, daylight saving), so only rows
-     * within {@link #BAND} of as_of need the exact, costlier calendar arithmetic of {@link #plus}.
+     * within {@link #BAND} of {@code asOf} (an SQL expression) need the exact, costlier calendar arithmetic of {@link #plus}.
      */
-    static String lapsedBy(String instant, String zone, FlowDuration duration) {
+    static String lapsedBy(String instant, String zone, FlowDuration duration, String asOf) {
         Period date = duration.datePart();
         String window = "interval '%d months %d days %d seconds'"
                 .formatted(date.toTotalMonths(), date.getDays(), duration.timePart().getSeconds());
         return ("(CASE WHEN %1$s + %2$s <= %3$s - %4$s THEN TRUE WHEN %1$s + %2$s > %3$s + %4$s THEN FALSE "
-                + "ELSE %5$s <= %3$s END)").formatted(instant, window, AS_OF, BAND, plus(instant, zone, duration));
+                + "ELSE %5$s <= %3$s END)").formatted(instant, window, asOf, BAND, plus(instant, zone, duration));
     }
-
-    /** The instant of the {@code p} CTE, usable in any CTE of {@link #matching}. */
-    static final String AS_OF = "(SELECT as_of FROM p)";
     private static final String BAND = "interval '3 days'";
 
     private static String engagementLapse(Trigger.Inactive trigger) {

@@ -11,14 +11,24 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
-/** Writes a batch of matches to {@code detector_matches} with one statement (arrays unnested server-side). */
+/**
+ * Writes a batch of matches to {@code detector_matches} and, for the ones that count for re-entry
+ * (not refused), moves {@code detector_last_matches} forward: one statement, arrays unnested
+ * server-side, so the cool-down table never disagrees with the log.
+ */
 @ApplicationScoped
 public class MatchLog {
 
     private static final String INSERT = """
-            INSERT INTO detector_matches (flow_id, flow_version, customer_id, matched_at, outcome, reasons)
-            SELECT ?, ?, u.customer_id, ?, u.outcome, CAST(u.reasons AS jsonb)
-            FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[])) AS u(customer_id, outcome, reasons)""";
+            WITH logged AS (
+                INSERT INTO detector_matches (flow_id, flow_version, customer_id, matched_at, outcome, reasons)
+                SELECT ?, ?, u.customer_id, ?, u.outcome, CAST(u.reasons AS jsonb)
+                FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[])) AS u(customer_id, outcome, reasons)
+                RETURNING flow_id, customer_id, matched_at, outcome)
+            INSERT INTO detector_last_matches AS d (flow_id, customer_id, last_matched_at)
+            SELECT DISTINCT flow_id, customer_id, matched_at FROM logged WHERE outcome <> 'refused'
+            ON CONFLICT (flow_id, customer_id)
+                DO UPDATE SET last_matched_at = GREATEST(d.last_matched_at, EXCLUDED.last_matched_at)""";
 
     private final ObjectMapper json;
 

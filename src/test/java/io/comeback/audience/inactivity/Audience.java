@@ -57,6 +57,20 @@ class Audience {
         return new Person(stored.customer().id, externalId, zone, List.copyOf(orderTimes), List.copyOf(visits));
     }
 
+    /** Erases the customer as the API does, so later tests do not see their history. */
+    boolean erase(String externalId) {
+        return customers.erase(externalId);
+    }
+
+    /** One more order of the customer, placed at {@code at}. */
+    void order(String externalId, Instant at) {
+        OrderService.Outcome outcome = orders.place(new OrderInput(externalId + "-" + UUID.randomUUID(), externalId, "100.00",
+                "NOK", at.toString(), List.of(), null));
+        if (!(outcome instanceof OrderService.Created)) {
+            throw new IllegalStateException("order not stored: " + outcome);
+        }
+    }
+
     /** {@code count} instants {@code gapDays} apart, the last at {@code last}. */
     static List<Instant> every(int gapDays, int count, Instant last) {
         List<Instant> times = new ArrayList<>();

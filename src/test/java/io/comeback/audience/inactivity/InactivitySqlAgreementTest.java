@@ -1,7 +1,6 @@
 package io.comeback.audience.inactivity;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.audience.Jdbc;
 import io.comeback.engine.model.FlowDuration;
 import io.comeback.engine.model.SourceLocation;
 import io.comeback.engine.model.Trigger;
@@ -164,10 +163,9 @@ class InactivitySqlAgreementTest {
     private Map<Long, Instant> lapsedBySql(Trigger.Inactive trigger, Instant asOf) throws Exception {
         Map<Long, Instant> lapsed = new HashMap<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement(InactivitySql.matching(trigger)
+             PreparedStatement st = c.prepareStatement(InactivitySql.matching(trigger, asOf)
                      + "SELECT id, purchase_lapsed_at FROM lapses WHERE id = ANY(?)")) {
-            Jdbc.setInstant(st, 1, asOf);
-            st.setArray(2, c.createArrayOf("bigint", people.stream().map(Audience.Person::id).toArray()));
+            st.setArray(1, c.createArrayOf("bigint", people.stream().map(Audience.Person::id).toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     java.time.OffsetDateTime at = rs.getObject(2, java.time.OffsetDateTime.class);
