@@ -34,7 +34,7 @@ if [ -z "${NEW_JAR:-}" ]; then
 fi
 
 pid=
-stop() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; pid=; }
+stop() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi; pid=; }
 trap 'stop; rm -f "$work/cookies"' EXIT
 start() {
   if curl -s -o /dev/null "http://localhost:$port/"; then log "Port $port is taken; set BENCH_PORT"; exit 1; fi
