@@ -276,28 +276,48 @@ CREATE TRIGGER enrollments_report_changes AFTER UPDATE ON enrollments FOR EACH R
 -- customer made after it (a receipt applied after the order was ingested).
 CREATE FUNCTION comeback_text_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 DECLARE
+    new_sent INT := (NEW.status IN ('queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed'))::int;
+    new_delivered INT := (NEW.status = 'delivered')::int;
     new_failed TEXT := CASE WHEN NEW.status IN ('undelivered', 'failed', 'refused') THEN coalesce(NEW.error_code, 'none') END;
+    old_sent INT := 0;
+    old_delivered INT := 0;
     old_failed TEXT;
 BEGIN
     IF TG_OP = 'UPDATE' THEN
+        old_sent := (OLD.status IN ('queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed'))::int;
+        old_delivered := (OLD.status = 'delivered')::int;
         old_failed := CASE WHEN OLD.status IN ('undelivered', 'failed', 'refused') THEN coalesce(OLD.error_code, 'none') END;
-        IF OLD.flow_id IS NOT NULL AND (old_failed IS NOT NULL OR OLD.status IN ('queued', 'sending', 'sent', 'delivered')) THEN
+    END IF;
+    IF TG_OP = 'INSERT' OR (OLD.flow_id IS NOT DISTINCT FROM NEW.flow_id AND OLD.created_at = NEW.created_at
+                            AND (old_failed IS NULL OR old_failed IS NOT DISTINCT FROM new_failed)) THEN
+        -- The usual change (reached the provider, delivered, failed): one delta row.
+        IF NEW.flow_id IS NOT NULL AND (new_sent <> old_sent OR new_delivered <> old_delivered OR new_failed IS NOT NULL) THEN
             INSERT INTO flow_count_deltas (flow_id, day, sent, delivered, failed, error_code)
-            VALUES (OLD.flow_id, comeback_utc_day(OLD.created_at),
-                    -(OLD.status IN ('queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed'))::int,
-                    -(OLD.status = 'delivered')::int, -(old_failed IS NOT NULL)::int, old_failed);
+            VALUES (NEW.flow_id, comeback_utc_day(NEW.created_at), new_sent - old_sent, new_delivered - old_delivered,
+                    CASE WHEN old_failed IS NULL AND new_failed IS NOT NULL THEN 1 ELSE 0 END, new_failed);
+        END IF;
+    ELSE
+        -- Anything else: take the old contribution back, add the new one.
+        IF OLD.flow_id IS NOT NULL AND (old_sent = 1 OR old_failed IS NOT NULL) THEN
+            INSERT INTO flow_count_deltas (flow_id, day, sent, delivered, failed, error_code)
+            VALUES (OLD.flow_id, comeback_utc_day(OLD.created_at), -old_sent, -old_delivered,
+                    -(old_failed IS NOT NULL)::int, old_failed);
+        END IF;
+        IF NEW.flow_id IS NOT NULL AND (new_sent = 1 OR new_failed IS NOT NULL) THEN
+            INSERT INTO flow_count_deltas (flow_id, day, sent, delivered, failed, error_code)
+            VALUES (NEW.flow_id, comeback_utc_day(NEW.created_at), new_sent, new_delivered,
+                    (new_failed IS NOT NULL)::int, new_failed);
         END IF;
     END IF;
-    IF NEW.flow_id IS NOT NULL AND (new_failed IS NOT NULL OR NEW.status IN ('queued', 'sending', 'sent', 'delivered')) THEN
-        INSERT INTO flow_count_deltas (flow_id, day, sent, delivered, failed, error_code)
-        VALUES (NEW.flow_id, comeback_utc_day(NEW.created_at),
-                (NEW.status IN ('queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed'))::int,
-                (NEW.status = 'delivered')::int, (new_failed IS NOT NULL)::int, new_failed);
-    END IF;
-    IF NEW.status = 'delivered' AND NEW.customer_id IS NOT NULL
-       AND (TG_OP = 'INSERT' OR OLD.status <> 'delivered' OR OLD.status_at <> NEW.status_at) THEN
-        PERFORM comeback_reattribute_orders(NEW.customer_id, NEW.status_at);
-        PERFORM comeback_reattribute_clicks(NEW.customer_id, NEW.status_at);
+    IF new_delivered = 1 AND NEW.customer_id IS NOT NULL
+       AND (TG_OP = 'INSERT' OR old_delivered = 0 OR OLD.status_at <> NEW.status_at) THEN
+        IF EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = NEW.customer_id AND o.placed_at >= NEW.status_at) THEN
+            PERFORM comeback_reattribute_orders(NEW.customer_id, NEW.status_at);
+        END IF;
+        IF EXISTS (SELECT 1 FROM engagement_events ev
+                   WHERE ev.customer_id = NEW.customer_id AND ev.at >= NEW.status_at AND ev.type = 'link_click') THEN
+            PERFORM comeback_reattribute_clicks(NEW.customer_id, NEW.status_at);
+        END IF;
     END IF;
     RETURN NULL;
 END $$;
