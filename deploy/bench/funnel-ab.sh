@@ -8,6 +8,8 @@
 # BENCH_DB (comeback_funnel_bench), BASE (git ref of the old build, main), OLD_JAR / NEW_JAR (skip the builds),
 # BENCH_PORT (18479), ROUNDS, REPEAT (5). Each figure: the fastest and slowest of REPEAT requests after a warm-up,
 # with the load; round 1 also prints each build's funnel of the last 90 whole days, which must be equal.
+# Last, the write cost of the V90 ledger triggers (deploy/bench/funnel-trigger-cost.sql, rolled back): 20,000
+# texts through queued → sent → delivered in statements of 200 rows, with the triggers and without, alternated.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/postgres.sh
@@ -71,4 +73,10 @@ for round in $(seq 1 "$rounds"); do
     [ "$round" = 1 ] && echo "  funnel $from90..$today: $(curl -sf "${auth[@]}" "$api/winback?from=$from90&to=$today" | sed 's/.*"funnel"://')"
     stop
   done
+done
+
+psql_db() { PGPASSWORD=$COMEBACK_DB_PASSWORD psql -h "$COMEBACK_DB_HOST" -p "$COMEBACK_DB_PORT" -U "$COMEBACK_DB_USER" -qAt "$db" "$@"; }
+echo "write cost of the ledger triggers (ms for 60,000 status changes):"
+for mode in on off on off; do
+  echo "  triggers $(psql_db -v mode=$mode -f deploy/bench/funnel-trigger-cost.sql | grep -E '^(on|off)\|')  ($(uptime | sed 's/.*load/load/'))"
 done
