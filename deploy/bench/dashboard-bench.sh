@@ -3,13 +3,13 @@
 # (orders, texts of one flow, enrollments, replies in the inbox, consent changes) are generated with SQL into a
 # fresh database; the packaged service (heap 512 MB) is signed in to with curl and each page is fetched
 # 5 times after a warm-up; the median and the slowest are printed.
-#   deploy/bench/dashboard-bench.sh [customers]
+#   deploy/bench/dashboard-bench.sh [customers]     (BENCH_DB=name overrides the database, default comeback_dashboard_bench)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/postgres.sh
 customers=${1:-1000000}
 port=${BENCH_PORT:-18432}
-db=comeback_dashboard_bench
+db=${BENCH_DB:-comeback_dashboard_bench}
 log_file=${BENCH_LOG:-/tmp/dashboard-bench-service.log}
 build=target/dashboard-bench-build
 jar="$build/quarkus-app/quarkus-run.jar"

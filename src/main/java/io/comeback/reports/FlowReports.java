@@ -27,9 +27,20 @@ public class FlowReports {
         }
         Duration window = flows.attributionWindow(flowId);
         try (Connection c = dataSource.getConnection()) {
-            Funnel funnel = FunnelQuery.run(c, flowId, from, to, window);
-            Lift lift = LiftQuery.run(c, flowId, from, to, window);
-            return new FlowReport(flowId, from, to, window, funnel, lift);
+            // One snapshot for all figures, so they agree with each other while texts and orders keep coming.
+            int isolation = c.getTransactionIsolation();
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                FlowCounts counts = FlowCountsQuery.run(c, flowId, from, to);
+                Funnel funnel = FunnelQuery.run(c, flowId, from, to, window, counts);
+                Lift lift = LiftQuery.run(c, flowId, from, to, window, counts);
+                return new FlowReport(flowId, from, to, window, funnel, lift);
+            } finally {
+                c.rollback();
+                c.setTransactionIsolation(isolation);
+                c.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not compute the report of flow " + flowId, e);
         }

@@ -9,146 +9,32 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.TreeMap;
 
-/** The set-based statements behind {@link Funnel}; README "Reports" says what each count means. */
+/**
+ * A flow's funnel over [from, to); README "Reports" says what each count means, and "How a flow report stays
+ * fast" how: day counters ({@link FlowCountsQuery}), the attribution tables ({@link TouchQuery}) and the
+ * flow's replies, each read through an index range of the period.
+ */
 final class FunnelQuery {
 
-    /**
-     * Texts are delivered within days of their ledger row (a frequency cap delays by at most P3D, a
-     * provider gives up after its validity period), so a text delivered in a period was created at most
-     * this long before it. It bounds the scan of the BRIN index on created_at.
-     */
-    static final Duration DELIVERY_SLACK = Duration.ofDays(7);
-
-    private static final String ENROLLMENTS = """
-            SELECT count(*) FILTER (WHERE status <> 'held_out'), count(*) FILTER (WHERE status = 'held_out'),
-                   count(*) FILTER (WHERE status <> 'held_out' AND conversion)
-            FROM enrollments WHERE flow_id = ? AND entered_at >= ? AND entered_at < ?
-            """;
-    // Statuses that reached the provider, and refused (the provider said no at once).
-    private static final String MESSAGES = """
-            SELECT status, coalesce(error_code, 'none'), count(*) FROM outbound_messages
-            WHERE created_at >= ? AND created_at < ? AND flow_id = ?
-              AND status IN ('queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'refused')
-            GROUP BY 1, 2
-            """;
-    // Keyword replies carry the flow they started; replies to a waiting enrollment carry the enrollment.
+    // Inbound texts of F: replies to its enrollments and keywords that started it (migration V90).
     private static final String REPLIED = """
-            SELECT count(DISTINCT im.customer_id) FROM inbound_messages im
-            LEFT JOIN enrollments e ON e.id = im.enrollment_id
-            WHERE im.received_at >= ? AND im.received_at < ? AND im.customer_id IS NOT NULL
-              AND (e.flow_id = ? OR im.flow_id = ?)
+            SELECT count(DISTINCT customer_id) FROM flow_replies WHERE flow_id = ? AND received_at >= ? AND received_at < ?
             """;
     private static final String REDEMPTIONS = """
             SELECT count(*), coalesce(sum(total), 0) FROM coupon_redemptions WHERE flow_id = ? AND placed_at >= ? AND placed_at < ?
-            """;
-    /*
-     * Touches: F's delivered texts that can still attribute something in the period (up to two windows
-     * back: text, click within a window, order within a window of the click), and the people who got them. Last touch: for each click or order of those people in the period, the latest text
-     * delivered to them before it, from any flow, must be F's. A click within F's window after that text
-     * is F's click and restarts the window; an order within the window of the later of the two is F's.
-     * Parameters: 1 window seconds, 2 F, 3 created from, 4 to, 5 delivered from, 6 from, 7 to, 8 from, 9 to,
-     * 10 from, 11 to, 12 F, 13 from, 14 to.
-     */
-    private static final String ATTRIBUTION = """
-            WITH w AS (SELECT make_interval(secs => CAST(? AS double precision)) AS span, CAST(? AS text) AS flow),
-            f_texts AS (
-                SELECT m.customer_id, m.status_at AS at FROM outbound_messages m, w
-                WHERE m.created_at >= ? AND m.created_at < ? AND m.flow_id = w.flow AND m.status = 'delivered'
-                  AND m.status_at >= ? AND m.status_at < ? AND m.customer_id IS NOT NULL
-            ),
-            reached AS (SELECT DISTINCT customer_id FROM f_texts),
-            clicks AS (
-                SELECT ev.customer_id, ev.at, t.flow_id, t.at AS text_at
-                FROM reached r
-                JOIN engagement_events ev ON ev.customer_id = r.customer_id AND ev.type = 'link_click'
-                     AND ev.at >= ? AND ev.at < ?
-                CROSS JOIN LATERAL (
-                    SELECT m.flow_id, m.status_at AS at FROM outbound_messages m
-                    WHERE m.customer_id = ev.customer_id AND m.status = 'delivered' AND m.status_at <= ev.at
-                    ORDER BY m.status_at DESC LIMIT 1) t
-            ),
-            orders_touched AS (
-                SELECT o.id, o.total, o.placed_at, t.flow_id, t.at AS text_at,
-                       (SELECT max(ev.at) FROM engagement_events ev, w
-                        WHERE ev.customer_id = o.customer_id AND ev.type = 'link_click'
-                          AND ev.at >= t.at AND ev.at <= o.placed_at AND ev.at <= t.at + w.span) AS click_at
-                FROM reached r
-                JOIN orders o ON o.customer_id = r.customer_id AND o.placed_at >= ? AND o.placed_at < ?
-                CROSS JOIN LATERAL (
-                    SELECT m.flow_id, m.status_at AS at FROM outbound_messages m
-                    WHERE m.customer_id = o.customer_id AND m.status = 'delivered' AND m.status_at <= o.placed_at
-                    ORDER BY m.status_at DESC LIMIT 1) t
-            ),
-            opted_out AS (
-                SELECT ce.customer_id FROM reached r
-                JOIN consent_events ce ON ce.customer_id = r.customer_id
-                CROSS JOIN w
-                WHERE ce.change = 'opt_out' AND ce.at >= ? AND ce.at < ?
-                  AND EXISTS (SELECT 1 FROM f_texts t WHERE t.customer_id = ce.customer_id
-                              AND t.at <= ce.at AND ce.at <= t.at + w.span)
-                UNION
-                SELECT customer_id FROM enrollments, w
-                WHERE flow_id = w.flow AND exit_reason = 'opted_out' AND exited_at >= ? AND exited_at < ?
-            )
-            SELECT (SELECT count(*) FROM clicks, w WHERE clicks.flow_id = w.flow AND clicks.at <= clicks.text_at + w.span),
-                   (SELECT count(*) FROM orders_touched o, w
-                    WHERE o.flow_id = w.flow AND o.placed_at <= greatest(o.text_at, o.click_at) + w.span),
-                   (SELECT coalesce(sum(o.total), 0) FROM orders_touched o, w
-                    WHERE o.flow_id = w.flow AND o.placed_at <= greatest(o.text_at, o.click_at) + w.span),
-                   (SELECT count(*) FROM opted_out)
             """;
 
     private FunnelQuery() {
     }
 
-    static Funnel run(Connection c, String flowId, Instant from, Instant to, Duration window) throws SQLException {
-        long entered;
-        long heldOut;
-        long converted;
-        try (PreparedStatement st = c.prepareStatement(ENROLLMENTS)) {
+    static Funnel run(Connection c, String flowId, Instant from, Instant to, Duration window, FlowCounts counts)
+            throws SQLException {
+        long replied;
+        try (PreparedStatement st = c.prepareStatement(REPLIED)) {
             st.setString(1, flowId);
             Jdbc.setInstant(st, 2, from);
             Jdbc.setInstant(st, 3, to);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                entered = rs.getLong(1);
-                heldOut = rs.getLong(2);
-                converted = rs.getLong(3);
-            }
-        }
-        long sent = 0;
-        long delivered = 0;
-        long failed = 0;
-        Map<String, Long> failedByError = new TreeMap<>();
-        try (PreparedStatement st = c.prepareStatement(MESSAGES)) {
-            Jdbc.setInstant(st, 1, from);
-            Jdbc.setInstant(st, 2, to);
-            st.setString(3, flowId);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    String status = rs.getString(1);
-                    long count = rs.getLong(3);
-                    if (!status.equals("refused")) {
-                        sent += count;
-                    }
-                    if (status.equals("delivered")) {
-                        delivered += count;
-                    } else if (status.equals("undelivered") || status.equals("failed") || status.equals("refused")) {
-                        failed += count;
-                        failedByError.merge(rs.getString(2), count, Long::sum);
-                    }
-                }
-            }
-        }
-        long replied;
-        try (PreparedStatement st = c.prepareStatement(REPLIED)) {
-            Jdbc.setInstant(st, 1, from);
-            Jdbc.setInstant(st, 2, to);
-            st.setString(3, flowId);
-            st.setString(4, flowId);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 replied = rs.getLong(1);
@@ -166,25 +52,11 @@ final class FunnelQuery {
                 redemptionRevenue = rs.getBigDecimal(2);
             }
         }
-        try (PreparedStatement st = c.prepareStatement(ATTRIBUTION)) {
-            int i = 0;
-            st.setDouble(++i, window.toSeconds());
-            st.setString(++i, flowId);
-            // A text two windows back still counts: its click (within one window) restarts the window.
-            Instant earliestTouch = from.minus(window.multipliedBy(2));
-            Jdbc.setInstant(st, ++i, earliestTouch.minus(DELIVERY_SLACK));
-            Jdbc.setInstant(st, ++i, to);
-            Jdbc.setInstant(st, ++i, earliestTouch);
-            Jdbc.setInstant(st, ++i, to);
-            for (int pair = 0; pair < 4; pair++) {
-                Jdbc.setInstant(st, ++i, from);
-                Jdbc.setInstant(st, ++i, to);
-            }
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return new Funnel(entered, heldOut, sent, delivered, failed, failedByError, replied, rs.getLong(1),
-                        rs.getLong(4), converted, rs.getLong(2), rs.getBigDecimal(3), redemptions, redemptionRevenue);
-            }
-        }
+        Touches touches = ReportFacts.cover(window)
+                ? TouchQuery.run(c, flowId, from, to, window)
+                : ScannedAttribution.run(c, flowId, from, to, window);
+        return new Funnel(counts.entered(), counts.heldOut(), counts.sent(), counts.delivered(), counts.failed(),
+                counts.failedByError(), replied, touches.clicked(), touches.optedOut(), counts.converted(),
+                touches.attributedOrders(), touches.attributedRevenue(), redemptions, redemptionRevenue);
     }
 }

@@ -32,6 +32,13 @@ final class LiftQuery {
             WHERE e.flow_id = ? AND e.entered_at >= ? AND e.entered_at < ?
             GROUP BY 1
             """;
+    // The (enrollment, order) pairs of migration V90: who converted within the window, and with what revenue.
+    // Group sizes are the funnel's entered and held out.
+    private static final String PAIRS = """
+            SELECT held_out, count(DISTINCT enrollment_id), coalesce(sum(total), 0) FROM lift_orders
+            WHERE flow_id = ? AND entered_at >= ? AND entered_at < ? AND span <= make_interval(secs => CAST(? AS double precision))
+            GROUP BY held_out
+            """;
 
     private LiftQuery() {
     }
@@ -41,12 +48,40 @@ final class LiftQuery {
     }
 
     /** Null when either group is empty: there is nothing to compare. */
-    static Lift run(Connection c, String flowId, Instant from, Instant to, Duration attributionWindow) throws SQLException {
+    static Lift run(Connection c, String flowId, Instant from, Instant to, Duration attributionWindow, FlowCounts counts)
+            throws SQLException {
+        Duration window = window(attributionWindow);
+        if (!ReportFacts.cover(window)) {
+            return scanning(c, flowId, from, to, window);
+        }
+        if (counts.entered() == 0 || counts.heldOut() == 0) {
+            return null;
+        }
+        long[] converted = new long[2];
+        BigDecimal[] revenue = {BigDecimal.ZERO, BigDecimal.ZERO};
+        try (PreparedStatement st = c.prepareStatement(PAIRS)) {
+            st.setString(1, flowId);
+            Jdbc.setInstant(st, 2, from);
+            Jdbc.setInstant(st, 3, to);
+            st.setDouble(4, window.toSeconds());
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    int group = rs.getBoolean(1) ? 1 : 0;
+                    converted[group] = rs.getLong(2);
+                    revenue[group] = rs.getBigDecimal(3);
+                }
+            }
+        }
+        return compare(counts.entered(), converted[0], revenue[0], counts.heldOut(), converted[1], revenue[1]);
+    }
+
+    /** From every entrant's orders: for a lift window longer than the pairs kept ({@link ReportFacts#SPAN_BOUND}). */
+    private static Lift scanning(Connection c, String flowId, Instant from, Instant to, Duration window) throws SQLException {
         long[] size = new long[2];
         long[] converted = new long[2];
         BigDecimal[] revenue = {BigDecimal.ZERO, BigDecimal.ZERO};
         try (PreparedStatement st = c.prepareStatement(GROUPS)) {
-            st.setDouble(1, window(attributionWindow).toSeconds());
+            st.setDouble(1, window.toSeconds());
             st.setString(2, flowId);
             Jdbc.setInstant(st, 3, from);
             Jdbc.setInstant(st, 4, to);
