@@ -1,0 +1,166 @@
+package io.comeback.reports;
+
+import io.agroal.api.AgroalDataSource;
+import io.comeback.audience.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The customer base and lifespan at whole hours, kept in {@code loyalty_hours} (V56 explains the
+ * marks). New orders are queued by a trigger and folded in by {@link #refresh()}: the job calls it
+ * every minute, and every read calls it first, so a report never misses an order that is committed.
+ */
+@ApplicationScoped
+public class LoyaltyRollup {
+
+    /** Serialises folds across the cluster: two folds of one queued order would count it twice. */
+    private static final long LOCK_KEY = 0x6c6f79616c7479L;
+
+    /*
+     * One statement, one snapshot: the queued orders it deletes are exactly the new orders it sees.
+     * Each affected customer's marks are computed twice, without the new orders (version −1, what the
+     * table holds for them) and with them (version 1); their difference is added per hour.
+     * %s: which customers and orders, and which versions (incremental, or a full rebuild: version 1
+     * only, into an empty table). Parameter: window seconds.
+     */
+    private static final String FOLD = """
+            WITH w AS (SELECT make_interval(secs => CAST(? AS double precision)) AS span),
+            p AS (DELETE FROM loyalty_pending_orders RETURNING order_id, customer_id),
+            o AS (%s),
+            seq AS (
+                SELECT v.version, o.placed_at,
+                       lag(o.placed_at) OVER s AS prev, lead(o.placed_at) OVER s AS next
+                FROM o CROSS JOIN (VALUES %s) v(version)
+                WHERE v.version = 1 OR NOT o.is_new
+                WINDOW s AS (PARTITION BY v.version, o.customer_id ORDER BY o.placed_at, o.id)
+            ),
+            marks AS (
+                SELECT comeback_hour(placed_at) AS hour, version * (prev IS NULL)::int AS first_orders,
+                       version * (prev IS NULL OR placed_at > prev + w.span)::int AS spell_starts, 0 AS spell_ends,
+                       version * coalesce(extract(epoch FROM placed_at - prev), 0) AS gap_seconds
+                FROM seq, w
+                UNION ALL
+                SELECT comeback_hour(placed_at + w.span), 0, 0, version, 0 FROM seq, w
+                WHERE next IS NULL OR next > placed_at + w.span
+            )
+            INSERT INTO loyalty_hours AS h (hour, first_orders, spell_starts, spell_ends, gap_seconds)
+            SELECT hour, sum(first_orders), sum(spell_starts), sum(spell_ends), sum(gap_seconds) FROM marks GROUP BY hour
+            ON CONFLICT (hour) DO UPDATE SET first_orders = h.first_orders + excluded.first_orders,
+                spell_starts = h.spell_starts + excluded.spell_starts, spell_ends = h.spell_ends + excluded.spell_ends,
+                gap_seconds = h.gap_seconds + excluded.gap_seconds
+            """;
+    private static final String INCREMENTAL_ORDERS = """
+            SELECT o.id, o.customer_id, o.placed_at, EXISTS (SELECT 1 FROM p WHERE p.order_id = o.id) AS is_new
+            FROM orders o WHERE o.customer_id IN (SELECT customer_id FROM p)
+            """;
+    private static final String ALL_ORDERS = "SELECT id, customer_id, placed_at, false AS is_new FROM orders";
+
+    /*
+     * Running sums over the hours, with each instant placed before the hour that starts at it (a mark
+     * in that hour is not before the instant).
+     */
+    private static final String AT = """
+            WITH b AS (SELECT DISTINCT unnest(CAST(CAST(? AS text[]) AS timestamptz[])) AS t),
+            x AS (
+                SELECT t AS at, 0 AS kind, 0 AS first_orders, 0 AS active, 0 AS gap_seconds FROM b
+                UNION ALL
+                SELECT hour, 1, first_orders, spell_starts - spell_ends, gap_seconds FROM loyalty_hours
+            ),
+            running AS (
+                SELECT at, kind, sum(first_orders) OVER r AS customers, sum(active) OVER r AS active,
+                       sum(gap_seconds) OVER r AS gap_seconds
+                FROM x WINDOW r AS (ORDER BY at, kind ROWS UNBOUNDED PRECEDING)
+            )
+            SELECT at, customers, active, gap_seconds / nullif(customers, 0) FROM running WHERE kind = 0
+            """;
+
+    private final AgroalDataSource dataSource;
+    private final Duration activeWindow;
+
+    public LoyaltyRollup(AgroalDataSource dataSource,
+                         @ConfigProperty(name = "comeback.reports.active-customer-window", defaultValue = "P365D")
+                         Duration activeWindow) {
+        this.dataSource = dataSource;
+        this.activeWindow = activeWindow;
+    }
+
+    /** Folds the queued orders in (or rebuilds when the roll-up is for another window). */
+    public void refresh() {
+        try (Connection c = dataSource.getConnection()) {
+            refresh(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not fold new orders into loyalty_hours", e);
+        }
+    }
+
+    void refresh(Connection c) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            try (Statement st = c.createStatement()) {
+                st.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
+            }
+            long builtFor;
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT active_window_seconds FROM loyalty_rollup_state")) {
+                rs.next();
+                builtFor = rs.getLong(1);
+            }
+            boolean rebuild = builtFor != activeWindow.toSeconds();
+            if (rebuild) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("DELETE FROM loyalty_hours");
+                    st.execute("UPDATE loyalty_rollup_state SET active_window_seconds = " + activeWindow.toSeconds());
+                }
+            }
+            try (PreparedStatement st = c.prepareStatement(FOLD.formatted(rebuild ? ALL_ORDERS : INCREMENTAL_ORDERS,
+                    rebuild ? "(1)" : "(-1), (1)"))) {
+                st.setDouble(1, activeWindow.toSeconds());
+                st.executeUpdate();
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Whether {@link #at} answers for this instant: whole hours only. */
+    static boolean covers(Instant t) {
+        return t.getEpochSecond() % 3600 == 0 && t.getNano() == 0;
+    }
+
+    /** The customer base at whole hours, after folding queued orders in. */
+    Map<Instant, LoyaltyQuery.Base> at(Connection c, List<Instant> wholeHours, Duration window) throws SQLException {
+        if (!window.equals(activeWindow)) {
+            throw new IllegalArgumentException("the roll-up is kept for " + activeWindow + ", not " + window);
+        }
+        refresh(c);
+        Map<Instant, LoyaltyQuery.Base> result = new HashMap<>();
+        try (PreparedStatement st = c.prepareStatement(AT)) {
+            st.setArray(1, c.createArrayOf("text", wholeHours.stream().map(Instant::toString).toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    long active = rs.getLong(3);
+                    double seconds = rs.getDouble(4);
+                    Double lifespanDays = rs.wasNull() ? null : seconds / 86_400.0;
+                    result.put(Jdbc.getInstant(rs, 1), new LoyaltyQuery.Base(active, lifespanDays));
+                }
+            }
+        }
+        return result;
+    }
+}
