@@ -5,22 +5,24 @@
 # replies and 50,000 NPS answers. Each report is then timed through the HTTP API of the packaged service.
 #   deploy/bench/reports-bench.sh [customers]
 #   REUSE=1 deploy/bench/reports-bench.sh   — time the reports again on the database generated last time
+#   BENCH_DB=name (default comeback_loyalty_bench), BENCH_JAR=path/to/quarkus-run.jar (default this checkout's build)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/postgres.sh
 customers=${1:-1000000}
 port=${BENCH_PORT:-18437}
-db=comeback_reports_bench
+db=${BENCH_DB:-comeback_loyalty_bench}
+jar=${BENCH_JAR:-target/quarkus-app/quarkus-run.jar}
 log_file=${BENCH_LOG:-/tmp/reports-bench-service.log}
 
 ensure_postgres_running
 [ "${REUSE:-0}" = 1 ] || create_database "$db" fresh
 use_local_database "$db"
-[ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -ntp -q package -DskipTests
+[ -f "$jar" ] || mvn -B -ntp -q package -DskipTests
 
 if curl -s -o /dev/null "http://localhost:$port/"; then log "Port $port is taken; set BENCH_PORT"; exit 1; fi
 export COMEBACK_API_KEYS=bench-key QUARKUS_HTTP_PORT=$port QUARKUS_PROFILE=prod COMEBACK_DETECTOR_CRON=off
-java -Xmx512m -Xms512m -jar target/quarkus-app/quarkus-run.jar > "$log_file" 2>&1 &
+java -Xmx512m -Xms512m -jar "$jar" > "$log_file" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 # Flyway creates the schema at start-up; on a busy machine that can take minutes.

@@ -21,12 +21,32 @@ CREATE TABLE loyalty_hours (
     gap_seconds   NUMERIC NOT NULL
 );
 
--- The window the roll-up was built for (spells depend on it); the service rebuilds when the
--- configured comeback.reports.active-customer-window differs.
+-- Order sums per local day of the report zone (comeback.default-time-zone), split by the local day of
+-- each order's previous order of the same customer ('-infinity' for a first order). Ordering customers
+-- and repeat customers are distinct counts, not sums of days; with the previous order's day they are
+-- counts of orders again: the customers who ordered in [S, E) are the orders in it whose previous order
+-- is before S, and the customers whose first two orders are both in it are its second orders whose
+-- previous order is on or after S (LoyaltyOrderSums). A day has about as many rows as distinct gaps
+-- back to the previous order, so a year of days is some tens of thousands of rows, not its orders.
+CREATE TABLE loyalty_days (
+    day            DATE NOT NULL,
+    prev_day       DATE NOT NULL,
+    orders         BIGINT NOT NULL,
+    second_orders  BIGINT NOT NULL,
+    revenue        NUMERIC NOT NULL,
+    PRIMARY KEY (day, prev_day)
+);
+
+-- What the roll-up was built for: spells depend on the active window, days on the zone. Empty until
+-- the first fold, which builds both from all orders (LoyaltyRollup): the zone is configuration that a
+-- migration cannot see, and a build over millions of orders belongs in the clustered job, not in
+-- every node's start-up.
 CREATE TABLE loyalty_rollup_state (
     id                     BOOLEAN PRIMARY KEY DEFAULT true CHECK (id),
-    active_window_seconds  BIGINT NOT NULL
+    active_window_seconds  BIGINT NOT NULL,
+    zone                   TEXT NOT NULL
 );
+INSERT INTO loyalty_rollup_state (active_window_seconds, zone) VALUES (0, '');
 
 -- Orders not yet folded into loyalty_hours. Filled by a statement-level trigger, so every way an
 -- order arrives (API, CSV import, SQL) is covered at the cost of one set insert per statement; the
@@ -44,21 +64,3 @@ END $$;
 
 CREATE TRIGGER orders_loyalty_pending AFTER INSERT ON orders
     REFERENCING NEW TABLE AS new_orders FOR EACH STATEMENT EXECUTE FUNCTION comeback_loyalty_pending();
-
--- Backfill for the default window (365 days); LoyaltyRollup rebuilds for another one.
-INSERT INTO loyalty_rollup_state (active_window_seconds) VALUES (31536000);
-WITH seq AS (
-    SELECT placed_at, lag(placed_at) OVER w AS prev, lead(placed_at) OVER w AS next
-    FROM orders WINDOW w AS (PARTITION BY customer_id ORDER BY placed_at, id)
-),
-marks AS (
-    SELECT comeback_hour(placed_at) AS hour, (prev IS NULL)::int AS first_orders,
-           (prev IS NULL OR placed_at > prev + interval '31536000 seconds')::int AS spell_starts, 0 AS spell_ends,
-           coalesce(extract(epoch FROM placed_at - prev), 0) AS gap_seconds
-    FROM seq
-    UNION ALL
-    SELECT comeback_hour(placed_at + interval '31536000 seconds'), 0, 0, 1, 0 FROM seq
-    WHERE next IS NULL OR next > placed_at + interval '31536000 seconds'
-)
-INSERT INTO loyalty_hours (hour, first_orders, spell_starts, spell_ends, gap_seconds)
-SELECT hour, sum(first_orders), sum(spell_starts), sum(spell_ends), sum(gap_seconds) FROM marks GROUP BY hour;

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +31,9 @@ public class LoyaltyReports {
     public LoyaltyReports(AgroalDataSource dataSource, LoyaltyRollup rollup,
                           @ConfigProperty(name = "comeback.reports.active-customer-window", defaultValue = "P365D")
                           Duration activeWindow) {
+        if (!activeWindow.equals(rollup.activeWindow())) {
+            throw new IllegalStateException("the loyalty roll-up is kept for " + rollup.activeWindow() + ", not " + activeWindow);
+        }
         this.dataSource = dataSource;
         this.activeWindow = activeWindow;
         this.rollup = rollup;
@@ -51,8 +53,17 @@ public class LoyaltyReports {
             boundaries.add(p.end());
         }
         try (Connection c = dataSource.getConnection()) {
-            LoyaltyQuery.Orders[] orders = LoyaltyQuery.orders(c, all, flowIdOrNull, to);
-            Map<Instant, LoyaltyQuery.Base> base = base(c, boundaries, flowIdOrNull, to);
+            LoyaltyQuery.Orders[] orders;
+            Map<Instant, LoyaltyQuery.Base> base;
+            if (flowIdOrNull == null) {
+                // Every order committed before this read is in the roll-up after this fold.
+                rollup.refresh(c);
+                orders = LoyaltyOrderSums.of(c, all, rollup.zone());
+                base = LoyaltyBaseAt.at(c, boundaries, activeWindow);
+            } else {
+                orders = LoyaltyQuery.orders(c, all, flowIdOrNull, to);
+                base = LoyaltyQuery.base(c, boundaries, activeWindow, flowIdOrNull, to);
+            }
             List<NpsReport> nps = NpsQuery.perPeriod(c, all, flowIdOrNull);
             List<LoyaltyPeriod> figures = new ArrayList<>(all.size());
             for (int i = 0; i < all.size(); i++) {
@@ -64,24 +75,6 @@ public class LoyaltyReports {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not compute loyalty figures", e);
         }
-    }
-
-    /**
-     * Over all customers, whole hours (every boundary of a day, week or month in a zone with a whole-hour
-     * offset) come from the hourly roll-up; other instants, and a flow's customers, from the orders.
-     */
-    private Map<Instant, LoyaltyQuery.Base> base(Connection c, List<Instant> boundaries, String flowIdOrNull, Instant to)
-            throws SQLException {
-        if (flowIdOrNull != null) {
-            return LoyaltyQuery.base(c, boundaries, activeWindow, flowIdOrNull, to);
-        }
-        List<Instant> hours = boundaries.stream().filter(LoyaltyRollup::covers).distinct().toList();
-        List<Instant> others = boundaries.stream().filter(t -> !LoyaltyRollup.covers(t)).distinct().toList();
-        Map<Instant, LoyaltyQuery.Base> base = new HashMap<>(rollup.at(c, hours, activeWindow));
-        if (!others.isEmpty()) {
-            base.putAll(LoyaltyQuery.base(c, others, activeWindow, null, to));
-        }
-        return base;
     }
 
     static String formula(ReportInterval interval) {

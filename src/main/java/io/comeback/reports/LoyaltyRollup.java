@@ -5,6 +5,7 @@ import io.comeback.audience.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,8 +13,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,17 +32,17 @@ public class LoyaltyRollup {
     /*
      * One statement, one snapshot: the queued orders it deletes are exactly the new orders it sees.
      * Each affected customer's marks are computed twice, without the new orders (version −1, what the
-     * table holds for them) and with them (version 1); their difference is added per hour.
+     * tables hold for them) and with them (version 1); their difference is added per hour and per day.
      * %s: which customers and orders, and which versions (incremental, or a full rebuild: version 1
-     * only, into an empty table). Parameter: window seconds.
+     * only, into empty tables). Parameters: window seconds, zone of the days.
      */
     private static final String FOLD = """
-            WITH w AS (SELECT make_interval(secs => CAST(? AS double precision)) AS span),
+            WITH w AS (SELECT make_interval(secs => CAST(? AS double precision)) AS span, CAST(? AS text) AS zone),
             p AS (DELETE FROM loyalty_pending_orders RETURNING order_id, customer_id),
             o AS (%s),
             seq AS (
-                SELECT v.version, o.placed_at,
-                       lag(o.placed_at) OVER s AS prev, lead(o.placed_at) OVER s AS next
+                SELECT v.version, o.placed_at, o.total,
+                       lag(o.placed_at) OVER s AS prev, lead(o.placed_at) OVER s AS next, row_number() OVER s AS rank
                 FROM o CROSS JOIN (VALUES %s) v(version)
                 WHERE v.version = 1 OR NOT o.is_new
                 WINDOW s AS (PARTITION BY v.version, o.customer_id ORDER BY o.placed_at, o.id)
@@ -53,18 +55,26 @@ public class LoyaltyRollup {
                 UNION ALL
                 SELECT comeback_hour(placed_at + w.span), 0, 0, version, 0 FROM seq, w
                 WHERE next IS NULL OR next > placed_at + w.span
+            ),
+            hours AS (
+                INSERT INTO loyalty_hours AS h (hour, first_orders, spell_starts, spell_ends, gap_seconds)
+                SELECT hour, sum(first_orders), sum(spell_starts), sum(spell_ends), sum(gap_seconds) FROM marks GROUP BY hour
+                ON CONFLICT (hour) DO UPDATE SET first_orders = h.first_orders + excluded.first_orders,
+                    spell_starts = h.spell_starts + excluded.spell_starts, spell_ends = h.spell_ends + excluded.spell_ends,
+                    gap_seconds = h.gap_seconds + excluded.gap_seconds
             )
-            INSERT INTO loyalty_hours AS h (hour, first_orders, spell_starts, spell_ends, gap_seconds)
-            SELECT hour, sum(first_orders), sum(spell_starts), sum(spell_ends), sum(gap_seconds) FROM marks GROUP BY hour
-            ON CONFLICT (hour) DO UPDATE SET first_orders = h.first_orders + excluded.first_orders,
-                spell_starts = h.spell_starts + excluded.spell_starts, spell_ends = h.spell_ends + excluded.spell_ends,
-                gap_seconds = h.gap_seconds + excluded.gap_seconds
+            INSERT INTO loyalty_days AS d (day, prev_day, orders, second_orders, revenue)
+            SELECT CAST(placed_at AT TIME ZONE w.zone AS date), coalesce(CAST(prev AT TIME ZONE w.zone AS date), '-infinity'),
+                   sum(version), sum(version * (rank = 2)::int), sum(version * total)
+            FROM seq, w GROUP BY 1, 2
+            ON CONFLICT (day, prev_day) DO UPDATE SET orders = d.orders + excluded.orders,
+                second_orders = d.second_orders + excluded.second_orders, revenue = d.revenue + excluded.revenue
             """;
     private static final String INCREMENTAL_ORDERS = """
-            SELECT o.id, o.customer_id, o.placed_at, EXISTS (SELECT 1 FROM p WHERE p.order_id = o.id) AS is_new
+            SELECT o.id, o.customer_id, o.placed_at, o.total, EXISTS (SELECT 1 FROM p WHERE p.order_id = o.id) AS is_new
             FROM orders o WHERE o.customer_id IN (SELECT customer_id FROM p)
             """;
-    private static final String ALL_ORDERS = "SELECT id, customer_id, placed_at, false AS is_new FROM orders";
+    private static final String ALL_ORDERS = "SELECT id, customer_id, placed_at, total, false AS is_new FROM orders";
 
     /*
      * Running sums over the hours, with each instant placed before the hour that starts at it (a mark
@@ -82,25 +92,51 @@ public class LoyaltyRollup {
                        sum(gap_seconds) OVER r AS gap_seconds
                 FROM x WINDOW r AS (ORDER BY at, kind ROWS UNBOUNDED PRECEDING)
             )
-            SELECT at, customers, active, gap_seconds / nullif(customers, 0) FROM running WHERE kind = 0
+            SELECT at, customers, active, gap_seconds FROM running WHERE kind = 0
             """;
+
+    /** The running sums of the roll-up's marks before an instant (V56). */
+    record Marks(long customers, long active, BigDecimal gapSeconds) {
+        static final Marks NONE = new Marks(0, 0, BigDecimal.ZERO);
+
+        Marks plus(Marks other) {
+            return new Marks(customers + other.customers, active + other.active, gapSeconds.add(other.gapSeconds));
+        }
+
+        LoyaltyQuery.Base base() {
+            Double lifespanDays = customers == 0 ? null : gapSeconds.doubleValue() / customers / 86_400.0;
+            return new LoyaltyQuery.Base(active, lifespanDays);
+        }
+    }
 
     private final AgroalDataSource dataSource;
     private final Duration activeWindow;
+    private final ZoneId zone;
 
     public LoyaltyRollup(AgroalDataSource dataSource,
                          @ConfigProperty(name = "comeback.reports.active-customer-window", defaultValue = "P365D")
-                         Duration activeWindow) {
+                         Duration activeWindow,
+                         @ConfigProperty(name = "comeback.default-time-zone", defaultValue = "Europe/Oslo") String zone) {
         this.dataSource = dataSource;
         this.activeWindow = activeWindow;
+        this.zone = ZoneId.of(zone);
     }
 
-    /** Folds the queued orders in (or rebuilds when the roll-up is for another window). */
+    /** The zone whose calendar days {@code loyalty_days} is kept in. */
+    ZoneId zone() {
+        return zone;
+    }
+
+    Duration activeWindow() {
+        return activeWindow;
+    }
+
+    /** Folds the queued orders in (or builds everything when the roll-up is for another window or zone). */
     public void refresh() {
         try (Connection c = dataSource.getConnection()) {
             refresh(c);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not fold new orders into loyalty_hours", e);
+            throw new IllegalStateException("Could not fold new orders into the loyalty roll-up", e);
         }
     }
 
@@ -111,22 +147,28 @@ public class LoyaltyRollup {
             try (Statement st = c.createStatement()) {
                 st.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
             }
-            long builtFor;
+            boolean rebuild;
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT active_window_seconds FROM loyalty_rollup_state")) {
+                 ResultSet rs = st.executeQuery("SELECT active_window_seconds, zone FROM loyalty_rollup_state")) {
                 rs.next();
-                builtFor = rs.getLong(1);
+                rebuild = rs.getLong(1) != activeWindow.toSeconds() || !rs.getString(2).equals(zone.getId());
             }
-            boolean rebuild = builtFor != activeWindow.toSeconds();
             if (rebuild) {
                 try (Statement st = c.createStatement()) {
                     st.execute("DELETE FROM loyalty_hours");
-                    st.execute("UPDATE loyalty_rollup_state SET active_window_seconds = " + activeWindow.toSeconds());
+                    st.execute("DELETE FROM loyalty_days");
+                }
+                try (PreparedStatement st = c.prepareStatement(
+                        "UPDATE loyalty_rollup_state SET active_window_seconds = ?, zone = ?")) {
+                    st.setLong(1, activeWindow.toSeconds());
+                    st.setString(2, zone.getId());
+                    st.executeUpdate();
                 }
             }
             try (PreparedStatement st = c.prepareStatement(FOLD.formatted(rebuild ? ALL_ORDERS : INCREMENTAL_ORDERS,
                     rebuild ? "(1)" : "(-1), (1)"))) {
                 st.setDouble(1, activeWindow.toSeconds());
+                st.setString(2, zone.getId());
                 st.executeUpdate();
             }
             c.commit();
@@ -138,26 +180,23 @@ public class LoyaltyRollup {
         }
     }
 
-    /** Whether {@link #at} answers for this instant: whole hours only. */
+    /** Whether {@link #marksBefore} answers for this instant alone: whole hours only. */
     static boolean covers(Instant t) {
         return t.getEpochSecond() % 3600 == 0 && t.getNano() == 0;
     }
 
-    /** The customer base at whole hours, after folding queued orders in. */
-    Map<Instant, LoyaltyQuery.Base> at(Connection c, List<Instant> wholeHours, Duration window) throws SQLException {
-        if (!window.equals(activeWindow)) {
-            throw new IllegalArgumentException("the roll-up is kept for " + activeWindow + ", not " + window);
+    /** The roll-up's running sums before each whole hour (the caller has folded queued orders in). */
+    static Map<Instant, Marks> marksBefore(Connection c, Collection<Instant> wholeHours) throws SQLException {
+        Map<Instant, Marks> result = new HashMap<>();
+        if (wholeHours.isEmpty()) {
+            return result;
         }
-        refresh(c);
-        Map<Instant, LoyaltyQuery.Base> result = new HashMap<>();
         try (PreparedStatement st = c.prepareStatement(AT)) {
             st.setArray(1, c.createArrayOf("text", wholeHours.stream().map(Instant::toString).toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    long active = rs.getLong(3);
-                    double seconds = rs.getDouble(4);
-                    Double lifespanDays = rs.wasNull() ? null : seconds / 86_400.0;
-                    result.put(Jdbc.getInstant(rs, 1), new LoyaltyQuery.Base(active, lifespanDays));
+                    BigDecimal gap = rs.getBigDecimal(4);
+                    result.put(Jdbc.getInstant(rs, 1), new Marks(rs.getLong(2), rs.getLong(3), gap == null ? BigDecimal.ZERO : gap));
                 }
             }
         }
