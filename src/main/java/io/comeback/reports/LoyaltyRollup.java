@@ -77,22 +77,25 @@ public class LoyaltyRollup {
     private static final String ALL_ORDERS = "SELECT id, customer_id, placed_at, total, false AS is_new FROM orders";
 
     /*
-     * Running sums over the hours, with each instant placed before the hour that starts at it (a mark
-     * in that hour is not before the instant).
+     * Running sums over the hours before each instant (a mark in the hour that starts at an instant is
+     * not before it). The hours are summed per gap between consecutive instants (width_bucket: how many
+     * instants are at or before the hour) and those sums run over the instants: one hash aggregate over
+     * the hours instead of a sort and a window over all of them.
      */
     private static final String AT = """
-            WITH b AS (SELECT DISTINCT unnest(CAST(CAST(? AS text[]) AS timestamptz[])) AS t),
-            x AS (
-                SELECT t AS at, 0 AS kind, 0 AS first_orders, 0 AS active, 0 AS gap_seconds FROM b
-                UNION ALL
-                SELECT hour, 1, first_orders, spell_starts - spell_ends, gap_seconds FROM loyalty_hours
-            ),
-            running AS (
-                SELECT at, kind, sum(first_orders) OVER r AS customers, sum(active) OVER r AS active,
-                       sum(gap_seconds) OVER r AS gap_seconds
-                FROM x WINDOW r AS (ORDER BY at, kind ROWS UNBOUNDED PRECEDING)
+            WITH b AS (SELECT array_agg(t ORDER BY t) AS ts
+                       FROM (SELECT DISTINCT unnest(CAST(CAST(? AS text[]) AS timestamptz[])) AS t) x),
+            gaps AS (
+                SELECT width_bucket(h.hour, b.ts) AS i, sum(h.first_orders) AS customers,
+                       sum(h.spell_starts - h.spell_ends) AS active, sum(h.gap_seconds) AS gap_seconds
+                FROM b JOIN loyalty_hours h ON h.hour < b.ts[array_upper(b.ts, 1)]
+                GROUP BY 1
             )
-            SELECT at, customers, active, gap_seconds FROM running WHERE kind = 0
+            SELECT u.t, sum(coalesce(g.customers, 0)) OVER r, sum(coalesce(g.active, 0)) OVER r,
+                   sum(coalesce(g.gap_seconds, 0)) OVER r
+            FROM b CROSS JOIN unnest(b.ts) WITH ORDINALITY AS u(t, j)
+            LEFT JOIN gaps g ON g.i = u.j - 1
+            WINDOW r AS (ORDER BY u.j ROWS UNBOUNDED PRECEDING)
             """;
 
     /** The running sums of the roll-up's marks before an instant (V56). */
@@ -152,6 +155,20 @@ public class LoyaltyRollup {
                  ResultSet rs = st.executeQuery("SELECT active_window_seconds, zone FROM loyalty_rollup_state")) {
                 rs.next();
                 rebuild = rs.getLong(1) != activeWindow.toSeconds() || !rs.getString(2).equals(zone.getId());
+            }
+            if (!rebuild) {
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM loyalty_pending_orders)")) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        c.commit();
+                        return;
+                    }
+                }
+            }
+            try (Statement st = c.createStatement()) {
+                // The fold's estimates are as far off as the reads' (see LoyaltyReports); JIT would cost seconds.
+                st.execute("SET LOCAL jit = off");
             }
             if (rebuild) {
                 try (Statement st = c.createStatement()) {
