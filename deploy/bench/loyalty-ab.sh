@@ -5,8 +5,8 @@
 # the order of the builds alternates over ROUNDS rounds. Prints `uptime` with every figure.
 #   deploy/bench/reports-bench.sh                      # once: generate the database (comeback_loyalty_bench)
 #   BASELINE_JAR=/path/to/main/quarkus-app/quarkus-run.jar deploy/bench/loyalty-ab.sh
-# BENCH_DB, BENCH_PORT, RUNS (default 5), ROUNDS (default 2), BASELINE_RUNS (default 1: the old build takes
-# minutes per 12-month report) may be set. The baseline is started with Flyway ignoring the roll-up
+# BENCH_DB, BENCH_PORT, NEW_JAR, RUNS (default 5), ROUNDS (default 2), BASELINE_RUNS (default 1, and no warm-up unless
+# BASELINE_WARMUP=1: the old build takes a minute or more per 12-month report) may be set. The baseline is started with Flyway ignoring the roll-up
 # migration it does not know (V56), so both builds share the database.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -40,7 +40,9 @@ start() {  # $1 name, $2 jar
 
 time_url() {  # $1 build, $2 runs, $3 label, $4 path
   local times=() t
-  curl -sf -m 900 -o /dev/null -b "$cookies" -H 'Authorization: Bearer bench-key' "http://localhost:$port$4"  # warm-up
+  if [ "$1" = new ] || [ "${BASELINE_WARMUP:-0}" = 1 ]; then
+    curl -sf -m 900 -o /dev/null -b "$cookies" -H 'Authorization: Bearer bench-key' "http://localhost:$port$4"  # warm-up
+  fi
   for _ in $(seq 1 "$2"); do
     t=$(curl -sf -m 900 -o /dev/null -w '%{time_total}' -b "$cookies" -H 'Authorization: Bearer bench-key' "http://localhost:$port$4")
     times+=("$t")
@@ -56,6 +58,7 @@ measure() {  # $1 build, $2 runs
   time_url "$1" "$2" "loyalty, 12 months by week" "/api/reports/loyalty?from=$year_ago&interval=week"
   time_url "$1" "$2" "loyalty, 12 months by day" "/api/reports/loyalty?from=$year_ago&interval=day"
   time_url "$1" "$2" "loyalty, 12 months by month, zone UTC" "/api/reports/loyalty?from=$year_ago&interval=month&zone=UTC"
+  time_url "$1" "$2" "loyalty of one flow, last 30 days" "/api/reports/loyalty?flow=winback"
   time_url "$1" "$2" "/ (overview, 12 months by month)" "/"
 }
 
