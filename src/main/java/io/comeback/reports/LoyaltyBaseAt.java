@@ -21,7 +21,7 @@ import java.util.Map;
 final class LoyaltyBaseAt {
 
     /*
-     * The marks of V56 that fall in [hour(t), t): first orders, spell starts and gaps of the orders placed
+     * The marks of V73 that fall in [hour(t), t): first orders, spell starts and gaps of the orders placed
      * there (each against its previous order), and spell ends W after the orders placed in
      * [hour(t) − W, t − W) that no order of the customer follows within W.
      */

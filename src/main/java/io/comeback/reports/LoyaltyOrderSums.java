@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Order sums per period over all customers from the daily roll-up ({@code loyalty_days}, V56): the
+ * Order sums per period over all customers from the daily roll-up ({@code loyalty_days}, V73): the
  * whole days of the roll-up's zone inside a period are read from it, the partial days at either end
  * (a range that starts or ends inside a day, or a period in another zone) from their orders, each
  * with an index probe for its neighbours. Same figures as {@link LoyaltyQuery#orders}.

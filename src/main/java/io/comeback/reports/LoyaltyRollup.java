@@ -19,7 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The loyalty roll-ups of V56: {@code loyalty_hours} (customer base and lifespan marks per hour) and
+ * The loyalty roll-ups of V73: {@code loyalty_hours} (customer base and lifespan marks per hour) and
  * {@code loyalty_days} (order sums per local day of the default zone and previous order's day). New orders
  * are queued by a trigger and folded in by {@link #refresh()}: the job calls it every minute, and every
  * report calls it first, so a report never misses an order that is committed. README "Reports", "How
@@ -102,7 +102,7 @@ public class LoyaltyRollup {
             WINDOW r AS (ORDER BY u.j ROWS UNBOUNDED PRECEDING)
             """;
 
-    /** The running sums of the roll-up's marks before an instant (V56). */
+    /** The running sums of the roll-up's marks before an instant (V73). */
     record Marks(long customers, long active, BigDecimal gapSeconds) {
         static final Marks NONE = new Marks(0, 0, BigDecimal.ZERO);
 

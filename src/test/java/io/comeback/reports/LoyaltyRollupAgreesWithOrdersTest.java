@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The roll-up (V56: hours for the customer base, days for the order sums) must give the same figures as
+ * The roll-up (V73: hours for the customer base, days for the order sums) must give the same figures as
  * the statements over the raw orders ({@link LoyaltyQuery}, what the report computed before it), for
  * ranges that start and end inside hours and days, in the roll-up's zone (Europe/Oslo in tests) and in
  * others — UTC, and zones whose midnight is not a whole UTC hour — while orders arrive out of time order,

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The customer base and lifespan come from the hourly roll-up (V56) at whole hours and from the orders
+ * The customer base and lifespan come from the hourly roll-up (V73) at whole hours and from the orders
  * at other instants; both must agree with the definition computed straight from the orders, also after
  * orders arrive out of time order (splitting and joining spells) and at the same instant. 1975–1976: no
  * other test writes orders then, so the figures are these customers' alone.
