@@ -1,0 +1,125 @@
+package io.comeback.reports;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The roll-up (V73: hours for the customer base, days for the order sums) must give the same figures as
+ * the statements over the raw orders ({@link LoyaltyQuery}, what the report computed before it), for
+ * ranges that start and end inside hours and days, in the roll-up's zone (Europe/Oslo in tests) and in
+ * others — UTC, and zones whose midnight is not a whole UTC hour — while orders arrive out of time order,
+ * twice at one instant, on midnights and across gaps longer than the active window. 2001–2003: no other
+ * test writes orders then; later than every hand-computed test, whose customer base and lifespan (over every customer who had ordered) they would change otherwise.
+ */
+@QuarkusTest
+class LoyaltyRollupAgreesWithOrdersTest {
+
+    private static final List<ZoneId> ZONES = List.of(ZoneId.of("Europe/Oslo"), ZoneId.of("UTC"),
+            ZoneId.of("America/St_Johns"), ZoneId.of("Asia/Kolkata"));
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    LoyaltyReports reports;
+
+    @Test
+    void everyFigureMatchesTheRawOrdersWhileOrdersArriveOutOfOrder() throws SQLException {
+        Random random = new Random(8);
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String id = "rollup-" + UUID.randomUUID().toString().substring(0, 8);
+            RestAssured.given().header("Authorization", "Bearer test-key").contentType(ContentType.JSON)
+                    .body(Map.of("firstName", "Test")).put("/api/customers/" + id).then().statusCode(201);
+            customers.add(id);
+        }
+        List<String[]> orders = new ArrayList<>();
+        Instant start = Instant.parse("2001-01-01T00:00:00Z");
+        for (int i = 0; i < 70; i++) {
+            String customer = customers.get(random.nextInt(customers.size()));
+            Instant at = start.plusSeconds(random.nextInt(800 * 86_400));
+            if (i % 9 == 0) {
+                at = Instant.parse("2001-03-01T23:00:00Z").plus(Duration.ofDays(random.nextInt(400))); // Oslo midnight in winter
+            }
+            orders.add(new String[] {customer, at.toString(), (100 + random.nextInt(900)) + ".50"});
+            if (i % 10 == 0) {
+                orders.add(new String[] {customer, at.toString(), "10.00"}); // the same customer twice at one instant
+            }
+        }
+        // The last customer returns after more than the 365-day window: two spells.
+        orders.add(new String[] {customers.get(6), "2001-01-05T10:00:00Z", "50.00"});
+        orders.add(new String[] {customers.get(6), "2003-02-10T10:00:00Z", "50.00"});
+        Collections.shuffle(orders, random);
+
+        for (int batch = 0; batch < 3; batch++) {
+            for (String[] o : orders.subList(batch * orders.size() / 3, (batch + 1) * orders.size() / 3)) {
+                RestAssured.given().header("Authorization", "Bearer test-key").contentType(ContentType.JSON)
+                        .body(Map.of("orderId", "rollup-" + UUID.randomUUID(), "customerId", o[0], "total", o[2],
+                                "currency", "NOK", "placedAt", o[1]))
+                        .post("/api/orders").then().statusCode(201);
+            }
+            for (ZoneId zone : ZONES) {
+                compare(Instant.parse("2001-01-10T10:17:23Z"), Instant.parse("2003-03-05T03:45:10Z"), ReportInterval.MONTH, zone);
+                compare(Instant.parse("2001-02-01T00:00:00Z"), Instant.parse("2002-02-01T00:00:00Z"), ReportInterval.WEEK, zone);
+                compare(Instant.parse("2001-02-27T13:00:00Z"), Instant.parse("2001-05-03T22:30:00Z"), ReportInterval.DAY, zone);
+            }
+        }
+    }
+
+    private void compare(Instant from, Instant to, ReportInterval interval, ZoneId zone) throws SQLException {
+        LoyaltyReport report = reports.report(from, to, interval, null, zone);
+        List<Period> periods = new ArrayList<>(Periods.split(from, to, interval, zone));
+        periods.add(new Period(from, to));
+        List<LoyaltyPeriod> figures = new ArrayList<>(report.periods());
+        figures.add(report.total());
+        List<Instant> boundaries = new ArrayList<>();
+        periods.forEach(p -> {
+            boundaries.add(p.start());
+            boundaries.add(p.end());
+        });
+        try (Connection c = dataSource.getConnection()) {
+            LoyaltyQuery.Orders[] raw = LoyaltyQuery.orders(c, periods, null, to);
+            Map<Instant, LoyaltyQuery.Base> base = LoyaltyQuery.base(c, boundaries, reports.activeWindow(), null, to);
+            for (int i = 0; i < periods.size(); i++) {
+                LoyaltyPeriod f = figures.get(i);
+                String what = interval + " " + zone + " " + periods.get(i);
+                assertThat(f.start()).isEqualTo(periods.get(i).start());
+                assertThat(f.orders()).as("orders " + what).isEqualTo(raw[i].orders());
+                assertThat(f.revenue()).as("revenue " + what).isEqualByComparingTo(raw[i].revenue());
+                assertThat(f.newCustomers()).as("new " + what).isEqualTo(raw[i].newCustomers());
+                Double frequency = raw[i].customers() == 0 ? null : (double) raw[i].orders() / raw[i].customers();
+                Double repeat = raw[i].customers() == 0 ? null : (double) raw[i].repeatCustomers() / raw[i].customers();
+                assertThat(f.purchaseFrequency()).as("frequency " + what).isEqualTo(frequency);
+                assertThat(f.repeatPurchaseRate()).as("repeat " + what).isEqualTo(repeat);
+                LoyaltyQuery.Base atStart = base.get(periods.get(i).start());
+                LoyaltyQuery.Base atEnd = base.get(periods.get(i).end());
+                assertThat(f.customersAtStart()).as("base at start " + what).isEqualTo(atStart.active());
+                assertThat(f.customersAtEnd()).as("base at end " + what).isEqualTo(atEnd.active());
+                if (atEnd.averageLifespanDays() == null) {
+                    assertThat(f.averageLifespanDays()).as("lifespan " + what).isNull();
+                } else {
+                    assertThat(f.averageLifespanDays()).as("lifespan " + what).isCloseTo(atEnd.averageLifespanDays(), within(1e-9));
+                }
+            }
+        }
+    }
+}
