@@ -29,6 +29,13 @@ public final class StateCodec {
     }
 
     public static String write(Object value) {
+        if (value instanceof EnrollmentState state) {
+            return EnrollmentStateJson.write(state);
+        }
+        return writeByBinding(value);
+    }
+
+    static String writeByBinding(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -37,6 +44,15 @@ public final class StateCodec {
     }
 
     public static EnrollmentState readState(String json) {
+        try {
+            return EnrollmentStateJson.read(json);
+        } catch (EnrollmentStateJson.Unexpected e) {
+            // Not the form the streaming reader knows: data binding reads it, or says what is wrong.
+            return readStateByBinding(json);
+        }
+    }
+
+    static EnrollmentState readStateByBinding(String json) {
         try {
             return JSON.readValue(json, EnrollmentState.class);
         } catch (JsonProcessingException e) {
