@@ -62,6 +62,14 @@ DECLARE
     delivered_customers BIGINT[];
     delivered_at TIMESTAMPTZ[];
 BEGIN
+    -- A statement in which no text was or becomes one that counts (a claim: pending → dispatching; a
+    -- deferral; a block) changes no figure: V90's WHEN is false for each of its rows.
+    IF NOT EXISTS (SELECT 1 FROM new_texts
+                   WHERE status IN ('queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'refused'))
+       AND NOT EXISTS (SELECT 1 FROM old_texts
+                       WHERE status IN ('queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'refused')) THEN
+        RETURN NULL;
+    END IF;
     WITH pairs AS (
         SELECT o.flow_id AS old_flow, n.flow_id AS new_flow, o.created_at AS old_created, n.created_at AS new_created,
                comeback_text_sent(o.status) AS old_sent, comeback_text_sent(n.status) AS new_sent,
@@ -98,15 +106,15 @@ BEGIN
         SELECT new_flow, new_created, new_sent, new_delivered, (new_failed IS NOT NULL)::int, new_failed
         FROM changed
         WHERE NOT usual AND new_flow IS NOT NULL AND (new_sent = 1 OR new_failed IS NOT NULL)
+    ), counted AS (
+        INSERT INTO flow_count_deltas (flow_id, day, sent, delivered, failed, error_code)
+        SELECT flow_id, comeback_utc_day(created_at), sum(sent), sum(delivered), sum(failed), error_code
+        FROM deltas GROUP BY 1, 2, error_code
     )
-    INSERT INTO flow_count_deltas (flow_id, day, sent, delivered, failed, error_code)
-    SELECT flow_id, comeback_utc_day(created_at), sum(sent), sum(delivered), sum(failed), error_code
-    FROM deltas GROUP BY 1, 2, error_code;
-
-    SELECT array_agg(n.customer_id), array_agg(n.status_at) INTO delivered_customers, delivered_at
-    FROM old_texts o JOIN new_texts n ON n.id = o.id
-    WHERE n.status = 'delivered' AND n.customer_id IS NOT NULL
-      AND (o.status <> 'delivered' OR o.status_at <> n.status_at);
+    -- Delivered now, or delivered at another time (V90's condition for re-attributing).
+    SELECT array_agg(new_customer), array_agg(new_status_at) INTO delivered_customers, delivered_at
+    FROM changed
+    WHERE new_delivered = 1 AND new_customer IS NOT NULL AND (old_delivered = 0 OR old_status_at <> new_status_at);
     IF delivered_customers IS NOT NULL THEN
         PERFORM comeback_texts_delivered(delivered_customers, delivered_at);
     END IF;
