@@ -58,8 +58,13 @@ measure() {  # $1 build, $2 runs
   time_url "$1" "$2" "loyalty, 12 months by week" "/api/reports/loyalty?from=$year_ago&interval=week"
   time_url "$1" "$2" "loyalty, 12 months by day" "/api/reports/loyalty?from=$year_ago&interval=day"
   time_url "$1" "$2" "loyalty, 12 months by month, zone UTC" "/api/reports/loyalty?from=$year_ago&interval=month&zone=UTC"
+  time_url "$1" "$2" "loyalty, 12 months by week, zone UTC" "/api/reports/loyalty?from=$year_ago&interval=week&zone=UTC"
+  time_url "$1" "$2" "loyalty, 12 months by day, zone America/New_York" "/api/reports/loyalty?from=$year_ago&interval=day&zone=America/New_York"
   time_url "$1" "$2" "loyalty of one flow, last 30 days" "/api/reports/loyalty?flow=winback"
+  time_url "$1" "$2" "loyalty of one flow, 12 months by month" "/api/reports/loyalty?flow=winback&from=$year_ago&interval=month"
+  time_url "$1" "$2" "loyalty of one flow, 12 months by day" "/api/reports/loyalty?flow=winback&from=$year_ago&interval=day"
   time_url "$1" "$2" "/ (overview, 12 months by month)" "/"
+  time_url "$1" "$2" "/?flow=winback (overview of one flow)" "/?flow=winback"
 }
 
 for round in $(seq 1 "$rounds"); do
