@@ -5,7 +5,8 @@
 # the order of the builds alternates over ROUNDS rounds. Prints `uptime` with every figure.
 #   deploy/bench/reports-bench.sh                      # once: generate the database (comeback_reports_bench)
 #   BASELINE_JAR=/path/to/main/quarkus-app/quarkus-run.jar deploy/bench/loyalty-ab.sh
-# BENCH_DB, BENCH_PORT, NEW_JAR, RUNS (default 5), ROUNDS (default 2), BASELINE_RUNS (default 1, and no warm-up unless
+# BENCH_DB, BENCH_PORT, NEW_JAR, RUNS (default 5), ROUNDS (default 2), OLD_LIMIT (seconds the old build is given per
+# request, default 900), BASELINE_RUNS (default 1, and no warm-up unless
 # BASELINE_WARMUP=1: the old build takes a minute or more per 12-month report) may be set. The baseline is started with Flyway ignoring the roll-up
 # migration it does not know (V73), so both builds share the database.
 set -euo pipefail
@@ -43,8 +44,12 @@ time_url() {  # $1 build, $2 runs, $3 label, $4 path
   if [ "$1" = new ] || [ "${BASELINE_WARMUP:-0}" = 1 ]; then
     curl -sf -m 900 -o /dev/null -b "$cookies" -H 'Authorization: Bearer bench-key' "http://localhost:$port$4"  # warm-up
   fi
+  local limit=900; [ "$1" = old ] && limit=${OLD_LIMIT:-900}
   for _ in $(seq 1 "$2"); do
-    t=$(curl -sf -m 900 -o /dev/null -w '%{time_total}' -b "$cookies" -H 'Authorization: Bearer bench-key' "http://localhost:$port$4")
+    if ! t=$(curl -sf -m "$limit" -o /dev/null -w '%{time_total}' -b "$cookies" -H 'Authorization: Bearer bench-key' "http://localhost:$port$4"); then
+      echo "$1  $3: no answer within $limit s (load $(uptime | sed 's/.*load average: //'))"
+      return 0
+    fi
     times+=("$t")
   done
   printf '%s\n' "${times[@]}" | sort -n | awk -v b="$1" -v l="$3" -v load="$(uptime | sed 's/.*load average: //')" \

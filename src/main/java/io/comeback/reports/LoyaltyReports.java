@@ -54,6 +54,10 @@ public class LoyaltyReports {
             boundaries.add(p.end());
         }
         try (Connection c = dataSource.getConnection()) {
+            if (flowIdOrNull == null && !zone.equals(rollup.zone())) {
+                // The phases of this zone's midnights are built by the fold below, if no report asked before.
+                LoyaltyRollup.askForPhases(c, phases(all, zone));
+            }
             // Every order and entry committed before this read is in the roll-ups after this fold.
             rollup.refresh(c);
             List<LoyaltyOrderSums.Cut> cuts = null;
@@ -100,20 +104,25 @@ public class LoyaltyReports {
         }
     }
 
+    /** The phases of the report zone's midnights in these periods (V120), without −1 (none, or not whole hours). */
+    private static java.util.Set<Integer> phases(List<Period> periods, ZoneId zone) {
+        java.util.Set<Integer> phases = new java.util.HashSet<>();
+        periods.forEach(p -> phases.add(LoyaltyOrderSums.phaseOf(p, zone)));
+        phases.remove(-1);
+        return phases;
+    }
+
     /**
      * Which whole days each period's order sums are read from: the roll-up zone's days in that zone, else
-     * the days of the phase of the report zone's midnights (V120) once that phase is built, else (a phase
-     * not built yet, asked for now; a zone with a fractional offset) the roll-up zone's days, with the
-     * rest of the period read from the orders.
+     * the days of the phase of the report zone's midnights (V120), built by the fold before the read; for a
+     * zone with a fractional offset, the roll-up zone's days, with the rest of the period read from the orders.
      */
     private List<LoyaltyOrderSums.Cut> cuts(Connection c, List<Period> periods, ZoneId zone) throws SQLException {
         if (zone.equals(rollup.zone())) {
             return periods.stream().map(p -> LoyaltyOrderSums.zoneDays(p, zone)).toList();
         }
         List<Integer> phases = periods.stream().map(p -> LoyaltyOrderSums.phaseOf(p, zone)).toList();
-        java.util.Set<Integer> wanted = new java.util.HashSet<>(phases);
-        wanted.remove(-1);
-        java.util.Set<Integer> built = wanted.isEmpty() ? java.util.Set.of() : LoyaltyRollup.builtPhases(c, wanted);
+        java.util.Set<Integer> built = LoyaltyRollup.builtPhases(c);
         List<LoyaltyOrderSums.Cut> cuts = new ArrayList<>(periods.size());
         for (int i = 0; i < periods.size(); i++) {
             int phase = phases.get(i);

@@ -369,24 +369,25 @@ public class LoyaltyRollup {
         }
     }
 
-    /**
-     * The phases whose days are kept (V120); a phase not in it is asked for (in its own transaction), so the
-     * next fold builds it.
-     */
-    static Set<Integer> builtPhases(Connection c, Set<Integer> wanted) throws SQLException {
+    /** Asks for these phases' days (V120): the next fold builds those not built yet, and keeps them from then on. */
+    static void askForPhases(Connection c, Set<Integer> phases) throws SQLException {
+        if (phases.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement st = c.prepareStatement(
+                "INSERT INTO loyalty_phases (phase) SELECT unnest(CAST(? AS smallint[])) ON CONFLICT DO NOTHING")) {
+            st.setArray(1, c.createArrayOf("smallint", phases.toArray()));
+            st.executeUpdate();
+        }
+    }
+
+    /** The phases whose days are kept (V120). */
+    static Set<Integer> builtPhases(Connection c) throws SQLException {
         Set<Integer> built = new HashSet<>();
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT phase FROM loyalty_phases WHERE built")) {
             while (rs.next()) {
                 built.add(rs.getInt(1));
-            }
-        }
-        List<Integer> missing = wanted.stream().filter(p -> !built.contains(p)).toList();
-        if (!missing.isEmpty()) {
-            try (PreparedStatement st = c.prepareStatement(
-                    "INSERT INTO loyalty_phases (phase) SELECT unnest(CAST(? AS smallint[])) ON CONFLICT DO NOTHING")) {
-                st.setArray(1, c.createArrayOf("smallint", missing.toArray()));
-                st.executeUpdate();
             }
         }
         return built;

@@ -14,9 +14,10 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * Loyalty figures by month in America/New_York (not the default zone of tests, Europe/Oslo) over March and
  * April 2005, when the clocks moved forward on 3 April: March starts at 05:00 UTC, May at 04:00 UTC. Orders
- * lie hours from those midnights, so a calendar of UTC or Oslo would give other figures. Asked twice: the
- * first report asks for the zone's days (V120) and reads the orders, the second reads the days — same
- * figures. 2004–2005: no other test writes orders then, so the customer base is these four customers.
+ * lie hours from those midnights, so a calendar of UTC or Oslo would give other figures. The report reads the
+ * days of the phase of New York's midnights (V120), built by the first report that needs them; asked twice,
+ * the second with nothing to build. 2004–2005: no other test writes orders then, so the customer base is
+ * these four customers.
  */
 @QuarkusTest
 class LoyaltyOtherZoneApiTest {
