@@ -14,18 +14,18 @@ record LoyaltyScope(String flowIdOrNull) {
 
     String hours() {
         return flowIdOrNull == null ? "loyalty_hours"
-                : "(SELECT f.* FROM loyalty_flow_hours f, scope WHERE f.flow_id = scope.flow_id)";
+                : "(SELECT f.* FROM loyalty_flow_hours f WHERE f.flow_id = (SELECT flow_id FROM scope))";
     }
 
     String days() {
         return flowIdOrNull == null ? "loyalty_days"
-                : "(SELECT f.* FROM loyalty_flow_days f, scope WHERE f.flow_id = scope.flow_id)";
+                : "(SELECT f.* FROM loyalty_flow_days f WHERE f.flow_id = (SELECT flow_id FROM scope))";
     }
 
     /** Whether order {@code o} is of a customer in scope. */
     String ordersOf(String o) {
         return flowIdOrNull == null ? "true"
-                : "EXISTS (SELECT 1 FROM loyalty_flow_members m, scope WHERE m.flow_id = scope.flow_id AND m.customer_id = "
+                : "EXISTS (SELECT 1 FROM loyalty_flow_members m WHERE m.flow_id = (SELECT flow_id FROM scope) AND m.customer_id = "
                 + o + ".customer_id)";
     }
 }
