@@ -86,4 +86,5 @@ page "/customers?q=%2B479$(printf '%07d' $((customers / 3)))"
 page /flows/feedback
 page /flows/winback
 page /
+page "/?flow=winback"
 echo "peak RSS of the service: $(awk '/VmHWM/ { print int($2 / 1024) }' /proc/$pid/status) MiB"

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The customer base and lifespan at any instant over all customers: the roll-up's sums before the whole
+ * The customer base and lifespan at any instant over all customers or a flow's: the roll-up's sums before the whole
  * hour at or before it, plus the marks of the part of an hour up to it, read from the orders of that
  * part (at most an hour of orders, one index probe each).
  */
@@ -26,14 +26,14 @@ final class LoyaltyBaseAt {
      * [hour(t) − W, t − W) that no order of the customer follows within W.
      */
     private static final String PARTIAL_HOUR = """
-            WITH w AS (SELECT make_interval(secs => CAST(? AS double precision)) AS span),
+            WITH %1$s, w AS (SELECT make_interval(secs => CAST(? AS double precision)) AS span),
             b AS (SELECT DISTINCT unnest(CAST(CAST(? AS text[]) AS timestamptz[])) AS t),
             placed AS (
                 SELECT b.t, count(*) FILTER (WHERE x.prev IS NULL) AS customers,
                        count(*) FILTER (WHERE x.prev IS NULL OR o.placed_at > x.prev + w.span) AS starts,
                        coalesce(sum(extract(epoch FROM o.placed_at - x.prev)), 0) AS gap_seconds
                 FROM b CROSS JOIN w
-                JOIN orders o ON o.placed_at >= comeback_hour(b.t) AND o.placed_at < b.t
+                JOIN orders o ON o.placed_at >= comeback_hour(b.t) AND o.placed_at < b.t AND %2$s
                 CROSS JOIN LATERAL (SELECT (SELECT o2.placed_at FROM orders o2
                                             WHERE o2.customer_id = o.customer_id AND o2.placed_at <= o.placed_at
                                               AND (o2.placed_at < o.placed_at OR o2.id < o.id)
@@ -43,7 +43,7 @@ final class LoyaltyBaseAt {
             ended AS (
                 SELECT b.t, count(*) FILTER (WHERE x.next IS NULL OR x.next > o.placed_at + w.span) AS ends
                 FROM b CROSS JOIN w
-                JOIN orders o ON o.placed_at >= comeback_hour(b.t) - w.span AND o.placed_at < b.t - w.span
+                JOIN orders o ON o.placed_at >= comeback_hour(b.t) - w.span AND o.placed_at < b.t - w.span AND %2$s
                 -- A probe per order, never an anti-join: estimated at a million orders per instant, NOT EXISTS
                 -- was planned as a hash of all orders.
                 CROSS JOIN LATERAL (SELECT (SELECT o3.placed_at FROM orders o3
@@ -61,11 +61,12 @@ final class LoyaltyBaseAt {
     }
 
     /** The base at each instant; the caller has folded queued orders into the roll-up. */
-    static Map<Instant, LoyaltyQuery.Base> at(Connection c, List<Instant> instants, Duration window) throws SQLException {
+    static Map<Instant, LoyaltyQuery.Base> at(Connection c, List<Instant> instants, Duration window, LoyaltyScope scope)
+            throws SQLException {
         List<Instant> partial = instants.stream().filter(t -> !LoyaltyRollup.covers(t)).distinct().toList();
         List<Instant> hours = instants.stream().map(LoyaltyBaseAt::hourOf).distinct().toList();
-        Map<Instant, LoyaltyRollup.Marks> before = LoyaltyRollup.marksBefore(c, hours);
-        Map<Instant, LoyaltyRollup.Marks> sincePartialHour = partialHours(c, partial, window);
+        Map<Instant, LoyaltyRollup.Marks> before = LoyaltyRollup.marksBefore(c, hours, scope);
+        Map<Instant, LoyaltyRollup.Marks> sincePartialHour = partialHours(c, partial, window, scope);
         Map<Instant, LoyaltyQuery.Base> result = new HashMap<>();
         for (Instant t : instants) {
             LoyaltyRollup.Marks marks = before.getOrDefault(hourOf(t), LoyaltyRollup.Marks.NONE)
@@ -75,15 +76,16 @@ final class LoyaltyBaseAt {
         return result;
     }
 
-    private static Map<Instant, LoyaltyRollup.Marks> partialHours(Connection c, List<Instant> instants, Duration window)
-            throws SQLException {
+    private static Map<Instant, LoyaltyRollup.Marks> partialHours(Connection c, List<Instant> instants, Duration window,
+                                                                  LoyaltyScope scope) throws SQLException {
         Map<Instant, LoyaltyRollup.Marks> result = new HashMap<>();
         if (instants.isEmpty()) {
             return result;
         }
-        try (PreparedStatement st = c.prepareStatement(PARTIAL_HOUR)) {
-            st.setDouble(1, window.toSeconds());
-            st.setArray(2, c.createArrayOf("text", instants.stream().map(Instant::toString).toArray()));
+        try (PreparedStatement st = c.prepareStatement(PARTIAL_HOUR.formatted(LoyaltyScope.CTE, scope.ordersOf("o")))) {
+            st.setString(1, scope.flowIdOrNull());
+            st.setDouble(2, window.toSeconds());
+            st.setArray(3, c.createArrayOf("text", instants.stream().map(Instant::toString).toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     BigDecimal gap = rs.getBigDecimal(4);

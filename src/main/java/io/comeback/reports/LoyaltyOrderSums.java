@@ -4,15 +4,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * Order sums per period over all customers from the daily roll-up ({@code loyalty_days}, V73): the
+ * Order sums per period over all customers or a flow's from the daily roll-up ({@code loyalty_days}, V73): the
  * whole days of the roll-up's zone inside a period are read from it, the partial days at either end
  * (a range that starts or ends inside a day, or a period in another zone) from their orders, each
  * with an index probe for its neighbours. Same figures as {@link LoyaltyQuery#orders}.
@@ -30,27 +32,39 @@ final class LoyaltyOrderSums {
      * is in [ws, we), the days part counted it as "previous before ws", though its previous is after s.
      */
     private static final String SUMS = """
-            WITH pd AS (
-                SELECT n, s, e, ws, we, CAST(ws AT TIME ZONE CAST(? AS text) AS date) AS sd,
-                       CAST(we AT TIME ZONE CAST(? AS text) AS date) AS ed
+            WITH %1$s, pd AS (
+                SELECT n, s, e, ws, we, phase, CAST(sd AS date) AS sd, CAST(ed AS date) AS ed
                 FROM unnest(CAST(CAST(? AS text[]) AS timestamptz[]), CAST(CAST(? AS text[]) AS timestamptz[]),
-                            CAST(CAST(? AS text[]) AS timestamptz[]), CAST(CAST(? AS text[]) AS timestamptz[]))
-                     WITH ORDINALITY AS p(s, e, ws, we, n)
+                            CAST(CAST(? AS text[]) AS timestamptz[]), CAST(CAST(? AS text[]) AS timestamptz[]),
+                            CAST(? AS int[]), CAST(? AS text[]), CAST(? AS text[]))
+                     WITH ORDINALITY AS p(s, e, ws, we, phase, sd, ed, n)
             ),
+            -- Summed per period in a subquery, a range scan of the key each: joined on the phase (or the flow),
+            -- the planner hashed every phase's rows and filtered the days (26 million comparisons for a year
+            -- of days by day, 5 s).
             days AS (
-                SELECT pd.n, sum(r.orders) AS orders, sum(r.revenue) AS revenue,
-                       sum(r.orders) FILTER (WHERE r.prev_day = '-infinity') AS new_customers,
-                       sum(r.orders) FILTER (WHERE r.prev_day < pd.sd) AS customers,
-                       sum(r.second_orders) FILTER (WHERE r.prev_day >= pd.sd) AS first_two_inside
-                FROM pd JOIN loyalty_days r ON r.day >= pd.sd AND r.day < pd.ed
-                GROUP BY pd.n
+                SELECT pd.n, r.* FROM pd CROSS JOIN LATERAL (
+                    SELECT sum(d.orders) AS orders, sum(d.revenue) AS revenue,
+                           sum(d.orders) FILTER (WHERE d.prev_day = '-infinity') AS new_customers,
+                           sum(d.orders) FILTER (WHERE d.prev_day < pd.sd) AS customers,
+                           sum(d.second_orders) FILTER (WHERE d.prev_day >= pd.sd) AS first_two_inside
+                    FROM %2$s d WHERE d.day >= pd.sd AND d.day < pd.ed) r
+                WHERE pd.phase = -1
+                UNION ALL
+                SELECT pd.n, r.* FROM pd CROSS JOIN LATERAL (
+                    SELECT sum(d.orders), sum(d.revenue),
+                           sum(d.orders) FILTER (WHERE d.prev_day = '-infinity'),
+                           sum(d.orders) FILTER (WHERE d.prev_day < pd.sd),
+                           sum(d.second_orders) FILTER (WHERE d.prev_day >= pd.sd)
+                    FROM loyalty_phase_days d WHERE d.phase = pd.phase AND d.day >= pd.sd AND d.day < pd.ed) r
+                WHERE pd.phase >= 0
             ),
             edge AS (
                 SELECT pd.n, pd.s, pd.ws, pd.we, true AS head, o.id, o.customer_id, o.placed_at, o.total
-                FROM pd JOIN orders o ON o.placed_at >= pd.s AND o.placed_at < pd.ws
+                FROM pd JOIN orders o ON o.placed_at >= pd.s AND o.placed_at < pd.ws AND %3$s
                 UNION ALL
                 SELECT pd.n, pd.s, pd.ws, pd.we, false, o.id, o.customer_id, o.placed_at, o.total
-                FROM pd JOIN orders o ON o.placed_at >= pd.we AND o.placed_at < pd.e
+                FROM pd JOIN orders o ON o.placed_at >= pd.we AND o.placed_at < pd.e AND %3$s
             ),
             edges AS (
                 SELECT f.n, count(*) AS orders, sum(f.total) AS revenue,
@@ -86,18 +100,27 @@ final class LoyaltyOrderSums {
     private LoyaltyOrderSums() {
     }
 
+    /**
+     * The whole days a period is summed from, and which table keeps them: {@code phase} −1 is the roll-up
+     * zone's days ({@code loyalty_days}), 0–23 the UTC-hour-shifted days of {@code loyalty_phase_days};
+     * {@code firstDay}/{@code endDay} are those days' dates in that table.
+     */
+    record Cut(Period days, int phase, LocalDate firstDay, LocalDate endDay) {
+    }
+
     /** Order sums per period, in the order of {@code periods}; the caller has folded queued orders in. */
-    static LoyaltyQuery.Orders[] of(Connection c, List<Period> periods, ZoneId zone) throws SQLException {
-        List<Period> days = periods.stream().map(p -> wholeDays(p, zone)).toList();
+    static LoyaltyQuery.Orders[] of(Connection c, List<Period> periods, List<Cut> cuts, LoyaltyScope scope) throws SQLException {
         LoyaltyQuery.Orders[] result = new LoyaltyQuery.Orders[periods.size()];
         Arrays.fill(result, LoyaltyQuery.Orders.NONE);
-        try (PreparedStatement st = c.prepareStatement(SUMS)) {
-            st.setString(1, zone.getId());
-            st.setString(2, zone.getId());
-            st.setArray(3, texts(c, periods, Period::start));
-            st.setArray(4, texts(c, periods, Period::end));
-            st.setArray(5, texts(c, days, Period::start));
-            st.setArray(6, texts(c, days, Period::end));
+        try (PreparedStatement st = c.prepareStatement(SUMS.formatted(LoyaltyScope.CTE, scope.days(), scope.ordersOf("o")))) {
+            st.setString(1, scope.flowIdOrNull());
+            st.setArray(2, texts(c, periods, Period::start));
+            st.setArray(3, texts(c, periods, Period::end));
+            st.setArray(4, texts(c, cuts.stream().map(Cut::days).toList(), Period::start));
+            st.setArray(5, texts(c, cuts.stream().map(Cut::days).toList(), Period::end));
+            st.setArray(6, c.createArrayOf("integer", cuts.stream().map(Cut::phase).toArray()));
+            st.setArray(7, c.createArrayOf("text", cuts.stream().map(k -> k.firstDay().toString()).toArray()));
+            st.setArray(8, c.createArrayOf("text", cuts.stream().map(k -> k.endDay().toString()).toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     long customers = rs.getLong(4);
@@ -109,6 +132,43 @@ final class LoyaltyOrderSums {
             }
         }
         return result;
+    }
+
+    /** The roll-up zone's whole days inside the period. */
+    static Cut zoneDays(Period p, ZoneId rollupZone) {
+        Period days = wholeDays(p, rollupZone);
+        return new Cut(days, -1, days.start().atZone(rollupZone).toLocalDate(), days.end().atZone(rollupZone).toLocalDate());
+    }
+
+    /**
+     * The phase of the report zone's first midnight in the period, when that is a whole UTC hour: −1
+     * (use the roll-up zone's days) for a zone with a fractional offset or a period without a whole day.
+     */
+    static int phaseOf(Period p, ZoneId reportZone) {
+        Period local = wholeDays(p, reportZone);
+        if (!local.start().isBefore(local.end()) || !LoyaltyRollup.covers(local.start())) {
+            return -1;
+        }
+        return (int) Math.floorMod(local.start().getEpochSecond() / 3600, 24L);
+    }
+
+    /**
+     * The phase's whole days inside the period: from the report zone's first midnight (a phase day's
+     * start) to the last phase day's start before the period's end. On a day the clocks change the period
+     * ends an hour before or after a phase day starts; the rest (an hour, or 23) is read from the orders.
+     */
+    static Cut phaseDays(Period p, ZoneId reportZone, int phase) {
+        Instant ws = wholeDays(p, reportZone).start();
+        long days = Duration.between(ws, p.end()).toHours() / 24;
+        if (days <= 0) {
+            return new Cut(new Period(p.end(), p.end()), phase, LocalDate.EPOCH, LocalDate.EPOCH);
+        }
+        Instant we = ws.plus(Duration.ofDays(days));
+        return new Cut(new Period(ws, we), phase, phaseDay(ws, phase), phaseDay(we, phase));
+    }
+
+    private static LocalDate phaseDay(Instant t, int phase) {
+        return t.minus(Duration.ofHours(phase)).atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     /** The whole days of {@code zone} inside the period; empty (both ends at its end) when there are none. */

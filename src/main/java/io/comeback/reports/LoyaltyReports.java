@@ -54,9 +54,19 @@ public class LoyaltyReports {
             boundaries.add(p.end());
         }
         try (Connection c = dataSource.getConnection()) {
+            if (flowIdOrNull == null && !zone.equals(rollup.zone())) {
+                // The phases of this zone's midnights are built by the fold below, if no report asked before.
+                LoyaltyRollup.askForPhases(c, phases(all, zone));
+            }
+            // Every order and entry committed before this read is in the roll-ups after this fold.
+            rollup.refresh(c);
+            List<LoyaltyOrderSums.Cut> cuts = null;
+            LoyaltyScope scope = LoyaltyScope.ALL;
             if (flowIdOrNull == null) {
-                // Every order committed before this read is in the roll-up after this fold.
-                rollup.refresh(c);
+                cuts = cuts(c, all, zone);
+            } else if (zone.equals(rollup.zone()) && !enteredSince(c, flowIdOrNull, to)) {
+                scope = new LoyaltyScope(flowIdOrNull);
+                cuts = all.stream().map(p -> LoyaltyOrderSums.zoneDays(p, zone)).toList();
             }
             LoyaltyQuery.Orders[] orders;
             Map<Instant, LoyaltyQuery.Base> base;
@@ -68,10 +78,12 @@ public class LoyaltyReports {
                 try (Statement st = c.createStatement()) {
                     st.execute("SET LOCAL jit = off");
                 }
-                if (flowIdOrNull == null) {
-                    orders = LoyaltyOrderSums.of(c, all, rollup.zone());
-                    base = LoyaltyBaseAt.at(c, boundaries, activeWindow);
+                if (cuts != null) {
+                    orders = LoyaltyOrderSums.of(c, all, cuts, scope);
+                    base = LoyaltyBaseAt.at(c, boundaries, activeWindow, scope);
                 } else {
+                    // A flow in another zone, or some of its customers entered after the range: their
+                    // figures are not the roll-up's (it holds every member's), so from the orders.
                     orders = LoyaltyQuery.orders(c, all, flowIdOrNull, to);
                     base = LoyaltyQuery.base(c, boundaries, activeWindow, flowIdOrNull, to);
                 }
@@ -89,6 +101,47 @@ public class LoyaltyReports {
                     figures.get(periods.size()), formula(interval));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not compute loyalty figures", e);
+        }
+    }
+
+    /** The phases of the report zone's midnights in these periods (V120), without −1 (none, or not whole hours). */
+    private static java.util.Set<Integer> phases(List<Period> periods, ZoneId zone) {
+        java.util.Set<Integer> phases = new java.util.HashSet<>();
+        periods.forEach(p -> phases.add(LoyaltyOrderSums.phaseOf(p, zone)));
+        phases.remove(-1);
+        return phases;
+    }
+
+    /**
+     * Which whole days each period's order sums are read from: the roll-up zone's days in that zone, else
+     * the days of the phase of the report zone's midnights (V120), built by the fold before the read; for a
+     * zone with a fractional offset, the roll-up zone's days, with the rest of the period read from the orders.
+     */
+    private List<LoyaltyOrderSums.Cut> cuts(Connection c, List<Period> periods, ZoneId zone) throws SQLException {
+        if (zone.equals(rollup.zone())) {
+            return periods.stream().map(p -> LoyaltyOrderSums.zoneDays(p, zone)).toList();
+        }
+        List<Integer> phases = periods.stream().map(p -> LoyaltyOrderSums.phaseOf(p, zone)).toList();
+        java.util.Set<Integer> built = LoyaltyRollup.builtPhases(c);
+        List<LoyaltyOrderSums.Cut> cuts = new ArrayList<>(periods.size());
+        for (int i = 0; i < periods.size(); i++) {
+            int phase = phases.get(i);
+            cuts.add(built.contains(phase) ? LoyaltyOrderSums.phaseDays(periods.get(i), zone, phase)
+                    : LoyaltyOrderSums.zoneDays(periods.get(i), rollup.zone()));
+        }
+        return cuts;
+    }
+
+    /** Whether a customer of the flow entered it (first, not held out) at or after {@code t}. */
+    private static boolean enteredSince(Connection c, String flowId, Instant t) throws SQLException {
+        try (java.sql.PreparedStatement st = c.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM loyalty_flow_members WHERE flow_id = ? AND entered_at >= ?)")) {
+            st.setString(1, flowId);
+            io.comeback.audience.Jdbc.setInstant(st, 2, t);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 
