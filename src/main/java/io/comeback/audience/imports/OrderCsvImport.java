@@ -29,12 +29,15 @@ final class OrderCsvImport extends CsvImport {
     static final Set<String> KNOWN = Set.of("orderId", "customerId", "total", "currency", "placedAt", "couponCode");
 
     private final OrderValidator validator;
+    private final OrderFactFolds.FoldWorkers foldWorkers;
     /** This import's row in order_fact_folds. */
     private long foldId = -1;
 
-    OrderCsvImport(Connection connection, int batchSize, int maxListed, OrderValidator validator) {
+    OrderCsvImport(Connection connection, int batchSize, int maxListed, OrderValidator validator,
+                   OrderFactFolds.FoldWorkers foldWorkers) {
         super(connection, batchSize, maxListed, "orders");
         this.validator = validator;
+        this.foldWorkers = foldWorkers;
     }
 
     @Override
@@ -62,7 +65,7 @@ final class OrderCsvImport extends CsvImport {
     @Override
     protected void afterBatches() throws SQLException {
         long started = System.nanoTime();
-        OrderFactFolds.finish(connection, foldId);
+        OrderFactFolds.finish(connection, foldId, foldWorkers);
         LOG.infof("Import of orders: customer facts folded in %.1f s", (System.nanoTime() - started) / 1e9);
     }
 
