@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import static io.comeback.web.Api.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
@@ -123,6 +125,37 @@ class CsvImportApiTest {
                 .body("rejected[0].field", equalTo("orderId"));
         given().get("/api/customers/" + customer).then().body("facts.ordersCount", equalTo(6))
                 .body("facts.totalSpent", equalTo(15.0f));
+    }
+
+    @Test
+    void orderLanesKeepTheFirstLineOfEveryOrderIdWhereverItsRepeatsFall() {
+        // Orders are stored by two lanes (by orderId) in batches of three: repeats of five orderIds,
+        // spread over the file, must each be rejected with their own line while the first line stays.
+        String customer = Api.uniqueId("lanes-buyer");
+        csv("externalId\n" + customer + "\n").post("/api/import/customers").then().statusCode(200);
+        List<String> repeated = new ArrayList<>();
+        StringBuilder file = new StringBuilder("orderId,customerId,total,currency,placedAt\n");
+        List<Integer> expectedRejected = new ArrayList<>();
+        int line = 1;
+        for (int i = 0; i < 30; i++) {
+            String order = Api.uniqueId("lane-o");
+            if (i % 6 == 0) {
+                repeated.add(order);
+            }
+            file.append(order).append(',').append(customer).append(",1,NOK,2026-01-02T10:00:00Z\n");
+            line++;
+        }
+        for (String order : repeated) {
+            file.append(order).append(',').append(customer).append(",1000,NOK,2026-01-03T10:00:00Z\n");
+            expectedRejected.add(++line);
+        }
+        csv(file.toString()).post("/api/import/orders").then().statusCode(200)
+                .body("imported", equalTo(30))
+                .body("rejectedCount", equalTo(repeated.size()))
+                .body("rejected.line", equalTo(expectedRejected))
+                .body("rejected.field", everyItem(equalTo("orderId")));
+        given().get("/api/customers/" + customer).then().body("facts.ordersCount", equalTo(30))
+                .body("facts.totalSpent", equalTo(30.0f));
     }
 
     @Test

@@ -90,6 +90,32 @@ class ImportFactsFoldTest {
     }
 
     @Test
+    void aFoldSpreadOverChunksAndConnectionsGivesEveryCustomerTheFactsOfTheApi() throws SQLException {
+        // Tests fold 2 customers per chunk on 2 connections: 9 customers are 5 chunks, both threads busy.
+        List<String> viaApi = new ArrayList<>(), viaCsv = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            viaApi.add(customer("fold-many-api"));
+            viaCsv.add(customer("fold-many-csv"));
+        }
+        Random random = new Random(11);
+        StringBuilder file = new StringBuilder("orderId,customerId,total,currency,placedAt\n");
+        for (int i = 0; i < 40; i++) {
+            int who = random.nextInt(9);
+            String at = Instant.parse("2024-01-01T00:00:00Z").plusSeconds(random.nextInt(300 * 86_400)).toString();
+            String total = (10 + random.nextInt(500)) + ".25";
+            given().body(Map.of("orderId", Api.uniqueId("fold-o"), "customerId", viaApi.get(who), "total", total,
+                    "currency", "NOK", "placedAt", at)).post("/api/orders").then().statusCode(201);
+            file.append(Api.uniqueId("fold-o")).append(',').append(viaCsv.get(who)).append(',').append(total)
+                    .append(",NOK,").append(at).append('\n');
+        }
+        csv(file.toString()).post("/api/import/orders").then().statusCode(200).body("imported", equalTo(40));
+        for (int i = 0; i < 9; i++) {
+            assertEquals(facts(viaApi.get(i)), facts(viaCsv.get(i)), "customer " + i);
+        }
+        assertEquals(0L, pendingFolds());
+    }
+
+    @Test
     void ordersAnImportLeftUnfoldedAreFoldedByTheNextImport() throws SQLException {
         String orphaned = customer("fold-left"), other = customer("fold-next");
         // As an import that died after committing a batch leaves it: its row in order_fact_folds

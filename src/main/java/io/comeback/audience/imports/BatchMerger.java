@@ -63,7 +63,7 @@ final class BatchMerger implements AutoCloseable {
         rethrowFailure();
     }
 
-    private void rethrowFailure() {
+    void rethrowFailure() {
         Exception e = failure;
         if (e instanceof RuntimeException r) {
             throw r;

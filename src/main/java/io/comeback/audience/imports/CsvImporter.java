@@ -25,16 +25,25 @@ public class CsvImporter {
     private final ObjectMapper json;
     private final int batchSize;
     private final int maxListedRejections;
+    private final int foldConnections;
+    private final int foldChunk;
+    private final int orderLanes;
 
     public CsvImporter(AgroalDataSource dataSource, CustomerValidator customers, OrderValidator orders, ObjectMapper json,
                        @ConfigProperty(name = "comeback.import.batch-size", defaultValue = "20000") int batchSize,
-                       @ConfigProperty(name = "comeback.import.max-reported-rejections", defaultValue = "1000") int maxListedRejections) {
+                       @ConfigProperty(name = "comeback.import.max-reported-rejections", defaultValue = "1000") int maxListedRejections,
+                       @ConfigProperty(name = "comeback.import.fold-connections", defaultValue = "2") int foldConnections,
+                       @ConfigProperty(name = "comeback.import.fold-chunk", defaultValue = "50000") int foldChunk,
+                       @ConfigProperty(name = "comeback.import.order-lanes", defaultValue = "2") int orderLanes) {
         this.dataSource = dataSource;
         this.customers = customers;
         this.orders = orders;
         this.json = json;
         this.batchSize = batchSize;
         this.maxListedRejections = maxListedRejections;
+        this.foldConnections = foldConnections;
+        this.foldChunk = foldChunk;
+        this.orderLanes = orderLanes;
     }
 
     public ImportReport importCustomers(InputStream csv, Charset charset) {
@@ -49,7 +58,8 @@ public class CsvImporter {
 
     public ImportReport importOrders(InputStream csv, Charset charset) {
         try (Connection connection = dataSource.getConnection()) {
-            return new OrderCsvImport(connection, batchSize, maxListedRejections, orders).run(new InputStreamReader(csv, charset));
+            return new OrderCsvImport(connection, batchSize, maxListedRejections, orders,
+                    new OrderFactFolds.FoldWorkers(dataSource::getConnection, foldConnections, foldChunk), orderLanes).run(new InputStreamReader(csv, charset));
         } catch (SQLException e) {
             throw new IllegalStateException("Order import failed", e);
         } catch (IOException e) {

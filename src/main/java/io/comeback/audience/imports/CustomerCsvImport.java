@@ -127,23 +127,23 @@ final class CustomerCsvImport extends CsvImport {
     }
 
     @Override
-    protected void mergeBatch() throws SQLException {
+    protected void mergeBatch(Connection connection, StageClock stages) throws SQLException {
         // Without statistics the planner guesses a tiny staging table and picks poor joins.
-        execute("ANALYZE import_customers");
+        execute(connection, "ANALYZE import_customers");
         stages.mark("analyze");
-        rejectWhere("""
+        rejectWhere(connection, """
                 DELETE FROM import_customers s USING (SELECT external_id, min(line) AS line FROM import_customers
                                                       GROUP BY external_id HAVING count(*) > 1) f
                 WHERE s.external_id = f.external_id AND s.line <> f.line
                 RETURNING s.line, 'duplicate: externalId ''' || s.external_id || ''' already appears on line ' || f.line""",
                 "externalId");
-        rejectWhere("""
+        rejectWhere(connection, """
                 DELETE FROM import_customers s USING (SELECT phone, min(line) AS line FROM import_customers
                                                       WHERE phone IS NOT NULL GROUP BY phone HAVING count(*) > 1) f
                 WHERE s.phone = f.phone AND s.line <> f.line
                 RETURNING s.line, 'phone ' || s.phone || ' is also given on line ' || f.line || ' for another customer'""",
                 "phone");
-        rejectWhere("""
+        rejectWhere(connection, """
                 WITH owners AS (
                     SELECT s.line, o.external_id
                     FROM (SELECT line, phone, external_id FROM import_customers WHERE phone IS NOT NULL ORDER BY phone) s
@@ -158,8 +158,7 @@ final class CustomerCsvImport extends CsvImport {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     if (rs.getLong(1) < 0) {
-                        report.imported += rs.getLong(3);
-                        report.updated += rs.getLong(4);
+                        report.count(rs.getLong(3), rs.getLong(4), 0);
                     } else {
                         report.reject(rs.getLong(1), "externalId", "duplicate: externalId '" + rs.getString(2)
                                 + "' was already written by an earlier line of this file");
@@ -168,14 +167,14 @@ final class CustomerCsvImport extends CsvImport {
             }
         }
         stages.mark("upsert");
-        applyPhoneSuppressions();
+        applyPhoneSuppressions(connection);
         stages.mark("suppressions");
-        execute("TRUNCATE import_customers");
+        execute(connection, "TRUNCATE import_customers");
         stages.mark("truncate");
     }
 
     /** A customer imported with a number that texted STOP before it was theirs starts opted out ({@link PhoneSuppressions}). */
-    private void applyPhoneSuppressions() throws SQLException {
+    private void applyPhoneSuppressions(Connection connection) throws SQLException {
         if (hasColumn("phone")) {
             PhoneSuppressions.applyToPhonesOf(connection, "SELECT phone FROM import_customers WHERE phone IS NOT NULL");
         } else if (hasColumn("consentStatus")) {

@@ -21,9 +21,9 @@ public record ImportReport(long imported, long updated, long unchanged, long rej
     static final class Builder {
         private final int maxListed;
         private final List<Rejection> rejected = new ArrayList<>();
-        long imported;
-        long updated;
-        long unchanged;
+        private long imported;
+        private long updated;
+        private long unchanged;
         private long rejectedCount;
 
         Builder(int maxListed) {
@@ -37,6 +37,21 @@ public record ImportReport(long imported, long updated, long unchanged, long rej
             if (rejected.size() > 2 * maxListed) {
                 trim();
             }
+        }
+
+        /** Called by the merging threads of an import (one per lane). */
+        synchronized void count(long imported, long updated, long unchanged) {
+            this.imported += imported;
+            this.updated += updated;
+            this.unchanged += unchanged;
+        }
+
+        synchronized long imported() {
+            return imported;
+        }
+
+        synchronized long updated() {
+            return updated;
         }
 
         synchronized long rejectedCount() {

@@ -29,12 +29,19 @@ final class OrderCsvImport extends CsvImport {
     static final Set<String> KNOWN = Set.of("orderId", "customerId", "total", "currency", "placedAt", "couponCode");
 
     private final OrderValidator validator;
+    private final OrderFactFolds.FoldWorkers foldWorkers;
     /** This import's row in order_fact_folds. */
     private long foldId = -1;
 
-    OrderCsvImport(Connection connection, int batchSize, int maxListed, OrderValidator validator) {
-        super(connection, batchSize, maxListed, "orders");
+    /**
+     * @param lanes connections storing batches at once: rows go to a lane by their orderId, so the
+     *              rows one orderId appears on are merged in file order (the first line wins) by one lane
+     */
+    OrderCsvImport(Connection connection, int batchSize, int maxListed, OrderValidator validator,
+                   OrderFactFolds.FoldWorkers foldWorkers, int lanes) {
+        super(connection, batchSize, maxListed, "orders", lanes, foldWorkers.source());
         this.validator = validator;
+        this.foldWorkers = foldWorkers;
     }
 
     @Override
@@ -52,6 +59,17 @@ final class OrderCsvImport extends CsvImport {
         }
     }
 
+    /**
+     * Orders of different orderIds never meet in the merge (no customer is updated per batch), so lanes
+     * keyed by orderId store side by side without waiting on each other: one core parses while two
+     * PostgreSQL backends insert.
+     */
+    @Override
+    protected int laneOf(CsvReader.Row row, int lanes) {
+        String orderId = value(row, "orderId");
+        return orderId == null ? 0 : Math.floorMod(orderId.trim().hashCode(), lanes);
+    }
+
     @Override
     protected void beforeBatches() throws SQLException {
         // Facts an earlier import left unfolded (it died half way) are folded before this one adds more.
@@ -62,7 +80,7 @@ final class OrderCsvImport extends CsvImport {
     @Override
     protected void afterBatches() throws SQLException {
         long started = System.nanoTime();
-        OrderFactFolds.finish(connection, foldId);
+        OrderFactFolds.finish(connection, foldId, foldWorkers);
         LOG.infof("Import of orders: customer facts folded in %.1f s", (System.nanoTime() - started) / 1e9);
     }
 
@@ -115,11 +133,11 @@ final class OrderCsvImport extends CsvImport {
     }
 
     @Override
-    protected void mergeBatch() throws SQLException {
+    protected void mergeBatch(Connection connection, StageClock stages) throws SQLException {
         // Without statistics the planner guesses a tiny staging table and picks poor joins.
-        execute("ANALYZE import_orders");
+        execute(connection, "ANALYZE import_orders");
         stages.mark("analyze");
-        rejectWhere("""
+        rejectWhere(connection, """
                 DELETE FROM import_orders s USING (SELECT order_id, min(line) AS line FROM import_orders
                                                    GROUP BY order_id HAVING count(*) > 1) f
                 WHERE s.order_id = f.order_id AND s.line <> f.line
@@ -133,20 +151,20 @@ final class OrderCsvImport extends CsvImport {
                     long line = rs.getLong(1);
                     int outcome = rs.getInt(4);
                     if (line < 0) {
-                        report.imported += outcome;
+                        report.count(outcome, 0, 0);
                     } else if (outcome == UNKNOWN_CUSTOMER) {
                         report.reject(line, "customerId", "no customer '" + rs.getString(3) + "'; import customers first");
                     } else if (outcome == WRITTEN_BY_THIS_IMPORT) {
                         report.reject(line, "orderId", "duplicate: orderId '" + rs.getString(2)
                                 + "' was already imported from an earlier line of this file");
                     } else {
-                        report.unchanged++;
+                        report.count(0, 0, 1);
                     }
                 }
             }
         }
         stages.mark("merge");
-        execute("TRUNCATE import_orders");
+        execute(connection, "TRUNCATE import_orders");
         stages.mark("truncate");
     }
 

@@ -36,13 +36,10 @@ public final class OrderFactFolds {
     private static final int CUSTOMERS_PER_CHUNK = 50_000;
     private static final int ATTEMPTS = 5;
 
-    // Every statement bounds customers, orders and the touched set by the chunk's id range, so the
-    // planner reads each in index order over the range instead of scanning all customers per chunk.
+    // A chunk is an array of customer ids (ascending) that the chunk's statements unnest: any
+    // connection can run it, not only the one whose temporary table lists the customers.
     private static final String LOCK_CHUNK = """
-            SELECT c.id FROM customers c
-            WHERE c.id >= %1$d AND c.id < %2$d
-              AND c.id IN (SELECT customer_id FROM pg_temp.fold_customers WHERE customer_id >= %1$d AND customer_id < %2$d)
-            ORDER BY c.id FOR UPDATE""";
+            SELECT c.id FROM customers c WHERE c.id = ANY (?) ORDER BY c.id FOR UPDATE""";
 
     private static final String RECOMPUTE_CHUNK = """
             UPDATE customers c SET
@@ -52,15 +49,33 @@ public final class OrderFactFolds {
                 total_spent = f.spent,
                 recent_order_times = f.times,
                 median_gap_seconds = comeback_median_gap_seconds(f.times)
-            FROM (SELECT t.customer_id, a.* FROM pg_temp.fold_customers t
+            FROM (SELECT t.customer_id, a.* FROM unnest(CAST(? AS bigint[])) t(customer_id)
                   -- One look-up of the (customer_id, placed_at) index per customer, whatever the
                   -- statistics of an orders table that just grew by millions of rows say.
                   CROSS JOIN LATERAL (
                       SELECT count(*)::int AS count, min(o.placed_at) AS first_at, max(o.placed_at) AS last_at,
                              sum(o.total) AS spent, comeback_recent_order_times('{}', array_agg(o.placed_at)) AS times
-                      FROM orders o WHERE o.customer_id = t.customer_id) a
-                  WHERE t.customer_id >= %1$d AND t.customer_id < %2$d) f
-            WHERE c.id = f.customer_id AND c.id >= %1$d AND c.id < %2$d""";
+                      FROM orders o WHERE o.customer_id = t.customer_id) a) f
+            WHERE c.id = f.customer_id""";
+
+    /** Where a fold finds connections besides its own to spread chunks over. */
+    @FunctionalInterface
+    public interface ConnectionSource {
+        Connection open() throws SQLException;
+    }
+
+    /** Folds on the caller's connection alone (recovery at start). */
+    static final FoldWorkers ALONE = new FoldWorkers(null, 1, CUSTOMERS_PER_CHUNK);
+
+    /**
+     * How many connections recompute chunks at once. The fold is all PostgreSQL work and one backend
+     * uses one core: on the 2-core benchmark machine two connections halve it.
+     */
+    public record FoldWorkers(ConnectionSource source, int count, int customersPerChunk) {
+        boolean parallel() {
+            return source != null && count > 1;
+        }
+    }
 
     private OrderFactFolds() {
     }
@@ -81,6 +96,10 @@ public final class OrderFactFolds {
 
     /** Folds the facts of the import registered as {@code id}, deletes its row and releases its lock. */
     static void finish(Connection c, long id) throws SQLException {
+        finish(c, id, ALONE);
+    }
+
+    static void finish(Connection c, long id, FoldWorkers workers) throws SQLException {
         long fromOrderId;
         try (PreparedStatement st = c.prepareStatement("SELECT from_order_id FROM order_fact_folds WHERE id = ?")) {
             st.setLong(1, id);
@@ -91,7 +110,7 @@ public final class OrderFactFolds {
                 fromOrderId = rs.getLong(1);
             }
         }
-        fold(c, fromOrderId);
+        fold(c, fromOrderId, workers);
         try (PreparedStatement st = c.prepareStatement("DELETE FROM order_fact_folds WHERE id = ?")) {
             st.setLong(1, id);
             st.executeUpdate();
@@ -136,8 +155,26 @@ public final class OrderFactFolds {
         }
     }
 
+    /**
+     * Whether an order import is storing or folding orders now, in this database: its session holds
+     * the advisory lock of its {@code order_fact_folds} row. Background work over all orders (the
+     * loyalty roll-up) waits for it rather than redo itself while millions of orders arrive.
+     */
+    public static boolean importRunning(Connection c) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                SELECT EXISTS (SELECT 1 FROM pg_locks l
+                               WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ? AND l.objsubid = 2
+                                 AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()))""")) {
+            st.setInt(1, LOCK_CLASS);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
     /** Recomputes the facts of every customer with an order of id above {@code fromOrderId}, chunk by chunk. */
-    static void fold(Connection c, long fromOrderId) throws SQLException {
+    static void fold(Connection c, long fromOrderId, FoldWorkers workers) throws SQLException {
         long started = System.nanoTime();
         try (Statement st = c.createStatement()) {
             st.execute("DROP TABLE IF EXISTS pg_temp.fold_customers");
@@ -148,31 +185,55 @@ public final class OrderFactFolds {
             st.setLong(1, fromOrderId);
             st.executeUpdate();
         }
-        List<Long> bounds = new ArrayList<>();
-        try (Statement st = c.createStatement()) {
-            st.execute("ANALYZE pg_temp.fold_customers");
-            try (ResultSet rs = st.executeQuery("""
-                    SELECT customer_id FROM (SELECT customer_id, row_number() OVER (ORDER BY customer_id) AS n
-                                             FROM pg_temp.fold_customers) x
-                    WHERE n %% %d = 1 ORDER BY customer_id""".formatted(CUSTOMERS_PER_CHUNK))) {
-                while (rs.next()) {
-                    bounds.add(rs.getLong(1));
-                }
-            }
-        }
         c.commit();
-        bounds.add(Long.MAX_VALUE);
-        for (int i = 0; i + 1 < bounds.size(); i++) {
-            foldChunk(c, bounds.get(i), bounds.get(i + 1));
+        int chunks;
+        if (workers.parallel()) {
+            try (ParallelChunks parallel = new ParallelChunks(workers)) {
+                chunks = readChunks(c, workers.customersPerChunk(), parallel::submit);
+            }
+        } else {
+            chunks = readChunks(c, workers.customersPerChunk(), ids -> foldChunk(c, ids));
         }
         try (Statement st = c.createStatement()) {
             st.execute("DROP TABLE pg_temp.fold_customers");
         }
-        LOG.infof("Folded the facts of orders above id %d in %.1f s", fromOrderId, (System.nanoTime() - started) / 1e9);
+        LOG.infof("Folded the facts of orders above id %d in %.1f s (%d chunks, %d connection(s))", fromOrderId,
+                (System.nanoTime() - started) / 1e9, chunks, workers.parallel() ? workers.count() : 1);
+    }
+
+    private interface ChunkSink {
+        void accept(Long[] customerIds) throws SQLException;
+    }
+
+    /** Reads the touched customers in id order, a chunk at a time, and hands each chunk on; returns how many. */
+    private static int readChunks(Connection c, int customersPerChunk, ChunkSink sink) throws SQLException {
+        int chunks = 0;
+        long after = Long.MIN_VALUE;
+        while (true) {
+            Long[] ids;
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT array_agg(customer_id ORDER BY customer_id)
+                    FROM (SELECT customer_id FROM pg_temp.fold_customers WHERE customer_id > ?
+                          ORDER BY customer_id LIMIT %d) x""".formatted(customersPerChunk))) {
+                st.setLong(1, after);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    java.sql.Array array = rs.getArray(1);
+                    ids = array == null ? new Long[0] : (Long[]) array.getArray();
+                }
+            }
+            c.commit();
+            if (ids.length == 0) {
+                return chunks;
+            }
+            sink.accept(ids);
+            chunks++;
+            after = ids[ids.length - 1];
+        }
     }
 
     /** One chunk in its own transaction; a deadlock with a runtime transaction is retried (the recompute is idempotent). */
-    private static void foldChunk(Connection c, long from, long to) throws SQLException {
+    private static void foldChunk(Connection c, Long[] customerIds) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
                 try (Statement st = c.createStatement()) {
@@ -180,11 +241,16 @@ public final class OrderFactFolds {
                     // import suggest) would read most of the customers or orders table for every chunk.
                     st.execute("SET LOCAL enable_bitmapscan = off");
                     st.execute("SET LOCAL enable_seqscan = off");
+                    st.execute("SET LOCAL jit = off");
+                    // A lost chunk commit is refolded: the order_fact_folds row goes only with the
+                    // final, synchronous commit, which flushes the WAL of every chunk before it.
+                    st.execute("SET LOCAL synchronous_commit = off");
                 }
+                java.sql.Array ids = c.createArrayOf("bigint", customerIds);
                 for (String sql : List.of(LOCK_CHUNK, RECOMPUTE_CHUNK)) {
-                    try (Statement st = c.createStatement()) {
-                        // Two numbers this code computed, inlined so the planner sees the range.
-                        st.execute(sql.formatted(from, to));
+                    try (PreparedStatement st = c.prepareStatement(sql)) {
+                        st.setArray(1, ids);
+                        st.execute();
                     }
                 }
                 c.commit();
@@ -195,7 +261,103 @@ public final class OrderFactFolds {
                 if (!retryable || attempt == ATTEMPTS) {
                     throw e;
                 }
-                LOG.debugf("Fact fold of customers %d..%d: %s; retrying", from, to, e.getMessage());
+                LOG.debugf("Fact fold of customers %d..%d: %s; retrying", customerIds[0],
+                        customerIds[customerIds.length - 1], e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Chunks folded by {@code count} threads, each on a connection of its own. Chunks are disjoint and
+     * each locks its customers in id order, so the threads never wait for one another. The hand-over
+     * queue holds one chunk per thread; the first failure stops the others and surfaces on submit or close.
+     */
+    private static final class ParallelChunks implements AutoCloseable {
+
+        private static final Long[] END = new Long[0];
+
+        private final java.util.concurrent.BlockingQueue<Long[]> queue;
+        private final List<Thread> threads = new ArrayList<>();
+        private final java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+
+        ParallelChunks(FoldWorkers workers) {
+            queue = new java.util.concurrent.ArrayBlockingQueue<>(workers.count());
+            for (int i = 0; i < workers.count(); i++) {
+                Thread thread = new Thread(() -> work(workers.source()), "order-fact-fold-" + i);
+                thread.setDaemon(true);
+                threads.add(thread);
+                thread.start();
+            }
+        }
+
+        private void work(ConnectionSource source) {
+            try (Connection c = source.open()) {
+                c.setAutoCommit(false);
+                try {
+                    for (Long[] ids = queue.take(); ids != END; ids = queue.take()) {
+                        if (failure.get() == null) {
+                            foldChunk(c, ids);
+                        }
+                    }
+                } finally {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
+            } catch (Exception e) {
+                failure.compareAndSet(null, e);
+                queue.clear();
+            }
+        }
+
+        void submit(Long[] ids) throws SQLException {
+            put(ids);
+            rethrow();
+        }
+
+        private void put(Long[] ids) throws SQLException {
+            try {
+                while (!queue.offer(ids, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    rethrow();
+                    if (threads.stream().noneMatch(Thread::isAlive)) {
+                        throw new SQLException("the fact fold's threads are gone");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("fact fold interrupted", e);
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                // One end mark per thread; a thread that died takes none, so stop offering once none lives.
+                for (int i = 0; i < threads.size(); i++) {
+                    while (!queue.offer(END, 100, java.util.concurrent.TimeUnit.MILLISECONDS)
+                            && threads.stream().anyMatch(Thread::isAlive)) {
+                        // the threads are still folding the chunks before the mark
+                    }
+                }
+                for (Thread thread : threads) {
+                    thread.join();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("fact fold interrupted", e);
+            }
+            rethrow();
+        }
+
+        private void rethrow() throws SQLException {
+            Exception e = failure.get();
+            if (e instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e != null) {
+                throw new SQLException("fact fold failed", e);
             }
         }
     }
