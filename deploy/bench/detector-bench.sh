@@ -7,15 +7,19 @@
 # deploy/import.sh) into a fresh database. There is no event importer: engagement (site visits)
 # is inserted with SQL into engagement_events and folded into the customer facts with the
 # statement of migration V20; the unanswered-text streaks are set with SQL.
-# Timing: the packaged service (heap capped at 512 MB; runtime workers, detector and RFM crons
-# off so nothing else runs) answers previews, a flow's audience and detection passes; the first
-# detection on a database enters every eligible customer, later ones are the steady state.
+# Timing: the packaged service (heap capped at 512 MB; runtime workers, detector, RFM and loyalty
+# roll-up crons off so nothing else runs) answers previews, a flow's audience and detection passes;
+# the first detection on a database enters every eligible customer, later ones are the steady state.
 #
 # Environment:
 #   BENCH_DB    database (default comeback_detector2_bench); REUSE=1 keeps and re-times it, LOAD_ONLY=1 only loads
 #   BENCH_JAR   the service (default target/quarkus-app/quarkus-run.jar, built if absent)
 #   BASE_JAR    a second build (e.g. of main) timed alternately with BENCH_JAR on the same database
 #   ROUNDS      rounds of the alternation (default 2); RUNS timings of each query per round (default 3)
+#   FIRST=1     before each build is timed, empty enrollments, entry_log, detector_matches and
+#               detector_last_matches (only in a database whose name contains "bench"), so its first
+#               pass enters every eligible customer again (a first-pass A/B); the JSON answer splits
+#               the pass into finding and entering ("entering", seconds) where the build reports it
 #   BENCH_DIR   CSV files and logs (default /tmp/detector-bench); BENCH_PORT (default 18091)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -34,33 +38,35 @@ use_local_database "$db"
 [ -f "$jar" ] || mvn -B -ntp -q package -DskipTests
 sql() { PGPASSWORD=$COMEBACK_DB_PASSWORD psql -h "$COMEBACK_DB_HOST" -p "$COMEBACK_DB_PORT" -U "$COMEBACK_DB_USER" -v ON_ERROR_STOP=1 -qAt "$db" "$@"; }
 
-pid=; sampler=
+pid=; gc_log=
 stop_service() {
-  [ -n "$sampler" ] && kill "$sampler" 2>/dev/null || true
   if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  pid=; sampler=
+  pid=
 }
 trap stop_service EXIT
 trap 'exit 130' INT TERM
 
-# start_service JAR LOG: the service on $port with a 512 MB heap; its heap in use sampled every second.
+# start_service JAR LOG: the service on $port with a 512 MB heap. Its GC log gives the peak heap in use
+# (the heap before each collection), the peak RSS is /proc VmHWM. (jstat once a second started a JVM a
+# second, half a core of a 2-core machine taken from the queries being timed.)
 # Flyway may apply a branch's migration below the newest one applied (out of order) and lets an older
 # build run on a database that has it (missing), so two builds can be timed on one database.
 start_service() {
-  QUARKUS_FLYWAY_OUT_OF_ORDER=true QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS='*:missing,*:future' COMEBACK_API_KEYS=bench-key QUARKUS_HTTP_PORT=$port QUARKUS_PROFILE=prod COMEBACK_DETECTOR_CRON=off COMEBACK_RFM_CRON=off \
-    COMEBACK_RUNTIME_ENABLED=false java -Xmx512m -Xms512m -jar "$1" > "$2" 2>&1 &
+  gc_log="$2.gc"
+  rm -f "$gc_log"
+  QUARKUS_FLYWAY_OUT_OF_ORDER=true QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS='*:missing,*:future' COMEBACK_API_KEYS=bench-key QUARKUS_HTTP_PORT=$port QUARKUS_PROFILE=prod COMEBACK_DETECTOR_CRON=off COMEBACK_RFM_CRON=off COMEBACK_REPORTS_ROLLUP_CRON=off \
+    COMEBACK_RUNTIME_ENABLED=false java -Xmx512m -Xms512m "-Xlog:gc:file=$gc_log" -jar "$1" > "$2" 2>&1 &
   pid=$!
   for _ in $(seq 1 120); do curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break; sleep 1; done
   curl -sf "http://localhost:$port/q/health/ready" >/dev/null || { echo "service did not start: $2" >&2; tail -n 20 "$2" >&2; exit 1; }
-  ( while kill -0 "$pid" 2>/dev/null; do
-      jstat -gc "$pid" 2>/dev/null | awk 'NR == 2 { print int(($3 + $4 + $6 + $8) / 1024) }'
-      sleep 1
-    done > "$work/heap.samples" ) &
-  sampler=$!
 }
 
 memory() {
-  echo "peak heap used $(sort -n "$work/heap.samples" | tail -n 1) MiB of 512, peak RSS $(awk '/VmHWM/ { print int($2 / 1024) }' /proc/$pid/status) MiB"
+  # "GC(3) Pause Young (Normal) (G1 Evacuation Pause) 301M->52M(512M) 12.3ms": the first figure is the heap in use.
+  local gc_peak now_used
+  gc_peak=$(grep -o '[0-9]*M->[0-9]*M' "$gc_log" 2>/dev/null | cut -dM -f1 | sort -n | tail -n 1)
+  now_used=$(jcmd "$pid" GC.heap_info 2>/dev/null | awk '/garbage-first heap/ { for (i = 1; i <= NF; i++) if ($i == "used") { print int($(i + 1)) / 1024; exit } }')
+  echo "peak heap used $(printf '%s\n%s\n' "${gc_peak:-0}" "${now_used:-0}" | sort -n | tail -n 1 | cut -d. -f1) MiB of 512, peak RSS $(awk '/VmHWM/ { print int($2 / 1024) }' /proc/$pid/status) MiB"
 }
 
 if [ "${REUSE:-0}" != 1 ]; then
@@ -113,6 +119,10 @@ fixed='{"asOf":"'$as_of'","purchase":{"noPurchaseFor":"P90D"}}'
 # time_build NAME JAR: previews, the winback audience and detection passes on one start of JAR.
 time_build() {
   local name=$1 t
+  if [ "${FIRST:-0}" = 1 ]; then
+    case "$db" in *bench*) ;; *) echo "FIRST=1 empties tables: only in a database named *bench*" >&2; exit 1 ;; esac
+    sql -c "TRUNCATE enrollments, entry_log, detector_matches, detector_last_matches" -c "VACUUM ANALYZE enrollments, entry_log, detector_matches, detector_last_matches"
+  fi
   start_service "$2" "$work/$name-service.log"
   echo "== $name ($2) $(uptime)"
   api -X POST "http://localhost:$port/api/segments/inactive/preview" -d "$both" >/dev/null  # warm-up
@@ -132,7 +142,7 @@ time_build() {
     local kind="steady pass (matched customers in cool-down)"
     [ "$(sql -c "select count(*) from detector_matches where flow_id = 'winback'")" = 0 ] && kind="FIRST pass (every eligible customer entered)"
     t=$(api -X POST "http://localhost:$port/api/inactivity/detect?asOf=$as_of")
-    echo "$name detection $kind: ${t}s  $(head -c 160 "$work/out.json")"
+    echo "$name detection $kind: ${t}s  $(head -c 200 "$work/out.json"); $(uptime)"
   done
   echo "$name $(memory); $(uptime)"
   stop_service

@@ -68,7 +68,8 @@ public final class CustomerViews {
                 ConsentStatus.fromYaml(rs.getString(11)).orElse(ConsentStatus.UNKNOWN), RfmModel.scores(rs.getArray(12)));
     }
 
-    private static ZoneId zone(String id) {
+    /** The customer's zone; UTC when unset or unknown. */
+    static ZoneId zone(String id) {
         try {
             return ZoneId.of(id);
         } catch (DateTimeException | NullPointerException e) {

@@ -7,11 +7,14 @@ import io.comeback.engine.run.CustomerView;
 import io.comeback.engine.run.FlowInterpreter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import io.comeback.engine.model.Trigger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * The one way into a flow, for every trigger (ingest, keywords, the inactivity detector). Applies
@@ -38,12 +43,16 @@ public class Enrollments {
     private final FlowInterpreter interpreter;
     private final AgroalDataSource dataSource;
     private final Clock clock;
+    private final Map<String, String> globals;
 
-    public Enrollments(FlowCatalog catalog, FlowInterpreter interpreter, AgroalDataSource dataSource, Clock clock) {
+    public Enrollments(FlowCatalog catalog, FlowInterpreter interpreter, AgroalDataSource dataSource, Clock clock,
+                       @ConfigProperty(name = "comeback.shop-name", defaultValue = "Comeback") String shopName) {
         this.catalog = catalog;
         this.interpreter = interpreter;
         this.dataSource = dataSource;
         this.clock = clock;
+        // The interpreter's globals (EngineBeans), for the conditions judged in SQL.
+        this.globals = Map.of("shop.name", shopName);
     }
 
     /**
@@ -77,59 +86,121 @@ public class Enrollments {
             }
             Map<Long, CustomerView> customers = CustomerViews.load(connection, ids, now);
             Map<Long, ReEntryCheck.History> histories = EntryWrites.histories(connection, flowId, ids);
-            List<EntryWrites.Insert> inserts = new ArrayList<>();
-            Set<Long> seen = new HashSet<>();
-            for (Candidate candidate : candidates) {
+            return admit(connection, flow.get(), candidates, now, candidate -> {
                 CustomerView customer = customers.get(candidate.customerId());
                 ReEntryCheck.History history = histories.getOrDefault(candidate.customerId(), ReEntryCheck.History.NONE);
-                EntryOutcome refused = customer == null
-                        ? new EntryOutcome.Refused(EntryOutcome.Refused.NO_CUSTOMER, "no customer " + candidate.customerId())
-                        : !seen.add(candidate.customerId())
-                        ? new EntryOutcome.Refused(EntryOutcome.Refused.ALREADY_RUNNING, "entered earlier in the same batch")
-                        : refusal(flow.get(), customer, history, candidate.context(), now);
-                outcomes.add(refused);
-                if (refused == null) {
-                    boolean heldOut = Holdout.heldOut(flowId, candidate.customerId(), history.entries() + 1,
-                            flow.get().entry().holdoutPercent());
-                    inserts.add(new EntryWrites.Insert(candidate.customerId(), candidate.context(), candidate.reason(), heldOut));
-                }
-            }
-            Map<Long, Long> inserted = EntryWrites.insert(connection, flow.get(), inserts, now);
-            Map<Long, Boolean> heldOut = new HashMap<>();
-            inserts.forEach(in -> heldOut.put(in.customerId(), in.heldOut()));
-            List<Long> logged = new ArrayList<>();
-            List<EntryOutcome> loggedOutcomes = new ArrayList<>();
-            for (int i = 0; i < candidates.size(); i++) {
-                long customerId = candidates.get(i).customerId();
-                if (outcomes.get(i) == null) {
-                    Long id = inserted.get(customerId);
-                    outcomes.set(i, id == null
-                            ? new EntryOutcome.Refused(EntryOutcome.Refused.ALREADY_RUNNING, "entered concurrently")
-                            : heldOut.get(customerId) ? new EntryOutcome.HeldOut(id) : new EntryOutcome.Entered(id));
-                }
-                // A customer who does not exist has nothing to log against.
-                if (customers.containsKey(customerId)) {
-                    logged.add(customerId);
-                    loggedOutcomes.add(outcomes.get(i));
-                }
-            }
-            EntryWrites.log(connection, flowId, now, logged, loggedOutcomes);
-            return outcomes;
+                return customer == null ? null : new Judged(history, refusal(flow.get(), customer.consent(),
+                        () -> interpreter.admits(flow.get(), customer, candidate.context().variables(), now),
+                        history, customer.timeZone(), now));
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Could not enter " + candidates.size() + " customers into flow " + flowId, e);
         }
     }
 
-    /** The rule that keeps the customer out, or null when they may enter. */
-    private EntryOutcome.Refused refusal(Flow flow, CustomerView customer, ReEntryCheck.History history,
-                                         TriggerContext context, Instant now) {
-        if (flow.settings().isMarketing() && customer.consent() != ConsentStatus.OPTED_IN) {
-            return new EntryOutcome.Refused(EntryOutcome.Refused.NO_CONSENT,
-                    "marketing flow and the customer's consent is " + customer.consent().yamlName());
+    /**
+     * {@link #enterAll} for an {@code inactive} flow's matches (no trigger variables), as the
+     * inactivity detector hands them over in batches of thousands: the same rules in the same order
+     * with the same outcomes, but consent, entry conditions and earlier enrollments are read in one
+     * statement ({@link EntryFacts}, the conditions judged in SQL) instead of loading every
+     * customer's full view and judging the conditions one customer at a time.
+     */
+    @Transactional
+    public List<EntryOutcome> enterLapsed(String flowId, List<Long> customerIds, List<String> reasons) {
+        if (customerIds.size() != reasons.size()) {
+            throw new IllegalArgumentException(customerIds.size() + " customers and " + reasons.size() + " reasons");
         }
-        if (!interpreter.admits(flow, customer, context.variables(), now)) {
+        Optional<Flow> active = catalog.active(flowId);
+        List<Candidate> candidates = new ArrayList<>(customerIds.size());
+        for (int i = 0; i < customerIds.size(); i++) {
+            candidates.add(new Candidate(customerIds.get(i), NO_VARIABLES, reasons.get(i)));
+        }
+        if (active.isEmpty() || !(active.get().trigger() instanceof Trigger.Inactive)) {
+            // Order filters and trigger variables need the interpreter: the general way.
+            return enterAll(flowId, candidates);
+        }
+        Flow flow = active.get();
+        Instant now = clock.instant();
+        try (Connection connection = dataSource.getConnection()) {
+            Map<Long, EntryFacts.Fact> facts = EntryFacts.load(connection, flow, customerIds, now, globals);
+            return admit(connection, flow, candidates, now, candidate -> {
+                EntryFacts.Fact fact = facts.get(candidate.customerId());
+                return fact == null ? null : new Judged(fact.history(),
+                        refusal(flow, fact.consent(), fact::admitted, fact.history(), fact.zone(), now));
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not enter " + customerIds.size() + " customers into flow " + flowId, e);
+        }
+    }
+
+    private static final TriggerContext NO_VARIABLES = TriggerContext.of(Map.of());
+
+    /** A customer's earlier enrollments in the flow and the rule that keeps them out (null: may enter). */
+    private record Judged(ReEntryCheck.History history, EntryOutcome.Refused refused) {
+    }
+
+    /**
+     * Applies the judgement (null for a customer who does not exist) to each candidate, chooses the
+     * holdout, inserts the enrollments and logs every outcome: a handful of statements per batch.
+     */
+    private List<EntryOutcome> admit(Connection connection, Flow flow, List<Candidate> candidates, Instant now,
+                                     Function<Candidate, Judged> judge) throws SQLException {
+        String flowId = flow.id();
+        List<EntryOutcome> outcomes = new ArrayList<>(candidates.size());
+        List<EntryWrites.Insert> inserts = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        Set<Long> missing = new HashSet<>();
+        for (Candidate candidate : candidates) {
+            Judged judged = judge.apply(candidate);
+            EntryOutcome refused;
+            if (judged == null) {
+                missing.add(candidate.customerId());
+                refused = new EntryOutcome.Refused(EntryOutcome.Refused.NO_CUSTOMER, "no customer " + candidate.customerId());
+            } else {
+                refused = !seen.add(candidate.customerId())
+                        ? new EntryOutcome.Refused(EntryOutcome.Refused.ALREADY_RUNNING, "entered earlier in the same batch")
+                        : judged.refused();
+            }
+            outcomes.add(refused);
+            if (refused == null) {
+                boolean heldOut = Holdout.heldOut(flowId, candidate.customerId(), judged.history().entries() + 1,
+                        flow.entry().holdoutPercent());
+                inserts.add(new EntryWrites.Insert(candidate.customerId(), candidate.context(), candidate.reason(), heldOut));
+            }
+        }
+        Map<Long, Long> inserted = EntryWrites.insert(connection, flow, inserts, now);
+        Map<Long, Boolean> heldOut = new HashMap<>();
+        inserts.forEach(in -> heldOut.put(in.customerId(), in.heldOut()));
+        List<Long> logged = new ArrayList<>();
+        List<EntryOutcome> loggedOutcomes = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            long customerId = candidates.get(i).customerId();
+            if (outcomes.get(i) == null) {
+                Long id = inserted.get(customerId);
+                outcomes.set(i, id == null
+                        ? new EntryOutcome.Refused(EntryOutcome.Refused.ALREADY_RUNNING, "entered concurrently")
+                        : heldOut.get(customerId) ? new EntryOutcome.HeldOut(id) : new EntryOutcome.Entered(id));
+            }
+            // A customer who does not exist has nothing to log against.
+            if (!missing.contains(customerId)) {
+                logged.add(customerId);
+                loggedOutcomes.add(outcomes.get(i));
+            }
+        }
+        EntryWrites.log(connection, flowId, now, logged, loggedOutcomes);
+        return outcomes;
+    }
+
+    /** The rule that keeps the customer out, or null when they may enter. */
+    private static EntryOutcome.Refused refusal(Flow flow, ConsentStatus consent, BooleanSupplier admits,
+                                                ReEntryCheck.History history, ZoneId zone, Instant now) {
+        if (flow.settings().isMarketing() && consent != ConsentStatus.OPTED_IN) {
+            return new EntryOutcome.Refused(EntryOutcome.Refused.NO_CONSENT,
+                    "marketing flow and the customer's consent is " + consent.yamlName());
+        }
+        if (!admits.getAsBoolean()) {
             return new EntryOutcome.Refused(EntryOutcome.Refused.AUDIENCE, "audience conditions or filters do not hold");
         }
-        return ReEntryCheck.refuse(flow, history, now, customer.timeZone()).orElse(null);
+        return ReEntryCheck.refuse(flow, history, now, zone).orElse(null);
     }
 }

@@ -6,7 +6,6 @@ import io.comeback.audience.inactivity.WinbackEnrollment;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The inactivity detector's matches enter their flow through the runtime's entry rules. */
@@ -24,13 +23,16 @@ public class RuntimeWinbackEnrollment implements WinbackEnrollment {
         return enterAll(flowId, List.of(new Match(customerId, reason))).get(0);
     }
 
-    /** The whole batch through {@link Enrollments#enterAll}: a few statements, not a few per customer. */
+    /**
+     * The whole batch through {@link Enrollments#enterLapsed}: a few statements, not a few per
+     * customer, and the entry conditions judged in SQL.
+     */
     @Override
     public List<EntryOutcome> enterAll(String flowId, List<Match> matches) {
-        List<Enrollments.Candidate> candidates = matches.stream().map(m -> new Enrollments.Candidate(m.customerId(),
-                TriggerContext.of(Map.of()), "inactive: " + m.reason().windows().stream()
-                        .map(MatchReason.Window::rule).collect(Collectors.joining(", ")))).toList();
-        return enrollments.enterAll(flowId, candidates).stream().map(RuntimeWinbackEnrollment::outcome).toList();
+        List<Long> customers = matches.stream().map(Match::customerId).toList();
+        List<String> reasons = matches.stream().map(m -> "inactive: " + m.reason().windows().stream()
+                .map(MatchReason.Window::rule).collect(Collectors.joining(", "))).toList();
+        return enrollments.enterLapsed(flowId, customers, reasons).stream().map(RuntimeWinbackEnrollment::outcome).toList();
     }
 
     private static EntryOutcome outcome(io.comeback.enrollment.EntryOutcome outcome) {

@@ -19,8 +19,8 @@ final class CoolDown {
     private CoolDown() {
     }
 
-    /** @param asOf the detection instant as an SQL expression */
-    static String condition(ReEntry reEntry, String asOf) {
+    /** @param asOf the detection instant */
+    static String condition(ReEntry reEntry, java.time.Instant asOf) {
         if (reEntry instanceof ReEntry.Never) {
             return "h.last_matched_at IS NOT NULL";
         }

@@ -3,8 +3,10 @@ package io.comeback.audience.inactivity;
 import io.comeback.engine.model.FlowDuration;
 import io.comeback.engine.model.Trigger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
+import java.time.ZoneOffset;
 
 /**
  * Writes the set-based SQL for one {@code inactive} trigger: one pass over {@code customers},
@@ -70,7 +72,7 @@ final class InactivitySql {
                 lapses AS (
                     SELECT f.* FROM facts f WHERE %s)
                 """.formatted(at, basis(trigger), purchaseLapse(trigger), engagementLapse(trigger), inAudience,
-                purchaseLapsed(trigger, at), engagementLapsed(trigger, at),
+                purchaseLapsed(trigger, asOf), engagementLapsed(trigger, asOf),
                 purchase ? " AND c.orders_count > 0" : "", where);
     }
 
@@ -100,8 +102,9 @@ final class InactivitySql {
     }
 
     /** Whether the purchase criterion holds at as_of; the same as {@code purchase_lapsed_at <= as_of}, cheaper. */
-    private static String purchaseLapsed(Trigger.Inactive trigger, String asOf) {
-        String fixed = trigger.noPurchaseFor().map(d -> lapsedBy("c.last_order_at", "c.time_zone", d, asOf)).orElse("FALSE");
+    private static String purchaseLapsed(Trigger.Inactive trigger, Instant asOfInstant) {
+        String asOf = asOf(asOfInstant);
+        String fixed = trigger.noPurchaseFor().map(d -> lapsedBy("c.last_order_at", "c.time_zone", d, asOfInstant)).orElse("FALSE");
         if (trigger.rhythmFactor().isEmpty()) {
             return fixed;
         }
@@ -111,26 +114,30 @@ final class InactivitySql {
     }
 
     /** Never engaged counts as not engaged; otherwise the calendar window in the customer's zone has passed. */
-    private static String engagementLapsed(Trigger.Inactive trigger, String asOf) {
+    private static String engagementLapsed(Trigger.Inactive trigger, Instant asOf) {
         return trigger.noEngagementFor()
                 .map(d -> "(c.last_engaged_at IS NULL OR " + lapsedBy("c.last_engaged_at", "c.time_zone", d, asOf) + ")")
                 .orElse("TRUE");
     }
 
     /**
-     * {@code instant + duration (in the zone) <= as_of}, deciding most rows without the zone: the
-     * window added in the session's zone ends within a day and a few hours of the window added on
-     * the customer's wall clock (month-end clamping on another date, daylight saving), so only rows
-     * within {@link #BAND} of {@code asOf} (an SQL expression) need the exact, costlier calendar arithmetic of {@link #plus}.
+     * {@code instant + duration (in the zone) <= asOf}, deciding most rows by comparing the instant
+     * with two constants: the window added on any wall clock ends within a few days of the window
+     * added in UTC (month-end clamping moves it by at most three days, a zone's offset changes by at
+     * most a day), so an instant more than {@link #BAND} before {@code asOf − window} (taken in UTC)
+     * has surely lapsed and one more than {@code BAND} after it surely has not. Only rows between
+     * the two need the exact, costlier calendar arithmetic of {@link #plus}. The bounds are literals
+     * worked out here, so the scan compares each row with constants instead of adding an interval to
+     * every row's instant (which PostgreSQL does with calendar arithmetic in the session's zone).
      */
-    static String lapsedBy(String instant, String zone, FlowDuration duration, String asOf) {
-        Period date = duration.datePart();
-        String window = "interval '%d months %d days %d seconds'"
-                .formatted(date.toTotalMonths(), date.getDays(), duration.timePart().getSeconds());
-        return ("(CASE WHEN %1$s + %2$s <= %3$s - %4$s THEN TRUE WHEN %1$s + %2$s > %3$s + %4$s THEN FALSE "
-                + "ELSE %5$s <= %3$s END)").formatted(instant, window, asOf, BAND, plus(instant, zone, duration));
+    static String lapsedBy(String instant, String zone, FlowDuration duration, Instant asOf) {
+        Instant nominal = asOf.atZone(ZoneOffset.UTC).minus(duration.datePart()).toInstant().minus(duration.timePart());
+        return "(CASE WHEN %1$s <= %2$s THEN TRUE WHEN %1$s > %3$s THEN FALSE ELSE %4$s <= %5$s END)".formatted(
+                instant, asOf(nominal.minus(BAND)), asOf(nominal.plus(BAND)), plus(instant, zone, duration), asOf(asOf));
     }
-    private static final String BAND = "interval '3 days'";
+
+    /** Wider than the three days of clamping and the day of offset change it has to cover. */
+    static final Duration BAND = Duration.ofDays(7);
 
     private static String engagementLapse(Trigger.Inactive trigger) {
         return trigger.noEngagementFor().map(d -> plus("c.last_engaged_at", "c.time_zone", d)).orElse("CAST(NULL AS timestamptz)");
