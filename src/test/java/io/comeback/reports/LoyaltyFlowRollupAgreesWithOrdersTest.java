@@ -24,7 +24,6 @@ import java.util.Random;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * A flow's loyalty figures come from the flow's roll-ups (V121) when every customer of the flow entered it
@@ -127,39 +126,6 @@ class LoyaltyFlowRollupAgreesWithOrdersTest {
     }
 
     private void compare(String flow, Instant from, Instant to, ReportInterval interval) throws SQLException {
-        LoyaltyReport report = reports.report(from, to, interval, flow, OSLO);
-        List<Period> periods = new ArrayList<>(Periods.split(from, to, interval, OSLO));
-        periods.add(new Period(from, to));
-        List<LoyaltyPeriod> figures = new ArrayList<>(report.periods());
-        figures.add(report.total());
-        List<Instant> boundaries = new ArrayList<>();
-        periods.forEach(p -> {
-            boundaries.add(p.start());
-            boundaries.add(p.end());
-        });
-        try (Connection c = dataSource.getConnection()) {
-            LoyaltyQuery.Orders[] raw = LoyaltyQuery.orders(c, periods, flow, to);
-            Map<Instant, LoyaltyQuery.Base> base = LoyaltyQuery.base(c, boundaries, reports.activeWindow(), flow, to);
-            for (int i = 0; i < periods.size(); i++) {
-                LoyaltyPeriod f = figures.get(i);
-                String what = interval + " " + periods.get(i);
-                assertThat(f.orders()).as("orders " + what).isEqualTo(raw[i].orders());
-                assertThat(f.revenue()).as("revenue " + what).isEqualByComparingTo(raw[i].revenue());
-                assertThat(f.newCustomers()).as("new " + what).isEqualTo(raw[i].newCustomers());
-                Double frequency = raw[i].customers() == 0 ? null : (double) raw[i].orders() / raw[i].customers();
-                Double repeat = raw[i].customers() == 0 ? null : (double) raw[i].repeatCustomers() / raw[i].customers();
-                assertThat(f.purchaseFrequency()).as("frequency " + what).isEqualTo(frequency);
-                assertThat(f.repeatPurchaseRate()).as("repeat " + what).isEqualTo(repeat);
-                LoyaltyQuery.Base atStart = base.get(periods.get(i).start());
-                LoyaltyQuery.Base atEnd = base.get(periods.get(i).end());
-                assertThat(f.customersAtStart()).as("base at start " + what).isEqualTo(atStart.active());
-                assertThat(f.customersAtEnd()).as("base at end " + what).isEqualTo(atEnd.active());
-                if (atEnd.averageLifespanDays() == null) {
-                    assertThat(f.averageLifespanDays()).as("lifespan " + what).isNull();
-                } else {
-                    assertThat(f.averageLifespanDays()).as("lifespan " + what).isCloseTo(atEnd.averageLifespanDays(), within(1e-9));
-                }
-            }
-        }
+        LoyaltyAgreement.assertReportAgreesWithOrders(reports, dataSource, from, to, interval, flow, OSLO);
     }
 }
