@@ -17,6 +17,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The shape every CSV import shares: stream rows, check each in Java, COPY the good ones into a
@@ -35,6 +39,16 @@ abstract class CsvImport {
     private final String what;
     private final OrderFactFolds.ConnectionSource moreConnections;
     private final int laneCount;
+    /**
+     * Batches take turns over the lanes (batch n to lane n mod lanes) instead of rows going by {@link #laneOf}:
+     * for tables with more than one unique key, where no single key routes every clash to one lane.
+     */
+    private final boolean lanesTakeTurns;
+    /** Sealed batches not committed yet, oldest first: a batch sharing a {@link #claim}ed key with one waits for it. */
+    private final List<Sealed> uncommitted = new ArrayList<>();
+    private volatile boolean laneFailed;
+    private Lane filling;
+    private int turn;
     protected Map<String, Integer> columns;
     /** The database's clock when the import began: rows written since then were written by this import. */
     protected Instant startedAt;
@@ -45,6 +59,16 @@ abstract class CsvImport {
      */
     protected CsvImport(Connection connection, int batchSize, int maxListedRejections, String what,
                         int lanes, OrderFactFolds.ConnectionSource moreConnections) {
+        this(connection, batchSize, maxListedRejections, what, lanes, moreConnections, false);
+    }
+
+    /**
+     * @param lanesTakeTurns true: batches go to the lanes in turn, and a batch that shares a key ({@link #claim})
+     *                       with an earlier batch not committed yet waits for its commit before it merges
+     */
+    protected CsvImport(Connection connection, int batchSize, int maxListedRejections, String what,
+                        int lanes, OrderFactFolds.ConnectionSource moreConnections, boolean lanesTakeTurns) {
+        this.lanesTakeTurns = lanesTakeTurns;
         this.connection = connection;
         this.batchSize = batchSize;
         this.report = new ImportReport.Builder(maxListedRejections);
@@ -130,17 +154,20 @@ abstract class CsvImport {
                     } else if (row.fields().stream().anyMatch(f -> f.indexOf('\uFFFD') >= 0)) {
                         report.reject(row.line(), null, "malformed: bytes that are not UTF-8; save the file as CSV UTF-8");
                     } else {
-                        Lane lane = lanes.get(laneOf(row, lanes.size()));
+                        Lane lane = lanes.get(lanesTakeTurns ? turn : laneOf(row, lanes.size()));
+                        filling = lane;
                         stage(row, lane.out);
                         if (lane.out.rows() == batchSize) {
-                            lane.submit(new Batch(lane.out.toBytes(), lines, started, false));
-                            lane.out = new CopyRowWriter();
+                            lane.submit(seal(lane, lines, started, false));
+                            turn = (turn + 1) % lanes.size();
                         }
                         mergers.rethrowFailure();
                     }
                 }
-                for (Lane lane : lanes) {
-                    lane.submit(new Batch(lane.out.toBytes(), lines, started, true));
+                for (int i = 0; i < lanes.size(); i++) {
+                    // In turn order, so a lane's final batch follows the batches sealed before it.
+                    Lane lane = lanes.get((turn + i) % lanes.size());
+                    lane.submit(seal(lane, lines, started, true));
                 }
             }
             afterBatches();
@@ -160,7 +187,69 @@ abstract class CsvImport {
         return report.build();
     }
 
-    record Batch(byte[] copyRows, long lastLine, long importStarted, boolean last) {
+    /**
+     * Records a key of the row being staged (a unique value it writes, e.g. its externalId or phone). Two batches
+     * claiming the same key never merge at the same time: the later one waits for the earlier one's commit, so
+     * the first line still wins and two lanes never insert the same unique value at once. Only kept (as 64-bit
+     * hashes) while the batch is uncommitted; a hash collision costs a needless wait, never a wrong result.
+     */
+    protected final void claim(String kind, String key) {
+        if (key != null && lanesTakeTurns) {
+            filling.keys.add(KeyHashes.of(kind, key));
+        }
+    }
+
+    private Batch seal(Lane lane, long lines, long started, boolean last) {
+        long[] keys = lane.keys.sorted();
+        lane.keys = new KeyHashes();
+        // Only the reading thread touches this list; lanes only complete the futures.
+        uncommitted.removeIf(b -> b.committed().isDone());
+        List<CompletableFuture<Void>> after = new ArrayList<>();
+        for (Sealed earlier : uncommitted) {
+            if (KeyHashes.intersect(keys, earlier.keys())) {
+                after.add(earlier.committed());
+            }
+        }
+        Batch batch = new Batch(lane.out.toBytes(), lines, started, last, after, new CompletableFuture<>());
+        lane.out = new CopyRowWriter();
+        if (keys.length > 0) {
+            uncommitted.add(new Sealed(keys, batch.committed()));
+        }
+        return batch;
+    }
+
+    /** What a later batch compares its keys with: no rows, so waiting batches hold no memory of earlier ones. */
+    private record Sealed(long[] keys, CompletableFuture<Void> committed) {
+    }
+
+    /**
+     * @param after     commits of earlier batches sharing a key with this one: it merges once they are done
+     * @param committed completed by the lane once the batch has committed (exceptionally when it failed)
+     */
+    record Batch(byte[] copyRows, long lastLine, long importStarted, boolean last, List<CompletableFuture<Void>> after,
+                 CompletableFuture<Void> committed) {
+
+        Batch(byte[] copyRows, long lastLine, long importStarted, boolean last) {
+            this(copyRows, lastLine, importStarted, last, List.of(), new CompletableFuture<>());
+        }
+    }
+
+    private void awaitCommitOf(List<CompletableFuture<Void>> earlier) throws InterruptedException {
+        for (CompletableFuture<Void> committed : earlier) {
+            while (true) {
+                if (laneFailed) {
+                    throw new IllegalStateException("import stopped: another connection failed");
+                }
+                try {
+                    committed.get(100, TimeUnit.MILLISECONDS);
+                    break;
+                } catch (TimeoutException e) {
+                    // poll the failure flag again
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("an earlier batch failed", e.getCause());
+                }
+            }
+        }
     }
 
     /** One connection with its staging tables, its merger thread and the batch being filled for it. */
@@ -170,6 +259,7 @@ abstract class CsvImport {
         final boolean autoCommit;
         final StageClock stages = new StageClock();
         CopyRowWriter out = new CopyRowWriter();
+        KeyHashes keys = new KeyHashes();
         BatchMerger merger;
 
         Lane(Connection connection, boolean own) throws SQLException {
@@ -197,8 +287,23 @@ abstract class CsvImport {
             merger.submit(batch);
         }
 
-        void merge(Batch batch) throws SQLException, IOException {
+        void merge(Batch batch) throws SQLException, IOException, InterruptedException {
+            try {
+                mergeInOrder(batch);
+                batch.committed().complete(null);
+            } catch (SQLException | IOException | InterruptedException | RuntimeException e) {
+                laneFailed = true;
+                batch.committed().completeExceptionally(e);
+                throw e;
+            }
+        }
+
+        private void mergeInOrder(Batch batch) throws SQLException, IOException, InterruptedException {
             stages.start();
+            if (!batch.after().isEmpty()) {
+                awaitCommitOf(batch.after());
+                stages.mark("wait");
+            }
             CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
             copyManager.copyIn(copyIntoStaging(), new java.io.ByteArrayInputStream(batch.copyRows()));
             stages.mark("copy");

@@ -28,13 +28,15 @@ public class CsvImporter {
     private final int foldConnections;
     private final int foldChunk;
     private final int orderLanes;
+    private final int customerLanes;
 
     public CsvImporter(AgroalDataSource dataSource, CustomerValidator customers, OrderValidator orders, ObjectMapper json,
                        @ConfigProperty(name = "comeback.import.batch-size", defaultValue = "20000") int batchSize,
                        @ConfigProperty(name = "comeback.import.max-reported-rejections", defaultValue = "1000") int maxListedRejections,
                        @ConfigProperty(name = "comeback.import.fold-connections", defaultValue = "2") int foldConnections,
                        @ConfigProperty(name = "comeback.import.fold-chunk", defaultValue = "50000") int foldChunk,
-                       @ConfigProperty(name = "comeback.import.order-lanes", defaultValue = "2") int orderLanes) {
+                       @ConfigProperty(name = "comeback.import.order-lanes", defaultValue = "2") int orderLanes,
+                       @ConfigProperty(name = "comeback.import.customer-lanes", defaultValue = "2") int customerLanes) {
         this.dataSource = dataSource;
         this.customers = customers;
         this.orders = orders;
@@ -44,11 +46,13 @@ public class CsvImporter {
         this.foldConnections = foldConnections;
         this.foldChunk = foldChunk;
         this.orderLanes = orderLanes;
+        this.customerLanes = customerLanes;
     }
 
     public ImportReport importCustomers(InputStream csv, Charset charset) {
         try (Connection connection = dataSource.getConnection()) {
-            return new CustomerCsvImport(connection, batchSize, maxListedRejections, customers, json).run(new InputStreamReader(csv, charset));
+            return new CustomerCsvImport(connection, batchSize, maxListedRejections, customers, json,
+                    customerLanes, dataSource::getConnection).run(new InputStreamReader(csv, charset));
         } catch (SQLException e) {
             throw new IllegalStateException("Customer import failed", e);
         } catch (IOException e) {

@@ -39,8 +39,14 @@ final class CustomerCsvImport extends CsvImport {
     private final ObjectMapper json;
     private List<String> attributeColumns;
 
-    CustomerCsvImport(Connection connection, int batchSize, int maxListed, CustomerValidator validator, ObjectMapper json) {
-        super(connection, batchSize, maxListed, "customers");
+    /**
+     * @param lanes connections merging batches side by side. Batches take turns over them; a batch that shares
+     *              an externalId or a phone with an earlier batch still merging waits for its commit
+     *              ({@link #claim}), so two lanes never race on either unique key and the first line still wins.
+     */
+    CustomerCsvImport(Connection connection, int batchSize, int maxListed, CustomerValidator validator, ObjectMapper json,
+                      int lanes, OrderFactFolds.ConnectionSource moreConnections) {
+        super(connection, batchSize, maxListed, "customers", lanes, moreConnections, true);
         this.validator = validator;
         this.json = json;
     }
@@ -102,6 +108,8 @@ final class CustomerCsvImport extends CsvImport {
             return false;
         }
         CustomerDraft c = ((CustomerValidator.Valid) result).draft();
+        claim("externalId", c.externalId());
+        claim("phone", c.phone());
         try {
             out.field(row.line()).field(c.externalId()).field(c.phone()).field(c.firstName()).field(c.lastName())
                     .field(c.email()).field(c.locale()).field(c.timeZone().getId()).field(c.birthday())
@@ -128,7 +136,9 @@ final class CustomerCsvImport extends CsvImport {
 
     @Override
     protected void mergeBatch(Connection connection, StageClock stages) throws SQLException {
-        // Without statistics the planner guesses a tiny staging table and picks poor joins.
+        // Without statistics the planner guesses a tiny staging table and picks poor joins. A sample of 3,000
+        // rows tells it enough (sizes, keys all distinct) at a tenth of the default sample's cost.
+        execute(connection, "SET LOCAL default_statistics_target = 10");
         execute(connection, "ANALYZE import_customers");
         stages.mark("analyze");
         rejectWhere(connection, """
@@ -143,14 +153,16 @@ final class CustomerCsvImport extends CsvImport {
                 WHERE s.phone = f.phone AND s.line <> f.line
                 RETURNING s.line, 'phone ' || s.phone || ' is also given on line ' || f.line || ' for another customer'""",
                 "phone");
+        // One index probe per staged row (a sub-plan: as EXISTS the planner hashed all customers instead); the
+        // owner is looked up again only for the few rows rejected.
         rejectWhere(connection, """
-                WITH owners AS (
-                    SELECT s.line, o.external_id
-                    FROM (SELECT line, phone, external_id FROM import_customers WHERE phone IS NOT NULL ORDER BY phone) s
-                    CROSS JOIN LATERAL (SELECT external_id FROM customers c WHERE c.phone = s.phone
-                                        AND c.erased_at IS NULL AND c.external_id <> s.external_id LIMIT 1) o)
-                DELETE FROM import_customers s USING owners o WHERE s.line = o.line
-                RETURNING s.line, 'phone ' || s.phone || ' already belongs to customer ''' || o.external_id || ''''""",
+                DELETE FROM import_customers s
+                WHERE s.phone IS NOT NULL
+                  AND (SELECT true FROM customers c WHERE c.phone = s.phone AND c.erased_at IS NULL
+                       AND c.external_id <> s.external_id LIMIT 1)
+                RETURNING s.line, 'phone ' || s.phone || ' already belongs to customer '''
+                    || (SELECT c.external_id FROM customers c WHERE c.phone = s.phone AND c.erased_at IS NULL
+                        AND c.external_id <> s.external_id LIMIT 1) || ''''""",
                 "phone");
         stages.mark("dedupe");
         try (PreparedStatement st = connection.prepareStatement(upsertSql())) {
@@ -206,13 +218,12 @@ final class CustomerCsvImport extends CsvImport {
         sets.add("attributes = customers.attributes || EXCLUDED.attributes");
         sets.add("updated_at = now()");
         String assignments = String.join(", ", sets);
+        // The ledger needs the consent a customer had before this statement. Every part of one statement reads
+        // the same snapshot, so the look-up in "ledger" sees the row as it was before "up" changed it; it runs
+        // for customers that existed only (the gate on u.inserted comes before the index probe; LIMIT keeps
+        // the sub-query a nested loop instead of a join over all customers).
         return """
-                WITH prev AS MATERIALIZED (
-                    SELECT c.external_id, c.consent_status, c.consent_at
-                    FROM (SELECT external_id FROM import_customers WHERE consent_at IS NOT NULL ORDER BY external_id) s
-                    CROSS JOIN LATERAL (SELECT external_id, consent_status, consent_at FROM customers c
-                                        WHERE c.external_id = s.external_id LIMIT 1) c),
-                up AS (
+                WITH up AS (
                     INSERT INTO customers (external_id, phone, first_name, last_name, email, locale, time_zone, birthday,
                                            attributes, consent_status, consent_source, consent_text, consent_at)
                     SELECT external_id, phone, first_name, last_name, email, locale, time_zone, birthday, attributes,
@@ -226,7 +237,8 @@ final class CustomerCsvImport extends CsvImport {
                     INSERT INTO consent_events (customer_id, phone, change, status, source, text, at)
                     SELECT u.id, s.phone, %s, s.consent_status, s.consent_source, s.consent_text, s.consent_at
                     FROM up u JOIN import_customers s ON s.external_id = u.external_id
-                    LEFT JOIN prev p ON p.external_id = s.external_id
+                    LEFT JOIN LATERAL (SELECT c.consent_status, c.consent_at FROM customers c
+                                       WHERE NOT u.inserted AND c.external_id = s.external_id LIMIT 1) p ON true
                     WHERE s.consent_at IS NOT NULL
                       AND (p.consent_status IS DISTINCT FROM s.consent_status OR p.consent_at IS DISTINCT FROM s.consent_at)
                     RETURNING 1)
