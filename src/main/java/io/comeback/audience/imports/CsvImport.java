@@ -238,7 +238,7 @@ abstract class CsvImport {
         for (CompletableFuture<Void> committed : earlier) {
             while (true) {
                 if (laneFailed) {
-                    throw new IllegalStateException("import stopped: another connection failed");
+                    throw new StoppedByAnotherLane("import stopped: another connection failed");
                 }
                 try {
                     committed.get(100, TimeUnit.MILLISECONDS);
@@ -246,9 +246,20 @@ abstract class CsvImport {
                 } catch (TimeoutException e) {
                     // poll the failure flag again
                 } catch (ExecutionException e) {
-                    throw new IllegalStateException("an earlier batch failed", e.getCause());
+                    throw new StoppedByAnotherLane("an earlier batch failed", e.getCause());
                 }
             }
+        }
+    }
+
+    /** A lane that stopped because another failed: the other lane's failure is the one to report. */
+    private static final class StoppedByAnotherLane extends IllegalStateException {
+        StoppedByAnotherLane(String message) {
+            super(message);
+        }
+
+        StoppedByAnotherLane(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
@@ -351,9 +362,22 @@ abstract class CsvImport {
 
         /** A lane that failed stops the import at once, not when its next batch is handed over. */
         void rethrowFailure() {
+            RuntimeException first = null;
             for (Lane lane : lanes) {
-                lane.merger.rethrowFailure();
+                try {
+                    lane.merger.rethrowFailure();
+                } catch (RuntimeException e) {
+                    first = cause(first, e);
+                }
             }
+            if (first != null) {
+                throw first;
+            }
+        }
+
+        /** The failure to report of two: a lane's own failure rather than another lane stopping because of it. */
+        private static RuntimeException cause(RuntimeException first, RuntimeException next) {
+            return first == null || first instanceof StoppedByAnotherLane ? next : first;
         }
 
         @Override
@@ -363,7 +387,7 @@ abstract class CsvImport {
                 try {
                     lane.merger.close();
                 } catch (RuntimeException e) {
-                    first = first == null ? e : first;
+                    first = cause(first, e);
                 }
             }
             if (first != null) {
