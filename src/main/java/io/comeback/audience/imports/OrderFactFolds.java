@@ -63,7 +63,7 @@ public final class OrderFactFolds {
     // connection (12.6 s of a 5,000,000-order fold at load 6) while the other core waited. A range locks
     // every customer in it, and recomputes those with an order of the import, as a listed chunk does.
     private static final String LOCK_RANGE = """
-            SELECT c.id FROM customers c WHERE c.id >= ? AND c.id < ? ORDER BY c.id FOR UPDATE""";
+            SELECT count(*) FROM (SELECT c.id FROM customers c WHERE c.id >= ? AND c.id < ? ORDER BY c.id FOR UPDATE) l""";
 
     private static final String RECOMPUTE_RANGE = """
             UPDATE customers c SET
@@ -335,7 +335,8 @@ public final class OrderFactFolds {
                 st.setLong(1, from);
                 st.setLong(2, to);
                 try (ResultSet rs = st.executeQuery()) {
-                    return rs.next();
+                    rs.next();
+                    return rs.getLong(1) > 0;
                 }
             }
         }
