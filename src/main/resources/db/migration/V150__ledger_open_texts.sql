@@ -7,13 +7,10 @@
 -- by statement triggers, so the ledger's own indexes only name columns that never change after the insert,
 -- and its status updates are HOT (a new row version on the same page, no index entry).
 --
---   outbound_open          one row per text that still has a next step: stage 'queue' while it has not reached
---                          the provider (pending, dispatching, unknown; at = not_before), 'in_transit' once it
---                          has (queued/sending/sent with a provider id; at = coalesce(status_checked_at,
---                          status_at)). Deleted when the text reaches a final status, so it stays as small as
---                          the work in progress. The dispatcher's claim (pending → dispatching) keeps the stage
---                          and its time, so the hottest update writes nothing here: readers check the ledger's
---                          own status (dispatching and unknown rows are few and short-lived).
+--   outbound_open          one row per text that still has a next step: stage 'pending' (at = not_before),
+--                          'dispatching' / 'unknown' (at = dispatched_at), 'in_transit' (queued/sending/sent
+--                          with a provider id; at = coalesce(status_checked_at, status_at)). Deleted when
+--                          the text reaches a final status, so it stays as small as the work in progress.
 --   outbound_provider_ids  the provider's id of every text that has one, unique (was a unique index on the
 --                          ledger): receipts and webhooks find the text by it.
 --
@@ -35,7 +32,7 @@ CREATE TABLE outbound_provider_ids (
 -- The stage of a ledger row in outbound_open, or null when it has no next step (final, blocked, refused…).
 CREATE FUNCTION comeback_open_stage(status TEXT, provider_message_id TEXT) RETURNS TEXT
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT CASE WHEN status IN ('pending', 'dispatching', 'unknown') THEN 'queue'
+    SELECT CASE WHEN status IN ('pending', 'dispatching', 'unknown') THEN status
                 WHEN status IN ('queued', 'sending', 'sent') AND provider_message_id IS NOT NULL THEN 'in_transit' END
 $$;
 
@@ -43,7 +40,8 @@ $$;
 CREATE FUNCTION comeback_open_at(status TEXT, not_before TIMESTAMPTZ, dispatched_at TIMESTAMPTZ,
                                  status_checked_at TIMESTAMPTZ, status_at TIMESTAMPTZ) RETURNS TIMESTAMPTZ
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT CASE WHEN status IN ('pending', 'dispatching', 'unknown') THEN not_before
+    SELECT CASE WHEN status = 'pending' THEN not_before
+                WHEN status IN ('dispatching', 'unknown') THEN dispatched_at
                 ELSE coalesce(status_checked_at, status_at) END
 $$;
 

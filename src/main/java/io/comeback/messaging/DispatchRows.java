@@ -50,13 +50,12 @@ final class DispatchRows {
             RETURNING m.id, m.to_phone, m.body, m.attempts, m.valid_until, m.quiet_hours, m.time_zone
             """;
     // Pending rows are found through outbound_open (V150), not an index of the ledger: the ledger's status
-    // updates stay HOT. Its 'queue' stage also holds the texts being dispatched or unknown, so the ledger's own
-    // status decides; that check also re-reads a row another claim took (and committed) since this
-    // statement's snapshot, and leaves it out.
+    // updates stay HOT. The ledger's own status is checked too, so a row another claim took (and committed)
+    // since this statement's snapshot is re-checked on its new version and left out.
     private static final String CLAIM = """
             WITH due AS (
                 SELECT m.id, m.kind, m.customer_id FROM outbound_open q JOIN outbound_messages m ON m.id = q.message_id
-                WHERE q.stage = 'queue' AND q.at <= ? AND m.status = 'pending' AND m.not_before <= ?
+                WHERE q.stage = 'pending' AND q.at <= ? AND m.status = 'pending' AND m.not_before <= ?
                 ORDER BY q.at LIMIT ? FOR UPDATE OF m SKIP LOCKED
             )""" + CLAIM_DUE;
     // Paced claiming, in the same transaction: lock candidates in the order CLAIM would take them,
@@ -64,7 +63,7 @@ final class DispatchRows {
     // The others are released on commit.
     private static final String CANDIDATES = """
             SELECT m.id, m.to_phone, coalesce(m.segments, 1) FROM outbound_open q JOIN outbound_messages m ON m.id = q.message_id
-            WHERE q.stage = 'queue' AND q.at <= ? AND m.status = 'pending' AND m.not_before <= ?
+            WHERE q.stage = 'pending' AND q.at <= ? AND m.status = 'pending' AND m.not_before <= ?
             ORDER BY q.at LIMIT ? FOR UPDATE OF m SKIP LOCKED
             """;
     // Rows handed over by this node's wake-up batches, claimed by primary key: the same checks as CLAIM

@@ -90,10 +90,9 @@ public class Reconciliation {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
                 UPDATE outbound_messages SET status = 'unknown', status_at = ?,
                     status_reason = 'no outcome recorded: the node may have died during the gateway call'
-                WHERE id IN (SELECT message_id FROM outbound_open WHERE stage = 'queue' AND at < ?)
+                WHERE id IN (SELECT message_id FROM outbound_open WHERE stage = 'dispatching' AND at < ?)
                   AND status = 'dispatching' AND dispatched_at < ?""")) {
             c.setAutoCommit(true);
-            // A row is claimed only once due (not_before <= dispatched_at), so its queue time is before the lease too.
             Jdbc.setInstant(st, 1, now);
             Jdbc.setInstant(st, 2, now.minus(lease));
             Jdbc.setInstant(st, 3, now.minus(lease));
@@ -110,7 +109,7 @@ public class Reconciliation {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
                 SELECT m.id, m.to_phone, m.body, m.dispatched_at, m.valid_until, m.customer_id
                 FROM outbound_open q JOIN outbound_messages m ON m.id = q.message_id
-                WHERE q.stage = 'queue' AND m.status = 'unknown' ORDER BY m.dispatched_at LIMIT ?""")) {
+                WHERE q.stage = 'unknown' AND m.status = 'unknown' ORDER BY q.at LIMIT ?""")) {
             st.setInt(1, batchSize);
             List<Unknown> rows = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {

@@ -50,7 +50,7 @@ class LedgerOpenTextsTest {
                     """);
             assertOpenTablesEqualLedger(c);
             assertThat(count(c, "SELECT count(*) FROM outbound_open o JOIN outbound_messages m ON m.id = o.message_id WHERE m.flow_id = ?1"))
-                    .as("pending, dispatching and unknown (queue), and in transit with a provider id").isEqualTo(5 + 5 + 5 + 12);
+                    .as("pending, dispatching, unknown, and in transit with a provider id").isEqualTo(5 + 5 + 5 + 12);
             String[] statements = {
                 // claim, outcome (with and without a provider id), retry, receipt, abandoned → unknown
                 "UPDATE outbound_messages SET status = 'dispatching', dispatched_at = timestamptz '2998-02-01 00:00:00+00',"
@@ -136,8 +136,8 @@ class LedgerOpenTextsTest {
         try (PreparedStatement st = c.prepareStatement(bind("""
                 WITH texts AS (SELECT * FROM outbound_messages WHERE flow_id = ?1),
                 expected AS (
-                    SELECT id, CASE WHEN status IN ('pending', 'dispatching', 'unknown') THEN 'queue' ELSE 'in_transit' END AS stage,
-                           CASE WHEN status IN ('pending', 'dispatching', 'unknown') THEN not_before
+                    SELECT id, CASE WHEN status IN ('pending', 'dispatching', 'unknown') THEN status ELSE 'in_transit' END AS stage,
+                           CASE WHEN status = 'pending' THEN not_before WHEN status IN ('dispatching', 'unknown') THEN dispatched_at
                                 ELSE coalesce(status_checked_at, status_at) END AS at
                     FROM texts
                     WHERE status IN ('pending', 'dispatching', 'unknown')
