@@ -56,22 +56,14 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- Rows are matched by id (never changed). The rows to delete are collected into arrays first so each DELETE
--- is an index probe per row whatever the planner guesses of the transition tables (a join was planned as a
--- full scan of outbound_provider_ids per statement). Statements in order, so a provider id moving between
--- two rows in one statement is deleted before it is inserted again.
+-- Rows are matched by id (never changed). Statements in order, so a provider id moving between two rows in
+-- one statement is deleted before it is inserted again.
 CREATE FUNCTION comeback_texts_moved() RETURNS TRIGGER LANGUAGE plpgsql AS $$
-DECLARE
-    closed BIGINT[];
-    dropped_ids TEXT[];
 BEGIN
-    SELECT array_agg(n.id) INTO closed
-    FROM old_open_texts o JOIN new_open_texts n ON n.id = o.id
-    WHERE comeback_open_stage(n.status, n.provider_message_id) IS NULL
+    DELETE FROM outbound_open q
+    USING old_open_texts o JOIN new_open_texts n ON n.id = o.id
+    WHERE q.message_id = n.id AND comeback_open_stage(n.status, n.provider_message_id) IS NULL
       AND comeback_open_stage(o.status, o.provider_message_id) IS NOT NULL;
-    IF closed IS NOT NULL THEN
-        DELETE FROM outbound_open WHERE message_id = ANY (closed);
-    END IF;
     INSERT INTO outbound_open AS q (message_id, stage, at)
     SELECT n.id, comeback_open_stage(n.status, n.provider_message_id),
            comeback_open_at(n.status, n.not_before, n.dispatched_at, n.status_checked_at, n.status_at)
@@ -81,12 +73,10 @@ BEGIN
            OR comeback_open_at(o.status, o.not_before, o.dispatched_at, o.status_checked_at, o.status_at)
               IS DISTINCT FROM comeback_open_at(n.status, n.not_before, n.dispatched_at, n.status_checked_at, n.status_at))
     ON CONFLICT (message_id) DO UPDATE SET stage = excluded.stage, at = excluded.at;
-    SELECT array_agg(o.provider_message_id) INTO dropped_ids
-    FROM old_open_texts o JOIN new_open_texts n ON n.id = o.id
-    WHERE o.provider_message_id IS NOT NULL AND o.provider_message_id IS DISTINCT FROM n.provider_message_id;
-    IF dropped_ids IS NOT NULL THEN
-        DELETE FROM outbound_provider_ids WHERE provider_message_id = ANY (dropped_ids);
-    END IF;
+    DELETE FROM outbound_provider_ids p
+    USING old_open_texts o JOIN new_open_texts n ON n.id = o.id
+    WHERE p.provider_message_id = o.provider_message_id AND p.message_id = o.id
+      AND o.provider_message_id IS DISTINCT FROM n.provider_message_id;
     INSERT INTO outbound_provider_ids (provider_message_id, message_id)
     SELECT n.provider_message_id, n.id
     FROM old_open_texts o JOIN new_open_texts n ON n.id = o.id

@@ -19,16 +19,13 @@ import java.util.List;
 @ApplicationScoped
 public class MessageStatusRecorder implements StatusUpdateSink {
 
-    // Resolve our id from the provider id (outbound_provider_ids, V150) when the gateway did not echo it. LATERAL:
-    // one index probe per receipt without our id, none for the others (LIMIT 1 keeps it from being flattened into
-    // a join, which was planned as a full scan of the provider ids).
+    // Resolve our id from the provider id (outbound_provider_ids, V150) when the gateway did not echo it.
     private static final String HISTORY = """
             INSERT INTO message_status_history (message_id, provider_message_id, status, error_code, at)
             SELECT coalesce(u.message_id, p.message_id), u.provider_message_id, u.status, u.error_code, u.at
             FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
                         CAST(CAST(? AS text[]) AS timestamptz[])) AS u(message_id, provider_message_id, status, error_code, at)
-            LEFT JOIN LATERAL (SELECT p.message_id FROM outbound_provider_ids p
-                               WHERE u.message_id IS NULL AND p.provider_message_id = u.provider_message_id LIMIT 1) p ON true
+            LEFT JOIN outbound_provider_ids p ON u.message_id IS NULL AND p.provider_message_id = u.provider_message_id
             ON CONFLICT DO NOTHING
             """;
     // Several receipts of one message in a call: only the highest-ranked one can win anyway.
@@ -38,8 +35,7 @@ public class MessageStatusRecorder implements StatusUpdateSink {
             FROM (SELECT DISTINCT ON (coalesce(r.message_id, p.message_id)) coalesce(r.message_id, p.message_id) AS id, r.*
                   FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
                               CAST(CAST(? AS text[]) AS timestamptz[])) AS r(message_id, provider_message_id, status, error_code, at)
-                  LEFT JOIN LATERAL (SELECT p.message_id FROM outbound_provider_ids p
-                                     WHERE r.message_id IS NULL AND p.provider_message_id = r.provider_message_id LIMIT 1) p ON true
+                  LEFT JOIN outbound_provider_ids p ON r.message_id IS NULL AND p.provider_message_id = r.provider_message_id
                   ORDER BY coalesce(r.message_id, p.message_id), message_status_rank(r.status) DESC) u
             WHERE m.id = u.id
               AND (m.status IN ('dispatching', 'unknown') OR message_status_rank(u.status) > message_status_rank(m.status))
