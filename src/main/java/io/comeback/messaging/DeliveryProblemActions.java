@@ -101,10 +101,11 @@ public class DeliveryProblemActions implements DeliveryProblemListener {
                 report.providerMessageId(), report.errorCode());
         try (PreparedStatement st = c.prepareStatement("""
                 UPDATE outbound_messages SET status_reason = ?
-                WHERE id = ? OR id IN (SELECT message_id FROM outbound_provider_ids WHERE provider_message_id = ?)""")) {
+                WHERE id = ? OR (CAST(? AS TEXT) IS NOT NULL AND provider_message_id = ?)""")) {
             st.setString(1, REVIEW_REASON);
             st.setObject(2, report.messageId());
             st.setString(3, report.providerMessageId());
+            st.setString(4, report.providerMessageId());
             st.executeUpdate();
         }
     }

@@ -49,22 +49,17 @@ final class DispatchRows {
                   OR EXISTS (SELECT 1 FROM consent WHERE consent.id = due.customer_id AND consent.consent_status = 'opted_in'))
             RETURNING m.id, m.to_phone, m.body, m.attempts, m.valid_until, m.quiet_hours, m.time_zone
             """;
-    // Pending rows are found through outbound_open (V150), not an index of the ledger: the ledger's status
-    // updates stay HOT. The ledger's own status is checked too, so a row another claim took (and committed)
-    // since this statement's snapshot is re-checked on its new version and left out.
     private static final String CLAIM = """
             WITH due AS (
-                SELECT m.id, m.kind, m.customer_id FROM outbound_open q JOIN outbound_messages m ON m.id = q.message_id
-                WHERE q.stage = 'pending' AND q.at <= ? AND m.status = 'pending' AND m.not_before <= ?
-                ORDER BY q.at LIMIT ? FOR UPDATE OF m SKIP LOCKED
+                SELECT id, kind, customer_id FROM outbound_messages WHERE status = 'pending' AND not_before <= ?
+                ORDER BY not_before LIMIT ? FOR UPDATE SKIP LOCKED
             )""" + CLAIM_DUE;
     // Paced claiming, in the same transaction: lock candidates in the order CLAIM would take them,
     // take the tokens of their senders, then claim those that fit (consent checked as in CLAIM).
     // The others are released on commit.
     private static final String CANDIDATES = """
-            SELECT m.id, m.to_phone, coalesce(m.segments, 1) FROM outbound_open q JOIN outbound_messages m ON m.id = q.message_id
-            WHERE q.stage = 'pending' AND q.at <= ? AND m.status = 'pending' AND m.not_before <= ?
-            ORDER BY q.at LIMIT ? FOR UPDATE OF m SKIP LOCKED
+            SELECT id, to_phone, coalesce(segments, 1) FROM outbound_messages WHERE status = 'pending' AND not_before <= ?
+            ORDER BY not_before LIMIT ? FOR UPDATE SKIP LOCKED
             """;
     // Rows handed over by this node's wake-up batches, claimed by primary key: the same checks as CLAIM
     // (still pending, due, not locked by another claim), without walking the pending index.
@@ -109,11 +104,10 @@ final class DispatchRows {
         List<Claimed> claimed = new ArrayList<>(limit);
         try (PreparedStatement st = c.prepareStatement(CLAIM)) {
             Jdbc.setInstant(st, 1, now);
-            Jdbc.setInstant(st, 2, now);
-            st.setInt(3, limit);
+            st.setInt(2, limit);
+            Jdbc.setInstant(st, 3, now);
             Jdbc.setInstant(st, 4, now);
             Jdbc.setInstant(st, 5, now);
-            Jdbc.setInstant(st, 6, now);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(claimed(rs));
@@ -149,8 +143,7 @@ final class DispatchRows {
         List<Candidate> candidates = new ArrayList<>(limit);
         try (PreparedStatement st = c.prepareStatement(CANDIDATES)) {
             Jdbc.setInstant(st, 1, now);
-            Jdbc.setInstant(st, 2, now);
-            st.setInt(3, limit);
+            st.setInt(2, limit);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     candidates.add(new Candidate(rs.getLong(1), rs.getString(2), rs.getInt(3)));

@@ -19,25 +19,24 @@ import java.util.List;
 @ApplicationScoped
 public class MessageStatusRecorder implements StatusUpdateSink {
 
-    // Resolve our id from the provider id (outbound_provider_ids, V150) when the gateway did not echo it.
+    // Resolve our id from the provider id when the gateway did not echo it.
     private static final String HISTORY = """
             INSERT INTO message_status_history (message_id, provider_message_id, status, error_code, at)
-            SELECT coalesce(u.message_id, p.message_id), u.provider_message_id, u.status, u.error_code, u.at
+            SELECT coalesce(u.message_id, m.id), u.provider_message_id, u.status, u.error_code, u.at
             FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
                         CAST(CAST(? AS text[]) AS timestamptz[])) AS u(message_id, provider_message_id, status, error_code, at)
-            LEFT JOIN outbound_provider_ids p ON u.message_id IS NULL AND p.provider_message_id = u.provider_message_id
+            LEFT JOIN outbound_messages m ON u.message_id IS NULL AND m.provider_message_id = u.provider_message_id
             ON CONFLICT DO NOTHING
             """;
     // Several receipts of one message in a call: only the highest-ranked one can win anyway.
     private static final String ADVANCE = """
             UPDATE outbound_messages m SET status = u.status, error_code = coalesce(u.error_code, m.error_code),
                 provider_message_id = coalesce(m.provider_message_id, u.provider_message_id), status_at = u.at
-            FROM (SELECT DISTINCT ON (coalesce(r.message_id, p.message_id)) coalesce(r.message_id, p.message_id) AS id, r.*
+            FROM (SELECT DISTINCT ON (coalesce(r.message_id::text, r.provider_message_id)) r.*
                   FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
                               CAST(CAST(? AS text[]) AS timestamptz[])) AS r(message_id, provider_message_id, status, error_code, at)
-                  LEFT JOIN outbound_provider_ids p ON r.message_id IS NULL AND p.provider_message_id = r.provider_message_id
-                  ORDER BY coalesce(r.message_id, p.message_id), message_status_rank(r.status) DESC) u
-            WHERE m.id = u.id
+                  ORDER BY coalesce(r.message_id::text, r.provider_message_id), message_status_rank(r.status) DESC) u
+            WHERE (m.id = u.message_id OR (u.message_id IS NULL AND m.provider_message_id = u.provider_message_id))
               AND (m.status IN ('dispatching', 'unknown') OR message_status_rank(u.status) > message_status_rank(m.status))
             """;
 

@@ -90,12 +90,10 @@ public class Reconciliation {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
                 UPDATE outbound_messages SET status = 'unknown', status_at = ?,
                     status_reason = 'no outcome recorded: the node may have died during the gateway call'
-                WHERE id IN (SELECT message_id FROM outbound_open WHERE stage = 'dispatching' AND at < ?)
-                  AND status = 'dispatching' AND dispatched_at < ?""")) {
+                WHERE status = 'dispatching' AND dispatched_at < ?""")) {
             c.setAutoCommit(true);
             Jdbc.setInstant(st, 1, now);
             Jdbc.setInstant(st, 2, now.minus(lease));
-            Jdbc.setInstant(st, 3, now.minus(lease));
             return st.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not mark abandoned dispatches", e);
@@ -107,9 +105,8 @@ public class Reconciliation {
 
     private List<Unknown> unknownRows() {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
-                SELECT m.id, m.to_phone, m.body, m.dispatched_at, m.valid_until, m.customer_id
-                FROM outbound_open q JOIN outbound_messages m ON m.id = q.message_id
-                WHERE q.stage = 'unknown' AND m.status = 'unknown' ORDER BY q.at LIMIT ?""")) {
+                SELECT id, to_phone, body, dispatched_at, valid_until, customer_id FROM outbound_messages
+                WHERE status = 'unknown' ORDER BY dispatched_at LIMIT ?""")) {
             st.setInt(1, batchSize);
             List<Unknown> rows = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {

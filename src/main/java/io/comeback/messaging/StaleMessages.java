@@ -37,10 +37,10 @@ public class StaleMessages {
      */
     public List<Stale> due(Instant now, Duration staleAfter, Duration giveUpAfter, int limit) {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
-                SELECT m.id, m.provider_message_id, m.to_phone FROM outbound_open q JOIN outbound_messages m ON m.id = q.message_id
-                WHERE q.stage = 'in_transit' AND q.at < ?
-                  AND m.status IN ('queued', 'sending', 'sent') AND m.provider_message_id IS NOT NULL AND m.dispatched_at > ?
-                ORDER BY q.at LIMIT ?""")) {
+                SELECT id, provider_message_id, to_phone FROM outbound_messages
+                WHERE status IN ('queued', 'sending', 'sent') AND provider_message_id IS NOT NULL
+                  AND coalesce(status_checked_at, status_at) < ? AND dispatched_at > ?
+                ORDER BY coalesce(status_checked_at, status_at) LIMIT ?""")) {
             Jdbc.setInstant(st, 1, now.minus(staleAfter));
             Jdbc.setInstant(st, 2, now.minus(giveUpAfter));
             st.setInt(3, limit);
