@@ -5,6 +5,11 @@
 # as the dispatcher and the receipts do. One backend, no service: far steadier than the end-to-end
 # benchmark on a busy machine. Prints milliseconds per 1,000 texts for each build, ROUNDS times alternated.
 #   deploy/bench/ledger-trigger-cost.sh [texts] [rounds]      (BENCH_DB, default comeback_ledger_trigger_cost)
+# VERSIONS="130 150" compares other schema versions (default "99 100"; each: migrations up to and including it);
+# COMMIT_EACH=1 commits (unflushed, as the runtime does) after every statement instead of running all in one
+# transaction: a HOT update needs its page pruned of the versions before it, which one transaction never allows;
+# an entry VERSION+FILE[+FILE…] applies those SQL files after the migrations, e.g. the HOT-ledger experiment:
+#   VERSIONS="130 130+deploy/bench/experiments/ledger-open-texts.sql 130+deploy/bench/experiments/ledger-open-texts.sql+deploy/bench/experiments/without-open-triggers.sql"
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/bench/runtime-lib.sh
@@ -21,11 +26,13 @@ schema_up_to() {
 }
 
 measure() {
+  local commit=""; [ "${COMMIT_EACH:-0}" = 1 ] && commit="COMMIT;"
   bench_psql <<SQL
 TRUNCATE outbound_messages, flow_count_deltas, message_status_history;
 INSERT INTO customers (id, external_id, phone, consent_status, time_zone)
 SELECT g, 'c' || g, '+4790' || g, 'opted_in', 'Europe/Oslo' FROM generate_series(1, $texts) g ON CONFLICT DO NOTHING;
 VACUUM ANALYZE customers;
+SET synchronous_commit = off;
 DO \$\$
 DECLARE
     t0 timestamptz; spent interval[] := ARRAY[interval '0', interval '0', interval '0', interval '0'];
@@ -38,18 +45,22 @@ BEGIN
         SELECT g, 'ping', g, 'timer', 'v1', 'ping', '+4790' || g, 'Timer benchmark text.', 'transactional', 'pending',
                now(), now(), now()
         FROM generate_series(b * batch + 1, (b + 1) * batch) g;
+        $commit
         spent[1] := spent[1] + (clock_timestamp() - t0);
         t0 := clock_timestamp();
         UPDATE outbound_messages SET status = 'dispatching', dispatched_at = now(), attempts = attempts + 1, status_at = now()
         WHERE enrollment_id BETWEEN b * batch + 1 AND (b + 1) * batch;
+        $commit
         spent[2] := spent[2] + (clock_timestamp() - t0);
         t0 := clock_timestamp();
         UPDATE outbound_messages SET status = 'sent', gateway = 'simulator', provider_message_id = 'SM' || id, status_at = now()
         WHERE enrollment_id BETWEEN b * batch + 1 AND (b + 1) * batch;
+        $commit
         spent[3] := spent[3] + (clock_timestamp() - t0);
         t0 := clock_timestamp();
         UPDATE outbound_messages SET status = 'delivered', status_at = now()
         WHERE enrollment_id BETWEEN b * batch + 1 AND (b + 1) * batch;
+        $commit
         spent[4] := spent[4] + (clock_timestamp() - t0);
     END LOOP;
     RAISE NOTICE 'ms per 1,000 texts: insert % , claim % , sent % , delivered % , total %',
@@ -62,9 +73,11 @@ SQL
 }
 
 for round in $(seq 1 "$rounds"); do
-  for version in 99 100; do
-    schema_up_to $version
-    echo "round $round, migrations up to V$version, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  for entry in ${VERSIONS:-99 100}; do
+    IFS=+ read -r version extras <<<"$entry"
+    schema_up_to "$version"
+    for extra in ${extras//+/ }; do bench_psql -f "$extra" >/dev/null; done
+    echo "round $round, migrations up to V$version${extras:+ + $extras}, load average $(cut -d' ' -f1-3 /proc/loadavg)"
     measure 2>&1 | grep -E "ms per|check|ERROR" | sed "s/^.*NOTICE: *//"
   done
 done

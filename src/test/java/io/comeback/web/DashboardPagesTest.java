@@ -1,11 +1,14 @@
 package io.comeback.web;
 
+import io.comeback.testing.TestClockProducer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -118,6 +121,16 @@ class DashboardPagesTest {
 
     @Test
     void customerPageShowsProfileConsentAndMergedTimeline() {
+        // In daytime in Oslo: on the real clock after 21:00 there, the NPS question would wait for the end of quiet hours.
+        TestClockProducer.CLOCK.setTo(LocalDateTime.of(2030, 3, 5, 10, 0).atZone(ZoneId.of("Europe/Oslo")).toInstant());
+        try {
+            customerPageAtDaytime();
+        } finally {
+            TestClockProducer.CLOCK.reset();
+        }
+    }
+
+    private void customerPageAtDaytime() {
         String customer = Api.uniqueId("dash-cust");
         String phone = Api.uniqueNorwegianMobile();
         given().body(Map.of("phone", phone, "firstName", "Sigrid", "lastName", "Dahl",
