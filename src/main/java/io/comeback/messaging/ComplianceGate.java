@@ -137,6 +137,9 @@ public class ComplianceGate implements SendGate {
      * Every customer of the batch in one query: unreachable or not, and their marketing texts of the longest window.
      * LATERAL keeps it one index look-up per customer: as a plain join, a ledger that grew since it was last
      * analyzed (a backlog being sent) was planned as a hash join over a full scan of the ledger, per batch.
+     * OFFSET 0 keeps the planner from flattening the LATERAL into that same join: without column statistics
+     * (a ledger filling faster than autovacuum analyzes it) it guessed a few rows, scanned the whole ledger once
+     * and compared every customer of the batch with every text — 40 % of the database time of a 100,000-text burst.
      */
     private Map<Long, History> histories(List<Long> customerIds, Instant now, Duration window) {
         Map<Long, Boolean> unreachable = new HashMap<>();
@@ -148,7 +151,8 @@ public class ComplianceGate implements SendGate {
                      LEFT JOIN LATERAL (
                          SELECT enrollment_id, not_before, flow_id, flow_version FROM outbound_messages
                          WHERE customer_id = cu.id AND kind = 'marketing' AND not_before > ?
-                           AND status NOT IN ('blocked', 'refused', 'failed', 'undelivered')) m ON true
+                           AND status NOT IN ('blocked', 'refused', 'failed', 'undelivered')
+                         OFFSET 0) m ON true
                      WHERE cu.id = ANY(?)""")) {
             Jdbc.setInstant(st, 1, now.minus(window));
             st.setArray(2, c.createArrayOf("bigint", customerIds.toArray()));

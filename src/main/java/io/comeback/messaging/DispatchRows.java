@@ -73,7 +73,8 @@ final class DispatchRows {
             WITH due AS (
                 SELECT id, kind, customer_id FROM outbound_messages WHERE id = ANY(CAST(? AS bigint[]))
             )""" + CLAIM_DUE;
-    // A receipt may have arrived before the outcome is recorded; the higher status wins.
+    // A receipt may have arrived before the outcome is recorded; the higher status wins. The ids once more as
+    // = ANY: a ledger filling faster than it is analyzed was otherwise hashed whole to join 500 rows.
     private static final String RECORD = """
             UPDATE outbound_messages m SET
                 status = CASE WHEN m.status IN ('dispatching', 'unknown') THEN u.status
@@ -88,7 +89,7 @@ final class DispatchRows {
             FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
                         CAST(? AS text[]), CAST(CAST(? AS text[]) AS timestamptz[]))
                  AS u(id, status, gateway, provider_message_id, error_code, reason, not_before)
-            WHERE m.id = u.id
+            WHERE m.id = u.id AND m.id = ANY(CAST(? AS bigint[]))
             """;
     private static final String HISTORY = """
             INSERT INTO message_status_history (message_id, provider_message_id, status, error_code, detail, at)
@@ -186,6 +187,7 @@ final class DispatchRows {
             st.setArray(++i, SqlArrays.texts(c, outcomes, DispatchOutcome::errorCode));
             st.setArray(++i, SqlArrays.texts(c, outcomes, DispatchOutcome::reason));
             st.setArray(++i, SqlArrays.instants(c, outcomes, DispatchOutcome::notBefore));
+            st.setArray(++i, SqlArrays.longs(c, outcomes, DispatchOutcome::id));
             st.executeUpdate();
         }
         history(c, outcomes, now);
