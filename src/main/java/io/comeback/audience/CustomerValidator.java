@@ -8,7 +8,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,7 +143,7 @@ public class CustomerValidator {
         }
         Instant at = Instant.now(clock);
         if (raw.at() != null && !raw.at().isBlank()) {
-            Optional<Instant> parsed = consentInstant(raw.at());
+            Optional<Instant> parsed = Instants.parse(raw.at());
             if (parsed.isEmpty()) {
                 errors.add(new FieldViolation("consent.at", "'" + raw.at() + "' is not an instant; write e.g. 2026-05-17T10:00:00Z"));
             }
@@ -153,46 +152,6 @@ public class CustomerValidator {
         Instant givenAt = at;
         return status.map(s -> new CustomerDraft.Consent(s, blankToNull(raw.source()), blankToNull(raw.text()), givenAt))
                 .orElse(null);
-    }
-
-    /**
-     * {@link Instants#parse}, with a shortcut for the form exports write most ({@code 2025-05-17T10:00:00Z}):
-     * the generic ISO parser costs more than the rest of a CSV row's checks. Anything else, or a value the
-     * shortcut cannot place (30 February…), goes to {@link Instants#parse}, which decides as before.
-     */
-    static Optional<Instant> consentInstant(String raw) {
-        String s = raw.trim();
-        if (s.length() == 20 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T' && s.charAt(13) == ':'
-                && s.charAt(16) == ':' && s.charAt(19) == 'Z') {
-            int year = digits(s, 0, 4);
-            int month = digits(s, 5, 2);
-            int day = digits(s, 8, 2);
-            int hour = digits(s, 11, 2);
-            int minute = digits(s, 14, 2);
-            int second = digits(s, 17, 2);
-            if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59
-                    && second >= 0 && second <= 59) {
-                try {
-                    return Optional.of(LocalDate.of(year, month, day).atTime(hour, minute, second).toInstant(ZoneOffset.UTC));
-                } catch (DateTimeException e) {
-                    // not a calendar date: Instants.parse gives the verdict
-                }
-            }
-        }
-        return Instants.parse(raw);
-    }
-
-    /** The value of {@code length} ASCII digits at {@code from}, or -1 when one of them is not a digit. */
-    private static int digits(String s, int from, int length) {
-        int value = 0;
-        for (int i = from; i < from + length; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 
     static String blankToNull(String s) {

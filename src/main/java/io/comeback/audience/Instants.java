@@ -16,6 +16,12 @@ public final class Instants {
         }
         String s = raw.trim();
         try {
+            // The usual forms without DateTimeFormatter; the others reach it through IsoInstants' fallback or below.
+            return Optional.of(IsoInstants.parse(s));
+        } catch (DateTimeException fast) {
+            // not one of IsoInstants' forms, nor Instant.parse's: try the offset forms OffsetDateTime reads
+        }
+        try {
             return Optional.of(OffsetDateTime.parse(s).toInstant());
         } catch (DateTimeException e) {
             try {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.comeback.audience.IsoInstants;
 import io.comeback.engine.model.EventType;
 import io.comeback.engine.run.EnrollmentState;
 

@@ -41,7 +41,8 @@ public final class OrderFactFolds {
     private static final String LOCK_CHUNK = """
             SELECT c.id FROM customers c WHERE c.id = ANY (?) ORDER BY c.id FOR UPDATE""";
 
-    private static final String RECOMPUTE_CHUNK = """
+    // Both recomputations write the facts from a row set f of (customer_id, count, first_at, last_at, spent, times).
+    private static final String SET_FACTS = """
             UPDATE customers c SET
                 orders_count = f.count,
                 first_order_at = f.first_at,
@@ -49,12 +50,18 @@ public final class OrderFactFolds {
                 total_spent = f.spent,
                 recent_order_times = f.times,
                 median_gap_seconds = comeback_median_gap_seconds(f.times)
+            """;
+
+    // The facts of a customer's orders o, aggregated (a leading space: text blocks drop the one before it).
+    private static final String FACTS_OF_ORDERS = " count(*)::int AS count, min(o.placed_at) AS first_at, max(o.placed_at) AS last_at, "
+            + "sum(o.total) AS spent, comeback_recent_order_times('{}', array_agg(o.placed_at)) AS times";
+
+    private static final String RECOMPUTE_CHUNK = SET_FACTS + """
             FROM (SELECT t.customer_id, a.* FROM unnest(CAST(? AS bigint[])) t(customer_id)
                   -- One look-up of the (customer_id, placed_at) index per customer, whatever the
                   -- statistics of an orders table that just grew by millions of rows say.
                   CROSS JOIN LATERAL (
-                      SELECT count(*)::int AS count, min(o.placed_at) AS first_at, max(o.placed_at) AS last_at,
-                             sum(o.total) AS spent, comeback_recent_order_times('{}', array_agg(o.placed_at)) AS times
+                      SELECT """ + FACTS_OF_ORDERS + """
                       FROM orders o WHERE o.customer_id = t.customer_id) a) f
             WHERE c.id = f.customer_id""";
 
@@ -65,16 +72,8 @@ public final class OrderFactFolds {
     private static final String LOCK_RANGE = """
             SELECT count(*) FROM (SELECT c.id FROM customers c WHERE c.id >= ? AND c.id < ? ORDER BY c.id FOR UPDATE) l""";
 
-    private static final String RECOMPUTE_RANGE = """
-            UPDATE customers c SET
-                orders_count = f.count,
-                first_order_at = f.first_at,
-                last_order_at = f.last_at,
-                total_spent = f.spent,
-                recent_order_times = f.times,
-                median_gap_seconds = comeback_median_gap_seconds(f.times)
-            FROM (SELECT o.customer_id, count(*)::int AS count, min(o.placed_at) AS first_at, max(o.placed_at) AS last_at,
-                         sum(o.total) AS spent, comeback_recent_order_times('{}', array_agg(o.placed_at)) AS times
+    private static final String RECOMPUTE_RANGE = SET_FACTS + """
+            FROM (SELECT o.customer_id, """ + FACTS_OF_ORDERS + """
                   -- One pass over the (customer_id, placed_at) index for the range, grouped as it comes.
                   FROM orders o WHERE o.customer_id >= ? AND o.customer_id < ?
                   GROUP BY o.customer_id HAVING max(o.id) > ?) f

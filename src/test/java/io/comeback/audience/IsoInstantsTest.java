@@ -1,4 +1,4 @@
-package io.comeback.enrollment;
+package io.comeback.audience;
 
 import org.junit.jupiter.api.Test;
 

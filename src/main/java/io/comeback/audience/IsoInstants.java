@@ -1,20 +1,20 @@
-package io.comeback.enrollment;
+package io.comeback.audience;
 
 import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * ISO-8601 instants in the forms the enrollment state holds, without {@code DateTimeFormatter} (the
- * larger part of reading and writing a state). Anything else goes to {@link Instant#parse} and
+ * ISO-8601 instants in the forms the enrollment state holds and shops send most, without {@code DateTimeFormatter}
+ * (the larger part of reading and writing a state, and of checking a CSV row). Anything else goes to {@link Instant#parse} and
  * {@link Instant#toString}, which accept and write the same forms, only slower.
  */
-final class IsoInstants {
+public final class IsoInstants {
 
     private IsoInstants() {
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ss[.f…](Z|±HH:MM)}, as Jackson and PostgreSQL write them; else {@link Instant#parse}. */
-    static Instant parse(String s) {
+    public static Instant parse(String s) {
         int n = s.length();
         if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
                 || s.charAt(16) != ':') {
@@ -72,7 +72,7 @@ final class IsoInstants {
     }
 
     /** The same text as {@link Instant#toString} (ISO_INSTANT: fraction in groups of three digits, as needed). */
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         long seconds = instant.getEpochSecond();
         long epochDay = Math.floorDiv(seconds, 86_400);
         LocalDate date = epochDay >= 0 && epochDay < 2_932_897 ? LocalDate.ofEpochDay(epochDay) : null; // 1970…9999
