@@ -1,5 +1,7 @@
 package io.comeback.gateway;
 
+import java.util.List;
+
 /**
  * The port every SMS provider adapter implements ({@code gateway/simulator}, {@code gateway/twilio}).
  * One call sends one message, exactly once: adapters never retry a create on their own, because
@@ -20,4 +22,21 @@ public interface SmsGateway {
 
     /** Hands one message to the provider. Never throws for provider errors: they are outcomes. */
     SendOutcome send(OutgoingSms message);
+
+    /**
+     * Whether {@link #sendAll} hands a whole batch over in one request. A provider that takes one
+     * message per request answers false, and the dispatcher makes its calls side by side instead.
+     */
+    default boolean takesBatches() {
+        return false;
+    }
+
+    /**
+     * Hands several messages over, each exactly once, and answers one outcome per message in the
+     * same order. Never throws for provider errors: a request whose fate is unknown answers
+     * {@link SendOutcome.Indeterminate} for every message in it.
+     */
+    default List<SendOutcome> sendAll(List<OutgoingSms> messages) {
+        return messages.stream().map(this::send).toList();
+    }
 }

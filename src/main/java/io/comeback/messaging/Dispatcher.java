@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +40,7 @@ public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    private static final SendOutcome NO_PHONE = new SendOutcome.Refused("no_phone", "the customer has no phone number", false);
 
     private final AgroalDataSource dataSource;
     private final Gateways gateways;
@@ -109,18 +111,14 @@ public class Dispatcher {
             return batch.next();
         }
         handedToGateway.increment(claimed.size());
-        List<Future<Handled>> pending = new ArrayList<>(claimed.size());
-        for (DispatchRows.Claimed row : claimed) {
-            pending.add(calls.submit(() -> handle(row, gateway)));
-        }
+        List<Handled> handled = gateway.takesBatches() ? handleTogether(claimed, gateway) : handleSideBySide(claimed, gateway);
         List<DispatchOutcome> outcomes = new ArrayList<>(claimed.size());
         List<QuietHoursDeferrals.Deferral> deferrals = new ArrayList<>();
-        for (Future<Handled> call : pending) {
-            Handled handled = await(call);
-            if (handled.deferral() != null) {
-                deferrals.add(handled.deferral());
+        for (Handled one : handled) {
+            if (one.deferral() != null) {
+                deferrals.add(one.deferral());
             } else {
-                outcomes.add(handled.outcome());
+                outcomes.add(one.outcome());
             }
         }
         try (Connection c = dataSource.getConnection()) {
@@ -149,11 +147,57 @@ public class Dispatcher {
      * that is deferred the same way.
      */
     private Handled handle(DispatchRows.Claimed row, SmsGateway gateway) {
+        Handled held = holdBack(row);
+        return held != null ? held : afterCall(row, gateway, send(gateway, row));
+    }
+
+    /** One call per row, side by side: a slow call does not hold the rest of the batch. */
+    private List<Handled> handleSideBySide(List<DispatchRows.Claimed> claimed, SmsGateway gateway) {
+        List<Future<Handled>> pending = new ArrayList<>(claimed.size());
+        for (DispatchRows.Claimed row : claimed) {
+            pending.add(calls.submit(() -> handle(row, gateway)));
+        }
+        List<Handled> handled = new ArrayList<>(claimed.size());
+        for (Future<Handled> call : pending) {
+            handled.add(await(call));
+        }
+        return handled;
+    }
+
+    /** The rows that may leave, handed over in one request; the same checks before and after as {@link #handle}. */
+    private List<Handled> handleTogether(List<DispatchRows.Claimed> claimed, SmsGateway gateway) {
+        Handled[] handled = new Handled[claimed.size()];
+        List<Integer> leaving = new ArrayList<>(claimed.size());
+        List<OutgoingSms> messages = new ArrayList<>(claimed.size());
+        for (int i = 0; i < claimed.size(); i++) {
+            DispatchRows.Claimed row = claimed.get(i);
+            handled[i] = holdBack(row);
+            if (handled[i] == null && row.to() == null) {
+                handled[i] = afterCall(row, gateway, NO_PHONE);
+            } else if (handled[i] == null) {
+                leaving.add(i);
+                messages.add(message(row));
+            }
+        }
+        List<SendOutcome> sent = sendAll(gateway, messages);
+        for (int k = 0; k < leaving.size(); k++) {
+            int i = leaving.get(k);
+            handled[i] = afterCall(claimed.get(i), gateway, sent.get(k));
+        }
+        return Arrays.asList(handled);
+    }
+
+    /** A deferral for a row whose send window already closed, else null. */
+    private Handled holdBack(DispatchRows.Claimed row) {
         SendWindow window = row.window();
         if (window != null && window.closedAt(clock.instant())) {
             return new Handled(null, QuietHoursDeferrals.Deferral.of(row.id(), window, clock.instant()));
         }
-        SendOutcome sent = send(gateway, row);
+        return null;
+    }
+
+    private Handled afterCall(DispatchRows.Claimed row, SmsGateway gateway, SendOutcome sent) {
+        SendWindow window = row.window();
         if (window != null && QuietHoursDeferrals.deadlinePassed(sent)) {
             return new Handled(null, QuietHoursDeferrals.Deferral.of(row.id(), window, clock.instant()));
         }
@@ -199,16 +243,36 @@ public class Dispatcher {
 
     private static SendOutcome send(SmsGateway gateway, DispatchRows.Claimed row) {
         if (row.to() == null) {
-            return new SendOutcome.Refused("no_phone", "the customer has no phone number", false);
+            return NO_PHONE;
         }
         try {
-            return gateway.send(new OutgoingSms(row.id(), row.to(), row.body(),
-                    row.window() == null ? null : row.window().validUntil()));
+            return gateway.send(message(row));
         } catch (RuntimeException e) {
             // Thrown mid-call: the provider may or may not have the message.
             LOG.warnf(e, "Gateway %s threw for message %d", gateway.name(), row.id());
             return new SendOutcome.Indeterminate("gateway threw " + e);
         }
+    }
+
+    private static List<SendOutcome> sendAll(SmsGateway gateway, List<OutgoingSms> messages) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        try {
+            List<SendOutcome> outcomes = gateway.sendAll(messages);
+            if (outcomes.size() != messages.size()) {
+                throw new IllegalStateException(outcomes.size() + " outcomes for " + messages.size() + " messages");
+            }
+            return outcomes;
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Gateway %s threw for a batch of %d messages", gateway.name(), messages.size());
+            SendOutcome unknown = new SendOutcome.Indeterminate("gateway threw " + e);
+            return messages.stream().map(m -> unknown).toList();
+        }
+    }
+
+    private static OutgoingSms message(DispatchRows.Claimed row) {
+        return new OutgoingSms(row.id(), row.to(), row.body(), row.window() == null ? null : row.window().validUntil());
     }
 
     private DispatchOutcome outcome(DispatchRows.Claimed row, SmsGateway gateway, SendOutcome outcome) {

@@ -18,6 +18,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,12 +39,15 @@ public class SimulatorGateway implements SmsGateway, MessageLookup {
     private final AgroalDataSource dataSource;
     private final Clock clock;
     private final Duration receiptDelay;
+    private final boolean batchRequests;
 
     public SimulatorGateway(AgroalDataSource dataSource, Clock clock,
-                            @ConfigProperty(name = "comeback.simulator.receipt-delay", defaultValue = "PT2S") Duration receiptDelay) {
+                            @ConfigProperty(name = "comeback.simulator.receipt-delay", defaultValue = "PT2S") Duration receiptDelay,
+                            @ConfigProperty(name = "comeback.simulator.batch-requests", defaultValue = "true") boolean batchRequests) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.receiptDelay = receiptDelay;
+        this.batchRequests = batchRequests;
     }
 
     @Override
@@ -63,6 +70,50 @@ public class SimulatorGateway implements SmsGateway, MessageLookup {
             // We cannot tell whether the row (the "provider's" copy) was committed before the failure.
             return new SendOutcome.Indeterminate("simulator could not record the message: " + e.getMessage());
         }
+    }
+
+    @Override
+    public boolean takesBatches() {
+        // false: one request per message, like Twilio's API (the dispatcher then calls side by side)
+        return batchRequests;
+    }
+
+    /**
+     * A dispatch batch in one statement, committed as one: the "provider" has every message of it or
+     * none. The rows are the same as those of one call per message; only the round trips are fewer.
+     */
+    @Override
+    public List<SendOutcome> sendAll(List<OutgoingSms> messages) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        Map<Long, Long> simulatorIds = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(SEND_ALL)) {
+            c.setAutoCommit(true);
+            st.setString(1, DeliveryStatus.QUEUED.wire());
+            Jdbc.setInstant(st, 2, now.plus(receiptDelay));
+            Jdbc.setInstant(st, 3, now);
+            st.setArray(4, c.createArrayOf("bigint", messages.stream().map(OutgoingSms::messageId).toArray()));
+            st.setArray(5, c.createArrayOf("text", messages.stream().map(OutgoingSms::to).toArray()));
+            st.setArray(6, c.createArrayOf("text", messages.stream().map(OutgoingSms::body).toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    simulatorIds.put(rs.getLong(2), rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            SendOutcome unknown = new SendOutcome.Indeterminate("simulator could not record the messages: " + e.getMessage());
+            return messages.stream().map(m -> unknown).toList();
+        }
+        List<SendOutcome> outcomes = new ArrayList<>(messages.size());
+        for (OutgoingSms message : messages) {
+            Long id = simulatorIds.get(message.messageId());
+            outcomes.add(id == null
+                    ? new SendOutcome.Indeterminate("simulator returned no row for message " + message.messageId())
+                    : new SendOutcome.Accepted(providerId(id), DeliveryStatus.QUEUED));
+        }
+        return outcomes;
     }
 
     @Override
@@ -106,6 +157,14 @@ public class SimulatorGateway implements SmsGateway, MessageLookup {
             INSERT INTO simulator_messages (ledger_id, direction, to_phone, body, status, receipt_due_at, at)
             SELECT ?, 'outbound', ?, ?, ?, ?, ? FROM (SELECT set_config('synchronous_commit', 'off', true)) AS async
             RETURNING id""";
+
+    private static final String SEND_ALL = """
+            INSERT INTO simulator_messages (ledger_id, direction, to_phone, body, status, receipt_due_at, at)
+            SELECT u.ledger_id, 'outbound', u.to_phone, u.body, ?, ?, ?
+            FROM (SELECT set_config('synchronous_commit', 'off', true)) AS async,
+                 unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[])) WITH ORDINALITY AS u(ledger_id, to_phone, body, n)
+            ORDER BY u.n
+            RETURNING id, ledger_id""";
 
     static long record(Connection c, Long ledgerId, String to, String body, Instant at, Instant receiptDue)
             throws SQLException {
