@@ -15,7 +15,13 @@ work=${BENCH_DIR:-/tmp/comeback-crash}; mkdir -p "$work"; : > "$work/service.log
 BENCH_DB=${BENCH_DB:-comeback_crash}
 ports=(${BENCH_PORTS:-8191 8192})
 # Short lease and frequent reconciliation so that rows abandoned by a kill settle within the test.
-fast=(COMEBACK_DISPATCH_LEASE=PT15S COMEBACK_RECONCILE_EVERY=2s COMEBACK_SIMULATOR_RECEIPT_DELAY=PT0.5S)
+# Small batches (CRASH_BATCH rows) and one worker per loop (CRASH_WORKERS) spread the work over every kill:
+# with the defaults the first process sends all 20,000 texts within a few seconds and the later kills hit an
+# idle service. With two processes the survivor works on while the victim restarts, so each goes slower still.
+if [ "$mode" = two ]; then batch=${CRASH_BATCH:-1}; workers=${CRASH_WORKERS:-1}; else batch=${CRASH_BATCH:-3}; workers=${CRASH_WORKERS:-2}; fi
+fast=(COMEBACK_DISPATCH_LEASE=PT15S COMEBACK_RECONCILE_EVERY=2s COMEBACK_SIMULATOR_RECEIPT_DELAY=PT0.5S
+      COMEBACK_RUNTIME_BATCH_SIZE=$batch COMEBACK_DISPATCH_BATCH_SIZE=$batch
+      COMEBACK_RUNTIME_WORKERS=$workers COMEBACK_DISPATCH_WORKERS=$workers)
 
 ensure_postgres_running
 create_database $BENCH_DB fresh

@@ -26,8 +26,10 @@ import java.util.Optional;
 
 /**
  * The default gateway: a pretend provider that keeps what it "received" in {@code simulator_messages}.
- * Each call commits its own row at once, like a real provider would, so the table is the provider's
+ * Each request commits its rows at once, like a real provider would, so the table is the provider's
  * truth — counting rows per ledger id counts gateway calls, whatever happens to the service after.
+ * It takes a dispatch batch in one request ({@link #sendAll}), unless {@code comeback.simulator.batch-requests}
+ * is false: then one request per message, like Twilio's API.
  * A delivery receipt follows after {@code comeback.simulator.receipt-delay} ({@link SimulatorReceipts}).
  */
 @ApplicationScoped
