@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The port every SMS provider adapter implements ({@code gateway/simulator}, {@code gateway/twilio}).
- * One call sends one message, exactly once: adapters never retry a create on their own, because
- * only the dispatcher knows whether a retry is safe (see {@link SendOutcome}).
+ * A call sends each message it carries exactly once (one with {@link #send}, a batch with {@link #sendAll}):
+ * adapters never retry a create on their own, because only the dispatcher knows whether a retry is
+ * safe (see {@link SendOutcome}).
  */
 public interface SmsGateway {
 
