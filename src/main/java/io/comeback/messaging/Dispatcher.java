@@ -147,8 +147,8 @@ public class Dispatcher {
      * that is deferred the same way.
      */
     private Handled handle(DispatchRows.Claimed row, SmsGateway gateway) {
-        Handled held = holdBack(row);
-        return held != null ? held : afterCall(row, gateway, send(gateway, row));
+        Handled settled = beforeCall(row, gateway);
+        return settled != null ? settled : afterCall(row, gateway, send(gateway, row));
     }
 
     /** One call per row, side by side: a slow call does not hold the rest of the batch. */
@@ -171,10 +171,8 @@ public class Dispatcher {
         List<OutgoingSms> messages = new ArrayList<>(claimed.size());
         for (int i = 0; i < claimed.size(); i++) {
             DispatchRows.Claimed row = claimed.get(i);
-            handled[i] = holdBack(row);
-            if (handled[i] == null && row.to() == null) {
-                handled[i] = afterCall(row, gateway, NO_PHONE);
-            } else if (handled[i] == null) {
+            handled[i] = beforeCall(row, gateway);
+            if (handled[i] == null) {
                 leaving.add(i);
                 messages.add(message(row));
             }
@@ -187,11 +185,14 @@ public class Dispatcher {
         return Arrays.asList(handled);
     }
 
-    /** A deferral for a row whose send window already closed, else null. */
-    private Handled holdBack(DispatchRows.Claimed row) {
+    /** What becomes of a row that must not reach the gateway (window closed, no number), else null. */
+    private Handled beforeCall(DispatchRows.Claimed row, SmsGateway gateway) {
         SendWindow window = row.window();
         if (window != null && window.closedAt(clock.instant())) {
             return new Handled(null, QuietHoursDeferrals.Deferral.of(row.id(), window, clock.instant()));
+        }
+        if (row.to() == null) {
+            return afterCall(row, gateway, NO_PHONE);
         }
         return null;
     }
@@ -242,9 +243,6 @@ public class Dispatcher {
     }
 
     private static SendOutcome send(SmsGateway gateway, DispatchRows.Claimed row) {
-        if (row.to() == null) {
-            return NO_PHONE;
-        }
         try {
             return gateway.send(message(row));
         } catch (RuntimeException e) {

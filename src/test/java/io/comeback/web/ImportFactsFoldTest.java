@@ -1,6 +1,7 @@
 package io.comeback.web;
 
 import io.agroal.api.AgroalDataSource;
+import io.comeback.testing.CustomerFactsRow;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
@@ -159,20 +160,8 @@ class ImportFactsFoldTest {
     }
 
     private List<Object> facts(String externalId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("""
-                     SELECT orders_count, first_order_at::text, last_order_at::text, total_spent::text,
-                            recent_order_times::text, median_gap_seconds
-                     FROM customers WHERE external_id = ?""")) {
-            st.setString(1, externalId);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= 6; i++) {
-                    row.add(rs.getObject(i));
-                }
-                return row;
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return CustomerFactsRow.byExternalId(c, externalId);
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * The shape every CSV import shares: stream rows, check each in Java, COPY the good ones into a
@@ -362,17 +363,7 @@ abstract class CsvImport {
 
         /** A lane that failed stops the import at once, not when its next batch is handed over. */
         void rethrowFailure() {
-            RuntimeException first = null;
-            for (Lane lane : lanes) {
-                try {
-                    lane.merger.rethrowFailure();
-                } catch (RuntimeException e) {
-                    first = cause(first, e);
-                }
-            }
-            if (first != null) {
-                throw first;
-            }
+            onEveryLane(BatchMerger::rethrowFailure);
         }
 
         /** The failure to report of two: a lane's own failure rather than another lane stopping because of it. */
@@ -382,10 +373,15 @@ abstract class CsvImport {
 
         @Override
         public void close() {
+            onEveryLane(BatchMerger::close);
+        }
+
+        /** Runs on every lane even when one throws, then throws the failure to report. */
+        private void onEveryLane(Consumer<BatchMerger> action) {
             RuntimeException first = null;
             for (Lane lane : lanes) {
                 try {
-                    lane.merger.close();
+                    action.accept(lane.merger);
                 } catch (RuntimeException e) {
                     first = cause(first, e);
                 }

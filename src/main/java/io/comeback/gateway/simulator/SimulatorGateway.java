@@ -7,6 +7,7 @@ import io.comeback.gateway.MessageLookup;
 import io.comeback.gateway.OutgoingSms;
 import io.comeback.gateway.SendOutcome;
 import io.comeback.gateway.SmsGateway;
+import io.comeback.messaging.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -96,9 +97,9 @@ public class SimulatorGateway implements SmsGateway, MessageLookup {
             st.setString(1, DeliveryStatus.QUEUED.wire());
             Jdbc.setInstant(st, 2, now.plus(receiptDelay));
             Jdbc.setInstant(st, 3, now);
-            st.setArray(4, c.createArrayOf("bigint", messages.stream().map(OutgoingSms::messageId).toArray()));
-            st.setArray(5, c.createArrayOf("text", messages.stream().map(OutgoingSms::to).toArray()));
-            st.setArray(6, c.createArrayOf("text", messages.stream().map(OutgoingSms::body).toArray()));
+            st.setArray(4, SqlArrays.longs(c, messages, OutgoingSms::messageId));
+            st.setArray(5, SqlArrays.texts(c, messages, OutgoingSms::to));
+            st.setArray(6, SqlArrays.texts(c, messages, OutgoingSms::body));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     simulatorIds.put(rs.getLong(2), rs.getLong(1));

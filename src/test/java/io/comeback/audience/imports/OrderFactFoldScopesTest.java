@@ -2,6 +2,7 @@ package io.comeback.audience.imports;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.OrderStore;
+import io.comeback.testing.CustomerFactsRow;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -143,19 +144,6 @@ class OrderFactFoldScopesTest {
     }
 
     private static List<Object> facts(Connection c, long customer) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("""
-                SELECT orders_count, first_order_at::text, last_order_at::text, total_spent::text,
-                       recent_order_times::text, median_gap_seconds
-                FROM customers WHERE id = ?""")) {
-            st.setLong(1, customer);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= 6; i++) {
-                    row.add(rs.getObject(i));
-                }
-                return row;
-            }
-        }
+        return CustomerFactsRow.byId(c, customer);
     }
 }
