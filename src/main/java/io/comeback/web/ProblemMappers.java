@@ -70,6 +70,11 @@ public class ProblemMappers {
                 "The request could not be completed; the error is logged on the server.", null));
     }
 
+    /** A problem answer with no field errors, for filters that refuse a request before any resource runs. */
+    public static Response status(int status, String title, String detail) {
+        return respond(new Problem(ProblemTypes.forStatus(status), title, status, detail, null));
+    }
+
     static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
