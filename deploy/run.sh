@@ -17,15 +17,16 @@ mvn -B -ntp -q package -DskipTests -Dquarkus.profile=dev
 
 export QUARKUS_PROFILE=${QUARKUS_PROFILE:-dev}
 port=${QUARKUS_HTTP_PORT:-8080}
+mport=${COMEBACK_MANAGEMENT_PORT:-9000}
 cat >&2 <<MSG
 
   Comeback is starting on http://localhost:$port  (profile $QUARKUS_PROFILE, database $QUARKUS_DATASOURCE_JDBC_URL)
-    Dashboard      http://localhost:$port/   sign in with the API key ${COMEBACK_API_KEYS:-dev-key}
+    Dashboard      http://localhost:$port/   user ${COMEBACK_ADMIN_USERNAME:-admin}, password ${COMEBACK_ADMIN_PASSWORD:-dev-password}
     API            http://localhost:$port/api/customers/demo-0001   header: Authorization: Bearer ${COMEBACK_API_KEYS:-dev-key}
-    Swagger UI     http://localhost:$port/q/swagger-ui
-    OpenAPI        http://localhost:$port/q/openapi
-    Health         http://localhost:$port/q/health
-    Metrics        http://localhost:$port/q/metrics
+    Swagger UI     http://localhost:$mport/q/swagger-ui
+    OpenAPI        http://localhost:$mport/q/openapi
+    Health         http://localhost:$mport/q/health
+    Metrics        http://localhost:$mport/q/metrics
   Stop with Ctrl-C.
 
 MSG

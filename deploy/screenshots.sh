@@ -9,6 +9,7 @@ source deploy/postgres.sh
 source deploy/browser.sh
 
 port=${SCREENSHOT_PORT:-18431}
+mport=$((port + 1))
 url="http://127.0.0.1:$port"
 build=target/screenshots-build
 db="comeback_screenshots_$$"
@@ -48,14 +49,14 @@ YAML
 log "Building the service into $build"
 mvn -B -ntp -q package -DskipTests -Dquarkus.profile=dev -Dbuild.dir="$build"
 log "Starting the service on $url with the demo audience"
-COMEBACK_FLOWS_DIR="$flows_dir" QUARKUS_PROFILE=dev QUARKUS_HTTP_PORT="$port" COMEBACK_DETECTOR_CRON=off \
+COMEBACK_FLOWS_DIR="$flows_dir" QUARKUS_PROFILE=dev QUARKUS_HTTP_PORT="$port" COMEBACK_MANAGEMENT_PORT="$mport" COMEBACK_DETECTOR_CRON=off \
   java -jar "$build/quarkus-app/quarkus-run.jar" > "$build/service.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do
-  curl -fs "$url/q/health/ready" >/dev/null 2>&1 && break
+  curl -fs "http://localhost:$mport/q/health/ready" >/dev/null 2>&1 && break
   sleep 1
 done
-curl -fs "$url/q/health/ready" >/dev/null
+curl -fs "http://localhost:$mport/q/health/ready" >/dev/null
 
 log "Adding activity: NPS answers to the feedback texts, replies for the inbox"
 python3 - "$url" <<'PY'
@@ -95,6 +96,6 @@ sleep 5
 
 log "Capturing the pages"
 mvn -B -ntp -q test -Dtest=DashboardScreenshotsCheck -Dsurefire.failIfNoSpecifiedTests=false -Dbuild.dir="$build" \
-  -Dcomeback.url="$url" -Dcomeback.key=dev-key -Dscreenshots.dir="$PWD/deploy/screenshots"
+  -Dcomeback.url="$url" -Dcomeback.user=admin -Dcomeback.password=dev-password -Dscreenshots.dir="$PWD/deploy/screenshots"
 log "Screenshots in deploy/screenshots/"
 ls -l deploy/screenshots

@@ -19,12 +19,12 @@ create_database "$db" fresh
 use_local_database "$db"
 [ -f "$jar" ] || mvn -B -ntp -q package -DskipTests -Dbuild.dir="$build"
 
-export COMEBACK_API_KEYS=bench-key QUARKUS_HTTP_PORT=$port QUARKUS_PROFILE=prod COMEBACK_DETECTOR_CRON=off
+export COMEBACK_API_KEYS=bench-key QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$((port + 1000)) COMEBACK_ADMIN_USERNAME=bench COMEBACK_ADMIN_PASSWORD=bench-password QUARKUS_PROFILE=prod COMEBACK_DETECTOR_CRON=off
 java -Xmx512m -Xms512m -jar "$jar" > "$log_file" 2>&1 &
 pid=$!
 jar_dir=$(mktemp -d)
 trap 'kill $pid 2>/dev/null || true; rm -rf "$jar_dir"' EXIT
-for _ in $(seq 1 120); do curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break; sleep 1; done
+for _ in $(seq 1 120); do curl -sf "http://localhost:$((port + 1000))/q/health/ready" >/dev/null && break; sleep 1; done
 
 sql() { PGPASSWORD=$COMEBACK_DB_PASSWORD psql -h "$COMEBACK_DB_HOST" -p "$COMEBACK_DB_PORT" -U "$COMEBACK_DB_USER" -v ON_ERROR_STOP=1 -qAt "$db" "$@"; }
 
@@ -68,7 +68,7 @@ VACUUM ANALYZE;
 SQL
 log "Generated in $(( $(date +%s) - start )) s: $(sql -c 'select count(*) from customers') customers, $(sql -c 'select count(*) from orders') orders, $(sql -c 'select count(*) from outbound_messages') texts, database $(sql -c "select pg_size_pretty(pg_database_size('$db'))")"
 
-curl -sf -o /dev/null -c "$jar_dir/cookies" -d 'apiKey=bench-key&name=bench' "http://localhost:$port/login"
+curl -sf -o /dev/null -c "$jar_dir/cookies" -d "username=bench&password=bench-password" "http://localhost:$port/login"
 page() {
   local path=$1 times=()
   curl -sfL -m 300 -o /dev/null -b "$jar_dir/cookies" "http://localhost:$port$path"  # warm-up

@@ -54,11 +54,11 @@ trap 'exit 130' INT TERM
 start_service() {
   gc_log="$2.gc"
   rm -f "$gc_log"
-  QUARKUS_FLYWAY_OUT_OF_ORDER=true QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS='*:missing,*:future' COMEBACK_API_KEYS=bench-key QUARKUS_HTTP_PORT=$port QUARKUS_PROFILE=prod COMEBACK_DETECTOR_CRON=off COMEBACK_RFM_CRON=off COMEBACK_REPORTS_ROLLUP_CRON=off \
+  QUARKUS_FLYWAY_OUT_OF_ORDER=true QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS='*:missing,*:future' COMEBACK_API_KEYS=bench-key QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$((port + 1000)) COMEBACK_ADMIN_USERNAME=bench COMEBACK_ADMIN_PASSWORD=bench-password QUARKUS_PROFILE=prod COMEBACK_DETECTOR_CRON=off COMEBACK_RFM_CRON=off COMEBACK_REPORTS_ROLLUP_CRON=off \
     COMEBACK_RUNTIME_ENABLED=false java -Xmx512m -Xms512m "-Xlog:gc:file=$gc_log" -jar "$1" > "$2" 2>&1 &
   pid=$!
-  for _ in $(seq 1 120); do curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break; sleep 1; done
-  curl -sf "http://localhost:$port/q/health/ready" >/dev/null || { echo "service did not start: $2" >&2; tail -n 20 "$2" >&2; exit 1; }
+  for _ in $(seq 1 120); do curl -sf "http://localhost:$((port + 1000))/q/health/ready" >/dev/null && break; sleep 1; done
+  curl -sf "http://localhost:$((port + 1000))/q/health/ready" >/dev/null || { echo "service did not start: $2" >&2; tail -n 20 "$2" >&2; exit 1; }
 }
 
 memory() {

@@ -42,11 +42,11 @@ start() {
   if curl -s -o /dev/null "http://localhost:$port/"; then log "Port $port is taken; set BENCH_PORT"; exit 1; fi
   # The old build does not know this tree's migrations: it leaves the schema as it is.
   local migrate=true; [ "$2" = old ] && migrate=false
-  QUARKUS_FLYWAY_MIGRATE_AT_START=$migrate COMEBACK_API_KEYS=bench-key QUARKUS_HTTP_PORT=$port QUARKUS_PROFILE=prod COMEBACK_DETECTOR_CRON=off \
+  QUARKUS_FLYWAY_MIGRATE_AT_START=$migrate COMEBACK_API_KEYS=bench-key QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$((port + 1000)) COMEBACK_ADMIN_USERNAME=bench COMEBACK_ADMIN_PASSWORD=bench-password QUARKUS_PROFILE=prod COMEBACK_DETECTOR_CRON=off \
     java -Xmx512m -Xms512m -jar "$1" > "$work/service-$2.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 300); do curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break; sleep 1; done
-  curl -sf -o /dev/null -c "$work/cookies" -d 'apiKey=bench-key&name=bench' "http://localhost:$port/login"
+  for _ in $(seq 1 300); do curl -sf "http://localhost:$((port + 1000))/q/health/ready" >/dev/null && break; sleep 1; done
+  curl -sf -o /dev/null -c "$work/cookies" -d "username=bench&password=bench-password" "http://localhost:$port/login"
 }
 time_it() {
   local name=$1 url=$2 times=()

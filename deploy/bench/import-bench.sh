@@ -24,9 +24,9 @@ use_local_database "$db"
 # at the same time and take the cores the import is measured on. BENCH_FLOWS_DIR=flows to keep them.
 mkdir -p "$work/no-flows"
 export COMEBACK_FLOWS_DIR=${BENCH_FLOWS_DIR:-$work/no-flows}
-export COMEBACK_API_KEYS=bench-key QUARKUS_HTTP_PORT=$port QUARKUS_PROFILE=prod
+export COMEBACK_API_KEYS=bench-key QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$((port + 1000)) COMEBACK_ADMIN_USERNAME=bench COMEBACK_ADMIN_PASSWORD=bench-password QUARKUS_PROFILE=prod
 # Another service on the port would answer the health check and take the import: refuse to measure it.
-if curl -s -o /dev/null "http://localhost:$port/q/health"; then
+if curl -s -o /dev/null "http://localhost:$((port + 1000))/q/health"; then
   echo "port $port is already in use: set BENCH_PORT to a free port" >&2; exit 1
 fi
 java -Xmx512m -Xms512m -jar "$app/target/quarkus-app/quarkus-run.jar" > "$work/service.log" 2>&1 &
@@ -35,7 +35,7 @@ sampler=
 trap 'kill $pid 2>/dev/null || true; [ -z "$sampler" ] || kill $sampler 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do
   kill -0 $pid 2>/dev/null || { echo "the service did not start; see $work/service.log" >&2; exit 1; }
-  curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break; sleep 1
+  curl -sf "http://localhost:$((port + 1000))/q/health/ready" >/dev/null && break; sleep 1
 done
 
 # Peak heap in use, sampled every second (jstat: survivor + eden + old, KB).

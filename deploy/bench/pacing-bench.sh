@@ -44,7 +44,7 @@ bench_psql -c "CREATE TABLE bench_start AS SELECT clock_timestamp() AS t" \
            -c "UPDATE outbound_messages SET not_before = (SELECT t FROM bench_start)" >/dev/null
 sleep $((seconds + 2))
 for port in "${ports[@]}"; do
-  echo "replica :$port handed over $(curl -s "http://localhost:$port/q/metrics" | awk '/^comeback_dispatch_messages_total/ {print $2}') texts"
+  echo "replica :$port handed over $(curl -s "http://localhost:$((port + 1000))/q/metrics" | awk '/^comeback_dispatch_messages_total/ {print $2}') texts"
 done
 cleanup; pids=()
 

@@ -21,13 +21,13 @@ use_local_database "$db"
 [ -f "$jar" ] || mvn -B -ntp -q package -DskipTests
 
 if curl -s -o /dev/null "http://localhost:$port/"; then log "Port $port is taken; set BENCH_PORT"; exit 1; fi
-export COMEBACK_API_KEYS=bench-key QUARKUS_HTTP_PORT=$port QUARKUS_PROFILE=prod COMEBACK_DETECTOR_CRON=off
+export COMEBACK_API_KEYS=bench-key QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$((port + 1000)) COMEBACK_ADMIN_USERNAME=bench COMEBACK_ADMIN_PASSWORD=bench-password QUARKUS_PROFILE=prod COMEBACK_DETECTOR_CRON=off
 java -Xmx512m -Xms512m -jar "$jar" > "$log_file" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 # Flyway creates the schema at start-up; on a busy machine that can take minutes.
-for _ in $(seq 1 300); do curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break; sleep 1; done
-curl -sf "http://localhost:$port/q/health/ready" >/dev/null || { log "The service did not start; see $log_file"; exit 1; }
+for _ in $(seq 1 300); do curl -sf "http://localhost:$((port + 1000))/q/health/ready" >/dev/null && break; sleep 1; done
+curl -sf "http://localhost:$((port + 1000))/q/health/ready" >/dev/null || { log "The service did not start; see $log_file"; exit 1; }
 
 sql() { PGPASSWORD=$COMEBACK_DB_PASSWORD psql -h "$COMEBACK_DB_HOST" -p "$COMEBACK_DB_PORT" -U "$COMEBACK_DB_USER" -v ON_ERROR_STOP=1 -qAt "$db" "$@"; }
 

@@ -21,7 +21,7 @@ build_service() {
 # (COMEBACK_REPORTS_ROLLUP_CRON=... to keep it; the flow counters' fold job stays on either way).
 start_service() {
   local port=$1 logfile=$2; shift 2
-  env COMEBACK_REPORTS_ROLLUP_CRON="${COMEBACK_REPORTS_ROLLUP_CRON:-off}" COMEBACK_API_KEYS=bench-key QUARKUS_HTTP_PORT="$port" QUARKUS_PROFILE=prod \
+  env COMEBACK_REPORTS_ROLLUP_CRON="${COMEBACK_REPORTS_ROLLUP_CRON:-off}" COMEBACK_API_KEYS=bench-key QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT=$((port + 1000)) QUARKUS_PROFILE=prod \
       COMEBACK_FLOWS_DIR=deploy/bench/flows COMEBACK_FLOWS_WATCH=false \
       QUARKUS_LOG_CATEGORY__IO_COMEBACK__LEVEL=INFO "$@" \
       java ${BENCH_JAVA_OPTS:--Xmx1g} -jar "${BENCH_JAR:-target/quarkus-app/quarkus-run.jar}" >> "$logfile" 2>&1 &
@@ -32,7 +32,7 @@ start_service() {
 wait_ready() {
   local port=$1
   for _ in $(seq 1 $((${BENCH_READY_TIMEOUT:-180} * 2))); do
-    curl -sf "http://localhost:$port/q/health/ready" >/dev/null && return 0
+    curl -sf "http://localhost:$((port + 1000))/q/health/ready" >/dev/null && return 0
     sleep 0.5
   done
   log "service on port $port did not become ready"; return 1

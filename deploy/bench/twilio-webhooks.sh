@@ -32,11 +32,11 @@ mvn -B -ntp -q package -DskipTests
 log "Signing $callbacks status callbacks"
 python3 deploy/bench/signed_status_callbacks.py "$token" "$public_url" "$callbacks" > "$work/callbacks.tsv"
 
-COMEBACK_TWILIO_AUTH_TOKEN=$token COMEBACK_PUBLIC_URL=$public_url QUARKUS_HTTP_PORT=$port \
+COMEBACK_TWILIO_AUTH_TOKEN=$token COMEBACK_PUBLIC_URL=$public_url QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$((port + 1000)) COMEBACK_ADMIN_USERNAME=bench COMEBACK_ADMIN_PASSWORD=bench-password \
   java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$work/service.log" 2>&1 &
 service_pid=$!
 for _ in $(seq 1 60); do
-  curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null && break
+  curl -fs "http://127.0.0.1:$((port + 1000))/q/health/ready" >/dev/null && break
   sleep 1
 done
 

@@ -40,6 +40,11 @@ public class FlowCatalog {
     private final FlowValidator validator = new FlowValidator();
     private volatile List<Entry> entries = List.of();
 
+    /** Where an entry's file lies; entries name only the file, so no listing shows the server's folders. */
+    public Path sourceOf(Entry entry) {
+        return folder.resolve(entry.file());
+    }
+
     public FlowCatalog(@ConfigProperty(name = "comeback.flows-dir", defaultValue = "flows") String folder,
                        FlowVersions versions) {
         this.folder = Path.of(folder);
@@ -95,11 +100,11 @@ public class FlowCatalog {
             // A flow is known by its file name, so an id that differs cannot shadow another file.
             result.flow().ifPresent(f -> versions.remember(FlowVersions.withId(f, fileId), source));
             return result.flow()
-                    .map(f -> new Entry(fileId, file.toString(), f.version(), Status.ACTIVE, result.problems(),
+                    .map(f -> new Entry(fileId, file.getFileName().toString(), f.version(), Status.ACTIVE, result.problems(),
                             FlowVersions.withId(f, fileId)))
-                    .orElseGet(() -> new Entry(fileId, file.toString(), null, Status.INVALID, result.problems(), null));
+                    .orElseGet(() -> new Entry(fileId, file.getFileName().toString(), null, Status.INVALID, result.problems(), null));
         } catch (IOException e) {
-            return new Entry(fileId, file.toString(), null, Status.INVALID,
+            return new Entry(fileId, file.getFileName().toString(), null, Status.INVALID,
                     List.of(new Problem(io.comeback.engine.model.Severity.ERROR, 1, 1, "", "cannot read the file: " + e.getMessage())), null);
         }
     }

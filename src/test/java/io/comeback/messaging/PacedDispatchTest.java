@@ -36,6 +36,8 @@ class PacedDispatchTest {
 
     @Inject
     AgroalDataSource dataSource;
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
     @Inject
     DeliveryProblemActions actions;
     @Inject
@@ -82,7 +84,7 @@ class PacedDispatchTest {
                     .findFirst().orElseThrow();
             assertThat(later.factorNow()).as("recovered: 10 s hold, then +0.5 per second").isEqualTo(1.0);
         }
-        RestAssured.get("/q/metrics").then().statusCode(200)
+        RestAssured.get("http://localhost:" + management.getPort() + "/q/metrics").then().statusCode(200)
                 .body(containsString("comeback_pacing_slowdowns_total{sender=\"simulator\"}"));
     }
 

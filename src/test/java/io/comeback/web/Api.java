@@ -7,23 +7,33 @@ import io.restassured.specification.RequestSpecification;
 import java.util.UUID;
 
 /** Request helpers shared by the API tests. */
-final class Api {
-    static final String KEY = "test-key";
+public final class Api {
+    public static final String KEY = "test-key";
 
     private Api() {
     }
 
-    static RequestSpecification given() {
+    public static RequestSpecification given() {
         return RestAssured.given().header("Authorization", "Bearer " + KEY).contentType(ContentType.JSON);
     }
 
+    /** Creates (or keeps) a dashboard user with this role; their password is {@link #password(String)}. */
+    public static void user(String username, String role) {
+        given().body(java.util.Map.of("role", role, "password", password(username))).put("/api/users/" + username)
+                .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)));
+    }
+
+    public static String password(String username) {
+        return "pw-of-" + username + "-for-tests";
+    }
+
     /** Tests share one database per run; unique ids keep them independent. */
-    static String uniqueId(String prefix) {
+    public static String uniqueId(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** A valid Norwegian mobile number nobody else in this run uses. */
-    static String uniqueNorwegianMobile() {
+    public static String uniqueNorwegianMobile() {
         int n = (int) (Math.random() * 9_000_000) + 1_000_000;
         return "+479" + n;
     }

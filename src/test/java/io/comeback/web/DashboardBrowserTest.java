@@ -68,8 +68,9 @@ class DashboardBrowserTest {
         // A page without a session leads to the login form, which leads back to the page.
         browser.get(url("/flows/feedback?from=2033-06-09&to=2033-06-09"));
         assertThat(browser.getCurrentUrl()).contains("/login?next=");
-        browser.findElement(By.id("name")).sendKeys("Browser Test");
-        browser.findElement(By.id("apiKey")).sendKeys(Api.KEY);
+        Api.user("browser-test", "marketer");
+        browser.findElement(By.id("username")).sendKeys("browser-test");
+        browser.findElement(By.id("password")).sendKeys(Api.password("browser-test"));
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/flows/feedback"));
         assertThat(browser.getCurrentUrl()).contains("/flows/feedback?from=2033-06-09&to=2033-06-09");
@@ -102,7 +103,7 @@ class DashboardBrowserTest {
         assertThat(browser.getPageSource()).doesNotContain(inboxText);
         given().queryParam("handled", "all").get("/api/inbox").then().statusCode(200)
                 .body("find { it.id == " + id + " }.handled", org.hamcrest.Matchers.equalTo(true))
-                .body("find { it.id == " + id + " }.handledBy", org.hamcrest.Matchers.equalTo("Browser Test"));
+                .body("find { it.id == " + id + " }.handledBy", org.hamcrest.Matchers.equalTo("browser-test"));
     }
 
     /** A customer whose order put them in the feedback flow, whose NPS question was delivered and who answered 9. */

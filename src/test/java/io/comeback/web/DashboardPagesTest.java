@@ -31,19 +31,20 @@ class DashboardPagesTest {
         RestAssured.given().redirects().follow(false).cookie("comeback_session", "forged").get("/flows").then().statusCode(303)
                 .header("Location", containsString("/login?next=%2Fflows"));
 
+        Api.user("Kari", "marketer");
         Response wrong = RestAssured.given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("apiKey", "not-a-key").formParam("next", "/inbox").post("/login");
+                .formParam("username", "Kari").formParam("password", "not-the-password").formParam("next", "/inbox").post("/login");
         assertThat(wrong.statusCode()).isEqualTo(401);
-        assertThat(wrong.body().asString()).contains("That API key is not valid.");
+        assertThat(wrong.body().asString()).contains("That user name and password do not match.");
         assertThat(wrong.getCookie("comeback_session")).isNull();
 
         Response ok = RestAssured.given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("name", "Kari").formParam("apiKey", Api.KEY).formParam("next", "/inbox?show=all").post("/login");
+                .formParam("username", "Kari").formParam("password", Api.password("Kari")).formParam("next", "/inbox?show=all").post("/login");
         assertThat(ok.statusCode()).isEqualTo(303);
         assertThat(ok.header("Location")).endsWith("/inbox?show=all");
         String setCookie = ok.header("Set-Cookie");
         assertThat(setCookie).contains("comeback_session=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax")
-                .doesNotContain(Api.KEY);
+                .doesNotContain(Api.password("Kari"));
         String session = ok.getCookie("comeback_session");
         RestAssured.given().cookie("comeback_session", session).get("/inbox").then().statusCode(200)
                 .contentType(containsString("text/html")).body(containsString("Signed in as Kari"));
@@ -57,9 +58,11 @@ class DashboardPagesTest {
 
     @Test
     void loginNeverRedirectsToAnotherSite() {
+        Api.user("Redirected", "viewer");
         for (String next : List.of("//evil.example/x", "https://evil.example", "/\\evil.example", "javascript:alert(1)", "")) {
             Response r = RestAssured.given().redirects().follow(false).contentType(ContentType.URLENC)
-                    .formParam("apiKey", Api.KEY).formParam("next", next).post("/login");
+                    .formParam("username", "Redirected").formParam("password", Api.password("Redirected"))
+                    .formParam("next", next).post("/login");
             assertThat(r.statusCode()).isEqualTo(303);
             assertThat(java.net.URI.create(r.header("Location")).getPath()).as(next).isEqualTo("/");
             assertThat(r.header("Location")).as(next).doesNotContain("evil");
@@ -213,9 +216,15 @@ class DashboardPagesTest {
         return m.group(1);
     }
 
+    /** Signs in as a marketer of this name (created on first use). */
     static String signIn(String name) {
+        return signIn(name, "marketer");
+    }
+
+    static String signIn(String name, String role) {
+        Api.user(name, role);
         Response ok = RestAssured.given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("name", name).formParam("apiKey", Api.KEY).post("/login");
+                .formParam("username", name).formParam("password", Api.password(name)).post("/login");
         assertThat(ok.statusCode()).isEqualTo(303);
         return ok.getCookie("comeback_session");
     }

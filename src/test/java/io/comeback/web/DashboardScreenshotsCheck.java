@@ -19,14 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * By hand, not part of the suite (the name ends in "Check"): signs in to a running service and saves PNG screenshots
  * of the main dashboard pages. {@code deploy/screenshots.sh} starts a service with demo data and runs it:
- * {@code mvn test -Dtest=DashboardScreenshotsCheck -Dcomeback.url=http://localhost:18431 -Dcomeback.key=dev-key -Dscreenshots.dir=deploy/screenshots}
+ * {@code mvn test -Dtest=DashboardScreenshotsCheck -Dcomeback.url=http://localhost:18431 -Dcomeback.user=admin -Dcomeback.password=dev-password -Dscreenshots.dir=deploy/screenshots}
  */
 class DashboardScreenshotsCheck {
 
     @Test
     void capture() throws Exception {
         String url = System.getProperty("comeback.url", "http://localhost:8080").replaceAll("/$", "");
-        String key = System.getProperty("comeback.key", "dev-key");
+        String user = System.getProperty("comeback.user", "admin");
+        String password = System.getProperty("comeback.password", "dev-password");
         Path dir = Path.of(System.getProperty("screenshots.dir", "deploy/screenshots"));
         String customer = System.getProperty("screenshots.customer", "demo-0002");
         Files.createDirectories(dir);
@@ -39,8 +40,8 @@ class DashboardScreenshotsCheck {
         WebDriver browser = HeadlessChromium.start(1280, 900);
         try {
             browser.get(url + "/login");
-            browser.findElement(By.id("name")).sendKeys("Kari");
-            browser.findElement(By.id("apiKey")).sendKeys(key);
+            browser.findElement(By.id("username")).sendKeys(user);
+            browser.findElement(By.id("password")).sendKeys(password);
             browser.findElement(By.cssSelector("form button[type=submit]")).click();
             for (Map.Entry<String, String> page : pages.entrySet()) {
                 browser.get(url + page.getValue());

@@ -38,6 +38,12 @@ class FlowApiTest {
     }
 
     @Test
+    void theListNamesFilesWithoutTheServersFolders() {
+        given().get("/api/flows").then().statusCode(200)
+                .body("file", everyItem(org.hamcrest.Matchers.matchesPattern("[^/\\\\]+\\.ya?ml")));
+    }
+
+    @Test
     void aShippedFlowValidatesClean() throws Exception {
         yaml(Files.readString(Path.of("flows/feedback.yaml"))).post("/api/flows/validate").then().statusCode(200)
                 .body("valid", equalTo(true))

@@ -2,6 +2,8 @@ package io.comeback.web.dashboard;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.Jdbc;
+import io.comeback.web.access.Role;
+import io.comeback.web.access.Users;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -17,19 +19,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
  * Dashboard sessions kept in PostgreSQL, so a login holds on every replica and logout ends it everywhere.
- * The cookie carries a random token; the table keeps only its hash. A session remembers which API key
- * opened it (a fingerprint), so removing that key from the configuration ends its sessions too.
+ * The cookie carries a random token; the table keeps only its hash. A session belongs to a user: deleting the
+ * user ends their sessions, and a changed role applies to the next request.
  */
 @ApplicationScoped
 public class DashboardSessions {
 
     /** A signed-in person: who they said they are, and the token their forms must send back. */
-    public record Session(String name, String keyFingerprint, String csrfToken, Instant expiresAt) {
+    public record Session(String name, Role role, String csrfToken, Instant expiresAt) {
     }
 
     public record Opened(String cookieValue, Session session) {
@@ -52,22 +53,22 @@ public class DashboardSessions {
         return lifetime;
     }
 
-    public Opened open(String name, String apiKey) {
+    public Opened open(Users.User user) {
         String token = randomToken();
         Instant now = clock.instant();
-        Session session = new Session(name, fingerprint(apiKey), randomToken(), now.plus(lifetime));
+        Session session = new Session(user.username(), user.role(), randomToken(), now.plus(lifetime));
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement st = c.prepareStatement("DELETE FROM dashboard_sessions WHERE expires_at < ?")) {
                 Jdbc.setInstant(st, 1, now);
                 st.executeUpdate();
             }
             try (PreparedStatement st = c.prepareStatement("""
-                    INSERT INTO dashboard_sessions (token_hash, key_fingerprint, csrf_token, display_name, created_at, expires_at)
+                    INSERT INTO dashboard_sessions (token_hash, user_id, csrf_token, display_name, created_at, expires_at)
                     VALUES (?, ?, ?, ?, ?, ?)""")) {
                 st.setBytes(1, sha256(token));
-                st.setString(2, session.keyFingerprint());
+                st.setLong(2, user.id());
                 st.setString(3, session.csrfToken());
-                st.setString(4, name);
+                st.setString(4, user.username());
                 Jdbc.setInstant(st, 5, now);
                 Jdbc.setInstant(st, 6, session.expiresAt());
                 st.executeUpdate();
@@ -84,13 +85,14 @@ public class DashboardSessions {
             return Optional.empty();
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
-                SELECT display_name, key_fingerprint, csrf_token, expires_at FROM dashboard_sessions
-                WHERE token_hash = ? AND expires_at > ?""")) {
+                SELECT u.username, u.role, s.csrf_token, s.expires_at
+                FROM dashboard_sessions s JOIN users u ON u.id = s.user_id
+                WHERE s.token_hash = ? AND s.expires_at > ?""")) {
             st.setBytes(1, sha256(cookieValue));
             Jdbc.setInstant(st, 2, clock.instant());
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next()
-                        ? Optional.of(new Session(rs.getString(1), rs.getString(2), rs.getString(3), Jdbc.getInstant(rs, 4)))
+                        ? Optional.of(new Session(rs.getString(1), Role.ofWireName(rs.getString(2)), rs.getString(3), Jdbc.getInstant(rs, 4)))
                         : Optional.empty();
             }
         } catch (SQLException e) {
@@ -109,11 +111,6 @@ public class DashboardSessions {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not end a dashboard session", e);
         }
-    }
-
-    /** Identifies an API key without storing it: the first 16 hex digits of its SHA-256. */
-    public static String fingerprint(String apiKey) {
-        return HexFormat.of().formatHex(sha256(apiKey)).substring(0, 16);
     }
 
     private static String randomToken() {

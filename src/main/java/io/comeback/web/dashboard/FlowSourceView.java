@@ -30,18 +30,17 @@ public record FlowSourceView(String flowId, List<Line> lines, List<Marker> probl
     public record Marker(String severity, int line, int column, String anchor, String pad, String path, String message) {
     }
 
-    static FlowSourceView of(String flowId, String file, List<Problem> problems) {
+    static FlowSourceView of(String flowId, Path path, List<Problem> problems) {
         String source;
         String unreadable = null;
         try {
-            Path path = Path.of(file);
             source = Files.size(path) > MAX_BYTES ? "" : Files.readString(path, StandardCharsets.UTF_8);
             if (source.isEmpty() && Files.size(path) > MAX_BYTES) {
                 unreadable = "the file is larger than 1 MB";
             }
         } catch (IOException e) {
             source = "";
-            unreadable = "the file cannot be read: " + e.getMessage();
+            unreadable = e instanceof java.nio.file.NoSuchFileException ? "the file is gone" : "the file cannot be read";
         }
         String[] texts = source.split("\r?\n", -1);
         int count = source.endsWith("\n") ? texts.length - 1 : texts.length;

@@ -90,6 +90,6 @@ public class FlowsPage {
         long errors = e.problems().stream().filter(Problem::isError).count();
         long warnings = e.problems().size() - errors;
         return new FlowRow(e.id(), e.file(), e.version() == null ? "–" : e.version(), e.status().name().toLowerCase(),
-                errors, warnings, withSource ? FlowSourceView.of(e.id(), e.file(), e.problems()) : null);
+                errors, warnings, withSource ? FlowSourceView.of(e.id(), catalog.sourceOf(e), e.problems()) : null);
     }
 }

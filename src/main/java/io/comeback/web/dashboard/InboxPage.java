@@ -1,6 +1,7 @@
 package io.comeback.web.dashboard;
 
 import io.comeback.messaging.Inbox;
+import io.comeback.web.access.AccessLevel;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
@@ -17,8 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Replies that need a person, newest first, each with a "Mark handled" button (a form with the session's CSRF token). */
@@ -54,6 +53,7 @@ public class InboxPage {
                         i.handled(), formats.time(i.handledAt()), i.handledBy()))
                 .toList();
         return inbox.data("frame", PageFrame.of("Inbox", "inbox", session)).data("rows", rows).data("all", all)
+                .data("mayAct", session.may(AccessLevel.WRITE))
                 .data("done", done).data("shown", SHOWN);
     }
 
@@ -61,11 +61,7 @@ public class InboxPage {
     @Path("/{id}/handled")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response markHandled(@PathParam("id") long id, @FormParam("csrf") String csrf, @FormParam("show") String show) {
-        if (csrf == null || !MessageDigest.isEqual(csrf.getBytes(StandardCharsets.UTF_8),
-                session.csrfToken().getBytes(StandardCharsets.UTF_8))) {
-            return Response.status(403).type(MediaType.TEXT_PLAIN_TYPE)
-                    .entity("This form is out of date or did not come from the dashboard; reload the inbox and try again.").build();
-        }
+        session.requireFormToken(csrf);
         if (replies.markHandled(id, session.name()).isEmpty()) {
             return Response.status(404).type(MediaType.TEXT_PLAIN_TYPE).entity("No inbox reply " + id + ".").build();
         }

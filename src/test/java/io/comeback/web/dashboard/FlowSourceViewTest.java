@@ -33,7 +33,7 @@ class FlowSourceViewTest {
         ValidationResult result = new FlowValidator().validate(yaml);
         assertThat(result.problems()).isNotEmpty();
 
-        FlowSourceView view = FlowSourceView.of("broken", file.toString(), result.problems());
+        FlowSourceView view = FlowSourceView.of("broken", file, result.problems());
         assertThat(view.lines()).hasSize(9);
         assertThat(view.lines().get(8).text()).isEqualTo("    next: nowhere");
         assertThat(view.problems()).hasSameSizeAs(result.problems());
@@ -52,7 +52,7 @@ class FlowSourceViewTest {
 
     @Test
     void anUnreadableFileSaysSo() {
-        FlowSourceView view = FlowSourceView.of("gone", dir.resolve("gone.yaml").toString(), java.util.List.of());
-        assertThat(view.unreadable()).contains("cannot be read");
+        FlowSourceView view = FlowSourceView.of("gone", dir.resolve("gone.yaml"), java.util.List.of());
+        assertThat(view.unreadable()).isEqualTo("the file is gone");
     }
 }

@@ -1,0 +1,103 @@
+package io.comeback.web.access;
+
+import io.comeback.web.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Named keys: a key reads, writes or administers as its scope says, and stops working when revoked. */
+@QuarkusTest
+class ApiKeyScopesTest {
+
+    private static RequestSpecification as(String key) {
+        return RestAssured.given().header("Authorization", "Bearer " + key).contentType(ContentType.JSON);
+    }
+
+    private static String issue(String name, String scope) {
+        return Api.given().body(Map.of("name", name, "scope", scope)).post("/api/keys")
+                .then().statusCode(201).body("info.scope", equalTo(scope.toUpperCase())).body("info.name", equalTo(name))
+                .extract().path("key");
+    }
+
+    @Test
+    void aReadKeyReadsButChangesNothing() {
+        String key = issue(Api.uniqueId("reader"), "read");
+        String customer = Api.uniqueId("scoped");
+        as(key).get("/api/flows").then().statusCode(200);
+        as(key).body(Map.of("phone", Api.uniqueNorwegianMobile())).put("/api/customers/" + customer)
+                .then().statusCode(403).contentType("application/problem+json").body("detail", containsString("'write'"));
+        Api.given().get("/api/customers/" + customer).then().statusCode(404);
+        as(key).get("/api/keys").then().statusCode(403);
+    }
+
+    @Test
+    void aWriteKeyChangesDataButCannotManageKeysOrUsers() {
+        String key = issue(Api.uniqueId("writer"), "write");
+        String customer = Api.uniqueId("scoped");
+        as(key).body(Map.of("phone", Api.uniqueNorwegianMobile())).put("/api/customers/" + customer).then().statusCode(201);
+        as(key).body(Map.of("name", "escalate", "scope", "admin")).post("/api/keys").then().statusCode(403);
+        as(key).body(Map.of("role", "admin", "password", "long-enough-password")).put("/api/users/mallory").then().statusCode(403);
+        Api.given().get("/api/users").then().statusCode(200).body("username", not(org.hamcrest.Matchers.hasItem("mallory")));
+    }
+
+    @Test
+    void aRevokedKeyIsRefusedAtOnceAndItsUseWasRecorded() {
+        String name = Api.uniqueId("revoked");
+        String key = issue(name, "admin");
+        as(key).get("/api/keys").then().statusCode(200)
+                .body("find { it.name == '" + name + "' }.lastUsedAt", notNullValue())
+                .body("find { it.name == '" + name + "' }.prefix", equalTo(key.substring(0, 13)))
+                .body(not(containsString(key)));
+        Api.given().delete("/api/keys/" + name).then().statusCode(204);
+        as(key).get("/api/flows").then().statusCode(401);
+        Api.given().get("/api/keys").then().statusCode(200)
+                .body("find { it.name == '" + name + "' }.revokedAt", notNullValue());
+        Api.given().delete("/api/keys/" + name).then().statusCode(404);
+    }
+
+    @Test
+    void aKeyWithTheRightPrefixAndAWrongSecretIsRefused() {
+        String key = issue(Api.uniqueId("forged"), "admin");
+        String forged = key.substring(0, key.length() - 4) + (key.endsWith("AAAA") ? "BBBB" : "AAAA");
+        as(forged).get("/api/flows").then().statusCode(401);
+    }
+
+    @Test
+    void keysAreNamedOnceAndScopesAreChecked() {
+        String name = Api.uniqueId("twice");
+        issue(name, "read");
+        Api.given().body(Map.of("name", name, "scope", "read")).post("/api/keys").then().statusCode(409)
+                .body("errors[0].field", equalTo("name"));
+        Api.given().body(Map.of("name", Api.uniqueId("bad"), "scope", "root")).post("/api/keys").then().statusCode(422)
+                .body("errors[0].field", equalTo("scope"));
+    }
+
+    @Test
+    void usersAreCreatedWithARoleAndAPasswordThatNeverComesBack() {
+        String name = Api.uniqueId("user");
+        Api.given().body(Map.of("role", "viewer")).put("/api/users/" + name).then().statusCode(422)
+                .body("errors[0].field", equalTo("password"));
+        Api.given().body(Map.of("role", "viewer", "password", "short")).put("/api/users/" + name).then().statusCode(422)
+                .body("errors[0].field", equalTo("password"));
+        Api.given().body(Map.of("role", "owner", "password", "long-enough-password")).put("/api/users/" + name)
+                .then().statusCode(422).body("errors[0].field", equalTo("role"));
+        Api.given().body(Map.of("role", "viewer", "password", "long-enough-password")).put("/api/users/" + name)
+                .then().statusCode(201).body("role", equalTo("viewer")).body("password", nullValue());
+        Api.given().body(Map.of("role", "marketer")).put("/api/users/" + name).then().statusCode(200).body("role", equalTo("marketer"));
+        String all = Api.given().get("/api/users").then().statusCode(200).extract().asString();
+        assertThat(all).contains(name).doesNotContain("long-enough-password").doesNotContain("$2b$");
+        Api.given().delete("/api/users/" + name).then().statusCode(204);
+        Api.given().delete("/api/users/" + name).then().statusCode(404);
+    }
+}

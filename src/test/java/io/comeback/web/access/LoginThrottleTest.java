@@ -1,0 +1,68 @@
+package io.comeback.web.access;
+
+import io.comeback.web.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Guessing stops paying off: past the limit of failures, the account (and the client) is refused with 429 and
+ * {@code Retry-After} even when the right password finally comes, and so is a client guessing API keys.
+ * Runs with the production limits for one client, which the other tests raise (they all come from 127.0.0.1).
+ */
+@QuarkusTest
+@TestProfile(LoginThrottleTest.ProductionLimits.class)
+class LoginThrottleTest {
+
+    public static class ProductionLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("comeback.security.throttle.client-failures", "50",
+                    "comeback.security.throttle.account-failures", "10");
+        }
+    }
+
+    private static Response login(String username, String password) {
+        return RestAssured.given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("username", username).formParam("password", password).post("/login");
+    }
+
+    @Test
+    void wrongPasswordsLockTheAccountForAWhile() {
+        String name = "guessed-" + Api.uniqueId("g");
+        Api.user(name, "admin");
+        for (int i = 0; i < 10; i++) {
+            assertThat(login(name, "guess-number-" + i).statusCode()).isEqualTo(401);
+        }
+        Response locked = login(name, Api.password(name));
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(1L, 900L);
+        assertThat(locked.getCookie("comeback_session")).isNull();
+        assertThat(locked.body().asString()).contains("Too many failed sign-ins");
+    }
+
+    @Test
+    void aClientGuessingKeysIsSlowedDown() {
+        int refused = 0;
+        Response last = null;
+        for (int i = 0; i < 60; i++) {
+            last = RestAssured.given().header("Authorization", "Bearer cb_guessguess_" + i).get("/api/flows");
+            if (last.statusCode() == 429) {
+                refused++;
+            } else {
+                assertThat(last.statusCode()).isEqualTo(401);
+            }
+        }
+        assertThat(refused).isGreaterThanOrEqualTo(9);
+        assertThat(last.header("Retry-After")).isNotNull();
+        assertThat(last.contentType()).contains("application/problem+json");
+    }
+}
