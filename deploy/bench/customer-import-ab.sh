@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A/B of the customer import (branch import4c): a baseline build against this checkout, 1,000,000 customers (and a
+# A/B of the customer import: a baseline build against this checkout, 1,000,000 customers (and a
 # token 1,000 orders), alternately ROUNDS times (default 2) on one database; prints rows/s, load and peak memory.
 #   deploy/bench/customer-import-ab.sh [BASELINE_REF]
 # BASELINE_REF defaults to 74869ea (main before the two customer lanes); it is cloned and built in

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark (not a test): the figures of README "Inactivity detection" → "First pass in bulk", one command.
+# Benchmark (not a test): the first-pass figure of deploy/bench/README.md, in one command.
 #   deploy/bench/detector-first-pass-ab.sh
 #
 # A/B of this checkout against main on a copy of the 1M-customer benchmark database: for each build,

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Every figure of the flow runtime in README "Latest figures on the idle machine", in one command:
+# Every flow-runtime figure of deploy/bench/README.md "Current figures", in one command:
 #   deploy/bench/runtime-figures.sh [baseline-ref]       (default main; run it on an idle machine)
 # 1. throughput 1,000,000 waiting / 100,000 due, two rounds, each alternating: the baseline, this checkout, this
 #    checkout with the simulator taking one request per message, and db-scheduler 16.7.1 (the side-by-side ratio);
 # 2. crash-test.sh one 10000 6 and two 10000 8 (0 duplicates expected);
 # 3. lateness at a steady 1,000 due/s;
 # 4. this checkout with 100,000 and with 10,000,000 waiting, twice (the ≤ 10 % goal).
-# TRIGGERS=1 first runs ledger-trigger-cost.sh (V90's row triggers against V100's statement triggers, README
-# "Report triggers per statement"). Databases: BENCH_DB (default comeback_runtime_figures) for the benchmarks,
+# TRIGGERS=1 first runs ledger-trigger-cost.sh (V90's row triggers against V100's statement triggers).
+# Databases: BENCH_DB (default comeback_runtime_figures) for the benchmarks,
 # BENCH_DB_CRASH for the crash tests.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

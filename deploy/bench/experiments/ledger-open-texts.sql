@@ -1,6 +1,6 @@
--- EXPERIMENT, not a migration (README "Flow runtime" → "HOT ledger updates, tried and backed out"): branch runtime4's
--- V150, applied by deploy/bench/ledger-trigger-cost.sh on top of the migrations. It made the ledger's updates HOT,
--- but its triggers cost as much as HOT saved (figures in the README); kept so the measurement can be repeated.
+-- EXPERIMENT, not a migration: applied by deploy/bench/ledger-trigger-cost.sh on top of the migrations
+-- (deploy/bench/README.md, "Diagnostic tools"). It makes the ledger's updates HOT, but its triggers cost as much
+-- as HOT saves; kept so the measurement can be repeated.
 -- A text's status changes three times on the way to its receipt (pending → dispatching → queued/sent → delivered). While `status`, `not_before`,
 -- `dispatched_at`, `status_at`, `status_checked_at` and `provider_message_id` appeared in the ledger's
 -- indexes (partial-index predicates and keys), every one of those changes was a non-HOT update that wrote a
