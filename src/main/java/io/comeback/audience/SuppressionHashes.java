@@ -47,7 +47,7 @@ public class SuppressionHashes {
     }
 
     /** @return how many numbers got a new hash */
-    int refresh(Connection c) throws SQLException {
+    public int refresh(Connection c) throws SQLException {
         List<String> phones = new ArrayList<>();
         List<byte[]> fresh = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("""

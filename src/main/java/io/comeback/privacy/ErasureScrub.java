@@ -69,13 +69,14 @@ final class ErasureScrub {
                 handled_by = CASE WHEN routed_to = 'inbox' AND handled_at IS NULL THEN 'erasure' ELSE handled_by END
             WHERE customer_id = ? OR (customer_id IS NULL AND from_phone = ?)""";
 
-    // The consent ledger keeps what changed and when, not whose number or what they wrote ("sms: …").
-    private static final String CONSENT = """
-            UPDATE consent_events SET phone = NULL, source = NULL, text = NULL, keyword = NULL WHERE customer_id = ?""";
+    // The consent ledger keeps what was agreed, where and when, as proof — not whose number it was, nor the
+    // words the person texted: a source the service wrote from a text ("sms: …", "sms keyword …") becomes "sms".
+    private static final String WORDS_OUT = """
+            phone = NULL, keyword = NULL, source = CASE WHEN source LIKE 'sms%' THEN 'sms' ELSE source END""";
+    private static final String CONSENT = "UPDATE consent_events SET " + WORDS_OUT + " WHERE customer_id = ?";
     // Opt-outs by the number before it was a customer's keep only its hash.
-    private static final String CONSENT_BY_NUMBER = """
-            UPDATE consent_events SET phone = NULL, phone_hash = ?, source = NULL, text = NULL, keyword = NULL
-            WHERE customer_id IS NULL AND (phone = ? OR phone_hash = ?)""";
+    private static final String CONSENT_BY_NUMBER = "UPDATE consent_events SET " + WORDS_OUT + ", phone_hash = ?"
+            + " WHERE customer_id IS NULL AND (phone = ? OR phone_hash = ?)";
     // An opted-out number stays suppressed by its hash, from the time of the opt-out (PhoneSuppressions).
     private static final String SUPPRESS = """
             INSERT INTO consent_events (customer_id, phone, phone_hash, change, status, source, at)
