@@ -21,8 +21,13 @@ public final class ErasedTexts {
                 + ") AS p WHERE p.key IN (" + KEPT_KEYS + "))";
     }
 
-    /** SQL: true when the ledger row of this id (a bigint expression) is a text to an erased person. */
-    static String erased(String messageId) {
-        return "EXISTS (SELECT 1 FROM outbound_messages m WHERE m.id = " + messageId + " AND m.to_phone IS NULL)";
+    /**
+     * SQL: true when the text of this Twilio SID (a text expression) went to a person since erased. A ledger row
+     * with a SID was handed over with a number; without one now, its recipient was erased. (By SID, not by our
+     * id: the SID is Twilio's own, and erasure waits until a hand-over under way has recorded it.)
+     */
+    static String erased(String messageSid) {
+        return "EXISTS (SELECT 1 FROM outbound_messages m WHERE m.provider_message_id = " + messageSid
+                + " AND m.to_phone IS NULL)";
     }
 }

@@ -48,7 +48,7 @@ final class StatusCallbackBatch {
                  CROSS JOIN LATERAL (SELECT %s AS erased) e
             ON CONFLICT (message_sid, message_status) DO NOTHING
             RETURNING message_sid, message_status
-            """.formatted(ErasedTexts.keptParams("CAST(u.params AS jsonb)"), ErasedTexts.erased("u.message_id"));
+            """.formatted(ErasedTexts.keptParams("CAST(u.params AS jsonb)"), ErasedTexts.erased("u.sid"));
     // Stored by an earlier delivery that was never applied (crash, failing rule): applied now.
     private static final String UNAPPLIED = """
             UPDATE twilio_status_callbacks t SET applied_at = CASE WHEN t.error_code IS NULL THEN ? END

@@ -100,7 +100,7 @@ public class TwilioCallbackStore {
                 + " FROM (SELECT CAST(? AS text) AS sid, CAST(? AS text) AS status, CAST(? AS bigint) AS message_id,"
                 + " CAST(? AS text) AS error_code, CAST(? AS text) AS to_number, CAST(? AS jsonb) AS params,"
                 + " CAST(? AS timestamptz) AS received_at) u"
-                + " CROSS JOIN LATERAL (SELECT " + ErasedTexts.erased("u.message_id") + " AS erased) e"
+                + " CROSS JOIN LATERAL (SELECT " + ErasedTexts.erased("u.sid") + " AS erased) e"
                 + (durableStatusCallbacks ? "" : ", " + SKIP_FLUSH)
                 + " ON CONFLICT (message_sid, message_status) DO NOTHING";
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(insert)) {
