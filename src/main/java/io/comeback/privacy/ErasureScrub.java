@@ -18,6 +18,12 @@ import java.time.Instant;
  *
  * <p>What stays: ids, statuses, times, amounts, error codes, flow and step names, the provider's message ids
  * (so late receipts are recognised), coupon codes (random; a shared code may still be redeemed by others).
+ *
+ * <p>Rows are found through the customer's id (texts, replies, orders, enrollments…), through those rows (the
+ * provider's webhooks by message id, the simulator's copies by ledger id), and by the customer's current
+ * number (texts it sent before it was a customer's). A number the person had before is cleared wherever a
+ * row links it to them; a row that only carries that old number (a STOP sent from it before it was theirs)
+ * is left, since the number may be someone else's by now.
  */
 final class ErasureScrub {
 
