@@ -23,21 +23,27 @@ public class ConsentHistory {
     }
 
     private final AgroalDataSource dataSource;
+    private final PhoneHash hashes;
 
-    public ConsentHistory(AgroalDataSource dataSource) {
+    public ConsentHistory(AgroalDataSource dataSource, PhoneHash hashes) {
         this.dataSource = dataSource;
+        this.hashes = hashes;
     }
 
-    /** Changes recorded for this customer or, before they were a customer, for their number; oldest first. */
+    /**
+     * Changes recorded for this customer or, with no customer, for their number (a STOP before they were a
+     * customer, {@link PhoneSuppressions}); oldest first. Another customer's changes are never shown, even
+     * when that customer had the same number before.
+     */
     public List<Change> of(long customerId, String phone) {
         List<Change> changes = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement st = c.prepareStatement("""
                      SELECT change, status, source, text, keyword, at, recorded_at FROM consent_events
-                     WHERE customer_id = ? OR (phone IS NOT NULL AND phone = ?)
+                     WHERE customer_id = ? OR (customer_id IS NULL AND phone_hash = ?)
                      ORDER BY at, id""")) {
             st.setLong(1, customerId);
-            st.setString(2, phone);
+            st.setBytes(2, phone == null ? null : hashes.of(phone));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     changes.add(new Change(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -14,7 +14,11 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
-/** A person the shop may text. Order facts are maintained by {@link OrderStore} as orders arrive. */
+/**
+ * A person the shop may text. Order facts are maintained by {@link OrderStore} as orders arrive. An erased
+ * customer keeps the row (order counts and totals stay in reports) with nothing that identifies the person
+ * ({@code privacy.PersonErasure}).
+ */
 @Entity
 @Table(name = "customers")
 public class Customer extends PanacheEntityBase {
@@ -64,21 +68,5 @@ public class Customer extends PanacheEntityBase {
 
     public static Optional<Customer> findByPhone(String e164) {
         return find("phone = ?1 and erasedAt is null", e164).firstResultOptional();
-    }
-
-    /** GDPR erasure: everything that identifies the person goes; order counts and totals stay for reports. */
-    public void erase(Instant now) {
-        externalId = null;
-        phone = null;
-        firstName = null;
-        lastName = null;
-        email = null;
-        birthday = null;
-        locale = null;
-        attributes = Map.of();
-        consentSource = null;
-        consentText = null;
-        erasedAt = now;
-        updatedAt = now;
     }
 }

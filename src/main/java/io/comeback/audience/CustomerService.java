@@ -6,12 +6,11 @@ import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Customer use cases: upsert from a shop, read with derived facts, GDPR erasure. */
+/** Customer use cases: upsert from a shop, read with derived facts (erasure is {@code privacy.PersonErasure}). */
 @ApplicationScoped
 public class CustomerService {
 
@@ -19,17 +18,17 @@ public class CustomerService {
     private final CustomerValidator validator;
     private final CustomerStore store;
     private final ConsentLedger ledger;
-    private final Clock clock;
+    private final PhoneSuppressions suppressions;
     private final jakarta.enterprise.event.Event<AudienceEvents.CustomerCreated> created;
 
     public CustomerService(AgroalDataSource dataSource, CustomerValidator validator, CustomerStore store,
-                           ConsentLedger ledger, Clock clock,
+                           ConsentLedger ledger, PhoneSuppressions suppressions,
                            jakarta.enterprise.event.Event<AudienceEvents.CustomerCreated> created) {
         this.dataSource = dataSource;
         this.validator = validator;
         this.store = store;
         this.ledger = ledger;
-        this.clock = clock;
+        this.suppressions = suppressions;
         this.created = created;
     }
 
@@ -74,7 +73,7 @@ public class CustomerService {
             return;
         }
         try (Connection c = dataSource.getConnection()) {
-            PhoneSuppressions.applyTo(c, List.of(phone));
+            suppressions.applyTo(c, List.of(phone));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not check the opt-outs of " + phone, e);
         }
@@ -96,25 +95,5 @@ public class CustomerService {
     @Transactional
     public Optional<Customer> find(String externalId) {
         return Customer.findLiving(externalId);
-    }
-
-    @Transactional
-    public boolean erase(String externalId) {
-        Optional<Customer> found = Customer.findLiving(externalId);
-        found.ifPresent(customer -> {
-            Instant now = Instant.now(clock);
-            customer.erase(now);
-            // The ledger keeps what was agreed and when, as proof, but no longer whose number it was.
-            Customer.getEntityManager()
-                    .createNativeQuery("UPDATE consent_events SET phone = NULL WHERE customer_id = ?1")
-                    .setParameter(1, customer.id)
-                    .executeUpdate();
-            // Event properties can carry personal data (page URLs, search terms); the events themselves stay as counts.
-            Customer.getEntityManager()
-                    .createNativeQuery("UPDATE engagement_events SET properties = '{}'::jsonb WHERE customer_id = ?1")
-                    .setParameter(1, customer.id)
-                    .executeUpdate();
-        });
-        return found.isPresent();
     }
 }

@@ -1,56 +1,69 @@
 package io.comeback.audience;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Opt-outs by phone number, for numbers no customer has: a STOP from an unknown number is recorded in
- * the consent ledger with no customer, and a customer created (or imported, or given that number)
- * later starts opted out.
+ * Opt-outs by phone number, for numbers no customer has: a STOP from an unknown number, or the opt-out
+ * of a customer who was then erased, is a ledger row with no customer, and a customer created (or
+ * imported, or given that number) later starts opted out.
  *
- * <p>The rule: the latest number-only ledger row decides whether the number is suppressed (an opt-out
- * row suppresses; a later START from the number lifts it). A customer with a suppressed number gets
- * {@code opted_out} — recorded on the customer's own ledger with the time of the original STOP —
- * unless their consent is an explicit opt-in given <em>later</em> than that STOP (the person agreed
- * again, e.g. at checkout after texting STOP). An opt-in dated before the STOP, or no consent at all,
- * does not outweigh it.
+ * <p>Such rows are found by {@code phone_hash}, the number's keyed hash ({@link PhoneHash}), never by the
+ * number itself: an erased customer's row keeps only the hash. The rule: the latest number-only ledger row
+ * decides whether the number is suppressed (an opt-out row suppresses; a later START from the number lifts
+ * it). A customer with a suppressed number gets {@code opted_out} — recorded on the customer's own ledger
+ * with the time of the original STOP — unless their consent is an explicit opt-in given <em>later</em> than
+ * that STOP (the person agreed again, e.g. at checkout after texting STOP). An opt-in dated before the STOP,
+ * or no consent at all, does not outweigh it.
  */
-public final class PhoneSuppressions {
+@ApplicationScoped
+public class PhoneSuppressions {
 
     public static final String SOURCE = "opt-out by phone before the customer existed";
 
     private static final String LATEST = """
-            SELECT status FROM consent_events WHERE customer_id IS NULL AND phone = ?
+            SELECT status FROM consent_events WHERE customer_id IS NULL AND phone_hash = ?
             ORDER BY at DESC, id DESC LIMIT 1""";
-
-    /** %s: a query giving the phone numbers to look at (a parameter array, or an import's staging table). */
+    private static final String ANY = "SELECT EXISTS (SELECT 1 FROM consent_events WHERE customer_id IS NULL AND phone_hash IS NOT NULL)";
+    // Numbers of one statement: the arrays of the numbers and their hashes, in the same order.
     private static final String APPLY = """
-            WITH latest AS (
-                SELECT DISTINCT ON (e.phone) e.phone, e.status, e.at, e.keyword
+            WITH numbers AS (
+                SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS bytea[])) AS n(phone, hash)
+            ), latest AS (
+                SELECT DISTINCT ON (e.phone_hash) e.phone_hash, e.status, e.at, e.keyword
                 FROM consent_events e
-                WHERE e.customer_id IS NULL AND e.phone IN (%s)
-                ORDER BY e.phone, e.at DESC, e.id DESC
+                WHERE e.customer_id IS NULL AND e.phone_hash IN (SELECT hash FROM numbers)
+                ORDER BY e.phone_hash, e.at DESC, e.id DESC
             ), hit AS (
                 SELECT c.id, c.phone, l.at, l.keyword
-                FROM customers c JOIN latest l ON l.phone = c.phone
+                FROM customers c JOIN numbers n ON n.phone = c.phone JOIN latest l ON l.phone_hash = n.hash
                 WHERE l.status = 'opted_out' AND c.erased_at IS NULL AND c.consent_status <> 'opted_out'
                   AND NOT (c.consent_status = 'opted_in' AND c.consent_at > l.at)
                 FOR UPDATE OF c
             ), changed AS (
-                UPDATE customers c SET consent_status = 'opted_out', consent_source = '%s', consent_text = NULL,
+                UPDATE customers c SET consent_status = 'opted_out', consent_source = '%1$s', consent_text = NULL,
                     consent_at = hit.at, updated_at = now()
                 FROM hit WHERE c.id = hit.id
             )
             INSERT INTO consent_events (customer_id, phone, change, status, source, keyword, at)
-            SELECT id, phone, 'opt_out', 'opted_out', '%2$s', keyword, at FROM hit
-            """;
+            SELECT id, phone, 'opt_out', 'opted_out', '%1$s', keyword, at FROM hit
+            """.formatted(SOURCE);
+    /** Numbers per statement when applying to a query's numbers (an import batch may hold a hundred thousand). */
+    private static final int CHUNK = 10_000;
 
-    private PhoneSuppressions() {
+    private final PhoneHash hashes;
+
+    public PhoneSuppressions(PhoneHash hashes) {
+        this.hashes = hashes;
     }
 
     /**
@@ -59,44 +72,44 @@ public final class PhoneSuppressions {
      *
      * @return false when the number was already suppressed (nothing changed, nothing to confirm)
      */
-    public static boolean suppress(Connection c, String phone, String source, String keyword, Instant at)
-            throws SQLException {
+    public boolean suppress(Connection c, String phone, String source, String keyword, Instant at) throws SQLException {
         return record(c, phone, "opted_out", "opt_out", source, keyword, at);
     }
 
     /** START from a suppressed number with no customer: the suppression is lifted. */
-    public static boolean lift(Connection c, String phone, String keyword, Instant at) throws SQLException {
+    public boolean lift(Connection c, String phone, String keyword, Instant at) throws SQLException {
         return record(c, phone, "opted_in", "resubscribe", "sms keyword " + keyword, keyword, at);
     }
 
-    private static boolean record(Connection c, String phone, String status, String change, String source,
-                                  String keyword, Instant at) throws SQLException {
+    private boolean record(Connection c, String phone, String status, String change, String source,
+                           String keyword, Instant at) throws SQLException {
+        byte[] hash = hashes.of(phone);
         try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('suppression:' || ?))")) {
             lock.setString(1, phone);
             lock.execute();
         }
-        Optional<String> latest = latest(c, phone);
-        boolean suppressed = latest.filter("opted_out"::equals).isPresent();
+        boolean suppressed = latest(c, hash).filter("opted_out"::equals).isPresent();
         if ("opted_out".equals(status) == suppressed) {
             return false;
         }
         try (PreparedStatement st = c.prepareStatement("""
-                INSERT INTO consent_events (customer_id, phone, change, status, source, keyword, at)
-                VALUES (NULL, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO consent_events (customer_id, phone, phone_hash, change, status, source, keyword, at)
+                VALUES (NULL, ?, ?, ?, ?, ?, ?, ?)""")) {
             st.setString(1, phone);
-            st.setString(2, change);
-            st.setString(3, status);
-            st.setString(4, source);
-            st.setString(5, keyword);
-            Jdbc.setInstant(st, 6, at);
+            st.setBytes(2, hash);
+            st.setString(3, change);
+            st.setString(4, status);
+            st.setString(5, source);
+            st.setString(6, keyword);
+            Jdbc.setInstant(st, 7, at);
             st.executeUpdate();
         }
         return true;
     }
 
-    private static Optional<String> latest(Connection c, String phone) throws SQLException {
+    private static Optional<String> latest(Connection c, byte[] hash) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(LATEST)) {
-            st.setString(1, phone);
+            st.setBytes(1, hash);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
@@ -104,21 +117,44 @@ public final class PhoneSuppressions {
     }
 
     /** Applies suppressions to the customers who now have one of these numbers. */
-    public static int applyTo(Connection c, List<String> phones) throws SQLException {
-        List<String> numbers = phones.stream().filter(p -> p != null && !p.isBlank()).distinct().toList();
+    public int applyTo(Connection c, List<String> phones) throws SQLException {
+        Map<String, byte[]> numbers = hashes.ofAll(phones);
         if (numbers.isEmpty()) {
             return 0;
         }
-        try (PreparedStatement st = c.prepareStatement(APPLY.formatted("SELECT unnest(CAST(? AS text[]))", SOURCE))) {
-            st.setArray(1, c.createArrayOf("text", numbers.toArray()));
+        try (PreparedStatement st = c.prepareStatement(APPLY)) {
+            st.setArray(1, c.createArrayOf("text", numbers.keySet().toArray()));
+            st.setArray(2, c.createArrayOf("bytea", numbers.values().toArray(new byte[0][])));
             return st.executeUpdate();
         }
     }
 
-    /** The same for the numbers of a query, e.g. an import's staging table ({@code SELECT phone FROM …}). */
-    public static int applyToPhonesOf(Connection c, String phonesQuery) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(APPLY.formatted(phonesQuery, SOURCE))) {
-            return st.executeUpdate();
+    /**
+     * The same for the numbers of a query, e.g. an import's staging table ({@code SELECT phone FROM …}). The
+     * hashes need the key, which stays in the service: the numbers are read and hashed here, in chunks, and
+     * not at all while no number is suppressed.
+     */
+    public int applyToPhonesOf(Connection c, String phonesQuery) throws SQLException {
+        if (!anySuppressed(c)) {
+            return 0;
+        }
+        int changed = 0;
+        List<String> chunk = new ArrayList<>(CHUNK);
+        try (PreparedStatement st = c.prepareStatement(phonesQuery); ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                chunk.add(rs.getString(1));
+                if (chunk.size() == CHUNK) {
+                    changed += applyTo(c, chunk);
+                    chunk.clear();
+                }
+            }
+        }
+        return changed + applyTo(c, chunk);
+    }
+
+    private static boolean anySuppressed(Connection c) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(ANY); ResultSet rs = st.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
         }
     }
 }

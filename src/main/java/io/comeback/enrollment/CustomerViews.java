@@ -20,13 +20,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Loads what the interpreter may know about customers, many at once (one query per batch). */
+/**
+ * Loads what the interpreter may know about customers, many at once (one query per batch). An erased
+ * customer is not there: nothing may be sent to them or started for them.
+ */
 public final class CustomerViews {
 
     private static final String SELECT = """
             SELECT id, external_id, first_name, last_name, email, phone, locale, time_zone, attributes::text,
                    tags, consent_status, comeback_rfm_scores(last_order_at, orders_count, total_spent, ?)
-            FROM customers WHERE id = ANY (?)
+            FROM customers WHERE id = ANY (?) AND erased_at IS NULL
             """;
 
     private CustomerViews() {

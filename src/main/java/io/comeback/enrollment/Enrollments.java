@@ -168,6 +168,8 @@ public class Enrollments {
                 inserts.add(new EntryWrites.Insert(candidate.customerId(), candidate.context(), candidate.reason(), heldOut));
             }
         }
+        Set<Long> living = EntryWrites.lockLiving(connection, inserts.stream().map(EntryWrites.Insert::customerId).toList());
+        inserts.removeIf(in -> !living.contains(in.customerId()));
         Map<Long, Long> inserted = EntryWrites.insert(connection, flow, inserts, now);
         Map<Long, Boolean> heldOut = new HashMap<>();
         inserts.forEach(in -> heldOut.put(in.customerId(), in.heldOut()));
@@ -175,7 +177,11 @@ public class Enrollments {
         List<EntryOutcome> loggedOutcomes = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             long customerId = candidates.get(i).customerId();
-            if (outcomes.get(i) == null) {
+            if (outcomes.get(i) == null && !living.contains(customerId)) {
+                // Erased since the judgement (see EntryWrites.lockLiving).
+                missing.add(customerId);
+                outcomes.set(i, new EntryOutcome.Refused(EntryOutcome.Refused.NO_CUSTOMER, "no customer " + customerId));
+            } else if (outcomes.get(i) == null) {
                 Long id = inserted.get(customerId);
                 outcomes.set(i, id == null
                         ? new EntryOutcome.Refused(EntryOutcome.Refused.ALREADY_RUNNING, "entered concurrently")

@@ -30,6 +30,11 @@ final class EntryWrites {
             ON CONFLICT (flow_id, customer_id) WHERE exited_at IS NULL DO NOTHING
             RETURNING customer_id, id
             """;
+    // KEY SHARE on the customers about to be entered, erased ones left out. An erasure holds the customer row
+    // FOR UPDATE: an entry racing it waits, then finds the person erased, so no enrollment (and no text) is
+    // started after the erasure ended the person's enrollments. KEY SHARE does not wait for the ordinary
+    // updates of the row (order facts, engagement), only for FOR UPDATE.
+    private static final String LIVING = "SELECT id FROM customers WHERE id = ANY (?) AND erased_at IS NULL FOR KEY SHARE";
     private static final String LOG = """
             INSERT INTO entry_log (flow_id, customer_id, at, outcome, detail, enrollment_id)
             SELECT ?, u.customer_id, ?, u.outcome, u.detail, u.enrollment_id
@@ -55,6 +60,23 @@ final class EntryWrites {
             }
         }
         return histories;
+    }
+
+    /** Locks the customers to enter (see {@code LIVING}) and returns those not erased. */
+    static java.util.Set<Long> lockLiving(Connection c, List<Long> customerIds) throws SQLException {
+        java.util.Set<Long> living = new java.util.HashSet<>();
+        if (customerIds.isEmpty()) {
+            return living;
+        }
+        try (PreparedStatement st = c.prepareStatement(LIVING)) {
+            st.setArray(1, c.createArrayOf("bigint", customerIds.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    living.add(rs.getLong(1));
+                }
+            }
+        }
+        return living;
     }
 
     /** @return enrollment id per customer inserted; a customer missing was entered concurrently (still running) */

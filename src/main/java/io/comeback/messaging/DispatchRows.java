@@ -91,6 +91,15 @@ final class DispatchRows {
                  AS u(id, status, gateway, provider_message_id, error_code, reason, not_before)
             WHERE m.id = u.id AND m.id = ANY(CAST(? AS bigint[]))
             """;
+    // Held (KEY SHARE) from just before the gateway call until the outcome is recorded: an erasure locks the
+    // person's pending and dispatching rows FOR UPDATE, so it waits for a hand-over under way, and a row it
+    // cancelled between the claim and this statement is no longer dispatching here and never handed over.
+    // KEY SHARE does not block the ordinary updates of the same rows (a receipt that arrives before the
+    // outcome is recorded), only FOR UPDATE.
+    private static final String HOLD = """
+            SELECT id FROM outbound_messages WHERE id = ANY(CAST(? AS bigint[])) AND status = 'dispatching'
+            FOR KEY SHARE
+            """;
     private static final String HISTORY = """
             INSERT INTO message_status_history (message_id, provider_message_id, status, error_code, detail, at)
             SELECT u.*, ? FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
@@ -171,6 +180,23 @@ final class DispatchRows {
             }
         }
         return claimed;
+    }
+
+    /**
+     * Holds the claimed rows for the hand-over, in the transaction that will record their outcomes (see
+     * {@code HOLD}); returns those still to hand over, in claim order.
+     */
+    static List<Claimed> hold(Connection c, List<Claimed> claimed) throws SQLException {
+        java.util.Set<Long> held = new java.util.HashSet<>(claimed.size() * 2);
+        try (PreparedStatement st = c.prepareStatement(HOLD)) {
+            st.setArray(1, SqlArrays.longs(c, claimed, Claimed::id));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    held.add(rs.getLong(1));
+                }
+            }
+        }
+        return held.size() == claimed.size() ? claimed : claimed.stream().filter(row -> held.contains(row.id())).toList();
     }
 
     static void record(Connection c, List<DispatchOutcome> outcomes, Instant now) throws SQLException {

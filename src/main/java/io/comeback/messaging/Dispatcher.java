@@ -33,7 +33,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * Sends pending ledger rows: claim a batch (marked {@code dispatching} and committed), call the
  * gateway once per row, record every outcome in one statement. Nothing is retried unless the
  * gateway says the provider certainly did not take the message. When pacing is configured, a batch
- * holds only the rows their senders' token buckets allow ({@link PacedClaim}).
+ * holds only the rows their senders' token buckets allow ({@link PacedClaim}). From the hand-over to the
+ * recorded outcomes the rows are held in one transaction, which is what an erasure waits for.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -110,29 +111,33 @@ public class Dispatcher {
         if (claimed.isEmpty()) {
             return batch.next();
         }
-        handedToGateway.increment(claimed.size());
-        List<Handled> handled = gateway.takesBatches() ? handleTogether(claimed, gateway) : handleSideBySide(claimed, gateway);
-        List<DispatchOutcome> outcomes = new ArrayList<>(claimed.size());
-        List<QuietHoursDeferrals.Deferral> deferrals = new ArrayList<>();
-        for (Handled one : handled) {
-            if (one.deferral() != null) {
-                deferrals.add(one.deferral());
-            } else {
-                outcomes.add(one.outcome());
-            }
-        }
+        // One transaction from the hand-over to the recorded outcomes: it holds the rows while the gateway is
+        // called (DispatchRows.hold), so an erasure waits for a hand-over under way and no row it cancelled
+        // after the claim leaves.
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             // Losing this commit (PostgreSQL crash) leaves the rows dispatching: they become unknown and are
             // reconciled with the gateway, exactly as after a crash of the service.
             UnflushedCommit.allow(c);
+            List<DispatchRows.Claimed> leaving = DispatchRows.hold(c, claimed);
+            handedToGateway.increment(leaving.size());
+            List<Handled> handled = gateway.takesBatches() ? handleTogether(leaving, gateway) : handleSideBySide(leaving, gateway);
+            List<DispatchOutcome> outcomes = new ArrayList<>(leaving.size());
+            List<QuietHoursDeferrals.Deferral> deferrals = new ArrayList<>();
+            for (Handled one : handled) {
+                if (one.deferral() != null) {
+                    deferrals.add(one.deferral());
+                } else {
+                    outcomes.add(one.outcome());
+                }
+            }
             Instant now = clock.instant();
             DispatchRows.record(c, outcomes, now);
             QuietHoursDeferrals.record(c, deferrals, now);
             c.commit();
         } catch (SQLException e) {
             // The rows stay dispatching and become unknown for reconciliation: never sent twice.
-            throw new IllegalStateException("Could not record " + outcomes.size() + " gateway outcomes", e);
+            throw new IllegalStateException("Could not hand over or record " + claimed.size() + " claimed messages", e);
         }
         return batch.next();
     }

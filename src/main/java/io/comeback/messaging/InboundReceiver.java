@@ -53,11 +53,14 @@ public class InboundReceiver implements InboundSmsSink {
     private final KeywordReplies replies;
     private final EngagementFacts engagement;
     private final SenderKeywords keywords;
+    private final PhoneSuppressions suppressions;
 
     public InboundReceiver(AgroalDataSource dataSource, EnrollmentSignals signals, Enrollments enrollments,
                            FlowCatalog catalog, BusinessHours businessHours, WakeUpWorkers workers, Clock clock,
-                           OptOuts optOuts, KeywordReplies replies, EngagementFacts engagement, SenderKeywords keywords) {
+                           OptOuts optOuts, KeywordReplies replies, EngagementFacts engagement, SenderKeywords keywords,
+                           PhoneSuppressions suppressions) {
         this.keywords = keywords;
+        this.suppressions = suppressions;
         this.optOuts = optOuts;
         this.replies = replies;
         this.engagement = engagement;
@@ -147,10 +150,10 @@ public class InboundReceiver implements InboundSmsSink {
     private Route fromUnknownNumber(Connection c, InboundSms sms, InboundKeywords.Intent intent, String word, Instant at)
             throws SQLException {
         if (intent == InboundKeywords.Intent.OPT_OUT) {
-            boolean changed = PhoneSuppressions.suppress(c, sms.from(), "sms: " + truncate(sms.body()), word, at);
+            boolean changed = suppressions.suppress(c, sms.from(), "sms: " + truncate(sms.body()), word, at);
             return new Route("opt_out", null, null, null, changed ? replies.optOutConfirmation() : null);
         }
-        if (intent == InboundKeywords.Intent.RESUBSCRIBE && PhoneSuppressions.lift(c, sms.from(), word, at)) {
+        if (intent == InboundKeywords.Intent.RESUBSCRIBE && suppressions.lift(c, sms.from(), word, at)) {
             return new Route("resubscribe", null, null, null, replies.resubscribeConfirmation());
         }
         return inbox(null);

@@ -4,6 +4,7 @@ import io.comeback.audience.Customer;
 import io.comeback.audience.CustomerInput;
 import io.comeback.audience.CustomerService;
 import io.comeback.audience.rfm.RfmModel;
+import io.comeback.privacy.PersonErasure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,11 +22,13 @@ import java.time.Clock;
 public class CustomerResource {
 
     private final CustomerService customers;
+    private final PersonErasure erasure;
     private final RfmModel rfm;
     private final Clock clock;
 
-    public CustomerResource(CustomerService customers, RfmModel rfm, Clock clock) {
+    public CustomerResource(CustomerService customers, PersonErasure erasure, RfmModel rfm, Clock clock) {
         this.customers = customers;
+        this.erasure = erasure;
         this.rfm = rfm;
         this.clock = clock;
     }
@@ -57,10 +60,19 @@ public class CustomerResource {
         return CustomerView.of(customer, rfm.scores(customer.id, clock.instant()).orElse(null));
     }
 
-    /** GDPR erasure: personal data is removed at once; order counts and totals stay for reporting. */
+    /**
+     * GDPR erasure ({@link PersonErasure}): personal data leaves every table at once, texts not yet sent are
+     * cancelled; order counts and totals stay for reporting. 503 when the person's rows stayed busy.
+     */
     @DELETE
     public Response erase(@PathParam("externalId") String externalId) {
-        if (!customers.erase(externalId)) {
+        boolean erased;
+        try {
+            erased = erasure.erase(externalId);
+        } catch (PersonErasure.BusyException e) {
+            throw new ProblemException(503, "Busy", e.getMessage(), java.util.List.of());
+        }
+        if (!erased) {
             throw ProblemException.notFound("no customer '" + externalId + "'");
         }
         return Response.noContent().build();

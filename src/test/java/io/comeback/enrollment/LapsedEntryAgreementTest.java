@@ -3,6 +3,7 @@ package io.comeback.enrollment;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.CustomerInput;
 import io.comeback.audience.CustomerService;
+import io.comeback.privacy.PersonErasure;
 import io.comeback.testing.TestClockProducer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,6 +44,8 @@ class LapsedEntryAgreementTest {
     @Inject
     CustomerService customers;
     @Inject
+    PersonErasure erasure;
+    @Inject
     AgroalDataSource dataSource;
 
     private final List<String> created = new ArrayList<>();
@@ -58,7 +61,7 @@ class LapsedEntryAgreementTest {
             st.setArray(2, c.createArrayOf("bigint", createdIds.toArray()));
             st.executeUpdate();
         }
-        created.forEach(customers::erase);
+        created.forEach(erasure::erase);
     }
 
     @Test

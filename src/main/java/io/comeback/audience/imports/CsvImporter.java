@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.CustomerValidator;
 import io.comeback.audience.OrderValidator;
+import io.comeback.audience.PhoneSuppressions;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -23,6 +24,7 @@ public class CsvImporter {
     private final CustomerValidator customers;
     private final OrderValidator orders;
     private final ObjectMapper json;
+    private final PhoneSuppressions suppressions;
     private final int batchSize;
     private final int maxListedRejections;
     private final int foldConnections;
@@ -31,6 +33,7 @@ public class CsvImporter {
     private final int customerLanes;
 
     public CsvImporter(AgroalDataSource dataSource, CustomerValidator customers, OrderValidator orders, ObjectMapper json,
+                       PhoneSuppressions suppressions,
                        @ConfigProperty(name = "comeback.import.batch-size", defaultValue = "20000") int batchSize,
                        @ConfigProperty(name = "comeback.import.max-reported-rejections", defaultValue = "1000") int maxListedRejections,
                        @ConfigProperty(name = "comeback.import.fold-connections", defaultValue = "2") int foldConnections,
@@ -41,6 +44,7 @@ public class CsvImporter {
         this.customers = customers;
         this.orders = orders;
         this.json = json;
+        this.suppressions = suppressions;
         this.batchSize = batchSize;
         this.maxListedRejections = maxListedRejections;
         this.foldConnections = foldConnections;
@@ -52,7 +56,7 @@ public class CsvImporter {
     public ImportReport importCustomers(InputStream csv, Charset charset) {
         try (Connection connection = dataSource.getConnection()) {
             return new CustomerCsvImport(connection, batchSize, maxListedRejections, customers, json,
-                    customerLanes, dataSource::getConnection).run(new InputStreamReader(csv, charset));
+                    suppressions, customerLanes, dataSource::getConnection).run(new InputStreamReader(csv, charset));
         } catch (SQLException e) {
             throw new IllegalStateException("Customer import failed", e);
         } catch (IOException e) {

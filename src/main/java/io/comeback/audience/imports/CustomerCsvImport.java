@@ -39,6 +39,7 @@ final class CustomerCsvImport extends CsvImport {
 
     private final CustomerValidator validator;
     private final ObjectMapper json;
+    private final PhoneSuppressions suppressions;
     private List<String> attributeColumns;
 
     /**
@@ -47,10 +48,11 @@ final class CustomerCsvImport extends CsvImport {
      *              ({@link #claim}), so two lanes never race on either unique key and the first line still wins.
      */
     CustomerCsvImport(Connection connection, int batchSize, int maxListed, CustomerValidator validator, ObjectMapper json,
-                      int lanes, OrderFactFolds.ConnectionSource moreConnections) {
+                      PhoneSuppressions suppressions, int lanes, OrderFactFolds.ConnectionSource moreConnections) {
         super(connection, batchSize, maxListed, "customers", lanes, moreConnections, true);
         this.validator = validator;
         this.json = json;
+        this.suppressions = suppressions;
     }
 
     @Override
@@ -209,10 +211,10 @@ final class CustomerCsvImport extends CsvImport {
     /** A customer imported with a number that texted STOP before it was theirs starts opted out ({@link PhoneSuppressions}). */
     private void applyPhoneSuppressions(Connection connection) throws SQLException {
         if (hasColumn("phone")) {
-            PhoneSuppressions.applyToPhonesOf(connection, "SELECT phone FROM import_customers WHERE phone IS NOT NULL");
+            suppressions.applyToPhonesOf(connection, "SELECT phone FROM import_customers WHERE phone IS NOT NULL");
         } else if (hasColumn("consentStatus")) {
             // A stated consent may be older than the STOP already applied to the customer's number.
-            PhoneSuppressions.applyToPhonesOf(connection, """
+            suppressions.applyToPhonesOf(connection, """
                     SELECT c.phone FROM import_customers s JOIN customers c ON c.external_id = s.external_id
                     WHERE s.consent_at IS NOT NULL AND c.phone IS NOT NULL""");
         }

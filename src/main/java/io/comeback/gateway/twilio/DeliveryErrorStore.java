@@ -29,8 +29,14 @@ public class DeliveryErrorStore {
      */
     OptionalLong record(String phone, String code, DeliveryProblem problem, String messageSid, Long messageId,
                         Instant at, Instant windowStart) {
+        // An error of a text whose recipient was erased is kept without the number (ErasedTexts).
         String insert = "INSERT INTO twilio_delivery_errors (phone, error_code, problem, message_key, message_sid,"
-                + " message_id, occurred_at, occurrences, acted) VALUES (?, ?, ?, ?, ?, ?, ?, 0, false)"
+                + " message_id, occurred_at, occurrences, acted)"
+                + " SELECT CASE WHEN " + ErasedTexts.erased("u.message_sid") + " THEN NULL ELSE u.phone END,"
+                + " u.error_code, u.problem, u.message_key, u.message_sid, u.message_id, u.occurred_at, 0, false"
+                + " FROM (SELECT CAST(? AS text) AS phone, CAST(? AS text) AS error_code, CAST(? AS text) AS problem,"
+                + " CAST(? AS text) AS message_key, CAST(? AS text) AS message_sid, CAST(? AS bigint) AS message_id,"
+                + " CAST(? AS timestamptz) AS occurred_at) u"
                 + " ON CONFLICT (message_key, error_code) DO NOTHING RETURNING id";
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(insert)) {
             st.setString(1, phone);

@@ -34,18 +34,21 @@ final class StatusCallbackBatch {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    // Applied at once unless the error-code rules still have to act on it.
+    // Applied at once unless the error-code rules still have to act on it. A receipt for a text whose recipient
+    // was erased meanwhile is kept without the number (ErasedTexts).
     private static final String INSERT = """
             INSERT INTO twilio_status_callbacks (message_sid, message_status, message_id, error_code, to_number, params,
                                                  received_at, applied_at)
-            SELECT u.sid, u.status, u.message_id, u.error_code, u.to_number, CAST(u.params AS jsonb), u.received_at,
+            SELECT u.sid, u.status, u.message_id, u.error_code, CASE WHEN e.erased THEN NULL ELSE u.to_number END,
+                   CASE WHEN e.erased THEN %s ELSE CAST(u.params AS jsonb) END, u.received_at,
                    CASE WHEN u.error_code IS NULL THEN u.received_at END
             FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]),
                         CAST(? AS text[]), CAST(CAST(? AS text[]) AS timestamptz[]))
                  AS u(sid, status, message_id, error_code, to_number, params, received_at)
+                 CROSS JOIN LATERAL (SELECT %s AS erased) e
             ON CONFLICT (message_sid, message_status) DO NOTHING
             RETURNING message_sid, message_status
-            """;
+            """.formatted(ErasedTexts.keptParams("CAST(u.params AS jsonb)"), ErasedTexts.erased("u.sid"));
     // Stored by an earlier delivery that was never applied (crash, failing rule): applied now.
     private static final String UNAPPLIED = """
             UPDATE twilio_status_callbacks t SET applied_at = CASE WHEN t.error_code IS NULL THEN ? END

@@ -92,10 +92,16 @@ public class TwilioCallbackStore {
     /** Stores a status callback; true when it must be applied (first delivery, or never applied). */
     boolean recordStatus(String sid, String status, Long messageId, String errorCode, String to,
                          Map<String, String> params, Instant at) {
+        // As StatusCallbackBatch: without the number when the text's recipient was erased (ErasedTexts).
         String insert = "INSERT INTO twilio_status_callbacks"
                 + " (message_sid, message_status, message_id, error_code, to_number, params, received_at)"
-                + " SELECT ?, ?, ?, ?, ?, ?::jsonb, ?"
-                + (durableStatusCallbacks ? "" : " FROM " + SKIP_FLUSH)
+                + " SELECT u.sid, u.status, u.message_id, u.error_code, CASE WHEN e.erased THEN NULL ELSE u.to_number END,"
+                + " CASE WHEN e.erased THEN " + ErasedTexts.keptParams("u.params") + " ELSE u.params END, u.received_at"
+                + " FROM (SELECT CAST(? AS text) AS sid, CAST(? AS text) AS status, CAST(? AS bigint) AS message_id,"
+                + " CAST(? AS text) AS error_code, CAST(? AS text) AS to_number, CAST(? AS jsonb) AS params,"
+                + " CAST(? AS timestamptz) AS received_at) u"
+                + " CROSS JOIN LATERAL (SELECT " + ErasedTexts.erased("u.sid") + " AS erased) e"
+                + (durableStatusCallbacks ? "" : ", " + SKIP_FLUSH)
                 + " ON CONFLICT (message_sid, message_status) DO NOTHING";
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(insert)) {
             st.setString(1, sid);

@@ -49,7 +49,7 @@ public class InboxPage {
     public TemplateInstance page(@QueryParam("show") String show, @QueryParam("done") Long done) {
         boolean all = "all".equals(show);
         List<Row> rows = replies.latest(SHOWN, all ? Inbox.Show.ALL : Inbox.Show.OPEN).stream()
-                .map(i -> new Row(i.id(), i.from(), i.customerId(), i.body(), formats.time(i.receivedAt()), i.autoReply(),
+                .map(i -> new Row(i.id(), i.from() == null ? "erased" : i.from(), i.customerId(), i.body(), formats.time(i.receivedAt()), i.autoReply(),
                         i.handled(), formats.time(i.handledAt()), i.handledBy()))
                 .toList();
         return inbox.data("frame", PageFrame.of("Inbox", "inbox", session)).data("rows", rows).data("all", all)

@@ -6,6 +6,7 @@ import io.comeback.audience.EventInput;
 import io.comeback.audience.EventService;
 import io.comeback.audience.OrderInput;
 import io.comeback.audience.OrderService;
+import io.comeback.privacy.PersonErasure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -21,11 +22,13 @@ class Audience {
     private final CustomerService customers;
     private final OrderService orders;
     private final EventService events;
+    private final PersonErasure erasure;
 
-    Audience(CustomerService customers, OrderService orders, EventService events) {
+    Audience(CustomerService customers, OrderService orders, EventService events, PersonErasure erasure) {
         this.customers = customers;
         this.orders = orders;
         this.events = events;
+        this.erasure = erasure;
     }
 
     /** A customer with a history; orders and events are stored in the order given (not necessarily by time). */
@@ -59,7 +62,7 @@ class Audience {
 
     /** Erases the customer as the API does, so later tests do not see their history. */
     boolean erase(String externalId) {
-        return customers.erase(externalId);
+        return erasure.erase(externalId);
     }
 
     /** One more order of the customer, placed at {@code at}. */
