@@ -1,5 +1,6 @@
 package io.comeback.audience;
 
+import io.comeback.support.Jdbc;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,5 +1,6 @@
 package io.comeback.audience;
 
+import io.comeback.support.Jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;

@@ -1,5 +1,6 @@
 package io.comeback.audience;
 
+import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;

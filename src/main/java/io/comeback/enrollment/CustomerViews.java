@@ -1,7 +1,7 @@
 package io.comeback.enrollment;
 
 import io.comeback.engine.model.ConsentStatus;
-import io.comeback.audience.Jdbc;
+import io.comeback.support.Jdbc;
 import io.comeback.audience.rfm.RfmModel;
 import io.comeback.engine.run.CustomerView;
 

@@ -1,8 +1,8 @@
 package io.comeback.enrollment;
 
-import io.comeback.audience.Jdbc;
+import io.comeback.support.Jdbc;
 import io.comeback.engine.run.FlowEvent;
-import io.comeback.messaging.SqlArrays;
+import io.comeback.support.SqlArrays;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

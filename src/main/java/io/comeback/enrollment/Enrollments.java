@@ -1,5 +1,6 @@
 package io.comeback.enrollment;
 
+import io.comeback.flows.FlowCatalog;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.ConsentStatus;
 import io.comeback.engine.model.Flow;

@@ -1,7 +1,7 @@
 package io.comeback.enrollment;
 
 import io.comeback.audience.ConditionSql;
-import io.comeback.audience.Jdbc;
+import io.comeback.support.Jdbc;
 import io.comeback.engine.model.ConsentStatus;
 import io.comeback.engine.model.Flow;
 

@@ -1,6 +1,6 @@
 package io.comeback.enrollment;
 
-import io.comeback.audience.Jdbc;
+import io.comeback.support.Jdbc;
 import io.comeback.engine.model.Flow;
 
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package io.comeback.enrollment;
 
+import io.comeback.flows.FlowCatalog;
 import io.comeback.audience.AudienceEvents;
 import io.comeback.audience.Customer;
 import io.comeback.engine.model.Flow;

@@ -1,5 +1,6 @@
 package io.comeback.enrollment;
 
+import io.comeback.flows.FlowVersions;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.run.CustomerView;
@@ -9,7 +10,7 @@ import io.comeback.engine.run.ExitReason;
 import io.comeback.engine.run.FlowInterpreter;
 import io.comeback.messaging.OutboundLedger;
 import io.comeback.messaging.SendGate;
-import io.comeback.messaging.UnflushedCommit;
+import io.comeback.support.UnflushedCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 

@@ -1,6 +1,6 @@
 package io.comeback.enrollment;
 
-import io.comeback.jobs.PollingLoop;
+import io.comeback.support.PollingLoop;
 import io.comeback.messaging.Dispatcher;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

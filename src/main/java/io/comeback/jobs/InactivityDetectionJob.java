@@ -1,6 +1,6 @@
 package io.comeback.jobs;
 
-import io.comeback.audience.inactivity.InactivityDetector;
+import io.comeback.enrollment.InactivityDetector;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 

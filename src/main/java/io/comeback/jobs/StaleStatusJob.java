@@ -1,6 +1,7 @@
 package io.comeback.jobs;
 
-import io.comeback.gateway.twilio.TwilioStatusRefresh;
+import io.comeback.messaging.port.LostReceiptRecovery;
+import jakarta.enterprise.inject.Instance;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,15 +12,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class StaleStatusJob {
 
-    private final TwilioStatusRefresh refresh;
+    private final Instance<LostReceiptRecovery> recoveries;
 
-    public StaleStatusJob(TwilioStatusRefresh refresh) {
-        this.refresh = refresh;
+    public StaleStatusJob(Instance<LostReceiptRecovery> recoveries) {
+        this.recoveries = recoveries;
     }
 
     @Scheduled(identity = "refresh-stale-statuses", every = "${comeback.reconcile.every:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        refresh.refresh();
+        recoveries.forEach(LostReceiptRecovery::recoverLostReceipts);
     }
 }

@@ -1,12 +1,12 @@
 package io.comeback.messaging;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.audience.Jdbc;
+import io.comeback.support.Jdbc;
 import io.comeback.engine.model.FlowDuration;
 import io.comeback.engine.model.FlowSettings;
 import io.comeback.engine.model.MessageKind;
 import io.comeback.engine.time.QuietHours;
-import io.comeback.enrollment.FlowVersions;
+import io.comeback.flows.FlowVersions;
 import io.comeback.messaging.compliance.ComplianceDecision;
 import io.comeback.messaging.compliance.CompliancePolicy;
 import io.comeback.messaging.compliance.FlowCapRule;

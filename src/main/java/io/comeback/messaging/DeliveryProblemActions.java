@@ -2,9 +2,9 @@ package io.comeback.messaging;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.Customer;
-import io.comeback.audience.Jdbc;
-import io.comeback.gateway.DeliveryProblemListener;
-import io.comeback.gateway.DeliveryProblemReport;
+import io.comeback.support.Jdbc;
+import io.comeback.messaging.port.DeliveryProblemListener;
+import io.comeback.messaging.port.DeliveryProblemReport;
 import io.comeback.messaging.pacing.PacingSettings;
 import io.comeback.messaging.pacing.SenderBuckets;
 import io.micrometer.core.instrument.MeterRegistry;

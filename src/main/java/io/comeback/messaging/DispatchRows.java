@@ -1,6 +1,7 @@
 package io.comeback.messaging;
 
-import io.comeback.audience.Jdbc;
+import io.comeback.support.SqlArrays;
+import io.comeback.support.Jdbc;
 import io.comeback.audience.inactivity.EngagementFacts;
 
 import java.sql.Connection;

@@ -1,10 +1,11 @@
 package io.comeback.messaging;
 
+import io.comeback.support.UnflushedCommit;
 import io.agroal.api.AgroalDataSource;
-import io.comeback.gateway.OutgoingSms;
-import io.comeback.gateway.SendOutcome;
-import io.comeback.gateway.SmsGateway;
-import io.comeback.jobs.PollingLoop;
+import io.comeback.messaging.port.OutgoingSms;
+import io.comeback.messaging.port.SendOutcome;
+import io.comeback.messaging.port.SmsGateway;
+import io.comeback.support.PollingLoop;
 import io.comeback.messaging.pacing.SenderBuckets;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

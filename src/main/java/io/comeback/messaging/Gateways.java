@@ -1,7 +1,7 @@
 package io.comeback.messaging;
 
-import io.comeback.gateway.MessageLookup;
-import io.comeback.gateway.SmsGateway;
+import io.comeback.messaging.port.MessageLookup;
+import io.comeback.messaging.port.SmsGateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.literal.NamedLiteral;

@@ -1,5 +1,6 @@
 package io.comeback.messaging;
 
+import io.comeback.support.SqlArrays;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,9 +1,8 @@
 package io.comeback.messaging;
 
 import io.comeback.audience.ConsentLedger;
-import io.comeback.audience.Jdbc;
+import io.comeback.support.Jdbc;
 import io.comeback.engine.run.FlowEvent;
-import io.comeback.enrollment.EnrollmentSignals;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -39,11 +38,11 @@ public class OptOuts {
     public static final String BLOCKED_REASON = "opted_out";
 
     private final ConsentLedger ledger;
-    private final EnrollmentSignals signals;
+    private final OptOutFollowUp followUp;
 
-    public OptOuts(ConsentLedger ledger, EnrollmentSignals signals) {
+    public OptOuts(ConsentLedger ledger, OptOutFollowUp followUp) {
         this.ledger = ledger;
-        this.signals = signals;
+        this.followUp = followUp;
     }
 
     /** @return true when this changed anything (a repeated STOP changes nothing and confirms nothing) */
@@ -63,7 +62,7 @@ public class OptOuts {
             st.executeUpdate();
         }
         ledger.append(new ConsentLedger.Entry(customerId, phone, before.get(), "opted_out", source, null, keyword, at));
-        signals.toRunningEnrollmentsOf(customerId, new FlowEvent.OptedOut());
+        followUp.optedOut(customerId);
         return true;
     }
 

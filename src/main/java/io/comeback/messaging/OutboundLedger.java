@@ -1,5 +1,6 @@
 package io.comeback.messaging;
 
+import io.comeback.support.SqlArrays;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

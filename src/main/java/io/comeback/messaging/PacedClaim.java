@@ -1,6 +1,6 @@
 package io.comeback.messaging;
 
-import io.comeback.gateway.SmsGateway;
+import io.comeback.messaging.port.SmsGateway;
 import io.comeback.messaging.pacing.SenderBuckets;
 
 import java.sql.Connection;

@@ -1,7 +1,8 @@
 package io.comeback.messaging;
 
-import io.comeback.audience.Jdbc;
-import io.comeback.gateway.SendOutcome;
+import io.comeback.support.SqlArrays;
+import io.comeback.support.Jdbc;
+import io.comeback.messaging.port.SendOutcome;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

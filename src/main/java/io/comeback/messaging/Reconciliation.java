@@ -1,8 +1,8 @@
 package io.comeback.messaging;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.audience.Jdbc;
-import io.comeback.gateway.MessageLookup;
+import io.comeback.support.Jdbc;
+import io.comeback.messaging.port.MessageLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;

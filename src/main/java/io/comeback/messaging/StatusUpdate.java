@@ -1,6 +1,6 @@
 package io.comeback.messaging;
 
-import io.comeback.gateway.DeliveryStatus;
+import io.comeback.messaging.port.DeliveryStatus;
 
 import java.time.Instant;
 

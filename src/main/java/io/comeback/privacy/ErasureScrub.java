@@ -1,6 +1,6 @@
 package io.comeback.privacy;
 
-import io.comeback.audience.Jdbc;
+import io.comeback.support.Jdbc;
 import io.comeback.gateway.twilio.ErasedTexts;
 
 import java.sql.Connection;

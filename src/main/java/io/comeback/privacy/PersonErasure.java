@@ -1,7 +1,7 @@
 package io.comeback.privacy;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.audience.Jdbc;
+import io.comeback.support.Jdbc;
 import io.comeback.audience.PhoneHash;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.ConsentHistory;
-import io.comeback.audience.Jdbc;
+import io.comeback.support.Jdbc;
 import io.comeback.enrollment.EnrollmentQueries;
 import io.comeback.messaging.MessageLog;
 import jakarta.enterprise.context.ApplicationScoped;

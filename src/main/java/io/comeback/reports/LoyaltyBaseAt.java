@@ -1,6 +1,6 @@
 package io.comeback.reports;
 
-import io.comeback.audience.Jdbc;
+import io.comeback.support.Jdbc;
 
 import java.math.BigDecimal;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package io.comeback.reports;
 
+import io.comeback.support.Jdbc;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
@@ -91,7 +92,7 @@ final class LoyaltyQuery {
             st.setArray(2, Periods.ends(c, periods));
             if (flowIdOrNull != null) {
                 st.setString(3, flowIdOrNull);
-                io.comeback.audience.Jdbc.setInstant(st, 4, scopeEnd);
+                Jdbc.setInstant(st, 4, scopeEnd);
             }
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -113,10 +114,10 @@ final class LoyaltyQuery {
             Array times = c.createArrayOf("text", instants.stream().map(Instant::toString).toArray());
             st.setArray(1, times);
             st.setDouble(2, activeWindow.toSeconds());
-            io.comeback.audience.Jdbc.setInstant(st, 3, latest);
+            Jdbc.setInstant(st, 3, latest);
             if (flowIdOrNull != null) {
                 st.setString(4, flowIdOrNull);
-                io.comeback.audience.Jdbc.setInstant(st, 5, scopeEnd);
+                Jdbc.setInstant(st, 5, scopeEnd);
             }
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

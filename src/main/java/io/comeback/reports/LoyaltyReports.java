@@ -1,5 +1,6 @@
 package io.comeback.reports;
 
+import io.comeback.support.Jdbc;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -137,7 +138,7 @@ public class LoyaltyReports {
         try (java.sql.PreparedStatement st = c.prepareStatement(
                 "SELECT EXISTS (SELECT 1 FROM loyalty_flow_members WHERE flow_id = ? AND entered_at >= ?)")) {
             st.setString(1, flowId);
-            io.comeback.audience.Jdbc.setInstant(st, 2, t);
+            Jdbc.setInstant(st, 2, t);
             try (java.sql.ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);

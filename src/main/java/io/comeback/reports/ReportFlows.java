@@ -3,8 +3,8 @@ package io.comeback.reports;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.FlowSettings;
-import io.comeback.enrollment.FlowCatalog;
-import io.comeback.enrollment.FlowVersions;
+import io.comeback.flows.FlowCatalog;
+import io.comeback.flows.FlowVersions;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package io.comeback.reports;
 
-import io.comeback.audience.Jdbc;
+import io.comeback.support.Jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -3,7 +3,7 @@ package io.comeback.web;
 import io.comeback.audience.Instants;
 import io.comeback.audience.inactivity.InactiveAudience;
 import io.comeback.engine.model.Trigger;
-import io.comeback.enrollment.FlowCatalog;
+import io.comeback.flows.FlowCatalog;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

@@ -7,7 +7,7 @@ import io.comeback.engine.run.SimulationRequest;
 import io.comeback.engine.run.SimulationResponse;
 import io.comeback.engine.validate.FlowValidator;
 import io.comeback.engine.validate.ValidationResult;
-import io.comeback.enrollment.FlowCatalog;
+import io.comeback.flows.FlowCatalog;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

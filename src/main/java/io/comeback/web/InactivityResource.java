@@ -1,7 +1,7 @@
 package io.comeback.web;
 
 import io.comeback.audience.Instants;
-import io.comeback.audience.inactivity.InactivityDetector;
+import io.comeback.enrollment.InactivityDetector;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -1,6 +1,6 @@
 package io.comeback.web;
 
-import io.comeback.messaging.Inbox;
+import io.comeback.inbound.Inbox;
 import io.comeback.messaging.MessageLog;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;

@@ -1,5 +1,6 @@
 package io.comeback.web;
 
+import io.comeback.gateway.twilio.WebhookRefused;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -43,6 +44,14 @@ public class ProblemMappers {
         }
         List<Problem.Violation> errors = List.of(Problem.Violation.ofField(field == null || field.isEmpty() ? "body" : field, message));
         return respond(new Problem(ProblemTypes.forStatus(400), "Malformed request", 400, errors.get(0).field() + ": " + message, errors));
+    }
+
+    @ServerExceptionMapper
+    public Response webhookRefused(WebhookRefused e) {
+        if (e.field() != null) {
+            return respond(ProblemException.invalidField(e.field(), e.getMessage()).toProblem());
+        }
+        return respond(ProblemException.forbidden(e.getMessage()).toProblem());
     }
 
     @ServerExceptionMapper

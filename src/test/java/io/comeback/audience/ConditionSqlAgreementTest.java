@@ -1,5 +1,6 @@
 package io.comeback.audience;
 
+import io.comeback.support.Jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;

@@ -1,5 +1,8 @@
 package io.comeback.gateway;
 
+import io.comeback.messaging.port.SendOutcome;
+import io.comeback.messaging.port.RetryPolicy;
+import io.comeback.messaging.port.DeliveryStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -2,10 +2,10 @@ package io.comeback.messaging;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.time.QuietHours;
-import io.comeback.gateway.DeliveryStatus;
-import io.comeback.gateway.MessageLookup;
-import io.comeback.gateway.OutgoingSms;
-import io.comeback.gateway.SendOutcome;
+import io.comeback.messaging.port.DeliveryStatus;
+import io.comeback.messaging.port.MessageLookup;
+import io.comeback.messaging.port.OutgoingSms;
+import io.comeback.messaging.port.SendOutcome;
 import io.comeback.gateway.simulator.SimulatorGateway;
 import io.comeback.testing.ManualRuntimeProfile;
 import io.comeback.testing.TestClockProducer;

@@ -7,7 +7,7 @@ import io.comeback.engine.run.CustomerView;
 import io.comeback.engine.run.Decision;
 import io.comeback.engine.text.SmsSegments;
 import io.comeback.enrollment.CustomerViews;
-import io.comeback.enrollment.FlowCatalog;
+import io.comeback.flows.FlowCatalog;
 import io.comeback.testing.ManualRuntimeProfile;
 import io.comeback.testing.TestClockProducer;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,7 +1,7 @@
 package io.comeback.messaging;
 
-import io.comeback.gateway.DeliveryProblem;
-import io.comeback.gateway.DeliveryProblemReport;
+import io.comeback.messaging.port.DeliveryProblem;
+import io.comeback.messaging.port.DeliveryProblemReport;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;

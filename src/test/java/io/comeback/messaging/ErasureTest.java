@@ -2,10 +2,10 @@ package io.comeback.messaging;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.Flow;
-import io.comeback.enrollment.FlowVersions;
+import io.comeback.flows.FlowVersions;
 import io.comeback.enrollment.WakeUpBatch;
-import io.comeback.gateway.OutgoingSms;
-import io.comeback.gateway.SendOutcome;
+import io.comeback.messaging.port.OutgoingSms;
+import io.comeback.messaging.port.SendOutcome;
 import io.comeback.gateway.simulator.SimulatorGateway;
 import io.comeback.gateway.simulator.SimulatorReceipts;
 import io.comeback.gateway.twilio.TwilioWebhookCalls;

@@ -1,9 +1,9 @@
 package io.comeback.messaging;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.audience.Jdbc;
-import io.comeback.gateway.DeliveryProblem;
-import io.comeback.gateway.DeliveryProblemReport;
+import io.comeback.support.Jdbc;
+import io.comeback.messaging.port.DeliveryProblem;
+import io.comeback.messaging.port.DeliveryProblemReport;
 import io.comeback.messaging.pacing.SenderBuckets;
 import io.comeback.testing.Poll;
 import io.comeback.testing.TestClockProducer;

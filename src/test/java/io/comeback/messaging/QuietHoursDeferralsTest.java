@@ -1,8 +1,8 @@
 package io.comeback.messaging;
 
 import io.comeback.engine.time.QuietHours;
-import io.comeback.gateway.DeliveryStatus;
-import io.comeback.gateway.SendOutcome;
+import io.comeback.messaging.port.DeliveryStatus;
+import io.comeback.messaging.port.SendOutcome;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

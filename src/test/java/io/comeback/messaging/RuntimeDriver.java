@@ -3,7 +3,7 @@ package io.comeback.messaging;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.validate.FlowValidator;
-import io.comeback.enrollment.FlowVersions;
+import io.comeback.flows.FlowVersions;
 import io.comeback.enrollment.WakeUpBatch;
 import io.comeback.testing.TestClockProducer;
 

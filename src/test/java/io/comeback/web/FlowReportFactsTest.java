@@ -1,7 +1,7 @@
 package io.comeback.web;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.gateway.DeliveryStatus;
+import io.comeback.messaging.port.DeliveryStatus;
 import io.comeback.messaging.MessageStatusRecorder;
 import io.comeback.messaging.StatusUpdate;
 import io.comeback.reports.FlowCountsFolder;

@@ -3,7 +3,7 @@ package io.comeback.web;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.Customer;
 import io.comeback.audience.inactivity.EngagementFacts;
-import io.comeback.audience.inactivity.InactivityDetector;
+import io.comeback.enrollment.InactivityDetector;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -7,7 +7,7 @@ import io.comeback.enrollment.Enrollments;
 import io.comeback.enrollment.EntryOutcome;
 import io.comeback.enrollment.TriggerContext;
 import io.comeback.enrollment.WakeUpBatch;
-import io.comeback.gateway.DeliveryStatus;
+import io.comeback.messaging.port.DeliveryStatus;
 import io.comeback.messaging.MessageStatusRecorder;
 import io.comeback.messaging.StatusUpdate;
 import io.comeback.testing.Poll;

@@ -1,7 +1,7 @@
 package io.comeback.audience.coupons;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.audience.Jdbc;
+import io.comeback.support.Jdbc;
 import io.comeback.engine.model.CouponSpec;
 import io.comeback.engine.run.CouponCodes;
 import jakarta.enterprise.context.ApplicationScoped;

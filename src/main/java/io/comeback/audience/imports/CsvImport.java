@@ -1,6 +1,6 @@
 package io.comeback.audience.imports;
 
-import io.comeback.audience.Jdbc;
+import io.comeback.support.Jdbc;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;

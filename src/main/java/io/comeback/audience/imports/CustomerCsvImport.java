@@ -8,7 +8,7 @@ import io.comeback.audience.CustomerDraft;
 import io.comeback.audience.CustomerInput;
 import io.comeback.audience.CustomerValidator;
 import io.comeback.audience.FieldViolation;
-import io.comeback.audience.Jdbc;
+import io.comeback.support.Jdbc;
 import io.comeback.audience.PhoneSuppressions;
 
 import java.sql.Connection;

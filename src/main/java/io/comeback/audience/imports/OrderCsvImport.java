@@ -1,7 +1,7 @@
 package io.comeback.audience.imports;
 
 import io.comeback.audience.FieldViolation;
-import io.comeback.audience.Jdbc;
+import io.comeback.support.Jdbc;
 import io.comeback.audience.OrderDraft;
 import io.comeback.audience.OrderInput;
 import io.comeback.audience.OrderValidator;

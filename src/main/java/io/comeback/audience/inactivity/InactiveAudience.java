@@ -119,7 +119,7 @@ public class InactiveAudience {
      * Streams the eligible customers to {@code handler} in id order, on {@code connection} (which must
      * not be in auto-commit mode, so PostgreSQL streams in chunks instead of sending every row at once).
      */
-    void eligible(Connection connection, Trigger.Inactive trigger, FlowRules flow, Instant asOf, RowHandler handler)
+    public void eligible(Connection connection, Trigger.Inactive trigger, FlowRules flow, Instant asOf, RowHandler handler)
             throws SQLException {
         Optional<FlowRules> rules = Optional.of(flow);
         settings(connection);

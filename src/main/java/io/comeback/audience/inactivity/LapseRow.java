@@ -1,6 +1,6 @@
 package io.comeback.audience.inactivity;
 
-import io.comeback.audience.Jdbc;
+import io.comeback.support.Jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +15,7 @@ import java.time.Instant;
  * @param engagedLapsedAt  when the engagement window ran out; null when the customer never engaged
  *                         or there is no engagement rule
  */
-record LapseRow(long customerId, String externalId, String basis, Instant lastOrderAt, Long medianGapSeconds,
+public record LapseRow(long customerId, String externalId, String basis, Instant lastOrderAt, Long medianGapSeconds,
                 Instant purchaseLapsedAt, Instant lastEngagedAt, Instant engagedLapsedAt, int unansweredMessages) {
 
     /** Columns {@link InactivitySql#matching} selects, in this order. */

@@ -2,7 +2,7 @@ package io.comeback.audience.inactivity;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.comeback.audience.Jdbc;
+import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -36,7 +36,7 @@ public class MatchLog {
         this.json = json;
     }
 
-    void record(Connection connection, String flowId, String flowVersion, Instant asOf,
+    public void record(Connection connection, String flowId, String flowVersion, Instant asOf,
                 List<WinbackEnrollment.Match> matches, List<EntryOutcome> outcomes) throws SQLException {
         if (outcomes.size() != matches.size()) {
             throw new IllegalStateException("enrollment answered " + outcomes.size() + " outcomes for " + matches.size() + " matches");

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** Turns the facts of a {@link LapseRow} into the reasons a marketer reads. */
-final class MatchReasons {
+public final class MatchReasons {
 
     private MatchReasons() {
     }
 
-    static MatchReason of(Trigger.Inactive trigger, LapseRow row, Instant asOf) {
+    public static MatchReason of(Trigger.Inactive trigger, LapseRow row, Instant asOf) {
         List<MatchReason.Window> windows = new ArrayList<>();
         if (row.basis() != null) {
             windows.add(purchase(trigger, row, asOf));

@@ -1,7 +1,7 @@
 package io.comeback.audience.rfm;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.audience.Jdbc;
+import io.comeback.support.Jdbc;
 import io.comeback.engine.run.RfmScores;
 import jakarta.enterprise.context.ApplicationScoped;
 

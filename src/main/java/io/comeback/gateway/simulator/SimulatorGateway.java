@@ -1,13 +1,13 @@
 package io.comeback.gateway.simulator;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.audience.Jdbc;
-import io.comeback.gateway.DeliveryStatus;
-import io.comeback.gateway.MessageLookup;
-import io.comeback.gateway.OutgoingSms;
-import io.comeback.gateway.SendOutcome;
-import io.comeback.gateway.SmsGateway;
-import io.comeback.messaging.SqlArrays;
+import io.comeback.support.Jdbc;
+import io.comeback.messaging.port.DeliveryStatus;
+import io.comeback.messaging.port.MessageLookup;
+import io.comeback.messaging.port.OutgoingSms;
+import io.comeback.messaging.port.SendOutcome;
+import io.comeback.messaging.port.SmsGateway;
+import io.comeback.support.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

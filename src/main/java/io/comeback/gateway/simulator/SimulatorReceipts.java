@@ -1,13 +1,13 @@
 package io.comeback.gateway.simulator;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.audience.Jdbc;
-import io.comeback.gateway.DeliveryStatus;
-import io.comeback.jobs.PollingLoop;
+import io.comeback.support.Jdbc;
+import io.comeback.messaging.port.DeliveryStatus;
+import io.comeback.support.PollingLoop;
 import io.comeback.messaging.Gateways;
 import io.comeback.messaging.MessageStatusRecorder;
 import io.comeback.messaging.StatusUpdate;
-import io.comeback.messaging.UnflushedCommit;
+import io.comeback.support.UnflushedCommit;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package io.comeback.gateway.twilio;
 
-import io.comeback.audience.Jdbc;
-import io.comeback.gateway.DeliveryProblem;
+import io.comeback.support.Jdbc;
+import io.comeback.messaging.port.DeliveryProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;

@@ -1,8 +1,8 @@
 package io.comeback.gateway.twilio;
 
-import io.comeback.gateway.DeliveryProblem;
-import io.comeback.gateway.DeliveryProblemListener;
-import io.comeback.gateway.DeliveryProblemReport;
+import io.comeback.messaging.port.DeliveryProblem;
+import io.comeback.messaging.port.DeliveryProblemListener;
+import io.comeback.messaging.port.DeliveryProblemReport;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;

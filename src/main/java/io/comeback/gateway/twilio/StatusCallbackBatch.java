@@ -1,8 +1,9 @@
 package io.comeback.gateway.twilio;
 
+import io.comeback.support.Jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.comeback.messaging.SqlArrays;
+import io.comeback.support.SqlArrays;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -77,7 +78,7 @@ final class StatusCallbackBatch {
         List<Callback> seenBefore = callbacks.stream().filter(cb -> !toApply.contains(cb.key())).toList();
         if (!seenBefore.isEmpty()) {
             try (PreparedStatement st = c.prepareStatement(UNAPPLIED)) {
-                io.comeback.audience.Jdbc.setInstant(st, 1, now);
+                Jdbc.setInstant(st, 1, now);
                 st.setArray(2, SqlArrays.texts(c, seenBefore, Callback::sid));
                 st.setArray(3, SqlArrays.texts(c, seenBefore, Callback::status));
                 collectKeys(st, toApply);

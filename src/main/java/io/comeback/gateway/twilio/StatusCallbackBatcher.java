@@ -1,7 +1,7 @@
 package io.comeback.gateway.twilio;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.gateway.DeliveryStatus;
+import io.comeback.messaging.port.DeliveryStatus;
 import io.comeback.messaging.StatusUpdate;
 import io.comeback.messaging.StatusUpdateSink;
 import io.quarkus.runtime.ShutdownEvent;

@@ -1,9 +1,8 @@
 package io.comeback.gateway.twilio;
 
-import io.comeback.gateway.DeliveryStatus;
+import io.comeback.messaging.port.DeliveryStatus;
 import io.comeback.messaging.StatusUpdate;
 import io.comeback.messaging.StatusUpdateSink;
-import io.comeback.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -69,7 +68,7 @@ public class StatusCallbacks {
             value = blankToNull(params.get(legacyName));
         }
         if (value == null) {
-            throw ProblemException.invalidField(name, "is required");
+            throw WebhookRefused.missing(name);
         }
         return value;
     }

@@ -2,7 +2,7 @@ package io.comeback.gateway.twilio;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.comeback.audience.Jdbc;
+import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;

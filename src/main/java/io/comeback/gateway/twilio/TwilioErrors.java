@@ -1,7 +1,7 @@
 package io.comeback.gateway.twilio;
 
 import com.twilio.exception.ApiException;
-import io.comeback.gateway.SendOutcome;
+import io.comeback.messaging.port.SendOutcome;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 
 import java.net.ConnectException;

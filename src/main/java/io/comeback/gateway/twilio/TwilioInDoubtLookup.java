@@ -1,8 +1,8 @@
 package io.comeback.gateway.twilio;
 
-import io.comeback.gateway.DeliveryStatus;
-import io.comeback.gateway.MessageLookup;
-import io.comeback.gateway.ProviderMessage;
+import io.comeback.messaging.port.DeliveryStatus;
+import io.comeback.messaging.port.MessageLookup;
+import io.comeback.messaging.port.ProviderMessage;
 
 import java.time.Clock;
 import java.time.Duration;

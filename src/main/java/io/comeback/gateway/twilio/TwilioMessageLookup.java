@@ -3,7 +3,7 @@ package io.comeback.gateway.twilio;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
-import io.comeback.gateway.ProviderMessage;
+import io.comeback.messaging.port.ProviderMessage;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

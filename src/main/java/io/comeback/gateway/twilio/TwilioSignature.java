@@ -1,7 +1,6 @@
 package io.comeback.gateway.twilio;
 
 import com.twilio.security.RequestValidator;
-import io.comeback.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,17 +23,17 @@ public class TwilioSignature {
         this.publicUrl = publicUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
     }
 
-    /** @throws ProblemException 403 unless the signature is Twilio's for this URL and these parameters */
+    /** @throws WebhookRefused 403 unless the signature is Twilio's for this URL and these parameters */
     void check(String pathAndQuery, Map<String, String> params, String signature) {
         if (validator.isEmpty() || publicUrl.isEmpty()) {
-            throw ProblemException.forbidden("Twilio webhooks are not configured: set COMEBACK_TWILIO_AUTH_TOKEN"
+            throw WebhookRefused.unsigned("Twilio webhooks are not configured: set COMEBACK_TWILIO_AUTH_TOKEN"
                     + " and COMEBACK_PUBLIC_URL.");
         }
         if (signature == null || signature.isBlank()) {
-            throw ProblemException.forbidden("The X-Twilio-Signature header is missing.");
+            throw WebhookRefused.unsigned("The X-Twilio-Signature header is missing.");
         }
         if (!validator.get().validate(publicUrl.get() + pathAndQuery, params, signature)) {
-            throw ProblemException.forbidden("The X-Twilio-Signature does not match this request; check that"
+            throw WebhookRefused.unsigned("The X-Twilio-Signature does not match this request; check that"
                     + " COMEBACK_PUBLIC_URL is the URL configured in Twilio.");
         }
     }

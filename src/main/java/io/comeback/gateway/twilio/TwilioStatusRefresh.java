@@ -1,8 +1,9 @@
 package io.comeback.gateway.twilio;
 
-import io.comeback.gateway.MessageStatusLookup;
-import io.comeback.gateway.ProviderMessage;
-import io.comeback.gateway.SmsGateway;
+import io.comeback.messaging.port.LostReceiptRecovery;
+import io.comeback.messaging.port.MessageStatusLookup;
+import io.comeback.messaging.port.ProviderMessage;
+import io.comeback.messaging.port.SmsGateway;
 import io.comeback.messaging.StaleMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -26,7 +27,7 @@ import java.util.Optional;
  * forward-only through the status sink, its error code checked against the error-code rules.
  */
 @ApplicationScoped
-public class TwilioStatusRefresh {
+public class TwilioStatusRefresh implements LostReceiptRecovery {
 
     private static final Logger LOG = Logger.getLogger(TwilioStatusRefresh.class);
 
@@ -57,6 +58,11 @@ public class TwilioStatusRefresh {
         this.staleAfter = staleAfter;
         this.giveUpAfter = giveUpAfter;
         this.batchSize = batchSize;
+    }
+
+    @Override
+    public void recoverLostReceipts() {
+        refresh();
     }
 
     public Result refresh() {

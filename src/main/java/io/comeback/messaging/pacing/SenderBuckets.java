@@ -1,6 +1,6 @@
 package io.comeback.messaging.pacing;
 
-import io.comeback.audience.Jdbc;
+import io.comeback.support.Jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,7 +1,7 @@
 package io.comeback.web.access;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.audience.Jdbc;
+import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package io.comeback.web.dashboard;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.audience.Jdbc;
+import io.comeback.support.Jdbc;
 import io.comeback.web.access.Role;
 import io.comeback.web.access.Users;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package io.comeback.web.dashboard;
 
 import io.comeback.engine.model.Problem;
-import io.comeback.enrollment.FlowCatalog;
+import io.comeback.flows.FlowCatalog;
 import io.comeback.messaging.MessageLog;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;

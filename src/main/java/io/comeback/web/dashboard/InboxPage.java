@@ -1,6 +1,6 @@
 package io.comeback.web.dashboard;
 
-import io.comeback.messaging.Inbox;
+import io.comeback.inbound.Inbox;
 import io.comeback.web.access.AccessLevel;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;

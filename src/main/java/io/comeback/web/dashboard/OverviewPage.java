@@ -1,6 +1,6 @@
 package io.comeback.web.dashboard;
 
-import io.comeback.enrollment.FlowCatalog;
+import io.comeback.flows.FlowCatalog;
 import io.comeback.reports.LoyaltyPeriod;
 import io.comeback.reports.LoyaltyReport;
 import io.comeback.reports.LoyaltyReports;

@@ -1,6 +1,6 @@
 package io.comeback.gateway.twilio;
 
-import io.comeback.gateway.DeliveryProblem;
+import io.comeback.messaging.port.DeliveryProblem;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

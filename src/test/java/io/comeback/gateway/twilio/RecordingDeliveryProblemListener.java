@@ -1,7 +1,7 @@
 package io.comeback.gateway.twilio;
 
-import io.comeback.gateway.DeliveryProblemListener;
-import io.comeback.gateway.DeliveryProblemReport;
+import io.comeback.messaging.port.DeliveryProblemListener;
+import io.comeback.messaging.port.DeliveryProblemReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 

@@ -1,7 +1,7 @@
 package io.comeback.gateway.twilio;
 
-import io.comeback.messaging.InboundSms;
-import io.comeback.messaging.InboundSmsSink;
+import io.comeback.inbound.InboundSms;
+import io.comeback.inbound.InboundSmsSink;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 

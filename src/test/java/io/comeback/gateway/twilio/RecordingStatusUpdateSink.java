@@ -1,6 +1,6 @@
 package io.comeback.gateway.twilio;
 
-import io.comeback.gateway.DeliveryStatus;
+import io.comeback.messaging.port.DeliveryStatus;
 import io.comeback.messaging.StatusUpdate;
 import io.comeback.messaging.StatusUpdateSink;
 import jakarta.enterprise.context.ApplicationScoped;

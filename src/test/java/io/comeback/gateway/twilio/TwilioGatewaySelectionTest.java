@@ -1,9 +1,9 @@
 package io.comeback.gateway.twilio;
 
-import io.comeback.gateway.DeliveryProblem;
-import io.comeback.gateway.OutgoingSms;
-import io.comeback.gateway.SendOutcome;
-import io.comeback.gateway.SmsGateway;
+import io.comeback.messaging.port.DeliveryProblem;
+import io.comeback.messaging.port.OutgoingSms;
+import io.comeback.messaging.port.SendOutcome;
+import io.comeback.messaging.port.SmsGateway;
 import io.comeback.messaging.Gateways;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

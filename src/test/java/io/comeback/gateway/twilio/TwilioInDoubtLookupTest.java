@@ -1,10 +1,10 @@
 package io.comeback.gateway.twilio;
 
 import io.comeback.engine.time.SettableClock;
-import io.comeback.gateway.DeliveryStatus;
-import io.comeback.gateway.MessageLookup;
-import io.comeback.gateway.OutgoingSms;
-import io.comeback.gateway.SendOutcome;
+import io.comeback.messaging.port.DeliveryStatus;
+import io.comeback.messaging.port.MessageLookup;
+import io.comeback.messaging.port.OutgoingSms;
+import io.comeback.messaging.port.SendOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package io.comeback.gateway.twilio;
 
 import io.comeback.engine.time.SettableClock;
-import io.comeback.gateway.OutgoingSms;
-import io.comeback.gateway.SendOutcome;
+import io.comeback.messaging.port.OutgoingSms;
+import io.comeback.messaging.port.SendOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 

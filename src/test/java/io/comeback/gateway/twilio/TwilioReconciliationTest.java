@@ -1,10 +1,10 @@
 package io.comeback.gateway.twilio;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.audience.Jdbc;
-import io.comeback.gateway.DeliveryProblem;
-import io.comeback.gateway.OutgoingSms;
-import io.comeback.gateway.SendOutcome;
+import io.comeback.support.Jdbc;
+import io.comeback.messaging.port.DeliveryProblem;
+import io.comeback.messaging.port.OutgoingSms;
+import io.comeback.messaging.port.SendOutcome;
 import io.comeback.messaging.Gateways;
 import io.comeback.messaging.Reconciliation;
 import io.comeback.testing.Poll;

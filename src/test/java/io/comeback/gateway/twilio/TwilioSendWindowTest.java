@@ -1,7 +1,7 @@
 package io.comeback.gateway.twilio;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.audience.Jdbc;
+import io.comeback.support.Jdbc;
 import io.comeback.testing.Poll;
 import io.comeback.testing.TestClockProducer;
 import io.quarkus.test.junit.QuarkusTest;

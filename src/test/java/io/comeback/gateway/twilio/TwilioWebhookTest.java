@@ -1,7 +1,7 @@
 package io.comeback.gateway.twilio;
 
-import io.comeback.gateway.DeliveryProblem;
-import io.comeback.gateway.DeliveryStatus;
+import io.comeback.messaging.port.DeliveryProblem;
+import io.comeback.messaging.port.DeliveryStatus;
 import io.comeback.messaging.StatusUpdate;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -1,0 +1,171 @@
+package io.comeback.enrollment;
+
+import io.comeback.audience.inactivity.InactiveAudience;
+import io.comeback.audience.inactivity.WinbackEnrollment;
+import io.comeback.audience.inactivity.MatchReasons;
+import io.comeback.audience.inactivity.EntryOutcome;
+import io.comeback.audience.inactivity.MatchLog;
+import io.agroal.api.AgroalDataSource;
+import io.comeback.engine.model.Flow;
+import io.comeback.engine.model.Trigger;
+import io.comeback.flows.FlowCatalog;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One detection pass: for every active flow with an {@code inactive} trigger, the customers who
+ * are lapsed at {@code asOf} and eligible (consent, entry conditions, not in the flow's cool-down,
+ * not capped) are handed to {@link WinbackEnrollment} in batches and recorded in
+ * {@code detector_matches} with why they matched.
+ * <p>
+ * The eligible customers stream from one read-only snapshot while each batch is entered and
+ * recorded in its own transaction: the first pass of a new flow may enter hundreds of thousands of
+ * customers, and one transaction for all of them would hold locks for minutes and, past its
+ * timeout, roll back everything only to start again. A pass cut short by a crash leaves its
+ * committed batches recorded; the next pass continues with the rest (they are not in cool-down).
+ * A session advisory lock on the reading connection keeps two nodes from detecting the same flow at
+ * once even if the scheduler misfires.
+ */
+@ApplicationScoped
+public class InactivityDetector {
+
+    private static final Logger LOG = Logger.getLogger(InactivityDetector.class);
+
+    /**
+     * @param took     the whole pass
+     * @param entering of it, the time spent entering and recording the matches (the rest is finding them)
+     */
+    public record FlowRun(String flowId, boolean skipped, int matched, Map<EntryOutcome, Integer> outcomes, Duration took,
+                          Duration entering) {
+    }
+
+    private final FlowCatalog catalog;
+    private final InactiveAudience audience;
+    private final WinbackEnrollment enrollment;
+    private final MatchLog log;
+    private final AgroalDataSource dataSource;
+    private final int transactionTimeoutSeconds;
+    private final int batchSize;
+
+    public InactivityDetector(FlowCatalog catalog, InactiveAudience audience, WinbackEnrollment enrollment, MatchLog log,
+                              AgroalDataSource dataSource,
+                              @org.eclipse.microprofile.config.inject.ConfigProperty(
+                                      name = "comeback.inactivity.detector.transaction-timeout") Duration timeout,
+                              @org.eclipse.microprofile.config.inject.ConfigProperty(
+                                      name = "comeback.inactivity.detector.batch-size", defaultValue = "10000") int batchSize) {
+        this.catalog = catalog;
+        this.audience = audience;
+        this.enrollment = enrollment;
+        this.log = log;
+        this.dataSource = dataSource;
+        this.transactionTimeoutSeconds = (int) timeout.getSeconds();
+        this.batchSize = batchSize;
+    }
+
+    public List<FlowRun> runAll(Instant asOf) {
+        List<FlowRun> runs = new ArrayList<>();
+        for (FlowCatalog.Entry entry : catalog.all()) {
+            if (entry.flow() != null && entry.flow().trigger() instanceof Trigger.Inactive) {
+                runs.add(detect(entry.id(), entry.version(), entry.flow(), asOf));
+            }
+        }
+        return runs;
+    }
+
+    public FlowRun detect(String flowId, String version, Flow flow, Instant asOf) {
+        long started = System.nanoTime();
+        Trigger.Inactive trigger = (Trigger.Inactive) flow.trigger();
+        Map<EntryOutcome, Integer> outcomes = new EnumMap<>(EntryOutcome.class);
+        int[] matched = {0};
+        long[] entering = {0};
+        try (Connection reader = dataSource.getConnection()) {
+            if (!lock(reader, flowId)) {
+                LOG.infof("Inactivity detection of flow %s is running elsewhere; skipped", flowId);
+                return new FlowRun(flowId, true, 0, outcomes, Duration.ZERO, Duration.ZERO);
+            }
+            try {
+                // Not auto-commit, so PostgreSQL streams the rows in chunks from one snapshot.
+                reader.setAutoCommit(false);
+                reader.setReadOnly(true);
+                List<WinbackEnrollment.Match> batch = new ArrayList<>(batchSize);
+                audience.eligible(reader, trigger, InactiveAudience.FlowRules.of(flow), asOf, row -> {
+                    batch.add(new WinbackEnrollment.Match(row.customerId(), MatchReasons.of(trigger, row, asOf)));
+                    if (batch.size() == batchSize) {
+                        entering[0] += timed(() -> matched[0] += flush(flowId, version, asOf, batch, outcomes));
+                    }
+                });
+                entering[0] += timed(() -> matched[0] += flush(flowId, version, asOf, batch, outcomes));
+                reader.commit();
+            } finally {
+                reader.setAutoCommit(true);
+                reader.setReadOnly(false);
+                unlock(reader, flowId);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Inactivity detection of flow " + flowId + " failed", e);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        Duration enteringTook = Duration.ofNanos(entering[0]);
+        if (matched[0] > 0) {
+            LOG.infof("Inactivity detection of flow %s at %s: %d matched %s in %d ms (%d ms of it entering)", flowId, asOf,
+                    matched[0], outcomes, took.toMillis(), enteringTook.toMillis());
+        }
+        return new FlowRun(flowId, false, matched[0], outcomes, took, enteringTook);
+    }
+
+    private static long timed(Runnable work) {
+        long started = System.nanoTime();
+        work.run();
+        return System.nanoTime() - started;
+    }
+
+    /** Enters and records one batch in a transaction of its own. */
+    private int flush(String flowId, String version, Instant asOf,
+                      List<WinbackEnrollment.Match> batch, Map<EntryOutcome, Integer> outcomes) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<WinbackEnrollment.Match> matches = List.copyOf(batch);
+        batch.clear();
+        List<EntryOutcome> answered = QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).call(() -> {
+            List<EntryOutcome> entered = enrollment.enterAll(flowId, matches);
+            try (Connection connection = dataSource.getConnection()) {
+                log.record(connection, flowId, version, asOf, matches, entered);
+            }
+            return entered;
+        });
+        answered.forEach(o -> outcomes.merge(o, 1, Integer::sum));
+        return matches.size();
+    }
+
+    private static boolean lock(Connection connection, String flowId) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
+            st.setString(1, LOCK_PREFIX + flowId);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static void unlock(Connection connection, String flowId) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
+            st.setString(1, LOCK_PREFIX + flowId);
+            st.execute();
+        }
+    }
+
+    private static final String LOCK_PREFIX = "comeback.inactivity-detector:";
+}

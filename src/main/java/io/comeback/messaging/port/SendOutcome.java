@@ -1,0 +1,29 @@
+package io.comeback.messaging.port;
+
+/** What happened to one send. The dispatcher records each outcome on the ledger row. */
+public sealed interface SendOutcome {
+
+    /**
+     * The error code of a {@link Refused} for a text whose {@link OutgoingSms#validUntil()} had passed
+     * when the gateway got it: nothing was sent, and the dispatcher defers it past the quiet hours.
+     */
+    String DEADLINE_PASSED = "deadline_passed";
+
+    /** The provider took the message and named it. */
+    record Accepted(String providerMessageId, DeliveryStatus status) implements SendOutcome {
+    }
+
+    /**
+     * The provider refused the message. {@code retryable} is true only when it certainly was not
+     * sent (rate limit 429/20429, connection refused before the request left).
+     */
+    record Refused(String errorCode, String detail, boolean retryable) implements SendOutcome {
+    }
+
+    /**
+     * Nobody knows whether the provider took it (timeout after sending, 5xx on create). Never
+     * resent blindly: the row goes to {@code UNKNOWN} and is reconciled with the provider.
+     */
+    record Indeterminate(String detail) implements SendOutcome {
+    }
+}
