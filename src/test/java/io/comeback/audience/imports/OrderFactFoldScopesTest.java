@@ -36,20 +36,20 @@ class OrderFactFoldScopesTest {
 
     @Test
     void rangesGiveTheFactsOfTheApiOnTwoConnections() throws SQLException {
-        check(OrderFactFolds.Scope.RANGES, new OrderFactFolds.FoldWorkers(dataSource::getConnection, 2, 5));
+        check(FoldScope.RANGES, new OrderFactFolds.FoldWorkers(dataSource::getConnection, 2, 5));
     }
 
     @Test
     void rangesGiveTheFactsOfTheApiOnOneConnection() throws SQLException {
-        check(OrderFactFolds.Scope.RANGES, new OrderFactFolds.FoldWorkers(null, 1, 7));
+        check(FoldScope.RANGES, new OrderFactFolds.FoldWorkers(null, 1, 7));
     }
 
     @Test
     void listedCustomersGiveTheFactsOfTheApi() throws SQLException {
-        check(OrderFactFolds.Scope.LISTED, new OrderFactFolds.FoldWorkers(dataSource::getConnection, 2, 3));
+        check(FoldScope.LISTED, new OrderFactFolds.FoldWorkers(dataSource::getConnection, 2, 3));
     }
 
-    private void check(OrderFactFolds.Scope scope, OrderFactFolds.FoldWorkers workers) throws SQLException {
+    private void check(FoldScope scope, OrderFactFolds.FoldWorkers workers) throws SQLException {
         Random random = new Random(scope.ordinal() * 31L + workers.count());
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
