@@ -63,22 +63,22 @@ final class LoyaltyBaseAt {
     /** The base at each instant; the caller has folded queued orders into the roll-up. */
     static Map<Instant, LoyaltyQuery.Base> at(Connection c, List<Instant> instants, Duration window, LoyaltyScope scope)
             throws SQLException {
-        List<Instant> partial = instants.stream().filter(t -> !LoyaltyRollup.covers(t)).distinct().toList();
+        List<Instant> partial = instants.stream().filter(t -> !LoyaltyMarksStore.covers(t)).distinct().toList();
         List<Instant> hours = instants.stream().map(LoyaltyBaseAt::hourOf).distinct().toList();
-        Map<Instant, LoyaltyRollup.Marks> before = LoyaltyRollup.marksBefore(c, hours, scope);
-        Map<Instant, LoyaltyRollup.Marks> sincePartialHour = partialHours(c, partial, window, scope);
+        Map<Instant, LoyaltyMarks> before = LoyaltyMarksStore.before(c, hours, scope);
+        Map<Instant, LoyaltyMarks> sincePartialHour = partialHours(c, partial, window, scope);
         Map<Instant, LoyaltyQuery.Base> result = new HashMap<>();
         for (Instant t : instants) {
-            LoyaltyRollup.Marks marks = before.getOrDefault(hourOf(t), LoyaltyRollup.Marks.NONE)
-                    .plus(sincePartialHour.getOrDefault(t, LoyaltyRollup.Marks.NONE));
+            LoyaltyMarks marks = before.getOrDefault(hourOf(t), LoyaltyMarks.NONE)
+                    .plus(sincePartialHour.getOrDefault(t, LoyaltyMarks.NONE));
             result.put(t, marks.base());
         }
         return result;
     }
 
-    private static Map<Instant, LoyaltyRollup.Marks> partialHours(Connection c, List<Instant> instants, Duration window,
-                                                                  LoyaltyScope scope) throws SQLException {
-        Map<Instant, LoyaltyRollup.Marks> result = new HashMap<>();
+    private static Map<Instant, LoyaltyMarks> partialHours(Connection c, List<Instant> instants, Duration window,
+                                                           LoyaltyScope scope) throws SQLException {
+        Map<Instant, LoyaltyMarks> result = new HashMap<>();
         if (instants.isEmpty()) {
             return result;
         }
@@ -89,7 +89,7 @@ final class LoyaltyBaseAt {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     BigDecimal gap = rs.getBigDecimal(4);
-                    result.put(Jdbc.getInstant(rs, 1), new LoyaltyRollup.Marks(rs.getLong(2), rs.getLong(3), gap));
+                    result.put(Jdbc.getInstant(rs, 1), new LoyaltyMarks(rs.getLong(2), rs.getLong(3), gap));
                 }
             }
         }

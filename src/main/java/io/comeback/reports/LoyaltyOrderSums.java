@@ -146,7 +146,7 @@ final class LoyaltyOrderSums {
      */
     static int phaseOf(Period p, ZoneId reportZone) {
         Period local = wholeDays(p, reportZone);
-        if (!local.start().isBefore(local.end()) || !LoyaltyRollup.covers(local.start())) {
+        if (!local.start().isBefore(local.end()) || !LoyaltyMarksStore.covers(local.start())) {
             return -1;
         }
         return (int) Math.floorMod(local.start().getEpochSecond() / 3600, 24L);

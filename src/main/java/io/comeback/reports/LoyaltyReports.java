@@ -57,7 +57,7 @@ public class LoyaltyReports {
         try (Connection c = dataSource.getConnection()) {
             if (flowIdOrNull == null && !zone.equals(rollup.zone())) {
                 // The phases of this zone's midnights are built by the fold below, if no report asked before.
-                LoyaltyRollup.askForPhases(c, phases(all, zone));
+                LoyaltyPhaseStore.askFor(c, phases(all, zone));
             }
             // Every order and entry committed before this read is in the roll-ups after this fold.
             rollup.refresh(c);
@@ -75,7 +75,7 @@ public class LoyaltyReports {
             c.setAutoCommit(false);
             try {
                 // One snapshot for all reads. No JIT: the planner's row estimates for the period arrays are
-                // far too high, and compiling the plan (about 1.5 s) cost more than running it (tens of ms).
+                // far too high, so it would compile plans whose run costs far less than compiling them.
                 try (Statement st = c.createStatement()) {
                     st.execute("SET LOCAL jit = off");
                 }
@@ -123,7 +123,7 @@ public class LoyaltyReports {
             return periods.stream().map(p -> LoyaltyOrderSums.zoneDays(p, zone)).toList();
         }
         List<Integer> phases = periods.stream().map(p -> LoyaltyOrderSums.phaseOf(p, zone)).toList();
-        java.util.Set<Integer> built = LoyaltyRollup.builtPhases(c);
+        java.util.Set<Integer> built = LoyaltyPhaseStore.built(c);
         List<LoyaltyOrderSums.Cut> cuts = new ArrayList<>(periods.size());
         for (int i = 0; i < periods.size(); i++) {
             int phase = phases.get(i);
