@@ -3,6 +3,7 @@ package io.comeback.messaging;
 import io.comeback.support.SqlArrays;
 import io.comeback.support.Jdbc;
 import io.comeback.audience.inactivity.EngagementFacts;
+import io.comeback.messaging.port.OutgoingSms;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +18,11 @@ final class DispatchRows {
 
     /** @param window until when it may leave before quiet hours, or null */
     record Claimed(long id, String to, String body, int attempts, SendWindow window) {
+
+        /** The text as the gateway gets it, with the window's deadline. */
+        OutgoingSms message() {
+            return new OutgoingSms(id, to, body, window == null ? null : window.validUntil());
+        }
     }
 
     /** A pending row locked while the dispatcher asks its sender's bucket whether it may leave. */

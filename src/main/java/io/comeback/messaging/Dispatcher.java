@@ -2,8 +2,6 @@ package io.comeback.messaging;
 
 import io.comeback.support.UnflushedCommit;
 import io.agroal.api.AgroalDataSource;
-import io.comeback.messaging.port.OutgoingSms;
-import io.comeback.messaging.port.SendOutcome;
 import io.comeback.messaging.port.SmsGateway;
 import io.comeback.support.PollingLoop;
 import io.comeback.messaging.pacing.SenderBuckets;
@@ -14,7 +12,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,40 +19,29 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Sends pending ledger rows: claim a batch (marked {@code dispatching} and committed), call the
- * gateway once per row, record every outcome in one statement. Nothing is retried unless the
- * gateway says the provider certainly did not take the message. When pacing is configured, a batch
- * holds only the rows their senders' token buckets allow ({@link PacedClaim}). From the hand-over to the
- * recorded outcomes the rows are held in one transaction, which is what an erasure waits for.
+ * Sends pending ledger rows: claim a batch (marked {@code dispatching} and committed, {@link DispatchClaim}),
+ * call the gateway once per row ({@link GatewayCalls}), record every outcome in one statement. Nothing is
+ * retried unless the gateway says the provider certainly did not take the message ({@link HandOverRules}).
+ * When pacing is configured, a batch holds only the rows their senders' token buckets allow ({@link PacedClaim}).
+ * From the hand-over to the recorded outcomes the rows are held in one transaction, which is what an erasure
+ * waits for.
  */
 @ApplicationScoped
 public class Dispatcher {
-
-    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
-    private static final SendOutcome NO_PHONE = new SendOutcome.Refused("no_phone", "the customer has no phone number", false);
 
     private final AgroalDataSource dataSource;
     private final Gateways gateways;
     private final Clock clock;
     private final int batchSize;
-    private final int maxAttempts;
     private final boolean enabled;
     private final PollingLoop loop;
-    private final PacedClaim paced;
+    private final DispatchClaim claims;
+    private final CallPerRow callPerRow;
+    private final CallPerBatch callPerBatch;
     private final Counter handedToGateway;
-    private final HandedOverRows handedOver = new HandedOverRows(50_000);
-    // Provider calls wait on the network; a batch's calls run side by side so one slow call does not hold the rest.
-    private final ExecutorService calls;
 
     public Dispatcher(AgroalDataSource dataSource, Gateways gateways, Clock clock, SenderBuckets buckets, MeterRegistry metrics,
                       @ConfigProperty(name = "comeback.dispatch.workers", defaultValue = "2") int workers,
@@ -68,16 +54,13 @@ public class Dispatcher {
         this.gateways = gateways;
         this.clock = clock;
         this.batchSize = batchSize;
-        this.maxAttempts = maxAttempts;
         this.enabled = enabled;
-        this.paced = buckets.settings().enabled() ? new PacedClaim(buckets) : null;
+        this.claims = buckets.settings().enabled() ? new PacedClaim(buckets) : new UnpacedClaim();
+        HandOverRules rules = new HandOverRules(clock, maxAttempts);
+        this.callPerRow = new CallPerRow(rules, concurrentCalls);
+        this.callPerBatch = new CallPerBatch(rules);
         this.handedToGateway = metrics.counter("comeback.dispatch.messages");
         this.loop = new PollingLoop("dispatch", workers, poll, this::dispatchBatch);
-        this.calls = Executors.newFixedThreadPool(concurrentCalls, runnable -> {
-            Thread thread = new Thread(runnable, "gateway-call");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -89,7 +72,7 @@ public class Dispatcher {
 
     void onStop(@Observes ShutdownEvent event) {
         loop.stop();
-        calls.shutdown();
+        callPerRow.shutdown();
     }
 
     public void nudge() {
@@ -98,16 +81,14 @@ public class Dispatcher {
 
     /** Ledger rows just committed as due now on this node: claim them by id at once (see {@link HandedOverRows}). */
     public void handOver(List<Long> messageIds) {
-        if (paced == null) {
-            handedOver.add(messageIds);
-        }
+        claims.handOver(messageIds);
         loop.nudge();
     }
 
     /** @return when to run the next batch (see {@link PollingLoop}) */
     Duration dispatchBatch() {
         SmsGateway gateway = gateways.active();
-        PacedClaim.Result batch = claim(gateway);
+        ClaimedBatch batch = claim(gateway);
         List<DispatchRows.Claimed> claimed = batch.rows();
         if (claimed.isEmpty()) {
             return batch.next();
@@ -122,14 +103,14 @@ public class Dispatcher {
             UnflushedCommit.allow(c);
             List<DispatchRows.Claimed> leaving = DispatchRows.hold(c, claimed);
             handedToGateway.increment(leaving.size());
-            List<Handled> handled = gateway.takesBatches() ? handleTogether(leaving, gateway) : handleSideBySide(leaving, gateway);
+            GatewayCalls calls = gateway.takesBatches() ? callPerBatch : callPerRow;
             List<DispatchOutcome> outcomes = new ArrayList<>(leaving.size());
             List<QuietHoursDeferrals.Deferral> deferrals = new ArrayList<>();
-            for (Handled one : handled) {
-                if (one.deferral() != null) {
-                    deferrals.add(one.deferral());
+            for (HandOverResult result : calls.handOver(leaving, gateway)) {
+                if (result instanceof HandOverResult.Deferred deferred) {
+                    deferrals.add(deferred.deferral());
                 } else {
-                    outcomes.add(one.outcome());
+                    outcomes.add(((HandOverResult.Recorded) result).outcome());
                 }
             }
             Instant now = clock.instant();
@@ -143,167 +124,11 @@ public class Dispatcher {
         return batch.next();
     }
 
-    /** What became of one claimed row: an outcome to record, or a deferral past quiet hours (nothing sent). */
-    private record Handled(DispatchOutcome outcome, QuietHoursDeferrals.Deferral deferral) {
-    }
-
-    /**
-     * A row whose send window already closed is not handed to the gateway (it would arrive inside
-     * quiet hours); a gateway that finds the deadline passed when the call is made refuses it, and
-     * that is deferred the same way.
-     */
-    private Handled handle(DispatchRows.Claimed row, SmsGateway gateway) {
-        Handled settled = beforeCall(row, gateway);
-        return settled != null ? settled : afterCall(row, gateway, send(gateway, row));
-    }
-
-    /** One call per row, side by side: a slow call does not hold the rest of the batch. */
-    private List<Handled> handleSideBySide(List<DispatchRows.Claimed> claimed, SmsGateway gateway) {
-        List<Future<Handled>> pending = new ArrayList<>(claimed.size());
-        for (DispatchRows.Claimed row : claimed) {
-            pending.add(calls.submit(() -> handle(row, gateway)));
-        }
-        List<Handled> handled = new ArrayList<>(claimed.size());
-        for (Future<Handled> call : pending) {
-            handled.add(await(call));
-        }
-        return handled;
-    }
-
-    /** The rows that may leave, handed over in one request; the same checks before and after as {@link #handle}. */
-    private List<Handled> handleTogether(List<DispatchRows.Claimed> claimed, SmsGateway gateway) {
-        Handled[] handled = new Handled[claimed.size()];
-        List<Integer> leaving = new ArrayList<>(claimed.size());
-        List<OutgoingSms> messages = new ArrayList<>(claimed.size());
-        for (int i = 0; i < claimed.size(); i++) {
-            DispatchRows.Claimed row = claimed.get(i);
-            handled[i] = beforeCall(row, gateway);
-            if (handled[i] == null) {
-                leaving.add(i);
-                messages.add(message(row));
-            }
-        }
-        List<SendOutcome> sent = sendAll(gateway, messages);
-        for (int k = 0; k < leaving.size(); k++) {
-            int i = leaving.get(k);
-            handled[i] = afterCall(claimed.get(i), gateway, sent.get(k));
-        }
-        return Arrays.asList(handled);
-    }
-
-    /** What becomes of a row that must not reach the gateway (window closed, no number), else null. */
-    private Handled beforeCall(DispatchRows.Claimed row, SmsGateway gateway) {
-        SendWindow window = row.window();
-        if (window != null && window.closedAt(clock.instant())) {
-            return new Handled(null, QuietHoursDeferrals.Deferral.of(row.id(), window, clock.instant()));
-        }
-        if (row.to() == null) {
-            return afterCall(row, gateway, NO_PHONE);
-        }
-        return null;
-    }
-
-    private Handled afterCall(DispatchRows.Claimed row, SmsGateway gateway, SendOutcome sent) {
-        SendWindow window = row.window();
-        if (window != null && QuietHoursDeferrals.deadlinePassed(sent)) {
-            return new Handled(null, QuietHoursDeferrals.Deferral.of(row.id(), window, clock.instant()));
-        }
-        return new Handled(outcome(row, gateway, sent), null);
-    }
-
-    private static <T> T await(Future<T> call) {
-        try {
-            return call.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while calling the gateway", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Gateway call failed unexpectedly", e.getCause());
-        }
-    }
-
-    private PacedClaim.Result claim(SmsGateway gateway) {
+    private ClaimedBatch claim(SmsGateway gateway) {
         try (Connection c = dataSource.getConnection()) {
-            if (paced == null) {
-                c.setAutoCommit(true);
-                List<Long> handed = handedOver.take(batchSize);
-                if (!handed.isEmpty()) {
-                    List<DispatchRows.Claimed> rows = DispatchRows.claimHanded(c, clock.instant(), handed);
-                    return new PacedClaim.Result(rows, Duration.ZERO);
-                }
-                List<DispatchRows.Claimed> rows = DispatchRows.claim(c, clock.instant(), batchSize);
-                return new PacedClaim.Result(rows, rows.size() == batchSize ? Duration.ZERO : null);
-            }
-            c.setAutoCommit(false);
-            try {
-                PacedClaim.Result result = paced.claim(c, gateway, clock.instant(), batchSize);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            return claims.claim(c, gateway, clock.instant(), batchSize);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim outbound messages", e);
         }
-    }
-
-    private static SendOutcome send(SmsGateway gateway, DispatchRows.Claimed row) {
-        try {
-            return gateway.send(message(row));
-        } catch (RuntimeException e) {
-            // Thrown mid-call: the provider may or may not have the message.
-            LOG.warnf(e, "Gateway %s threw for message %d", gateway.name(), row.id());
-            return new SendOutcome.Indeterminate("gateway threw " + e);
-        }
-    }
-
-    private static List<SendOutcome> sendAll(SmsGateway gateway, List<OutgoingSms> messages) {
-        if (messages.isEmpty()) {
-            return List.of();
-        }
-        try {
-            List<SendOutcome> outcomes = gateway.sendAll(messages);
-            if (outcomes.size() != messages.size()) {
-                throw new IllegalStateException(outcomes.size() + " outcomes for " + messages.size() + " messages");
-            }
-            return outcomes;
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Gateway %s threw for a batch of %d messages", gateway.name(), messages.size());
-            SendOutcome unknown = new SendOutcome.Indeterminate("gateway threw " + e);
-            return messages.stream().map(m -> unknown).toList();
-        }
-    }
-
-    private static OutgoingSms message(DispatchRows.Claimed row) {
-        return new OutgoingSms(row.id(), row.to(), row.body(), row.window() == null ? null : row.window().validUntil());
-    }
-
-    private DispatchOutcome outcome(DispatchRows.Claimed row, SmsGateway gateway, SendOutcome outcome) {
-        if (outcome instanceof SendOutcome.Accepted accepted) {
-            return new DispatchOutcome(row.id(), accepted.status().wire(), gateway.name(), accepted.providerMessageId(),
-                    null, null, null);
-        }
-        if (outcome instanceof SendOutcome.Refused refused) {
-            if (refused.retryable()) {
-                Instant retryAt = retryAt(row.attempts());
-                if (retryAt != null) {
-                    return new DispatchOutcome(row.id(), "pending", gateway.name(), null, refused.errorCode(),
-                            "retry: " + refused.detail(), retryAt);
-                }
-            }
-            return new DispatchOutcome(row.id(), "refused", gateway.name(), null, refused.errorCode(), refused.detail(), null);
-        }
-        SendOutcome.Indeterminate unknown = (SendOutcome.Indeterminate) outcome;
-        return new DispatchOutcome(row.id(), "unknown", gateway.name(), null, null, unknown.detail(), null);
-    }
-
-    /** Exponential backoff with jitter from the row's attempt count; null once attempts are used up. */
-    private Instant retryAt(int attempts) {
-        if (attempts >= maxAttempts) {
-            return null;
-        }
-        long base = Math.min(MAX_BACKOFF.toMillis(), 1000L << Math.min(attempts, 20));
-        return clock.instant().plusMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
     }
 }

@@ -20,15 +20,7 @@ import java.util.Set;
  * {@code dispatching}. Rows that must wait stay {@code pending} and untouched (no attempt counted), and
  * the caller learns how long until the next one fits, to sleep rather than poll.
  */
-final class PacedClaim {
-
-    /**
-     * @param rows claimed rows, to hand to the gateway
-     * @param next when to try again: zero at once (more may fit now), a duration until the next waiting
-     *             row's tokens are there, null when nothing waits (the usual poll interval)
-     */
-    record Result(List<DispatchRows.Claimed> rows, Duration next) {
-    }
+final class PacedClaim implements DispatchClaim {
 
     private final SenderBuckets buckets;
     // Tokens this node saw last, to lock no more candidates than can leave (an upper bound: other
@@ -40,11 +32,29 @@ final class PacedClaim {
         this.buckets = buckets;
     }
 
-    Result claim(Connection c, SmsGateway gateway, Instant now, int batchSize) throws SQLException {
+    @Override
+    public ClaimedBatch claim(Connection c, SmsGateway gateway, Instant now, int batchSize) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            ClaimedBatch result = claimInTransaction(c, gateway, now, batchSize);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    /** Not kept: a paced claim takes rows in due order and asks their senders' buckets first, so it finds these like any other. */
+    @Override
+    public void handOver(List<Long> messageIds) {
+    }
+
+    private ClaimedBatch claimInTransaction(Connection c, SmsGateway gateway, Instant now, int batchSize) throws SQLException {
         int limit = candidateLimit(now, batchSize);
         List<DispatchRows.Candidate> candidates = DispatchRows.candidates(c, now, limit);
         if (candidates.isEmpty()) {
-            return new Result(List.of(), null);
+            return new ClaimedBatch(List.of(), null);
         }
         List<String> senders = new ArrayList<>(candidates.size());
         List<SenderBuckets.Want> wants = new ArrayList<>(candidates.size());
@@ -90,7 +100,7 @@ final class PacedClaim {
         lastGrantsAt = now;
         List<DispatchRows.Claimed> claimed = DispatchRows.claimIds(c, now, picked);
         Duration next = wait != null ? wait : (candidates.size() == limit ? Duration.ZERO : null);
-        return new Result(claimed, next);
+        return new ClaimedBatch(claimed, next);
     }
 
     /** No more candidates than the tokens of the last grants could pay for by now (each text is at least one segment). */
