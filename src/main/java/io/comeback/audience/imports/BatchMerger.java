@@ -12,12 +12,12 @@ import java.util.concurrent.TimeUnit;
 final class BatchMerger implements AutoCloseable {
 
     interface Merge {
-        void accept(CsvImport.Batch batch) throws Exception;
+        void accept(ImportBatch batch) throws Exception;
     }
 
-    private static final CsvImport.Batch END = new CsvImport.Batch(new byte[0], -1, 0, true);
+    private static final ImportBatch END = new ImportBatch(new byte[0], -1, 0, true);
 
-    private final BlockingQueue<CsvImport.Batch> queue;
+    private final BlockingQueue<ImportBatch> queue;
     private final Thread thread;
     private volatile Exception failure;
 
@@ -25,7 +25,7 @@ final class BatchMerger implements AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.thread = new Thread(() -> {
             try {
-                for (CsvImport.Batch batch = queue.take(); batch != END; batch = queue.take()) {
+                for (ImportBatch batch = queue.take(); batch != END; batch = queue.take()) {
                     merge.accept(batch);
                 }
             } catch (Exception e) {
@@ -37,7 +37,7 @@ final class BatchMerger implements AutoCloseable {
         thread.start();
     }
 
-    void submit(CsvImport.Batch batch) {
+    void submit(ImportBatch batch) {
         try {
             while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
                 rethrowFailure();

@@ -48,8 +48,8 @@ final class CustomerCsvImport extends CsvImport {
      *              ({@link #claim}), so two lanes never race on either unique key and the first line still wins.
      */
     CustomerCsvImport(Connection connection, int batchSize, int maxListed, CustomerValidator validator, ObjectMapper json,
-                      PhoneSuppressions suppressions, int lanes, OrderFactFolds.ConnectionSource moreConnections) {
-        super(connection, batchSize, maxListed, "customers", lanes, moreConnections, true);
+                      PhoneSuppressions suppressions, int lanes, ConnectionSource moreConnections) {
+        super(connection, new ImportSettings("customers", batchSize, maxListed, lanes, moreConnections, true));
         this.validator = validator;
         this.json = json;
         this.suppressions = suppressions;

@@ -39,7 +39,7 @@ final class OrderCsvImport extends CsvImport {
      */
     OrderCsvImport(Connection connection, int batchSize, int maxListed, OrderValidator validator,
                    OrderFactFolds.FoldWorkers foldWorkers, int lanes) {
-        super(connection, batchSize, maxListed, "orders", lanes, foldWorkers.source());
+        super(connection, new ImportSettings("orders", batchSize, maxListed, lanes, foldWorkers.source(), false));
         this.validator = validator;
         this.foldWorkers = foldWorkers;
     }
@@ -134,10 +134,10 @@ final class OrderCsvImport extends CsvImport {
 
     @Override
     protected void mergeBatch(Connection connection, StageClock stages) throws SQLException {
-        // No ANALYZE of the staging table (0.1–0.5 s a batch): its statements' plans are fixed by their
-        // shape (lateral look-ups, hashed NOT IN), and a table emptied by TRUNCATE has relpages 0, so
-        // the planner counts its rows from its size in blocks. With statistics it also chose a Memoize of
-        // the customer look-ups that missed for 95 % of the rows (EXPLAIN ANALYZE of a 100,000-row batch).
+        // No ANALYZE of the staging table, which would sample every batch again: its statements' plans are
+        // fixed by their shape (lateral look-ups, hashed NOT IN), and a table emptied by TRUNCATE has
+        // relpages 0, so the planner counts its rows from its size in blocks. With statistics it also chose
+        // a Memoize of the customer look-ups, which missed for nearly every row: few rows of a batch share a customer.
         rejectWhere(connection, """
                 DELETE FROM import_orders s USING (SELECT order_id, min(line) AS line FROM import_orders
                                                    GROUP BY order_id HAVING count(*) > 1) f

@@ -29,12 +29,6 @@ public final class OrderFactFolds {
     private static final Logger LOG = Logger.getLogger(OrderFactFolds.class);
     private static final int CUSTOMERS_PER_CHUNK = 50_000;
 
-    /** Where a fold finds connections besides its own to spread chunks over. */
-    @FunctionalInterface
-    public interface ConnectionSource {
-        Connection open() throws SQLException;
-    }
-
     /** Folds on the caller's connection alone (recovery at start). */
     static final FoldWorkers ALONE = new FoldWorkers(null, 1, CUSTOMERS_PER_CHUNK);
 

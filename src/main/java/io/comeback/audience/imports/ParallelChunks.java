@@ -32,7 +32,7 @@ final class ParallelChunks implements AutoCloseable, FactChunk.Sink {
         }
     }
 
-    private void work(OrderFactFolds.ConnectionSource source) {
+    private void work(ConnectionSource source) {
         try (Connection c = source.open()) {
             c.setAutoCommit(false);
             try {
