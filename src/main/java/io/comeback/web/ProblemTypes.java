@@ -16,6 +16,7 @@ final class ProblemTypes {
             case 413 -> "https://comeback.io/problems/too-large";
             case 415 -> "https://comeback.io/problems/unsupported-media-type";
             case 422 -> "https://comeback.io/problems/invalid-request";
+            case 503 -> "https://comeback.io/problems/unavailable";
             default -> status >= 500 ? "https://comeback.io/problems/internal-error" : "about:blank";
         };
     }

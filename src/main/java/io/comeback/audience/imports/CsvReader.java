@@ -10,6 +10,10 @@ import java.util.List;
  * Holds one record at a time, so a file of millions of rows never sits in memory. Each record
  * knows the physical line it starts on (the header is line 1), which is what a person sees in
  * a spreadsheet or editor.
+ * <p>
+ * A record is also bounded ({@link Limits}): a field, a record or a column count past its limit stops the reading
+ * with {@link RecordTooLargeException} as soon as the limit is passed, so one line of a gigabyte, a quote that is
+ * never closed (which would swallow the rest of the file) or a million columns never sit in memory either.
  */
 public final class CsvReader {
 
@@ -20,9 +24,27 @@ public final class CsvReader {
         }
     }
 
+    /**
+     * @param maxFieldLength  characters in one field
+     * @param maxColumns      fields in one record
+     * @param maxRecordLength characters in one record, separators and line breaks inside quotes included
+     */
+    public record Limits(int maxFieldLength, int maxColumns, int maxRecordLength) {
+        /** Large enough for any file a test writes by hand. */
+        public static final Limits GENEROUS = new Limits(1 << 20, 10_000, 1 << 22);
+    }
+
+    /** A record past one of the {@link Limits}: the file cannot be read on from there. */
+    public static final class RecordTooLargeException extends ImportRejectedException {
+        RecordTooLargeException(long line, String message) {
+            super(line, message);
+        }
+    }
+
     private static final int EOF = -1;
 
     private final Reader in;
+    private final Limits limits;
     private long line = 1;
     private int pushedBack = -2;
     private boolean started;
@@ -31,8 +53,9 @@ public final class CsvReader {
     private int position;
     private int limit;
 
-    public CsvReader(Reader in) {
+    public CsvReader(Reader in, Limits limits) {
         this.in = in;
+        this.limits = limits;
     }
 
     /** @return the next record, or null at the end of the input */
@@ -58,7 +81,13 @@ public final class CsvReader {
         String malformed = null;
         boolean quoted = false;
         boolean afterQuote = false;
+        // Characters of this record read so far; each read below counts one.
+        int length = 1;
         while (true) {
+            if (length > limits.maxRecordLength()) {
+                throw tooLong(startLine, quoted, "the record is longer than " + limits.maxRecordLength()
+                        + " characters (comeback.limits.csv.max-record-length)");
+            }
             if (quoted) {
                 if (c == EOF) {
                     fields.add(field.toString());
@@ -66,8 +95,9 @@ public final class CsvReader {
                 }
                 if (c == '"') {
                     int d = read();
+                    length++;
                     if (d == '"') {
-                        field.append('"');
+                        append(field, '"', startLine, fields.size(), true);
                     } else {
                         quoted = false;
                         afterQuote = true;
@@ -78,17 +108,23 @@ public final class CsvReader {
                     if (c == '\n') {
                         line++;
                     }
-                    field.append((char) c);
+                    append(field, (char) c, startLine, fields.size(), true);
                 }
                 c = read();
+                length++;
                 continue;
             }
             if (c == ',' || c == '\r' || c == '\n' || c == EOF) {
+                if (fields.size() == limits.maxColumns()) {
+                    throw new RecordTooLargeException(startLine, "more than " + limits.maxColumns()
+                            + " columns (comeback.limits.csv.max-columns)");
+                }
                 fields.add(field.toString());
                 field.setLength(0);
                 afterQuote = false;
                 if (c == ',') {
                     c = read();
+                    length++;
                     continue;
                 }
                 if (c != EOF) {
@@ -104,11 +140,27 @@ public final class CsvReader {
             } else if (c == '"' && field.isEmpty()) {
                 quoted = true;
                 c = read();
+                length++;
                 continue;
             }
-            field.append((char) c);
+            append(field, (char) c, startLine, fields.size(), false);
             c = read();
+            length++;
         }
+    }
+
+    private void append(StringBuilder field, char c, long startLine, int index, boolean quoted) {
+        if (field.length() == limits.maxFieldLength()) {
+            throw tooLong(startLine, quoted, "field " + (index + 1) + " is longer than " + limits.maxFieldLength()
+                    + " characters (comeback.limits.csv.max-field-length)");
+        }
+        field.append(c);
+    }
+
+    /** Inside quotes, a record this long almost always means a quote that is never closed: say so. */
+    private static RecordTooLargeException tooLong(long startLine, boolean quoted, String message) {
+        return new RecordTooLargeException(startLine, quoted
+                ? message + ", inside a quoted field opened on this line: is its closing quote missing?" : message);
     }
 
     /** Consumes one line break (\n, \r\n or \r) whose first character, already read, is {@code c}. */
