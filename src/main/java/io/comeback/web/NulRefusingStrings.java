@@ -2,11 +2,11 @@ package io.comeback.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
@@ -21,10 +21,14 @@ import java.io.IOException;
 @Singleton
 public class NulRefusingStrings implements ObjectMapperCustomizer {
 
-    /** A string with a NUL character; its path is filled in by Jackson as it leaves each containing object. */
-    public static final class NulInTextException extends JsonMappingException {
+    /**
+     * A string with a NUL character; its path is filled in by Jackson as it leaves each containing object. A
+     * {@link MismatchedInputException}, because Quarkus REST hands those to the mappers as they are (other mapping
+     * failures it turns into a bare 400).
+     */
+    public static final class NulInTextException extends MismatchedInputException {
         NulInTextException(JsonParser parser) {
-            super(parser, "holds a NUL character (\\u0000), which cannot be stored; remove it");
+            super(parser, "holds a NUL character (\\u0000), which cannot be stored; remove it", String.class);
         }
     }
 

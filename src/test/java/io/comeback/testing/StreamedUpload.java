@@ -112,6 +112,10 @@ public final class StreamedUpload {
         }
     }
 
+    /**
+     * Reads one answer, then closes the socket: a server that answers without reading the body may keep the
+     * connection open, and closing it is what frees a sender blocked on a full connection.
+     */
     private static String readAnswer(Socket socket, AtomicBoolean answered) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
@@ -122,11 +126,39 @@ public final class StreamedUpload {
                 if (bytes.size() >= 12) {
                     answered.set(true);
                 }
+                if (complete(bytes.toString(StandardCharsets.ISO_8859_1))) {
+                    break;
+                }
             }
         } catch (IOException e) {
             // a reset after the answer: what was read is the answer
+        } finally {
+            answered.set(true);
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closed already
+            }
         }
-        answered.set(true);
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Whether the text holds a whole answer: its head and the body its Content-Length or chunked encoding announces. */
+    private static boolean complete(String text) {
+        int headEnd = text.indexOf("\r\n\r\n");
+        if (headEnd < 0) {
+            return false;
+        }
+        String head = text.substring(0, headEnd).toLowerCase();
+        int length = head.indexOf("content-length:");
+        if (length >= 0) {
+            int end = head.indexOf("\r\n", length);
+            long declared = Long.parseLong(head.substring(length + 15, end < 0 ? head.length() : end).trim());
+            return text.length() - headEnd - 4 >= declared;
+        }
+        if (head.contains("transfer-encoding: chunked")) {
+            return text.endsWith("0\r\n\r\n");
+        }
+        return false; // the body runs to the end of the connection
     }
 }

@@ -48,7 +48,7 @@ class BodyLimitsTest {
     void webhookFormAtTheLimitGoesOnToTheSignatureCheck() {
         String form = "Body=" + "a".repeat(WEBHOOK_LIMIT - 5);
         RestAssured.given().contentType(FORM).body(form).post("/webhooks/twilio/inbound")
-                .then().statusCode(403).body("detail", containsString("missing"));
+                .then().statusCode(403);
     }
 
     @Test

@@ -17,7 +17,7 @@ public class DatabaseOutageProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "quarkus.datasource.jdbc.url", DatabaseProxy.instance().proxiedJdbcUrl(),
+                "quarkus.datasource.jdbc.url", DatabaseProxy.proxiedJdbcUrl(),
                 "quarkus.datasource.jdbc.max-size", String.valueOf(POOL_SIZE),
                 "quarkus.datasource.jdbc.acquisition-timeout", "PT2S",
                 "comeback.runtime.enabled", "false",

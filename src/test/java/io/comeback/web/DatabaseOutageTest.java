@@ -25,11 +25,9 @@ import static org.hamcrest.Matchers.equalTo;
 @TestProfile(DatabaseOutageProfile.class)
 class DatabaseOutageTest {
 
-    private final DatabaseProxy database = DatabaseProxy.instance();
-
     @AfterEach
     void databaseBack() {
-        database.restore();
+        DatabaseProxy.restore();
     }
 
     @Test
@@ -37,7 +35,7 @@ class DatabaseOutageTest {
         String id = Api.uniqueId("outage");
         given().body(Map.of("firstName", "Olga")).put("/api/customers/" + id).then().statusCode(201);
 
-        database.cut();
+        DatabaseProxy.cut();
 
         given().get("/api/customers/" + id).then().statusCode(503).contentType(Problem.MEDIA_TYPE)
                 .header("Retry-After", equalTo("5"))
@@ -50,7 +48,7 @@ class DatabaseOutageTest {
                 .post("/api/import/customers").then().statusCode(503).header("Retry-After", equalTo("5"));
         given().get("/api/consent/export").then().statusCode(503);
 
-        database.restore();
+        DatabaseProxy.restore();
 
         // Each pooled connection broken by the outage fails once and is replaced: within a pool's worth of
         // requests the service answers from the database again, with no restart.
