@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -72,7 +73,7 @@ public class BodyLimits {
     public Uni<Response> readWithinLimit(ContainerRequestContext context, RoutingContext routing) {
         HttpServerRequest request = routing.request();
         long declared = declaredLength(request);
-        if (declared == 0 || (declared < 0 && !isChunked(request))) {
+        if (!mayHaveBody(request, declared)) {
             return Uni.createFrom().nullItem();
         }
         Optional<Limit> limit = limitFor(rawPath(request.uri()), routing.normalizedPath());
@@ -105,9 +106,12 @@ public class BodyLimits {
                 body.appendBuffer(chunk);
             });
             request.exceptionHandler(failure -> {
+                // Mostly a client that went away mid-body: answered as its fault, not logged as ours.
                 if (!refused[0]) {
                     refused[0] = true;
-                    emitter.fail(failure);
+                    emitter.complete(ProblemMappers.of(new ProblemException(400, "Malformed request",
+                            "body: could not be read (" + failure.getMessage() + ")",
+                            List.of(Problem.Violation.ofField("body", "could not be read")))));
                 }
             });
             request.endHandler(end -> {
@@ -131,8 +135,14 @@ public class BodyLimits {
         });
     }
 
-    /** The answer to a body over its limit; the connection is closed after it, so the rest of the body is never read. */
+    /**
+     * The answer to a body over its limit. Over HTTP/1.1 the connection is closed after it, so the rest of the body is
+     * never read; over HTTP/2 the answer ends the stream alone (the connection carries other requests).
+     */
     private static Response refuse(RoutingContext routing, ProblemException problem) {
+        if (routing.request().version() == HttpVersion.HTTP_2) {
+            return ProblemMappers.of(problem);
+        }
         routing.addEndHandler(done -> routing.request().connection().close());
         return Response.fromResponse(ProblemMappers.of(problem)).header(HttpHeaders.CONNECTION.toString(), "close").build();
     }
@@ -154,6 +164,17 @@ public class BodyLimits {
         } catch (NumberFormatException e) {
             return -1; // the HTTP codec refuses such a request before it gets here
         }
+    }
+
+    /**
+     * HTTP/1.x has a body only with a Content-Length or chunked encoding; HTTP/2 may send one with neither, so there
+     * any request not already ended is read under the limit.
+     */
+    private static boolean mayHaveBody(HttpServerRequest request, long declared) {
+        if (declared >= 0) {
+            return declared > 0;
+        }
+        return isChunked(request) || (request.version() == HttpVersion.HTTP_2 && !request.isEnded());
     }
 
     private static boolean isChunked(HttpServerRequest request) {
