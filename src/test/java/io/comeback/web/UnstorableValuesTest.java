@@ -111,6 +111,15 @@ class UnstorableValuesTest {
                 .body("errors[0].field", equalTo("to"));
     }
 
+    @Test
+    void dashboardPeriodOutsideTheRangeFallsBackToTheDefaultPeriodWithAMessage() {
+        String session = DashboardPagesTest.signIn("Kari");
+        RestAssured.given().cookie("comeback_session", session).get("/?from=-5000-01-01&to=2026-03-31")
+                .then().statusCode(200).body(containsString("in the years 0001 to 9999; showing the default period"));
+        RestAssured.given().cookie("comeback_session", session).get("/flows/winback?from=2026-01-01T00:00:00Z&to=%2B300000-01-01T00:00:00Z")
+                .then().statusCode(200).body(containsString("showing the default period"));
+    }
+
     // ---- customer attribute caps
 
     @Test
