@@ -27,7 +27,7 @@ public final class CsvReader {
     /**
      * @param maxFieldLength  characters in one field
      * @param maxColumns      fields in one record
-     * @param maxRecordLength characters in one record, separators and line breaks inside quotes included
+     * @param maxRecordLength characters in one record's fields, a separator each (line breaks inside quotes count)
      */
     public record Limits(int maxFieldLength, int maxColumns, int maxRecordLength) {
         /** Large enough for any file a test writes by hand. */
@@ -44,7 +44,9 @@ public final class CsvReader {
     private static final int EOF = -1;
 
     private final Reader in;
-    private final Limits limits;
+    private final int maxFieldLength;
+    private final int maxColumns;
+    private final int maxRecordLength;
     private long line = 1;
     private int pushedBack = -2;
     private boolean started;
@@ -55,7 +57,9 @@ public final class CsvReader {
 
     public CsvReader(Reader in, Limits limits) {
         this.in = in;
-        this.limits = limits;
+        this.maxFieldLength = limits.maxFieldLength();
+        this.maxColumns = limits.maxColumns();
+        this.maxRecordLength = limits.maxRecordLength();
     }
 
     /** @return the next record, or null at the end of the input */
@@ -81,13 +85,10 @@ public final class CsvReader {
         String malformed = null;
         boolean quoted = false;
         boolean afterQuote = false;
-        // Characters of this record read so far; each read below counts one.
-        int length = 1;
+        // Characters of the fields ended so far, a separator each: checked as each field ends, which bounds a record
+        // to the record limit plus one field (itself bounded as it grows, character by character).
+        int recordLength = 0;
         while (true) {
-            if (length > limits.maxRecordLength()) {
-                throw tooLong(startLine, quoted, "the record is longer than " + limits.maxRecordLength()
-                        + " characters (comeback.limits.csv.max-record-length)");
-            }
             if (quoted) {
                 if (c == EOF) {
                     fields.add(field.toString());
@@ -95,36 +96,37 @@ public final class CsvReader {
                 }
                 if (c == '"') {
                     int d = read();
-                    length++;
-                    if (d == '"') {
-                        append(field, '"', startLine, fields.size(), true);
-                    } else {
+                    if (d != '"') {
                         quoted = false;
                         afterQuote = true;
                         c = d;
                         continue;
                     }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    append(field, (char) c, startLine, fields.size(), true);
+                } else if (c == '\n') {
+                    line++;
                 }
+                if (field.length() == maxFieldLength) {
+                    throw fieldTooLong(startLine, fields.size(), true);
+                }
+                field.append((char) c);
                 c = read();
-                length++;
                 continue;
             }
             if (c == ',' || c == '\r' || c == '\n' || c == EOF) {
-                if (fields.size() == limits.maxColumns()) {
-                    throw new RecordTooLargeException(startLine, "more than " + limits.maxColumns()
+                if (fields.size() == maxColumns) {
+                    throw new RecordTooLargeException(startLine, "more than " + maxColumns
                             + " columns (comeback.limits.csv.max-columns)");
+                }
+                recordLength += field.length() + 1;
+                if (recordLength > maxRecordLength) {
+                    throw new RecordTooLargeException(startLine, "the record is longer than " + maxRecordLength
+                            + " characters (comeback.limits.csv.max-record-length)");
                 }
                 fields.add(field.toString());
                 field.setLength(0);
                 afterQuote = false;
                 if (c == ',') {
                     c = read();
-                    length++;
                     continue;
                 }
                 if (c != EOF) {
@@ -140,25 +142,20 @@ public final class CsvReader {
             } else if (c == '"' && field.isEmpty()) {
                 quoted = true;
                 c = read();
-                length++;
                 continue;
             }
-            append(field, (char) c, startLine, fields.size(), false);
+            if (field.length() == maxFieldLength) {
+                throw fieldTooLong(startLine, fields.size(), false);
+            }
+            field.append((char) c);
             c = read();
-            length++;
         }
     }
 
-    private void append(StringBuilder field, char c, long startLine, int index, boolean quoted) {
-        if (field.length() == limits.maxFieldLength()) {
-            throw tooLong(startLine, quoted, "field " + (index + 1) + " is longer than " + limits.maxFieldLength()
-                    + " characters (comeback.limits.csv.max-field-length)");
-        }
-        field.append(c);
-    }
-
-    /** Inside quotes, a record this long almost always means a quote that is never closed: say so. */
-    private static RecordTooLargeException tooLong(long startLine, boolean quoted, String message) {
+    /** Inside quotes, a field this long almost always means a quote that is never closed: say so. */
+    private RecordTooLargeException fieldTooLong(long startLine, int index, boolean quoted) {
+        String message = "field " + (index + 1) + " is longer than " + maxFieldLength
+                + " characters (comeback.limits.csv.max-field-length)";
         return new RecordTooLargeException(startLine, quoted
                 ? message + ", inside a quoted field opened on this line: is its closing quote missing?" : message);
     }
