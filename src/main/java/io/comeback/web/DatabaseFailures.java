@@ -55,7 +55,8 @@ final class DatabaseFailures {
         }
         if (state.equals("22021") // character not in repertoire (NUL in text)
                 || state.equals("22P05") // untranslatable character (U+0000 in jsonb)
-                || state.equals("22008")) { // datetime field overflow
+                || state.equals("22008") // datetime field overflow
+                || state.equals("22003")) { // numeric value out of range
             return Optional.of(new Failure(Kind.UNSTORABLE_VALUE, firstLine(message)));
         }
         return Optional.empty();
