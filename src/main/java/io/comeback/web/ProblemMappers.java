@@ -85,7 +85,7 @@ public class ProblemMappers {
             LOG.warnf("Database unavailable, answered 503: %s", database.get().message());
             long seconds = Math.max(1, retryAfter.toSeconds());
             return Response.fromResponse(respond(new Problem(ProblemTypes.forStatus(503), "Service unavailable", 503,
-                    "The database cannot be reached just now; nothing was changed by this request. Try again in "
+                    "The database cannot be reached just now. Try again in "
                             + seconds + " s.", null))).header(HttpHeaders.RETRY_AFTER, seconds).build();
         }
         if (database.isPresent()) {
