@@ -35,7 +35,7 @@ public record InactiveSegmentRequest(String asOf, Purchase purchase, Engagement 
         if (asOf != null) {
             Optional<Instant> parsed = Instants.parse(asOf);
             if (parsed.isEmpty()) {
-                errors.add(Problem.Violation.ofField("asOf", "'" + asOf + "' is not an instant; write e.g. 2026-05-17T10:00:00Z"));
+                errors.add(Problem.Violation.ofField("asOf", Instants.problem(asOf, "2026-05-17T10:00:00Z")));
             } else {
                 at = parsed.get();
             }
