@@ -37,11 +37,11 @@ create_database "$db" fresh
 use_local_database "$db"
 
 log "Starting the service with -Xmx512m on port $port (log: $work/service.log)"
-COMEBACK_API_KEYS=$key QUARKUS_HTTP_PORT=$port \
+COMEBACK_API_KEYS=$key QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$((port + 1)) \
   java -Xmx512m -jar target/quarkus-app/quarkus-run.jar >"$work/service.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do
-  curl -fs -o /dev/null "$base/q/health/ready" && break
+  curl -fs -o /dev/null "http://127.0.0.1:$((port + 1))/q/health/ready" && break
   kill -0 "$pid" 2>/dev/null || { cat "$work/service.log" >&2; log "The service did not start"; exit 1; }
   sleep 0.5
 done
@@ -98,7 +98,7 @@ rm -f "$work/form"
   | shoot "order CSV with 1M columns" POST /api/import/orders text/csv 413 -T -
 
 # The service still serves.
-health=$(curl -s -o "$work/health" -w '%{http_code}' "$base/q/health" || true)
+health=$(curl -s -o "$work/health" -w '%{http_code}' "http://127.0.0.1:$((port + 1))/q/health" || true)
 api=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $key" "$base/api/flows" || true)
 printf '\n/q/health: %s %s\n/api/flows: %s\nfinal memory: %s\n' "$health" "$(tr -d '\n ' <"$work/health" | head -c 120)" "$api" "$(memory)"
 if [ "$health" != 200 ] || [ "$api" != 200 ]; then
