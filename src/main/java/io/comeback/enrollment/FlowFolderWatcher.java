@@ -76,8 +76,10 @@ public class FlowFolderWatcher {
                 LOG.info("Flow folder changed: reloading the catalog");
                 try {
                     catalog.reload();
-                } catch (RuntimeException e) {
-                    LOG.error("Reloading flows failed; the previous catalog stays", e);
+                } catch (Throwable e) {
+                    // Whatever one reload throws (an Error included), the thread must live on: a dead watcher
+                    // would silently ignore every later edit of every flow.
+                    LOG.error("Reloading flows failed; the previous catalog stays and the folder is still watched", e);
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
