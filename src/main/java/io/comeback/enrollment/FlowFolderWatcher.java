@@ -55,6 +55,7 @@ public class FlowFolderWatcher {
         Thread thread = new Thread(this::watch, "flow-folder-watcher");
         thread.setDaemon(true);
         thread.start();
+        LOG.infof("Watching %s for changes of flow files", folder.toAbsolutePath().normalize());
     }
 
     void onStop(@Observes ShutdownEvent event) throws IOException {
