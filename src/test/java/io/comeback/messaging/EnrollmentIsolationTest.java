@@ -173,6 +173,30 @@ class EnrollmentIsolationTest {
     }
 
     @Test
+    void anEnrollmentWithASignalThatCannotBeReadIsFailedAndTheRestOfTheBatchRuns() {
+        Flow waiting = flow("iso_signal_" + run, "", WAIT_THEN_SEND);
+        Flow other = flow("iso_signal_other_" + run, "", SEND_NOW);
+        long victim = ledger.customer(Ledger.norwegianMobile(), "Europe/Oslo", "unknown");
+        long bystander = ledger.customer(Ledger.norwegianMobile(), "Europe/Oslo", "unknown");
+        long enrollment = runtime.enroll(waiting, victim, NOON.minusSeconds(120));
+        runtime.runDue();
+        // An order signal whose total is no number, queued as ingest would queue a real one.
+        ledger.rows("INSERT INTO enrollment_signals (enrollment_id, event) VALUES (?, '{\"type\": \"ordered\", \"total\": \"lots\"}')",
+                enrollment);
+        ledger.rows("UPDATE enrollments SET next_wake_at = ? WHERE id = ?", java.sql.Timestamp.from(NOON.minusSeconds(60)),
+                enrollment);
+        runtime.enroll(other, bystander, NOON);
+
+        WakeUpBatch.Outcome outcome = batch.run(TestClockProducer.CLOCK.instant(), 10_000);
+
+        assertThat(outcome.failed()).isEqualTo(1);
+        assertThat(outcome.dueMessages()).contains(textOf(other.id(), bystander));
+        Map<String, Object> failed = enrollmentThroughTheApi(victim, waiting.id());
+        assertThat(failed.get("status")).isEqualTo("failed");
+        assertThat((String) failed.get("failure")).contains("is unreadable");
+    }
+
+    @Test
     void aTextLongerThanMaxSegmentsIsRefusedWithTheReasonAndNeverReachesTheGateway() {
         // No max_segments in the file: the default, 10 segments, holds.
         Flow note = flow("iso_long_" + run, "", """
