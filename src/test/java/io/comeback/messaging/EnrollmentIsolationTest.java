@@ -143,6 +143,41 @@ class EnrollmentIsolationTest {
     }
 
     @Test
+    void enrollmentsOnAStoredVersionWithAMillionYearWaitAreFailedInsteadOfBlockingEveryBatch() {
+        // What the old validator let through and stored: the file may be long gone, its enrollments are not.
+        String flowId = "iso_forever_" + run;
+        String source = """
+                id: %s
+                settings:
+                  kind: transactional
+                trigger: customer_created
+                steps:
+                  - id: pause
+                    wait: { for: P999999Y }
+                  - id: hello
+                    send:
+                      text: "Hei!"
+                """.formatted(flowId);
+        ledger.rows("INSERT INTO flow_versions (flow_id, version, source) VALUES (?, 'old', ?)", flowId, source);
+        long victim = ledger.customer(Ledger.norwegianMobile(), "Europe/Oslo", "unknown");
+        ledger.rows("""
+                INSERT INTO enrollments (flow_id, flow_version, customer_id, status, next_wake_at, entered_at)
+                VALUES (?, 'old', ?, 'new', ?, ?)""", flowId, victim, java.sql.Timestamp.from(NOON.minusSeconds(60)),
+                java.sql.Timestamp.from(NOON.minusSeconds(60)));
+        Flow other = flow("iso_forever_other_" + run, "", SEND_NOW);
+        long bystander = ledger.customer(Ledger.norwegianMobile(), "Europe/Oslo", "unknown");
+        runtime.enroll(other, bystander, NOON);
+
+        WakeUpBatch.Outcome outcome = batch.run(TestClockProducer.CLOCK.instant(), 10_000);
+
+        assertThat(outcome.failed()).isEqualTo(1);
+        assertThat(outcome.dueMessages()).contains(textOf(other.id(), bystander));
+        Map<String, Object> failed = enrollmentThroughTheApi(victim, flowId);
+        assertThat(failed.get("status")).isEqualTo("failed");
+        assertThat((String) failed.get("failure")).contains("version old of flow " + flowId + " is unknown or no longer valid");
+    }
+
+    @Test
     void anEnrollmentWhoseStateCannotBeReadIsFailedWithItsErrorAndCountedOnTheFlowsPage() {
         Flow welcome = catalog.active("welcome").orElseThrow();
         long customer = ledger.customer(Ledger.norwegianMobile(), "Europe/Oslo", "opted_in");
