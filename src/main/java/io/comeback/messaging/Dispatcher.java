@@ -2,6 +2,8 @@ package io.comeback.messaging;
 
 import io.comeback.support.UnflushedCommit;
 import io.agroal.api.AgroalDataSource;
+import io.comeback.engine.model.FlowSettings;
+import io.comeback.engine.text.SmsSegments;
 import io.comeback.messaging.port.OutgoingSms;
 import io.comeback.messaging.port.SendOutcome;
 import io.comeback.messaging.port.SmsGateway;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -199,6 +202,13 @@ public class Dispatcher {
         }
         if (row.to() == null) {
             return afterCall(row, gateway, NO_PHONE);
+        }
+        // Rows are judged against their flow's max_segments when written; this catches any other way in.
+        String body = row.body() == null ? "" : row.body();
+        Optional<String> tooLong = SegmentCap.refusal(body, SmsSegments.count(body), FlowSettings.MOST_SEGMENTS,
+                "the " + FlowSettings.MOST_SEGMENTS + " segments any text may have");
+        if (tooLong.isPresent()) {
+            return afterCall(row, gateway, new SendOutcome.Refused(SegmentCap.ERROR_CODE, tooLong.get(), false));
         }
         return null;
     }

@@ -82,6 +82,11 @@ public record InactiveSegmentRequest(String asOf, Purchase purchase, Engagement 
             errors.add(Problem.Violation.ofField(field, "'" + text + "' is not a duration; write ISO-8601 such as P90D, P6M or PT12H"));
             return Optional.empty();
         }
+        if (parsed.get().isTooLong()) {
+            errors.add(Problem.Violation.ofField(field, "'" + text + "' is too long; durations run up to "
+                    + FlowDuration.LONGEST.text() + " (10 years), as in flows"));
+            return Optional.empty();
+        }
         return parsed;
     }
 }
