@@ -194,8 +194,7 @@ class EnrollmentIsolationTest {
         assertThat(failed.get("status")).isEqualTo("failed");
         assertThat((String) failed.get("failure")).contains("state is not readable");
 
-        String session = RestAssured.given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("apiKey", "test-key").formParam("next", "/flows").post("/login").getCookie("comeback_session");
+        String session = io.comeback.web.Api.signIn("isolation-viewer", "viewer");
         String page = RestAssured.given().cookie("comeback_session", session).get("/flows/welcome").then().statusCode(200)
                 .extract().asString();
         long count = ledger.single("SELECT count(*) FROM enrollments WHERE flow_id = 'welcome' AND status = 'failed'");

@@ -27,9 +27,12 @@ class BodyLimitsTest {
     private static final int WEBHOOK_LIMIT = 64 * 1024;
     private static final int BODY_LIMIT = 1024 * 1024;
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     @AfterEach
     void serviceStillServes() {
-        RestAssured.given().get("/q/health/live").then().statusCode(200);
+        RestAssured.given().get("http://localhost:" + management.getPort() + "/q/health/live").then().statusCode(200);
         given().get("/api/flows").then().statusCode(200);
     }
 
