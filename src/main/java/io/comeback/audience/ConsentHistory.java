@@ -89,12 +89,8 @@ public class ConsentHistory {
         }
     }
 
+    /** Consent texts, sources and keywords come from shops and phones: a cell never reaches a spreadsheet as a formula. */
     private static String csv(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = value.toString();
-        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
-                ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return CsvCells.of(value);
     }
 }

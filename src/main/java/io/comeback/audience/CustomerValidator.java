@@ -31,13 +31,24 @@ public class CustomerValidator {
     private final PhoneNumbers phones;
     private final ZoneId defaultZone;
     private final Clock clock;
+    private final int maxAttributes;
+    private final int maxAttributeValueLength;
 
     public CustomerValidator(PhoneNumbers phones,
                              @ConfigProperty(name = "comeback.default-time-zone", defaultValue = "Europe/Oslo") String defaultZone,
-                             Clock clock) {
+                             Clock clock,
+                             @ConfigProperty(name = "comeback.limits.attributes.max-count", defaultValue = "100") int maxAttributes,
+                             @ConfigProperty(name = "comeback.limits.attributes.max-value-length", defaultValue = "1000") int maxAttributeValueLength) {
         this.phones = phones;
         this.defaultZone = ZoneId.of(defaultZone);
         this.clock = clock;
+        this.maxAttributes = maxAttributes;
+        this.maxAttributeValueLength = maxAttributeValueLength;
+    }
+
+    /** Attribute columns a CSV file may have: each is an attribute of every customer in it. */
+    public int maxAttributes() {
+        return maxAttributes;
     }
 
     public sealed interface Result permits Valid, Invalid {
@@ -106,27 +117,51 @@ public class CustomerValidator {
             return null;
         }
         try {
-            return LocalDate.parse(raw.trim());
+            LocalDate date = LocalDate.parse(raw.trim());
+            if (!Instants.inRange(date)) {
+                errors.add(new FieldViolation("birthday", "'" + raw + "' is outside the range that can be stored: a date must be "
+                        + Instants.RANGE));
+                return null;
+            }
+            return date;
         } catch (DateTimeException e) {
             errors.add(new FieldViolation("birthday", "'" + raw + "' is not a date; write YYYY-MM-DD, e.g. 1990-05-17"));
             return null;
         }
     }
 
-    private static Map<String, Object> attributes(Map<String, Object> raw, List<FieldViolation> errors) {
+    private Map<String, Object> attributes(Map<String, Object> raw, List<FieldViolation> errors) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         if (raw == null) {
             return attributes;
         }
+        if (raw.size() > maxAttributes) {
+            // One violation, not one per attribute: a body of a million attributes gets a short answer.
+            errors.add(new FieldViolation("attributes", "at most " + maxAttributes + " attributes per customer"
+                    + " (comeback.limits.attributes.max-count); this one has " + raw.size()));
+            return attributes;
+        }
         raw.forEach((name, value) -> {
             if (!ATTRIBUTE_NAME.matcher(name).matches()) {
-                errors.add(new FieldViolation("attributes." + name,
+                errors.add(new FieldViolation("attributes." + shortened(name),
                         "attribute names start with a letter and hold letters, digits and _ (at most 64), so flows can use them"));
-            } else {
-                attributes.put(name, value);
+                return;
             }
+            long length = AttributeValues.length(value, maxAttributeValueLength);
+            if (length > maxAttributeValueLength) {
+                errors.add(new FieldViolation("attributes." + name, "at most " + maxAttributeValueLength
+                        + " characters per attribute value (comeback.limits.attributes.max-value-length); this one has "
+                        + (length == AttributeValues.MORE ? "more" : length)));
+                return;
+            }
+            attributes.put(name, value);
         });
         return attributes;
+    }
+
+    /** A field name as echoed in an answer: a name of a megabyte is not sent back whole. */
+    private static String shortened(String name) {
+        return name.length() <= 80 ? name : name.substring(0, 80) + "…";
     }
 
     private CustomerDraft.Consent consent(CustomerInput.ConsentInput raw, List<FieldViolation> errors) {
@@ -145,7 +180,7 @@ public class CustomerValidator {
         if (raw.at() != null && !raw.at().isBlank()) {
             Optional<Instant> parsed = Instants.parse(raw.at());
             if (parsed.isEmpty()) {
-                errors.add(new FieldViolation("consent.at", "'" + raw.at() + "' is not an instant; write e.g. 2026-05-17T10:00:00Z"));
+                errors.add(new FieldViolation("consent.at", Instants.problem(raw.at(), "2026-05-17T10:00:00Z")));
             }
             at = parsed.orElse(null);
         }

@@ -52,7 +52,7 @@ public class EventService {
         if (in.at() != null && !in.at().isBlank()) {
             Optional<Instant> parsed = Instants.parse(in.at());
             if (parsed.isEmpty()) {
-                errors.add(new FieldViolation("at", "'" + in.at() + "' is not an instant; write e.g. 2026-05-17T10:00:00Z"));
+                errors.add(new FieldViolation("at", Instants.problem(in.at(), "2026-05-17T10:00:00Z")));
             } else if (parsed.get().isAfter(now.plus(OrderValidator.CLOCK_SKEW))) {
                 errors.add(new FieldViolation("at", "'" + in.at() + "' is in the future"));
             } else {

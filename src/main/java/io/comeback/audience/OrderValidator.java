@@ -91,7 +91,7 @@ public class OrderValidator {
         }
         Optional<Instant> at = Instants.parse(raw);
         if (at.isEmpty()) {
-            errors.add(new FieldViolation("placedAt", "'" + raw + "' is not an instant; write e.g. 2026-05-17T10:00:00Z"));
+            errors.add(new FieldViolation("placedAt", Instants.problem(raw, "2026-05-17T10:00:00Z")));
             return null;
         }
         if (at.get().isAfter(Instant.now(clock).plus(CLOCK_SKEW))) {

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Attribute and tag writes flows make on customers ({@code set:} steps), collected over a batch and
- * written in its transaction. Rare next to sends, so plain statements are enough.
+ * written in its transaction, per enrollment. Rare next to sends, so plain statements are enough.
  */
 final class CustomerWrites {
 
@@ -22,6 +22,9 @@ final class CustomerWrites {
     /** A statement and its parameters in the SQL's order. */
     private record Write(String sql, List<Object> params) {
     }
+
+    /** What an enrollment without {@code set} decisions writes; never added to. */
+    static final CustomerWrites NONE = new CustomerWrites();
 
     private final List<Write> writes = new ArrayList<>();
 
@@ -37,6 +40,7 @@ final class CustomerWrites {
         writes.add(new Write(REMOVE_TAG, List.of(tag, customerId)));
     }
 
+    /** Writes them; again after a rollback to a savepoint, when the batch is written row by row. */
     void flush(Connection c) throws SQLException {
         for (Write w : writes) {
             try (PreparedStatement st = c.prepareStatement(w.sql())) {
@@ -46,6 +50,5 @@ final class CustomerWrites {
                 st.executeUpdate();
             }
         }
-        writes.clear();
     }
 }

@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The set-based statements of a wake-up batch: claim, read queued signals, write back. */
+/** The set-based statements of a wake-up batch: claim, read queued signals, write back, set failures aside. */
 final class EnrollmentRows {
 
     // The partial index on next_wake_at holds only waiting rows; SKIP LOCKED lets every worker of
@@ -46,8 +46,41 @@ final class EnrollmentRows {
                   String exitReason, String exitLabel, boolean conversion) {
     }
 
+    // Only the columns a failure changes: the stored state and step stay as they were, so this statement
+    // cannot trip over whatever made the enrollment fail. Terminal (exited_at set), so no signal wakes it
+    // again and the customer may enter the flow anew under its re-entry rule.
+    private static final String FAIL = """
+            UPDATE enrollments e SET status = 'failed', next_wake_at = NULL, exited_at = ?, exit_reason = 'failed',
+                exit_label = NULL, failure = u.failure, failed_at = ?, updated_at = ?
+            FROM unnest(CAST(? AS bigint[]), CAST(? AS text[])) AS u(id, failure)
+            WHERE e.id = u.id
+            """;
+
     /** @param inboundMessageId the {@code inbound_messages} row of a reply, else null */
     record Signal(long id, FlowEvent event, Long inboundMessageId) {
+    }
+
+    /**
+     * The queued signals of a batch by enrollment, and the enrollments with a signal that cannot be read
+     * (they are set aside as failed rather than failing the batch).
+     */
+    record Signals(Map<Long, List<Signal>> byEnrollment, Map<Long, String> unreadable) {
+    }
+
+    /** An enrollment set aside: {@code failure} says what went wrong, for the API and the dashboard. */
+    record Failure(long id, String flowId, String failure) {
+        private static final int LONGEST = 2000;
+
+        Failure {
+            // Kept short and storable whatever the exception carried.
+            String text = failure == null ? "unknown error" : failure.replace((char) 0, '?');
+            failure = text.length() > LONGEST ? text.substring(0, LONGEST) + "…" : text;
+        }
+
+        static Failure of(long id, String flowId, Throwable e) {
+            String message = e.getMessage();
+            return new Failure(id, flowId, e.getClass().getSimpleName() + (message == null ? "" : ": " + message));
+        }
     }
 
     private EnrollmentRows() {
@@ -69,17 +102,23 @@ final class EnrollmentRows {
     }
 
     /** Signals queued for these enrollments, oldest first, and deleted in the same transaction. */
-    static Map<Long, List<Signal>> takeSignals(Connection c, List<ClaimedEnrollment> claimed) throws SQLException {
+    static Signals takeSignals(Connection c, List<ClaimedEnrollment> claimed) throws SQLException {
         Map<Long, List<Signal>> signals = new LinkedHashMap<>();
+        Map<Long, String> unreadable = new LinkedHashMap<>(0);
         List<Long> taken = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement(SIGNALS)) {
             st.setArray(1, c.createArrayOf("bigint", claimed.stream().map(ClaimedEnrollment::id).toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     taken.add(rs.getLong(1));
-                    signals.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())
-                            .add(new Signal(rs.getLong(1), SignalCodec.read(rs.getString(3)),
-                                    SignalCodec.inboundMessageId(rs.getString(3))));
+                    long enrollmentId = rs.getLong(2);
+                    try {
+                        Signal signal = new Signal(rs.getLong(1), SignalCodec.read(rs.getString(3)),
+                                SignalCodec.inboundMessageId(rs.getString(3)));
+                        signals.computeIfAbsent(enrollmentId, k -> new ArrayList<>()).add(signal);
+                    } catch (RuntimeException e) {
+                        unreadable.putIfAbsent(enrollmentId, "signal " + rs.getLong(1) + " is unreadable: " + e.getMessage());
+                    }
                 }
             }
         }
@@ -90,7 +129,7 @@ final class EnrollmentRows {
                 st.executeUpdate();
             }
         }
-        return signals;
+        return new Signals(signals, unreadable);
     }
 
     static void write(Connection c, List<Update> updates, Instant now) throws SQLException {
@@ -109,6 +148,20 @@ final class EnrollmentRows {
             st.setArray(++i, SqlArrays.texts(c, updates, Update::exitReason));
             st.setArray(++i, SqlArrays.texts(c, updates, Update::exitLabel));
             st.setArray(++i, SqlArrays.booleans(c, updates, Update::conversion));
+            st.executeUpdate();
+        }
+    }
+
+    static void fail(Connection c, List<Failure> failures, Instant now) throws SQLException {
+        if (failures.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement st = c.prepareStatement(FAIL)) {
+            Jdbc.setInstant(st, 1, now);
+            Jdbc.setInstant(st, 2, now);
+            Jdbc.setInstant(st, 3, now);
+            st.setArray(4, SqlArrays.longs(c, failures, Failure::id));
+            st.setArray(5, SqlArrays.texts(c, failures, Failure::failure));
             st.executeUpdate();
         }
     }

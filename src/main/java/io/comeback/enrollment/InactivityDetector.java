@@ -46,9 +46,10 @@ public class InactivityDetector {
     /**
      * @param took     the whole pass
      * @param entering of it, the time spent entering and recording the matches (the rest is finding them)
+     * @param failure  why this flow's pass failed (the batches entered before it stay entered); null when it ran
      */
     public record FlowRun(String flowId, boolean skipped, int matched, Map<EntryOutcome, Integer> outcomes, Duration took,
-                          Duration entering) {
+                          Duration entering, String failure) {
     }
 
     private final FlowCatalog catalog;
@@ -74,11 +75,28 @@ public class InactivityDetector {
         this.batchSize = batchSize;
     }
 
+    /**
+     * Every inactive flow, each on its own: a flow whose pass fails is logged and reported with its error,
+     * and the flows after it are still detected.
+     */
     public List<FlowRun> runAll(Instant asOf) {
         List<FlowRun> runs = new ArrayList<>();
         for (FlowCatalog.Entry entry : catalog.all()) {
             if (entry.flow() != null && entry.flow().trigger() instanceof Trigger.Inactive) {
-                runs.add(detect(entry.id(), entry.version(), entry.flow(), asOf));
+                long started = System.nanoTime();
+                try {
+                    runs.add(detect(entry.id(), entry.version(), entry.flow(), asOf));
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Inactivity detection of flow %s at %s failed; the other flows are still detected",
+                            entry.id(), asOf);
+                    String failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                    Throwable cause = e.getCause();
+                    if (cause != null && cause.getMessage() != null) {
+                        failure += ": " + cause.getMessage();
+                    }
+                    runs.add(new FlowRun(entry.id(), false, 0, Map.of(), Duration.ofNanos(System.nanoTime() - started),
+                            Duration.ZERO, failure));
+                }
             }
         }
         return runs;
@@ -93,7 +111,7 @@ public class InactivityDetector {
         try (Connection reader = dataSource.getConnection()) {
             if (!lock(reader, flowId)) {
                 LOG.infof("Inactivity detection of flow %s is running elsewhere; skipped", flowId);
-                return new FlowRun(flowId, true, 0, outcomes, Duration.ZERO, Duration.ZERO);
+                return new FlowRun(flowId, true, 0, outcomes, Duration.ZERO, Duration.ZERO, null);
             }
             try {
                 // Not auto-commit, so PostgreSQL streams the rows in chunks from one snapshot.
@@ -122,7 +140,7 @@ public class InactivityDetector {
             LOG.infof("Inactivity detection of flow %s at %s: %d matched %s in %d ms (%d ms of it entering)", flowId, asOf,
                     matched[0], outcomes, took.toMillis(), enteringTook.toMillis());
         }
-        return new FlowRun(flowId, false, matched[0], outcomes, took, enteringTook);
+        return new FlowRun(flowId, false, matched[0], outcomes, took, enteringTook, null);
     }
 
     private static long timed(Runnable work) {

@@ -7,10 +7,10 @@ import io.comeback.engine.run.CustomerView;
 import io.comeback.engine.run.Decision;
 import io.comeback.engine.run.EnrollmentState;
 import io.comeback.engine.run.ExitReason;
-import io.comeback.engine.run.FlowInterpreter;
-import io.comeback.messaging.OutboundLedger;
 import io.comeback.messaging.SendGate;
 import io.comeback.support.UnflushedCommit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -21,12 +21,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One transaction of the runtime: claim up to N due enrollments, run each through the interpreter,
  * and write the new states, ledger rows and customer changes together. A crash anywhere before the
  * commit releases the claims and the batch runs again; the ledger's unique send key makes that replay
  * harmless.
+ * <p>
+ * Nothing one enrollment holds can stop the others: an enrollment whose flow version throws, whose
+ * signal or state cannot be read, or whose writes PostgreSQL refuses is set aside as {@code failed} with
+ * the error (see {@link BatchWrites}), and the rest of its batch is written in the same transaction.
  */
 @ApplicationScoped
 public class WakeUpBatch {
@@ -36,21 +42,29 @@ public class WakeUpBatch {
     /**
      * How a batch went, for the worker's pacing and for metrics.
      * @param dueMessages ledger rows written by the batch that may leave at once (for the dispatcher)
+     * @param failed      enrollments of the batch set aside as failed
      */
-    public record Outcome(int claimed, int messagesQueued, List<Long> dueMessages) {
-        static final Outcome NONE = new Outcome(0, 0, List.of());
+    public record Outcome(int claimed, int messagesQueued, List<Long> dueMessages, int failed) {
+        static final Outcome NONE = new Outcome(0, 0, List.of(), 0);
+    }
+
+    /** One enrollment interpreted: what its row becomes and the answers it recorded. */
+    private record Interpreted(EnrollmentRows.Update update, String flowId, List<SurveyResponses.Answer> answers) {
     }
 
     private final AgroalDataSource dataSource;
     private final FlowVersions versions;
     private final EnrollmentInterpreters interpreters;
     private final SendGate gate;
+    private final Counter failedEnrollments;
 
-    public WakeUpBatch(AgroalDataSource dataSource, FlowVersions versions, EnrollmentInterpreters interpreters, SendGate gate) {
+    public WakeUpBatch(AgroalDataSource dataSource, FlowVersions versions, EnrollmentInterpreters interpreters, SendGate gate,
+                       MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.versions = versions;
         this.interpreters = interpreters;
         this.gate = gate;
+        this.failedEnrollments = metrics.counter("comeback.enrollments.failed");
     }
 
     public Outcome run(Instant now, int limit) {
@@ -63,6 +77,7 @@ public class WakeUpBatch {
                 UnflushedCommit.allow(c);
                 Outcome outcome = runIn(c, now, limit);
                 c.commit();
+                failedEnrollments.increment(outcome.failed());
                 return outcome;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -78,52 +93,81 @@ public class WakeUpBatch {
         if (claimed.isEmpty()) {
             return Outcome.NONE;
         }
-        Map<Long, List<EnrollmentRows.Signal>> signals = EnrollmentRows.takeSignals(c, claimed);
+        EnrollmentRows.Signals signals = EnrollmentRows.takeSignals(c, claimed);
         Map<Long, CustomerView> customers = CustomerViews.load(c, claimed.stream().map(ClaimedEnrollment::customerId).distinct().toList(), now);
         DecisionSink sink = new DecisionSink(gate, now);
-        List<SurveyResponses.Answer> answers = new ArrayList<>(0);
-        List<EnrollmentRows.Update> updates = new ArrayList<>(claimed.size());
+        List<EnrollmentRows.Failure> failures = new ArrayList<>(0);
+        List<Interpreted> interpreted = new ArrayList<>(claimed.size());
         for (ClaimedEnrollment row : claimed) {
-            List<EnrollmentRows.Signal> events = signals.getOrDefault(row.id(), List.of());
-            updates.add(advance(row, customers.get(row.customerId()), events, now, sink, answers));
+            String unreadable = signals.unreadable().get(row.id());
+            if (unreadable != null) {
+                LOG.errorf("Enrollment %d in flow %s is set aside as failed: %s", row.id(), row.flowId(), unreadable);
+                failures.add(new EnrollmentRows.Failure(row.id(), row.flowId(), unreadable));
+                continue;
+            }
+            List<EnrollmentRows.Signal> events = signals.byEnrollment().getOrDefault(row.id(), List.of());
+            advance(row, customers.get(row.customerId()), events, now, sink, interpreted, failures);
         }
-        EnrollmentRows.write(c, updates, now);
-        OutboundLedger.Inserted queued = OutboundLedger.insert(c, sink.ledgerRows());
-        sink.customerWrites.flush(c);
-        SurveyResponses.insert(c, answers, now);
-        return new Outcome(claimed.size(), queued.inserted(), queued.dueNow());
+        List<EnrollmentRows.Failure> unjudged = sink.judge();
+        failures.addAll(unjudged);
+        Set<Long> setAside = unjudged.stream().map(EnrollmentRows.Failure::id).collect(Collectors.toSet());
+        List<BatchWrites.Advanced> writes = new ArrayList<>(interpreted.size());
+        for (Interpreted one : interpreted) {
+            long id = one.update().id();
+            if (!setAside.contains(id)) {
+                writes.add(new BatchWrites.Advanced(one.update(), one.flowId(), sink.ledgerRows(id), sink.customerWrites(id),
+                        one.answers()));
+            }
+        }
+        EnrollmentRows.fail(c, failures, now);
+        BatchWrites.Written written = BatchWrites.write(c, writes, now);
+        return new Outcome(claimed.size(), written.queued().inserted(), written.queued().dueNow(),
+                failures.size() + written.failures().size());
     }
 
-    private EnrollmentRows.Update advance(ClaimedEnrollment row, CustomerView customer, List<EnrollmentRows.Signal> events,
-                                          Instant now, DecisionSink sink, List<SurveyResponses.Answer> answers) {
+    private void advance(ClaimedEnrollment row, CustomerView customer, List<EnrollmentRows.Signal> events, Instant now,
+                         DecisionSink sink, List<Interpreted> interpreted, List<EnrollmentRows.Failure> failures) {
+        if (customer == null) {
+            LOG.warnf("Enrollment %d in %s ends: the customer is gone", row.id(), row.flowId());
+            interpreted.add(new Interpreted(exited(row, null, now, ExitReason.FLOW_ERROR.label(), "customer is gone", false),
+                    row.flowId(), List.of()));
+            return;
+        }
         Optional<Flow> flow = versions.resolve(row.flowId(), row.flowVersion());
-        if (flow.isEmpty() || customer == null) {
-            String why = flow.isEmpty() ? "flow version " + row.flowVersion() + " is unknown" : "customer is gone";
-            LOG.warnf("Enrollment %d in %s ends: %s", row.id(), row.flowId(), why);
-            return exited(row, null, now, ExitReason.FLOW_ERROR.label(), why, false);
+        if (flow.isEmpty()) {
+            String why = "version " + row.flowVersion() + " of flow " + row.flowId() + " is unknown or no longer valid";
+            LOG.errorf("Enrollment %d is set aside as failed: %s", row.id(), why);
+            failures.add(new EnrollmentRows.Failure(row.id(), row.flowId(), why));
+            return;
         }
         try {
             EnrollmentAdvance.Result result = EnrollmentAdvance.advance(
                     interpreters.forEnrollment(row.id(), row.customerId(), customer, now), flow.get(), row, customer, events, now);
-            sink.accept(row, flow.get(), customer, result.decisions());
+            List<SurveyResponses.Answer> answers = new ArrayList<>(result.scores().size());
             for (EnrollmentAdvance.ScoredReply scored : result.scores()) {
                 answers.add(new SurveyResponses.Answer(row.id(), row.flowId(), scored.score().stepId(), row.customerId(),
                         scored.score().score(), scored.inboundMessageId()));
             }
             EnrollmentState state = result.state();
+            EnrollmentRows.Update update;
             if (state.isExited()) {
                 Decision.Exit exit = result.decisions().stream().filter(Decision.Exit.class::isInstance)
                         .map(Decision.Exit.class::cast).reduce((a, b) -> b).orElse(null);
-                return exited(row, state, now, exit == null ? ExitReason.COMPLETED.label() : exit.reason().label(),
+                update = exited(row, state, now, exit == null ? ExitReason.COMPLETED.label() : exit.reason().label(),
                         state.exitLabel(), exit != null && exit.conversion());
+            } else {
+                Instant next = state.isWaiting() ? state.wakeAt() : null;
+                update = new EnrollmentRows.Update(row.id(), EnrollmentAdvance.status(state), state.stepId(),
+                        StateCodec.write(state), next, null, null, null, false);
             }
-            Instant next = state.isWaiting() ? state.wakeAt() : null;
-            return new EnrollmentRows.Update(row.id(), EnrollmentAdvance.status(state), state.stepId(),
-                    StateCodec.write(state), next, null, null, null, false);
-        } catch (RuntimeException e) {
+            // Last, once nothing of this enrollment can throw any more: its sends and writes join the batch.
+            sink.accept(row, flow.get(), customer, result.decisions());
+            interpreted.add(new Interpreted(update, row.flowId(), answers));
+        } catch (RuntimeException | StackOverflowError e) {
             // One broken enrollment must not stop the batch (and every batch after it) forever.
-            LOG.errorf(e, "Enrollment %d in flow %s failed and ends", row.id(), row.flowId());
-            return exited(row, null, now, ExitReason.FLOW_ERROR.label(), String.valueOf(e.getMessage()), false);
+            sink.discard(row.id());
+            LOG.errorf(e, "Enrollment %d in flow %s is set aside as failed", row.id(), row.flowId());
+            failures.add(EnrollmentRows.Failure.of(row.id(), row.flowId(), e));
         }
     }
 

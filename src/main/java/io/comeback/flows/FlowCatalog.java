@@ -94,19 +94,33 @@ public class FlowCatalog {
 
     private Entry load(Path file) {
         String fileId = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        String source;
         try {
-            String source = Files.readString(file, StandardCharsets.UTF_8);
-            ValidationResult result = validator.validate(source);
-            // A flow is known by its file name, so an id that differs cannot shadow another file.
-            result.flow().ifPresent(f -> versions.remember(FlowVersions.withId(f, fileId), source));
-            return result.flow()
-                    .map(f -> new Entry(fileId, file.getFileName().toString(), f.version(), Status.ACTIVE, result.problems(),
-                            FlowVersions.withId(f, fileId)))
-                    .orElseGet(() -> new Entry(fileId, file.getFileName().toString(), null, Status.INVALID, result.problems(), null));
+            source = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return new Entry(fileId, file.getFileName().toString(), null, Status.INVALID,
-                    List.of(new Problem(io.comeback.engine.model.Severity.ERROR, 1, 1, "", "cannot read the file: " + e.getMessage())), null);
+            return refused(fileId, file, "cannot read the file: " + e.getMessage());
         }
+        ValidationResult result;
+        try {
+            result = validator.validate(source);
+        } catch (RuntimeException | StackOverflowError e) {
+            // The validator reports problems instead of throwing; should some input make it throw anyway,
+            // that file alone is refused and the others still load.
+            LOG.errorf(e, "Checking flow file %s failed", file);
+            return refused(fileId, file, "the file could not be checked (" + e.getClass().getSimpleName()
+                    + "); the other flows are not affected");
+        }
+        // A flow is known by its file name, so an id that differs cannot shadow another file.
+        result.flow().ifPresent(f -> versions.remember(FlowVersions.withId(f, fileId), source));
+        return result.flow()
+                .map(f -> new Entry(fileId, file.getFileName().toString(), f.version(), Status.ACTIVE, result.problems(),
+                        FlowVersions.withId(f, fileId)))
+                .orElseGet(() -> new Entry(fileId, file.getFileName().toString(), null, Status.INVALID, result.problems(), null));
+    }
+
+    private static Entry refused(String fileId, Path file, String why) {
+        return new Entry(fileId, file.getFileName().toString(), null, Status.INVALID,
+                List.of(new Problem(io.comeback.engine.model.Severity.ERROR, 1, 1, "", why)), null);
     }
 
     private List<Path> flowFiles() {

@@ -55,6 +55,7 @@ public class FlowFolderWatcher {
         Thread thread = new Thread(this::watch, "flow-folder-watcher");
         thread.setDaemon(true);
         thread.start();
+        LOG.infof("Watching %s for changes of flow files", folder.toAbsolutePath().normalize());
     }
 
     void onStop(@Observes ShutdownEvent event) throws IOException {
@@ -76,8 +77,10 @@ public class FlowFolderWatcher {
                 LOG.info("Flow folder changed: reloading the catalog");
                 try {
                     catalog.reload();
-                } catch (RuntimeException e) {
-                    LOG.error("Reloading flows failed; the previous catalog stays", e);
+                } catch (Throwable e) {
+                    // Whatever one reload throws (an Error included), the thread must live on: a dead watcher
+                    // would silently ignore every later edit of every flow.
+                    LOG.error("Reloading flows failed; the previous catalog stays and the folder is still watched", e);
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {

@@ -62,7 +62,14 @@ public class FlowVersions {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                Optional<Flow> flow = validator.validate(rs.getString(1)).flow();
+                Optional<Flow> flow;
+                try {
+                    flow = validator.validate(rs.getString(1)).flow();
+                } catch (RuntimeException | StackOverflowError e) {
+                    // Its enrollments are set aside as failed; the other versions and flows run on.
+                    LOG.errorf(e, "Stored version %s of flow %s could not be checked", version, flowId);
+                    flow = Optional.empty();
+                }
                 if (flow.isEmpty()) {
                     LOG.errorf("Stored version %s of flow %s no longer parses", version, flowId);
                 }

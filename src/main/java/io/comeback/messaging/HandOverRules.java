@@ -1,5 +1,7 @@
 package io.comeback.messaging;
 
+import io.comeback.engine.model.FlowSettings;
+import io.comeback.engine.text.SmsSegments;
 import io.comeback.messaging.port.SendOutcome;
 import io.comeback.messaging.port.SmsGateway;
 
@@ -28,7 +30,7 @@ final class HandOverRules {
         this.maxAttempts = maxAttempts;
     }
 
-    /** What becomes of a row that must not reach the gateway (window closed, no number); empty when it may leave. */
+    /** What becomes of a row that must not reach the gateway (window closed, no number, too long); empty when it may leave. */
     Optional<HandOverResult> beforeCall(DispatchRows.Claimed row, SmsGateway gateway) {
         SendWindow window = row.window();
         if (window != null && window.closedAt(clock.instant())) {
@@ -36,6 +38,13 @@ final class HandOverRules {
         }
         if (row.to() == null) {
             return Optional.of(afterCall(row, gateway, NO_PHONE));
+        }
+        // Rows are judged against their flow's max_segments when written; this catches any other way in.
+        String body = row.body() == null ? "" : row.body();
+        Optional<String> tooLong = SegmentCap.refusal(body, SmsSegments.count(body), FlowSettings.MOST_SEGMENTS,
+                "the " + FlowSettings.MOST_SEGMENTS + " segments any text may have");
+        if (tooLong.isPresent()) {
+            return Optional.of(afterCall(row, gateway, new SendOutcome.Refused(SegmentCap.ERROR_CODE, tooLong.get(), false)));
         }
         return Optional.empty();
     }

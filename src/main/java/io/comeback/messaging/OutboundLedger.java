@@ -17,16 +17,17 @@ public final class OutboundLedger {
 
     private static final String INSERT = """
             INSERT INTO outbound_messages (enrollment_id, send_key, customer_id, flow_id, flow_version, step_id, to_phone,
-                body, kind, locale, segments, encoding, coupon_code, status, status_reason, not_before, created_at, valid_until, quiet_hours, time_zone, status_at)
+                body, kind, locale, segments, encoding, coupon_code, status, status_reason, error_code, not_before, created_at,
+                valid_until, quiet_hours, time_zone, status_at)
             SELECT u.*, u.created_at FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS bigint[]),
                 CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
                 CAST(? AS text[]), CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS text[]), CAST(? AS text[]),
-                CAST(? AS text[]), CAST(? AS text[]), CAST(CAST(? AS text[]) AS timestamptz[]),
+                CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(CAST(? AS text[]) AS timestamptz[]),
                 CAST(CAST(? AS text[]) AS timestamptz[]), CAST(CAST(? AS text[]) AS timestamptz[]), CAST(? AS text[]),
                 CAST(? AS text[]))
                 AS u(enrollment_id, send_key, customer_id, flow_id, flow_version, step_id, to_phone, body, kind, locale,
-                     segments, encoding, coupon_code, status, status_reason, not_before, created_at, valid_until,
-                     quiet_hours, time_zone)
+                     segments, encoding, coupon_code, status, status_reason, error_code, not_before, created_at,
+                     valid_until, quiet_hours, time_zone)
             ON CONFLICT (enrollment_id, send_key) WHERE enrollment_id IS NOT NULL DO NOTHING
             RETURNING id, status = 'pending' AND not_before <= created_at
             """;
@@ -64,6 +65,7 @@ public final class OutboundLedger {
             st.setArray(++i, SqlArrays.texts(c, rows, LedgerRow::couponCode));
             st.setArray(++i, SqlArrays.texts(c, rows, LedgerRow::status));
             st.setArray(++i, SqlArrays.texts(c, rows, LedgerRow::statusReason));
+            st.setArray(++i, SqlArrays.texts(c, rows, LedgerRow::errorCode));
             st.setArray(++i, SqlArrays.instants(c, rows, LedgerRow::notBefore));
             st.setArray(++i, SqlArrays.instants(c, rows, LedgerRow::createdAt));
             st.setArray(++i, SqlArrays.instants(c, rows, r -> r.window() == null ? null : r.window().validUntil()));

@@ -43,6 +43,6 @@ public class ConsentExportResource {
             return fallback;
         }
         return Instants.parse(raw).orElseThrow(() -> ProblemException.invalidField(name,
-                "'" + raw + "' is not an instant; write e.g. 2026-01-01T00:00:00Z"));
+                Instants.problem(raw, "2026-01-01T00:00:00Z")));
     }
 }

@@ -46,7 +46,7 @@ public class FlowAudienceResource {
                     + ", not inactive: only inactive flows have an audience to preview");
         }
         Instant asOf = asOfText == null ? Instant.now(clock) : Instants.parse(asOfText).orElseThrow(
-                () -> ProblemException.invalidField("asOf", "'" + asOfText + "' is not an instant; write e.g. 2026-05-17T10:00:00Z"));
+                () -> ProblemException.invalidField("asOf", Instants.problem(asOfText, "2026-05-17T10:00:00Z")));
         InactiveAudience.FlowRules rules = InactiveAudience.FlowRules.of(entry.flow());
         return InactiveAudienceView.of(asOf, audience.preview(trigger, Optional.of(rules), asOf, sampleSize));
     }

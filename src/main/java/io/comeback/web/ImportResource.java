@@ -1,8 +1,10 @@
 package io.comeback.web;
 
 import io.comeback.audience.imports.CsvImporter;
+import io.comeback.audience.imports.CsvReader;
 import io.comeback.audience.imports.ImportRejectedException;
 import io.comeback.audience.imports.ImportReport;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -55,6 +57,15 @@ public class ImportResource {
             throw new ProblemException(415, "Unsupported charset", "charset '" + name + "' is not known; send UTF-8",
                     List.of(Problem.Violation.ofField("Content-Type", "unknown charset '" + name + "'")));
         }
+    }
+
+    /** A record past a size limit: the file is not read on, and the connection is closed rather than drained. */
+    @ServerExceptionMapper
+    public Response recordTooLarge(CsvReader.RecordTooLargeException e, RoutingContext routing) {
+        routing.addEndHandler(done -> routing.request().connection().close());
+        return Response.fromResponse(ProblemMappers.respond(new Problem(ProblemTypes.forStatus(413), "CSV record too large",
+                413, "line " + e.line() + ": " + e.getMessage(), List.of(Problem.Violation.ofLine(e.line(), e.getMessage())))))
+                .header("Connection", "close").build();
     }
 
     @ServerExceptionMapper

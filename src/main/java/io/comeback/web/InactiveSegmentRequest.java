@@ -35,7 +35,7 @@ public record InactiveSegmentRequest(String asOf, Purchase purchase, Engagement 
         if (asOf != null) {
             Optional<Instant> parsed = Instants.parse(asOf);
             if (parsed.isEmpty()) {
-                errors.add(Problem.Violation.ofField("asOf", "'" + asOf + "' is not an instant; write e.g. 2026-05-17T10:00:00Z"));
+                errors.add(Problem.Violation.ofField("asOf", Instants.problem(asOf, "2026-05-17T10:00:00Z")));
             } else {
                 at = parsed.get();
             }
@@ -80,6 +80,11 @@ public record InactiveSegmentRequest(String asOf, Purchase purchase, Engagement 
         Optional<FlowDuration> parsed = FlowDuration.tryParse(text);
         if (parsed.isEmpty() || parsed.get().isZero()) {
             errors.add(Problem.Violation.ofField(field, "'" + text + "' is not a duration; write ISO-8601 such as P90D, P6M or PT12H"));
+            return Optional.empty();
+        }
+        if (parsed.get().isTooLong()) {
+            errors.add(Problem.Violation.ofField(field, "'" + text + "' is too long; durations run up to "
+                    + FlowDuration.LONGEST.text() + " (10 years), as in flows"));
             return Optional.empty();
         }
         return parsed;

@@ -29,7 +29,7 @@ public class InactivityResource {
     @Path("/detect")
     public List<InactivityDetector.FlowRun> detect(@QueryParam("asOf") String asOfText) {
         Instant asOf = asOfText == null ? Instant.now(clock) : Instants.parse(asOfText).orElseThrow(
-                () -> ProblemException.invalidField("asOf", "'" + asOfText + "' is not an instant; write e.g. 2026-05-17T10:00:00Z"));
+                () -> ProblemException.invalidField("asOf", Instants.problem(asOfText, "2026-05-17T10:00:00Z")));
         return detector.runAll(asOf);
     }
 }

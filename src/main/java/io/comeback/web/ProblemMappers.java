@@ -9,16 +9,24 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Every error leaves the service as problem+json; bad input never shows a stack trace. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** Sent as Retry-After with a 503 while the database cannot be reached. */
+    @ConfigProperty(name = "comeback.database-unavailable.retry-after", defaultValue = "PT5S")
+    Duration retryAfter;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -72,8 +80,29 @@ public class ProblemMappers {
         return respond(new Problem(ProblemTypes.forStatus(status), title, status, e.getMessage(), null));
     }
 
+    /** A JSON string holding NUL, which PostgreSQL cannot store: the client must send it without. */
+    @ServerExceptionMapper
+    public Response nulInText(NulRefusingStrings.NulInTextException e) {
+        String field = JsonPaths.of(e);
+        return respond(ProblemException.invalidField(field.isEmpty() ? "body" : field, e.getOriginalMessage()).toProblem());
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        Optional<DatabaseFailures.Failure> database = DatabaseFailures.classify(e);
+        if (database.isPresent() && database.get().kind() == DatabaseFailures.Kind.UNAVAILABLE) {
+            LOG.warnf("Database unavailable, answered 503: %s", database.get().message());
+            long seconds = Math.max(1, retryAfter.toSeconds());
+            return Response.fromResponse(respond(new Problem(ProblemTypes.forStatus(503), "Service unavailable", 503,
+                    "The database cannot be reached just now. Try again in "
+                            + seconds + " s.", null))).header(HttpHeaders.RETRY_AFTER, seconds).build();
+        }
+        if (database.isPresent()) {
+            // The checks before a write should have caught this value; PostgreSQL is the last line.
+            LOG.warn("A value PostgreSQL cannot store reached a write", e);
+            return respond(new Problem(ProblemTypes.forStatus(422), "Invalid request", 422,
+                    "A value cannot be stored: " + database.get().message(), null));
+        }
         LOG.error("Unexpected failure", e);
         return respond(new Problem(ProblemTypes.forStatus(500), "Internal error", 500,
                 "The request could not be completed; the error is logged on the server.", null));
@@ -82,6 +111,11 @@ public class ProblemMappers {
     /** A problem answer with no field errors, for filters that refuse a request before any resource runs. */
     public static Response status(int status, String title, String detail) {
         return respond(new Problem(ProblemTypes.forStatus(status), title, status, detail, null));
+    }
+
+    /** The answer to a problem found outside a resource (a filter), as the mappers would give it. */
+    public static Response of(ProblemException e) {
+        return respond(e.toProblem());
     }
 
     static Response respond(Problem problem) {

@@ -17,6 +17,7 @@ final class ProblemTypes {
             case 415 -> "https://comeback.io/problems/unsupported-media-type";
             case 422 -> "https://comeback.io/problems/invalid-request";
             case 429 -> "https://comeback.io/problems/too-many-requests";
+            case 503 -> "https://comeback.io/problems/unavailable";
             default -> status >= 500 ? "https://comeback.io/problems/internal-error" : "about:blank";
         };
     }

@@ -1,5 +1,6 @@
 package io.comeback.web;
 
+import io.comeback.audience.CsvCells;
 import io.comeback.reports.FlowReport;
 import io.comeback.reports.Funnel;
 import io.comeback.reports.Lift;
@@ -95,16 +96,9 @@ final class ReportCsv {
         out.append("\r\n");
     }
 
-    /** Empty for null; quoted when the text holds a comma, quote or line break. */
+    /** Empty for null; quoted when the text holds a comma, quote or line break; never a formula ({@link CsvCells}). */
     private static String field(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return '"' + text.replace("\"", "\"\"") + '"';
-        }
-        return text;
+        return CsvCells.of(value);
     }
 
     @Override

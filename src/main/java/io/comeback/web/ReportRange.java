@@ -58,11 +58,16 @@ record ReportRange(Instant from, Instant to, ZoneId zone) {
             return Optional.empty();
         }
         String text = raw.trim();
+        LocalDate day;
         try {
-            return Optional.of(LocalDate.parse(text).atStartOfDay(zone).toInstant());
+            day = LocalDate.parse(text);
         } catch (DateTimeException notADate) {
-            return Optional.of(Instants.parse(text).orElseThrow(() -> badRequest(name,
-                    "'" + raw + "' is neither a date nor an instant; write e.g. 2026-10-01 or 2026-10-01T00:00:00Z")));
+            return Optional.of(Instants.parse(text).orElseThrow(() -> badRequest(name, Instants.outOfRange(text)
+                    ? Instants.problem(raw, "2026-10-01T00:00:00Z") : "'" + raw + "' is neither a date nor an instant; write e.g. 2026-10-01 or 2026-10-01T00:00:00Z")));
         }
+        if (!Instants.inRange(day)) {
+            throw badRequest(name, "'" + raw + "' is outside the range that can be stored: a date must be " + Instants.RANGE);
+        }
+        return Optional.of(day.atStartOfDay(zone).toInstant());
     }
 }

@@ -91,7 +91,7 @@ class BatchedGatewayDispatchTest {
             // Row 1 has no number; row 2's window closed a minute ago; rows 0 and 3 may leave.
             SendWindow window = i == 2 ? new SendWindow(NOON.minus(Duration.ofMinutes(1)), quiet, oslo) : null;
             rows.add(new LedgerRow(ENROLLMENT_IDS.decrementAndGet(), "step:ping:1", customerId, "batch_test", "v1", "ping",
-                    i == 1 ? null : phones[i], "Hei " + i, "transactional", "nb", 1, "gsm7", null, "pending", null,
+                    i == 1 ? null : phones[i], "Hei " + i, "transactional", "nb", 1, "gsm7", null, "pending", null, null,
                     NOON.minusSeconds(5), NOON.minusSeconds(5), window));
         }
         List<Long> ids = new ArrayList<>();

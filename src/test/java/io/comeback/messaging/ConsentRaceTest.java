@@ -100,7 +100,7 @@ class ConsentRaceTest {
             Instant notBefore = blocked ? NOON : ((SendGate.Allow) verdict).notBefore();
             row = new LedgerRow(enrollmentId, send.ledgerKey(), customerId, flow.id(), flow.version(), "offer",
                     customer.phone(), text, "marketing", "nb", 1, "gsm7", null, blocked ? "blocked" : "pending", reason,
-                    notBefore, NOON, blocked ? null : SendWindow.forSend(request, notBefore));
+                    null, notBefore, NOON, blocked ? null : SendWindow.forSend(request, notBefore));
         }
 
         long writeAndCommit() throws SQLException {

@@ -23,6 +23,18 @@ public final class Api {
                 .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)));
     }
 
+    /** Signs in to the dashboard as this user (created with this role on first use); the session cookie's value. */
+    public static String signIn(String username, String role) {
+        user(username, role);
+        io.restassured.response.Response ok = RestAssured.given().redirects().follow(false)
+                .contentType(ContentType.URLENC).formParam("username", username).formParam("password", password(username))
+                .post("/login");
+        if (ok.statusCode() != 303) {
+            throw new AssertionError("sign-in as " + username + " answered " + ok.statusCode());
+        }
+        return ok.getCookie("comeback_session");
+    }
+
     public static String password(String username) {
         return "pw-of-" + username + "-for-tests";
     }

@@ -76,6 +76,41 @@ class FlowApiTest {
     }
 
     @Test
+    void aWaitOfAMillionYearsIsRefusedWithItsLineAndTheAllowedRange() {
+        String flow = String.join("\n",
+                "id: forever",
+                "settings:",
+                "  kind: transactional",
+                "trigger: customer_created",
+                "steps:",
+                "  - id: pause",
+                "    wait: { for: P999999Y }",
+                "  - id: hello",
+                "    send:",
+                "      text: \"Hei!\"",
+                "");
+        yaml(flow).post("/api/flows/validate").then().statusCode(200)
+                .body("valid", equalTo(false))
+                .body("problems", hasSize(1))
+                .body("problems[0].severity", equalTo("error"))
+                .body("problems[0].line", equalTo(7))
+                .body("problems[0].column", equalTo(18))
+                .body("problems[0].path", equalTo("steps[0].wait.for"))
+                .body("problems[0].message", containsString("from PT1S up to P10Y"));
+    }
+
+    @Test
+    void aBodyNestedThousandsDeepGetsTheValidationAnswerNotAServerError() {
+        String deep = "id: deep\ntrigger: customer_created\nsteps: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n";
+        yaml(deep).post("/api/flows/validate").then().statusCode(200)
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body("valid", equalTo(false))
+                .body("problems", hasSize(1))
+                .body("problems[0].line", equalTo(3))
+                .body("problems[0].message", containsString("nested more than 50 levels deep"));
+    }
+
+    @Test
     void validationNeedsAKey() {
         RestAssured.given().config(YAML_AS_TEXT).contentType("application/yaml").body("id: x").post("/api/flows/validate")
                 .then().statusCode(401);

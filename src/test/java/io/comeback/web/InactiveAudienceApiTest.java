@@ -132,6 +132,12 @@ class InactiveAudienceApiTest {
                         "purchase.rhythmFactor", "purchase.minOrders", "engagement.unansweredMessages"));
         given().body(Map.of()).post("/api/segments/inactive/preview").then().statusCode(422)
                 .body("errors.field", contains("purchase"));
+        // A window PostgreSQL could not even subtract from the date is refused like any bad window.
+        given().body(Map.of("asOf", T.toString(), "purchase", Map.of("noPurchaseFor", "P999999Y")))
+                .post("/api/segments/inactive/preview").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("purchase.noPurchaseFor"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("up to P10Y"));
     }
 
     @Test

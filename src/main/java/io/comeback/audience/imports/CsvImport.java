@@ -87,8 +87,8 @@ abstract class CsvImport {
     protected void afterFailure() {
     }
 
-    ImportReport run(Reader input) throws IOException, SQLException {
-        CsvReader csv = new CsvReader(input);
+    ImportReport run(Reader input, CsvReader.Limits limits) throws IOException, SQLException {
+        CsvReader csv = new CsvReader(input, limits);
         CsvReader.Row header = csv.next();
         if (header == null) {
             throw new ImportRejectedException(1, "the file is empty: the first line must name the columns");
@@ -124,6 +124,9 @@ abstract class CsvImport {
                         report.reject(row.line(), null, "malformed: expected " + columns.size() + " fields as in the header, found " + row.fields().size());
                     } else if (row.fields().stream().anyMatch(f -> f.indexOf('\uFFFD') >= 0)) {
                         report.reject(row.line(), null, "malformed: bytes that are not UTF-8; save the file as CSV UTF-8");
+                    } else if (nulColumn(row) != null) {
+                        report.reject(row.line(), nulColumn(row),
+                                "holds a NUL character (\\u0000), which cannot be stored; remove it");
                     } else {
                         ImportLane lane = lanes.get(lanesTakeTurns ? turn : laneOf(row, lanes.size()));
                         filling = lane;
@@ -195,6 +198,21 @@ abstract class CsvImport {
             }
         }
         return index;
+    }
+
+    /** The column of the row's first field holding a NUL character (PostgreSQL cannot store one), or null. */
+    private String nulColumn(CsvReader.Row row) {
+        List<String> fields = row.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).indexOf('\0') >= 0) {
+                for (Map.Entry<String, Integer> column : columns.entrySet()) {
+                    if (column.getValue() == i) {
+                        return column.getKey();
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     protected String value(CsvReader.Row row, String column) {

@@ -31,6 +31,7 @@ public class CsvImporter {
     private final int foldChunk;
     private final int orderLanes;
     private final int customerLanes;
+    private final CsvReader.Limits limits;
 
     public CsvImporter(AgroalDataSource dataSource, CustomerValidator customers, OrderValidator orders, ObjectMapper json,
                        PhoneSuppressions suppressions,
@@ -39,7 +40,10 @@ public class CsvImporter {
                        @ConfigProperty(name = "comeback.import.fold-connections", defaultValue = "2") int foldConnections,
                        @ConfigProperty(name = "comeback.import.fold-chunk", defaultValue = "50000") int foldChunk,
                        @ConfigProperty(name = "comeback.import.order-lanes", defaultValue = "2") int orderLanes,
-                       @ConfigProperty(name = "comeback.import.customer-lanes", defaultValue = "2") int customerLanes) {
+                       @ConfigProperty(name = "comeback.import.customer-lanes", defaultValue = "2") int customerLanes,
+                       @ConfigProperty(name = "comeback.limits.csv.max-field-length", defaultValue = "10000") int maxFieldLength,
+                       @ConfigProperty(name = "comeback.limits.csv.max-columns", defaultValue = "200") int maxColumns,
+                       @ConfigProperty(name = "comeback.limits.csv.max-record-length", defaultValue = "100000") int maxRecordLength) {
         this.dataSource = dataSource;
         this.customers = customers;
         this.orders = orders;
@@ -51,12 +55,13 @@ public class CsvImporter {
         this.foldChunk = foldChunk;
         this.orderLanes = orderLanes;
         this.customerLanes = customerLanes;
+        this.limits = new CsvReader.Limits(maxFieldLength, maxColumns, maxRecordLength);
     }
 
     public ImportReport importCustomers(InputStream csv, Charset charset) {
         try (Connection connection = dataSource.getConnection()) {
             return new CustomerCsvImport(connection, batchSize, maxListedRejections, customers, json,
-                    suppressions, customerLanes, dataSource::getConnection).run(new InputStreamReader(csv, charset));
+                    suppressions, customerLanes, dataSource::getConnection).run(new InputStreamReader(csv, charset), limits);
         } catch (SQLException e) {
             throw new IllegalStateException("Customer import failed", e);
         } catch (IOException e) {
@@ -67,7 +72,7 @@ public class CsvImporter {
     public ImportReport importOrders(InputStream csv, Charset charset) {
         try (Connection connection = dataSource.getConnection()) {
             return new OrderCsvImport(connection, batchSize, maxListedRejections, orders,
-                    new OrderFactFolds.FoldWorkers(dataSource::getConnection, foldConnections, foldChunk), orderLanes).run(new InputStreamReader(csv, charset));
+                    new OrderFactFolds.FoldWorkers(dataSource::getConnection, foldConnections, foldChunk), orderLanes).run(new InputStreamReader(csv, charset), limits);
         } catch (SQLException e) {
             throw new IllegalStateException("Order import failed", e);
         } catch (IOException e) {

@@ -10,6 +10,10 @@ import java.util.List;
  * Holds one record at a time, so a file of millions of rows never sits in memory. Each record
  * knows the physical line it starts on (the header is line 1), which is what a person sees in
  * a spreadsheet or editor.
+ * <p>
+ * A record is also bounded ({@link Limits}): a field, a record or a column count past its limit stops the reading
+ * with {@link RecordTooLargeException} as soon as the limit is passed, so one line of a gigabyte, a quote that is
+ * never closed (which would swallow the rest of the file) or a million columns never sit in memory either.
  */
 public final class CsvReader {
 
@@ -20,9 +24,29 @@ public final class CsvReader {
         }
     }
 
+    /**
+     * @param maxFieldLength  characters in one field
+     * @param maxColumns      fields in one record
+     * @param maxRecordLength characters in one record's fields, a separator each (line breaks inside quotes count)
+     */
+    public record Limits(int maxFieldLength, int maxColumns, int maxRecordLength) {
+        /** Large enough for any file a test writes by hand. */
+        public static final Limits GENEROUS = new Limits(1 << 20, 10_000, 1 << 22);
+    }
+
+    /** A record past one of the {@link Limits}: the file cannot be read on from there. */
+    public static final class RecordTooLargeException extends ImportRejectedException {
+        RecordTooLargeException(long line, String message) {
+            super(line, message);
+        }
+    }
+
     private static final int EOF = -1;
 
     private final Reader in;
+    private final int maxFieldLength;
+    private final int maxColumns;
+    private final int maxRecordLength;
     private long line = 1;
     private int pushedBack = -2;
     private boolean started;
@@ -31,8 +55,11 @@ public final class CsvReader {
     private int position;
     private int limit;
 
-    public CsvReader(Reader in) {
+    public CsvReader(Reader in, Limits limits) {
         this.in = in;
+        this.maxFieldLength = limits.maxFieldLength();
+        this.maxColumns = limits.maxColumns();
+        this.maxRecordLength = limits.maxRecordLength();
     }
 
     /** @return the next record, or null at the end of the input */
@@ -58,6 +85,9 @@ public final class CsvReader {
         String malformed = null;
         boolean quoted = false;
         boolean afterQuote = false;
+        // Characters of the fields ended so far, a separator each: checked as each field ends, which bounds a record
+        // to the record limit plus one field (itself bounded as it grows, character by character).
+        int recordLength = 0;
         while (true) {
             if (quoted) {
                 if (c == EOF) {
@@ -66,24 +96,32 @@ public final class CsvReader {
                 }
                 if (c == '"') {
                     int d = read();
-                    if (d == '"') {
-                        field.append('"');
-                    } else {
+                    if (d != '"') {
                         quoted = false;
                         afterQuote = true;
                         c = d;
                         continue;
                     }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    field.append((char) c);
+                } else if (c == '\n') {
+                    line++;
                 }
+                if (field.length() == maxFieldLength) {
+                    throw fieldTooLong(startLine, fields.size(), true);
+                }
+                field.append((char) c);
                 c = read();
                 continue;
             }
             if (c == ',' || c == '\r' || c == '\n' || c == EOF) {
+                if (fields.size() == maxColumns) {
+                    throw new RecordTooLargeException(startLine, "more than " + maxColumns
+                            + " columns (comeback.limits.csv.max-columns)");
+                }
+                recordLength += field.length() + 1;
+                if (recordLength > maxRecordLength) {
+                    throw new RecordTooLargeException(startLine, "the record is longer than " + maxRecordLength
+                            + " characters (comeback.limits.csv.max-record-length)");
+                }
                 fields.add(field.toString());
                 field.setLength(0);
                 afterQuote = false;
@@ -106,9 +144,20 @@ public final class CsvReader {
                 c = read();
                 continue;
             }
+            if (field.length() == maxFieldLength) {
+                throw fieldTooLong(startLine, fields.size(), false);
+            }
             field.append((char) c);
             c = read();
         }
+    }
+
+    /** Inside quotes, a field this long almost always means a quote that is never closed: say so. */
+    private RecordTooLargeException fieldTooLong(long startLine, int index, boolean quoted) {
+        String message = "field " + (index + 1) + " is longer than " + maxFieldLength
+                + " characters (comeback.limits.csv.max-field-length)";
+        return new RecordTooLargeException(startLine, quoted
+                ? message + ", inside a quoted field opened on this line: is its closing quote missing?" : message);
     }
 
     /** Consumes one line break (\n, \r\n or \r) whose first character, already read, is {@code c}. */

@@ -61,6 +61,10 @@ final class CustomerCsvImport extends CsvImport {
             throw new ImportRejectedException(1, "the header has no externalId column; customers are matched by it");
         }
         attributeColumns = header.stream().map(String::trim).filter(c -> !KNOWN.contains(c)).toList();
+        if (attributeColumns.size() > validator.maxAttributes()) {
+            throw new ImportRejectedException(1, "at most " + validator.maxAttributes() + " attribute columns"
+                    + " (comeback.limits.attributes.max-count); this file has " + attributeColumns.size());
+        }
         for (String column : attributeColumns) {
             if (!ATTRIBUTE_NAME.matcher(column).matches()) {
                 throw new ImportRejectedException(1, "column '" + column + "' is neither a customer field ("

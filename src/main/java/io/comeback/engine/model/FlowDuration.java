@@ -31,6 +31,13 @@ public record FlowDuration(Period datePart, Duration timePart, String text) {
 
     private static final Duration AVERAGE_MONTH = Duration.ofSeconds(2_629_746); // 365.2425 d / 12
 
+    /**
+     * The longest duration a flow may use. Waits, windows and cool-downs of years are plausible; beyond
+     * ten the flow is mistyped, and a wake-up time past PostgreSQL's last storable year would make every
+     * batch that holds it fail.
+     */
+    public static final FlowDuration LONGEST = new FlowDuration(Period.ofYears(10), Duration.ZERO, "P10Y");
+
     /** Parses the accepted ISO-8601 subset, or returns empty; {@code parse.Durations} explains failures. */
     public static Optional<FlowDuration> tryParse(String text) {
         if (text == null) {
@@ -81,6 +88,11 @@ public record FlowDuration(Period datePart, Duration timePart, String text) {
         return AVERAGE_MONTH.multipliedBy(datePart.toTotalMonths())
                 .plusDays(datePart.getDays())
                 .plus(timePart);
+    }
+
+    /** True when {@link #approximate() about} longer than {@link #LONGEST}, whatever the units written. */
+    public boolean isTooLong() {
+        return approximate().compareTo(LONGEST.approximate()) > 0;
     }
 
     public boolean isZero() {

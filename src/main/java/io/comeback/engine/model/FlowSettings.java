@@ -8,7 +8,9 @@ import java.util.Optional;
  * @param kind              marketing (needs consent, opt-out hint) or transactional
  * @param priority          0–100; when several flows want to text the same customer, the higher one goes first
  * @param quietHours        empty when the flow sends at any hour ({@code quiet_hours: none})
- * @param maxSegments       texts longer than this many SMS segments get a warning
+ * @param maxSegments       the most SMS segments one text of this flow may cost: the linter warns about a text
+ *                          that is longer with typical values filled in, and the runtime refuses (never sends)
+ *                          a text that is longer once rendered for the customer
  * @param defaultLocale     language of texts written as a plain string, and the fallback for customers
  *                          whose locale has no text
  * @param attributionWindow how long after a delivered text of this flow (or a click on its link) an order is
@@ -26,7 +28,12 @@ public record FlowSettings(
         SourceLocation location) {
 
     public static final int DEFAULT_PRIORITY = 50;
-    public static final int DEFAULT_MAX_SEGMENTS = 3;
+    public static final int DEFAULT_MAX_SEGMENTS = 10;
+    /**
+     * The highest {@code max_segments} a flow may set: 10 segments are 1,530 GSM-7 characters, about the
+     * 1,600 characters providers such as Twilio accept in one message body.
+     */
+    public static final int MOST_SEGMENTS = 10;
     public static final String DEFAULT_LOCALE = "nb";
     public static final String DEFAULT_ATTRIBUTION_WINDOW = "P5D";
 

@@ -6,6 +6,8 @@ import io.comeback.engine.model.EventType;
 import io.comeback.engine.model.Operator;
 import io.comeback.engine.model.SourceLocation;
 import io.comeback.engine.model.Variables;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +25,8 @@ final class ConditionReader {
     static final List<String> SUBJECTS = Vocabulary.CONDITION_SUBJECTS;
     static final List<String> OPERATORS = Vocabulary.CONDITION_OPERATORS;
     static final List<String> KEYS = Vocabulary.concat(SUBJECTS, OPERATORS);
+    static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST_DATE = LocalDate.of(2999, 12, 31);
 
     private final Problems problems;
 
@@ -120,6 +124,11 @@ final class ConditionReader {
                     + value.get() + "`. To compare text use `equals`.");
             return Optional.empty();
         }
+        Optional<String> badDate = value.filter(ConditionReader::isDateShaped).flatMap(ConditionReader::dateProblem);
+        if (badDate.isPresent()) {
+            problems.error(valueNode, opPath, badDate.get());
+            return Optional.empty();
+        }
         return value.map(v -> new Condition.Compare(variable, operator, List.of(v.trim()), at));
     }
 
@@ -165,7 +174,31 @@ final class ConditionReader {
     }
 
     private static boolean isNumberOrDate(String v) {
-        return v.trim().matches("[-+]?\\d+(\\.\\d+)?") || v.trim().matches("\\d{4}-\\d{2}-\\d{2}");
+        return v.trim().matches("[-+]?\\d+(\\.\\d+)?") || isDateShaped(v);
+    }
+
+    private static boolean isDateShaped(String v) {
+        return v.trim().matches("\\d{4}-\\d{2}-\\d{2}");
+    }
+
+    /**
+     * A date written in a condition must be on the calendar and in a sane range: `2025-02-30` would
+     * silently never match (it is compared as text), and a year like 0000 is read differently by Java
+     * and PostgreSQL, so the audience preview and the runtime would disagree.
+     */
+    private static Optional<String> dateProblem(String v) {
+        String t = v.trim();
+        LocalDate date;
+        try {
+            date = LocalDate.parse(t);
+        } catch (DateTimeParseException e) {
+            return Optional.of("`" + t + "` is not a date on the calendar: write a real day as yyyy-mm-dd, e.g. 2025-12-24.");
+        }
+        if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
+            return Optional.of("`" + t + "` is out of range: dates in conditions run from " + EARLIEST_DATE + " to "
+                    + LATEST_DATE + ".");
+        }
+        return Optional.empty();
     }
 
 

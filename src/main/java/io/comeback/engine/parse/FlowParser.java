@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -51,26 +49,33 @@ public final class FlowParser {
     }
 
     private Optional<Node> compose(String source, Problems problems) {
-        LoadSettings settings = LoadSettings.builder().setLabel("flow").setAllowDuplicateKeys(true).build();
         try {
-            Iterator<Node> documents = new Compose(settings).composeAllFromString(source).iterator();
+            Iterator<Node> documents = YamlLimits.documents(source);
             if (!documents.hasNext()) {
                 problems.error(new SourceLocation(1, 1), "", "The file is empty: a flow needs at least `id`, "
                         + "`trigger` and `steps`.");
                 return Optional.empty();
             }
             Node first = documents.next();
+            Optional<YamlLimits.Breach> breach = YamlLimits.check(first);
+            if (breach.isPresent()) {
+                problems.error(breach.get().at(), "", breach.get().message());
+                return Optional.empty();
+            }
             if (documents.hasNext()) {
                 Node second = documents.next();
                 problems.error(Problems.at(second), "", "One flow per file: remove the `---` and everything after it, "
                         + "or move it to its own file.");
             }
             return Optional.of(first);
+        } catch (YamlLimits.TooDeep e) {
+            SourceLocation at = Problems.at(e.getProblemMark());
+            problems.error(at.isKnown() ? at : new SourceLocation(1, 1), "", YamlLimits.tooDeepMessage());
         } catch (MarkedYamlEngineException e) {
             SourceLocation at = Problems.at(YamlSyntax.bestMark(e));
             problems.error(at.isKnown() ? at : new SourceLocation(1, 1), "", YamlSyntax.explain(e));
         } catch (YamlEngineException e) {
-            problems.error(new SourceLocation(1, 1), "", "This is not valid YAML: " + e.getMessage());
+            problems.error(new SourceLocation(1, 1), "", YamlSyntax.explainUnmarked(e));
         }
         return Optional.empty();
     }

@@ -35,7 +35,7 @@ final class SettingsReader {
         MessageKind kind = s.text("kind").map(String::trim).flatMap(k -> kind(k, s)).orElse(d.kind());
         int priority = s.integer("priority", 0, 100).orElse(d.priority());
         Optional<QuietHoursWindow> quiet = s.has("quiet_hours") ? quietHours(s) : d.quietHours();
-        int maxSegments = s.integer("max_segments", 1, 10).orElse(d.maxSegments());
+        int maxSegments = s.integer("max_segments", 1, FlowSettings.MOST_SEGMENTS).orElse(d.maxSegments());
         String locale = s.text("default_locale").map(String::trim).filter(l -> locale(l, s)).orElse(d.defaultLocale());
         FlowDuration attribution = s.parsed("attribution_window",
                 n -> Durations.read(n, s.childPath("attribution_window"), problems, true)).orElse(d.attributionWindow());

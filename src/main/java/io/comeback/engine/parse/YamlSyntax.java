@@ -48,4 +48,14 @@ final class YamlSyntax {
         String detail = context.isEmpty() ? problem : problem + " (" + context + ")";
         return "This is not valid YAML: " + detail + ".";
     }
+
+    /** Errors without a place: snakeyaml's limits on the whole file. */
+    static String explainUnmarked(org.snakeyaml.engine.v2.exceptions.YamlEngineException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("Number of aliases for non-scalar nodes")) {
+            return "The file repeats lists or mappings through aliases (*name) more than "
+                    + YamlLimits.MAX_COLLECTION_ALIASES + " times. Write the repeated parts out, or repeat fewer.";
+        }
+        return "This is not valid YAML: " + message;
+    }
 }

@@ -93,6 +93,17 @@ public final class Template {
     }
 
     /** Missing or blank values use the fallback; with no fallback they render as "". */
+    /** The fixed words alone, placeholders left out: the shortest text this template can render. */
+    public String literalText() {
+        StringBuilder out = new StringBuilder(source.length());
+        for (Object part : parts) {
+            if (part instanceof String literal) {
+                out.append(literal);
+            }
+        }
+        return out.toString();
+    }
+
     public String render(Function<String, Optional<String>> resolver) {
         return renderDetailed(resolver).text();
     }

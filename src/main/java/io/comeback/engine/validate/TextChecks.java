@@ -2,6 +2,7 @@ package io.comeback.engine.validate;
 
 import io.comeback.engine.model.CouponSpec;
 import io.comeback.engine.model.Flow;
+import io.comeback.engine.model.FlowSettings;
 import io.comeback.engine.model.Problem;
 import io.comeback.engine.model.Severity;
 import io.comeback.engine.model.SourceLocation;
@@ -54,7 +55,7 @@ final class TextChecks {
         SampleValues samples = new SampleValues(flow, coupon);
         String filled = fill(template, samples);
         nonGsm(text, path);
-        segments(text, path, filled);
+        segments(text, path, filled, template.literalText());
         if (needsOptOut && !OPT_OUT.matcher(text.template()).find()) {
             out.add(Problem.warning(text.location(), path, "Marketing texts should say how to opt out: add "
                     + optOutExample(text.locale()) + "."));
@@ -92,20 +93,42 @@ final class TextChecks {
         return shown + " (U+" + String.format("%04X", c.codePointAt(0)) + ")";
     }
 
-    private void segments(TextVariant text, String path, String filled) {
-        SmsSegments.SegmentCount count = SmsSegments.count(filled);
+    /**
+     * Above {@code max_segments} the runtime refuses a text instead of sending it: an error when even the
+     * fixed words are too long (no customer would ever get it), a warning when typical values make it so.
+     */
+    private void segments(TextVariant text, String path, String filled, String fixedWordsOnly) {
         int max = flow.settings().maxSegments();
+        SmsSegments.SegmentCount least = SmsSegments.count(fixedWordsOnly);
+        if (least.segments() > max) {
+            out.add(new Problem(Severity.ERROR, text.location().line(), text.location().column(), path,
+                    "The " + text.locale() + " text is " + least.segments() + " SMS segments without any "
+                            + "placeholder filled in (" + describe(least) + "), more than max_segments " + max
+                            + ", so it would never be sent: texts longer than max_segments are refused. "
+                            + shorten(least, max)));
+            return;
+        }
+        SmsSegments.SegmentCount count = SmsSegments.count(filled);
         if (count.segments() <= max) {
             return;
         }
+        out.add(new Problem(Severity.WARNING, text.location().line(), text.location().column(), path,
+                "The " + text.locale() + " text is about " + count.segments() + " SMS segments (" + describe(count)
+                        + " with typical values filled in), more than max_segments " + max + "; a text that long is "
+                        + "refused, not sent. " + shorten(count, max)));
+    }
+
+    private static String describe(SmsSegments.SegmentCount count) {
+        return (count.encoding() == SmsSegments.Encoding.GSM_7 ? "GSM-7, " : "UCS-2, ") + count.units() + " characters";
+    }
+
+    private static String shorten(SmsSegments.SegmentCount count, int max) {
         boolean gsm = count.encoding() == SmsSegments.Encoding.GSM_7;
         int perPart = gsm ? 153 : 67;
         int limit = max == 1 ? (gsm ? 160 : 70) : max * perPart;
-        out.add(new Problem(Severity.WARNING, text.location().line(), text.location().column(), path,
-                "The " + text.locale() + " text is about " + count.segments() + " SMS segments ("
-                        + (gsm ? "GSM-7, " : "UCS-2, ") + count.units() + " characters with typical values filled in), "
-                        + "more than max_segments " + max + ". Shorten it to at most " + limit + " characters"
-                        + (gsm ? "" : ", or remove the non-GSM characters to get 153 per segment") + "."));
+        return "Shorten it to at most " + limit + " characters"
+                + (gsm ? "" : ", or remove the non-GSM characters to get 153 per segment") + ", or raise max_segments "
+                + "(up to " + FlowSettings.MOST_SEGMENTS + ").";
     }
 
     private static String optOutExample(String locale) {

@@ -68,7 +68,8 @@ public class CustomerTimeline {
                         how, rs.getString(3)));
             });
             read(c, """
-                    SELECT entered_at, flow_id, entry_reason, exited_at, exit_reason, exit_label, conversion, status
+                    SELECT entered_at, flow_id, entry_reason, exited_at, exit_reason, coalesce(exit_label, failure), conversion,
+                           status
                     FROM enrollments WHERE customer_id = ? ORDER BY entered_at DESC LIMIT ?""", customerId, limit, rs -> {
                 String flow = rs.getString(2);
                 items.add(new Item(Jdbc.getInstant(rs, 1), Kind.ENTERED, "Entered flow " + flow,

@@ -1,6 +1,7 @@
 package io.comeback.web.dashboard;
 
 import io.comeback.engine.model.Problem;
+import io.comeback.enrollment.EnrollmentQueries;
 import io.comeback.flows.FlowCatalog;
 import io.comeback.messaging.MessageLog;
 import io.quarkus.qute.Location;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Every flow of the catalog with its status; an invalid one with its problems marked in its source. */
@@ -25,10 +27,16 @@ import java.util.Optional;
 public class FlowsPage {
 
     static final int RECENT_MESSAGES = 20;
+    static final int RECENT_FAILURES = 10;
 
+    /** @param failed enrollments of this flow set aside as failed (every version) */
     @TemplateData
     public record FlowRow(String id, String file, String version, String status, long errors, long warnings,
-                          FlowSourceView source) {
+                          FlowSourceView source, long failed) {
+    }
+
+    @TemplateData
+    public record FailedRow(long id, String at, String customerId, String failure) {
     }
 
     @TemplateData
@@ -41,6 +49,7 @@ public class FlowsPage {
     private final Template notFound;
     private final FlowCatalog catalog;
     private final MessageLog messages;
+    private final EnrollmentQueries enrollments;
     private final FlowReportView reports;
     private final CurrentSession session;
     private final Formats formats;
@@ -48,12 +57,14 @@ public class FlowsPage {
 
     public FlowsPage(@Location("dashboard/flows.html") Template list, @Location("dashboard/flow.html") Template detail,
                      @Location("dashboard/not-found.html") Template notFound, FlowCatalog catalog, MessageLog messages,
-                     FlowReportView reports, CurrentSession session, Formats formats, Clock clock) {
+                     EnrollmentQueries enrollments, FlowReportView reports, CurrentSession session, Formats formats,
+                     Clock clock) {
         this.list = list;
         this.detail = detail;
         this.notFound = notFound;
         this.catalog = catalog;
         this.messages = messages;
+        this.enrollments = enrollments;
         this.reports = reports;
         this.session = session;
         this.formats = formats;
@@ -62,7 +73,9 @@ public class FlowsPage {
 
     @GET
     public Response list() {
-        List<FlowRow> rows = catalog.all().stream().map(e -> row(e, e.status() == FlowCatalog.Status.INVALID)).toList();
+        Map<String, Long> failed = enrollments.failedCounts();
+        List<FlowRow> rows = catalog.all().stream()
+                .map(e -> row(e, e.status() == FlowCatalog.Status.INVALID, failed.getOrDefault(e.id(), 0L))).toList();
         return Response.ok(list.data("frame", PageFrame.of("Flows", "flows", session)).data("flows", rows)).build();
     }
 
@@ -75,21 +88,24 @@ public class FlowsPage {
                     .data("frame", PageFrame.of("Flow not found", "flows", session))
                     .data("message", "There is no flow '" + id + "' in the flows folder.")).build();
         }
-        FlowRow row = row(entry.get(), true);
+        FlowRow row = row(entry.get(), true, enrollments.failedCount(id));
         Period period = Period.lastDays(90, clock, formats.zone(), from, to);
         List<MessageRow> recent = messages.find(id, null, RECENT_MESSAGES).stream()
                 .map(m -> new MessageRow(formats.time(m.createdAt()), m.customerId(), m.stepId(), m.to(), m.body(),
                         m.status(), m.statusReason() == null ? (m.errorCode() == null ? "" : "error " + m.errorCode()) : m.statusReason()))
                 .toList();
+        List<FailedRow> failures = row.failed() == 0 ? List.of() : enrollments.latestFailed(id, RECENT_FAILURES).stream()
+                .map(f -> new FailedRow(f.id(), formats.time(f.failedAt()), f.customerId(), f.failure())).toList();
         return Response.ok(detail.data("frame", PageFrame.of("Flow " + id, "flows", session)).data("flow", row)
+                .data("failures", failures).data("failuresLimit", RECENT_FAILURES)
                 .data("period", period).data("report", row.status().equals("active") ? reports.of(id, period) : null)
                 .data("messages", recent).data("recentLimit", RECENT_MESSAGES)).build();
     }
 
-    private FlowRow row(FlowCatalog.Entry e, boolean withSource) {
+    private FlowRow row(FlowCatalog.Entry e, boolean withSource, long failed) {
         long errors = e.problems().stream().filter(Problem::isError).count();
         long warnings = e.problems().size() - errors;
         return new FlowRow(e.id(), e.file(), e.version() == null ? "–" : e.version(), e.status().name().toLowerCase(),
-                errors, warnings, withSource ? FlowSourceView.of(e.id(), catalog.sourceOf(e), e.problems()) : null);
+                errors, warnings, withSource ? FlowSourceView.of(e.id(), catalog.sourceOf(e), e.problems()) : null, failed);
     }
 }

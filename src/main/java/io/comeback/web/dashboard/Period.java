@@ -1,5 +1,6 @@
 package io.comeback.web.dashboard;
 
+import io.comeback.audience.Instants;
 import io.quarkus.qute.TemplateData;
 
 import java.time.Clock;
@@ -27,7 +28,7 @@ public record Period(Instant from, Instant to, String fromDate, String toDate, S
                 end = instant(to.strip(), zone, true);
             }
         } catch (DateTimeParseException e) {
-            error = "Write dates as 2026-01-31 (or instants as 2026-01-31T00:00:00Z); showing the default period.";
+            error = "Write dates as 2026-01-31 (or instants as 2026-01-31T00:00:00Z), in the years 0001 to 9999; showing the default period.";
             start = defaultFrom;
             end = defaultTo;
         }
@@ -56,10 +57,18 @@ public record Period(Instant from, Instant to, String fromDate, String toDate, S
     }
 
     private static Instant instant(String value, ZoneId zone, boolean end) {
+        // Java reads years PostgreSQL cannot compare with (e.g. -5000): treated as any unreadable date.
         if (value.contains("T")) {
-            return Instant.parse(value);
+            Instant instant = Instant.parse(value);
+            if (!Instants.inRange(instant)) {
+                throw new DateTimeParseException("outside the years 0001-9999", value, 0);
+            }
+            return instant;
         }
         LocalDate day = LocalDate.parse(value);
+        if (!Instants.inRange(day)) {
+            throw new DateTimeParseException("outside the years 0001-9999", value, 0);
+        }
         return (end ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
     }
 

@@ -8,11 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CsvReaderTest {
 
     private static List<CsvReader.Row> read(String csv) throws IOException {
-        CsvReader reader = new CsvReader(new StringReader(csv));
+        CsvReader reader = new CsvReader(new StringReader(csv), CsvReader.Limits.GENEROUS);
         List<CsvReader.Row> rows = new ArrayList<>();
         for (CsvReader.Row row = reader.next(); row != null; row = reader.next()) {
             rows.add(row);
@@ -56,5 +57,34 @@ class CsvReaderTest {
         assertThat(rows.get(2).fields()).containsExactly("ok", "1");
         assertThat(rows.get(3).line()).isEqualTo(4);
         assertThat(rows.get(3).malformed()).contains("never closed");
+    }
+
+    private static final CsvReader.Limits SMALL = new CsvReader.Limits(5, 3, 13);
+
+    /** Reads every record under {@link #SMALL}; the last one. */
+    private static CsvReader.Row last(String csv) throws IOException {
+        CsvReader reader = new CsvReader(new StringReader(csv), SMALL);
+        CsvReader.Row last = null;
+        for (CsvReader.Row row = reader.next(); row != null; row = reader.next()) {
+            last = row;
+        }
+        return last;
+    }
+
+    @Test
+    void aRecordAtEveryLimitIsRead() throws IOException {
+        // Fields of 5, 4 and 1 characters, 3 columns, 13 characters with a separator each.
+        assertThat(last("abcde,\"ab\"\"c\",x\n").fields()).containsExactly("abcde", "ab\"c", "x");
+    }
+
+    @Test
+    void aRecordOneBeyondALimitStopsTheReadingNamingItsLineAndTheLimit() {
+        assertThatThrownBy(() -> last("h\nabcdef\n")).isInstanceOf(CsvReader.RecordTooLargeException.class)
+                .hasMessage("field 1 is longer than 5 characters (comeback.limits.csv.max-field-length)")
+                .extracting(e -> ((ImportRejectedException) e).line()).isEqualTo(2L);
+        assertThatThrownBy(() -> last("h\n\"never closed, and on and on\n")).hasMessageContaining("is its closing quote missing?");
+        assertThatThrownBy(() -> last("a,b,c,d\n")).hasMessage("more than 3 columns (comeback.limits.csv.max-columns)");
+        assertThatThrownBy(() -> last("h\nabcde,abcde,ab\n"))
+                .hasMessage("the record is longer than 13 characters (comeback.limits.csv.max-record-length)");
     }
 }

@@ -43,7 +43,7 @@ class FlowParserTest {
         assertThat(flow.id()).isEqualTo("winback");
         assertThat(flow.settings().kind()).isEqualTo(MessageKind.MARKETING);
         assertThat(flow.settings().priority()).isEqualTo(40);
-        assertThat(flow.settings().maxSegments()).isEqualTo(3);
+        assertThat(flow.settings().maxSegments()).isEqualTo(10);
         assertThat(flow.settings().quietHours()).hasValueSatisfying(q -> {
             assertThat(q.start()).isEqualTo(LocalTime.of(21, 0));
             assertThat(q.end()).isEqualTo(LocalTime.of(8, 0));
@@ -225,5 +225,50 @@ class FlowParserTest {
                     send:
                       text: "Hei! Svar STOPP for å melde deg av."
                 """).flow().orElseThrow().settings().frequencyCap()).isEmpty();
+    }
+
+    @Test
+    void anAnchorUsedInsideItselfIsAProblemNotAnEndlessWalk() {
+        ParsedFlow parsed = parser.parse("""
+                id: recursive
+                trigger: customer_created
+                entry:
+                  audience: &loop
+                    - any: *loop
+                steps:
+                  - id: hello
+                    send:
+                      text: "Hei!"
+                """);
+        assertThat(parsed.flow()).isEmpty();
+        assertThat(parsed.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.message()).contains("&loop is used inside itself");
+        });
+    }
+
+    @Test
+    void aliasesThatMultiplyTheFileAreRefused() {
+        StringBuilder bomb = new StringBuilder("id: bomb\ntrigger: customer_created\nlinks:\n  l0: &l0 [{tag: a}, {tag: a}]\n");
+        for (int i = 1; i <= 30; i++) {
+            bomb.append("  l").append(i).append(": &l").append(i).append(" [*l").append(i - 1).append(", *l")
+                    .append(i - 1).append("]\n");
+        }
+        bomb.append("steps:\n  - id: hello\n    send: {text: Hei}\n");
+        ParsedFlow parsed = parser.parse(bomb.toString());
+        assertThat(parsed.flow()).isEmpty();
+        assertThat(parsed.problems()).singleElement().satisfies(
+                p -> assertThat(p.message()).contains("through aliases (*name) more than 20 times"));
+    }
+
+    @Test
+    void manyElementsEvenWithoutAliasesAreRefusedWithTheirPlace() {
+        String words = "x, ".repeat(100_001);
+        ParsedFlow parsed = parser.parse("id: wide\ntrigger:\n  keyword:\n    words: [" + words + "x]\nsteps: []\n");
+        assertThat(parsed.flow()).isEmpty();
+        assertThat(parsed.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.message()).contains("more than 100000 elements");
+        });
     }
 }

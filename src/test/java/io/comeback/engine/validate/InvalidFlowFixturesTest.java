@@ -165,14 +165,20 @@ class InvalidFlowFixturesTest {
     @Test
     void textsLongerThanMaxSegmentsGiveTheCount() {
         List<Problem> problems = validate("too-many-segments.yaml").problems();
+        // Too long on their fixed words alone: refused at every send, so errors. Too long with typical
+        // values: a warning, since shorter values would fit.
         lines(problems).containsExactly(
-                tuple(Severity.WARNING, 9, 13),
-                tuple(Severity.WARNING, 12, 13),
-                tuple(Severity.WARNING, 12, 79));
-        assertThat(problems.get(0).message()).contains("about 3 SMS segments (GSM-7, 311 characters")
-                .contains("at most 306 characters");
-        assertThat(problems.get(1).message()).contains("3 SMS segments (UCS-2").contains("at most 134 characters");
+                tuple(Severity.ERROR, 9, 13),
+                tuple(Severity.ERROR, 12, 13),
+                tuple(Severity.WARNING, 12, 79),
+                tuple(Severity.WARNING, 15, 13));
+        assertThat(problems.get(0).message()).contains("is 3 SMS segments without any placeholder filled in (GSM-7, 311 "
+                + "characters)").contains("would never be sent").contains("at most 306 characters");
+        assertThat(problems.get(1).message()).contains("3 SMS segments without any placeholder filled in (UCS-2")
+                .contains("at most 134 characters");
         assertThat(problems.get(2).message()).contains("🙂");
+        assertThat(problems.get(3).message()).contains("about 3 SMS segments (GSM-7, 324 characters with typical values")
+                .contains("refused, not sent").contains("at most 306 characters").contains("up to 10");
     }
 
     @Test
@@ -270,6 +276,46 @@ class InvalidFlowFixturesTest {
         lines(problems).containsExactly(tuple(Severity.WARNING, 4, 18), tuple(Severity.ERROR, 4, 57));
         assertThat(problems.get(0).message()).contains("marketing texts only").contains("transactional");
         assertThat(problems.get(1).message()).contains("`max_delay` has no effect with `when_capped: skip`");
+    }
+
+    @Test
+    void durationsLongerThanTenYearsAreRefusedWithTheAllowedRange() {
+        List<Problem> problems = validate("extreme-durations.yaml").problems();
+        lines(problems).containsExactly(
+                tuple(Severity.ERROR, 4, 23),
+                tuple(Severity.ERROR, 7, 22),
+                tuple(Severity.ERROR, 13, 18),
+                tuple(Severity.ERROR, 16, 16));
+        assertThat(problems).extracting(Problem::path).containsExactly("settings.attribution_window",
+                "trigger.inactive.no_purchase_for", "steps[1].wait.for", "steps[2].wait_for_reply.timeout");
+        assertThat(problems).extracting(Problem::message).allSatisfy(m -> assertThat(m)
+                .contains("is longer than a flow may wait or look back")
+                .contains("from PT1S up to P10Y (10 years, or P120M, P521W, P3652D)"));
+        assertThat(problems.get(1).message()).startsWith("`P999999Y`");
+        // Seven digits are more than the duration syntax takes; still said to be too long, not "not a duration".
+        assertThat(problems.get(2).message()).startsWith("`P9999999D`");
+    }
+
+    @Test
+    void datesInConditionsMustBeOnTheCalendarAndInRange() {
+        List<Problem> problems = validate("dates-out-of-range.yaml").problems();
+        lines(problems).containsExactly(
+                tuple(Severity.ERROR, 8, 17),
+                tuple(Severity.ERROR, 10, 14),
+                tuple(Severity.ERROR, 12, 16));
+        assertThat(problems).extracting(Problem::message).satisfiesExactly(
+                m -> assertThat(m).contains("`0000-01-01` is out of range").contains("from 1900-01-01 to 2999-12-31"),
+                m -> assertThat(m).contains("`2025-02-30` is not a date on the calendar"),
+                m -> assertThat(m).contains("`9999-12-31` is out of range"));
+    }
+
+    @Test
+    void nestingThousandsDeepIsAProblemAtTheFirstLevelTooDeep() {
+        ValidationResult result = validate("too-deeply-nested.yaml");
+        assertThat(result.isValid()).isFalse();
+        // text: starts at column 13 with four levels above it (file, steps, step, send): the 47th [ is level 51.
+        lines(result.problems()).containsExactly(tuple(Severity.ERROR, 6, 13 + 46));
+        assertThat(result.problems().get(0).message()).contains("nested more than 50 levels deep");
     }
 
     /** Guards against a fixture being added without a test that names it. */

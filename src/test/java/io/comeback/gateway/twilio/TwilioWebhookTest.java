@@ -218,6 +218,16 @@ class TwilioWebhookTest {
     }
 
     @Test
+    void longestInboundTextIsAcceptedWhateverItsCharacters() {
+        // Twilio sends up to 1,600 characters; percent-encoded, 'å' takes 6 bytes and an emoji 12: 9,600 bytes here,
+        // well within the webhook body limit.
+        String sid = newSid();
+        String body = "å".repeat(1200) + "😀".repeat(200);
+        postInbound(inboundParams(sid, newPhone(), body)).statusCode(200);
+        assertThat(inbound.receivedWithSid(sid)).singleElement().satisfies(sms -> assertThat(sms.body()).isEqualTo(body));
+    }
+
+    @Test
     void repeatedInboundGetsTheFirstAnswerWithoutBeingHandedOnAgain() {
         String sid = newSid();
         Map<String, String> params = inboundParams(sid, newPhone(), "stopp");

@@ -1,0 +1,67 @@
+package io.comeback.web;
+
+import io.comeback.testing.DatabaseProxy;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.comeback.web.Api.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * PostgreSQL going away (every connection dropped, new ones refused) is answered 503 with Retry-After, as
+ * problem+json, by every kind of request, not 500; once it is back the service answers again by itself.
+ */
+@QuarkusTest
+@TestProfile(DatabaseOutageProfile.class)
+class DatabaseOutageTest {
+
+    @AfterEach
+    void databaseBack() {
+        DatabaseProxy.restore();
+    }
+
+    @Test
+    void databaseOutageIsA503WithRetryAfterAndTheServiceRecoversWhenItIsBack() {
+        String id = Api.uniqueId("outage");
+        given().body(Map.of("firstName", "Olga")).put("/api/customers/" + id).then().statusCode(201);
+
+        DatabaseProxy.cut();
+
+        given().get("/api/customers/" + id).then().statusCode(503).contentType(Problem.MEDIA_TYPE)
+                .header("Retry-After", equalTo("5"))
+                .body("type", equalTo("https://comeback.io/problems/unavailable"))
+                .body("detail", containsString("database cannot be reached"));
+        given().body(Map.of("firstName", "Oda")).put("/api/customers/" + Api.uniqueId("outage")).then().statusCode(503)
+                .header("Retry-After", equalTo("5"));
+        RestAssured.given().header("Authorization", "Bearer " + Api.KEY).contentType("text/csv")
+                .body("externalId,firstName\n" + Api.uniqueId("outage") + ",Ola\n")
+                .post("/api/import/customers").then().statusCode(503).header("Retry-After", equalTo("5"));
+        given().get("/api/consent/export").then().statusCode(503);
+
+        DatabaseProxy.restore();
+
+        // Each pooled connection broken by the outage fails once and is replaced: within a pool's worth of
+        // requests the service answers from the database again, with no restart.
+        List<Integer> statuses = new ArrayList<>();
+        for (int attempt = 0; attempt <= DatabaseOutageProfile.POOL_SIZE + 1; attempt++) {
+            Response reply = given().get("/api/customers/" + id);
+            statuses.add(reply.statusCode());
+            if (reply.statusCode() == 200) {
+                assertThat(reply.jsonPath().getString("firstName")).isEqualTo("Olga");
+                break;
+            }
+            assertThat(reply.statusCode()).as("while stale connections are replaced").isEqualTo(503);
+        }
+        assertThat(statuses).last().isEqualTo(200);
+    }
+}
