@@ -3,7 +3,7 @@ package io.comeback.enrollment;
 import io.comeback.audience.inactivity.InactiveAudience;
 import io.comeback.audience.inactivity.WinbackEnrollment;
 import io.comeback.audience.inactivity.MatchReasons;
-import io.comeback.audience.inactivity.EntryOutcome;
+import io.comeback.audience.inactivity.MatchOutcome;
 import io.comeback.audience.inactivity.MatchLog;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.Flow;
@@ -48,7 +48,7 @@ public class InactivityDetector {
      * @param entering of it, the time spent entering and recording the matches (the rest is finding them)
      * @param failure  why this flow's pass failed (the batches entered before it stay entered); null when it ran
      */
-    public record FlowRun(String flowId, boolean skipped, int matched, Map<EntryOutcome, Integer> outcomes, Duration took,
+    public record FlowRun(String flowId, boolean skipped, int matched, Map<MatchOutcome, Integer> outcomes, Duration took,
                           Duration entering, String failure) {
     }
 
@@ -105,7 +105,7 @@ public class InactivityDetector {
     public FlowRun detect(String flowId, String version, Flow flow, Instant asOf) {
         long started = System.nanoTime();
         Trigger.Inactive trigger = (Trigger.Inactive) flow.trigger();
-        Map<EntryOutcome, Integer> outcomes = new EnumMap<>(EntryOutcome.class);
+        Map<MatchOutcome, Integer> outcomes = new EnumMap<>(MatchOutcome.class);
         int[] matched = {0};
         long[] entering = {0};
         try (Connection reader = dataSource.getConnection()) {
@@ -151,14 +151,14 @@ public class InactivityDetector {
 
     /** Enters and records one batch in a transaction of its own. */
     private int flush(String flowId, String version, Instant asOf,
-                      List<WinbackEnrollment.Match> batch, Map<EntryOutcome, Integer> outcomes) {
+                      List<WinbackEnrollment.Match> batch, Map<MatchOutcome, Integer> outcomes) {
         if (batch.isEmpty()) {
             return 0;
         }
         List<WinbackEnrollment.Match> matches = List.copyOf(batch);
         batch.clear();
-        List<EntryOutcome> answered = QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).call(() -> {
-            List<EntryOutcome> entered = enrollment.enterAll(flowId, matches);
+        List<MatchOutcome> answered = QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).call(() -> {
+            List<MatchOutcome> entered = enrollment.enterAll(flowId, matches);
             try (Connection connection = dataSource.getConnection()) {
                 log.record(connection, flowId, version, asOf, matches, entered);
             }

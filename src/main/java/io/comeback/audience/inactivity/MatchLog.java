@@ -37,7 +37,7 @@ public class MatchLog {
     }
 
     public void record(Connection connection, String flowId, String flowVersion, Instant asOf,
-                List<WinbackEnrollment.Match> matches, List<EntryOutcome> outcomes) throws SQLException {
+                List<WinbackEnrollment.Match> matches, List<MatchOutcome> outcomes) throws SQLException {
         if (outcomes.size() != matches.size()) {
             throw new IllegalStateException("enrollment answered " + outcomes.size() + " outcomes for " + matches.size() + " matches");
         }
