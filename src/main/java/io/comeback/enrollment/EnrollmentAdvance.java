@@ -37,7 +37,7 @@ final class EnrollmentAdvance {
     }
 
     static Result advance(FlowInterpreter interpreter, Flow flow, ClaimedEnrollment row, CustomerView customer,
-                          List<EnrollmentRows.Signal> signals, Instant now) {
+                          List<WakeUpStore.Signal> signals, Instant now) {
         EnrollmentState state = row.stateJson() == null
                 ? EnrollmentState.enroll(row.flowId(), row.flowVersion(), row.enteredAt())
                 : StateCodec.readState(row.stateJson());
@@ -47,7 +47,7 @@ final class EnrollmentAdvance {
                     now, customer, decisions);
         }
         List<ScoredReply> scores = new ArrayList<>(0);
-        for (EnrollmentRows.Signal signal : signals) {
+        for (WakeUpStore.Signal signal : signals) {
             int before = decisions.size();
             state = apply(interpreter, flow, state, signal.event(), now, customer, decisions);
             for (Decision decision : decisions.subList(before, decisions.size())) {

@@ -4,7 +4,7 @@ import io.comeback.audience.inactivity.InactiveAudience;
 import io.comeback.audience.inactivity.WinbackEnrollment;
 import io.comeback.audience.inactivity.MatchReasons;
 import io.comeback.audience.inactivity.MatchOutcome;
-import io.comeback.audience.inactivity.MatchLog;
+import io.comeback.audience.inactivity.MatchStore;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Trigger;
@@ -55,12 +55,12 @@ public class InactivityDetector {
     private final FlowCatalog catalog;
     private final InactiveAudience audience;
     private final WinbackEnrollment enrollment;
-    private final MatchLog log;
+    private final MatchStore log;
     private final AgroalDataSource dataSource;
     private final int transactionTimeoutSeconds;
     private final int batchSize;
 
-    public InactivityDetector(FlowCatalog catalog, InactiveAudience audience, WinbackEnrollment enrollment, MatchLog log,
+    public InactivityDetector(FlowCatalog catalog, InactiveAudience audience, WinbackEnrollment enrollment, MatchStore log,
                               AgroalDataSource dataSource,
                               @org.eclipse.microprofile.config.inject.ConfigProperty(
                                       name = "comeback.inactivity.detector.transaction-timeout") Duration timeout,

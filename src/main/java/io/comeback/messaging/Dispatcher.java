@@ -56,7 +56,7 @@ public class Dispatcher {
     private final PollingLoop loop;
     private final PacedClaim paced;
     private final Counter handedToGateway;
-    private final HandedOverRows handedOver = new HandedOverRows(50_000);
+    private final HandedOverQueue handedOver = new HandedOverQueue(50_000);
     // Provider calls wait on the network; a batch's calls run side by side so one slow call does not hold the rest.
     private final ExecutorService calls;
 
@@ -99,7 +99,7 @@ public class Dispatcher {
         loop.nudge();
     }
 
-    /** Ledger rows just committed as due now on this node: claim them by id at once (see {@link HandedOverRows}). */
+    /** Ledger rows just committed as due now on this node: claim them by id at once (see {@link HandedOverQueue}). */
     public void handOver(List<Long> messageIds) {
         if (paced == null) {
             handedOver.add(messageIds);
@@ -111,19 +111,19 @@ public class Dispatcher {
     Duration dispatchBatch() {
         SmsGateway gateway = gateways.active();
         PacedClaim.Result batch = claim(gateway);
-        List<DispatchRows.Claimed> claimed = batch.rows();
+        List<DispatchStore.Claimed> claimed = batch.rows();
         if (claimed.isEmpty()) {
             return batch.next();
         }
         // One transaction from the hand-over to the recorded outcomes: it holds the rows while the gateway is
-        // called (DispatchRows.hold), so an erasure waits for a hand-over under way and no row it cancelled
+        // called (DispatchStore.hold), so an erasure waits for a hand-over under way and no row it cancelled
         // after the claim leaves.
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             // Losing this commit (PostgreSQL crash) leaves the rows dispatching: they become unknown and are
             // reconciled with the gateway, exactly as after a crash of the service.
             UnflushedCommit.allow(c);
-            List<DispatchRows.Claimed> leaving = DispatchRows.hold(c, claimed);
+            List<DispatchStore.Claimed> leaving = DispatchStore.hold(c, claimed);
             handedToGateway.increment(leaving.size());
             List<Handled> handled = gateway.takesBatches() ? handleTogether(leaving, gateway) : handleSideBySide(leaving, gateway);
             List<DispatchOutcome> outcomes = new ArrayList<>(leaving.size());
@@ -136,7 +136,7 @@ public class Dispatcher {
                 }
             }
             Instant now = clock.instant();
-            DispatchRows.record(c, outcomes, now);
+            DispatchStore.record(c, outcomes, now);
             QuietHoursDeferrals.record(c, deferrals, now);
             c.commit();
         } catch (SQLException e) {
@@ -155,15 +155,15 @@ public class Dispatcher {
      * quiet hours); a gateway that finds the deadline passed when the call is made refuses it, and
      * that is deferred the same way.
      */
-    private Handled handle(DispatchRows.Claimed row, SmsGateway gateway) {
+    private Handled handle(DispatchStore.Claimed row, SmsGateway gateway) {
         Handled settled = beforeCall(row, gateway);
         return settled != null ? settled : afterCall(row, gateway, send(gateway, row));
     }
 
     /** One call per row, side by side: a slow call does not hold the rest of the batch. */
-    private List<Handled> handleSideBySide(List<DispatchRows.Claimed> claimed, SmsGateway gateway) {
+    private List<Handled> handleSideBySide(List<DispatchStore.Claimed> claimed, SmsGateway gateway) {
         List<Future<Handled>> pending = new ArrayList<>(claimed.size());
-        for (DispatchRows.Claimed row : claimed) {
+        for (DispatchStore.Claimed row : claimed) {
             pending.add(calls.submit(() -> handle(row, gateway)));
         }
         List<Handled> handled = new ArrayList<>(claimed.size());
@@ -174,12 +174,12 @@ public class Dispatcher {
     }
 
     /** The rows that may leave, handed over in one request; the same checks before and after as {@link #handle}. */
-    private List<Handled> handleTogether(List<DispatchRows.Claimed> claimed, SmsGateway gateway) {
+    private List<Handled> handleTogether(List<DispatchStore.Claimed> claimed, SmsGateway gateway) {
         Handled[] handled = new Handled[claimed.size()];
         List<Integer> leaving = new ArrayList<>(claimed.size());
         List<OutgoingSms> messages = new ArrayList<>(claimed.size());
         for (int i = 0; i < claimed.size(); i++) {
-            DispatchRows.Claimed row = claimed.get(i);
+            DispatchStore.Claimed row = claimed.get(i);
             handled[i] = beforeCall(row, gateway);
             if (handled[i] == null) {
                 leaving.add(i);
@@ -195,7 +195,7 @@ public class Dispatcher {
     }
 
     /** What becomes of a row that must not reach the gateway (window closed, no number), else null. */
-    private Handled beforeCall(DispatchRows.Claimed row, SmsGateway gateway) {
+    private Handled beforeCall(DispatchStore.Claimed row, SmsGateway gateway) {
         SendWindow window = row.window();
         if (window != null && window.closedAt(clock.instant())) {
             return new Handled(null, QuietHoursDeferrals.Deferral.of(row.id(), window, clock.instant()));
@@ -213,7 +213,7 @@ public class Dispatcher {
         return null;
     }
 
-    private Handled afterCall(DispatchRows.Claimed row, SmsGateway gateway, SendOutcome sent) {
+    private Handled afterCall(DispatchStore.Claimed row, SmsGateway gateway, SendOutcome sent) {
         SendWindow window = row.window();
         if (window != null && QuietHoursDeferrals.deadlinePassed(sent)) {
             return new Handled(null, QuietHoursDeferrals.Deferral.of(row.id(), window, clock.instant()));
@@ -238,10 +238,10 @@ public class Dispatcher {
                 c.setAutoCommit(true);
                 List<Long> handed = handedOver.take(batchSize);
                 if (!handed.isEmpty()) {
-                    List<DispatchRows.Claimed> rows = DispatchRows.claimHanded(c, clock.instant(), handed);
+                    List<DispatchStore.Claimed> rows = DispatchStore.claimHanded(c, clock.instant(), handed);
                     return new PacedClaim.Result(rows, Duration.ZERO);
                 }
-                List<DispatchRows.Claimed> rows = DispatchRows.claim(c, clock.instant(), batchSize);
+                List<DispatchStore.Claimed> rows = DispatchStore.claim(c, clock.instant(), batchSize);
                 return new PacedClaim.Result(rows, rows.size() == batchSize ? Duration.ZERO : null);
             }
             c.setAutoCommit(false);
@@ -258,7 +258,7 @@ public class Dispatcher {
         }
     }
 
-    private static SendOutcome send(SmsGateway gateway, DispatchRows.Claimed row) {
+    private static SendOutcome send(SmsGateway gateway, DispatchStore.Claimed row) {
         try {
             return gateway.send(message(row));
         } catch (RuntimeException e) {
@@ -285,11 +285,11 @@ public class Dispatcher {
         }
     }
 
-    private static OutgoingSms message(DispatchRows.Claimed row) {
+    private static OutgoingSms message(DispatchStore.Claimed row) {
         return new OutgoingSms(row.id(), row.to(), row.body(), row.window() == null ? null : row.window().validUntil());
     }
 
-    private DispatchOutcome outcome(DispatchRows.Claimed row, SmsGateway gateway, SendOutcome outcome) {
+    private DispatchOutcome outcome(DispatchStore.Claimed row, SmsGateway gateway, SendOutcome outcome) {
         if (outcome instanceof SendOutcome.Accepted accepted) {
             return new DispatchOutcome(row.id(), accepted.status().wire(), gateway.name(), accepted.providerMessageId(),
                     null, null, null);

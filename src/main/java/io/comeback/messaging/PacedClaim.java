@@ -27,7 +27,7 @@ final class PacedClaim {
      * @param next when to try again: zero at once (more may fit now), a duration until the next waiting
      *             row's tokens are there, null when nothing waits (the usual poll interval)
      */
-    record Result(List<DispatchRows.Claimed> rows, Duration next) {
+    record Result(List<DispatchStore.Claimed> rows, Duration next) {
     }
 
     private final SenderBuckets buckets;
@@ -42,13 +42,13 @@ final class PacedClaim {
 
     Result claim(Connection c, SmsGateway gateway, Instant now, int batchSize) throws SQLException {
         int limit = candidateLimit(now, batchSize);
-        List<DispatchRows.Candidate> candidates = DispatchRows.candidates(c, now, limit);
+        List<DispatchStore.Candidate> candidates = DispatchStore.candidates(c, now, limit);
         if (candidates.isEmpty()) {
             return new Result(List.of(), null);
         }
         List<String> senders = new ArrayList<>(candidates.size());
         List<SenderBuckets.Want> wants = new ArrayList<>(candidates.size());
-        for (DispatchRows.Candidate candidate : candidates) {
+        for (DispatchStore.Candidate candidate : candidates) {
             // A row without a phone fails without reaching a provider: it needs no tokens.
             String sender = candidate.to() == null ? null : gateway.senderKey(candidate.to());
             senders.add(sender);
@@ -63,7 +63,7 @@ final class PacedClaim {
         Duration wait = null;
         boolean unpacedSeen = false;
         for (int i = 0; i < candidates.size(); i++) {
-            DispatchRows.Candidate candidate = candidates.get(i);
+            DispatchStore.Candidate candidate = candidates.get(i);
             SenderBuckets.Grant grant = senders.get(i) == null ? null : grants.get(senders.get(i));
             if (grant == null) {
                 unpacedSeen = true;
@@ -88,7 +88,7 @@ final class PacedClaim {
         }
         lastGrants = unpacedSeen ? Map.of() : grants;
         lastGrantsAt = now;
-        List<DispatchRows.Claimed> claimed = DispatchRows.claimIds(c, now, picked);
+        List<DispatchStore.Claimed> claimed = DispatchStore.claimIds(c, now, picked);
         Duration next = wait != null ? wait : (candidates.size() == limit ? Duration.ZERO : null);
         return new Result(claimed, next);
     }

@@ -1,7 +1,7 @@
 package io.comeback.web;
 
 import io.comeback.inbound.Inbox;
-import io.comeback.messaging.MessageLog;
+import io.comeback.messaging.MessageStore;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,17 +24,17 @@ public class MessageResource {
             "queued", "sending", "sent", "delivered", "undelivered", "failed");
     private static final int MAX_LIMIT = 1000;
 
-    private final MessageLog log;
+    private final MessageStore log;
     private final Inbox inbox;
 
-    public MessageResource(MessageLog log, Inbox inbox) {
+    public MessageResource(MessageStore log, Inbox inbox) {
         this.log = log;
         this.inbox = inbox;
     }
 
     @GET
     @Path("/messages")
-    public List<MessageLog.Message> messages(@QueryParam("flow") String flow, @QueryParam("status") String status,
+    public List<MessageStore.Message> messages(@QueryParam("flow") String flow, @QueryParam("status") String status,
                                              @QueryParam("limit") @DefaultValue("100") int limit) {
         if (status != null && !STATUSES.contains(status)) {
             throw ProblemException.invalidField("status", "'" + status + "' is not a status; use one of "

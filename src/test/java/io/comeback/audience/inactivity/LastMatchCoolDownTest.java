@@ -27,7 +27,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The cool-down reads {@code detector_last_matches}, which {@link MatchLog} keeps with the log: the
+ * The cool-down reads {@code detector_last_matches}, which {@link MatchStore} keeps with the log: the
  * three re-entry rules, refused entries not counting, and a late-recorded older match never moving
  * the latest one back. Each test has a flow id of its own, so its cool-down count is exact; who is
  * eligible is read from the sample (histories lie in 1995, before every other test's orders, so few
@@ -46,7 +46,7 @@ class LastMatchCoolDownTest {
     @Inject
     InactiveAudience inactive;
     @Inject
-    MatchLog log;
+    MatchStore log;
     @Inject
     AgroalDataSource dataSource;
 

@@ -26,13 +26,13 @@ import java.util.Map;
  * tags, RFM scores) and judging the conditions in Java, which made a first detection pass that
  * enters half a million customers take minutes.
  */
-final class EntryFacts {
+final class EntryFactStore {
 
     /** One customer's facts; {@code admitted}: the entry conditions hold (NULL counts as not, as in a WHERE). */
     record Fact(ConsentStatus consent, ZoneId zone, boolean admitted, ReEntryCheck.History history) {
     }
 
-    private EntryFacts() {
+    private EntryFactStore() {
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.List;
  * server-side, so the cool-down table never disagrees with the log.
  */
 @ApplicationScoped
-public class MatchLog {
+public class MatchStore {
 
     private static final String INSERT = """
             WITH logged AS (
@@ -32,7 +32,7 @@ public class MatchLog {
 
     private final ObjectMapper json;
 
-    public MatchLog(ObjectMapper json) {
+    public MatchStore(ObjectMapper json) {
         this.json = json;
     }
 
