@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.comeback.audience.IsoInstants;
+import io.comeback.audience.Instants;
 import io.comeback.engine.model.EventType;
 import io.comeback.engine.run.EnrollmentState;
 
@@ -105,8 +105,8 @@ final class EnrollmentStateJson {
             g.writeStringField("flowVersion", state.flowVersion());
             g.writeStringField("status", state.status() == null ? null : state.status().name());
             g.writeStringField("stepId", state.stepId());
-            g.writeStringField("enrolledAt", state.enrolledAt() == null ? null : IsoInstants.format(state.enrolledAt()));
-            g.writeStringField("wakeAt", state.wakeAt() == null ? null : IsoInstants.format(state.wakeAt()));
+            g.writeStringField("enrolledAt", state.enrolledAt() == null ? null : Instants.format(state.enrolledAt()));
+            g.writeStringField("wakeAt", state.wakeAt() == null ? null : Instants.format(state.wakeAt()));
             g.writeNumberField("reAsks", state.reAsks());
             g.writeObjectFieldStart("occurrences");
             for (Map.Entry<String, Integer> e : state.occurrences().entrySet()) {
@@ -170,7 +170,7 @@ final class EnrollmentStateJson {
 
     private static Instant instant(String text) throws Unexpected {
         try {
-            return text == null ? null : IsoInstants.parse(text);
+            return text == null ? null : Instants.parseIso(text);
         } catch (DateTimeParseException e) {
             throw new Unexpected("not an ISO-8601 instant: " + text);
         }
