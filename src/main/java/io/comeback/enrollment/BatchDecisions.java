@@ -5,6 +5,7 @@ import io.comeback.engine.run.CustomerView;
 import io.comeback.engine.run.Decision;
 import io.comeback.engine.text.SmsSegments;
 import io.comeback.messaging.LedgerRow;
+import io.comeback.messaging.LedgerStatus;
 import io.comeback.messaging.SegmentCap;
 import io.comeback.messaging.SendGate;
 import io.comeback.messaging.SendWindow;
@@ -128,12 +129,12 @@ final class BatchDecisions {
     }
 
     private LedgerRow ledgerRow(SendGate.SendRequest request, SendGate.Verdict verdict) {
-        String status = "pending";
+        String status = LedgerStatus.PENDING.wire();
         String reason = null;
         Instant notBefore = now;
         SendWindow window = null;
         if (verdict instanceof SendGate.Block block) {
-            status = "blocked";
+            status = LedgerStatus.BLOCKED.wire();
             reason = block.reason();
         } else if (verdict instanceof SendGate.Allow allow) {
             notBefore = allow.notBefore();
@@ -144,7 +145,7 @@ final class BatchDecisions {
     }
 
     private LedgerRow refused(SendGate.SendRequest request, SmsSegments.SegmentCount count, String reason) {
-        return row(request, kept(request.send().text()), count, "refused", reason, SegmentCap.ERROR_CODE, now, null);
+        return row(request, kept(request.send().text()), count, LedgerStatus.REFUSED.wire(), reason, SegmentCap.ERROR_CODE, now, null);
     }
 
     private static String kept(String body) {

@@ -11,7 +11,6 @@ import io.comeback.engine.run.StepResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Feeds one claimed enrollment everything that is due — its start, queued signals, then its timer —
@@ -69,7 +68,7 @@ final class EnrollmentAdvance {
     }
 
     static String status(EnrollmentState state) {
-        return state.status().name().toLowerCase(Locale.ROOT);
+        return EnrollmentStatus.of(state.status()).wire();
     }
 
     private static EnrollmentState apply(FlowInterpreter interpreter, Flow flow, EnrollmentState state, FlowEvent event,

@@ -96,7 +96,7 @@ final class EntryStore {
         for (int i = 0; i < n; i++) {
             Insert in = inserts.get(i);
             customers[i] = in.customerId();
-            statuses[i] = in.heldOut() ? "held_out" : "new";
+            statuses[i] = (in.heldOut() ? EnrollmentStatus.HELD_OUT : EnrollmentStatus.NEW).wire();
             contexts[i] = StateCodec.write(in.context().variables());
             Instant start = in.context().startAt() == null ? now : in.context().startAt();
             wakes[i] = in.heldOut() ? null : start.toString();

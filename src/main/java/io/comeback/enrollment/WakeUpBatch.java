@@ -173,7 +173,7 @@ public class WakeUpBatch {
 
     private static WakeUpStore.Update exited(ClaimedEnrollment row, EnrollmentState state, Instant now, String reason,
                                                 String label, boolean conversion) {
-        return new WakeUpStore.Update(row.id(), "exited", null, state == null ? row.stateJson() : StateCodec.write(state),
+        return new WakeUpStore.Update(row.id(), EnrollmentStatus.EXITED.wire(), null, state == null ? row.stateJson() : StateCodec.write(state),
                 null, now, reason, label, conversion);
     }
 }

@@ -72,7 +72,7 @@ public class Reconciliation {
                         null, "reconciled: found at the provider", null));
                 found++;
             } else if (answer instanceof MessageLookup.NeverReceived) {
-                outcomes.add(new DispatchOutcome(id, "pending", gateways.configuredName(), null, null,
+                outcomes.add(new DispatchOutcome(id, LedgerStatus.PENDING.wire(), gateways.configuredName(), null, null,
                         "reconciled: the provider never received it", now));
             } else {
                 undecided++;

@@ -98,7 +98,7 @@ public class FlowsPage {
                 .map(f -> new FailedRow(f.id(), formats.time(f.failedAt()), f.customerId(), f.failure())).toList();
         return Response.ok(detail.data("frame", PageFrame.of("Flow " + id, "flows", session)).data("flow", row)
                 .data("failures", failures).data("failuresLimit", RECENT_FAILURES)
-                .data("period", period).data("report", row.status().equals("active") ? reports.of(id, period) : null)
+                .data("period", period).data("report", entry.get().status() == FlowCatalog.Status.ACTIVE ? reports.of(id, period) : null)
                 .data("messages", recent).data("recentLimit", RECENT_MESSAGES)).build();
     }
 
