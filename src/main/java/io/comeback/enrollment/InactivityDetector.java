@@ -9,13 +9,12 @@ import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Trigger;
 import io.comeback.flows.FlowCatalog;
+import io.comeback.support.AdvisoryLocks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +34,8 @@ import java.util.Map;
  * customers, and one transaction for all of them would hold locks for minutes and, past its
  * timeout, roll back everything only to start again. A pass cut short by a crash leaves its
  * committed batches recorded; the next pass continues with the rest (they are not in cool-down).
- * A session advisory lock on the reading connection keeps two nodes from detecting the same flow at
- * once even if the scheduler misfires.
+ * A session advisory lock on the reading connection ({@link AdvisoryLocks#INACTIVITY_DETECTION}) keeps two
+ * nodes from detecting the same flow at once even if the scheduler misfires.
  */
 @ApplicationScoped
 public class InactivityDetector {
@@ -169,21 +168,10 @@ public class InactivityDetector {
     }
 
     private static boolean lock(Connection connection, String flowId) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
-            st.setString(1, LOCK_PREFIX + flowId);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
+        return AdvisoryLocks.INACTIVITY_DETECTION.trySessionLock(connection, flowId);
     }
 
     private static void unlock(Connection connection, String flowId) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
-            st.setString(1, LOCK_PREFIX + flowId);
-            st.execute();
-        }
+        AdvisoryLocks.INACTIVITY_DETECTION.sessionUnlock(connection, flowId);
     }
-
-    private static final String LOCK_PREFIX = "comeback.inactivity-detector:";
 }

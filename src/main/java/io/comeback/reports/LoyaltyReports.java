@@ -1,6 +1,7 @@
 package io.comeback.reports;
 
 import io.comeback.support.Jdbc;
+import io.comeback.support.PlannerSettings;
 import io.comeback.support.TimeRange;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -76,10 +76,8 @@ public class LoyaltyReports {
             c.setAutoCommit(false);
             try {
                 // One snapshot for all reads. No JIT: the planner's row estimates for the period arrays are
-                // far too high, and compiling the plan (about 1.5 s) cost more than running it (tens of ms).
-                try (Statement st = c.createStatement()) {
-                    st.execute("SET LOCAL jit = off");
-                }
+                // far too high, and compiling the plan cost many times more than running it.
+                PlannerSettings.withoutJit(c);
                 if (cuts != null) {
                     orders = LoyaltyOrderSums.of(c, all, cuts, scope);
                     base = LoyaltyBaseAt.at(c, boundaries, activeWindow, scope);
