@@ -23,8 +23,8 @@ import java.util.Set;
 
 /**
  * The enrollment state's JSON, read and written token by token. Every wake-up reads one and writes one;
- * Jackson's data binding of the record (reflection, a creator, a deserializer per collection) was 40 % of
- * the wake-up's CPU. The form is the one data binding writes (the record's components by name, instants
+ * Jackson's data binding of the record (reflection, a creator, a deserializer per collection) was a large
+ * share of the wake-up's CPU. The form is the one data binding writes (the record's components by name, instants
  * as ISO-8601 strings, enums by name), so either reads what the other wrote. A document this reader does
  * not expect (a number where a string belongs, a missing collection…) is {@link Unexpected}: the caller
  * then reads it with data binding, so nothing readable before becomes unreadable.

@@ -24,7 +24,7 @@ import java.util.Map;
  * <p>
  * It replaces loading a full {@link CustomerView} per customer (attributes,
  * tags, RFM scores) and judging the conditions in Java, which made a first detection pass that
- * enters half a million customers take minutes.
+ * enters hundreds of thousands of customers slow.
  */
 final class EntryFactStore {
 
