@@ -145,7 +145,8 @@ final class BatchDecisions {
     }
 
     private LedgerRow refused(SendGate.SendRequest request, SmsSegments.SegmentCount count, String reason) {
-        return row(request, kept(request.send().text()), count, LedgerStatus.REFUSED.wire(), reason, SegmentCap.ERROR_CODE, now, null);
+        return row(request, kept(request.send().text()), count, LedgerStatus.REFUSED.wire(), reason, SegmentCap.ERROR_CODE,
+                now, null);
     }
 
     private static String kept(String body) {

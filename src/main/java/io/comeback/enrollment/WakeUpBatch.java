@@ -172,8 +172,8 @@ public class WakeUpBatch {
     }
 
     private static WakeUpStore.Update exited(ClaimedEnrollment row, EnrollmentState state, Instant now, String reason,
-                                                String label, boolean conversion) {
-        return new WakeUpStore.Update(row.id(), EnrollmentStatus.EXITED.wire(), null, state == null ? row.stateJson() : StateCodec.write(state),
-                null, now, reason, label, conversion);
+                                             String label, boolean conversion) {
+        return new WakeUpStore.Update(row.id(), EnrollmentStatus.EXITED.wire(), null,
+                state == null ? row.stateJson() : StateCodec.write(state), null, now, reason, label, conversion);
     }
 }

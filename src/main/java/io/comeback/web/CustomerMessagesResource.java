@@ -27,7 +27,7 @@ public class CustomerMessagesResource {
     @GET
     @Transactional
     public List<MessageStore.Message> list(@PathParam("externalId") String externalId,
-                                         @QueryParam("limit") @DefaultValue("100") int limit) {
+                                           @QueryParam("limit") @DefaultValue("100") int limit) {
         Customer customer = Customer.findLiving(externalId)
                 .orElseThrow(() -> ProblemException.notFound("no customer '" + externalId + "'"));
         return log.ofCustomer(customer.id, MessageResource.checkLimit(limit));

@@ -34,7 +34,7 @@ public class MessageResource {
     @GET
     @Path("/messages")
     public List<MessageStore.Message> messages(@QueryParam("flow") String flow, @QueryParam("status") String status,
-                                             @QueryParam("limit") @DefaultValue("100") int limit) {
+                                               @QueryParam("limit") @DefaultValue("100") int limit) {
         if (status != null && LedgerStatus.fromWire(status).isEmpty()) {
             throw ProblemException.invalidField("status", "'" + status + "' is not a status; use one of "
                     + String.join(", ", Arrays.stream(LedgerStatus.values()).map(LedgerStatus::wire).sorted().toList()));
