@@ -1,5 +1,7 @@
 package io.comeback.audience;
 
+import io.comeback.engine.model.ConsentStatus;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

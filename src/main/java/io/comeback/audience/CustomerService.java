@@ -86,8 +86,8 @@ public class CustomerService {
         }
         String beforeStatus = before.map(CustomerStore.StoredConsent::status).orElse(null);
         Instant beforeAt = before.map(CustomerStore.StoredConsent::at).orElse(null);
-        if (ConsentLedger.isChange(beforeStatus, beforeAt, consent.status().wire(), consent.at())) {
-            ledger.append(new ConsentLedger.Entry(customerId, draft.phone(), beforeStatus, consent.status().wire(),
+        if (ConsentLedger.isChange(beforeStatus, beforeAt, consent.status().yamlName(), consent.at())) {
+            ledger.append(new ConsentLedger.Entry(customerId, draft.phone(), beforeStatus, consent.status().yamlName(),
                     consent.source(), consent.text(), null, consent.at()));
         }
     }

@@ -64,7 +64,7 @@ public class CustomerStore {
             st.setDate(++i, c.birthday() == null ? null : Date.valueOf(c.birthday()));
             st.setString(++i, json.writeValueAsString(c.attributes()));
             CustomerDraft.Consent consent = c.consent();
-            st.setString(++i, consent == null ? null : consent.status().wire());
+            st.setString(++i, consent == null ? null : consent.status().yamlName());
             st.setString(++i, consent == null ? null : consent.source());
             st.setString(++i, consent == null ? null : consent.text());
             Jdbc.setInstant(st, ++i, consent == null ? null : consent.at());

@@ -1,5 +1,6 @@
 package io.comeback.audience;
 
+import io.comeback.engine.model.ConsentStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 

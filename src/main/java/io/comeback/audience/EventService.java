@@ -1,6 +1,6 @@
 package io.comeback.audience;
 
-import io.comeback.audience.inactivity.EngagementFacts;
+import io.comeback.audience.inactivity.EngagementStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -19,10 +19,10 @@ public class EventService {
     private static final Pattern TYPE = Pattern.compile("^[a-z][a-z0-9_]{0,63}$");
 
     private final Clock clock;
-    private final EngagementFacts engagement;
+    private final EngagementStore engagement;
     private final jakarta.enterprise.event.Event<AudienceEvents.EngagementRecorded> recorded;
 
-    public EventService(Clock clock, EngagementFacts engagement,
+    public EventService(Clock clock, EngagementStore engagement,
                         jakarta.enterprise.event.Event<AudienceEvents.EngagementRecorded> recorded) {
         this.clock = clock;
         this.engagement = engagement;

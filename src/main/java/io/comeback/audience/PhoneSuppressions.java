@@ -1,5 +1,6 @@
 package io.comeback.audience;
 
+import io.comeback.support.AdvisoryLocks;
 import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -85,10 +86,7 @@ public class PhoneSuppressions {
     private boolean record(Connection c, String phone, String status, String change, String source,
                            String keyword, Instant at) throws SQLException {
         byte[] hash = hashes.of(phone);
-        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('suppression:' || ?))")) {
-            lock.setString(1, phone);
-            lock.execute();
-        }
+        AdvisoryLocks.PHONE_SUPPRESSION.transactionLock(c, phone);
         boolean suppressed = latest(c, hash).filter("opted_out"::equals).isPresent();
         if ("opted_out".equals(status) == suppressed) {
             return false;

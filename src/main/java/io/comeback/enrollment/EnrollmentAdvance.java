@@ -11,7 +11,6 @@ import io.comeback.engine.run.StepResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Feeds one claimed enrollment everything that is due — its start, queued signals, then its timer —
@@ -37,7 +36,7 @@ final class EnrollmentAdvance {
     }
 
     static Result advance(FlowInterpreter interpreter, Flow flow, ClaimedEnrollment row, CustomerView customer,
-                          List<EnrollmentRows.Signal> signals, Instant now) {
+                          List<WakeUpStore.Signal> signals, Instant now) {
         EnrollmentState state = row.stateJson() == null
                 ? EnrollmentState.enroll(row.flowId(), row.flowVersion(), row.enteredAt())
                 : StateCodec.readState(row.stateJson());
@@ -47,7 +46,7 @@ final class EnrollmentAdvance {
                     now, customer, decisions);
         }
         List<ScoredReply> scores = new ArrayList<>(0);
-        for (EnrollmentRows.Signal signal : signals) {
+        for (WakeUpStore.Signal signal : signals) {
             int before = decisions.size();
             state = apply(interpreter, flow, state, signal.event(), now, customer, decisions);
             for (Decision decision : decisions.subList(before, decisions.size())) {
@@ -69,7 +68,7 @@ final class EnrollmentAdvance {
     }
 
     static String status(EnrollmentState state) {
-        return state.status().name().toLowerCase(Locale.ROOT);
+        return EnrollmentStatus.of(state.status()).wire();
     }
 
     private static EnrollmentState apply(FlowInterpreter interpreter, Flow flow, EnrollmentState state, FlowEvent event,

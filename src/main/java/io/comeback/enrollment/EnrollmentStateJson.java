@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.comeback.audience.IsoInstants;
+import io.comeback.audience.Instants;
 import io.comeback.engine.model.EventType;
 import io.comeback.engine.run.EnrollmentState;
 
@@ -23,8 +23,8 @@ import java.util.Set;
 
 /**
  * The enrollment state's JSON, read and written token by token. Every wake-up reads one and writes one;
- * Jackson's data binding of the record (reflection, a creator, a deserializer per collection) was 40 % of
- * the wake-up's CPU. The form is the one data binding writes (the record's components by name, instants
+ * Jackson's data binding of the record (reflection, a creator, a deserializer per collection) was a large
+ * share of the wake-up's CPU. The form is the one data binding writes (the record's components by name, instants
  * as ISO-8601 strings, enums by name), so either reads what the other wrote. A document this reader does
  * not expect (a number where a string belongs, a missing collection…) is {@link Unexpected}: the caller
  * then reads it with data binding, so nothing readable before becomes unreadable.
@@ -105,8 +105,8 @@ final class EnrollmentStateJson {
             g.writeStringField("flowVersion", state.flowVersion());
             g.writeStringField("status", state.status() == null ? null : state.status().name());
             g.writeStringField("stepId", state.stepId());
-            g.writeStringField("enrolledAt", state.enrolledAt() == null ? null : IsoInstants.format(state.enrolledAt()));
-            g.writeStringField("wakeAt", state.wakeAt() == null ? null : IsoInstants.format(state.wakeAt()));
+            g.writeStringField("enrolledAt", state.enrolledAt() == null ? null : Instants.format(state.enrolledAt()));
+            g.writeStringField("wakeAt", state.wakeAt() == null ? null : Instants.format(state.wakeAt()));
             g.writeNumberField("reAsks", state.reAsks());
             g.writeObjectFieldStart("occurrences");
             for (Map.Entry<String, Integer> e : state.occurrences().entrySet()) {
@@ -170,7 +170,7 @@ final class EnrollmentStateJson {
 
     private static Instant instant(String text) throws Unexpected {
         try {
-            return text == null ? null : IsoInstants.parse(text);
+            return text == null ? null : Instants.parseIso(text);
         } catch (DateTimeParseException e) {
             throw new Unexpected("not an ISO-8601 instant: " + text);
         }

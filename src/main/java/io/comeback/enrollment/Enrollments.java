@@ -82,11 +82,11 @@ public class Enrollments {
             if (flow.isEmpty()) {
                 candidates.forEach(c -> outcomes.add(new EntryOutcome.Refused(
                         EntryOutcome.Refused.FLOW_NOT_ACTIVE, "no active flow '" + flowId + "'")));
-                EntryWrites.log(connection, flowId, now, ids, outcomes);
+                EntryStore.log(connection, flowId, now, ids, outcomes);
                 return outcomes;
             }
             Map<Long, CustomerView> customers = CustomerViews.load(connection, ids, now);
-            Map<Long, ReEntryCheck.History> histories = EntryWrites.histories(connection, flowId, ids);
+            Map<Long, ReEntryCheck.History> histories = EntryStore.histories(connection, flowId, ids);
             return admit(connection, flow.get(), candidates, now, candidate -> {
                 CustomerView customer = customers.get(candidate.customerId());
                 ReEntryCheck.History history = histories.getOrDefault(candidate.customerId(), ReEntryCheck.History.NONE);
@@ -103,7 +103,7 @@ public class Enrollments {
      * {@link #enterAll} for an {@code inactive} flow's matches (no trigger variables), as the
      * inactivity detector hands them over in batches of thousands: the same rules in the same order
      * with the same outcomes, but consent, entry conditions and earlier enrollments are read in one
-     * statement ({@link EntryFacts}, the conditions judged in SQL) instead of loading every
+     * statement ({@link EntryFactStore}, the conditions judged in SQL) instead of loading every
      * customer's full view and judging the conditions one customer at a time.
      */
     @Transactional
@@ -123,9 +123,9 @@ public class Enrollments {
         Flow flow = active.get();
         Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection()) {
-            Map<Long, EntryFacts.Fact> facts = EntryFacts.load(connection, flow, customerIds, now, globals);
+            Map<Long, EntryFactStore.Fact> facts = EntryFactStore.load(connection, flow, customerIds, now, globals);
             return admit(connection, flow, candidates, now, candidate -> {
-                EntryFacts.Fact fact = facts.get(candidate.customerId());
+                EntryFactStore.Fact fact = facts.get(candidate.customerId());
                 return fact == null ? null : new Judged(fact.history(),
                         refusal(flow, fact.consent(), fact::admitted, fact.history(), fact.zone(), now));
             });
@@ -148,7 +148,7 @@ public class Enrollments {
                                      Function<Candidate, Judged> judge) throws SQLException {
         String flowId = flow.id();
         List<EntryOutcome> outcomes = new ArrayList<>(candidates.size());
-        List<EntryWrites.Insert> inserts = new ArrayList<>();
+        List<EntryStore.Insert> inserts = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         Set<Long> missing = new HashSet<>();
         for (Candidate candidate : candidates) {
@@ -166,12 +166,12 @@ public class Enrollments {
             if (refused == null) {
                 boolean heldOut = Holdout.heldOut(flowId, candidate.customerId(), judged.history().entries() + 1,
                         flow.entry().holdoutPercent());
-                inserts.add(new EntryWrites.Insert(candidate.customerId(), candidate.context(), candidate.reason(), heldOut));
+                inserts.add(new EntryStore.Insert(candidate.customerId(), candidate.context(), candidate.reason(), heldOut));
             }
         }
-        Set<Long> living = EntryWrites.lockLiving(connection, inserts.stream().map(EntryWrites.Insert::customerId).toList());
+        Set<Long> living = EntryStore.lockLiving(connection, inserts.stream().map(EntryStore.Insert::customerId).toList());
         inserts.removeIf(in -> !living.contains(in.customerId()));
-        Map<Long, Long> inserted = EntryWrites.insert(connection, flow, inserts, now);
+        Map<Long, Long> inserted = EntryStore.insert(connection, flow, inserts, now);
         Map<Long, Boolean> heldOut = new HashMap<>();
         inserts.forEach(in -> heldOut.put(in.customerId(), in.heldOut()));
         List<Long> logged = new ArrayList<>();
@@ -179,7 +179,7 @@ public class Enrollments {
         for (int i = 0; i < candidates.size(); i++) {
             long customerId = candidates.get(i).customerId();
             if (outcomes.get(i) == null && !living.contains(customerId)) {
-                // Erased since the judgement (see EntryWrites.lockLiving).
+                // Erased since the judgement (see EntryStore.lockLiving).
                 missing.add(customerId);
                 outcomes.set(i, new EntryOutcome.Refused(EntryOutcome.Refused.NO_CUSTOMER, "no customer " + customerId));
             } else if (outcomes.get(i) == null) {
@@ -194,7 +194,7 @@ public class Enrollments {
                 loggedOutcomes.add(outcomes.get(i));
             }
         }
-        EntryWrites.log(connection, flowId, now, logged, loggedOutcomes);
+        EntryStore.log(connection, flowId, now, logged, loggedOutcomes);
         return outcomes;
     }
 

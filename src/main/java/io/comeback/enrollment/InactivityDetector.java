@@ -3,19 +3,18 @@ package io.comeback.enrollment;
 import io.comeback.audience.inactivity.InactiveAudience;
 import io.comeback.audience.inactivity.WinbackEnrollment;
 import io.comeback.audience.inactivity.MatchReasons;
-import io.comeback.audience.inactivity.EntryOutcome;
-import io.comeback.audience.inactivity.MatchLog;
+import io.comeback.audience.inactivity.MatchOutcome;
+import io.comeback.audience.inactivity.MatchStore;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Trigger;
 import io.comeback.flows.FlowCatalog;
+import io.comeback.support.AdvisoryLocks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +34,8 @@ import java.util.Map;
  * customers, and one transaction for all of them would hold locks for minutes and, past its
  * timeout, roll back everything only to start again. A pass cut short by a crash leaves its
  * committed batches recorded; the next pass continues with the rest (they are not in cool-down).
- * A session advisory lock on the reading connection keeps two nodes from detecting the same flow at
- * once even if the scheduler misfires.
+ * A session advisory lock on the reading connection ({@link AdvisoryLocks#INACTIVITY_DETECTION}) keeps two
+ * nodes from detecting the same flow at once even if the scheduler misfires.
  */
 @ApplicationScoped
 public class InactivityDetector {
@@ -48,19 +47,19 @@ public class InactivityDetector {
      * @param entering of it, the time spent entering and recording the matches (the rest is finding them)
      * @param failure  why this flow's pass failed (the batches entered before it stay entered); null when it ran
      */
-    public record FlowRun(String flowId, boolean skipped, int matched, Map<EntryOutcome, Integer> outcomes, Duration took,
+    public record FlowRun(String flowId, boolean skipped, int matched, Map<MatchOutcome, Integer> outcomes, Duration took,
                           Duration entering, String failure) {
     }
 
     private final FlowCatalog catalog;
     private final InactiveAudience audience;
     private final WinbackEnrollment enrollment;
-    private final MatchLog log;
+    private final MatchStore log;
     private final AgroalDataSource dataSource;
     private final int transactionTimeoutSeconds;
     private final int batchSize;
 
-    public InactivityDetector(FlowCatalog catalog, InactiveAudience audience, WinbackEnrollment enrollment, MatchLog log,
+    public InactivityDetector(FlowCatalog catalog, InactiveAudience audience, WinbackEnrollment enrollment, MatchStore log,
                               AgroalDataSource dataSource,
                               @org.eclipse.microprofile.config.inject.ConfigProperty(
                                       name = "comeback.inactivity.detector.transaction-timeout") Duration timeout,
@@ -105,7 +104,7 @@ public class InactivityDetector {
     public FlowRun detect(String flowId, String version, Flow flow, Instant asOf) {
         long started = System.nanoTime();
         Trigger.Inactive trigger = (Trigger.Inactive) flow.trigger();
-        Map<EntryOutcome, Integer> outcomes = new EnumMap<>(EntryOutcome.class);
+        Map<MatchOutcome, Integer> outcomes = new EnumMap<>(MatchOutcome.class);
         int[] matched = {0};
         long[] entering = {0};
         try (Connection reader = dataSource.getConnection()) {
@@ -151,14 +150,14 @@ public class InactivityDetector {
 
     /** Enters and records one batch in a transaction of its own. */
     private int flush(String flowId, String version, Instant asOf,
-                      List<WinbackEnrollment.Match> batch, Map<EntryOutcome, Integer> outcomes) {
+                      List<WinbackEnrollment.Match> batch, Map<MatchOutcome, Integer> outcomes) {
         if (batch.isEmpty()) {
             return 0;
         }
         List<WinbackEnrollment.Match> matches = List.copyOf(batch);
         batch.clear();
-        List<EntryOutcome> answered = QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).call(() -> {
-            List<EntryOutcome> entered = enrollment.enterAll(flowId, matches);
+        List<MatchOutcome> answered = QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).call(() -> {
+            List<MatchOutcome> entered = enrollment.enterAll(flowId, matches);
             try (Connection connection = dataSource.getConnection()) {
                 log.record(connection, flowId, version, asOf, matches, entered);
             }
@@ -169,21 +168,10 @@ public class InactivityDetector {
     }
 
     private static boolean lock(Connection connection, String flowId) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
-            st.setString(1, LOCK_PREFIX + flowId);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
+        return AdvisoryLocks.INACTIVITY_DETECTION.trySessionLock(connection, flowId);
     }
 
     private static void unlock(Connection connection, String flowId) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
-            st.setString(1, LOCK_PREFIX + flowId);
-            st.execute();
-        }
+        AdvisoryLocks.INACTIVITY_DETECTION.sessionUnlock(connection, flowId);
     }
-
-    private static final String LOCK_PREFIX = "comeback.inactivity-detector:";
 }

@@ -1,6 +1,6 @@
 package io.comeback.enrollment;
 
-import io.comeback.audience.inactivity.EntryOutcome;
+import io.comeback.audience.inactivity.MatchOutcome;
 import io.comeback.audience.inactivity.MatchReason;
 import io.comeback.audience.inactivity.WinbackEnrollment;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +19,7 @@ public class RuntimeWinbackEnrollment implements WinbackEnrollment {
     }
 
     @Override
-    public EntryOutcome enter(String flowId, long customerId, MatchReason reason) {
+    public MatchOutcome enter(String flowId, long customerId, MatchReason reason) {
         return enterAll(flowId, List.of(new Match(customerId, reason))).get(0);
     }
 
@@ -28,20 +28,20 @@ public class RuntimeWinbackEnrollment implements WinbackEnrollment {
      * customer, and the entry conditions judged in SQL.
      */
     @Override
-    public List<EntryOutcome> enterAll(String flowId, List<Match> matches) {
+    public List<MatchOutcome> enterAll(String flowId, List<Match> matches) {
         List<Long> customers = matches.stream().map(Match::customerId).toList();
         List<String> reasons = matches.stream().map(m -> "inactive: " + m.reason().windows().stream()
                 .map(MatchReason.Window::rule).collect(Collectors.joining(", "))).toList();
         return enrollments.enterLapsed(flowId, customers, reasons).stream().map(RuntimeWinbackEnrollment::outcome).toList();
     }
 
-    private static EntryOutcome outcome(io.comeback.enrollment.EntryOutcome outcome) {
-        if (outcome instanceof io.comeback.enrollment.EntryOutcome.Entered) {
-            return EntryOutcome.ENTERED;
+    private static MatchOutcome outcome(EntryOutcome outcome) {
+        if (outcome instanceof EntryOutcome.Entered) {
+            return MatchOutcome.ENTERED;
         }
-        if (outcome instanceof io.comeback.enrollment.EntryOutcome.HeldOut) {
-            return EntryOutcome.HELD_OUT;
+        if (outcome instanceof EntryOutcome.HeldOut) {
+            return MatchOutcome.HELD_OUT;
         }
-        return EntryOutcome.REFUSED;
+        return MatchOutcome.REFUSED;
     }
 }

@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * <p>
  * Nothing one enrollment holds can stop the others: an enrollment whose flow version throws, whose
  * signal or state cannot be read, or whose writes PostgreSQL refuses is set aside as {@code failed} with
- * the error (see {@link BatchWrites}), and the rest of its batch is written in the same transaction.
+ * the error (see {@link BatchWriter}), and the rest of its batch is written in the same transaction.
  */
 @ApplicationScoped
 public class WakeUpBatch {
@@ -49,7 +49,7 @@ public class WakeUpBatch {
     }
 
     /** One enrollment interpreted: what its row becomes and the answers it recorded. */
-    private record Interpreted(EnrollmentRows.Update update, String flowId, List<SurveyResponses.Answer> answers) {
+    private record Interpreted(WakeUpStore.Update update, String flowId, List<SurveyResponses.Answer> answers) {
     }
 
     private final AgroalDataSource dataSource;
@@ -89,44 +89,44 @@ public class WakeUpBatch {
     }
 
     private Outcome runIn(Connection c, Instant now, int limit) throws SQLException {
-        List<ClaimedEnrollment> claimed = EnrollmentRows.claim(c, now, limit);
+        List<ClaimedEnrollment> claimed = WakeUpStore.claim(c, now, limit);
         if (claimed.isEmpty()) {
             return Outcome.NONE;
         }
-        EnrollmentRows.Signals signals = EnrollmentRows.takeSignals(c, claimed);
+        WakeUpStore.Signals signals = WakeUpStore.takeSignals(c, claimed);
         Map<Long, CustomerView> customers = CustomerViews.load(c, claimed.stream().map(ClaimedEnrollment::customerId).distinct().toList(), now);
-        DecisionSink sink = new DecisionSink(gate, now);
-        List<EnrollmentRows.Failure> failures = new ArrayList<>(0);
+        BatchDecisions sink = new BatchDecisions(gate, now);
+        List<WakeUpStore.Failure> failures = new ArrayList<>(0);
         List<Interpreted> interpreted = new ArrayList<>(claimed.size());
         for (ClaimedEnrollment row : claimed) {
             String unreadable = signals.unreadable().get(row.id());
             if (unreadable != null) {
                 LOG.errorf("Enrollment %d in flow %s is set aside as failed: %s", row.id(), row.flowId(), unreadable);
-                failures.add(new EnrollmentRows.Failure(row.id(), row.flowId(), unreadable));
+                failures.add(new WakeUpStore.Failure(row.id(), row.flowId(), unreadable));
                 continue;
             }
-            List<EnrollmentRows.Signal> events = signals.byEnrollment().getOrDefault(row.id(), List.of());
+            List<WakeUpStore.Signal> events = signals.byEnrollment().getOrDefault(row.id(), List.of());
             advance(row, customers.get(row.customerId()), events, now, sink, interpreted, failures);
         }
-        List<EnrollmentRows.Failure> unjudged = sink.judge();
+        List<WakeUpStore.Failure> unjudged = sink.judge();
         failures.addAll(unjudged);
-        Set<Long> setAside = unjudged.stream().map(EnrollmentRows.Failure::id).collect(Collectors.toSet());
-        List<BatchWrites.Advanced> writes = new ArrayList<>(interpreted.size());
+        Set<Long> setAside = unjudged.stream().map(WakeUpStore.Failure::id).collect(Collectors.toSet());
+        List<BatchWriter.Advanced> writes = new ArrayList<>(interpreted.size());
         for (Interpreted one : interpreted) {
             long id = one.update().id();
             if (!setAside.contains(id)) {
-                writes.add(new BatchWrites.Advanced(one.update(), one.flowId(), sink.ledgerRows(id), sink.customerWrites(id),
+                writes.add(new BatchWriter.Advanced(one.update(), one.flowId(), sink.ledgerRows(id), sink.customerWrites(id),
                         one.answers()));
             }
         }
-        EnrollmentRows.fail(c, failures, now);
-        BatchWrites.Written written = BatchWrites.write(c, writes, now);
+        WakeUpStore.fail(c, failures, now);
+        BatchWriter.Written written = BatchWriter.write(c, writes, now);
         return new Outcome(claimed.size(), written.queued().inserted(), written.queued().dueNow(),
                 failures.size() + written.failures().size());
     }
 
-    private void advance(ClaimedEnrollment row, CustomerView customer, List<EnrollmentRows.Signal> events, Instant now,
-                         DecisionSink sink, List<Interpreted> interpreted, List<EnrollmentRows.Failure> failures) {
+    private void advance(ClaimedEnrollment row, CustomerView customer, List<WakeUpStore.Signal> events, Instant now,
+                         BatchDecisions sink, List<Interpreted> interpreted, List<WakeUpStore.Failure> failures) {
         if (customer == null) {
             LOG.warnf("Enrollment %d in %s ends: the customer is gone", row.id(), row.flowId());
             interpreted.add(new Interpreted(exited(row, null, now, ExitReason.FLOW_ERROR.label(), "customer is gone", false),
@@ -137,7 +137,7 @@ public class WakeUpBatch {
         if (flow.isEmpty()) {
             String why = "version " + row.flowVersion() + " of flow " + row.flowId() + " is unknown or no longer valid";
             LOG.errorf("Enrollment %d is set aside as failed: %s", row.id(), why);
-            failures.add(new EnrollmentRows.Failure(row.id(), row.flowId(), why));
+            failures.add(new WakeUpStore.Failure(row.id(), row.flowId(), why));
             return;
         }
         try {
@@ -149,7 +149,7 @@ public class WakeUpBatch {
                         scored.score().score(), scored.inboundMessageId()));
             }
             EnrollmentState state = result.state();
-            EnrollmentRows.Update update;
+            WakeUpStore.Update update;
             if (state.isExited()) {
                 Decision.Exit exit = result.decisions().stream().filter(Decision.Exit.class::isInstance)
                         .map(Decision.Exit.class::cast).reduce((a, b) -> b).orElse(null);
@@ -157,7 +157,7 @@ public class WakeUpBatch {
                         state.exitLabel(), exit != null && exit.conversion());
             } else {
                 Instant next = state.isWaiting() ? state.wakeAt() : null;
-                update = new EnrollmentRows.Update(row.id(), EnrollmentAdvance.status(state), state.stepId(),
+                update = new WakeUpStore.Update(row.id(), EnrollmentAdvance.status(state), state.stepId(),
                         StateCodec.write(state), next, null, null, null, false);
             }
             // Last, once nothing of this enrollment can throw any more: its sends and writes join the batch.
@@ -167,13 +167,13 @@ public class WakeUpBatch {
             // One broken enrollment must not stop the batch (and every batch after it) forever.
             sink.discard(row.id());
             LOG.errorf(e, "Enrollment %d in flow %s is set aside as failed", row.id(), row.flowId());
-            failures.add(EnrollmentRows.Failure.of(row.id(), row.flowId(), e));
+            failures.add(WakeUpStore.Failure.of(row.id(), row.flowId(), e));
         }
     }
 
-    private static EnrollmentRows.Update exited(ClaimedEnrollment row, EnrollmentState state, Instant now, String reason,
-                                                String label, boolean conversion) {
-        return new EnrollmentRows.Update(row.id(), "exited", null, state == null ? row.stateJson() : StateCodec.write(state),
-                null, now, reason, label, conversion);
+    private static WakeUpStore.Update exited(ClaimedEnrollment row, EnrollmentState state, Instant now, String reason,
+                                             String label, boolean conversion) {
+        return new WakeUpStore.Update(row.id(), EnrollmentStatus.EXITED.wire(), null,
+                state == null ? row.stateJson() : StateCodec.write(state), null, now, reason, label, conversion);
     }
 }

@@ -2,6 +2,7 @@ package io.comeback.flows;
 
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Problem;
+import io.comeback.engine.model.Severity;
 import io.comeback.engine.model.Trigger;
 import io.comeback.engine.validate.FlowValidator;
 import io.comeback.engine.validate.ValidationResult;
@@ -120,7 +121,7 @@ public class FlowCatalog {
 
     private static Entry refused(String fileId, Path file, String why) {
         return new Entry(fileId, file.getFileName().toString(), null, Status.INVALID,
-                List.of(new Problem(io.comeback.engine.model.Severity.ERROR, 1, 1, "", why)), null);
+                List.of(new Problem(Severity.ERROR, 1, 1, "", why)), null);
     }
 
     private List<Path> flowFiles() {

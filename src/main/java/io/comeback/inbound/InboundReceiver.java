@@ -2,7 +2,7 @@ package io.comeback.inbound;
 
 import io.comeback.messaging.OptOuts;
 import io.agroal.api.AgroalDataSource;
-import io.comeback.audience.inactivity.EngagementFacts;
+import io.comeback.audience.inactivity.EngagementStore;
 import io.comeback.engine.text.InboundKeywords;
 import io.comeback.engine.text.TextNormalizer;
 import io.comeback.audience.Customer;
@@ -52,13 +52,13 @@ public class InboundReceiver implements InboundSmsSink {
     private final Clock clock;
     private final OptOuts optOuts;
     private final KeywordReplies replies;
-    private final EngagementFacts engagement;
+    private final EngagementStore engagement;
     private final SenderKeywords keywords;
     private final PhoneSuppressions suppressions;
 
     public InboundReceiver(AgroalDataSource dataSource, EnrollmentSignals signals, Enrollments enrollments,
                            FlowCatalog catalog, BusinessHours businessHours, WakeUpWorkers workers, Clock clock,
-                           OptOuts optOuts, KeywordReplies replies, EngagementFacts engagement, SenderKeywords keywords,
+                           OptOuts optOuts, KeywordReplies replies, EngagementStore engagement, SenderKeywords keywords,
                            PhoneSuppressions suppressions) {
         this.keywords = keywords;
         this.suppressions = suppressions;

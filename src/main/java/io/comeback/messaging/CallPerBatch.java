@@ -22,12 +22,12 @@ final class CallPerBatch implements GatewayCalls {
     }
 
     @Override
-    public List<HandOverResult> handOver(List<DispatchRows.Claimed> rows, SmsGateway gateway) {
+    public List<HandOverResult> handOver(List<DispatchStore.Claimed> rows, SmsGateway gateway) {
         HandOverResult[] results = new HandOverResult[rows.size()];
         List<Integer> leaving = new ArrayList<>(rows.size());
         List<OutgoingSms> messages = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            DispatchRows.Claimed row = rows.get(i);
+            DispatchStore.Claimed row = rows.get(i);
             Optional<HandOverResult> settled = rules.beforeCall(row, gateway);
             if (settled.isPresent()) {
                 results[i] = settled.get();

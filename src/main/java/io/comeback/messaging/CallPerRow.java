@@ -32,9 +32,9 @@ final class CallPerRow implements GatewayCalls {
     }
 
     @Override
-    public List<HandOverResult> handOver(List<DispatchRows.Claimed> rows, SmsGateway gateway) {
+    public List<HandOverResult> handOver(List<DispatchStore.Claimed> rows, SmsGateway gateway) {
         List<Future<HandOverResult>> pending = new ArrayList<>(rows.size());
-        for (DispatchRows.Claimed row : rows) {
+        for (DispatchStore.Claimed row : rows) {
             pending.add(calls.submit(() -> handOver(row, gateway)));
         }
         List<HandOverResult> results = new ArrayList<>(rows.size());
@@ -48,11 +48,11 @@ final class CallPerRow implements GatewayCalls {
         calls.shutdown();
     }
 
-    private HandOverResult handOver(DispatchRows.Claimed row, SmsGateway gateway) {
+    private HandOverResult handOver(DispatchStore.Claimed row, SmsGateway gateway) {
         return rules.beforeCall(row, gateway).orElseGet(() -> rules.afterCall(row, gateway, send(gateway, row)));
     }
 
-    private static SendOutcome send(SmsGateway gateway, DispatchRows.Claimed row) {
+    private static SendOutcome send(SmsGateway gateway, DispatchStore.Claimed row) {
         try {
             return gateway.send(row.message());
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.comeback.messaging;
 
 import io.agroal.api.AgroalDataSource;
+import io.comeback.messaging.compliance.ComplianceRequest;
 import io.comeback.support.Jdbc;
 import io.comeback.engine.model.FlowDuration;
 import io.comeback.engine.model.FlowSettings;
@@ -110,7 +111,7 @@ public class ComplianceGate implements SendGate {
         boolean marketing = request.send().messageKind() == MessageKind.MARKETING;
         FlowSettings settings = request.flow().settings();
         QuietHours quiet = settings.quietHours().map(w -> new QuietHours(w.start(), w.end())).orElse(QuietHours.NONE);
-        ComplianceDecision decision = policy.decide(new io.comeback.messaging.compliance.SendRequest(phone,
+        ComplianceDecision decision = policy.decide(new ComplianceRequest(phone,
                 request.customer().timeZone(), request.customer().consent().yamlName(), marketing, false,
                 request.flow().id(), settings.priority(), request.enrollmentId(), capRule(settings), request.now()),
                 quiet, history.marketing());

@@ -79,7 +79,7 @@ public class Dispatcher {
         loop.nudge();
     }
 
-    /** Ledger rows just committed as due now on this node: claim them by id at once (see {@link HandedOverRows}). */
+    /** Ledger rows just committed as due now on this node: claim them by id at once (see {@link HandedOverQueue}). */
     public void handOver(List<Long> messageIds) {
         claims.handOver(messageIds);
         loop.nudge();
@@ -89,19 +89,19 @@ public class Dispatcher {
     Duration dispatchBatch() {
         SmsGateway gateway = gateways.active();
         ClaimedBatch batch = claim(gateway);
-        List<DispatchRows.Claimed> claimed = batch.rows();
+        List<DispatchStore.Claimed> claimed = batch.rows();
         if (claimed.isEmpty()) {
             return batch.next();
         }
         // One transaction from the hand-over to the recorded outcomes: it holds the rows while the gateway is
-        // called (DispatchRows.hold), so an erasure waits for a hand-over under way and no row it cancelled
+        // called (DispatchStore.hold), so an erasure waits for a hand-over under way and no row it cancelled
         // after the claim leaves.
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             // Losing this commit (PostgreSQL crash) leaves the rows dispatching: they become unknown and are
             // reconciled with the gateway, exactly as after a crash of the service.
             UnflushedCommit.allow(c);
-            List<DispatchRows.Claimed> leaving = DispatchRows.hold(c, claimed);
+            List<DispatchStore.Claimed> leaving = DispatchStore.hold(c, claimed);
             handedToGateway.increment(leaving.size());
             GatewayCalls calls = gateway.takesBatches() ? callPerBatch : callPerRow;
             List<DispatchOutcome> outcomes = new ArrayList<>(leaving.size());
@@ -114,7 +114,7 @@ public class Dispatcher {
                 }
             }
             Instant now = clock.instant();
-            DispatchRows.record(c, outcomes, now);
+            DispatchStore.record(c, outcomes, now);
             QuietHoursDeferrals.record(c, deferrals, now);
             c.commit();
         } catch (SQLException e) {

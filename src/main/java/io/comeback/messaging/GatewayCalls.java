@@ -12,5 +12,5 @@ import java.util.List;
 interface GatewayCalls {
 
     /** What became of each row, in the rows' order. */
-    List<HandOverResult> handOver(List<DispatchRows.Claimed> rows, SmsGateway gateway);
+    List<HandOverResult> handOver(List<DispatchStore.Claimed> rows, SmsGateway gateway);
 }

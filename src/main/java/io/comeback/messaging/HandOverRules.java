@@ -31,7 +31,7 @@ final class HandOverRules {
     }
 
     /** What becomes of a row that must not reach the gateway (window closed, no number, too long); empty when it may leave. */
-    Optional<HandOverResult> beforeCall(DispatchRows.Claimed row, SmsGateway gateway) {
+    Optional<HandOverResult> beforeCall(DispatchStore.Claimed row, SmsGateway gateway) {
         SendWindow window = row.window();
         if (window != null && window.closedAt(clock.instant())) {
             return Optional.of(new HandOverResult.Deferred(QuietHoursDeferrals.Deferral.of(row.id(), window, clock.instant())));
@@ -49,7 +49,7 @@ final class HandOverRules {
         return Optional.empty();
     }
 
-    HandOverResult afterCall(DispatchRows.Claimed row, SmsGateway gateway, SendOutcome sent) {
+    HandOverResult afterCall(DispatchStore.Claimed row, SmsGateway gateway, SendOutcome sent) {
         SendWindow window = row.window();
         if (window != null && QuietHoursDeferrals.deadlinePassed(sent)) {
             return new HandOverResult.Deferred(QuietHoursDeferrals.Deferral.of(row.id(), window, clock.instant()));
@@ -57,7 +57,7 @@ final class HandOverRules {
         return new HandOverResult.Recorded(outcome(row, gateway, sent));
     }
 
-    private DispatchOutcome outcome(DispatchRows.Claimed row, SmsGateway gateway, SendOutcome outcome) {
+    private DispatchOutcome outcome(DispatchStore.Claimed row, SmsGateway gateway, SendOutcome outcome) {
         if (outcome instanceof SendOutcome.Accepted accepted) {
             return DispatchOutcome.accepted(row.id(), gateway.name(), accepted);
         }

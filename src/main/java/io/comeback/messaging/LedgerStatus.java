@@ -1,23 +1,25 @@
 package io.comeback.messaging;
 
-/**
- * The statuses of an outbound ledger row that are the ledger's own, before or instead of the provider's
- * delivery statuses ({@link io.comeback.messaging.port.DeliveryStatus}, recorded once a provider took the
- * text). Stored as {@link #wire()}.
- */
-enum LedgerStatus {
-    /** Waits for the dispatcher from its {@code not_before}; also a retry of a text the provider certainly did not take. */
-    PENDING,
-    /** Claimed and committed before the gateway call: a crash after the call leaves it here, and it becomes {@link #UNKNOWN}. */
-    DISPATCHING,
-    /** Nobody knows whether the provider took it: reconciled with the provider, never resent blindly. */
-    UNKNOWN,
-    /** Not sent and never will be: consent withdrawn, erased, or held back by a rule. */
-    BLOCKED,
-    /** The provider (or the dispatcher, for a row without a number) refused it for good. */
-    REFUSED;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
 
-    String wire() {
-        return name().toLowerCase();
+/**
+ * Where an outbound ledger row stands ({@code outbound_messages.status}, V11). Forward only: pending →
+ * dispatching → queued/sending/sent → delivered/undelivered/failed; a row left dispatching by a crash becomes
+ * unknown (reconciled, never resent blindly); blocked (by the compliance gate) and refused (never sendable, or
+ * refused by the provider) are final. SQL text names them by {@link #wire()}.
+ */
+public enum LedgerStatus {
+    PENDING, DISPATCHING, UNKNOWN, BLOCKED, REFUSED, QUEUED, SENDING, SENT, DELIVERED, UNDELIVERED, FAILED;
+
+    /** The name the database, the API and the SQL text use: {@code pending}, {@code sent}… */
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Exactly as stored; empty for anything else. */
+    public static Optional<LedgerStatus> fromWire(String text) {
+        return Arrays.stream(values()).filter(s -> s.wire().equals(text)).findFirst();
     }
 }

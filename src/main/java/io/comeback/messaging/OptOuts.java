@@ -24,7 +24,7 @@ import java.util.Optional;
  * and in READ COMMITTED it sees every row committed by then), so the row is blocked here. (b) This
  * commits first, or the two overlap so that neither sees the other's writes: the batch may still
  * write a pending marketing row from the consent it read earlier — but the dispatcher's claim
- * ({@code DispatchRows.CLAIM}) reads consent again in the claiming statement and blocks instead of
+ * ({@code DispatchStore.CLAIM}) reads consent again in the claiming statement and blocks instead of
  * claiming a marketing row whose customer is not opted in; while this transaction holds the customer
  * row, the claim skips that person's rows (KEY SHARE … SKIP LOCKED) and takes them in a later round.
  * So the last moment a marketing text can still escape an opt-out is its claim, and a claim sees

@@ -52,13 +52,13 @@ final class PacedClaim implements DispatchClaim {
 
     private ClaimedBatch claimInTransaction(Connection c, SmsGateway gateway, Instant now, int batchSize) throws SQLException {
         int limit = candidateLimit(now, batchSize);
-        List<DispatchRows.Candidate> candidates = DispatchRows.candidates(c, now, limit);
+        List<DispatchStore.Candidate> candidates = DispatchStore.candidates(c, now, limit);
         if (candidates.isEmpty()) {
             return new ClaimedBatch(List.of(), null);
         }
         List<String> senders = new ArrayList<>(candidates.size());
         List<SenderBuckets.Want> wants = new ArrayList<>(candidates.size());
-        for (DispatchRows.Candidate candidate : candidates) {
+        for (DispatchStore.Candidate candidate : candidates) {
             // A row without a phone fails without reaching a provider: it needs no tokens.
             String sender = candidate.to() == null ? null : gateway.senderKey(candidate.to());
             senders.add(sender);
@@ -73,7 +73,7 @@ final class PacedClaim implements DispatchClaim {
         Duration wait = null;
         boolean unpacedSeen = false;
         for (int i = 0; i < candidates.size(); i++) {
-            DispatchRows.Candidate candidate = candidates.get(i);
+            DispatchStore.Candidate candidate = candidates.get(i);
             SenderBuckets.Grant grant = senders.get(i) == null ? null : grants.get(senders.get(i));
             if (grant == null) {
                 unpacedSeen = true;
@@ -98,7 +98,7 @@ final class PacedClaim implements DispatchClaim {
         }
         lastGrants = unpacedSeen ? Map.of() : grants;
         lastGrantsAt = now;
-        List<DispatchRows.Claimed> claimed = DispatchRows.claimIds(c, now, picked);
+        List<DispatchStore.Claimed> claimed = DispatchStore.claimIds(c, now, picked);
         Duration next = wait != null ? wait : (candidates.size() == limit ? Duration.ZERO : null);
         return new ClaimedBatch(claimed, next);
     }

@@ -159,7 +159,7 @@ public class Reconciliation {
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            DispatchRows.record(c, outcomes, now);
+            DispatchStore.record(c, outcomes, now);
             c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record reconciliation outcomes", e);

@@ -14,17 +14,17 @@ import java.util.List;
  */
 final class UnpacedClaim implements DispatchClaim {
 
-    private final HandedOverRows handedOver = new HandedOverRows(50_000);
+    private final HandedOverQueue handedOver = new HandedOverQueue(50_000);
 
     @Override
     public ClaimedBatch claim(Connection c, SmsGateway gateway, Instant now, int batchSize) throws SQLException {
         c.setAutoCommit(true);
         List<Long> handed = handedOver.take(batchSize);
         if (!handed.isEmpty()) {
-            List<DispatchRows.Claimed> rows = DispatchRows.claimHanded(c, now, handed);
+            List<DispatchStore.Claimed> rows = DispatchStore.claimHanded(c, now, handed);
             return new ClaimedBatch(rows, Duration.ZERO);
         }
-        List<DispatchRows.Claimed> rows = DispatchRows.claim(c, now, batchSize);
+        List<DispatchStore.Claimed> rows = DispatchStore.claim(c, now, batchSize);
         return new ClaimedBatch(rows, rows.size() == batchSize ? Duration.ZERO : null);
     }
 

@@ -28,7 +28,7 @@ import java.util.Set;
  * over FOR UPDATE, waiting for a dispatcher that is handing one over right now (it holds them until the
  * outcome is recorded, {@code Dispatcher}); a text claimed but not yet held is cancelled here and the
  * dispatcher, which checks again when it takes hold, drops it. Then, without waiting (NOWAIT), the
- * customer row — from then on no new enrollment starts for them ({@code EntryWrites.lockLiving}) — their
+ * customer row — from then on no new enrollment starts for them ({@code EntryStore.lockLiving}) — their
  * running enrollments, which no wake-up batch can then claim to write a new text, and once more their
  * texts, for any written meanwhile. Anything that cannot be locked at once is busy in another transaction:
  * the attempt is rolled back, releasing everything, and made again shortly, so the erasure never holds a

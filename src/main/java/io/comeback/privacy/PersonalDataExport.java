@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.ConsentHistory;
 import io.comeback.support.Jdbc;
-import io.comeback.enrollment.EnrollmentQueries;
-import io.comeback.messaging.MessageLog;
+import io.comeback.enrollment.EnrollmentStore;
+import io.comeback.messaging.MessageStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
@@ -34,8 +34,8 @@ import java.util.Optional;
 public class PersonalDataExport {
 
     public record Export(Instant exportedAt, Profile customer, List<ConsentHistory.Change> consentHistory,
-                         List<Order> orders, List<Event> events, List<EnrollmentQueries.EnrollmentView> enrollments,
-                         List<MessageLog.Message> messagesSent, List<Received> messagesReceived, List<Coupon> coupons,
+                         List<Order> orders, List<Event> events, List<EnrollmentStore.EnrollmentView> enrollments,
+                         List<MessageStore.Message> messagesSent, List<Received> messagesReceived, List<Coupon> coupons,
                          List<SurveyAnswer> surveyAnswers) {
     }
 
@@ -73,13 +73,13 @@ public class PersonalDataExport {
 
     private final AgroalDataSource dataSource;
     private final ConsentHistory consent;
-    private final EnrollmentQueries enrollments;
-    private final MessageLog messages;
+    private final EnrollmentStore enrollments;
+    private final MessageStore messages;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public PersonalDataExport(AgroalDataSource dataSource, ConsentHistory consent, EnrollmentQueries enrollments,
-                              MessageLog messages, ObjectMapper json, Clock clock) {
+    public PersonalDataExport(AgroalDataSource dataSource, ConsentHistory consent, EnrollmentStore enrollments,
+                              MessageStore messages, ObjectMapper json, Clock clock) {
         this.dataSource = dataSource;
         this.consent = consent;
         this.enrollments = enrollments;

@@ -1,5 +1,6 @@
 package io.comeback.reports;
 
+import io.comeback.messaging.LedgerStatus;
 import io.comeback.support.Jdbc;
 
 import java.sql.Connection;
@@ -137,14 +138,15 @@ final class FlowCountsQuery {
             st.setString(3, flowId);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    String status = rs.getString(1);
+                    LedgerStatus status = LedgerStatus.fromWire(rs.getString(1)).orElse(null);
                     long count = rs.getLong(3);
-                    if (!status.equals("refused")) {
+                    if (status != LedgerStatus.REFUSED) {
                         sent += count;
                     }
-                    if (status.equals("delivered")) {
+                    if (status == LedgerStatus.DELIVERED) {
                         delivered += count;
-                    } else if (status.equals("undelivered") || status.equals("failed") || status.equals("refused")) {
+                    } else if (status == LedgerStatus.UNDELIVERED || status == LedgerStatus.FAILED
+                            || status == LedgerStatus.REFUSED) {
                         failed += count;
                         failedByError.merge(rs.getString(2), count, Long::sum);
                     }

@@ -1,5 +1,6 @@
 package io.comeback.reports;
 
+import io.comeback.support.TimeRange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -105,19 +106,19 @@ final class LoyaltyOrderSums {
      * zone's days ({@code loyalty_days}), 0–23 the UTC-hour-shifted days of {@code loyalty_phase_days};
      * {@code firstDay}/{@code endDay} are those days' dates in that table.
      */
-    record Cut(Period days, int phase, LocalDate firstDay, LocalDate endDay) {
+    record Cut(TimeRange days, int phase, LocalDate firstDay, LocalDate endDay) {
     }
 
     /** Order sums per period, in the order of {@code periods}; the caller has folded queued orders in. */
-    static LoyaltyQuery.Orders[] of(Connection c, List<Period> periods, List<Cut> cuts, LoyaltyScope scope) throws SQLException {
+    static LoyaltyQuery.Orders[] of(Connection c, List<TimeRange> periods, List<Cut> cuts, LoyaltyScope scope) throws SQLException {
         LoyaltyQuery.Orders[] result = new LoyaltyQuery.Orders[periods.size()];
         Arrays.fill(result, LoyaltyQuery.Orders.NONE);
         try (PreparedStatement st = c.prepareStatement(SUMS.formatted(LoyaltyScope.CTE, scope.days(), scope.ordersOf("o")))) {
             st.setString(1, scope.flowIdOrNull());
-            st.setArray(2, texts(c, periods, Period::start));
-            st.setArray(3, texts(c, periods, Period::end));
-            st.setArray(4, texts(c, cuts.stream().map(Cut::days).toList(), Period::start));
-            st.setArray(5, texts(c, cuts.stream().map(Cut::days).toList(), Period::end));
+            st.setArray(2, texts(c, periods, TimeRange::start));
+            st.setArray(3, texts(c, periods, TimeRange::end));
+            st.setArray(4, texts(c, cuts.stream().map(Cut::days).toList(), TimeRange::start));
+            st.setArray(5, texts(c, cuts.stream().map(Cut::days).toList(), TimeRange::end));
             st.setArray(6, c.createArrayOf("integer", cuts.stream().map(Cut::phase).toArray()));
             st.setArray(7, c.createArrayOf("text", cuts.stream().map(k -> k.firstDay().toString()).toArray()));
             st.setArray(8, c.createArrayOf("text", cuts.stream().map(k -> k.endDay().toString()).toArray()));
@@ -135,8 +136,8 @@ final class LoyaltyOrderSums {
     }
 
     /** The roll-up zone's whole days inside the period. */
-    static Cut zoneDays(Period p, ZoneId rollupZone) {
-        Period days = wholeDays(p, rollupZone);
+    static Cut zoneDays(TimeRange p, ZoneId rollupZone) {
+        TimeRange days = wholeDays(p, rollupZone);
         return new Cut(days, -1, days.start().atZone(rollupZone).toLocalDate(), days.end().atZone(rollupZone).toLocalDate());
     }
 
@@ -144,8 +145,8 @@ final class LoyaltyOrderSums {
      * The phase of the report zone's first midnight in the period, when that is a whole UTC hour: −1
      * (use the roll-up zone's days) for a zone with a fractional offset or a period without a whole day.
      */
-    static int phaseOf(Period p, ZoneId reportZone) {
-        Period local = wholeDays(p, reportZone);
+    static int phaseOf(TimeRange p, ZoneId reportZone) {
+        TimeRange local = wholeDays(p, reportZone);
         if (!local.start().isBefore(local.end()) || !LoyaltyMarksStore.covers(local.start())) {
             return -1;
         }
@@ -157,14 +158,14 @@ final class LoyaltyOrderSums {
      * start) to the last phase day's start before the period's end. On a day the clocks change the period
      * ends an hour before or after a phase day starts; the rest (an hour, or 23) is read from the orders.
      */
-    static Cut phaseDays(Period p, ZoneId reportZone, int phase) {
+    static Cut phaseDays(TimeRange p, ZoneId reportZone, int phase) {
         Instant ws = wholeDays(p, reportZone).start();
         long days = Duration.between(ws, p.end()).toHours() / 24;
         if (days <= 0) {
-            return new Cut(new Period(p.end(), p.end()), phase, LocalDate.EPOCH, LocalDate.EPOCH);
+            return new Cut(new TimeRange(p.end(), p.end()), phase, LocalDate.EPOCH, LocalDate.EPOCH);
         }
         Instant we = ws.plus(Duration.ofDays(days));
-        return new Cut(new Period(ws, we), phase, phaseDay(ws, phase), phaseDay(we, phase));
+        return new Cut(new TimeRange(ws, we), phase, phaseDay(ws, phase), phaseDay(we, phase));
     }
 
     private static LocalDate phaseDay(Instant t, int phase) {
@@ -172,17 +173,17 @@ final class LoyaltyOrderSums {
     }
 
     /** The whole days of {@code zone} inside the period; empty (both ends at its end) when there are none. */
-    static Period wholeDays(Period p, ZoneId zone) {
+    static TimeRange wholeDays(TimeRange p, ZoneId zone) {
         LocalDate first = p.start().atZone(zone).toLocalDate();
         Instant start = first.atStartOfDay(zone).toInstant();
         if (start.isBefore(p.start())) {
             start = first.plusDays(1).atStartOfDay(zone).toInstant();
         }
         Instant end = p.end().atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
-        return start.isBefore(end) ? new Period(start, end) : new Period(p.end(), p.end());
+        return start.isBefore(end) ? new TimeRange(start, end) : new TimeRange(p.end(), p.end());
     }
 
-    private static java.sql.Array texts(Connection c, List<Period> periods, Function<Period, Instant> of) throws SQLException {
+    private static java.sql.Array texts(Connection c, List<TimeRange> periods, Function<TimeRange, Instant> of) throws SQLException {
         return c.createArrayOf("text", periods.stream().map(of).map(Instant::toString).toArray());
     }
 }

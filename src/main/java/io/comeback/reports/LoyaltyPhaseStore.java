@@ -1,5 +1,6 @@
 package io.comeback.reports;
 
+import io.comeback.support.PlannerSettings;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -73,9 +74,7 @@ final class LoyaltyPhaseStore {
         if (asked.isEmpty()) {
             return;
         }
-        try (Statement st = c.createStatement()) {
-            st.execute("SET LOCAL jit = off");
-        }
+        PlannerSettings.withoutJit(c);
         Array phases = c.createArrayOf("smallint", asked.toArray());
         try (PreparedStatement st = c.prepareStatement("DELETE FROM loyalty_phase_days WHERE phase = ANY(?)")) {
             st.setArray(1, phases);

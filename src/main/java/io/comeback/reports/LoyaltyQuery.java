@@ -1,6 +1,7 @@
 package io.comeback.reports;
 
 import io.comeback.support.Jdbc;
+import io.comeback.support.TimeRange;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
@@ -83,7 +84,7 @@ final class LoyaltyQuery {
     }
 
     /** Order sums per period, in the order of {@code periods}. */
-    static Orders[] orders(Connection c, List<Period> periods, String flowIdOrNull, Instant scopeEnd) throws SQLException {
+    static Orders[] orders(Connection c, List<TimeRange> periods, String flowIdOrNull, Instant scopeEnd) throws SQLException {
         String scope = flowIdOrNull == null ? "true" : "o.customer_id " + FLOW_SCOPE;
         Orders[] result = new Orders[periods.size()];
         java.util.Arrays.fill(result, Orders.NONE);

@@ -1,6 +1,8 @@
 package io.comeback.reports;
 
 import io.comeback.support.Jdbc;
+import io.comeback.support.PlannerSettings;
+import io.comeback.support.TimeRange;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -9,7 +11,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -46,11 +47,11 @@ public class LoyaltyReports {
     }
 
     public LoyaltyReport report(Instant from, Instant to, ReportInterval interval, String flowIdOrNull, ZoneId zone) {
-        List<Period> periods = Periods.split(from, to, interval, zone);
-        List<Period> all = new ArrayList<>(periods);
-        all.add(new Period(from, to));
+        List<TimeRange> periods = Periods.split(from, to, interval, zone);
+        List<TimeRange> all = new ArrayList<>(periods);
+        all.add(new TimeRange(from, to));
         List<Instant> boundaries = new ArrayList<>();
-        for (Period p : all) {
+        for (TimeRange p : all) {
             boundaries.add(p.start());
             boundaries.add(p.end());
         }
@@ -75,10 +76,8 @@ public class LoyaltyReports {
             c.setAutoCommit(false);
             try {
                 // One snapshot for all reads. No JIT: the planner's row estimates for the period arrays are
-                // far too high, so it would compile plans whose run costs far less than compiling them.
-                try (Statement st = c.createStatement()) {
-                    st.execute("SET LOCAL jit = off");
-                }
+                // far too high, and compiling the plan cost many times more than running it.
+                PlannerSettings.withoutJit(c);
                 if (cuts != null) {
                     orders = LoyaltyOrderSums.of(c, all, cuts, scope);
                     base = LoyaltyBaseAt.at(c, boundaries, activeWindow, scope);
@@ -95,7 +94,7 @@ public class LoyaltyReports {
             }
             List<LoyaltyPeriod> figures = new ArrayList<>(all.size());
             for (int i = 0; i < all.size(); i++) {
-                Period p = all.get(i);
+                TimeRange p = all.get(i);
                 figures.add(figures(p, orders[i], base.get(p.start()), base.get(p.end()), nps.get(i)));
             }
             return new LoyaltyReport(from, to, interval, flowIdOrNull, List.copyOf(figures.subList(0, periods.size())),
@@ -106,7 +105,7 @@ public class LoyaltyReports {
     }
 
     /** The phases of the report zone's midnights in these periods (V120), without −1 (none, or not whole hours). */
-    private static java.util.Set<Integer> phases(List<Period> periods, ZoneId zone) {
+    private static java.util.Set<Integer> phases(List<TimeRange> periods, ZoneId zone) {
         java.util.Set<Integer> phases = new java.util.HashSet<>();
         periods.forEach(p -> phases.add(LoyaltyOrderSums.phaseOf(p, zone)));
         phases.remove(-1);
@@ -118,7 +117,7 @@ public class LoyaltyReports {
      * the days of the phase of the report zone's midnights (V120), built by the fold before the read; for a
      * zone with a fractional offset, the roll-up zone's days, with the rest of the period read from the orders.
      */
-    private List<LoyaltyOrderSums.Cut> cuts(Connection c, List<Period> periods, ZoneId zone) throws SQLException {
+    private List<LoyaltyOrderSums.Cut> cuts(Connection c, List<TimeRange> periods, ZoneId zone) throws SQLException {
         if (zone.equals(rollup.zone())) {
             return periods.stream().map(p -> LoyaltyOrderSums.zoneDays(p, zone)).toList();
         }
@@ -151,7 +150,7 @@ public class LoyaltyReports {
                 + ": the lifespan in days divided by the length of the period in days)";
     }
 
-    static LoyaltyPeriod figures(Period p, LoyaltyQuery.Orders orders, LoyaltyQuery.Base atStart, LoyaltyQuery.Base atEnd,
+    static LoyaltyPeriod figures(TimeRange p, LoyaltyQuery.Orders orders, LoyaltyQuery.Base atStart, LoyaltyQuery.Base atEnd,
                                  NpsReport nps) {
         Double retention = atStart.active() == 0 ? null
                 : (double) (atEnd.active() - orders.newCustomers()) / atStart.active();

@@ -1,5 +1,6 @@
 package io.comeback.reports;
 
+import io.comeback.support.PlannerSettings;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -75,11 +76,9 @@ public class LoyaltyRollup {
                 // every affected customer twice, a cost that grows with the customers touched.
                 rebuild = queued > REBUILD_ABOVE;
             }
-            try (Statement st = c.createStatement()) {
-                // The fold's row estimates are as far off as the reads' (see LoyaltyReports): JIT would
-                // compile for a cost the plan never has.
-                st.execute("SET LOCAL jit = off");
-            }
+            // The fold's row estimates are as far off as the reads' (see LoyaltyReports): JIT would
+            // compile for a cost the plan never has.
+            PlannerSettings.withoutJit(c);
             if (rebuild) {
                 LoyaltyRollupStore.clearFor(c, activeWindow, zone);
             }

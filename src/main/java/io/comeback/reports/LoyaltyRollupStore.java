@@ -1,5 +1,6 @@
 package io.comeback.reports;
 
+import io.comeback.support.AdvisoryLocks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +16,7 @@ import java.time.ZoneId;
 final class LoyaltyRollupStore {
 
     /** Serialises folds across the cluster: two folds of one queued order would count it twice. */
-    private static final long LOCK_KEY = 0x6c6f79616c7479L;
+    private static final long LOCK_KEY = AdvisoryLocks.LOYALTY_ROLLUP;
 
     private static final String TAKE_QUEUED = """
             WITH p AS (DELETE FROM loyalty_pending_orders RETURNING order_id, customer_id),

@@ -1,5 +1,6 @@
 package io.comeback.reports;
 
+import io.comeback.support.TimeRange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +23,7 @@ final class NpsQuery {
     private NpsQuery() {
     }
 
-    static List<NpsReport> perPeriod(Connection c, List<Period> periods, String flowIdOrNull) throws SQLException {
+    static List<NpsReport> perPeriod(Connection c, List<TimeRange> periods, String flowIdOrNull) throws SQLException {
         List<NpsReport> reports = new ArrayList<>(periods.size());
         try (PreparedStatement st = c.prepareStatement(PER_PERIOD)) {
             st.setArray(1, Periods.starts(c, periods));

@@ -1,5 +1,6 @@
 package io.comeback.reports;
 
+import io.comeback.support.TimeRange;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,7 +21,7 @@ public class NpsReports {
 
     public NpsReport report(Instant from, Instant to, String flowIdOrNull) {
         try (Connection c = dataSource.getConnection()) {
-            return NpsQuery.perPeriod(c, List.of(new Period(from, to)), flowIdOrNull).get(0);
+            return NpsQuery.perPeriod(c, List.of(new TimeRange(from, to)), flowIdOrNull).get(0);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not compute NPS", e);
         }

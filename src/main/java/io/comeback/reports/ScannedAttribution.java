@@ -12,7 +12,7 @@ import java.time.Instant;
 
 /**
  * Clicked, attributed orders and revenue, and opted out, computed from the raw rows by probing the
- * history of everyone the flow reached: seconds at a million customers. Used only for a flow whose
+ * history of everyone the flow reached: its cost grows with that number. Used only for a flow whose
  * attribution window is longer than {@link ReportFacts#SPAN_BOUND}, which the attribution tables do not
  * cover; {@link Touches} gives the same figures otherwise.
  */

@@ -5,8 +5,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Lets the current transaction commit without waiting for its WAL to reach disk (a flush took ~6 ms
- * here, most of a batch's time). Only for transactions whose loss in a crash of PostgreSQL itself —
+ * Lets the current transaction commit without waiting for its WAL to reach disk (waiting for the
+ * flush was most of a batch's time). Only for transactions whose loss in a crash of PostgreSQL itself —
  * never of the service — is harmless because they are redone: their work is still due, and the next
  * synchronous commit (the dispatcher's claim, before any gateway call) flushes them anyway, since the
  * WAL is written in order.

@@ -23,7 +23,7 @@ public class ConsentResource {
         this.history = history;
     }
 
-    public record ConsentView(String customerId, String phone, CustomerView.Consent current,
+    public record ConsentView(String customerId, String phone, CustomerApiView.Consent current,
                               List<ConsentHistory.Change> history) {
     }
 
@@ -33,7 +33,7 @@ public class ConsentResource {
         Customer c = customers.find(externalId)
                 .orElseThrow(() -> ProblemException.notFound("no customer '" + externalId + "'"));
         return new ConsentView(c.externalId, c.phone,
-                new CustomerView.Consent(c.consentStatus, c.consentSource, c.consentText, c.consentAt),
+                new CustomerApiView.Consent(c.consentStatus, c.consentSource, c.consentText, c.consentAt),
                 history.of(c.id, c.phone));
     }
 }

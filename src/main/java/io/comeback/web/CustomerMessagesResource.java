@@ -1,7 +1,7 @@
 package io.comeback.web;
 
 import io.comeback.audience.Customer;
-import io.comeback.messaging.MessageLog;
+import io.comeback.messaging.MessageStore;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -18,16 +18,16 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerMessagesResource {
 
-    private final MessageLog log;
+    private final MessageStore log;
 
-    public CustomerMessagesResource(MessageLog log) {
+    public CustomerMessagesResource(MessageStore log) {
         this.log = log;
     }
 
     @GET
     @Transactional
-    public List<MessageLog.Message> list(@PathParam("externalId") String externalId,
-                                         @QueryParam("limit") @DefaultValue("100") int limit) {
+    public List<MessageStore.Message> list(@PathParam("externalId") String externalId,
+                                           @QueryParam("limit") @DefaultValue("100") int limit) {
         Customer customer = Customer.findLiving(externalId)
                 .orElseThrow(() -> ProblemException.notFound("no customer '" + externalId + "'"));
         return log.ofCustomer(customer.id, MessageResource.checkLimit(limit));

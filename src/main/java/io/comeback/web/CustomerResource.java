@@ -51,13 +51,13 @@ public class CustomerResource {
     }
 
     @GET
-    public CustomerView get(@PathParam("externalId") String externalId) {
+    public CustomerApiView get(@PathParam("externalId") String externalId) {
         return customers.find(externalId).map(this::view)
                 .orElseThrow(() -> ProblemException.notFound("no customer '" + externalId + "'"));
     }
 
-    private CustomerView view(Customer customer) {
-        return CustomerView.of(customer, rfm.scores(customer.id, clock.instant()).orElse(null));
+    private CustomerApiView view(Customer customer) {
+        return CustomerApiView.of(customer, rfm.scores(customer.id, clock.instant()).orElse(null));
     }
 
     /**

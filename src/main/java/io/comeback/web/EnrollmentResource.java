@@ -1,7 +1,7 @@
 package io.comeback.web;
 
 import io.comeback.audience.Customer;
-import io.comeback.enrollment.EnrollmentQueries;
+import io.comeback.enrollment.EnrollmentStore;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,15 +16,15 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class EnrollmentResource {
 
-    private final EnrollmentQueries queries;
+    private final EnrollmentStore queries;
 
-    public EnrollmentResource(EnrollmentQueries queries) {
+    public EnrollmentResource(EnrollmentStore queries) {
         this.queries = queries;
     }
 
     @GET
     @Transactional
-    public List<EnrollmentQueries.EnrollmentView> list(@PathParam("externalId") String externalId) {
+    public List<EnrollmentStore.EnrollmentView> list(@PathParam("externalId") String externalId) {
         Customer customer = Customer.findLiving(externalId)
                 .orElseThrow(() -> ProblemException.notFound("no customer '" + externalId + "'"));
         return queries.ofCustomer(customer.id);

@@ -85,12 +85,12 @@ public class FlowResource {
         if (entry.flow() == null) {
             throw new ProblemException(409, "Flow is invalid", "flow '" + id + "' has errors and cannot run; fix "
                     + entry.file() + " first", entry.problems().stream().filter(Problem::isError)
-                    .map(p -> new io.comeback.web.Problem.Violation(p.path(), (long) p.line(), p.message())).toList());
+                    .map(p -> new ProblemDetails.Violation(p.path(), (long) p.line(), p.message())).toList());
         }
         try {
             return simulator.simulate(entry.flow(), request);
         } catch (InvalidSimulationException e) {
-            throw ProblemException.invalid(List.of(io.comeback.web.Problem.Violation.ofField("body", e.getMessage())));
+            throw ProblemException.invalid(List.of(ProblemDetails.Violation.ofField("body", e.getMessage())));
         }
     }
 }

@@ -55,7 +55,7 @@ public class ImportResource {
             return Charset.forName(name);
         } catch (IllegalArgumentException e) {
             throw new ProblemException(415, "Unsupported charset", "charset '" + name + "' is not known; send UTF-8",
-                    List.of(Problem.Violation.ofField("Content-Type", "unknown charset '" + name + "'")));
+                    List.of(ProblemDetails.Violation.ofField("Content-Type", "unknown charset '" + name + "'")));
         }
     }
 
@@ -63,14 +63,14 @@ public class ImportResource {
     @ServerExceptionMapper
     public Response recordTooLarge(CsvReader.RecordTooLargeException e, RoutingContext routing) {
         routing.addEndHandler(done -> routing.request().connection().close());
-        return Response.fromResponse(ProblemMappers.respond(new Problem(ProblemTypes.forStatus(413), "CSV record too large",
-                413, "line " + e.line() + ": " + e.getMessage(), List.of(Problem.Violation.ofLine(e.line(), e.getMessage())))))
+        return Response.fromResponse(ProblemMappers.respond(new ProblemDetails(ProblemTypes.forStatus(413), "CSV record too large",
+                413, "line " + e.line() + ": " + e.getMessage(), List.of(ProblemDetails.Violation.ofLine(e.line(), e.getMessage())))))
                 .header("Connection", "close").build();
     }
 
     @ServerExceptionMapper
     public Response rejected(ImportRejectedException e) {
-        return ProblemMappers.respond(new Problem("https://comeback.io/problems/invalid-csv", "Invalid CSV file", 422,
-                "line " + e.line() + ": " + e.getMessage(), List.of(Problem.Violation.ofLine(e.line(), e.getMessage()))));
+        return ProblemMappers.respond(new ProblemDetails("https://comeback.io/problems/invalid-csv", "Invalid CSV file", 422,
+                "line " + e.line() + ": " + e.getMessage(), List.of(ProblemDetails.Violation.ofLine(e.line(), e.getMessage()))));
     }
 }

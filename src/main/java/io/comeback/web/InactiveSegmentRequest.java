@@ -30,12 +30,12 @@ public record InactiveSegmentRequest(String asOf, Purchase purchase, Engagement 
     }
 
     Checked check(Instant now) {
-        List<Problem.Violation> errors = new ArrayList<>();
+        List<ProblemDetails.Violation> errors = new ArrayList<>();
         Instant at = now;
         if (asOf != null) {
             Optional<Instant> parsed = Instants.parse(asOf);
             if (parsed.isEmpty()) {
-                errors.add(Problem.Violation.ofField("asOf", Instants.problem(asOf, "2026-05-17T10:00:00Z")));
+                errors.add(ProblemDetails.Violation.ofField("asOf", Instants.problem(asOf, "2026-05-17T10:00:00Z")));
             } else {
                 at = parsed.get();
             }
@@ -45,20 +45,20 @@ public record InactiveSegmentRequest(String asOf, Purchase purchase, Engagement 
         Optional<FlowDuration> noPurchaseFor = duration("purchase.noPurchaseFor", p.noPurchaseFor(), errors);
         Optional<FlowDuration> noEngagementFor = duration("engagement.noEngagementFor", e.noEngagementFor(), errors);
         if (p.rhythmFactor() != null && !(p.rhythmFactor() >= 1 && p.rhythmFactor() <= 20)) {
-            errors.add(Problem.Violation.ofField("purchase.rhythmFactor",
+            errors.add(ProblemDetails.Violation.ofField("purchase.rhythmFactor",
                     "must be between 1 and 20 (times the customer's median gap between orders), not " + p.rhythmFactor()));
         }
         if (p.minOrders() != null && (p.minOrders() < 2 || p.minOrders() > 1000)) {
-            errors.add(Problem.Violation.ofField("purchase.minOrders",
+            errors.add(ProblemDetails.Violation.ofField("purchase.minOrders",
                     "must be between 2 and 1000 (a rhythm needs at least two orders), not " + p.minOrders()));
         }
         if (e.unansweredMessages() != null && (e.unansweredMessages() < 1 || e.unansweredMessages() > 100)) {
-            errors.add(Problem.Violation.ofField("engagement.unansweredMessages", "must be between 1 and 100, not "
+            errors.add(ProblemDetails.Violation.ofField("engagement.unansweredMessages", "must be between 1 and 100, not "
                     + e.unansweredMessages()));
         }
         if (p.noPurchaseFor() == null && p.rhythmFactor() == null && e.noEngagementFor() == null
                 && e.unansweredMessages() == null) {
-            errors.add(Problem.Violation.ofField("purchase", "give at least one window: purchase.noPurchaseFor (e.g. P90D), "
+            errors.add(ProblemDetails.Violation.ofField("purchase", "give at least one window: purchase.noPurchaseFor (e.g. P90D), "
                     + "purchase.rhythmFactor (e.g. 2.0), engagement.noEngagementFor (e.g. P30D) or engagement.unansweredMessages"));
         }
         if (!errors.isEmpty()) {
@@ -73,17 +73,17 @@ public record InactiveSegmentRequest(String asOf, Purchase purchase, Engagement 
         return new Checked(trigger, at);
     }
 
-    private static Optional<FlowDuration> duration(String field, String text, List<Problem.Violation> errors) {
+    private static Optional<FlowDuration> duration(String field, String text, List<ProblemDetails.Violation> errors) {
         if (text == null) {
             return Optional.empty();
         }
         Optional<FlowDuration> parsed = FlowDuration.tryParse(text);
         if (parsed.isEmpty() || parsed.get().isZero()) {
-            errors.add(Problem.Violation.ofField(field, "'" + text + "' is not a duration; write ISO-8601 such as P90D, P6M or PT12H"));
+            errors.add(ProblemDetails.Violation.ofField(field, "'" + text + "' is not a duration; write ISO-8601 such as P90D, P6M or PT12H"));
             return Optional.empty();
         }
         if (parsed.get().isTooLong()) {
-            errors.add(Problem.Violation.ofField(field, "'" + text + "' is too long; durations run up to "
+            errors.add(ProblemDetails.Violation.ofField(field, "'" + text + "' is too long; durations run up to "
                     + FlowDuration.LONGEST.text() + " (10 years), as in flows"));
             return Optional.empty();
         }

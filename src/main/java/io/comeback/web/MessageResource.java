@@ -1,7 +1,8 @@
 package io.comeback.web;
 
 import io.comeback.inbound.Inbox;
-import io.comeback.messaging.MessageLog;
+import io.comeback.messaging.LedgerStatus;
+import io.comeback.messaging.MessageStore;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -12,33 +13,31 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /** The message log (outbound texts with their status history) and the inbox. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 public class MessageResource {
 
-    private static final Set<String> STATUSES = Set.of("pending", "dispatching", "unknown", "blocked", "refused",
-            "queued", "sending", "sent", "delivered", "undelivered", "failed");
     private static final int MAX_LIMIT = 1000;
 
-    private final MessageLog log;
+    private final MessageStore log;
     private final Inbox inbox;
 
-    public MessageResource(MessageLog log, Inbox inbox) {
+    public MessageResource(MessageStore log, Inbox inbox) {
         this.log = log;
         this.inbox = inbox;
     }
 
     @GET
     @Path("/messages")
-    public List<MessageLog.Message> messages(@QueryParam("flow") String flow, @QueryParam("status") String status,
-                                             @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (status != null && !STATUSES.contains(status)) {
+    public List<MessageStore.Message> messages(@QueryParam("flow") String flow, @QueryParam("status") String status,
+                                               @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (status != null && LedgerStatus.fromWire(status).isEmpty()) {
             throw ProblemException.invalidField("status", "'" + status + "' is not a status; use one of "
-                    + String.join(", ", STATUSES.stream().sorted().toList()));
+                    + String.join(", ", Arrays.stream(LedgerStatus.values()).map(LedgerStatus::wire).sorted().toList()));
         }
         return log.find(blankToNull(flow), status, checkLimit(limit));
     }

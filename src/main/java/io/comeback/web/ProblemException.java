@@ -7,16 +7,16 @@ public class ProblemException extends RuntimeException {
 
     private final int status;
     private final String title;
-    private final List<Problem.Violation> violations;
+    private final List<ProblemDetails.Violation> violations;
 
-    public ProblemException(int status, String title, String detail, List<Problem.Violation> violations) {
+    public ProblemException(int status, String title, String detail, List<ProblemDetails.Violation> violations) {
         super(detail);
         this.status = status;
         this.title = title;
         this.violations = List.copyOf(violations);
     }
 
-    public static ProblemException invalid(List<Problem.Violation> violations) {
+    public static ProblemException invalid(List<ProblemDetails.Violation> violations) {
         String detail = violations.size() == 1
                 ? describe(violations.get(0))
                 : violations.size() + " fields are invalid: " + String.join("; ",
@@ -25,7 +25,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalidField(String field, String message) {
-        return invalid(List.of(Problem.Violation.ofField(field, message)));
+        return invalid(List.of(ProblemDetails.Violation.ofField(field, message)));
     }
 
     public static ProblemException notFound(String detail) {
@@ -37,15 +37,15 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException conflict(String field, String detail) {
-        return new ProblemException(409, "Conflict", detail, List.of(Problem.Violation.ofField(field, detail)));
+        return new ProblemException(409, "Conflict", detail, List.of(ProblemDetails.Violation.ofField(field, detail)));
     }
 
-    private static String describe(Problem.Violation v) {
+    private static String describe(ProblemDetails.Violation v) {
         return (v.field() != null ? v.field() : "line " + v.line()) + ": " + v.message();
     }
 
-    public Problem toProblem() {
-        return new Problem(ProblemTypes.forStatus(status), title, status, getMessage(),
+    public ProblemDetails toProblem() {
+        return new ProblemDetails(ProblemTypes.forStatus(status), title, status, getMessage(),
                 violations.isEmpty() ? null : violations);
     }
 

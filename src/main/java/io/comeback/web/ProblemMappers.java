@@ -50,8 +50,8 @@ public class ProblemMappers {
             message = "malformed JSON at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage();
         }
-        List<Problem.Violation> errors = List.of(Problem.Violation.ofField(field == null || field.isEmpty() ? "body" : field, message));
-        return respond(new Problem(ProblemTypes.forStatus(400), "Malformed request", 400, errors.get(0).field() + ": " + message, errors));
+        List<ProblemDetails.Violation> errors = List.of(ProblemDetails.Violation.ofField(field == null || field.isEmpty() ? "body" : field, message));
+        return respond(new ProblemDetails(ProblemTypes.forStatus(400), "Malformed request", 400, errors.get(0).field() + ": " + message, errors));
     }
 
     @ServerExceptionMapper
@@ -64,8 +64,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
-        List<Problem.Violation> errors = e.getConstraintViolations().stream()
-                .map(v -> Problem.Violation.ofField(JsonPaths.lastNodes(v.getPropertyPath().toString()), v.getMessage()))
+        List<ProblemDetails.Violation> errors = e.getConstraintViolations().stream()
+                .map(v -> ProblemDetails.Violation.ofField(JsonPaths.lastNodes(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
         return respond(ProblemException.invalid(errors).toProblem());
     }
@@ -77,7 +77,7 @@ public class ProblemMappers {
             LOG.error("Request failed", e);
         }
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
-        return respond(new Problem(ProblemTypes.forStatus(status), title, status, e.getMessage(), null));
+        return respond(new ProblemDetails(ProblemTypes.forStatus(status), title, status, e.getMessage(), null));
     }
 
     /** A JSON string holding NUL, which PostgreSQL cannot store: the client must send it without. */
@@ -93,24 +93,24 @@ public class ProblemMappers {
         if (database.isPresent() && database.get().kind() == DatabaseFailures.Kind.UNAVAILABLE) {
             LOG.warnf("Database unavailable, answered 503: %s", database.get().message());
             long seconds = Math.max(1, retryAfter.toSeconds());
-            return Response.fromResponse(respond(new Problem(ProblemTypes.forStatus(503), "Service unavailable", 503,
+            return Response.fromResponse(respond(new ProblemDetails(ProblemTypes.forStatus(503), "Service unavailable", 503,
                     "The database cannot be reached just now. Try again in "
                             + seconds + " s.", null))).header(HttpHeaders.RETRY_AFTER, seconds).build();
         }
         if (database.isPresent()) {
             // The checks before a write should have caught this value; PostgreSQL is the last line.
             LOG.warn("A value PostgreSQL cannot store reached a write", e);
-            return respond(new Problem(ProblemTypes.forStatus(422), "Invalid request", 422,
+            return respond(new ProblemDetails(ProblemTypes.forStatus(422), "Invalid request", 422,
                     "A value cannot be stored: " + database.get().message(), null));
         }
         LOG.error("Unexpected failure", e);
-        return respond(new Problem(ProblemTypes.forStatus(500), "Internal error", 500,
+        return respond(new ProblemDetails(ProblemTypes.forStatus(500), "Internal error", 500,
                 "The request could not be completed; the error is logged on the server.", null));
     }
 
     /** A problem answer with no field errors, for filters that refuse a request before any resource runs. */
     public static Response status(int status, String title, String detail) {
-        return respond(new Problem(ProblemTypes.forStatus(status), title, status, detail, null));
+        return respond(new ProblemDetails(ProblemTypes.forStatus(status), title, status, detail, null));
     }
 
     /** The answer to a problem found outside a resource (a filter), as the mappers would give it. */
@@ -118,7 +118,7 @@ public class ProblemMappers {
         return respond(e.toProblem());
     }
 
-    static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    static Response respond(ProblemDetails problem) {
+        return Response.status(problem.status()).type(ProblemDetails.MEDIA_TYPE).entity(problem).build();
     }
 }

@@ -39,7 +39,7 @@ record ReportRange(Instant from, Instant to, ZoneId zone) {
 
     static ProblemException badRequest(String parameter, String message) {
         return new ProblemException(400, "Bad request", parameter + ": " + message,
-                List.of(Problem.Violation.ofField(parameter, message)));
+                List.of(ProblemDetails.Violation.ofField(parameter, message)));
     }
 
     private static ZoneId zone(String raw, ZoneId fallback) {

@@ -123,7 +123,7 @@ public class ReportResource {
         }
         if (!flows.exists(flow)) {
             throw new ProblemException(404, "Not found", "flow: no flow '" + flow + "' in the flow folder or in the flow history",
-                    java.util.List.of(Problem.Violation.ofField("flow", "no flow '" + flow + "'")));
+                    java.util.List.of(ProblemDetails.Violation.ofField("flow", "no flow '" + flow + "'")));
         }
         return flow;
     }

@@ -10,13 +10,13 @@ final class Violations {
 
     static ProblemException invalid(List<FieldViolation> violations) {
         return ProblemException.invalid(violations.stream()
-                .map(v -> Problem.Violation.ofField(v.field(), v.message())).toList());
+                .map(v -> ProblemDetails.Violation.ofField(v.field(), v.message())).toList());
     }
 
     static void requireBody(Object body) {
         if (body == null) {
             throw new ProblemException(400, "Malformed request", "body: a JSON object is required",
-                    List.of(Problem.Violation.ofField("body", "a JSON object is required")));
+                    List.of(ProblemDetails.Violation.ofField("body", "a JSON object is required")));
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.comeback.audience;
 
+import io.comeback.audience.rfm.RfmModel;
+import io.comeback.engine.parse.FlowParser;
 import io.comeback.support.Jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +70,7 @@ class ConditionSqlAgreementTest {
     @Inject
     AgroalDataSource dataSource;
     @Inject
-    io.comeback.audience.rfm.RfmModel rfm;
+    RfmModel rfm;
 
     @Test
     void sqlAndEngineAdmitTheSameCustomers() throws Exception {
@@ -120,7 +122,7 @@ class ConditionSqlAgreementTest {
                     send:
                       text: "Hei! Svar STOPP for å melde deg av."
                 """.formatted(condition);
-        ParsedFlow parsed = new io.comeback.engine.parse.FlowParser().parse(yaml);
+        ParsedFlow parsed = new FlowParser().parse(yaml);
         assertThat(parsed.problems()).as(condition).noneMatch(p -> p.isError());
         return parsed.flow().orElseThrow();
     }

@@ -5,13 +5,20 @@ import org.junit.jupiter.api.Test;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@link Instants#parse} takes IsoInstants' shortcut first: it must decide every text as the generic parsers do. */
+/**
+ * {@link Instants#parse} takes {@link Instants#parseIso}'s shortcut first: it must decide every text as the generic
+ * parsers do; {@link Instants#parseIso} and {@link Instants#format} read and write what {@link Instant} does.
+ */
 class InstantsTest {
 
     @Test
@@ -42,6 +49,37 @@ class InstantsTest {
         assertEquals(Optional.of(Instants.EARLIEST), Instants.parse("0001-01-01T00:00:00Z"));
         assertEquals(Optional.of(Instant.parse("9999-12-31T23:59:59Z")), Instants.parse("9999-12-31T23:59:59Z"));
         assertTrue(Instants.problem("yesterday", "2026-01-01T00:00:00Z").contains("is not an instant; write e.g. 2026-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void writesAndReadsWhatInstantDoes() {
+        Random random = new Random(4);
+        for (int i = 0; i < 20_000; i++) {
+            long seconds = random.nextLong(-100L * 365 * 86_400, 9_000L * 365 * 86_400);
+            int nanos = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant instant = Instant.ofEpochSecond(seconds, nanos);
+            String text = instant.toString();
+            assertEquals(text, Instants.format(instant));
+            assertEquals(instant, Instants.parseIso(text));
+            ZoneOffset offset = ZoneOffset.ofTotalSeconds((random.nextInt(29) - 14) * 1800);
+            String withOffset = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(instant, offset));
+            assertEquals(Instant.parse(withOffset), Instants.parseIso(withOffset), withOffset);
+        }
+    }
+
+    @Test
+    void readsPostgreSqlsFormsAndRefusesWhatInstantRefuses() {
+        assertEquals(Instant.parse("2026-11-23T17:00:22.123456Z"), Instants.parseIso("2026-11-23T17:00:22.123456+00:00"));
+        assertEquals(Instant.parse("2026-11-23T16:00:22Z"), Instants.parseIso("2026-11-23T17:00:22+01:00"));
+        assertEquals(Instant.parse("2026-11-23T17:00:22.1Z"), Instants.parseIso("2026-11-23T17:00:22.1Z"));
+        assertThrows(RuntimeException.class, () -> Instants.parseIso("2026-02-30T17:00:22Z"));
+        assertThrows(RuntimeException.class, () -> Instants.parseIso("2026-11-23T25:00:22Z"));
+        assertThrows(RuntimeException.class, () -> Instants.parseIso("2026-11-23 17:00:22Z"));
     }
 
     /** What Instants.parse answered before the shortcut: OffsetDateTime, then Instant. */

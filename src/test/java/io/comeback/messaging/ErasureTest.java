@@ -233,9 +233,9 @@ class ErasureTest {
         assertThat(batch.run(NOON, 1000).claimed()).isPositive();
         long text = ledger.single("SELECT id FROM outbound_messages WHERE customer_id = ?", customer);
 
-        List<DispatchRows.Claimed> claimed;
+        List<DispatchStore.Claimed> claimed;
         try (Connection c = dataSource.getConnection()) {
-            claimed = DispatchRows.claimHanded(c, NOON, List.of(text));
+            claimed = DispatchStore.claimHanded(c, NOON, List.of(text));
         }
         assertThat(ledger.status(text)).isEqualTo("dispatching");
         assertThat(erasure.erase(external)).isTrue();
@@ -243,7 +243,7 @@ class ErasureTest {
         // The dispatcher takes hold of what it claimed, to hand it over: the cancelled text is not among it.
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            assertThat(DispatchRows.hold(c, claimed)).isEmpty();
+            assertThat(DispatchStore.hold(c, claimed)).isEmpty();
             c.commit();
         }
         runtime.runDue();
@@ -267,17 +267,17 @@ class ErasureTest {
 
         CompletableFuture<Boolean> erased;
         try (Connection claim = dataSource.getConnection(); Connection handOver = dataSource.getConnection()) {
-            List<DispatchRows.Claimed> claimed = DispatchRows.claimHanded(claim, NOON, List.of(text));
+            List<DispatchStore.Claimed> claimed = DispatchStore.claimHanded(claim, NOON, List.of(text));
             // As the dispatcher does: hold the rows, call the gateway, record the outcome, commit.
             handOver.setAutoCommit(false);
-            List<DispatchRows.Claimed> leaving = DispatchRows.hold(handOver, claimed);
+            List<DispatchStore.Claimed> leaving = DispatchStore.hold(handOver, claimed);
             assertThat(leaving).hasSize(1);
             erased = CompletableFuture.supplyAsync(() -> erasure.erase(external));
             awaitErasureWaitingForALock();
             assertThat(erased).as("the erasure waits for the hand-over").isNotDone();
-            DispatchRows.Claimed row = leaving.get(0);
+            DispatchStore.Claimed row = leaving.get(0);
             SendOutcome.Accepted accepted = (SendOutcome.Accepted) simulator.send(new OutgoingSms(row.id(), row.to(), row.body(), null));
-            DispatchRows.record(handOver, List.of(new DispatchOutcome(row.id(), accepted.status().wire(), "simulator",
+            DispatchStore.record(handOver, List.of(new DispatchOutcome(row.id(), accepted.status().wire(), "simulator",
                     accepted.providerMessageId(), null, null, null)), NOON);
             handOver.commit();
         }

@@ -1,5 +1,6 @@
 package io.comeback.reports;
 
+import io.comeback.support.TimeRange;
 import io.agroal.api.AgroalDataSource;
 
 import java.sql.Connection;
@@ -25,8 +26,8 @@ final class LoyaltyAgreement {
     static void assertReportAgreesWithOrders(LoyaltyReports reports, AgroalDataSource dataSource, Instant from, Instant to,
                                              ReportInterval interval, String flow, ZoneId zone) throws SQLException {
         LoyaltyReport report = reports.report(from, to, interval, flow, zone);
-        List<Period> periods = new ArrayList<>(Periods.split(from, to, interval, zone));
-        periods.add(new Period(from, to));
+        List<TimeRange> periods = new ArrayList<>(Periods.split(from, to, interval, zone));
+        periods.add(new TimeRange(from, to));
         List<LoyaltyPeriod> figures = new ArrayList<>(report.periods());
         figures.add(report.total());
         List<Instant> boundaries = new ArrayList<>();

@@ -40,7 +40,7 @@ class BodyLimitsTest {
     void unsignedWebhookFormOneByteOverTheLimitIsRefusedBeforeItIsParsed() {
         String form = "Body=" + "a".repeat(WEBHOOK_LIMIT - 5 + 1);
         RestAssured.given().contentType(FORM).body(form).post("/webhooks/twilio/inbound")
-                .then().statusCode(413).contentType(Problem.MEDIA_TYPE)
+                .then().statusCode(413).contentType(ProblemDetails.MEDIA_TYPE)
                 .body("type", equalTo("https://comeback.io/problems/too-large"))
                 .body("errors[0].field", equalTo("body"))
                 .body("detail", containsString("at most 65536 bytes for webhooks"))
@@ -80,7 +80,7 @@ class BodyLimitsTest {
     @Test
     void webhookFormWithOneParameterTooManyIsRefusedBeforeItIsParsed() {
         RestAssured.given().contentType(FORM).body(form(101)).post("/webhooks/twilio/inbound")
-                .then().statusCode(413).contentType(Problem.MEDIA_TYPE)
+                .then().statusCode(413).contentType(ProblemDetails.MEDIA_TYPE)
                 .body("title", equalTo("Too many form parameters"))
                 .body("detail", containsString("at most 100 parameters"))
                 .body("detail", containsString("comeback.limits.form-parameters"));
@@ -92,7 +92,7 @@ class BodyLimitsTest {
     void jsonBodyOneByteOverOneMegabyteIsRefusedBeforeItIsParsed() {
         String json = jsonOfLength(BODY_LIMIT + 1);
         given().body(json).put("/api/customers/" + Api.uniqueId("big"))
-                .then().statusCode(413).contentType(Problem.MEDIA_TYPE)
+                .then().statusCode(413).contentType(ProblemDetails.MEDIA_TYPE)
                 .body("detail", containsString("at most 1048576 bytes for request bodies"))
                 .body("detail", containsString("comeback.limits.body-size"));
     }

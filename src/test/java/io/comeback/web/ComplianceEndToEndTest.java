@@ -1,5 +1,6 @@
 package io.comeback.web;
 
+import io.comeback.testing.Poll;
 import io.comeback.testing.TestClockProducer;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +38,7 @@ class ComplianceEndToEndTest {
         String customer = Api.uniqueId("streak");
         given().body(Map.of("phone", phone, "firstName", "Ola", "consent", Map.of("status", "opted_in", "source", "checkout")))
                 .put("/api/customers/" + customer).then().statusCode(201);
-        io.comeback.testing.Poll.until("the welcome text handed to the gateway", () -> unanswered(customer), n -> n >= 1);
+        Poll.until("the welcome text handed to the gateway", () -> unanswered(customer), n -> n >= 1);
         org.assertj.core.api.Assertions.assertThat(unanswered(customer)).isEqualTo(1);
         given().body(Map.of("from", phone, "body", "Takk!")).post("/simulator/inbound").then().statusCode(200);
         org.assertj.core.api.Assertions.assertThat(unanswered(customer)).isZero();

@@ -174,7 +174,7 @@ class CsvImportApiTest {
     @Test
     void aFileThatCannotBeImportedIsRefusedWhole() {
         csv("orderId,customerId,total\n1,2,3\n").post("/api/import/orders").then().statusCode(422)
-                .contentType(Problem.MEDIA_TYPE)
+                .contentType(ProblemDetails.MEDIA_TYPE)
                 .body("errors[0].line", equalTo(1))
                 .body("detail", containsString("currency"));
         csv("").post("/api/import/customers").then().statusCode(422).body("errors[0].line", equalTo(1));

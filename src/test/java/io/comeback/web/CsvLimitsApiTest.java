@@ -43,7 +43,7 @@ class CsvLimitsApiTest {
     @Test
     void fieldOneCharacterOverTheLimitStopsTheImportNamingItsLine() {
         String file = "externalId,firstName\n" + Api.uniqueId("ok") + ",Ann\n" + Api.uniqueId("long") + "," + "a".repeat(10_001) + "\n";
-        csv(file).post("/api/import/customers").then().statusCode(413).contentType(Problem.MEDIA_TYPE)
+        csv(file).post("/api/import/customers").then().statusCode(413).contentType(ProblemDetails.MEDIA_TYPE)
                 .body("type", equalTo("https://comeback.io/problems/too-large"))
                 .body("errors[0].line", equalTo(3))
                 .body("detail", containsString("line 3: field 2 is longer than 10000 characters"))

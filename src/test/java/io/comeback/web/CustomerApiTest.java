@@ -30,7 +30,7 @@ class CustomerApiTest {
         // Another customer cannot take the same number in any spelling.
         given().body(Map.of("phone", "004791234567")).put("/api/customers/" + Api.uniqueId("other"))
                 .then().statusCode(409)
-                .contentType(Problem.MEDIA_TYPE)
+                .contentType(ProblemDetails.MEDIA_TYPE)
                 .body("errors[0].field", equalTo("phone"))
                 .body("detail", containsString(id));
         given().delete("/api/customers/" + id).then().statusCode(204);
@@ -41,11 +41,11 @@ class CustomerApiTest {
         String id = Api.uniqueId("bad-phone");
         given().body(Map.of("phone", "12")).put("/api/customers/" + id)
                 .then().statusCode(422)
-                .contentType(Problem.MEDIA_TYPE)
+                .contentType(ProblemDetails.MEDIA_TYPE)
                 .body("status", equalTo(422))
                 .body("errors[0].field", equalTo("phone"))
                 .body("errors[0].message", containsString("'12'"));
-        given().get("/api/customers/" + id).then().statusCode(404).contentType(Problem.MEDIA_TYPE);
+        given().get("/api/customers/" + id).then().statusCode(404).contentType(ProblemDetails.MEDIA_TYPE);
     }
 
     @Test
@@ -53,7 +53,7 @@ class CustomerApiTest {
         given().body(Map.of("phone", Api.uniqueNorwegianMobile(), "timeZone", "Mars/Olympus_Mons"))
                 .put("/api/customers/" + Api.uniqueId("tz"))
                 .then().statusCode(422)
-                .contentType(Problem.MEDIA_TYPE)
+                .contentType(ProblemDetails.MEDIA_TYPE)
                 .body("errors.field", hasItem("timeZone"))
                 .body("errors[0].message", containsString("Europe/Oslo"));
     }
@@ -73,12 +73,12 @@ class CustomerApiTest {
     void unknownFieldAndWrongTypeAreMalformedRequests() {
         given().body(Map.of("phone", Api.uniqueNorwegianMobile(), "firstname", "typo"))
                 .put("/api/customers/" + Api.uniqueId("typo"))
-                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .then().statusCode(400).contentType(ProblemDetails.MEDIA_TYPE)
                 .body("errors[0].field", equalTo("firstname"));
         given().body("{\"attributes\": [1,2]}").put("/api/customers/" + Api.uniqueId("type"))
                 .then().statusCode(400).body("errors[0].field", equalTo("attributes"));
         given().body("{\"phone\": ").put("/api/customers/" + Api.uniqueId("broken"))
-                .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
+                .then().statusCode(400).contentType(ProblemDetails.MEDIA_TYPE);
     }
 
     @Test
@@ -134,7 +134,7 @@ class CustomerApiTest {
         io.restassured.RestAssured.given().contentType("application/json")
                 .body(Map.of("phone", Api.uniqueNorwegianMobile()))
                 .put("/api/customers/" + id)
-                .then().statusCode(401).contentType(Problem.MEDIA_TYPE)
+                .then().statusCode(401).contentType(ProblemDetails.MEDIA_TYPE)
                 .header("WWW-Authenticate", containsString("Bearer"));
         io.restassured.RestAssured.given().header("Authorization", "Bearer wrong")
                 .get("/api/customers/" + id).then().statusCode(401);

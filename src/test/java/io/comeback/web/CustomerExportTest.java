@@ -75,12 +75,12 @@ class CustomerExportTest {
     @Test
     void anUnknownOrErasedCustomerHasNothingToExport() {
         given().get("/api/customers/" + Api.uniqueId("nobody") + "/export").then().statusCode(404)
-                .contentType(Problem.MEDIA_TYPE);
+                .contentType(ProblemDetails.MEDIA_TYPE);
         String id = Api.uniqueId("export-erased");
         given().body(Map.of("phone", Api.uniqueNorwegianMobile(), "firstName", "Ola")).put("/api/customers/" + id)
                 .then().statusCode(201);
         given().get("/api/customers/" + id + "/export").then().statusCode(200);
         given().delete("/api/customers/" + id).then().statusCode(204);
-        given().get("/api/customers/" + id + "/export").then().statusCode(404).contentType(Problem.MEDIA_TYPE);
+        given().get("/api/customers/" + id + "/export").then().statusCode(404).contentType(ProblemDetails.MEDIA_TYPE);
     }
 }

@@ -1,5 +1,6 @@
 package io.comeback.web;
 
+import io.comeback.testing.Poll;
 import io.comeback.testing.TestClockProducer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -143,7 +144,7 @@ class DashboardPagesTest {
                 "placedAt", "2026-03-01T10:00:00Z")).post("/api/orders").then().statusCode(201);
         // The order's feedback flow is due at once (P5D after March); answer once its question has gone out,
         // so the reply reaches the flow waiting for it rather than the inbox.
-        io.comeback.testing.Poll.until("the NPS question", () -> given().queryParam("to", phone).get("/simulator/messages")
+        Poll.until("the NPS question", () -> given().queryParam("to", phone).get("/simulator/messages")
                 .then().extract().jsonPath().getList("body", String.class), bodies -> !bodies.isEmpty());
         given().body(Map.of("from", phone, "body", "Hei der")).post("/simulator/inbound").then().statusCode(200);
 

@@ -37,7 +37,7 @@ class DatabaseOutageTest {
 
         DatabaseProxy.cut();
 
-        given().get("/api/customers/" + id).then().statusCode(503).contentType(Problem.MEDIA_TYPE)
+        given().get("/api/customers/" + id).then().statusCode(503).contentType(ProblemDetails.MEDIA_TYPE)
                 .header("Retry-After", equalTo("5"))
                 .body("type", equalTo("https://comeback.io/problems/unavailable"))
                 .body("detail", containsString("database cannot be reached"));

@@ -148,12 +148,12 @@ class FlowApiTest {
     void simulationOfAnUnknownFlowOrWithBadInputIsRefused() {
         given().body(Map.of("start", "2026-11-02T10:00:00Z", "until", "2026-11-03T10:00:00Z",
                         "customer", Map.of("timeZone", "Europe/Oslo")))
-                .post("/api/flows/nope/simulate").then().statusCode(404).contentType(Problem.MEDIA_TYPE);
+                .post("/api/flows/nope/simulate").then().statusCode(404).contentType(ProblemDetails.MEDIA_TYPE);
         given().body(Map.of("start", "not a time", "until", "2026-11-03T10:00:00Z"))
                 .post("/api/flows/welcome/simulate").then().statusCode(400)
                 .body("errors[0].field", equalTo("start"));
         given().body(Map.of("start", "2026-11-02T10:00:00Z", "until", "2026-11-03T10:00:00Z",
                         "customer", Map.of("timeZone", "Mars/Base")))
-                .post("/api/flows/welcome/simulate").then().statusCode(422).contentType(Problem.MEDIA_TYPE);
+                .post("/api/flows/welcome/simulate").then().statusCode(422).contentType(ProblemDetails.MEDIA_TYPE);
     }
 }

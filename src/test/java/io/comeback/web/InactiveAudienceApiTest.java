@@ -2,7 +2,7 @@ package io.comeback.web;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.Customer;
-import io.comeback.audience.inactivity.EngagementFacts;
+import io.comeback.audience.inactivity.EngagementStore;
 import io.comeback.enrollment.InactivityDetector;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,7 +40,7 @@ class InactiveAudienceApiTest {
     static final long DAY = 86_400;
 
     @Inject
-    EngagementFacts engagement;
+    EngagementStore engagement;
     @Inject
     InactivityDetector detector;
     @Inject

@@ -68,7 +68,7 @@ class OrderAndEventApiTest {
         given().body(Map.of("orderId", "", "customerId", "x", "total", "-5", "currency", "KRONER",
                         "placedAt", "yesterday", "items", List.of(Map.of("quantity", 0))))
                 .post("/api/orders").then().statusCode(422)
-                .contentType(Problem.MEDIA_TYPE)
+                .contentType(ProblemDetails.MEDIA_TYPE)
                 .body("errors.field", hasItems("orderId", "total", "currency", "placedAt", "items[0].quantity", "items[0].sku"));
         given().body(Map.of("orderId", Api.uniqueId("o"), "customerId", "ghost", "total", "5", "currency", "NOK",
                         "placedAt", "2026-01-01T00:00:00Z"))

@@ -34,7 +34,7 @@ class UnstorableValuesTest {
     @Test
     void nulInACustomerFieldIsRefusedNamingTheField() {
         given().body(Map.of("firstName", "An" + NUL + "na")).put("/api/customers/" + Api.uniqueId("nul"))
-                .then().statusCode(422).contentType(Problem.MEDIA_TYPE)
+                .then().statusCode(422).contentType(ProblemDetails.MEDIA_TYPE)
                 .body("errors[0].field", equalTo("firstName"))
                 .body("errors[0].message", containsString("NUL"));
     }
@@ -61,13 +61,13 @@ class UnstorableValuesTest {
     @Test
     void nulInAQueryParameterIsRefusedNamingIt() {
         given().queryParam("from", "2026-01-01" + NUL).get("/api/consent/export").then().statusCode(422)
-                .contentType(Problem.MEDIA_TYPE).body("errors[0].field", equalTo("from"));
+                .contentType(ProblemDetails.MEDIA_TYPE).body("errors[0].field", equalTo("from"));
     }
 
     @Test
     void nulInAWebhookFormParameterIsRefusedNamingItBeforeTheSignatureCheck() {
         RestAssured.given().contentType("application/x-www-form-urlencoded").body("From=%2B4791234567&Body=hi%00there")
-                .post("/webhooks/twilio/inbound").then().statusCode(422).contentType(Problem.MEDIA_TYPE)
+                .post("/webhooks/twilio/inbound").then().statusCode(422).contentType(ProblemDetails.MEDIA_TYPE)
                 .body("errors[0].field", equalTo("Body"));
     }
 

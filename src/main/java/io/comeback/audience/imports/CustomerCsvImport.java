@@ -122,7 +122,7 @@ final class CustomerCsvImport extends CsvImport {
             out.field(row.line()).field(c.externalId()).field(c.phone()).field(c.firstName()).field(c.lastName())
                     .field(c.email()).field(c.locale()).field(c.timeZone().getId()).field(c.birthday())
                     .field(attributesJson(c.attributes()))
-                    .field(c.consent() == null ? null : c.consent().status().wire())
+                    .field(c.consent() == null ? null : c.consent().status().yamlName())
                     .field(c.consent() == null ? null : c.consent().source())
                     .field(c.consent() == null ? null : c.consent().text())
                     .field(c.consent() == null ? null : c.consent().at())

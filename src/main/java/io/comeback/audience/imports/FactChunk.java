@@ -1,5 +1,6 @@
 package io.comeback.audience.imports;
 
+import io.comeback.support.PlannerSettings;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
@@ -136,12 +137,11 @@ sealed interface FactChunk {
     static void fold(Connection c, FactChunk chunk) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
+                // Index paths only: a bitmap or sequential scan (what stale statistics after a big
+                // import suggest) would read most of the customers or orders table for every chunk.
+                PlannerSettings.indexPathsOnly(c);
+                PlannerSettings.withoutJit(c);
                 try (Statement st = c.createStatement()) {
-                    // Index paths only: a bitmap or sequential scan (what stale statistics after a big
-                    // import suggest) would read most of the customers or orders table for every chunk.
-                    st.execute("SET LOCAL enable_bitmapscan = off");
-                    st.execute("SET LOCAL enable_seqscan = off");
-                    st.execute("SET LOCAL jit = off");
                     // A lost chunk commit is refolded: the order_fact_folds row goes only with the
                     // final, synchronous commit, which flushes the WAL of every chunk before it.
                     st.execute("SET LOCAL synchronous_commit = off");

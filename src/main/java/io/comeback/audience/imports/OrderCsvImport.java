@@ -134,10 +134,10 @@ final class OrderCsvImport extends CsvImport {
 
     @Override
     protected void mergeBatch(Connection connection, StageClock stages) throws SQLException {
-        // No ANALYZE of the staging table, which would sample every batch again: its statements' plans are
-        // fixed by their shape (lateral look-ups, hashed NOT IN), and a table emptied by TRUNCATE has
-        // relpages 0, so the planner counts its rows from its size in blocks. With statistics it also chose
-        // a Memoize of the customer look-ups, which missed for nearly every row: few rows of a batch share a customer.
+        // No ANALYZE of the staging table (a large share of a batch): its statements' plans are fixed by their
+        // shape (lateral look-ups, hashed NOT IN), and a table emptied by TRUNCATE has relpages 0, so
+        // the planner counts its rows from its size in blocks. With statistics it also chose a Memoize of
+        // the customer look-ups that missed for nearly every row.
         rejectWhere(connection, """
                 DELETE FROM import_orders s USING (SELECT order_id, min(line) AS line FROM import_orders
                                                    GROUP BY order_id HAVING count(*) > 1) f

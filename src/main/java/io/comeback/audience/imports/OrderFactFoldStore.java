@@ -1,5 +1,6 @@
 package io.comeback.audience.imports;
 
+import io.comeback.support.AdvisoryLocks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +18,7 @@ import java.util.OptionalLong;
 final class OrderFactFoldStore {
 
     /** First key of the advisory locks on order_fact_folds rows (the second is the row id). */
-    private static final int LOCK_CLASS = 8080;
+    private static final int LOCK_CLASS = AdvisoryLocks.ORDER_IMPORT;
 
     private OrderFactFoldStore() {
     }

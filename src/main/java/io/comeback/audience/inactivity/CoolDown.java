@@ -11,7 +11,7 @@ final class CoolDown {
 
     /**
      * Latest match per customer for the flow (the one parameter); refused entries do not count
-     * ({@link MatchLog} keeps this table with the log): one row per customer, never an aggregate.
+     * ({@link MatchStore} keeps this table with the log): one row per customer, never an aggregate.
      */
     static final String LAST_MATCHES = """
             SELECT customer_id, last_matched_at FROM detector_last_matches WHERE flow_id = ?""";

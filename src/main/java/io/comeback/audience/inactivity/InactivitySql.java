@@ -2,6 +2,8 @@ package io.comeback.audience.inactivity;
 
 import io.comeback.engine.model.FlowDuration;
 import io.comeback.engine.model.Trigger;
+import io.comeback.engine.run.Inactivity;
+import io.comeback.engine.run.PurchaseRhythm;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +12,8 @@ import java.time.ZoneOffset;
 
 /**
  * Writes the set-based SQL for one {@code inactive} trigger: one pass over {@code customers},
- * reading only the facts kept on each row. It mirrors {@link io.comeback.engine.run.PurchaseRhythm}
- * and {@link io.comeback.engine.run.Inactivity} exactly ({@code InactivitySqlAgreementTest} holds
+ * reading only the facts kept on each row. It mirrors {@link PurchaseRhythm}
+ * and {@link Inactivity} exactly ({@code InactivitySqlAgreementTest} holds
  * them together):
  * <ul>
  *   <li>purchase: with {@code rhythmFactor} and at least {@code minOrders} orders, lapsed at

@@ -16,12 +16,12 @@ import java.util.List;
 public class RecordOnlyEnrollment implements WinbackEnrollment {
 
     @Override
-    public EntryOutcome enter(String flowId, long customerId, MatchReason reason) {
-        return EntryOutcome.RECORDED;
+    public MatchOutcome enter(String flowId, long customerId, MatchReason reason) {
+        return MatchOutcome.RECORDED;
     }
 
     @Override
-    public List<EntryOutcome> enterAll(String flowId, List<Match> matches) {
-        return Collections.nCopies(matches.size(), EntryOutcome.RECORDED);
+    public List<MatchOutcome> enterAll(String flowId, List<Match> matches) {
+        return Collections.nCopies(matches.size(), MatchOutcome.RECORDED);
     }
 }

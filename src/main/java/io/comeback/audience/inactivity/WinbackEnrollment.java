@@ -15,11 +15,11 @@ import java.util.List;
  */
 public interface WinbackEnrollment {
 
-    EntryOutcome enter(String flowId, long customerId, MatchReason reason);
+    MatchOutcome enter(String flowId, long customerId, MatchReason reason);
 
     /** The detector calls this with batches of up to a thousand; override to enter them set-based. */
-    default List<EntryOutcome> enterAll(String flowId, List<Match> matches) {
-        List<EntryOutcome> outcomes = new ArrayList<>(matches.size());
+    default List<MatchOutcome> enterAll(String flowId, List<Match> matches) {
+        List<MatchOutcome> outcomes = new ArrayList<>(matches.size());
         for (Match match : matches) {
             outcomes.add(enter(flowId, match.customerId(), match.reason()));
         }

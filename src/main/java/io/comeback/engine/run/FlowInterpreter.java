@@ -1,8 +1,10 @@
 package io.comeback.engine.run;
 
+import io.comeback.engine.model.Condition;
 import io.comeback.engine.model.EventType;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Step;
+import io.comeback.engine.model.Trigger;
 import io.comeback.engine.model.WaitForReply;
 import io.comeback.engine.run.EnrollmentState.Status;
 import io.comeback.engine.text.InboundKeywords;
@@ -77,8 +79,8 @@ public final class FlowInterpreter {
      * Re-entry and holdout are the runtime's (they need the customer's history).
      */
     public boolean admits(Flow flow, CustomerView customer, Map<String, String> context, Instant at) {
-        java.util.List<io.comeback.engine.model.Condition> conditions = new java.util.ArrayList<>(flow.entry().audience());
-        if (flow.trigger() instanceof io.comeback.engine.model.Trigger.OrderPlaced orderPlaced) {
+        java.util.List<Condition> conditions = new java.util.ArrayList<>(flow.entry().audience());
+        if (flow.trigger() instanceof Trigger.OrderPlaced orderPlaced) {
             conditions.addAll(orderPlaced.filters());
         }
         Run run = new Run(flow, EnrollmentState.enroll(flow.id(), flow.version(), at), at, customer);

@@ -4,7 +4,9 @@ import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Problem;
 import io.comeback.engine.model.Send;
 import io.comeback.engine.model.SourceLocation;
+import io.comeback.engine.model.Step;
 import io.comeback.engine.model.Trigger;
+import io.comeback.engine.model.Wait;
 import java.time.LocalTime;
 import java.util.List;
 
@@ -46,8 +48,8 @@ final class FlowChecks {
     }
 
     /** The parser stands in a do-nothing wait for a step it could not read (already reported). */
-    private static boolean isPlaceholder(io.comeback.engine.model.Step step) {
-        return step instanceof io.comeback.engine.model.Wait w && w.duration().isEmpty() && w.untilTimeOfDay().isEmpty()
+    private static boolean isPlaceholder(Step step) {
+        return step instanceof Wait w && w.duration().isEmpty() && w.untilTimeOfDay().isEmpty()
                 && w.untilDate().isEmpty();
     }
 

@@ -1,6 +1,7 @@
 package io.comeback.engine.validate;
 
 import io.comeback.engine.model.Problem;
+import io.comeback.engine.model.Severity;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ public final class FlowLintCli {
                         + (p.path().isEmpty() ? "" : " [" + p.path() + "]"));
             }
             errors += (int) problems.stream().filter(Problem::isError).count();
-            warnings += (int) problems.stream().filter(p -> p.severity() == io.comeback.engine.model.Severity.WARNING).count();
+            warnings += (int) problems.stream().filter(p -> p.severity() == Severity.WARNING).count();
         }
         out.println(files.size() + " flow file(s) checked: " + errors + " error(s), " + warnings + " warning(s).");
         return errors > 0 ? 1 : 0;
@@ -68,7 +69,7 @@ public final class FlowLintCli {
             FileNameCheck.check(file, result, problems);
             return problems;
         } catch (IOException e) {
-            return List.of(new Problem(io.comeback.engine.model.Severity.ERROR, 1, 1, "", "cannot read the file: "
+            return List.of(new Problem(Severity.ERROR, 1, 1, "", "cannot read the file: "
                     + e.getMessage()));
         }
     }

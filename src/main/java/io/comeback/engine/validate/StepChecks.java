@@ -2,6 +2,7 @@ package io.comeback.engine.validate;
 
 import io.comeback.engine.model.Branch;
 import io.comeback.engine.model.Condition;
+import io.comeback.engine.model.CouponSpec;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.LocalizedText;
 import io.comeback.engine.model.Problem;
@@ -68,7 +69,7 @@ final class StepChecks {
         }
     }
 
-    private void localized(LocalizedText text, String path, int stepIndex, Optional<io.comeback.engine.model.CouponSpec> coupon,
+    private void localized(LocalizedText text, String path, int stepIndex, Optional<CouponSpec> coupon,
             boolean needsOptOut) {
         Map<String, TextVariant> variants = text.variants();
         for (TextVariant variant : variants.values()) {

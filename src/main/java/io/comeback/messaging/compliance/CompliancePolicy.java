@@ -45,7 +45,7 @@ public final class CompliancePolicy {
      * @param quietHours the flow's window (or the global default)
      * @param planned    this person's marketing texts on the ledger (sent or waiting), of every flow
      */
-    public ComplianceDecision decide(SendRequest request, QuietHours quietHours, List<PlannedText> planned) {
+    public ComplianceDecision decide(ComplianceRequest request, QuietHours quietHours, List<PlannedText> planned) {
         if (request.marketing()) {
             if ("opted_out".equals(request.consentStatus())) {
                 return new ComplianceDecision.Skip(OPTED_OUT);
@@ -108,7 +108,7 @@ public final class CompliancePolicy {
      * back for the night (its enrollment woke exactly at the window's end): it joins the morning
      * release at the recipient's place on the ramp instead of bursting out at 08:00 sharp.
      */
-    private Instant spreadOverRamp(Instant at, QuietHours quietHours, SendRequest request) {
+    private Instant spreadOverRamp(Instant at, QuietHours quietHours, ComplianceRequest request) {
         Instant rampStart = at.minus(ramp.length());
         if (ramp.length().isZero() || !quietHours.contains(rampStart, request.zone())) {
             return at;
@@ -125,7 +125,7 @@ public final class CompliancePolicy {
      * Why the global caps hold a text at {@code at}: the highest-priority other flow whose text fills a
      * full window, when it outranks this flow; otherwise the first cap that is full.
      */
-    private String globalReason(SendRequest request, List<PlannedText> others, Instant at) {
+    private String globalReason(ComplianceRequest request, List<PlannedText> others, Instant at) {
         List<Instant> times = others.stream().map(PlannedText::at).toList();
         FrequencyCap full = caps.stream().filter(c -> !c.fits(times, at)).findFirst().orElse(caps.get(0));
         Optional<PlannedText> outranking = others.stream()

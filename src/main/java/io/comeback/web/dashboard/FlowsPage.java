@@ -1,9 +1,9 @@
 package io.comeback.web.dashboard;
 
 import io.comeback.engine.model.Problem;
-import io.comeback.enrollment.EnrollmentQueries;
+import io.comeback.enrollment.EnrollmentStore;
 import io.comeback.flows.FlowCatalog;
-import io.comeback.messaging.MessageLog;
+import io.comeback.messaging.MessageStore;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
@@ -48,16 +48,16 @@ public class FlowsPage {
     private final Template detail;
     private final Template notFound;
     private final FlowCatalog catalog;
-    private final MessageLog messages;
-    private final EnrollmentQueries enrollments;
+    private final MessageStore messages;
+    private final EnrollmentStore enrollments;
     private final FlowReportView reports;
     private final CurrentSession session;
     private final Formats formats;
     private final Clock clock;
 
     public FlowsPage(@Location("dashboard/flows.html") Template list, @Location("dashboard/flow.html") Template detail,
-                     @Location("dashboard/not-found.html") Template notFound, FlowCatalog catalog, MessageLog messages,
-                     EnrollmentQueries enrollments, FlowReportView reports, CurrentSession session, Formats formats,
+                     @Location("dashboard/not-found.html") Template notFound, FlowCatalog catalog, MessageStore messages,
+                     EnrollmentStore enrollments, FlowReportView reports, CurrentSession session, Formats formats,
                      Clock clock) {
         this.list = list;
         this.detail = detail;
@@ -98,7 +98,7 @@ public class FlowsPage {
                 .map(f -> new FailedRow(f.id(), formats.time(f.failedAt()), f.customerId(), f.failure())).toList();
         return Response.ok(detail.data("frame", PageFrame.of("Flow " + id, "flows", session)).data("flow", row)
                 .data("failures", failures).data("failuresLimit", RECENT_FAILURES)
-                .data("period", period).data("report", row.status().equals("active") ? reports.of(id, period) : null)
+                .data("period", period).data("report", entry.get().status() == FlowCatalog.Status.ACTIVE ? reports.of(id, period) : null)
                 .data("messages", recent).data("recentLimit", RECENT_MESSAGES)).build();
     }
 

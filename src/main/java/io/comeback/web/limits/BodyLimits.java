@@ -1,6 +1,6 @@
 package io.comeback.web.limits;
 
-import io.comeback.web.Problem;
+import io.comeback.web.ProblemDetails;
 import io.comeback.web.ProblemException;
 import io.comeback.web.ProblemMappers;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -111,7 +111,7 @@ public class BodyLimits {
                     refused[0] = true;
                     emitter.complete(ProblemMappers.of(new ProblemException(400, "Malformed request",
                             "body: could not be read (" + failure.getMessage() + ")",
-                            List.of(Problem.Violation.ofField("body", "could not be read")))));
+                            List.of(ProblemDetails.Violation.ofField("body", "could not be read")))));
                 }
             });
             request.endHandler(end -> {
@@ -151,7 +151,7 @@ public class BodyLimits {
         String size = declared >= 0 ? "this one declares " + declared + " bytes" : "this one is larger";
         String message = "at most " + limit.bytes() + " bytes for " + limit.what() + " (" + limit.setting() + "); " + size;
         return new ProblemException(413, "Request body too large", "body: " + message,
-                List.of(Problem.Violation.ofField("body", message)));
+                List.of(ProblemDetails.Violation.ofField("body", message)));
     }
 
     private static long declaredLength(HttpServerRequest request) {

@@ -1,6 +1,6 @@
 package io.comeback.web.limits;
 
-import io.comeback.web.Problem;
+import io.comeback.web.ProblemDetails;
 import io.comeback.web.ProblemException;
 import io.vertx.core.buffer.Buffer;
 
@@ -39,7 +39,7 @@ final class FormBodies {
                     String message = "at most " + maxParameters + " parameters in a form for " + what
                             + " (comeback.limits.form-parameters); this one has more";
                     return Optional.of(new ProblemException(413, "Too many form parameters", "body: " + message,
-                            List.of(Problem.Violation.ofField("body", message))));
+                            List.of(ProblemDetails.Violation.ofField("body", message))));
                 }
                 if (nul) {
                     String name = name(body.getString(start, end, "ISO-8859-1"));

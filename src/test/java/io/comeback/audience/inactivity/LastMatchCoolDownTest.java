@@ -27,7 +27,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The cool-down reads {@code detector_last_matches}, which {@link MatchLog} keeps with the log: the
+ * The cool-down reads {@code detector_last_matches}, which {@link MatchStore} keeps with the log: the
  * three re-entry rules, refused entries not counting, and a late-recorded older match never moving
  * the latest one back. Each test has a flow id of its own, so its cool-down count is exact; who is
  * eligible is read from the sample (histories lie in 1995, before every other test's orders, so few
@@ -46,7 +46,7 @@ class LastMatchCoolDownTest {
     @Inject
     InactiveAudience inactive;
     @Inject
-    MatchLog log;
+    MatchStore log;
     @Inject
     AgroalDataSource dataSource;
 
@@ -60,7 +60,7 @@ class LastMatchCoolDownTest {
         entered = audience.person("Europe/Oslo", true, List.of(Instant.parse("1995-06-01T10:00:00Z")), List.of());
         refused = audience.person("Europe/Oslo", true, List.of(Instant.parse("1995-06-02T10:00:00Z")), List.of());
         assertThat(preview(new ReEntry.Never(SourceLocation.UNKNOWN), T)).isEqualTo(new Seen(2, 0));
-        record(T, Map.of(entered.id(), EntryOutcome.ENTERED, refused.id(), EntryOutcome.REFUSED));
+        record(T, Map.of(entered.id(), MatchOutcome.ENTERED, refused.id(), MatchOutcome.REFUSED));
     }
 
     @AfterEach
@@ -84,13 +84,13 @@ class LastMatchCoolDownTest {
         assertThat(preview(thirtyDays, T.plus(Duration.ofDays(31)))).isEqualTo(new Seen(2, 0));
 
         Instant earlier = T.minus(Duration.ofDays(10));
-        record(earlier, Map.of(entered.id(), EntryOutcome.HELD_OUT));
+        record(earlier, Map.of(entered.id(), MatchOutcome.HELD_OUT));
         assertThat(lastMatch(entered.id())).contains(T);
         // Had the older match replaced the latest, the cool-down would have ended on day 20.
         assertThat(preview(thirtyDays, T.plus(Duration.ofDays(25)))).isEqualTo(new Seen(1, 1));
 
         Instant later = T.plus(Duration.ofDays(40));
-        record(later, Map.of(entered.id(), EntryOutcome.RECORDED, refused.id(), EntryOutcome.HELD_OUT));
+        record(later, Map.of(entered.id(), MatchOutcome.RECORDED, refused.id(), MatchOutcome.HELD_OUT));
         assertThat(lastMatch(entered.id())).contains(later);
         assertThat(lastMatch(refused.id())).contains(later);
         assertThat(preview(thirtyDays, later.plus(Duration.ofDays(29)))).isEqualTo(new Seen(0, 2));
@@ -118,7 +118,7 @@ class LastMatchCoolDownTest {
         return new Seen(eligible, preview.counts().coolDown());
     }
 
-    private void record(Instant at, Map<Long, EntryOutcome> outcomes) {
+    private void record(Instant at, Map<Long, MatchOutcome> outcomes) {
         List<Long> ids = List.copyOf(outcomes.keySet());
         List<WinbackEnrollment.Match> matches = ids.stream()
                 .map(id -> new WinbackEnrollment.Match(id, new MatchReason(at, List.of()))).toList();

@@ -7,6 +7,7 @@ import io.comeback.engine.model.ConsentStatus;
 import io.comeback.engine.model.EventType;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Operator;
+import io.comeback.engine.model.Wait;
 import io.comeback.engine.run.Decision.SendPurpose;
 import io.comeback.engine.run.EnrollmentState.Status;
 import io.comeback.engine.text.SmsSegments.Encoding;
@@ -373,8 +374,8 @@ class FlowInterpreterTest {
     @Test
     void waitUntilADateAttributeAtLocalTime() {
         Flow flow = flow("birthday", Optional.empty(),
-                new io.comeback.engine.model.Wait("until_birthday", Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.of(new io.comeback.engine.model.Wait.UntilDate("birthday", LocalTime.of(10, 0), -1, AT)), AT),
+                new Wait("until_birthday", Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.of(new Wait.UntilDate("birthday", LocalTime.of(10, 0), -1, AT)), AT),
                 send("greet", "Gratulerer i morgen!", null));
         CustomerView withBirthday = customer("nb", "Europe/Oslo").withAttribute("birthday", "2026-10-26");
         Enrollment e = start(flow, withBirthday, "2026-10-01T10:00:00Z");

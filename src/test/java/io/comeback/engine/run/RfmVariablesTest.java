@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.comeback.engine.model.ConsentStatus;
 import io.comeback.engine.model.Flow;
+import io.comeback.engine.parse.FlowParser;
 import io.comeback.engine.validate.FlowValidator;
 import io.comeback.engine.validate.ValidationResult;
 import java.time.Instant;
@@ -68,7 +69,7 @@ class RfmVariablesTest {
     }
 
     private static Flow flow() {
-        return new io.comeback.engine.parse.FlowParser().parse(FLOW).flow().orElseThrow();
+        return new FlowParser().parse(FLOW).flow().orElseThrow();
     }
 
     private static CustomerView customer(RfmScores rfm) {

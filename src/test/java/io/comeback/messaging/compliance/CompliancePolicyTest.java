@@ -18,8 +18,8 @@ class CompliancePolicyTest {
             List.of(new FrequencyCap(4, Duration.ofDays(30)), new FrequencyCap(1, Duration.ofDays(1))),
             ReleaseRamp.NONE, Duration.ofDays(3));
 
-    private static SendRequest marketing(String consent, Instant at) {
-        return new SendRequest("+4791234567", OSLO, consent, true, false, "winback", 50, at);
+    private static ComplianceRequest marketing(String consent, Instant at) {
+        return new ComplianceRequest("+4791234567", OSLO, consent, true, false, "winback", 50, at);
     }
 
     /** Texts of another flow (same priority, another enrollment). */
@@ -27,8 +27,8 @@ class CompliancePolicyTest {
         return java.util.Arrays.stream(at).map(t -> new PlannedText(99, "other", 50, t)).toList();
     }
 
-    private static SendRequest flow(String flowId, int priority, long enrollmentId, FlowCapRule caps, Instant at) {
-        return new SendRequest("+4791234567", OSLO, "opted_in", true, false, flowId, priority, enrollmentId, caps, at);
+    private static ComplianceRequest flow(String flowId, int priority, long enrollmentId, FlowCapRule caps, Instant at) {
+        return new ComplianceRequest("+4791234567", OSLO, "opted_in", true, false, flowId, priority, enrollmentId, caps, at);
     }
 
     private static final Instant NOON = Instant.parse("2026-06-30T10:00:00Z"); // 12:00 in Oslo
@@ -100,7 +100,7 @@ class CompliancePolicyTest {
 
     @Test
     void transactionalTextsNeedNoOptIn() {
-        SendRequest receipt = new SendRequest("+4791234567", OSLO, "unknown", false, false, "feedback", 50,
+        ComplianceRequest receipt = new ComplianceRequest("+4791234567", OSLO, "unknown", false, false, "feedback", 50,
                 Instant.parse("2026-06-30T10:00:00Z"));
         assertThat(policy.decide(receipt, QuietHours.DEFAULT, List.of())).isInstanceOf(ComplianceDecision.Allow.class);
     }
@@ -115,7 +115,7 @@ class CompliancePolicyTest {
     @Test
     void anAnswerToThePersonsOwnTextIsNotHeldByQuietHours() {
         Instant night = Instant.parse("2026-06-30T22:00:00Z");
-        SendRequest answer = new SendRequest("+4791234567", OSLO, "opted_in", false, true, null, 0, night);
+        ComplianceRequest answer = new ComplianceRequest("+4791234567", OSLO, "opted_in", false, true, null, 0, night);
         assertThat(policy.decide(answer, QuietHours.DEFAULT, List.of())).isEqualTo(new ComplianceDecision.Allow(night));
     }
 
@@ -155,7 +155,7 @@ class CompliancePolicyTest {
                 new ReleaseRamp(Duration.ofMinutes(30)), Duration.ofDays(3));
         Instant eight = Instant.parse("2026-07-01T06:00:00Z"); // 08:00 in Oslo, the window's end
         List<Instant> releases = java.util.stream.IntStream.range(0, 200).mapToObj(i -> {
-            SendRequest r = new SendRequest("+47900" + String.format("%05d", i), OSLO, "opted_in", true, false,
+            ComplianceRequest r = new ComplianceRequest("+47900" + String.format("%05d", i), OSLO, "opted_in", true, false,
                     "winback", 50, eight);
             ComplianceDecision d = ramped.decide(r, QuietHours.DEFAULT, List.of());
             return d instanceof ComplianceDecision.Defer defer ? defer.until() : ((ComplianceDecision.Allow) d).at();
@@ -164,10 +164,10 @@ class CompliancePolicyTest {
         assertThat(releases.stream().filter(t -> t.isBefore(eight.plusSeconds(60))).count()).isLessThan(30);
         // Long after the window's end nothing is held.
         Instant nine = eight.plus(Duration.ofHours(1));
-        assertThat(ramped.decide(new SendRequest("+4790000001", OSLO, "opted_in", true, false, "winback", 50, nine),
+        assertThat(ramped.decide(new ComplianceRequest("+4790000001", OSLO, "opted_in", true, false, "winback", 50, nine),
                 QuietHours.DEFAULT, List.of())).isEqualTo(new ComplianceDecision.Allow(nine));
         // An answer to the person's own text is never held.
-        assertThat(ramped.decide(new SendRequest("+4790000001", OSLO, "opted_in", false, true, null, 0, eight),
+        assertThat(ramped.decide(new ComplianceRequest("+4790000001", OSLO, "opted_in", false, true, null, 0, eight),
                 QuietHours.DEFAULT, List.of())).isEqualTo(new ComplianceDecision.Allow(eight));
     }
 }

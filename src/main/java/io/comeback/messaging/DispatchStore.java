@@ -2,7 +2,7 @@ package io.comeback.messaging;
 
 import io.comeback.support.SqlArrays;
 import io.comeback.support.Jdbc;
-import io.comeback.audience.inactivity.EngagementFacts;
+import io.comeback.audience.inactivity.EngagementStore;
 import io.comeback.messaging.port.OutgoingSms;
 
 import java.sql.Connection;
@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The dispatcher's set-based statements on the outbound ledger. */
-final class DispatchRows {
+final class DispatchStore {
 
     /** @param window until when it may leave before quiet hours, or null */
     record Claimed(long id, String to, String body, int attempts, SendWindow window) {
@@ -114,7 +114,7 @@ final class DispatchRows {
             ON CONFLICT DO NOTHING
             """;
 
-    private DispatchRows() {
+    private DispatchStore() {
     }
 
     static List<Claimed> claim(Connection c, Instant now, int limit) throws SQLException {
@@ -233,7 +233,7 @@ final class DispatchRows {
         if (accepted.isEmpty()) {
             return;
         }
-        try (PreparedStatement st = c.prepareStatement(EngagementFacts.MARKETING_TEXTS_SENT)) {
+        try (PreparedStatement st = c.prepareStatement(EngagementStore.MARKETING_TEXTS_SENT)) {
             Jdbc.setInstant(st, 1, now);
             st.setArray(2, SqlArrays.longs(c, accepted, DispatchOutcome::id));
             st.executeUpdate();

@@ -1,7 +1,7 @@
 package io.comeback.audience.inactivity;
 
 /** What enrollment made of a match; stored with it in {@code detector_matches}. */
-public enum EntryOutcome {
+public enum MatchOutcome {
     /** Now in the flow. */
     ENTERED("entered"),
     /** Kept out by the flow's holdout share: counted for lift, never texted. Counts as entered for re-entry. */
@@ -13,7 +13,7 @@ public enum EntryOutcome {
 
     public final String wire;
 
-    EntryOutcome(String wire) {
+    MatchOutcome(String wire) {
         this.wire = wire;
     }
 }

@@ -2,6 +2,7 @@ package io.comeback.web;
 
 import io.comeback.audience.Customer;
 import io.comeback.engine.run.RfmScores;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,11 +11,13 @@ import java.util.Map;
 
 /**
  * A customer as the API shows it: what the shop sent, plus facts derived from orders and the RFM
- * scores (null for a customer who never ordered).
+ * scores (null for a customer who never ordered). Named apart from the interpreter's
+ * {@code CustomerView} (engine.run); the API document keeps the schema name it always had.
  */
-public record CustomerView(String externalId, String phone, String firstName, String lastName, String email,
-                           String locale, String timeZone, LocalDate birthday, Map<String, Object> attributes,
-                           Consent consent, Facts facts, Rfm rfm, Instant createdAt, Instant updatedAt) {
+@Schema(name = "CustomerView")
+public record CustomerApiView(String externalId, String phone, String firstName, String lastName, String email,
+                              String locale, String timeZone, LocalDate birthday, Map<String, Object> attributes,
+                              Consent consent, Facts facts, Rfm rfm, Instant createdAt, Instant updatedAt) {
 
     public record Consent(String status, String source, String text, Instant at) {
     }
@@ -29,8 +32,8 @@ public record CustomerView(String externalId, String phone, String firstName, St
         }
     }
 
-    static CustomerView of(Customer c, RfmScores rfm) {
-        return new CustomerView(c.externalId, c.phone, c.firstName, c.lastName, c.email, c.locale, c.timeZone,
+    static CustomerApiView of(Customer c, RfmScores rfm) {
+        return new CustomerApiView(c.externalId, c.phone, c.firstName, c.lastName, c.email, c.locale, c.timeZone,
                 c.birthday, c.attributes, new Consent(c.consentStatus, c.consentSource, c.consentText, c.consentAt),
                 new Facts(c.ordersCount, c.firstOrderAt, c.lastOrderAt, c.totalSpent), Rfm.of(rfm),
                 c.createdAt, c.updatedAt);

@@ -1,15 +1,18 @@
 package io.comeback.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
 /**
  * An RFC 7807 problem document. {@code errors} names each field (or CSV line) at fault, so a client
- * can show every mistake at once instead of one per round trip.
+ * can show every mistake at once instead of one per round trip. RFC 7807 calls it "problem details"; the
+ * flow validator's findings are {@code Problem} (engine.model).
  */
+@Schema(name = "Problem")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, List<Violation> errors) {
+public record ProblemDetails(String type, String title, int status, String detail, List<Violation> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The set-based statements of a wake-up batch: claim, read queued signals, write back, set failures aside. */
-final class EnrollmentRows {
+final class WakeUpStore {
 
     // The partial index on next_wake_at holds only waiting rows; SKIP LOCKED lets every worker of
     // every replica take a different batch without waiting for the others.
@@ -83,7 +83,7 @@ final class EnrollmentRows {
         }
     }
 
-    private EnrollmentRows() {
+    private WakeUpStore() {
     }
 
     static List<ClaimedEnrollment> claim(Connection c, Instant now, int limit) throws SQLException {

@@ -10,7 +10,7 @@ import java.util.List;
  * Attribute and tag writes flows make on customers ({@code set:} steps), collected over a batch and
  * written in its transaction, per enrollment. Rare next to sends, so plain statements are enough.
  */
-final class CustomerWrites {
+final class CustomerChanges {
 
     private static final String SET_ATTRIBUTE = "UPDATE customers SET attributes = attributes || "
             + "jsonb_build_object(CAST(? AS text), CAST(? AS text)), updated_at = now() WHERE id = ?";
@@ -24,7 +24,7 @@ final class CustomerWrites {
     }
 
     /** What an enrollment without {@code set} decisions writes; never added to. */
-    static final CustomerWrites NONE = new CustomerWrites();
+    static final CustomerChanges NONE = new CustomerChanges();
 
     private final List<Write> writes = new ArrayList<>();
 

@@ -17,7 +17,7 @@ import java.util.List;
  * server-side, so the cool-down table never disagrees with the log.
  */
 @ApplicationScoped
-public class MatchLog {
+public class MatchStore {
 
     private static final String INSERT = """
             WITH logged AS (
@@ -32,12 +32,12 @@ public class MatchLog {
 
     private final ObjectMapper json;
 
-    public MatchLog(ObjectMapper json) {
+    public MatchStore(ObjectMapper json) {
         this.json = json;
     }
 
     public void record(Connection connection, String flowId, String flowVersion, Instant asOf,
-                List<WinbackEnrollment.Match> matches, List<EntryOutcome> outcomes) throws SQLException {
+                List<WinbackEnrollment.Match> matches, List<MatchOutcome> outcomes) throws SQLException {
         if (outcomes.size() != matches.size()) {
             throw new IllegalStateException("enrollment answered " + outcomes.size() + " outcomes for " + matches.size() + " matches");
         }

@@ -5,6 +5,7 @@ import io.comeback.engine.run.CustomerView;
 import io.comeback.engine.run.Decision;
 import io.comeback.engine.text.SmsSegments;
 import io.comeback.messaging.LedgerRow;
+import io.comeback.messaging.LedgerStatus;
 import io.comeback.messaging.SegmentCap;
 import io.comeback.messaging.SendGate;
 import io.comeback.messaging.SendWindow;
@@ -24,7 +25,7 @@ import java.util.Optional;
  * become customer writes. Timers and exits are carried by the enrollment row itself. A text longer than
  * its flow's {@code max_segments} never reaches the gate: it is written as {@code refused} with the reason.
  */
-final class DecisionSink {
+final class BatchDecisions {
 
     /** How much of a refused text the ledger keeps: enough to recognise it, never megabytes. */
     private static final int KEPT_OF_REFUSED = 1600;
@@ -33,9 +34,9 @@ final class DecisionSink {
     private final Instant now;
     private final Map<Long, List<SendGate.SendRequest>> sends = new LinkedHashMap<>();
     private final Map<Long, List<LedgerRow>> ledger = new HashMap<>();
-    private final Map<Long, CustomerWrites> customerWrites = new HashMap<>();
+    private final Map<Long, CustomerChanges> customerWrites = new HashMap<>();
 
-    DecisionSink(SendGate gate, Instant now) {
+    BatchDecisions(SendGate gate, Instant now) {
         this.gate = gate;
         this.now = now;
     }
@@ -70,7 +71,7 @@ final class DecisionSink {
      * own (a person's texts are judged together, as the caps need), and the enrollments of a customer the
      * gate still cannot judge are returned to be set aside, without ledger rows.
      */
-    List<EnrollmentRows.Failure> judge() {
+    List<WakeUpStore.Failure> judge() {
         List<SendGate.SendRequest> all = sends.values().stream().flatMap(List::stream).toList();
         try {
             addLedgerRows(all, gate.checkAll(all));
@@ -82,7 +83,7 @@ final class DecisionSink {
         }
         Map<Long, List<SendGate.SendRequest>> byCustomer = new LinkedHashMap<>();
         all.forEach(r -> byCustomer.computeIfAbsent(r.customerId(), k -> new ArrayList<>()).add(r));
-        List<EnrollmentRows.Failure> failures = new ArrayList<>();
+        List<WakeUpStore.Failure> failures = new ArrayList<>();
         for (List<SendGate.SendRequest> requests : byCustomer.values()) {
             try {
                 addLedgerRows(requests, gate.checkAll(requests));
@@ -90,7 +91,7 @@ final class DecisionSink {
                 if (RowFaults.isDatabaseTrouble(e)) {
                     throw e;
                 }
-                requests.stream().map(r -> EnrollmentRows.Failure.of(r.enrollmentId(), r.flow().id(), e)).distinct()
+                requests.stream().map(r -> WakeUpStore.Failure.of(r.enrollmentId(), r.flow().id(), e)).distinct()
                         .forEach(failures::add);
             }
         }
@@ -108,12 +109,12 @@ final class DecisionSink {
         return ledger.getOrDefault(enrollmentId, List.of());
     }
 
-    CustomerWrites customerWrites(long enrollmentId) {
-        return customerWrites.getOrDefault(enrollmentId, CustomerWrites.NONE);
+    CustomerChanges customerWrites(long enrollmentId) {
+        return customerWrites.getOrDefault(enrollmentId, CustomerChanges.NONE);
     }
 
-    private CustomerWrites writes(long enrollmentId) {
-        return customerWrites.computeIfAbsent(enrollmentId, k -> new CustomerWrites());
+    private CustomerChanges writes(long enrollmentId) {
+        return customerWrites.computeIfAbsent(enrollmentId, k -> new CustomerChanges());
     }
 
     private void addLedgerRows(List<SendGate.SendRequest> requests, List<SendGate.Verdict> verdicts) {
@@ -128,12 +129,12 @@ final class DecisionSink {
     }
 
     private LedgerRow ledgerRow(SendGate.SendRequest request, SendGate.Verdict verdict) {
-        String status = "pending";
+        String status = LedgerStatus.PENDING.wire();
         String reason = null;
         Instant notBefore = now;
         SendWindow window = null;
         if (verdict instanceof SendGate.Block block) {
-            status = "blocked";
+            status = LedgerStatus.BLOCKED.wire();
             reason = block.reason();
         } else if (verdict instanceof SendGate.Allow allow) {
             notBefore = allow.notBefore();
@@ -144,7 +145,8 @@ final class DecisionSink {
     }
 
     private LedgerRow refused(SendGate.SendRequest request, SmsSegments.SegmentCount count, String reason) {
-        return row(request, kept(request.send().text()), count, "refused", reason, SegmentCap.ERROR_CODE, now, null);
+        return row(request, kept(request.send().text()), count, LedgerStatus.REFUSED.wire(), reason, SegmentCap.ERROR_CODE,
+                now, null);
     }
 
     private static String kept(String body) {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The reads and writes of entering many customers at once: one statement each, whatever the batch size. */
-final class EntryWrites {
+final class EntryStore {
 
     private static final String HISTORIES = """
             SELECT customer_id, count(*), max(entered_at), coalesce(bool_or(exited_at IS NULL), false)
@@ -45,7 +45,7 @@ final class EntryWrites {
     record Insert(long customerId, TriggerContext context, String reason, boolean heldOut) {
     }
 
-    private EntryWrites() {
+    private EntryStore() {
     }
 
     static Map<Long, ReEntryCheck.History> histories(Connection c, String flowId, List<Long> customerIds) throws SQLException {
@@ -96,7 +96,7 @@ final class EntryWrites {
         for (int i = 0; i < n; i++) {
             Insert in = inserts.get(i);
             customers[i] = in.customerId();
-            statuses[i] = in.heldOut() ? "held_out" : "new";
+            statuses[i] = (in.heldOut() ? EnrollmentStatus.HELD_OUT : EnrollmentStatus.NEW).wire();
             contexts[i] = StateCodec.write(in.context().variables());
             Instant start = in.context().startAt() == null ? now : in.context().startAt();
             wakes[i] = in.heldOut() ? null : start.toString();

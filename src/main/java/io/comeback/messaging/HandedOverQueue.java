@@ -12,13 +12,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * pending, due, consent), an id another node took is simply not returned, and a row never handed over
  * (another node wrote it, this node restarted, the queue was full) is found by the polling claim.
  */
-final class HandedOverRows {
+final class HandedOverQueue {
 
     private final ConcurrentLinkedQueue<Long> ids = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final int capacity;
 
-    HandedOverRows(int capacity) {
+    HandedOverQueue(int capacity) {
         this.capacity = capacity;
     }
 

@@ -1,6 +1,7 @@
 package io.comeback.enrollment;
 
 import io.comeback.audience.ConditionSql;
+import io.comeback.engine.run.CustomerView;
 import io.comeback.support.Jdbc;
 import io.comeback.engine.model.ConsentStatus;
 import io.comeback.engine.model.Flow;
@@ -21,17 +22,17 @@ import java.util.Map;
  * hold ({@link ConditionSql}, which means exactly what {@code FlowInterpreter#admits} means and is
  * held to it by {@code ConditionSqlAgreementTest}) and the earlier enrollments in the flow.
  * <p>
- * It replaces loading a full {@link io.comeback.engine.run.CustomerView} per customer (attributes,
+ * It replaces loading a full {@link CustomerView} per customer (attributes,
  * tags, RFM scores) and judging the conditions in Java, which made a first detection pass that
- * enters half a million customers take minutes.
+ * enters hundreds of thousands of customers slow.
  */
-final class EntryFacts {
+final class EntryFactStore {
 
     /** One customer's facts; {@code admitted}: the entry conditions hold (NULL counts as not, as in a WHERE). */
     record Fact(ConsentStatus consent, ZoneId zone, boolean admitted, ReEntryCheck.History history) {
     }
 
-    private EntryFacts() {
+    private EntryFactStore() {
     }
 
     /**

@@ -18,20 +18,20 @@ import java.util.List;
  * are set aside as failed and all the others are written in this same transaction. A poisoned row thus
  * costs its batch one failed statement and one slower pass, and no batch after it anything.
  */
-final class BatchWrites {
+final class BatchWriter {
 
-    private static final Logger LOG = Logger.getLogger(BatchWrites.class);
+    private static final Logger LOG = Logger.getLogger(BatchWriter.class);
 
     /** One enrollment's writes: its row, its texts, its customer changes, its survey answers. */
-    record Advanced(EnrollmentRows.Update update, String flowId, List<LedgerRow> ledger, CustomerWrites customerWrites,
+    record Advanced(WakeUpStore.Update update, String flowId, List<LedgerRow> ledger, CustomerChanges customerWrites,
                     List<SurveyResponses.Answer> answers) {
     }
 
     /** @param failures the enrollments set aside because their writes could not be stored */
-    record Written(OutboundLedger.Inserted queued, List<EnrollmentRows.Failure> failures) {
+    record Written(OutboundLedger.Inserted queued, List<WakeUpStore.Failure> failures) {
     }
 
-    private BatchWrites() {
+    private BatchWriter() {
     }
 
     static Written write(Connection c, List<Advanced> rows, Instant now) throws SQLException {
@@ -53,7 +53,7 @@ final class BatchWrites {
     }
 
     private static OutboundLedger.Inserted writeAll(Connection c, List<Advanced> rows, Instant now) throws SQLException {
-        EnrollmentRows.write(c, rows.stream().map(Advanced::update).toList(), now);
+        WakeUpStore.write(c, rows.stream().map(Advanced::update).toList(), now);
         OutboundLedger.Inserted queued = OutboundLedger.insert(c, rows.stream().flatMap(r -> r.ledger().stream()).toList());
         for (Advanced row : rows) {
             row.customerWrites().flush(c);
@@ -65,7 +65,7 @@ final class BatchWrites {
     private static Written oneByOne(Connection c, List<Advanced> rows, Instant now) throws SQLException {
         int inserted = 0;
         List<Long> dueNow = new ArrayList<>();
-        List<EnrollmentRows.Failure> failures = new ArrayList<>();
+        List<WakeUpStore.Failure> failures = new ArrayList<>();
         for (Advanced row : rows) {
             Savepoint savepoint = c.setSavepoint();
             try {
@@ -80,10 +80,10 @@ final class BatchWrites {
                 c.rollback(savepoint);
                 LOG.errorf("Enrollment %d in flow %s is set aside as failed: its writes cannot be stored (%s)",
                         row.update().id(), row.flowId(), e.getMessage());
-                failures.add(EnrollmentRows.Failure.of(row.update().id(), row.flowId(), e));
+                failures.add(WakeUpStore.Failure.of(row.update().id(), row.flowId(), e));
             }
         }
-        EnrollmentRows.fail(c, failures, now);
+        WakeUpStore.fail(c, failures, now);
         return new Written(new OutboundLedger.Inserted(inserted, dueNow), failures);
     }
 }

@@ -22,7 +22,7 @@ import java.util.Set;
  * engagement only moves forward ({@code GREATEST}).
  */
 @ApplicationScoped
-public class EngagementFacts {
+public class EngagementStore {
 
     /** Event type the runtime's inbound replies count as; also accepted through the event API. */
     public static final String REPLY = "reply";
@@ -63,7 +63,7 @@ public class EngagementFacts {
     private final Set<String> engagingTypes;
     private final Set<String> answeringTypes;
 
-    public EngagementFacts(AgroalDataSource dataSource,
+    public EngagementStore(AgroalDataSource dataSource,
                            @ConfigProperty(name = "comeback.inactivity.engagement-types") List<String> engagingTypes,
                            @ConfigProperty(name = "comeback.inactivity.answer-types") List<String> answeringTypes) {
         this.dataSource = dataSource;

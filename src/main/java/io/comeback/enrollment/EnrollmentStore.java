@@ -16,7 +16,7 @@ import java.util.Map;
 
 /** Read side of enrollments, for the API and reports. */
 @ApplicationScoped
-public class EnrollmentQueries {
+public class EnrollmentStore {
 
     /**
      * @param failure  for status {@code failed}: what went wrong, so the enrollment was set aside (else null)
@@ -34,7 +34,7 @@ public class EnrollmentQueries {
 
     private final AgroalDataSource dataSource;
 
-    public EnrollmentQueries(AgroalDataSource dataSource) {
+    public EnrollmentStore(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /** Read side of the outbound ledger: messages with their status history, newest first. */
 @ApplicationScoped
-public class MessageLog {
+public class MessageStore {
 
     public record StatusChange(String status, Instant at, String errorCode, String detail) {
     }
@@ -35,7 +35,7 @@ public class MessageLog {
 
     private final AgroalDataSource dataSource;
 
-    public MessageLog(AgroalDataSource dataSource) {
+    public MessageStore(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 

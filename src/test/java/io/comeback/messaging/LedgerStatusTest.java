@@ -1,0 +1,24 @@
+package io.comeback.messaging;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LedgerStatusTest {
+
+    @Test
+    void namesTheElevenStatusesOfTheLedgerAsStored() {
+        assertThat(Arrays.stream(LedgerStatus.values()).map(LedgerStatus::wire)).containsExactlyInAnyOrder("pending",
+                "dispatching", "unknown", "blocked", "refused", "queued", "sending", "sent", "delivered", "undelivered",
+                "failed");
+    }
+
+    @Test
+    void readsOnlyTheExactStoredName() {
+        assertThat(LedgerStatus.fromWire("delivered")).contains(LedgerStatus.DELIVERED);
+        assertThat(LedgerStatus.fromWire("Delivered")).isEmpty();
+        assertThat(LedgerStatus.fromWire(null)).isEmpty();
+    }
+}
