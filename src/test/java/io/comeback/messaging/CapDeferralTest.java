@@ -6,6 +6,7 @@ import io.comeback.flows.FlowVersions;
 import io.comeback.enrollment.WakeUpBatch;
 import io.comeback.testing.ManualRuntimeProfile;
 import io.comeback.testing.TestClockProducer;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -90,7 +91,7 @@ class CapDeferralTest {
     void twoFlowsInOneBatchTheHigherPriorityGoesTheOtherLaterWithTheReason() {
         Flow vip = flow("cap_vip_" + run, 80, null);
         Flow low = flow("cap_low_" + run, 20, null);
-        long customer = ledger.customer(Ledger.norwegianMobile(), "Europe/Oslo", "opted_in");
+        long customer = ledger.customer(TestData.norwegianMobile(), "Europe/Oslo", "opted_in");
         // The lower-priority enrollment is older, so it is first in the batch: priority, not order, decides.
         runtime.enroll(low, customer, NOON.minusSeconds(60));
         runtime.enroll(vip, customer, NOON);
@@ -122,7 +123,7 @@ class CapDeferralTest {
     @Test
     void aFlowsOwnCapDefersItsNextTextWithTheReason() {
         Flow weekly = flow("cap_weekly_" + run, 50, "{ max: 1, per: P7D, max_delay: P7D }");
-        long customer = ledger.customer(Ledger.norwegianMobile(), "Europe/Oslo", "opted_in");
+        long customer = ledger.customer(TestData.norwegianMobile(), "Europe/Oslo", "opted_in");
         runtime.enroll(weekly, customer, NOON);
         runtime.runDue();
         assertThat(textOf(weekly, customer).copies()).isEqualTo(1);
@@ -147,7 +148,7 @@ class CapDeferralTest {
     @Test
     void aFlowThatSaysSkipDropsTheCappedTextAndRecordsWhy() {
         Flow once = flow("cap_skip_" + run, 50, "{ max: 1, per: P7D, when_capped: skip }");
-        long customer = ledger.customer(Ledger.norwegianMobile(), "Europe/Oslo", "opted_in");
+        long customer = ledger.customer(TestData.norwegianMobile(), "Europe/Oslo", "opted_in");
         runtime.enroll(once, customer, NOON);
         runtime.runDue();
         Instant nextDay = NOON.plus(Duration.ofDays(2));

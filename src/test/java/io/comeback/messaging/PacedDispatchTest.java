@@ -7,6 +7,7 @@ import io.comeback.messaging.port.DeliveryProblemReport;
 import io.comeback.messaging.pacing.SenderBuckets;
 import io.comeback.testing.Poll;
 import io.comeback.testing.TestClockProducer;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -100,7 +101,7 @@ class PacedDispatchTest {
                      INSERT INTO outbound_messages (to_phone, body, kind, segments, status, not_before, created_at, status_at)
                      VALUES (?, 'Paced text', 'transactional', ?, 'pending', ?, ?, ?) RETURNING id""")) {
             for (int i = 0; i < count; i++) {
-                st.setString(1, "+4798" + (100000 + (int) (Math.random() * 899999)));
+                st.setString(1, TestData.norwegianMobile());
                 st.setInt(2, segmentCycle[i % segmentCycle.length]);
                 Jdbc.setInstant(st, 3, now);
                 Jdbc.setInstant(st, 4, now);

@@ -4,8 +4,6 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
-import java.util.UUID;
-
 /** Request helpers shared by the API tests. */
 public final class Api {
     public static final String KEY = "test-key";
@@ -25,16 +23,5 @@ public final class Api {
 
     public static String password(String username) {
         return "pw-of-" + username + "-for-tests";
-    }
-
-    /** Tests share one database per run; unique ids keep them independent. */
-    public static String uniqueId(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    /** A valid Norwegian mobile number nobody else in this run uses. */
-    public static String uniqueNorwegianMobile() {
-        int n = (int) (Math.random() * 9_000_000) + 1_000_000;
-        return "+479" + n;
     }
 }

@@ -1,6 +1,7 @@
 package io.comeback.web;
 
 import io.comeback.testing.StreamedUpload;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.AfterEach;
@@ -88,7 +89,7 @@ class BodyLimitsTest {
     @Test
     void jsonBodyOneByteOverOneMegabyteIsRefusedBeforeItIsParsed() {
         String json = jsonOfLength(BODY_LIMIT + 1);
-        given().body(json).put("/api/customers/" + Api.uniqueId("big"))
+        given().body(json).put("/api/customers/" + TestData.id("big"))
                 .then().statusCode(413).contentType(Problem.MEDIA_TYPE)
                 .body("detail", containsString("at most 1048576 bytes for request bodies"))
                 .body("detail", containsString("comeback.limits.body-size"));
@@ -97,14 +98,14 @@ class BodyLimitsTest {
     @Test
     void jsonBodyOfOneMegabyteIsRead() {
         // Just at the limit, the body reaches the resource, whose own checks answer (too many attributes).
-        given().body(jsonOfLength(BODY_LIMIT)).put("/api/customers/" + Api.uniqueId("big"))
+        given().body(jsonOfLength(BODY_LIMIT)).put("/api/customers/" + TestData.id("big"))
                 .then().statusCode(422).body("errors[0].field", equalTo("attributes"));
     }
 
     @Test
     void chunkedJsonBodyOfFiftyMegabytesIsCutOffAtTheLimit() {
         long size = 50L * 1024 * 1024;
-        StreamedUpload.Outcome outcome = StreamedUpload.send(RestAssured.port, "PUT", "/api/customers/" + Api.uniqueId("big"),
+        StreamedUpload.Outcome outcome = StreamedUpload.send(RestAssured.port, "PUT", "/api/customers/" + TestData.id("big"),
                 Map.of("Content-Type", "application/json", "Authorization", "Bearer " + Api.KEY), size, true,
                 StreamedUpload.startingWith("{\"attributes\":{\"a\":\"", StreamedUpload.repeated('x')));
 
@@ -115,7 +116,7 @@ class BodyLimitsTest {
 
     @Test
     void bodyWithoutAnApiKeyIsRefusedBeforeItIsRead() {
-        StreamedUpload.Outcome outcome = StreamedUpload.send(RestAssured.port, "PUT", "/api/customers/" + Api.uniqueId("big"),
+        StreamedUpload.Outcome outcome = StreamedUpload.send(RestAssured.port, "PUT", "/api/customers/" + TestData.id("big"),
                 Map.of("Content-Type", "application/json"), 50L * 1024 * 1024, false, StreamedUpload.repeated('x'));
         assertThat(outcome.status()).isEqualTo(401);
     }

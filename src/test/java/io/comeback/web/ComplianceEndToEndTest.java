@@ -1,6 +1,7 @@
 package io.comeback.web;
 
 import io.comeback.testing.TestClockProducer;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,8 @@ class ComplianceEndToEndTest {
     @Test
     void aMarketingTextLengthensTheUnansweredStreakAndAReplyEndsIt() {
         TestClockProducer.CLOCK.setTo(TUESDAY_10);
-        String phone = Api.uniqueNorwegianMobile();
-        String customer = Api.uniqueId("streak");
+        String phone = TestData.norwegianMobile();
+        String customer = TestData.id("streak");
         given().body(Map.of("phone", phone, "firstName", "Ola", "consent", Map.of("status", "opted_in", "source", "checkout")))
                 .put("/api/customers/" + customer).then().statusCode(201);
         io.comeback.testing.Poll.until("the welcome text handed to the gateway", () -> unanswered(customer), n -> n >= 1);
@@ -59,8 +60,8 @@ class ComplianceEndToEndTest {
     @Test
     void stopInAnyLanguageOptsOutOnceAndIsRecorded() {
         TestClockProducer.CLOCK.setTo(TUESDAY_10);
-        String phone = Api.uniqueNorwegianMobile();
-        String customer = Api.uniqueId("stopper");
+        String phone = TestData.norwegianMobile();
+        String customer = TestData.id("stopper");
         given().body(Map.of("phone", phone, "firstName", "Siri", "consent", Map.of("status", "opted_in", "source", "checkout")))
                 .put("/api/customers/" + customer).then().statusCode(201);
 

@@ -1,5 +1,6 @@
 package io.comeback.web;
 
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,8 @@ class ConsentLedgerApiTest {
 
     @Test
     void everyConsentChangeIsAppendedAndExportable() {
-        String id = Api.uniqueId("ledger");
-        String phone = Api.uniqueNorwegianMobile();
+        String id = TestData.id("ledger");
+        String phone = TestData.norwegianMobile();
         given().body(Map.of("phone", phone, "consent", Map.of("status", "opted_in", "source", "checkout",
                 "text", "Ja, send meg tilbud", "at", "2026-01-01T10:00:00Z"))).put("/api/customers/" + id).then().statusCode(201);
         // Saying nothing about consent, or repeating the same consent, records nothing new.
@@ -49,8 +50,8 @@ class ConsentLedgerApiTest {
 
     @Test
     void erasureRemovesTheNumberButKeepsTheRecord() {
-        String id = Api.uniqueId("ledger-erase");
-        String phone = Api.uniqueNorwegianMobile();
+        String id = TestData.id("ledger-erase");
+        String phone = TestData.norwegianMobile();
         given().body(Map.of("phone", phone, "consent", Map.of("status", "opted_in", "source", "web")))
                 .put("/api/customers/" + id).then().statusCode(201);
         given().delete("/api/customers/" + id).then().statusCode(204);

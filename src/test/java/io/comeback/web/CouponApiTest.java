@@ -7,6 +7,7 @@ import io.comeback.engine.model.CouponSpec;
 import io.comeback.engine.model.FlowDuration;
 import io.comeback.engine.model.SourceLocation;
 import io.comeback.engine.run.CouponCodes;
+import io.comeback.testing.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -42,12 +43,7 @@ class CouponApiTest {
     AgroalDataSource dataSource;
 
     private static String uniquePrefix() {
-        String alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ";
-        StringBuilder prefix = new StringBuilder("T");
-        for (int i = 0; i < 6; i++) {
-            prefix.append(alphabet.charAt((int) (Math.random() * alphabet.length())));
-        }
-        return prefix.toString();
+        return "T" + TestData.letters().toUpperCase(java.util.Locale.ROOT);
     }
 
     private static CouponSpec spec(String prefix, int length) {
@@ -62,7 +58,7 @@ class CouponApiTest {
     @Test
     void anEnrollmentKeepsItsCodeWhichHasTheSpecsShapeAndExpiry() {
         String prefix = uniquePrefix();
-        String enrollment = Api.uniqueId("enr");
+        String enrollment = TestData.id("enr");
         CouponService.Issued first = issue(enrollment, spec(prefix, 6));
         assertThat(first.code()).matches(prefix + "[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}");
         // 10 March 10:00 in Oslo + 14 days = 24 March 10:00 (still winter time) = 09:00Z.
@@ -81,7 +77,7 @@ class CouponApiTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<String>> codes = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            String enrollment = Api.uniqueId("race");
+            String enrollment = TestData.id("race");
             codes.add(pool.submit(() -> issue(enrollment, spec(prefix, 1)).code()));
         }
         Set<String> distinct = new HashSet<>();
@@ -94,11 +90,11 @@ class CouponApiTest {
 
     @Test
     void ordersCarryingTheCodeAreAttributedToTheFlowOnceWhetherPostedOrImported() throws Exception {
-        String customer = Api.uniqueId("coupon");
-        given().body(Map.of("phone", Api.uniqueNorwegianMobile())).put("/api/customers/" + customer).then().statusCode(201);
+        String customer = TestData.id("coupon");
+        given().body(Map.of("phone", TestData.norwegianMobile())).put("/api/customers/" + customer).then().statusCode(201);
         long customerId = QuarkusTransaction.requiringNew().call(() -> Customer.findLiving(customer).orElseThrow().id);
-        String code = issue(Api.uniqueId("enr"), spec(uniquePrefix(), 6)).code();
-        String late = issue(Api.uniqueId("enr"), spec(uniquePrefix(), 6)).code();
+        String code = issue(TestData.id("enr"), spec(uniquePrefix(), 6)).code();
+        String late = issue(TestData.id("enr"), spec(uniquePrefix(), 6)).code();
 
         Map<String, Object> order = Map.of("orderId", customer + "-1", "customerId", customer, "total", "300",
                 "currency", "NOK", "placedAt", "2026-03-12T12:00:00Z", "couponCode", " " + code.toLowerCase() + " ");

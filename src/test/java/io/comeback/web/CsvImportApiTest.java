@@ -1,5 +1,6 @@
 package io.comeback.web;
 
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,8 @@ class CsvImportApiTest {
 
     @Test
     void goodRowsLandWhileEachBadRowIsReportedOnItsLine() {
-        String a = Api.uniqueId("csv-a"), b = Api.uniqueId("csv-b"), c = Api.uniqueId("csv-c"), d = Api.uniqueId("csv-d");
-        String phoneA = Api.uniqueNorwegianMobile(), phoneC = Api.uniqueNorwegianMobile(), phoneD = Api.uniqueNorwegianMobile();
+        String a = TestData.id("csv-a"), b = TestData.id("csv-b"), c = TestData.id("csv-c"), d = TestData.id("csv-d");
+        String phoneA = TestData.norwegianMobile(), phoneC = TestData.norwegianMobile(), phoneD = TestData.norwegianMobile();
         String file = String.join("\n",
                 "externalId,phone,firstName,timeZone,consentStatus,consentSource,consentAt,favouriteShop",  // line 1
                 a + "," + phoneA + ",Anna,,opted_in,checkout,2026-02-01T10:00:00Z,Oslo",                  // 2 ok
@@ -69,16 +70,16 @@ class CsvImportApiTest {
 
     @Test
     void ordersImportIsIdempotentAndFoldsFacts() {
-        String customer = Api.uniqueId("csv-buyer");
-        given().body(Map.of("phone", Api.uniqueNorwegianMobile())).put("/api/customers/" + customer).then().statusCode(201);
-        String o1 = Api.uniqueId("o"), o2 = Api.uniqueId("o");
+        String customer = TestData.id("csv-buyer");
+        given().body(Map.of("phone", TestData.norwegianMobile())).put("/api/customers/" + customer).then().statusCode(201);
+        String o1 = TestData.id("o"), o2 = TestData.id("o");
         String file = String.join("\r\n",
                 "orderId,customerId,total,currency,placedAt,couponCode",
                 o1 + "," + customer + ",100.00,NOK,2026-01-01T10:00:00Z,",
                 o2 + "," + customer + ",250.50,nok,2026-02-01T10:00:00+01:00,WELCOME10",
                 o2 + "," + customer + ",250.50,NOK,2026-02-01T10:00:00Z,",
-                Api.uniqueId("o") + ",nobody-" + customer + ",10,NOK,2026-01-01T10:00:00Z,",
-                Api.uniqueId("o") + "," + customer + ",ten,NOK,2026-01-01T10:00:00Z,",
+                TestData.id("o") + ",nobody-" + customer + ",10,NOK,2026-01-01T10:00:00Z,",
+                TestData.id("o") + "," + customer + ",ten,NOK,2026-01-01T10:00:00Z,",
                 "");
         csv(file).post("/api/import/orders").then().statusCode(200)
                 .body("imported", equalTo(2))
@@ -99,10 +100,10 @@ class CsvImportApiTest {
     @Test
     void duplicatesFarApartInABigFileAreCaughtAcrossBatches() {
         // The test profile merges three rows per batch, so these duplicates land in later batches.
-        String first = Api.uniqueId("far"), customer = Api.uniqueId("far-buyer");
+        String first = TestData.id("far"), customer = TestData.id("far-buyer");
         StringBuilder customers = new StringBuilder("externalId,firstName\n").append(first).append(",First\n");
         for (int i = 0; i < 5; i++) {
-            customers.append(Api.uniqueId("filler")).append(",Filler\n");
+            customers.append(TestData.id("filler")).append(",Filler\n");
         }
         customers.append(first).append(",Second\n");
         csv(customers.toString()).post("/api/import/customers").then().statusCode(200)
@@ -112,11 +113,11 @@ class CsvImportApiTest {
         given().get("/api/customers/" + first).then().body("firstName", equalTo("First"));
 
         csv("externalId\n" + customer + "\n").post("/api/import/customers").then().statusCode(200);
-        String order = Api.uniqueId("far-o");
+        String order = TestData.id("far-o");
         StringBuilder orders = new StringBuilder("orderId,customerId,total,currency,placedAt,couponCode\n")
                 .append(order).append(',').append(customer).append(",10,NOK,2026-01-01T10:00:00Z,\n");
         for (int i = 0; i < 5; i++) {
-            orders.append(Api.uniqueId("o")).append(',').append(customer).append(",1,NOK,2026-01-02T10:00:00Z,\n");
+            orders.append(TestData.id("o")).append(',').append(customer).append(",1,NOK,2026-01-02T10:00:00Z,\n");
         }
         orders.append(order).append(',').append(customer).append(",99,NOK,2026-01-01T10:00:00Z,\n");
         csv(orders.toString()).post("/api/import/orders").then().statusCode(200)
@@ -131,14 +132,14 @@ class CsvImportApiTest {
     void orderLanesKeepTheFirstLineOfEveryOrderIdWhereverItsRepeatsFall() {
         // Orders are stored by two lanes (by orderId) in batches of three: repeats of five orderIds,
         // spread over the file, must each be rejected with their own line while the first line stays.
-        String customer = Api.uniqueId("lanes-buyer");
+        String customer = TestData.id("lanes-buyer");
         csv("externalId\n" + customer + "\n").post("/api/import/customers").then().statusCode(200);
         List<String> repeated = new ArrayList<>();
         StringBuilder file = new StringBuilder("orderId,customerId,total,currency,placedAt\n");
         List<Integer> expectedRejected = new ArrayList<>();
         int line = 1;
         for (int i = 0; i < 30; i++) {
-            String order = Api.uniqueId("lane-o");
+            String order = TestData.id("lane-o");
             if (i % 6 == 0) {
                 repeated.add(order);
             }
@@ -160,8 +161,8 @@ class CsvImportApiTest {
 
     @Test
     void aNumberThatBelongsToSomeoneElseIsRejected() {
-        String owner = Api.uniqueId("owner"), other = Api.uniqueId("other");
-        String phone = Api.uniqueNorwegianMobile();
+        String owner = TestData.id("owner"), other = TestData.id("other");
+        String phone = TestData.norwegianMobile();
         given().body(Map.of("phone", phone)).put("/api/customers/" + owner).then().statusCode(201);
         csv("externalId,phone\n" + other + "," + phone.substring(3) + "\n")
                 .post("/api/import/customers").then().statusCode(200)
@@ -186,7 +187,7 @@ class CsvImportApiTest {
 
     @Test
     void theCharsetOfTheContentTypeIsHonouredAndBadBytesAreRejectedByRow() {
-        String latin = Api.uniqueId("latin"), broken = Api.uniqueId("broken");
+        String latin = TestData.id("latin"), broken = TestData.id("broken");
         byte[] file = ("externalId,firstName\n" + latin + ",Bjørn\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         RestAssured.given().header("Authorization", "Bearer " + Api.KEY).contentType("text/csv; charset=ISO-8859-1")
                 .body(file).post("/api/import/customers").then().statusCode(200).body("imported", equalTo(1));
@@ -206,7 +207,7 @@ class CsvImportApiTest {
     void rejectionListIsCappedButCounted() {
         StringBuilder file = new StringBuilder("externalId,phone\n");
         for (int i = 0; i < 2500; i++) {
-            file.append(Api.uniqueId("bad")).append(",12\n");
+            file.append(TestData.id("bad")).append(",12\n");
         }
         csv(file.toString()).post("/api/import/customers").then().statusCode(200)
                 .body("rejectedCount", equalTo(2500))

@@ -1,6 +1,7 @@
 package io.comeback.web;
 
 import io.comeback.testing.StreamedUpload;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
@@ -34,7 +35,7 @@ class CsvLimitsApiTest {
 
     @AfterEach
     void serviceStillServes() {
-        String id = Api.uniqueId("after");
+        String id = TestData.id("after");
         csv("externalId,firstName\n" + id + ",After\n").post("/api/import/customers").then().statusCode(200)
                 .body("imported", equalTo(1));
         given().get("/api/customers/" + id).then().statusCode(200).body("firstName", equalTo("After"));
@@ -42,7 +43,7 @@ class CsvLimitsApiTest {
 
     @Test
     void fieldOneCharacterOverTheLimitStopsTheImportNamingItsLine() {
-        String file = "externalId,firstName\n" + Api.uniqueId("ok") + ",Ann\n" + Api.uniqueId("long") + "," + "a".repeat(10_001) + "\n";
+        String file = "externalId,firstName\n" + TestData.id("ok") + ",Ann\n" + TestData.id("long") + "," + "a".repeat(10_001) + "\n";
         csv(file).post("/api/import/customers").then().statusCode(413).contentType(Problem.MEDIA_TYPE)
                 .body("type", equalTo("https://comeback.io/problems/too-large"))
                 .body("errors[0].line", equalTo(3))
@@ -52,7 +53,7 @@ class CsvLimitsApiTest {
 
     @Test
     void fieldOfTenThousandCharactersIsReadAndJudgedByTheCustomerRules() {
-        String id = Api.uniqueId("at-limit");
+        String id = TestData.id("at-limit");
         csv("externalId,note\n" + id + "," + "a".repeat(10_000) + "\n").post("/api/import/customers").then().statusCode(200)
                 .body("rejected[0].field", equalTo("note"))
                 .body("rejected[0].reason", containsString("at most 1000 characters per attribute value"));
@@ -61,7 +62,7 @@ class CsvLimitsApiTest {
     @Test
     void streamedFieldOfTwentyMegabytesIsRefusedWithoutReadingTheRest() {
         long size = 20L * 1024 * 1024;
-        String head = "externalId,firstName\n" + Api.uniqueId("ok") + ",Ann\n" + Api.uniqueId("huge") + ",";
+        String head = "externalId,firstName\n" + TestData.id("ok") + ",Ann\n" + TestData.id("huge") + ",";
         StreamedUpload.Outcome outcome = StreamedUpload.send(RestAssured.port, "POST", "/api/import/customers", CSV_HEADERS,
                 size, true, StreamedUpload.startingWith(head, StreamedUpload.repeated('a')));
 
@@ -73,7 +74,7 @@ class CsvLimitsApiTest {
     @Test
     void unclosedQuoteIsCaughtAtTheFieldLimitInsteadOfSwallowingTheFile() {
         long size = 20L * 1024 * 1024;
-        String head = "externalId,firstName\n" + Api.uniqueId("quote") + ",\"never closed\n";
+        String head = "externalId,firstName\n" + TestData.id("quote") + ",\"never closed\n";
         StreamedUpload.Outcome outcome = StreamedUpload.send(RestAssured.port, "POST", "/api/import/customers", CSV_HEADERS,
                 size, true, StreamedUpload.startingWith(head, StreamedUpload.repeated("x-1,Ann\n")));
 
@@ -85,8 +86,8 @@ class CsvLimitsApiTest {
 
     @Test
     void unclosedQuoteInASmallFileIsOneRejectedRow() {
-        String id = Api.uniqueId("ok");
-        csv("externalId,firstName\n" + id + ",Ann\n" + Api.uniqueId("quote") + ",\"never closed\nx,y\n")
+        String id = TestData.id("ok");
+        csv("externalId,firstName\n" + id + ",Ann\n" + TestData.id("quote") + ",\"never closed\nx,y\n")
                 .post("/api/import/customers").then().statusCode(200)
                 .body("imported", equalTo(1))
                 .body("rejected.line", contains(3))
@@ -113,7 +114,7 @@ class CsvLimitsApiTest {
 
     @Test
     void dataRowWithMoreColumnsThanTheLimitIsRefusedNamingItsLine() {
-        String row = Api.uniqueId("wide") + ",Ann" + ",x".repeat(199);
+        String row = TestData.id("wide") + ",Ann" + ",x".repeat(199);
         csv("externalId,firstName\n" + row + "\n").post("/api/import/customers").then().statusCode(413)
                 .body("errors[0].line", equalTo(2))
                 .body("detail", containsString("more than 200 columns"));
@@ -122,7 +123,7 @@ class CsvLimitsApiTest {
     @Test
     void recordOverTheRecordLengthIsRefusedNamingItsLine() {
         String header = "externalId," + IntStream.rangeClosed(1, 19).mapToObj(i -> "a" + i).collect(Collectors.joining(","));
-        String row = Api.uniqueId("rec") + ",".concat("b".repeat(5_300)).repeat(19);
+        String row = TestData.id("rec") + ",".concat("b".repeat(5_300)).repeat(19);
         csv(header + "\n" + row + "\n").post("/api/import/customers").then().statusCode(413)
                 .body("errors[0].line", equalTo(2))
                 .body("detail", containsString("the record is longer than 100000 characters (comeback.limits.csv.max-record-length)"));
@@ -138,7 +139,7 @@ class CsvLimitsApiTest {
 
     @Test
     void nulCharacterInAFieldRejectsItsRowNamingTheColumn() {
-        String good = Api.uniqueId("ok"), bad = Api.uniqueId("nul");
+        String good = TestData.id("ok"), bad = TestData.id("nul");
         csv("externalId,firstName\n" + good + ",Ann\n" + bad + ",An\u0000n\n").post("/api/import/customers")
                 .then().statusCode(200)
                 .body("imported", equalTo(1))

@@ -1,5 +1,6 @@
 package io.comeback.web;
 
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class CustomerApiTest {
 
     @Test
     void threeSpellingsOfOneNumberAreTheSamePerson() {
-        String id = Api.uniqueId("kari");
+        String id = TestData.id("kari");
         String local = "912 34 567";
         given().body(Map.of("phone", local, "firstName", "Kari")).put("/api/customers/" + id)
                 .then().statusCode(201).body("phone", equalTo("+4791234567"));
@@ -28,7 +29,7 @@ class CustomerApiTest {
                 .then().statusCode(200).body("phone", equalTo("+4791234567"));
 
         // Another customer cannot take the same number in any spelling.
-        given().body(Map.of("phone", "004791234567")).put("/api/customers/" + Api.uniqueId("other"))
+        given().body(Map.of("phone", "004791234567")).put("/api/customers/" + TestData.id("other"))
                 .then().statusCode(409)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("errors[0].field", equalTo("phone"))
@@ -38,7 +39,7 @@ class CustomerApiTest {
 
     @Test
     void invalidPhoneIsRefusedNamingTheField() {
-        String id = Api.uniqueId("bad-phone");
+        String id = TestData.id("bad-phone");
         given().body(Map.of("phone", "12")).put("/api/customers/" + id)
                 .then().statusCode(422)
                 .contentType(Problem.MEDIA_TYPE)
@@ -50,8 +51,8 @@ class CustomerApiTest {
 
     @Test
     void unknownTimeZoneIsRefused() {
-        given().body(Map.of("phone", Api.uniqueNorwegianMobile(), "timeZone", "Mars/Olympus_Mons"))
-                .put("/api/customers/" + Api.uniqueId("tz"))
+        given().body(Map.of("phone", TestData.norwegianMobile(), "timeZone", "Mars/Olympus_Mons"))
+                .put("/api/customers/" + TestData.id("tz"))
                 .then().statusCode(422)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("errors.field", hasItem("timeZone"))
@@ -62,7 +63,7 @@ class CustomerApiTest {
     void everyBadFieldIsReportedAtOnce() {
         given().body(Map.of("phone", "abc", "email", "not-mail", "birthday", "1990-13-01", "locale", "xx-!!",
                         "consent", Map.of("status", "maybe")))
-                .put("/api/customers/" + Api.uniqueId("many"))
+                .put("/api/customers/" + TestData.id("many"))
                 .then().statusCode(422)
                 .body("errors", hasSize(5))
                 .body("errors.field", hasItem("birthday"))
@@ -71,21 +72,20 @@ class CustomerApiTest {
 
     @Test
     void unknownFieldAndWrongTypeAreMalformedRequests() {
-        given().body(Map.of("phone", Api.uniqueNorwegianMobile(), "firstname", "typo"))
-                .put("/api/customers/" + Api.uniqueId("typo"))
+        given().body(Map.of("phone", TestData.norwegianMobile(), "firstname", "typo"))
+                .put("/api/customers/" + TestData.id("typo"))
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("errors[0].field", equalTo("firstname"));
-        given().body("{\"attributes\": [1,2]}").put("/api/customers/" + Api.uniqueId("type"))
+        given().body("{\"attributes\": [1,2]}").put("/api/customers/" + TestData.id("type"))
                 .then().statusCode(400).body("errors[0].field", equalTo("attributes"));
-        given().body("{\"phone\": ").put("/api/customers/" + Api.uniqueId("broken"))
+        given().body("{\"phone\": ").put("/api/customers/" + TestData.id("broken"))
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
     }
 
     @Test
     void timeZoneAndLocaleFollowThePhoneCountryWhenNotGiven() {
-        String id = Api.uniqueId("se");
-        int n = (int) (Math.random() * 9_000_000) + 1_000_000;
-        given().body(Map.of("phone", "+4670" + n)).put("/api/customers/" + id)
+        String id = TestData.id("se");
+        given().body(Map.of("phone", TestData.swedishMobile())).put("/api/customers/" + id)
                 .then().statusCode(201)
                 .body("timeZone", equalTo("Europe/Stockholm"))
                 .body("locale", equalTo("sv-SE"));
@@ -93,8 +93,8 @@ class CustomerApiTest {
 
     @Test
     void consentIsKeptWhenAnUpdateSaysNothingAboutIt() {
-        String id = Api.uniqueId("consent");
-        String phone = Api.uniqueNorwegianMobile();
+        String id = TestData.id("consent");
+        String phone = TestData.norwegianMobile();
         given().body(Map.of("phone", phone, "consent", Map.of("status", "opted_in", "source", "checkout",
                         "text", "Ja, send meg tilbud på SMS", "at", "2026-01-05T10:00:00Z")))
                 .put("/api/customers/" + id).then().statusCode(201);
@@ -108,12 +108,12 @@ class CustomerApiTest {
 
     @Test
     void getShowsOrderFactsAndErasureKeepsThemAnonymously() {
-        String id = Api.uniqueId("facts");
-        given().body(Map.of("phone", Api.uniqueNorwegianMobile(), "firstName", "Per", "email", "per@example.com",
+        String id = TestData.id("facts");
+        given().body(Map.of("phone", TestData.norwegianMobile(), "firstName", "Per", "email", "per@example.com",
                         "attributes", Map.of("vip", true)))
                 .put("/api/customers/" + id).then().statusCode(201);
         for (String[] o : new String[][]{{"100.50", "2026-01-10T10:00:00Z"}, {"49.50", "2026-03-01T09:00:00Z"}}) {
-            given().body(Map.of("orderId", Api.uniqueId("o"), "customerId", id, "total", o[0], "currency", "NOK",
+            given().body(Map.of("orderId", TestData.id("o"), "customerId", id, "total", o[0], "currency", "NOK",
                     "placedAt", o[1])).post("/api/orders").then().statusCode(201);
         }
         given().get("/api/customers/" + id).then().statusCode(200)
@@ -130,9 +130,9 @@ class CustomerApiTest {
 
     @Test
     void withoutAValidKeyNothingIsReadOrChanged() {
-        String id = Api.uniqueId("nokey");
+        String id = TestData.id("nokey");
         io.restassured.RestAssured.given().contentType("application/json")
-                .body(Map.of("phone", Api.uniqueNorwegianMobile()))
+                .body(Map.of("phone", TestData.norwegianMobile()))
                 .put("/api/customers/" + id)
                 .then().statusCode(401).contentType(Problem.MEDIA_TYPE)
                 .header("WWW-Authenticate", containsString("Bearer"));

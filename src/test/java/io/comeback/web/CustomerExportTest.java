@@ -2,6 +2,7 @@ package io.comeback.web;
 
 import io.comeback.testing.Poll;
 import io.comeback.testing.TestClockProducer;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterEach;
@@ -32,14 +33,14 @@ class CustomerExportTest {
     @Test
     void theExportHoldsProfileConsentOrdersEventsEnrollmentsTextsAndCoupons() {
         TestClockProducer.CLOCK.setTo(NOON);
-        String id = Api.uniqueId("export");
-        String phone = Api.uniqueNorwegianMobile();
+        String id = TestData.id("export");
+        String phone = TestData.norwegianMobile();
         given().body(Map.of("phone", phone, "firstName", "Astrid", "lastName", "Export", "email", "astrid@example.com",
                         "attributes", Map.of("size", "M"),
                         "consent", Map.of("status", "opted_in", "source", "checkout", "text", "Ja takk",
                                 "at", NOON.minusSeconds(3600).toString())))
                 .put("/api/customers/" + id).then().statusCode(201);
-        String order = Api.uniqueId("o");
+        String order = TestData.id("o");
         given().body(Map.of("orderId", order, "customerId", id, "total", "250.00", "currency", "NOK",
                         "placedAt", NOON.minusSeconds(600).toString(),
                         "items", List.of(Map.of("sku", "S-1", "name", "Sokker", "quantity", 2, "price", "125.00"))))
@@ -74,10 +75,10 @@ class CustomerExportTest {
 
     @Test
     void anUnknownOrErasedCustomerHasNothingToExport() {
-        given().get("/api/customers/" + Api.uniqueId("nobody") + "/export").then().statusCode(404)
+        given().get("/api/customers/" + TestData.id("nobody") + "/export").then().statusCode(404)
                 .contentType(Problem.MEDIA_TYPE);
-        String id = Api.uniqueId("export-erased");
-        given().body(Map.of("phone", Api.uniqueNorwegianMobile(), "firstName", "Ola")).put("/api/customers/" + id)
+        String id = TestData.id("export-erased");
+        given().body(Map.of("phone", TestData.norwegianMobile(), "firstName", "Ola")).put("/api/customers/" + id)
                 .then().statusCode(201);
         given().get("/api/customers/" + id + "/export").then().statusCode(200);
         given().delete("/api/customers/" + id).then().statusCode(204);

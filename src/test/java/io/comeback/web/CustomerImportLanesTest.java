@@ -1,5 +1,6 @@
 package io.comeback.web;
 
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
@@ -37,19 +38,19 @@ class CustomerImportLanesTest {
         List<String> secondOwners = new ArrayList<>();
         int line = 1;
         for (int group = 0; group < 12; group++) {
-            String first = Api.uniqueId("lane-first"), owner = Api.uniqueId("lane-owner"), third = Api.uniqueId("lane-third");
-            String phoneFirst = Api.uniqueNorwegianMobile(), phoneOwner = Api.uniqueNorwegianMobile();
+            String first = TestData.id("lane-first"), owner = TestData.id("lane-owner"), third = TestData.id("lane-third");
+            String phoneFirst = TestData.norwegianMobile(), phoneOwner = TestData.norwegianMobile();
             // Batch n (lane A): three new customers.
             file.append(first).append(',').append(phoneFirst).append(",First\n");
             file.append(owner).append(',').append(phoneOwner).append(",Owner\n");
-            file.append(third).append(',').append(Api.uniqueNorwegianMobile()).append(",Third\n");
+            file.append(third).append(',').append(TestData.norwegianMobile()).append(",Third\n");
             line += 3;
             // Batch n + 1 (lane B): the same externalId with another number, another customer with the
             // owner's number (written in national form: the same phone once normalised), one new customer.
-            String thief = Api.uniqueId("lane-thief");
-            file.append(first).append(',').append(Api.uniqueNorwegianMobile()).append(",Second\n");
+            String thief = TestData.id("lane-thief");
+            file.append(first).append(',').append(TestData.norwegianMobile()).append(",Second\n");
             file.append(thief).append(',').append(phoneOwner.substring(3)).append(",Thief\n");
-            file.append(Api.uniqueId("lane-new")).append(',').append(Api.uniqueNorwegianMobile()).append(",New\n");
+            file.append(TestData.id("lane-new")).append(',').append(TestData.norwegianMobile()).append(",New\n");
             rejectedLines.add(line + 1);
             rejectedLines.add(line + 2);
             line += 3;
@@ -79,8 +80,8 @@ class CustomerImportLanesTest {
         StringBuilder again = new StringBuilder(first);
         StringBuilder optOut = new StringBuilder(first);
         for (int i = 0; i < 10; i++) {
-            String id = Api.uniqueId("lane-consent");
-            String phone = Api.uniqueNorwegianMobile();
+            String id = TestData.id("lane-consent");
+            String phone = TestData.norwegianMobile();
             ids.add(id);
             first.append(id).append(',').append(phone).append(",opted_in,checkout,2026-02-01T10:00:00Z\n");
             again.append(id).append(',').append(phone).append(",opted_in,checkout,2026-02-01T10:00:00Z\n");
@@ -108,7 +109,7 @@ class CustomerImportLanesTest {
 
     @Test
     void attributeTextIsStoredAsWritten() {
-        String id = Api.uniqueId("lane-attr");
+        String id = TestData.id("lane-attr");
         importCustomers("externalId,note,shop\n" + id + ",\"say \"\"hi\"\" \\ back\tslash, ø, 😀\",\n")
                 .body("imported", equalTo(1));
         given().get("/api/customers/" + id).then().statusCode(200)

@@ -3,6 +3,7 @@ package io.comeback.web;
 import io.comeback.testing.HeadlessChromium;
 import io.comeback.testing.Poll;
 import io.comeback.testing.TestClockProducer;
+import io.comeback.testing.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
@@ -63,7 +64,7 @@ class DashboardBrowserTest {
         TestClockProducer.CLOCK.setTo(THURSDAY_10);
         String customer = feedbackCustomerWhoWasTextedAndAnswered();
         String inboxText = "Når kommer neste salg? " + customer;
-        given().body(Map.of("from", Api.uniqueNorwegianMobile(), "body", inboxText)).post("/simulator/inbound").then().statusCode(200);
+        given().body(Map.of("from", TestData.norwegianMobile(), "body", inboxText)).post("/simulator/inbound").then().statusCode(200);
 
         // A page without a session leads to the login form, which leads back to the page.
         browser.get(url("/flows/feedback?from=2033-06-09&to=2033-06-09"));
@@ -108,10 +109,10 @@ class DashboardBrowserTest {
 
     /** A customer whose order put them in the feedback flow, whose NPS question was delivered and who answered 9. */
     private static String feedbackCustomerWhoWasTextedAndAnswered() {
-        String customer = Api.uniqueId("browser");
-        String phone = Api.uniqueNorwegianMobile();
+        String customer = TestData.id("browser");
+        String phone = TestData.norwegianMobile();
         given().body(Map.of("phone", phone, "firstName", "Nora")).put("/api/customers/" + customer).then().statusCode(201);
-        given().body(Map.of("orderId", Api.uniqueId("browser-order"), "customerId", customer, "total", "499.00",
+        given().body(Map.of("orderId", TestData.id("browser-order"), "customerId", customer, "total", "499.00",
                 "currency", "NOK", "placedAt", THURSDAY_10.minus(Duration.ofDays(6)).toString())).post("/api/orders")
                 .then().statusCode(201);
         Poll.until("the NPS question delivered to " + customer, () -> statuses(customer), s -> s.contains("delivered"));

@@ -1,6 +1,7 @@
 package io.comeback.web;
 
 import io.comeback.testing.TestClockProducer;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -71,8 +72,8 @@ class DashboardPagesTest {
 
     @Test
     void inboxReplyMarkedHandledLeavesTheOpenListOnPageAndApi() {
-        String customer = Api.uniqueId("dash-inbox");
-        String phone = Api.uniqueNorwegianMobile();
+        String customer = TestData.id("dash-inbox");
+        String phone = TestData.norwegianMobile();
         given().body(Map.of("phone", phone, "firstName", "Ola")).put("/api/customers/" + customer).then().statusCode(201);
         String text = "Kan jeg bytte skoene? " + customer;
         given().body(Map.of("from", phone, "body", text)).post("/simulator/inbound").then().statusCode(200);
@@ -106,7 +107,7 @@ class DashboardPagesTest {
 
     @Test
     void inboxApiMarksHandledIdempotentlyAndRefusesUnknownIds() {
-        String phone = Api.uniqueNorwegianMobile();
+        String phone = TestData.norwegianMobile();
         String text = "Hvor er pakken min? " + phone;
         given().body(Map.of("from", phone, "body", text)).post("/simulator/inbound").then().statusCode(200);
         int id = given().get("/api/inbox").then().extract().jsonPath().getInt("find { it.body == '" + text + "' }.id");
@@ -134,11 +135,11 @@ class DashboardPagesTest {
     }
 
     private void customerPageAtDaytime() {
-        String customer = Api.uniqueId("dash-cust");
-        String phone = Api.uniqueNorwegianMobile();
+        String customer = TestData.id("dash-cust");
+        String phone = TestData.norwegianMobile();
         given().body(Map.of("phone", phone, "firstName", "Sigrid", "lastName", "Dahl",
                 "consent", Map.of("status", "opted_out", "source", "checkout"))).put("/api/customers/" + customer).then().statusCode(201);
-        String order = Api.uniqueId("dash-order");
+        String order = TestData.id("dash-order");
         given().body(Map.of("orderId", order, "customerId", customer, "total", "349.50", "currency", "NOK",
                 "placedAt", "2026-03-01T10:00:00Z")).post("/api/orders").then().statusCode(201);
         // The order's feedback flow is due at once (P5D after March); answer once its question has gone out,
@@ -182,10 +183,10 @@ class DashboardPagesTest {
 
     @Test
     void overviewShowsEveryLoyaltyFigureWithAChartAndTheApiTotals() {
-        String customer = Api.uniqueId("dash-loyal");
-        given().body(Map.of("phone", Api.uniqueNorwegianMobile())).put("/api/customers/" + customer).then().statusCode(201);
+        String customer = TestData.id("dash-loyal");
+        given().body(Map.of("phone", TestData.norwegianMobile())).put("/api/customers/" + customer).then().statusCode(201);
         for (String total : List.of("100.00", "300.00")) {
-            given().body(Map.of("orderId", Api.uniqueId("dash-lo"), "customerId", customer, "total", total, "currency", "NOK",
+            given().body(Map.of("orderId", TestData.id("dash-lo"), "customerId", customer, "total", total, "currency", "NOK",
                     "placedAt", "2026-02-10T10:00:00Z")).post("/api/orders").then().statusCode(201);
         }
         String session = signIn("Kari");

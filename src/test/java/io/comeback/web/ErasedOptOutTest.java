@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.PhoneSuppressions;
 import io.comeback.audience.SuppressionHashes;
 import io.comeback.testing.TestClockProducer;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
@@ -60,8 +61,8 @@ class ErasedOptOutTest {
     /** A customer opted in before {@link #STOP_AT}, who texts STOP then and is erased. */
     private static String stoppedAndErased() {
         TestClockProducer.CLOCK.setTo(BEFORE_STOP);
-        String phone = Api.uniqueNorwegianMobile();
-        String id = Api.uniqueId("stopped");
+        String phone = TestData.norwegianMobile();
+        String id = TestData.id("stopped");
         given().body(Map.of("phone", phone, "firstName", "Siri", "consent", optIn(BEFORE_STOP)))
                 .put("/api/customers/" + id).then().statusCode(201);
         TestClockProducer.CLOCK.setTo(STOP_AT);
@@ -74,7 +75,7 @@ class ErasedOptOutTest {
     @Test
     void aStoppedNumberCreatedAgainWithAnOlderOptInStaysOptedOut() {
         String phone = stoppedAndErased();
-        String again = Api.uniqueId("back");
+        String again = TestData.id("back");
         given().body(Map.of("phone", phone, "consent", optIn(BEFORE_STOP))).put("/api/customers/" + again)
                 .then().statusCode(201).body("consent.status", equalTo("opted_out"));
         given().get("/api/customers/" + again + "/consent").then().statusCode(200)
@@ -83,14 +84,14 @@ class ErasedOptOutTest {
                 .body("history.source", hasItem(PhoneSuppressions.SOURCE));
         // Without any consent stated, too.
         given().delete("/api/customers/" + again).then().statusCode(204);
-        given().body(Map.of("phone", phone)).put("/api/customers/" + Api.uniqueId("no-consent")).then().statusCode(201)
+        given().body(Map.of("phone", phone)).put("/api/customers/" + TestData.id("no-consent")).then().statusCode(201)
                 .body("consent.status", equalTo("opted_out"));
     }
 
     @Test
     void aCsvImportOfTheStoppedNumberWithAnOlderOptInStaysOptedOut() {
         String phone = stoppedAndErased();
-        String imported = Api.uniqueId("csv-back");
+        String imported = TestData.id("csv-back");
         RestAssured.given().header("Authorization", "Bearer " + Api.KEY).contentType("text/csv; charset=UTF-8")
                 .body("externalId,phone,consentStatus,consentSource,consentAt\n" + imported + "," + phone
                         + ",opted_in,checkout," + BEFORE_STOP + "\n")
@@ -102,7 +103,7 @@ class ErasedOptOutTest {
     void anOptInGivenAfterTheStopStillWins() {
         String phone = stoppedAndErased();
         given().body(Map.of("phone", phone, "consent", optIn(STOP_AT.plusSeconds(3600))))
-                .put("/api/customers/" + Api.uniqueId("agreed-again")).then().statusCode(201)
+                .put("/api/customers/" + TestData.id("agreed-again")).then().statusCode(201)
                 .body("consent.status", equalTo("opted_in"));
     }
 
@@ -124,48 +125,48 @@ class ErasedOptOutTest {
         String phone = stoppedAndErased();
         given().body(Map.of("from", phone, "body", "START")).post("/simulator/inbound").then().statusCode(200)
                 .body("answer", containsString("Velkommen tilbake"));
-        given().body(Map.of("phone", phone)).put("/api/customers/" + Api.uniqueId("lifted")).then().statusCode(201)
+        given().body(Map.of("phone", phone)).put("/api/customers/" + TestData.id("lifted")).then().statusCode(201)
                 .body("consent.status", equalTo("unknown"));
     }
 
     @Test
     void anErasedCustomerWhoHadNotOptedOutLeavesNothingBehind() throws Exception {
         TestClockProducer.CLOCK.setTo(STOP_AT);
-        String phone = Api.uniqueNorwegianMobile();
-        String id = Api.uniqueId("opted-in");
+        String phone = TestData.norwegianMobile();
+        String id = TestData.id("opted-in");
         given().body(Map.of("phone", phone, "consent", optIn(BEFORE_STOP))).put("/api/customers/" + id).then().statusCode(201);
         given().delete("/api/customers/" + id).then().statusCode(204);
         assertThat(rows("SELECT id::text FROM consent_events WHERE phone_hash = ?", hmac(phone))).isEmpty();
-        given().body(Map.of("phone", phone)).put("/api/customers/" + Api.uniqueId("new-owner")).then().statusCode(201)
+        given().body(Map.of("phone", phone)).put("/api/customers/" + TestData.id("new-owner")).then().statusCode(201)
                 .body("consent.status", equalTo("unknown"));
     }
 
     @Test
     void aStopBeforeTheNumberWasACustomersKeepsOnlyItsHashOnceTheCustomerIsErased() throws Exception {
         TestClockProducer.CLOCK.setTo(STOP_AT);
-        String phone = Api.uniqueNorwegianMobile();
+        String phone = TestData.norwegianMobile();
         given().body(Map.of("from", phone, "body", "STOPP")).post("/simulator/inbound").then().statusCode(200);
         assertThat(rows("SELECT phone FROM consent_events WHERE customer_id IS NULL AND phone_hash = ?", hmac(phone)))
                 .as("a living suppression shows its number, for the consent audit").containsExactly(phone);
-        String id = Api.uniqueId("stopped-first");
+        String id = TestData.id("stopped-first");
         given().body(Map.of("phone", phone)).put("/api/customers/" + id).then().statusCode(201)
                 .body("consent.status", equalTo("opted_out"));
         given().delete("/api/customers/" + id).then().statusCode(204);
         assertThat(rows("SELECT coalesce(phone, '-') FROM consent_events WHERE customer_id IS NULL AND phone_hash = ?",
                 hmac(phone))).containsOnly("-");
-        given().body(Map.of("phone", phone, "consent", optIn(BEFORE_STOP))).put("/api/customers/" + Api.uniqueId("again"))
+        given().body(Map.of("phone", phone, "consent", optIn(BEFORE_STOP))).put("/api/customers/" + TestData.id("again"))
                 .then().statusCode(201).body("consent.status", equalTo("opted_out"));
     }
 
     @Test
     void optOutsByPhoneStoredBeforeHashesExistedGetTheirHashAtStart() throws Exception {
-        String phone = Api.uniqueNorwegianMobile();
+        String phone = TestData.norwegianMobile();
         rows("INSERT INTO consent_events (customer_id, phone, change, status, source, at) VALUES"
                 + " (NULL, ?, 'opt_out', 'opted_out', 'sms: STOP', ?) RETURNING id::text", phone, java.sql.Timestamp.from(STOP_AT));
         try (Connection c = dataSource.getConnection()) {
             assertThat(suppressionHashes.refresh(c)).isPositive();
         }
-        given().body(Map.of("phone", phone, "consent", optIn(BEFORE_STOP))).put("/api/customers/" + Api.uniqueId("old-stop"))
+        given().body(Map.of("phone", phone, "consent", optIn(BEFORE_STOP))).put("/api/customers/" + TestData.id("old-stop"))
                 .then().statusCode(201).body("consent.status", equalTo("opted_out"));
     }
 

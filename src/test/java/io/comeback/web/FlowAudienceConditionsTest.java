@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.enrollment.InactivityDetector;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -65,8 +66,8 @@ class FlowAudienceConditionsTest {
     }
 
     private String lapsedCustomer() {
-        String id = Api.uniqueId("conditions");
-        String phone = Api.uniqueNorwegianMobile();
+        String id = TestData.id("conditions");
+        String phone = TestData.norwegianMobile();
         given().body(Map.of("phone", phone, "timeZone", "Europe/Oslo")).put("/api/customers/" + id).then().statusCode(201);
         created.add(id);
         given().body(Map.of("phone", phone, "timeZone", "Europe/Oslo", "consent", Map.of("status", "opted_in", "source", "checkout")))

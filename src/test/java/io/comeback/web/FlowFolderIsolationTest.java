@@ -1,6 +1,7 @@
 package io.comeback.web;
 
 import io.comeback.testing.Poll;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.agroal.api.AgroalDataSource;
@@ -96,8 +97,8 @@ class FlowFolderIsolationTest {
 
     /** An opted-in customer who last ordered 200 days before {@link #AS_OF}, with attribute score. */
     private String customer(String score) throws Exception {
-        String id = Api.uniqueId("iso");
-        String phone = Api.uniqueNorwegianMobile();
+        String id = TestData.id("iso");
+        String phone = TestData.norwegianMobile();
         given().body(Map.of("phone", phone, "timeZone", "Europe/Oslo",
                         "consent", Map.of("status", "opted_in", "source", "checkout")))
                 .put("/api/customers/" + id).then().statusCode(201);

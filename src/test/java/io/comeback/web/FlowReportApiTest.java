@@ -1,6 +1,7 @@
 package io.comeback.web;
 
 import io.agroal.api.AgroalDataSource;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -29,12 +30,12 @@ class FlowReportApiTest {
     @Test
     void funnelCountsEachStepAndAttributesEachOrderOnceToTheLastTouch() {
         ReportData data = new ReportData(dataSource);
-        String f = Api.uniqueId("rpt-f");
-        String g = Api.uniqueId("rpt-g");
+        String f = TestData.id("rpt-f");
+        String g = TestData.id("rpt-g");
         data.flow(f, "P5D");
         data.flow(g, null);
-        String p1 = Api.uniqueId("p1"), p2 = Api.uniqueId("p2"), p3 = Api.uniqueId("p3"), p4 = Api.uniqueId("p4"),
-                p5 = Api.uniqueId("p5"), p6 = Api.uniqueId("p6");
+        String p1 = TestData.id("p1"), p2 = TestData.id("p2"), p3 = TestData.id("p3"), p4 = TestData.id("p4"),
+                p5 = TestData.id("p5"), p6 = TestData.id("p6");
         long c1 = data.customer(p1), c2 = data.customer(p2), c3 = data.customer(p3), c4 = data.customer(p4),
                 c5 = data.customer(p5), c6 = data.customer(p6);
 
@@ -143,13 +144,13 @@ class FlowReportApiTest {
     @Test
     void liftComparesTreatedWithHeldOutEntrantsWithAConfidenceInterval() {
         ReportData data = new ReportData(dataSource);
-        String flow = Api.uniqueId("rpt-lift");
+        String flow = TestData.id("rpt-lift");
         data.flow(flow, null);
         // 100 treated and 50 held out, entered on 1994-05-02. Converted = an order after entry and within
         // 30 days (the flow's window, P5D, is shorter): 20 treated, 5 held out, each order 100.00.
         // Noise that must not convert: a treated customer ordering 40 days after entry, a held-out one the
         // day before entry. (Inserted as erased customers: out of other tests' inactivity counts.)
-        String prefix = Api.uniqueId("lift");
+        String prefix = TestData.id("lift");
         data.update("""
                 INSERT INTO customers (external_id, time_zone, erased_at)
                 SELECT ? || '-' || n, 'UTC', TIMESTAMPTZ '1994-07-01 00:00Z' FROM generate_series(1, 150) n""",
@@ -213,9 +214,9 @@ class FlowReportApiTest {
                 .body("detail", org.hamcrest.Matchers.containsString("day, week or month"));
         given().queryParam("interval", "day").queryParam("from", "1900-01-01").queryParam("to", "2000-01-01")
                 .get("/api/reports/loyalty").then().statusCode(400).body("errors[0].field", equalTo("interval"));
-        given().get("/api/reports/flows/" + Api.uniqueId("nope")).then().statusCode(404)
+        given().get("/api/reports/flows/" + TestData.id("nope")).then().statusCode(404)
                 .contentType("application/problem+json");
-        given().queryParam("flow", Api.uniqueId("nope")).get("/api/reports/nps").then().statusCode(404)
+        given().queryParam("flow", TestData.id("nope")).get("/api/reports/nps").then().statusCode(404)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("flow"));
         io.restassured.RestAssured.given().get("/api/reports/nps").then().statusCode(401);
     }

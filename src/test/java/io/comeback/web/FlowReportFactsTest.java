@@ -5,6 +5,7 @@ import io.comeback.messaging.port.DeliveryStatus;
 import io.comeback.messaging.MessageStatusRecorder;
 import io.comeback.messaging.StatusUpdate;
 import io.comeback.reports.FlowCountsFolder;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -45,7 +46,7 @@ class FlowReportFactsTest {
     }
 
     private String person() {
-        String p = Api.uniqueId("p");
+        String p = TestData.id("p");
         created.add(p);
         return p;
     }
@@ -58,7 +59,7 @@ class FlowReportFactsTest {
     @Test
     void aReceiptAppliedAfterTheOrderMakesTheTextItsLastTouchWhenItWasDeliveredBeforeIt() {
         ReportData data = new ReportData(dataSource);
-        String f = Api.uniqueId("facts-f"), g = Api.uniqueId("facts-g");
+        String f = TestData.id("facts-f"), g = TestData.id("facts-g");
         data.flow(f, null);
         data.flow(g, null);
         String p = person();
@@ -95,8 +96,8 @@ class FlowReportFactsTest {
     @Test
     void aClickRecordedAfterTheOrderStillRestartsTheWindowAndALongWindowGivesTheSameFiguresFromRawRows() {
         ReportData data = new ReportData(dataSource);
-        String f = Api.uniqueId("facts-click");
-        String longWindow = Api.uniqueId("facts-long");
+        String f = TestData.id("facts-click");
+        String longWindow = TestData.id("facts-long");
         data.flow(f, "P5D");
         data.flow(longWindow, "P100D");
         String p = person();
@@ -132,7 +133,7 @@ class FlowReportFactsTest {
     @Test
     void countersFollowStatusChangesEntriesAfterOrdersAndPeriodsThatCutDaysInTwo() {
         ReportData data = new ReportData(dataSource);
-        String f = Api.uniqueId("facts-days");
+        String f = TestData.id("facts-days");
         data.flow(f, null);
         String[] people = new String[6];
         long[] ids = new long[6];

@@ -6,6 +6,7 @@ import io.comeback.enrollment.EntryOutcome;
 import io.comeback.enrollment.TriggerContext;
 import io.comeback.testing.Poll;
 import io.comeback.testing.TestClockProducer;
+import io.comeback.testing.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -44,8 +45,8 @@ class FlowRuntimeEndToEndTest {
     @Test
     void welcomeFeedbackPromoterAndWinBackConversion() {
         TestClockProducer.CLOCK.setTo(TUESDAY_10);
-        String phone = Api.uniqueNorwegianMobile();
-        String customer = Api.uniqueId("kari");
+        String phone = TestData.norwegianMobile();
+        String customer = TestData.id("kari");
         given().body(Map.of("phone", phone, "firstName", "Kari", "locale", "nb-NO", "timeZone", "Europe/Oslo",
                         "consent", Map.of("status", "opted_in", "source", "checkout")))
                 .put("/api/customers/" + customer).then().statusCode(201);
@@ -83,8 +84,8 @@ class FlowRuntimeEndToEndTest {
         while (outcome instanceof EntryOutcome.HeldOut) {
             // The flow's 10 % holdout chose this customer: kept out, recorded, never texted. Try another.
             assertThat(enrollment(lapsed, "winback")).containsEntry("exitLabel", "holdout");
-            lapsedPhone = Api.uniqueNorwegianMobile();
-            lapsed = Api.uniqueId("lapsed");
+            lapsedPhone = TestData.norwegianMobile();
+            lapsed = TestData.id("lapsed");
             // Created without consent, then given it: no welcome text today, which the marketing cap
             // (one text a day) would otherwise count against the win-back text.
             given().body(Map.of("phone", lapsedPhone, "firstName", "Kari", "timeZone", "Europe/Oslo"))
@@ -118,8 +119,8 @@ class FlowRuntimeEndToEndTest {
     void aTextNoFlowWaitsForGoesToTheInboxWithWhenAPersonAnswers() {
         // Tuesday 17:00 Oslo: after business hours, so a person answers tomorrow.
         TestClockProducer.CLOCK.setTo(TUESDAY_10.plus(Duration.ofHours(7)));
-        String phone = Api.uniqueNorwegianMobile();
-        String customer = Api.uniqueId("ola");
+        String phone = TestData.norwegianMobile();
+        String customer = TestData.id("ola");
         given().body(Map.of("phone", phone, "timeZone", "Europe/Oslo")).put("/api/customers/" + customer)
                 .then().statusCode(201);
         String answer = given().body(Map.of("from", phone, "body", "Har dere åpent i morgen?"))
@@ -137,7 +138,7 @@ class FlowRuntimeEndToEndTest {
     }
 
     private static void placeOrder(String customer, String total) {
-        given().body(Map.of("orderId", Api.uniqueId("order"), "customerId", customer, "total", total, "currency", "NOK",
+        given().body(Map.of("orderId", TestData.id("order"), "customerId", customer, "total", total, "currency", "NOK",
                 "placedAt", TestClockProducer.CLOCK.instant().toString())).post("/api/orders").then().statusCode(201);
     }
 

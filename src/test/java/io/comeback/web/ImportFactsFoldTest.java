@@ -2,6 +2,7 @@ package io.comeback.web;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.testing.CustomerFactsRow;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
@@ -50,10 +51,10 @@ class ImportFactsFoldTest {
         StringBuilder file = new StringBuilder("orderId,customerId,total,currency,placedAt,couponCode\n");
         for (int i = 0; i < times.size(); i++) {
             String total = (100 + i * 7) + "." + (i % 90 + 10);
-            given().body(Map.of("orderId", Api.uniqueId("fold-o"), "customerId", viaApi, "total", total,
+            given().body(Map.of("orderId", TestData.id("fold-o"), "customerId", viaApi, "total", total,
                             "currency", "NOK", "placedAt", times.get(i).toString()))
                     .post("/api/orders").then().statusCode(201);
-            file.append(Api.uniqueId("fold-o")).append(',').append(viaCsv).append(',').append(total)
+            file.append(TestData.id("fold-o")).append(',').append(viaCsv).append(',').append(total)
                     .append(",NOK,").append(times.get(i)).append(",\n");
         }
         csv(file.toString()).post("/api/import/orders").then().statusCode(200).body("imported", equalTo(times.size()));
@@ -72,14 +73,14 @@ class ImportFactsFoldTest {
         for (int round = 0; round < rounds.length; round++) {
             StringBuilder file = new StringBuilder("orderId,customerId,total,currency,placedAt\n");
             for (String at : rounds[round]) {
-                given().body(Map.of("orderId", Api.uniqueId("fold-o"), "customerId", viaApi, "total", "99.50",
+                given().body(Map.of("orderId", TestData.id("fold-o"), "customerId", viaApi, "total", "99.50",
                         "currency", "NOK", "placedAt", at)).post("/api/orders").then().statusCode(201);
                 if (round == 1) {
                     // The middle round goes through the API for both: an import must not count it twice.
-                    given().body(Map.of("orderId", Api.uniqueId("fold-o"), "customerId", viaCsv, "total", "99.50",
+                    given().body(Map.of("orderId", TestData.id("fold-o"), "customerId", viaCsv, "total", "99.50",
                             "currency", "NOK", "placedAt", at)).post("/api/orders").then().statusCode(201);
                 } else {
-                    file.append(Api.uniqueId("fold-o")).append(',').append(viaCsv).append(",99.50,NOK,").append(at).append('\n');
+                    file.append(TestData.id("fold-o")).append(',').append(viaCsv).append(",99.50,NOK,").append(at).append('\n');
                 }
             }
             if (round != 1) {
@@ -104,9 +105,9 @@ class ImportFactsFoldTest {
             int who = random.nextInt(9);
             String at = Instant.parse("2024-01-01T00:00:00Z").plusSeconds(random.nextInt(300 * 86_400)).toString();
             String total = (10 + random.nextInt(500)) + ".25";
-            given().body(Map.of("orderId", Api.uniqueId("fold-o"), "customerId", viaApi.get(who), "total", total,
+            given().body(Map.of("orderId", TestData.id("fold-o"), "customerId", viaApi.get(who), "total", total,
                     "currency", "NOK", "placedAt", at)).post("/api/orders").then().statusCode(201);
-            file.append(Api.uniqueId("fold-o")).append(',').append(viaCsv.get(who)).append(',').append(total)
+            file.append(TestData.id("fold-o")).append(',').append(viaCsv.get(who)).append(',').append(total)
                     .append(",NOK,").append(at).append('\n');
         }
         csv(file.toString()).post("/api/import/orders").then().statusCode(200).body("imported", equalTo(40));
@@ -126,14 +127,14 @@ class ImportFactsFoldTest {
                      WITH f AS (INSERT INTO order_fact_folds (from_order_id) SELECT coalesce(max(id), 0) FROM orders RETURNING 1)
                      INSERT INTO orders (order_id, customer_id, total, currency, placed_at)
                      SELECT ?, id, 42.00, 'NOK', '2025-03-04T05:06:07Z' FROM customers WHERE external_id = ?""")) {
-            st.setString(1, Api.uniqueId("fold-o"));
+            st.setString(1, TestData.id("fold-o"));
             st.setString(2, orphaned);
             assertEquals(1, st.executeUpdate());
         }
         given().get("/api/customers/" + orphaned).then().body("facts.ordersCount", equalTo(0));
         assertNotEquals(0L, pendingFolds());
 
-        csv("orderId,customerId,total,currency,placedAt\n" + Api.uniqueId("fold-o") + "," + other + ",10,NOK,2025-05-01T00:00:00Z\n")
+        csv("orderId,customerId,total,currency,placedAt\n" + TestData.id("fold-o") + "," + other + ",10,NOK,2025-05-01T00:00:00Z\n")
                 .post("/api/import/orders").then().statusCode(200).body("imported", equalTo(1));
 
         given().get("/api/customers/" + orphaned).then()
@@ -154,8 +155,8 @@ class ImportFactsFoldTest {
     }
 
     private static String customer(String prefix) {
-        String id = Api.uniqueId(prefix);
-        given().body(Map.of("phone", Api.uniqueNorwegianMobile())).put("/api/customers/" + id).then().statusCode(201);
+        String id = TestData.id(prefix);
+        given().body(Map.of("phone", TestData.norwegianMobile())).put("/api/customers/" + id).then().statusCode(201);
         return id;
     }
 

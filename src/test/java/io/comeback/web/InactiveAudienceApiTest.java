@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.Customer;
 import io.comeback.audience.inactivity.EngagementFacts;
 import io.comeback.enrollment.InactivityDetector;
+import io.comeback.testing.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -199,8 +200,8 @@ class InactiveAudienceApiTest {
     }
 
     private String customer(String consent, List<Instant> orders, Instant lastVisit, int unansweredTexts) {
-        String id = Api.uniqueId("lapse");
-        String phone = Api.uniqueNorwegianMobile();
+        String id = TestData.id("lapse");
+        String phone = TestData.norwegianMobile();
         // Created without consent, so the welcome flow (which needs an opt-in at sign-up) sends these
         // customers nothing that would change the streaks the tests set; consent is given right after.
         given().body(Map.of("phone", phone, "timeZone", "Europe/Oslo")).put("/api/customers/" + id).then().statusCode(201);

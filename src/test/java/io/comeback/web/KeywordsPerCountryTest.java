@@ -1,5 +1,6 @@
 package io.comeback.web;
 
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ import static org.hamcrest.Matchers.equalTo;
 class KeywordsPerCountryTest {
 
     private static String customer(String phone) {
-        String id = Api.uniqueId("kw");
+        String id = TestData.id("kw");
         given().body(Map.of("phone", phone, "consent", Map.of("status", "opted_in", "source", "checkout")))
                 .put("/api/customers/" + id).then().statusCode(201);
         return id;
@@ -22,9 +23,9 @@ class KeywordsPerCountryTest {
 
     @Test
     void aWordOnlyTheSwedishListHasOptsOutASwedishNumberAndNotANorwegianOne() {
-        String swedishPhone = "+4670" + ((int) (Math.random() * 9_000_000) + 1_000_000);
+        String swedishPhone = TestData.swedishMobile();
         String swede = customer(swedishPhone);
-        String norwegianPhone = Api.uniqueNorwegianMobile();
+        String norwegianPhone = TestData.norwegianMobile();
         String norwegian = customer(norwegianPhone);
 
         given().body(Map.of("from", norwegianPhone, "body", "Avbryt!")).post("/simulator/inbound").then().statusCode(200);

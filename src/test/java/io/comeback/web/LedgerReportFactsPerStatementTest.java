@@ -1,6 +1,7 @@
 package io.comeback.web;
 
 import io.agroal.api.AgroalDataSource;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,8 @@ class LedgerReportFactsPerStatementTest {
     @Inject
     AgroalDataSource dataSource;
 
-    private final String flow = Api.uniqueId("per-statement");
-    private final String other = Api.uniqueId("per-statement-other");
+    private final String flow = TestData.id("per-statement");
+    private final String other = TestData.id("per-statement-other");
 
     @Test
     void countersEqualTheRawRowsAfterEveryBatchStatement() throws SQLException {

@@ -1,6 +1,7 @@
 package io.comeback.web;
 
 import io.agroal.api.AgroalDataSource;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
@@ -30,7 +31,7 @@ class LoyaltyOtherZoneApiTest {
     @Test
     void monthsOfAZoneWithDaylightSavingTimeAreCutAtItsMidnights() {
         ReportData data = new ReportData(dataSource);
-        String g = Api.uniqueId("g"), h = Api.uniqueId("h"), j = Api.uniqueId("j"), k = Api.uniqueId("k");
+        String g = TestData.id("g"), h = TestData.id("h"), j = TestData.id("j"), k = TestData.id("k");
         data.customer(g);
         data.customer(h);
         data.customer(j);

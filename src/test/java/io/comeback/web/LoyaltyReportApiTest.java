@@ -1,6 +1,7 @@
 package io.comeback.web;
 
 import io.agroal.api.AgroalDataSource;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
@@ -29,8 +30,8 @@ class LoyaltyReportApiTest {
     @Test
     void retentionChurnRepeatRateOrderValueFrequencyLifespanAndLifetimeValuePerMonth() {
         ReportData data = new ReportData(dataSource);
-        String a = Api.uniqueId("a"), b = Api.uniqueId("b"), c = Api.uniqueId("c"), d = Api.uniqueId("d"),
-                e = Api.uniqueId("e"), f = Api.uniqueId("f");
+        String a = TestData.id("a"), b = TestData.id("b"), c = TestData.id("c"), d = TestData.id("d"),
+                e = TestData.id("e"), f = TestData.id("f");
         long ca = data.customer(a);
         long cb = data.customer(b);
         data.customer(c);
@@ -53,7 +54,7 @@ class LoyaltyReportApiTest {
         for (String erased : new String[] {a, b, c, d, e, f}) {
             given().delete("/api/customers/" + erased).then().statusCode(204);
         }
-        String flow = Api.uniqueId("rpt-loyal");
+        String flow = TestData.id("rpt-loyal");
         data.flow(flow, null);
         data.surveyAnswer(flow, ca, 10, "1990-11-20T12:00:00Z");
         data.surveyAnswer(flow, cd, 3, "1990-11-21T12:00:00Z");

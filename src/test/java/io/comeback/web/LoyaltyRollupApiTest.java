@@ -1,6 +1,7 @@
 package io.comeback.web;
 
 import io.agroal.api.AgroalDataSource;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
@@ -45,7 +46,7 @@ class LoyaltyRollupApiTest {
     @Test
     void customerBaseAndLifespanMatchTheDefinitionAsOrdersArriveInAnyOrder() throws SQLException {
         ReportData data = new ReportData(dataSource);
-        String x = Api.uniqueId("x"), y = Api.uniqueId("y"), z = Api.uniqueId("z");
+        String x = TestData.id("x"), y = TestData.id("y"), z = TestData.id("z");
         data.customer(x);
         data.customer(y);
         data.customer(z);

@@ -3,6 +3,7 @@ package io.comeback.web;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.testing.Poll;
 import io.comeback.testing.TestClockProducer;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -35,11 +36,11 @@ class NpsReportApiTest {
     @Test
     void npsOfTenAnswersIsPercentPromotersMinusPercentDetractors() {
         ReportData data = new ReportData(dataSource);
-        String flow = Api.uniqueId("rpt-nps");
-        String other = Api.uniqueId("rpt-nps-other");
+        String flow = TestData.id("rpt-nps");
+        String other = TestData.id("rpt-nps-other");
         data.flow(flow, null);
         data.flow(other, null);
-        long customer = data.customer(Api.uniqueId("nps"));
+        long customer = data.customer(TestData.id("nps"));
         // June 1992: 4 promoters (10, 9, 10, 9), 3 passives (7, 8, 7), 3 detractors (0, 5, 6).
         int[] scores = {10, 9, 10, 9, 7, 8, 7, 0, 5, 6};
         for (int i = 0; i < scores.length; i++) {
@@ -75,11 +76,11 @@ class NpsReportApiTest {
         // A Tuesday morning in Oslo, in 2033 (no other test answers surveys then).
         Instant tuesday = LocalDateTime.of(2033, 3, 8, 10, 0).atZone(ZoneId.of("Europe/Oslo")).toInstant();
         TestClockProducer.CLOCK.setTo(tuesday);
-        String phone = Api.uniqueNorwegianMobile();
-        String customer = Api.uniqueId("nps-live");
+        String phone = TestData.norwegianMobile();
+        String customer = TestData.id("nps-live");
         given().body(Map.of("phone", phone, "firstName", "Kari", "locale", "nb-NO", "timeZone", "Europe/Oslo"))
                 .put("/api/customers/" + customer).then().statusCode(201);
-        given().body(Map.of("orderId", Api.uniqueId("order"), "customerId", customer, "total", "499.00", "currency", "NOK",
+        given().body(Map.of("orderId", TestData.id("order"), "customerId", customer, "total", "499.00", "currency", "NOK",
                 "placedAt", tuesday.toString())).post("/api/orders").then().statusCode(201);
         // The question comes 5 days after the order.
         TestClockProducer.CLOCK.advance(Duration.ofDays(5).plusMinutes(1));

@@ -1,5 +1,6 @@
 package io.comeback.web;
 
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -16,15 +17,15 @@ import static org.hamcrest.Matchers.hasItems;
 class OrderAndEventApiTest {
 
     private static String customer() {
-        String id = Api.uniqueId("buyer");
-        given().body(Map.of("phone", Api.uniqueNorwegianMobile())).put("/api/customers/" + id).then().statusCode(201);
+        String id = TestData.id("buyer");
+        given().body(Map.of("phone", TestData.norwegianMobile())).put("/api/customers/" + id).then().statusCode(201);
         return id;
     }
 
     @Test
     void resendingAnOrderReturnsTheStoredOneAndCountsItOnce() {
         String customer = customer();
-        String orderId = Api.uniqueId("order");
+        String orderId = TestData.id("order");
         Map<String, Object> order = Map.of("orderId", orderId, "customerId", customer, "total", 499.00,
                 "currency", "NOK", "placedAt", "2026-03-01T12:00:00Z", "couponCode", "SPRING",
                 "items", List.of(Map.of("sku", "TEE-1", "name", "T-skjorte", "category", "clothes", "quantity", 2, "price", "249.50")));
@@ -44,7 +45,7 @@ class OrderAndEventApiTest {
     @Test
     void concurrentResendsStoreOneOrder() throws Exception {
         String customer = customer();
-        String orderId = Api.uniqueId("race");
+        String orderId = TestData.id("race");
         Map<String, Object> order = Map.of("orderId", orderId, "customerId", customer, "total", "10",
                 "currency", "NOK", "placedAt", "2026-03-01T12:00:00Z");
         var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
@@ -70,10 +71,10 @@ class OrderAndEventApiTest {
                 .post("/api/orders").then().statusCode(422)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("errors.field", hasItems("orderId", "total", "currency", "placedAt", "items[0].quantity", "items[0].sku"));
-        given().body(Map.of("orderId", Api.uniqueId("o"), "customerId", "ghost", "total", "5", "currency", "NOK",
+        given().body(Map.of("orderId", TestData.id("o"), "customerId", "ghost", "total", "5", "currency", "NOK",
                         "placedAt", "2026-01-01T00:00:00Z"))
                 .post("/api/orders").then().statusCode(422).body("errors[0].field", equalTo("customerId"));
-        given().body(Map.of("orderId", Api.uniqueId("o"), "customerId", "ghost", "total", "5", "currency", "NOK",
+        given().body(Map.of("orderId", TestData.id("o"), "customerId", "ghost", "total", "5", "currency", "NOK",
                         "placedAt", "2999-01-01T00:00:00Z"))
                 .post("/api/orders").then().statusCode(422).body("errors.field", hasItem("placedAt"));
     }

@@ -1,6 +1,7 @@
 package io.comeback.web;
 
 import io.comeback.testing.TestClockProducer;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +34,7 @@ class PhoneSuppressionTest {
 
     private static String stopFromUnknownNumber() {
         TestClockProducer.CLOCK.setTo(STOP_AT);
-        String phone = Api.uniqueNorwegianMobile();
+        String phone = TestData.norwegianMobile();
         given().body(Map.of("from", phone, "body", "STOPP")).post("/simulator/inbound").then().statusCode(200)
                 .body("answer", containsString("meldt av"));
         // Confirmed once: a second STOP from the number changes and answers nothing.
@@ -45,7 +46,7 @@ class PhoneSuppressionTest {
     @Test
     void aCustomerCreatedThroughTheApiWithAStoppedNumberStartsOptedOut() {
         String phone = stopFromUnknownNumber();
-        String customer = Api.uniqueId("suppressed");
+        String customer = TestData.id("suppressed");
         // Opted in at checkout a day BEFORE the STOP: the STOP is the newer word.
         given().body(Map.of("phone", phone, "consent", Map.of("status", "opted_in", "source", "checkout",
                         "at", STOP_AT.minusSeconds(86_400).toString())))
@@ -66,14 +67,14 @@ class PhoneSuppressionTest {
     @Test
     void anExplicitOptInGivenAfterTheStopWins() {
         String phone = stopFromUnknownNumber();
-        String customer = Api.uniqueId("optin-after-stop");
+        String customer = TestData.id("optin-after-stop");
         given().body(Map.of("phone", phone, "consent", Map.of("status", "opted_in", "source", "checkout",
                         "text", "Ja, send meg tilbud", "at", STOP_AT.plusSeconds(3600).toString())))
                 .put("/api/customers/" + customer).then().statusCode(201)
                 .body("consent.status", equalTo("opted_in"));
         // And a customer with no consent stated at all starts opted out.
         String other = stopFromUnknownNumber();
-        given().body(Map.of("phone", other)).put("/api/customers/" + Api.uniqueId("no-consent")).then().statusCode(201)
+        given().body(Map.of("phone", other)).put("/api/customers/" + TestData.id("no-consent")).then().statusCode(201)
                 .body("consent.status", equalTo("opted_out"));
     }
 
@@ -82,7 +83,7 @@ class PhoneSuppressionTest {
         String phone = stopFromUnknownNumber();
         given().body(Map.of("from", phone, "body", "START")).post("/simulator/inbound").then().statusCode(200)
                 .body("answer", containsString("Velkommen tilbake"));
-        given().body(Map.of("phone", phone)).put("/api/customers/" + Api.uniqueId("lifted")).then().statusCode(201)
+        given().body(Map.of("phone", phone)).put("/api/customers/" + TestData.id("lifted")).then().statusCode(201)
                 .body("consent.status", equalTo("unknown"));
     }
 
@@ -91,8 +92,8 @@ class PhoneSuppressionTest {
         String stoppedOld = stopFromUnknownNumber();
         String stoppedNew = stopFromUnknownNumber();
         String stoppedNone = stopFromUnknownNumber();
-        String clean = Api.uniqueNorwegianMobile();
-        String a = Api.uniqueId("csv-old"), b = Api.uniqueId("csv-new"), c = Api.uniqueId("csv-none"), d = Api.uniqueId("csv-clean");
+        String clean = TestData.norwegianMobile();
+        String a = TestData.id("csv-old"), b = TestData.id("csv-new"), c = TestData.id("csv-none"), d = TestData.id("csv-clean");
         String file = String.join("\n",
                 "externalId,phone,consentStatus,consentSource,consentAt",
                 a + "," + stoppedOld + ",opted_in,checkout," + STOP_AT.minusSeconds(60),

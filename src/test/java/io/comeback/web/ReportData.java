@@ -2,6 +2,7 @@ package io.comeback.web;
 
 import io.agroal.api.AgroalDataSource;
 
+import io.comeback.testing.TestData;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,7 +48,7 @@ final class ReportData {
 
     /** @return the order's id */
     String order(String customerExternalId, String placedAt, String total) {
-        String orderId = Api.uniqueId("o");
+        String orderId = TestData.id("o");
         given().body(Map.of("orderId", orderId, "customerId", customerExternalId, "total", total,
                 "currency", "NOK", "placedAt", placedAt)).post("/api/orders").then().statusCode(201);
         return orderId;
@@ -68,14 +69,14 @@ final class ReportData {
                 INSERT INTO outbound_messages (enrollment_id, send_key, customer_id, flow_id, flow_version, step_id, body, kind,
                     status, error_code, not_before, created_at, status_at)
                 VALUES (?, ?, ?, ?, 'v1', 'hello', 'Hei!', 'marketing', ?, ?, ?, ?, ?)""",
-                enrollmentId, enrollmentId == null ? null : Api.uniqueId("key"), customerId, flowId, status, errorCode,
+                enrollmentId, enrollmentId == null ? null : TestData.id("key"), customerId, flowId, status, errorCode,
                 ts(createdAt), ts(createdAt), ts(statusAt));
     }
 
     void inbound(long customerId, Long enrollmentId, String routedTo, String receivedAt) {
         update("""
                 INSERT INTO inbound_messages (provider_message_id, from_phone, body, received_at, customer_id, routed_to, enrollment_id)
-                VALUES (?, '+4790000000', 'Ja', ?, ?, ?, ?)""", Api.uniqueId("SM"), ts(receivedAt), customerId, routedTo, enrollmentId);
+                VALUES (?, '+4790000000', 'Ja', ?, ?, ?, ?)""", TestData.id("SM"), ts(receivedAt), customerId, routedTo, enrollmentId);
     }
 
     void click(long customerId, String at) {
@@ -92,7 +93,7 @@ final class ReportData {
         long coupon = queryLong("""
                 INSERT INTO coupons (code, flow_id, enrollment_id, customer_id, step_id, issued_at, expires_at)
                 VALUES (?, ?, ?, ?, 'offer', ?, ?) RETURNING id""",
-                Api.uniqueId("CODE"), flowId, Api.uniqueId("enr"), customerId, ts(placedAt), ts(placedAt));
+                TestData.id("CODE"), flowId, TestData.id("enr"), customerId, ts(placedAt), ts(placedAt));
         long order = queryLong("SELECT id FROM orders WHERE order_id = ?", orderExternalId);
         update("""
                 INSERT INTO coupon_redemptions (order_id, coupon_id, flow_id, customer_id, placed_at, total, within_validity)

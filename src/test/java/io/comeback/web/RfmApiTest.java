@@ -7,6 +7,7 @@ import io.agroal.api.AgroalDataSource;
 import io.comeback.enrollment.CustomerViews;
 import io.comeback.engine.run.CustomerView;
 import io.comeback.engine.run.RfmScores;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -139,14 +140,14 @@ class RfmApiTest {
     }
 
     private static String customer() {
-        String id = Api.uniqueId("rfm");
-        given().body(Map.of("phone", Api.uniqueNorwegianMobile(), "firstName", "Rut")).put("/api/customers/" + id)
+        String id = TestData.id("rfm");
+        given().body(Map.of("phone", TestData.norwegianMobile(), "firstName", "Rut")).put("/api/customers/" + id)
                 .then().statusCode(201);
         return id;
     }
 
     private static void order(String customer, Instant at, String total) {
-        given().body(Map.of("orderId", Api.uniqueId("rfm-order"), "customerId", customer, "total", total,
+        given().body(Map.of("orderId", TestData.id("rfm-order"), "customerId", customer, "total", total,
                 "currency", "NOK", "placedAt", at.toString())).post("/api/orders").then().statusCode(201);
     }
 

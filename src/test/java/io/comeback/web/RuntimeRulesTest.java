@@ -12,6 +12,7 @@ import io.comeback.messaging.MessageStatusRecorder;
 import io.comeback.messaging.StatusUpdate;
 import io.comeback.testing.Poll;
 import io.comeback.testing.TestClockProducer;
+import io.comeback.testing.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -85,8 +86,8 @@ class RuntimeRulesTest {
         String source = Files.readString(Path.of("flows/feedback.yaml"))
                 .replace("Hvor sannsynlig er det", "Gammel versjon: hvor sannsynlig er det");
         String oldVersion = new FlowValidator().validate(source).flow().orElseThrow().version();
-        String phone = Api.uniqueNorwegianMobile();
-        String customer = Api.uniqueId("pinned");
+        String phone = TestData.norwegianMobile();
+        String customer = TestData.id("pinned");
         given().body(Map.of("phone", phone, "firstName", "Per")).put("/api/customers/" + customer).then().statusCode(201);
         sql("INSERT INTO flow_versions (flow_id, version, source) VALUES ('feedback', ?, ?) ON CONFLICT DO NOTHING",
                 oldVersion, source);
@@ -102,8 +103,8 @@ class RuntimeRulesTest {
         List<String> phones = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            String phone = Api.uniqueNorwegianMobile();
-            String customer = Api.uniqueId("late");
+            String phone = TestData.norwegianMobile();
+            String customer = TestData.id("late");
             given().body(Map.of("phone", phone)).put("/api/customers/" + customer).then().statusCode(201);
             phones.add(phone);
             ids.add(id(customer));
@@ -134,8 +135,8 @@ class RuntimeRulesTest {
     @Test
     void deliveryStatusOnlyMovesForwardWhateverTheOrderOfReceipts() throws Exception {
         TestClockProducer.CLOCK.setTo(WEDNESDAY_11);
-        String phone = Api.uniqueNorwegianMobile();
-        String customer = Api.uniqueId("receipts");
+        String phone = TestData.norwegianMobile();
+        String customer = TestData.id("receipts");
         given().body(Map.of("phone", phone)).put("/api/customers/" + customer).then().statusCode(201);
         enrollments.enter("feedback", id(customer), TriggerContext.of(Map.of("order.total", "5")), "test");
         String providerId = Poll.until("the question sent", () -> texts(phone), t -> !t.isEmpty()).get(0).get("id").toString();
@@ -159,9 +160,9 @@ class RuntimeRulesTest {
     }
 
     private static String customer(String consent) {
-        String id = Api.uniqueId("rules");
-        Map<String, Object> body = consent == null ? Map.of("phone", Api.uniqueNorwegianMobile())
-                : Map.of("phone", Api.uniqueNorwegianMobile(), "consent", Map.of("status", consent));
+        String id = TestData.id("rules");
+        Map<String, Object> body = consent == null ? Map.of("phone", TestData.norwegianMobile())
+                : Map.of("phone", TestData.norwegianMobile(), "consent", Map.of("status", consent));
         given().body(body).put("/api/customers/" + id).then().statusCode(201);
         return id;
     }

@@ -8,6 +8,7 @@ import io.comeback.messaging.port.SendOutcome;
 import io.comeback.messaging.Gateways;
 import io.comeback.messaging.Reconciliation;
 import io.comeback.testing.Poll;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -43,10 +44,6 @@ class TwilioReconciliationTest {
     @Inject
     RecordingDeliveryProblemListener problems;
 
-    private static String uniqueNorwegianMobile() {
-        return "+479" + ((int) (Math.random() * 9_000_000) + 1_000_000);
-    }
-
     private static FakeTwilioApi twilio() {
         return FakeTwilioResource.api;
     }
@@ -65,7 +62,7 @@ class TwilioReconciliationTest {
 
     @Test
     void anUnknownRowFoundAtTwilioGetsItsSidAndStatus() throws SQLException {
-        String phone = uniqueNorwegianMobile();
+        String phone = TestData.norwegianMobile();
         String body = "Takk for handelen! Her er 10 % til neste gang.";
         long id = insert("unknown", phone, body, null, Instant.now().minusSeconds(60));
         String sid = sendAtTwilio(id, phone, body); // Twilio took it; our record of the answer was lost
@@ -82,7 +79,7 @@ class TwilioReconciliationTest {
 
     @Test
     void anUnknownRowTwilioNeverGotStaysUnknownWhileItMayBeQueuedAndIsSentOnceWhenThatIsOver() throws SQLException {
-        String phone = uniqueNorwegianMobile();
+        String phone = TestData.norwegianMobile();
         long recent = insert("unknown", phone, "Nye varer i dag", null, Instant.now().minusSeconds(60));
         long old = insert("unknown", phone, "Velkommen tilbake", null, Instant.now().minus(Duration.ofHours(11)));
 
@@ -97,7 +94,7 @@ class TwilioReconciliationTest {
 
     @Test
     void aStaleStatusIsFetchedBySidAndAppliedWithItsErrorCode() throws SQLException {
-        String phone = uniqueNorwegianMobile();
+        String phone = TestData.norwegianMobile();
         Instant threeHoursAgo = Instant.now().minus(Duration.ofHours(3));
         long filteredId = insert("sent", phone, "Siste sjanse!", null, threeHoursAgo);
         String filtered = sendAtTwilio(filteredId, phone, "Siste sjanse!");

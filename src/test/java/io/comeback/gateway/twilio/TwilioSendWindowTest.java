@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.comeback.support.Jdbc;
 import io.comeback.testing.Poll;
 import io.comeback.testing.TestClockProducer;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -49,10 +50,6 @@ class TwilioSendWindowTest {
         return LocalDateTime.parse(dateTime).atZone(OSLO).toInstant();
     }
 
-    private static String uniqueNorwegianMobile() {
-        return "+479" + ((int) (Math.random() * 9_000_000) + 1_000_000);
-    }
-
     private static List<FakeTwilioApi.Received> createsTo(String phone) {
         return FakeTwilioResource.api.received().stream()
                 .filter(r -> r.method().equals("POST") && phone.equals(r.form().get("To"))).toList();
@@ -62,7 +59,7 @@ class TwilioSendWindowTest {
     void aWelcomeTextAtTwoInTheAfternoonMayWaitInTwiliosQueueUntilNineInTheEvening() {
         Instant twoPm = oslo("2030-03-05T14:00");
         TestClockProducer.CLOCK.setTo(twoPm);
-        String phone = uniqueNorwegianMobile();
+        String phone = TestData.norwegianMobile();
         RestAssured.given().header("Authorization", "Bearer test-key").contentType(ContentType.JSON).body(Map.of("phone", phone, "firstName", "Kari",
                         "consent", Map.of("status", "opted_in", "source", "checkout")))
                 .put("/api/customers/" + UUID.randomUUID()).then().statusCode(201);
@@ -76,7 +73,7 @@ class TwilioSendWindowTest {
 
     @Test
     void aRowClaimedAfterItsWindowClosedIsDeferredToEightNextMorningNotSentAndSentThen() throws SQLException {
-        String phone = uniqueNorwegianMobile();
+        String phone = TestData.norwegianMobile();
         TestClockProducer.CLOCK.setTo(oslo("2030-03-05T22:10"));
         // Due at 20:55, held back (retries, pacing) until after quiet hours began at 21:00.
         long id = insertPending(phone, oslo("2030-03-05T20:55"), oslo("2030-03-05T21:00"));

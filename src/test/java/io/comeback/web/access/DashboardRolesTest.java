@@ -1,5 +1,6 @@
 package io.comeback.web.access;
 
+import io.comeback.testing.TestData;
 import io.comeback.web.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -34,8 +35,8 @@ class DashboardRolesTest {
     }
 
     private static long inboxReply() {
-        String phone = Api.uniqueNorwegianMobile();
-        String text = "Hei, et spørsmål " + Api.uniqueId("q");
+        String phone = TestData.norwegianMobile();
+        String text = "Hei, et spørsmål " + TestData.id("q");
         Api.given().body(Map.of("from", phone, "body", text)).post("/simulator/inbound").then().statusCode(200);
         return Api.given().get("/api/inbox").then().statusCode(200).extract().jsonPath()
                 .getLong("find { it.body == '" + text + "' }.id");
@@ -44,7 +45,7 @@ class DashboardRolesTest {
     @Test
     void aViewerSeesTheInboxButCannotMarkARepliesHandled() {
         long id = inboxReply();
-        String session = signIn("viewer-" + Api.uniqueId("v"), "viewer");
+        String session = signIn("viewer-" + TestData.id("v"), "viewer");
         String page = RestAssured.given().cookie("comeback_session", session).get("/inbox").then().statusCode(200)
                 .extract().asString();
         assertThat(page).doesNotContain("action=\"/inbox/" + id + "/handled\"");
@@ -56,7 +57,7 @@ class DashboardRolesTest {
     @Test
     void aFormWithoutItsTokenChangesNothing() {
         long id = inboxReply();
-        String session = signIn("marketer-" + Api.uniqueId("m"), "marketer");
+        String session = signIn("marketer-" + TestData.id("m"), "marketer");
         RestAssured.given().redirects().follow(false).cookie("comeback_session", session).contentType(ContentType.URLENC)
                 .post("/inbox/" + id + "/handled").then().statusCode(403);
         RestAssured.given().redirects().follow(false).cookie("comeback_session", session).contentType(ContentType.URLENC)
@@ -71,7 +72,7 @@ class DashboardRolesTest {
 
     @Test
     void everyDashboardFormNeedsItsToken() {
-        String session = signIn("forms-" + Api.uniqueId("f"), "admin");
+        String session = signIn("forms-" + TestData.id("f"), "admin");
         java.util.List<Routes.Route> forms = Routes.all("1").stream()
                 .filter(r -> r.signedIn() && !r.method().equals("GET") && !r.method().equals("HEAD")).toList();
         assertThat(forms).isNotEmpty();
@@ -83,7 +84,7 @@ class DashboardRolesTest {
 
     @Test
     void aDeletedUsersSessionEndsAtOnce() {
-        String name = "leaver-" + Api.uniqueId("l");
+        String name = "leaver-" + TestData.id("l");
         String session = signIn(name, "marketer");
         RestAssured.given().redirects().follow(false).cookie("comeback_session", session).get("/flows").then().statusCode(200);
         Api.given().delete("/api/users/" + name).then().statusCode(204);
@@ -92,7 +93,7 @@ class DashboardRolesTest {
 
     @Test
     void pagesAreNeverFramedCachedOrSniffed() {
-        String session = signIn("headers-" + Api.uniqueId("h"), "viewer");
+        String session = signIn("headers-" + TestData.id("h"), "viewer");
         for (String page : new String[]{"/", "/flows", "/inbox", "/login"}) {
             RestAssured.given().redirects().follow(false).cookie("comeback_session", session).get(page).then().statusCode(200)
                     .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
