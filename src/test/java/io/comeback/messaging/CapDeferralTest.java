@@ -2,9 +2,9 @@ package io.comeback.messaging;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.Flow;
-import io.comeback.flows.FlowVersions;
 import io.comeback.enrollment.WakeUpBatch;
 import io.comeback.testing.ManualRuntimeProfile;
+import io.comeback.testing.RuntimeDriver;
 import io.comeback.testing.TestClockProducer;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,11 +39,7 @@ class CapDeferralTest {
     @Inject
     AgroalDataSource dataSource;
     @Inject
-    FlowVersions versions;
-    @Inject
     WakeUpBatch batch;
-    @Inject
-    Dispatcher dispatcher;
 
     private Ledger ledger;
     private RuntimeDriver runtime;
@@ -52,7 +48,7 @@ class CapDeferralTest {
     @BeforeEach
     void setUp() {
         ledger = new Ledger(dataSource);
-        runtime = new RuntimeDriver(dataSource, versions, batch, dispatcher);
+        runtime = new RuntimeDriver();
         TestClockProducer.CLOCK.setTo(NOON);
     }
 

@@ -3,9 +3,9 @@ package io.comeback.messaging;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.Flow;
 import io.comeback.flows.FlowCatalog;
-import io.comeback.flows.FlowVersions;
 import io.comeback.enrollment.WakeUpBatch;
 import io.comeback.testing.ManualRuntimeProfile;
+import io.comeback.testing.RuntimeDriver;
 import io.comeback.testing.TestClockProducer;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,8 +41,6 @@ class EnrollmentIsolationTest {
     @Inject
     AgroalDataSource dataSource;
     @Inject
-    FlowVersions versions;
-    @Inject
     WakeUpBatch batch;
     @Inject
     Dispatcher dispatcher;
@@ -56,7 +54,7 @@ class EnrollmentIsolationTest {
     @BeforeEach
     void setUp() {
         ledger = new Ledger(dataSource);
-        runtime = new RuntimeDriver(dataSource, versions, batch, dispatcher);
+        runtime = new RuntimeDriver();
         TestClockProducer.CLOCK.setTo(NOON);
         runtime.runDue();
     }

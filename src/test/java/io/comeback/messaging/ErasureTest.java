@@ -2,7 +2,6 @@ package io.comeback.messaging;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.Flow;
-import io.comeback.flows.FlowVersions;
 import io.comeback.enrollment.WakeUpBatch;
 import io.comeback.messaging.port.OutgoingSms;
 import io.comeback.messaging.port.SendOutcome;
@@ -12,6 +11,7 @@ import io.comeback.gateway.twilio.TwilioWebhookCalls;
 import io.comeback.privacy.PersonErasure;
 import io.comeback.testing.DatabaseText;
 import io.comeback.testing.ManualRuntimeProfile;
+import io.comeback.testing.RuntimeDriver;
 import io.comeback.testing.TestClockProducer;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,8 +56,6 @@ class ErasureTest {
 
     @Inject
     AgroalDataSource dataSource;
-    @Inject
-    FlowVersions versions;
     @Inject
     WakeUpBatch batch;
     @Inject
@@ -109,7 +107,7 @@ class ErasureTest {
     void afterErasureNoTextColumnHoldsThePersonAndTheirPendingTextNeverLeaves() throws Exception {
         TestClockProducer.CLOCK.setTo(NOON);
         Ledger ledger = new Ledger(dataSource);
-        RuntimeDriver runtime = new RuntimeDriver(dataSource, versions, batch, dispatcher);
+        RuntimeDriver runtime = new RuntimeDriver();
         Flow flow = replyFlow(runtime);
 
         String id = "erase-" + TestData.letters();
@@ -212,7 +210,7 @@ class ErasureTest {
     void aTextClaimedBeforeTheErasureButNotYetHandedOverIsNeverHandedOver() throws Exception {
         TestClockProducer.CLOCK.setTo(NOON);
         Ledger ledger = new Ledger(dataSource);
-        RuntimeDriver runtime = new RuntimeDriver(dataSource, versions, batch, dispatcher);
+        RuntimeDriver runtime = new RuntimeDriver();
         String external = TestData.customerId();
         long customer = ledger.single("""
                 INSERT INTO customers (external_id, phone, time_zone, locale, consent_status, consent_at)
@@ -243,7 +241,7 @@ class ErasureTest {
     void anErasureWaitsForAHandOverUnderWayAndCommitsAfterIt() throws Exception {
         TestClockProducer.CLOCK.setTo(NOON);
         Ledger ledger = new Ledger(dataSource);
-        RuntimeDriver runtime = new RuntimeDriver(dataSource, versions, batch, dispatcher);
+        RuntimeDriver runtime = new RuntimeDriver();
         String external = TestData.customerId();
         String phone = TestData.norwegianMobile();
         long customer = ledger.single("""

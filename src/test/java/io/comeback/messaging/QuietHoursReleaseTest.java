@@ -2,9 +2,8 @@ package io.comeback.messaging;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.Flow;
-import io.comeback.flows.FlowVersions;
-import io.comeback.enrollment.WakeUpBatch;
 import io.comeback.testing.ManualRuntimeProfile;
+import io.comeback.testing.RuntimeDriver;
 import io.comeback.testing.TestClockProducer;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,12 +40,6 @@ class QuietHoursReleaseTest {
 
     @Inject
     AgroalDataSource dataSource;
-    @Inject
-    FlowVersions versions;
-    @Inject
-    WakeUpBatch batch;
-    @Inject
-    Dispatcher dispatcher;
 
     @AfterEach
     void resetClock() {
@@ -56,7 +49,7 @@ class QuietHoursReleaseTest {
     @Test
     void fiveHundredDeferredTextsAllGoOutAfterEightLocalSpreadOverTheRamp() {
         Ledger ledger = new Ledger(dataSource);
-        RuntimeDriver runtime = new RuntimeDriver(dataSource, versions, batch, dispatcher);
+        RuntimeDriver runtime = new RuntimeDriver();
         String flowId = "quiet_release_" + Long.toHexString(System.nanoTime());
         Flow flow = runtime.register("""
                 id: %s

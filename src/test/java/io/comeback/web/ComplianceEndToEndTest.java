@@ -1,9 +1,11 @@
 package io.comeback.web;
 
+import io.comeback.testing.ManualRuntimeProfile;
+import io.comeback.testing.RuntimeDriver;
 import io.comeback.testing.TestClockProducer;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
+import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -17,16 +19,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
-/** Opt-out, help and re-subscribe through the simulator, whatever flow is running, and the ledger they leave. */
+/**
+ * Opt-out, help and re-subscribe through the simulator, whatever flow is running, and the ledger they leave. The
+ * runtime is driven step by step ({@link RuntimeDriver}).
+ */
 @QuarkusTest
+@TestProfile(ManualRuntimeProfile.class)
 class ComplianceEndToEndTest {
 
     private static final Instant TUESDAY_10 = LocalDateTime.of(2030, 3, 5, 10, 0).atZone(ZoneId.of("Europe/Oslo")).toInstant();
-
-    @AfterEach
-    void resetClock() {
-        TestClockProducer.CLOCK.reset();
-    }
 
     @jakarta.inject.Inject
     io.agroal.api.AgroalDataSource dataSource;
@@ -38,8 +39,8 @@ class ComplianceEndToEndTest {
         String customer = TestData.id("streak");
         given().body(Map.of("phone", phone, "firstName", "Ola", "consent", Map.of("status", "opted_in", "source", "checkout")))
                 .put("/api/customers/" + customer).then().statusCode(201);
-        io.comeback.testing.Poll.until("the welcome text handed to the gateway", () -> unanswered(customer), n -> n >= 1);
-        org.assertj.core.api.Assertions.assertThat(unanswered(customer)).isEqualTo(1);
+        new RuntimeDriver().runDue();
+        org.assertj.core.api.Assertions.assertThat(unanswered(customer)).as("the welcome text handed to the gateway").isEqualTo(1);
         given().body(Map.of("from", phone, "body", "Takk!")).post("/simulator/inbound").then().statusCode(200);
         org.assertj.core.api.Assertions.assertThat(unanswered(customer)).isZero();
     }

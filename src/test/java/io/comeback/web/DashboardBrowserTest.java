@@ -1,11 +1,13 @@
 package io.comeback.web;
 
 import io.comeback.testing.HeadlessChromium;
-import io.comeback.testing.Poll;
+import io.comeback.testing.ManualRuntimeProfile;
+import io.comeback.testing.RuntimeDriver;
 import io.comeback.testing.TestClockProducer;
 import io.comeback.testing.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The dashboard in a real browser (headless Debian chromium through Selenium): sign in with the form, open a flow
  * and check every funnel number on the page equals {@code GET /api/reports/flows/{id}} for the period the page
- * shows, then mark an inbox reply handled with its button.
+ * shows, then mark an inbox reply handled with its button. The runtime is driven step by step ({@link RuntimeDriver}).
  */
 @QuarkusTest
+@TestProfile(ManualRuntimeProfile.class)
 class DashboardBrowserTest {
 
     private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
@@ -56,7 +59,6 @@ class DashboardBrowserTest {
         if (browser != null) {
             browser.quit();
         }
-        TestClockProducer.CLOCK.reset();
     }
 
     @Test
@@ -115,11 +117,16 @@ class DashboardBrowserTest {
         given().body(Map.of("orderId", TestData.id("browser-order"), "customerId", customer, "total", "499.00",
                 "currency", "NOK", "placedAt", THURSDAY_10.minus(Duration.ofDays(6)).toString())).post("/api/orders")
                 .then().statusCode(201);
-        Poll.until("the NPS question delivered to " + customer, () -> statuses(customer), s -> s.contains("delivered"));
+        RuntimeDriver runtime = new RuntimeDriver();
+        runtime.runDue();
+        runtime.advance(runtime.receiptDelay());
+        assertThat(statuses(customer)).as("the NPS question delivered to " + customer).contains("delivered");
         given().body(Map.of("from", phone, "body", "9")).post("/simulator/inbound").then().statusCode(200);
-        // Let every text of this customer (the thank-you) settle, so page and API read the same numbers.
-        Poll.until("every text to " + customer + " delivered", () -> statuses(customer),
-                s -> s.size() >= 2 && s.stream().allMatch(st -> st.equals("delivered")));
+        // Every text of this customer (the thank-you) settled, so page and API read the same numbers.
+        runtime.runDue();
+        runtime.advance(runtime.receiptDelay());
+        assertThat(statuses(customer)).as("every text to " + customer + " delivered").hasSizeGreaterThanOrEqualTo(2)
+                .allMatch(st -> st.equals("delivered"));
         return customer;
     }
 

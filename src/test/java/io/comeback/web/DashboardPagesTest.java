@@ -1,8 +1,11 @@
 package io.comeback.web;
 
+import io.comeback.testing.ManualRuntimeProfile;
+import io.comeback.testing.RuntimeDriver;
 import io.comeback.testing.TestClockProducer;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -21,8 +24,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
-/** The dashboard over real HTTP: login and sessions, the inbox's "mark handled", the customer page, the flow list. */
+/**
+ * The dashboard over real HTTP: login and sessions, the inbox's "mark handled", the customer page, the flow list.
+ * The runtime is driven step by step ({@link RuntimeDriver}).
+ */
 @QuarkusTest
+@TestProfile(ManualRuntimeProfile.class)
 class DashboardPagesTest {
 
     @Test
@@ -127,11 +134,7 @@ class DashboardPagesTest {
     void customerPageShowsProfileConsentAndMergedTimeline() {
         // In daytime in Oslo: on the real clock after 21:00 there, the NPS question would wait for the end of quiet hours.
         TestClockProducer.CLOCK.setTo(LocalDateTime.of(2030, 3, 5, 10, 0).atZone(ZoneId.of("Europe/Oslo")).toInstant());
-        try {
-            customerPageAtDaytime();
-        } finally {
-            TestClockProducer.CLOCK.reset();
-        }
+        customerPageAtDaytime();
     }
 
     private void customerPageAtDaytime() {
@@ -144,8 +147,9 @@ class DashboardPagesTest {
                 "placedAt", "2026-03-01T10:00:00Z")).post("/api/orders").then().statusCode(201);
         // The order's feedback flow is due at once (P5D after March); answer once its question has gone out,
         // so the reply reaches the flow waiting for it rather than the inbox.
-        io.comeback.testing.Poll.until("the NPS question", () -> given().queryParam("to", phone).get("/simulator/messages")
-                .then().extract().jsonPath().getList("body", String.class), bodies -> !bodies.isEmpty());
+        new RuntimeDriver().runDue();
+        assertThat(given().queryParam("to", phone).get("/simulator/messages").then().extract().jsonPath().getList("body", String.class))
+                .as("the NPS question").isNotEmpty();
         given().body(Map.of("from", phone, "body", "Hei der")).post("/simulator/inbound").then().statusCode(200);
 
         String session = signIn("Kari");

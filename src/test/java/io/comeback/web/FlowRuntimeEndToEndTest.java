@@ -4,13 +4,15 @@ import io.comeback.audience.Customer;
 import io.comeback.enrollment.Enrollments;
 import io.comeback.enrollment.EntryOutcome;
 import io.comeback.enrollment.TriggerContext;
-import io.comeback.testing.Poll;
+import io.comeback.testing.ManualRuntimeProfile;
+import io.comeback.testing.RuntimeDriver;
 import io.comeback.testing.TestClockProducer;
 import io.comeback.testing.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,10 +26,12 @@ import static io.comeback.web.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shipped flows running for real: PostgreSQL, wake-up workers, dispatcher, simulator gateway
- * and its receipts, with the service's clock moved by the test instead of waiting days.
+ * The shipped flows running for real: PostgreSQL, wake-up batches, dispatcher, simulator gateway
+ * and its receipts, each run step by step ({@link RuntimeDriver}) with the service's clock moved by the
+ * test instead of waiting days.
  */
 @QuarkusTest
+@TestProfile(ManualRuntimeProfile.class)
 class FlowRuntimeEndToEndTest {
 
     private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
@@ -37,9 +41,11 @@ class FlowRuntimeEndToEndTest {
     @Inject
     Enrollments enrollments;
 
-    @AfterEach
-    void resetClock() {
-        TestClockProducer.CLOCK.reset();
+    private RuntimeDriver runtime;
+
+    @BeforeEach
+    void driveTheRuntime() {
+        runtime = new RuntimeDriver();
     }
 
     @Test
@@ -52,29 +58,31 @@ class FlowRuntimeEndToEndTest {
                 .put("/api/customers/" + customer).then().statusCode(201);
 
         // 1. The new customer with consent gets the welcome text, and its delivery receipt.
-        List<Map<String, Object>> texts = textsUntil(phone, 1);
+        runtime.runDue();
+        List<Map<String, Object>> texts = texts(phone, 1);
         assertThat(texts.get(0).get("body").toString()).startsWith("Hei Kari, velkommen til").contains("HEI");
-        Poll.until("the welcome text delivered", () -> messageStatuses(customer), s -> s.contains("delivered"));
+        runtime.advance(runtime.receiptDelay());
+        assertThat(messageStatuses(customer)).as("the welcome text delivered").contains("delivered");
 
         // 2. An order: the welcome flow's goal is reached; the feedback question comes after its 5-day delay.
         placeOrder(customer, "499.00");
-        Poll.until("welcome ended by its goal", () -> enrollment(customer, "welcome"),
-                e -> "goal_reached".equals(e.get("exitReason")) && Boolean.TRUE.equals(e.get("conversion")));
-        TestClockProducer.CLOCK.advance(Duration.ofDays(4));
-        sleepBriefly();
+        runtime.runDue();
+        assertThat(enrollment(customer, "welcome")).as("welcome ended by its goal")
+                .containsEntry("exitReason", "goal_reached").containsEntry("conversion", true);
+        runtime.advance(Duration.ofDays(4));
         assertThat(texts(phone)).hasSize(1);
-        TestClockProducer.CLOCK.advance(Duration.ofDays(1).plusMinutes(1));
-        texts = textsUntil(phone, 2);
+        runtime.advance(Duration.ofDays(1).plusMinutes(1));
+        texts = texts(phone, 2);
         assertThat(texts.get(1).get("body").toString()).contains("Hvor sannsynlig er det at du vil anbefale");
 
         // 3. The reply 9 takes the promoter branch and the score is stored on the customer.
         given().body(Map.of("from", phone, "body", "9")).post("/simulator/inbound").then().statusCode(200);
-        texts = textsUntil(phone, 3);
+        runtime.runDue();
+        texts = texts(phone, 3);
         assertThat(texts.get(2).get("body").toString()).startsWith("Så hyggelig, tusen takk!");
         given().get("/api/customers/" + customer).then().statusCode(200)
                 .body("attributes.nps", org.hamcrest.Matchers.equalTo("9"));
-        Poll.until("feedback ended as promoter", () -> enrollment(customer, "feedback"),
-                e -> "promoter".equals(e.get("exitLabel")));
+        assertThat(enrollment(customer, "feedback")).as("feedback ended as promoter").containsEntry("exitLabel", "promoter");
 
         // 4. Win-back (entered as the inactivity detector would): an order during it is a conversion.
         String lapsed = customer;
@@ -96,14 +104,15 @@ class FlowRuntimeEndToEndTest {
             outcome = enterWinBack(lapsed);
         }
         assertThat(outcome).isInstanceOf(EntryOutcome.Entered.class);
-        texts = textsUntil(lapsedPhone, earlierTexts + 1);
+        runtime.runDue();
+        texts = texts(lapsedPhone, earlierTexts + 1);
         assertThat(texts.get(earlierTexts).get("body").toString()).startsWith("Hei Kari, vi savner deg!").contains("TILBAKE");
         String converted = lapsed;
         placeOrder(converted, "250.00");
-        Poll.until("win-back converted", () -> enrollment(converted, "winback"),
-                e -> "goal_reached".equals(e.get("exitReason")) && Boolean.TRUE.equals(e.get("conversion")));
-        TestClockProducer.CLOCK.advance(Duration.ofDays(6));
-        sleepBriefly();
+        runtime.runDue();
+        assertThat(enrollment(converted, "winback")).as("win-back converted")
+                .containsEntry("exitReason", "goal_reached").containsEntry("conversion", true);
+        runtime.advance(Duration.ofDays(6));
         // The order starts the feedback flow (its own trigger), but the win-back sends nothing more.
         assertThat(texts(lapsedPhone)).extracting(m -> m.get("body").toString())
                 .as("no win-back reminder after the conversion").noneMatch(body -> body.startsWith("Husk koden"))
@@ -142,8 +151,11 @@ class FlowRuntimeEndToEndTest {
                 "placedAt", TestClockProducer.CLOCK.instant().toString())).post("/api/orders").then().statusCode(201);
     }
 
-    private static List<Map<String, Object>> textsUntil(String phone, int count) {
-        return Poll.until(count + " texts to " + phone, () -> texts(phone), t -> t.size() >= count);
+    /** The texts the number received: at least {@code count}. */
+    private static List<Map<String, Object>> texts(String phone, int count) {
+        List<Map<String, Object>> texts = texts(phone);
+        assertThat(texts).as("texts to " + phone).hasSizeGreaterThanOrEqualTo(count);
+        return texts;
     }
 
     private static List<Map<String, Object>> texts(String phone) {
@@ -160,14 +172,5 @@ class FlowRuntimeEndToEndTest {
         List<Map<String, Object>> all = given().get("/api/customers/" + customer + "/enrollments").then()
                 .statusCode(200).extract().jsonPath().getList("$");
         return all.stream().filter(e -> flow.equals(e.get("flowId"))).findFirst().orElse(Map.of());
-    }
-
-    /** Gives the workers several polls to (wrongly) act before asserting that nothing happened. */
-    private static void sleepBriefly() {
-        try {
-            Thread.sleep(600);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,13 +1,14 @@
 package io.comeback.web;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.testing.Poll;
+import io.comeback.testing.ManualRuntimeProfile;
+import io.comeback.testing.RuntimeDriver;
 import io.comeback.testing.TestClockProducer;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,17 +22,16 @@ import static io.comeback.web.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-/** NPS from recorded answers: by hand on ten answers, and recorded by the running feedback flow. */
+/**
+ * NPS from recorded answers: by hand on ten answers, and recorded by the running feedback flow (driven step by step,
+ * {@link RuntimeDriver}).
+ */
 @QuarkusTest
+@TestProfile(ManualRuntimeProfile.class)
 class NpsReportApiTest {
 
     @Inject
     AgroalDataSource dataSource;
-
-    @AfterEach
-    void resetClock() {
-        TestClockProducer.CLOCK.reset();
-    }
 
     @Test
     void npsOfTenAnswersIsPercentPromotersMinusPercentDetractors() {
@@ -83,17 +83,19 @@ class NpsReportApiTest {
         given().body(Map.of("orderId", TestData.id("order"), "customerId", customer, "total", "499.00", "currency", "NOK",
                 "placedAt", tuesday.toString())).post("/api/orders").then().statusCode(201);
         // The question comes 5 days after the order.
-        TestClockProducer.CLOCK.advance(Duration.ofDays(5).plusMinutes(1));
-        Poll.until("the NPS question", () -> texts(phone),
-                t -> t.stream().anyMatch(m -> m.get("body").toString().contains("Hvor sannsynlig")));
+        RuntimeDriver runtime = new RuntimeDriver();
+        runtime.advance(Duration.ofDays(5).plusMinutes(1));
+        assertThat(texts(phone)).as("the NPS question").anyMatch(m -> m.get("body").toString().contains("Hvor sannsynlig"));
 
         // Not a score: re-asked, nothing recorded. Then "ni" (nine) is understood.
         given().body(Map.of("from", phone, "body", "hæ?")).post("/simulator/inbound").then().statusCode(200);
-        Poll.until("the re-ask", () -> texts(phone), t -> t.stream().anyMatch(m -> m.get("body").toString().startsWith("Beklager")));
-        // The test clock keeps ticking from where it was set.
+        runtime.advance(Duration.ofSeconds(10));
+        assertThat(texts(phone)).as("the re-ask").anyMatch(m -> m.get("body").toString().startsWith("Beklager"));
         Instant answeredAt = TestClockProducer.CLOCK.instant();
         given().body(Map.of("from", phone, "body", "ni")).post("/simulator/inbound").then().statusCode(200);
-        Poll.until("the thank-you", () -> texts(phone), t -> t.stream().anyMatch(m -> m.get("body").toString().startsWith("Så hyggelig")));
+        // The wake-up that records the answer runs 10 s after the text came: the answer keeps the time the text came.
+        runtime.advance(Duration.ofSeconds(10));
+        assertThat(texts(phone)).as("the thank-you").anyMatch(m -> m.get("body").toString().startsWith("Så hyggelig"));
         // After the flow moved on, another number is not an answer to the question.
         given().body(Map.of("from", phone, "body", "10")).post("/simulator/inbound").then().statusCode(200);
 
