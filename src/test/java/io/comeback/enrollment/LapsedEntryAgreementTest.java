@@ -53,8 +53,7 @@ class LapsedEntryAgreementTest {
 
     /** The enrollments made up for the test go too, so no report or later test counts them. */
     @AfterEach
-    void eraseAndResetClock() throws Exception {
-        TestClockProducer.CLOCK.reset();
+    void erase() throws Exception {
         try (Connection c = dataSource.getConnection();
              PreparedStatement st = c.prepareStatement("DELETE FROM enrollments WHERE flow_id = ? AND customer_id = ANY (?)")) {
             st.setString(1, FLOW);

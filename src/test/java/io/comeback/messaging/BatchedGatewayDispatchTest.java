@@ -13,7 +13,6 @@ import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -44,11 +43,6 @@ class BatchedGatewayDispatchTest {
     SimulatorGateway simulator;
     @Inject
     Dispatcher dispatcher;
-
-    @AfterEach
-    void resetClock() {
-        TestClockProducer.CLOCK.reset();
-    }
 
     @Test
     void aBatchIsRecordedOncePerMessageInOrderWithItsOwnProviderIds() {

@@ -11,7 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,11 +49,6 @@ class CapDeferralTest {
         ledger = new Ledger(dataSource);
         runtime = new RuntimeDriver();
         TestClockProducer.CLOCK.setTo(NOON);
-    }
-
-    @AfterEach
-    void resetClock() {
-        TestClockProducer.CLOCK.reset();
     }
 
     private Flow flow(String id, int priority, String frequencyCap) {

@@ -16,7 +16,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,11 +65,6 @@ class ConsentRaceTest {
     void setUp() {
         TestClockProducer.CLOCK.setTo(NOON);
         ledger = new Ledger(dataSource);
-    }
-
-    @AfterEach
-    void resetClock() {
-        TestClockProducer.CLOCK.reset();
     }
 
     @AfterAll

@@ -13,7 +13,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,11 +56,6 @@ class EnrollmentIsolationTest {
         runtime = new RuntimeDriver();
         TestClockProducer.CLOCK.setTo(NOON);
         runtime.runDue();
-    }
-
-    @AfterEach
-    void resetClock() {
-        TestClockProducer.CLOCK.reset();
     }
 
     private Flow flow(String id, String settings, String steps) {

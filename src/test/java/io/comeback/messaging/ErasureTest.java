@@ -20,7 +20,6 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -68,11 +67,6 @@ class ErasureTest {
     TwilioWebhookCalls twilio;
     @Inject
     PersonErasure erasure;
-
-    @AfterEach
-    void resetClock() {
-        TestClockProducer.CLOCK.reset();
-    }
 
     private static RequestSpecification api() {
         return RestAssured.given().header("Authorization", "Bearer test-key").contentType(ContentType.JSON);

@@ -9,7 +9,6 @@ import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -40,11 +39,6 @@ class QuietHoursReleaseTest {
 
     @Inject
     AgroalDataSource dataSource;
-
-    @AfterEach
-    void resetClock() {
-        TestClockProducer.CLOCK.reset();
-    }
 
     @Test
     void fiveHundredDeferredTextsAllGoOutAfterEightLocalSpreadOverTheRamp() {

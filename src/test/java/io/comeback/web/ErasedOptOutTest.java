@@ -8,7 +8,6 @@ import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;
@@ -48,11 +47,6 @@ class ErasedOptOutTest {
     AgroalDataSource dataSource;
     @Inject
     SuppressionHashes suppressionHashes;
-
-    @AfterEach
-    void resetClock() {
-        TestClockProducer.CLOCK.reset();
-    }
 
     private static Map<String, Object> optIn(Instant at) {
         return Map.of("status", "opted_in", "source", "checkout", "at", at.toString());

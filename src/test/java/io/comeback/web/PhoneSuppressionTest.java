@@ -4,7 +4,6 @@ import io.comeback.testing.TestClockProducer;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -26,11 +25,6 @@ import static org.hamcrest.Matchers.nullValue;
 class PhoneSuppressionTest {
 
     private static final Instant STOP_AT = LocalDateTime.of(2030, 5, 6, 10, 0).atZone(ZoneId.of("Europe/Oslo")).toInstant();
-
-    @AfterEach
-    void resetClock() {
-        TestClockProducer.CLOCK.reset();
-    }
 
     private static String stopFromUnknownNumber() {
         TestClockProducer.CLOCK.setTo(STOP_AT);
