@@ -42,7 +42,7 @@ class CapDeferralTest {
 
     private Ledger ledger;
     private RuntimeDriver runtime;
-    private final String run = Long.toHexString(System.nanoTime());
+    private final String run = TestData.letters();
 
     @BeforeEach
     void setUp() {

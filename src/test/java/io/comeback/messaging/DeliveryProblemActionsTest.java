@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,7 +26,7 @@ class DeliveryProblemActionsTest {
     }
 
     private static String customerWithPhone(String phone) {
-        String id = "carrier-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = TestData.id("carrier");
         api().body(Map.of("phone", phone, "consent", Map.of("status", "opted_in", "source", "web")))
                 .put("/api/customers/" + id).then().statusCode(201);
         return id;

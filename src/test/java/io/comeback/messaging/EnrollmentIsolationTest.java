@@ -48,7 +48,7 @@ class EnrollmentIsolationTest {
 
     private Ledger ledger;
     private RuntimeDriver runtime;
-    private final String run = Long.toHexString(System.nanoTime());
+    private final String run = TestData.letters();
 
     @BeforeEach
     void setUp() {

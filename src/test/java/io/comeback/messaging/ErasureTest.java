@@ -94,7 +94,7 @@ class ErasureTest {
                   - id: thanks
                     send:
                       text: "Takk for svaret, {{ customer.firstName }} {{ customer.lastName }}: {{ reply.text }}"
-                """.formatted(Long.toHexString(System.nanoTime())));
+                """.formatted(TestData.letters()));
     }
 
     @Test

@@ -44,7 +44,7 @@ class QuietHoursReleaseTest {
     void fiveHundredDeferredTextsAllGoOutAfterEightLocalSpreadOverTheRamp() {
         Ledger ledger = new Ledger(dataSource);
         RuntimeDriver runtime = new RuntimeDriver();
-        String flowId = "quiet_release_" + Long.toHexString(System.nanoTime());
+        String flowId = "quiet_release_" + TestData.letters();
         Flow flow = runtime.register("""
                 id: %s
                 settings:
