@@ -1,5 +1,6 @@
 package io.comeback.web;
 
+import io.comeback.testing.Api;
 import io.comeback.testing.DatabaseProxy;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.comeback.web.Api.given;
+import static io.comeback.testing.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

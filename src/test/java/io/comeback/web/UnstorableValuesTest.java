@@ -1,5 +1,6 @@
 package io.comeback.web;
 
+import io.comeback.testing.Api;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -11,7 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import static io.comeback.web.Api.given;
+import static io.comeback.testing.Api.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -114,7 +115,7 @@ class UnstorableValuesTest {
 
     @Test
     void dashboardPeriodOutsideTheRangeFallsBackToTheDefaultPeriodWithAMessage() {
-        String session = DashboardPagesTest.signIn("Kari");
+        String session = Api.signIn("Kari", "marketer");
         RestAssured.given().cookie("comeback_session", session).get("/?from=-5000-01-01&to=2026-03-31")
                 .then().statusCode(200).body(containsString("in the years 0001 to 9999; showing the default period"));
         RestAssured.given().cookie("comeback_session", session).get("/flows/winback?from=2026-01-01T00:00:00Z&to=%2B300000-01-01T00:00:00Z")

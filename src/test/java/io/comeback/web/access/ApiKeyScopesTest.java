@@ -1,7 +1,7 @@
 package io.comeback.web.access;
 
 import io.comeback.testing.TestData;
-import io.comeback.web.Api;
+import io.comeback.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
