@@ -1,9 +1,11 @@
 package io.comeback.audience;
 
 import io.comeback.testing.Api;
+import io.comeback.testing.TestClockProducer;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -17,6 +19,16 @@ import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 class ConsentLedgerApiTest {
+
+    /**
+     * The ledger stamps each consent change with PostgreSQL's time ({@code recorded_at DEFAULT now()}) while the
+     * export ends at the service clock's now: that clock runs with the real one here, as in production, so what was
+     * recorded a moment ago is inside the export.
+     */
+    @BeforeEach
+    void clockRunsWithRealTime() {
+        TestClockProducer.CLOCK.ticking();
+    }
 
     @Test
     void everyConsentChangeIsAppendedAndExportable() {

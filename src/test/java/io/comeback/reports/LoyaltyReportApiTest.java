@@ -15,8 +15,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
- * Loyalty figures over November and December 1990 (UTC), a time no other test writes orders in, so
- * "every customer who had ordered by then" is exactly the six below. Active window: 365 days (default).
+ * Loyalty figures over November and December 1979 (UTC), so "every customer who had ordered by then" is exactly the
+ * six below: no other test writes orders before 1980 but LoyaltyRollupApiTest (1975–1976), which runs after this
+ * class. (1979 has the month lengths of 1990, where these figures were first worked out; the oldest order of
+ * RfmApiTest, 15,000 days before today, is later.) Active window: 365 days (default).
  */
 @QuarkusTest
 class LoyaltyReportApiTest {
@@ -38,28 +40,28 @@ class LoyaltyReportApiTest {
         long cd = data.customer(d);
         data.customer(e);
         data.customer(f);
-        data.order(a, "1990-01-10T12:00:00Z", "100.00");
-        data.order(a, "1990-11-05T12:00:00Z", "200.00");
-        data.order(a, "1990-12-20T12:00:00Z", "300.00");
-        data.order(b, "1990-03-01T12:00:00Z", "50.00");
-        data.order(b, "1990-11-15T12:00:00Z", "150.00");
-        data.order(c, "1989-11-20T12:00:00Z", "80.00");
-        data.order(d, "1990-11-10T12:00:00Z", "120.00");
-        data.order(d, "1990-12-15T12:00:00Z", "90.00");
-        data.order(e, "1990-12-05T12:00:00Z", "400.00");
-        data.order(e, "1990-12-28T12:00:00Z", "100.00");
-        data.order(f, "1990-06-01T12:00:00Z", "70.00");
+        data.order(a, "1979-01-10T12:00:00Z", "100.00");
+        data.order(a, "1979-11-05T12:00:00Z", "200.00");
+        data.order(a, "1979-12-20T12:00:00Z", "300.00");
+        data.order(b, "1979-03-01T12:00:00Z", "50.00");
+        data.order(b, "1979-11-15T12:00:00Z", "150.00");
+        data.order(c, "1978-11-20T12:00:00Z", "80.00");
+        data.order(d, "1979-11-10T12:00:00Z", "120.00");
+        data.order(d, "1979-12-15T12:00:00Z", "90.00");
+        data.order(e, "1979-12-05T12:00:00Z", "400.00");
+        data.order(e, "1979-12-28T12:00:00Z", "100.00");
+        data.order(f, "1979-06-01T12:00:00Z", "70.00");
         // Erased customers still count: their orders and facts stay. All six are erased, which also keeps
-        // these 1989–1990 histories out of other tests' inactivity counts (they skip erased customers).
+        // these 1978–1979 histories out of other tests' inactivity counts (they skip erased customers).
         for (String erased : new String[] {a, b, c, d, e, f}) {
             given().delete("/api/customers/" + erased).then().statusCode(204);
         }
         String flow = TestData.id("rpt-loyal");
         data.flow(flow, null);
-        data.surveyAnswer(flow, ca, 10, "1990-11-20T12:00:00Z");
-        data.surveyAnswer(flow, cd, 3, "1990-11-21T12:00:00Z");
+        data.surveyAnswer(flow, ca, 10, "1979-11-20T12:00:00Z");
+        data.surveyAnswer(flow, cd, 3, "1979-11-21T12:00:00Z");
 
-        JsonPath report = given().queryParam("from", "1990-11-01").queryParam("to", "1991-01-01")
+        JsonPath report = given().queryParam("from", "1979-11-01").queryParam("to", "1980-01-01")
                 .queryParam("interval", "MONTH").queryParam("zone", "UTC")
                 .get("/api/reports/loyalty").then().statusCode(200).extract().jsonPath().using(DOUBLES);
 
@@ -68,12 +70,12 @@ class LoyaltyReportApiTest {
         assertThat(report.getList("periods")).hasSize(2);
 
         // Customer base (an order within the 365 days before):
-        //   1 Nov: A (Jan 10), B (Mar 1), C (1989-11-20), F (Jun 1) = 4
+        //   1 Nov: A (Jan 10), B (Mar 1), C (1978-11-20), F (Jun 1) = 4
         //   1 Dec: A, B, D (Nov 10), F = 4 — C's last order is now more than 365 days old
         //   1 Jan: A, B, D, E, F = 5
         JsonPath nov = report.setRootPath("periods[0]");
-        assertThat(nov.getString("start")).isEqualTo("1990-11-01T00:00:00Z");
-        assertThat(nov.getString("end")).isEqualTo("1990-12-01T00:00:00Z");
+        assertThat(nov.getString("start")).isEqualTo("1979-11-01T00:00:00Z");
+        assertThat(nov.getString("end")).isEqualTo("1979-12-01T00:00:00Z");
         assertThat(nov.getInt("customersAtStart")).isEqualTo(4);
         assertThat(nov.getInt("customersAtEnd")).isEqualTo(4);
         // November orders: A 200, B 150, D 120 → 3 orders, 470.00, 3 customers, D new.
@@ -121,8 +123,8 @@ class LoyaltyReportApiTest {
         // The whole range: 7 orders, 1360.00, 4 customers (A, B, D, E), 2 new (D, E); CRR = (5 − 2) / 4 = 0.75;
         // repeat 4 / 4 (D and E ordered twice in the range); CLV = 1360/7 × 7/4 × (110.1667 / 61 days) = 614.04.
         JsonPath total = report.setRootPath("total");
-        assertThat(total.getString("start")).isEqualTo("1990-11-01T00:00:00Z");
-        assertThat(total.getString("end")).isEqualTo("1991-01-01T00:00:00Z");
+        assertThat(total.getString("start")).isEqualTo("1979-11-01T00:00:00Z");
+        assertThat(total.getString("end")).isEqualTo("1980-01-01T00:00:00Z");
         assertThat(total.getInt("orders")).isEqualTo(7);
         assertThat(total.getDouble("revenue")).isEqualTo(1360.00);
         assertThat(total.getInt("newCustomers")).isEqualTo(2);
@@ -132,11 +134,11 @@ class LoyaltyReportApiTest {
         assertThat(total.getInt("nps.responses")).isEqualTo(2);
 
         // Per flow: only the customers who entered it and were not held out — A and D (B was held out).
-        data.enrollment(flow, ca, "exited", "1990-10-01T12:00:00Z", false, "completed", null);
-        data.enrollment(flow, cd, "exited", "1990-11-01T12:00:00Z", false, "completed", null);
+        data.enrollment(flow, ca, "exited", "1979-10-01T12:00:00Z", false, "completed", null);
+        data.enrollment(flow, cd, "exited", "1979-11-01T12:00:00Z", false, "completed", null);
         data.enrollment(flow, cb, "held_out",
-                "1990-10-01T12:00:00Z", false, "held_out", null);
-        JsonPath perFlow = given().queryParam("from", "1990-11-01").queryParam("to", "1991-01-01")
+                "1979-10-01T12:00:00Z", false, "held_out", null);
+        JsonPath perFlow = given().queryParam("from", "1979-11-01").queryParam("to", "1980-01-01")
                 .queryParam("interval", "month").queryParam("zone", "UTC").queryParam("flow", flow)
                 .get("/api/reports/loyalty").then().statusCode(200).extract().jsonPath().using(DOUBLES).setRootPath("periods[0]");
         // November: A 200, D 120 → 2 orders; base 1 Nov: A; 1 Dec: A, D; D new → CRR (2 − 1) / 1 = 1.
@@ -147,17 +149,17 @@ class LoyaltyReportApiTest {
         assertThat(perFlow.getDouble("retentionRate")).isCloseTo(1.0, within(1e-9));
 
         // CSV: a header, one row per month and a total row.
-        String csv = given().queryParam("format", "csv").queryParam("from", "1990-11-01").queryParam("to", "1991-01-01")
+        String csv = given().queryParam("format", "csv").queryParam("from", "1979-11-01").queryParam("to", "1980-01-01")
                 .queryParam("zone", "UTC").get("/api/reports/loyalty").then().statusCode(200)
                 .contentType(startsWith("text/csv"))
-                .header("Content-Disposition", equalTo("attachment; filename=\"loyalty_1990-11-01_1991-01-01.csv\""))
+                .header("Content-Disposition", equalTo("attachment; filename=\"loyalty_1979-11-01_1980-01-01.csv\""))
                 .extract().asString();
         String[] lines = csv.split("\r\n");
         assertThat(lines).hasSize(4);
         assertThat(lines[0]).startsWith("row,start,end,customers_at_start,customers_at_end,new_customers,retention_rate");
-        assertThat(lines[1]).startsWith("period,1990-11-01T00:00:00Z,1990-12-01T00:00:00Z,4,4,1,0.75,0.25,");
+        assertThat(lines[1]).startsWith("period,1979-11-01T00:00:00Z,1979-12-01T00:00:00Z,4,4,1,0.75,0.25,");
         assertThat(lines[1]).endsWith(",3,470.00,156.67,1.0,111.6,582.80,2,0.0");
-        assertThat(lines[3]).startsWith("total,1990-11-01T00:00:00Z,1991-01-01T00:00:00Z,4,5,2,0.75,");
+        assertThat(lines[3]).startsWith("total,1979-11-01T00:00:00Z,1980-01-01T00:00:00Z,4,5,2,0.75,");
     }
 
     @Test

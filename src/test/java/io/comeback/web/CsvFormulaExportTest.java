@@ -1,8 +1,10 @@
 package io.comeback.web;
 
 import io.comeback.reports.NpsReport;
+import io.comeback.testing.TestClockProducer;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -19,6 +21,16 @@ import static org.hamcrest.Matchers.not;
  */
 @QuarkusTest
 class CsvFormulaExportTest {
+
+    /**
+     * The ledger stamps each consent change with PostgreSQL's time ({@code recorded_at DEFAULT now()}) while the
+     * export ends at the service clock's now: that clock runs with the real one here, as in production, so what was
+     * recorded a moment ago is inside the export.
+     */
+    @BeforeEach
+    void clockRunsWithRealTime() {
+        TestClockProducer.CLOCK.ticking();
+    }
 
     @Test
     void consentExportWritesFormulaCellsAsText() {
