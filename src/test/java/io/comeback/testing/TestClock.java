@@ -12,9 +12,10 @@ import java.time.temporal.ChronoUnit;
  * what a test asserts about time holds however slowly the machine runs. Every {@code @QuarkusTest} starts with it
  * frozen at the real time ({@link ClockReset}), so "not in the future" checks accept what tests send.
  * <p>
- * {@link #ticking()} lets it run on from its reading, for the few tests that drive the service's own background
- * loops and wait for them rather than stepping them (see the class comment of each). Instants are whole
- * microseconds, as PostgreSQL stores them, so a stored instant compares equal to the clock's reading.
+ * {@link #ticking()} lets it run on from its reading with real time, for the few tests where the service compares
+ * an instant PostgreSQL stamped ({@code DEFAULT now()}) with the clock's now, as the consent export does (see
+ * ConsentLedgerApiTest). Instants are whole microseconds, as PostgreSQL stores them, so a stored instant compares
+ * equal to the clock's reading.
  */
 public final class TestClock extends Clock {
 
