@@ -10,9 +10,11 @@ import java.util.Properties;
  *   <li>a counter per kind of value hands out every number once per JVM. Quarkus loads test classes again for
  *   each test profile (another class loader, other statics), so the counters live in system properties, the one
  *   object all of them share;</li>
- *   <li>the phone numbers of a run come from a block of their own, chosen by the process id, so test runs side by
- *   side on one machine and one database never use the same numbers; within the block a run starts where its start
- *   time points, so successive runs with the same process id (on a reused database) start apart;</li>
+ *   <li>the phone numbers of a run come from a block of 10,000 chosen by its process id (one of 800), so test runs
+ *   side by side on one machine and one database use different numbers unless their process ids are a multiple of
+ *   800 apart; within the block a run starts where its start time points (in seconds, modulo 10,000), which sets
+ *   apart runs that share a block (a reused database, or that rare pair of process ids) unless they also started a
+ *   multiple of 10,000 seconds apart, give or take the thousand numbers a run uses;</li>
  *   <li>ids carry a tag of the run (process id and start time, fixed widths) before the counter.</li>
  * </ul>
  * Numbers are valid mobiles for libphonenumber ({@code TestDataTest}); their subscriber part is never below
