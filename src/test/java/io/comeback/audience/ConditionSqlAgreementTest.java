@@ -12,6 +12,7 @@ import io.comeback.engine.run.CouponCodes;
 import io.comeback.engine.run.CustomerView;
 import io.comeback.engine.run.FlowInterpreter;
 import io.comeback.enrollment.CustomerViews;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -137,7 +137,7 @@ class ConditionSqlAgreementTest {
                                        orders_count, first_order_at, last_order_at, total_spent)
                 VALUES (?, NULL, ?, ?, 'Europe/Oslo', ?::jsonb, ?, ?, ?, now() - make_interval(days => ?), now() - make_interval(days => ?), ?)
                 RETURNING id""")) {
-            st.setString(1, "cond-" + UUID.randomUUID());
+            st.setString(1, TestData.id("cond"));
             st.setString(2, i % 3 == 0 ? null : "Kari");
             st.setString(3, List.of("nb-NO", "sv-SE", "nb-no").get(i % 3));
             st.setString(4, attributes);

@@ -5,6 +5,7 @@ import io.comeback.audience.CustomerInput;
 import io.comeback.audience.CustomerService;
 import io.comeback.privacy.PersonErasure;
 import io.comeback.testing.TestClockProducer;
+import io.comeback.testing.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,8 +53,7 @@ class LapsedEntryAgreementTest {
 
     /** The enrollments made up for the test go too, so no report or later test counts them. */
     @AfterEach
-    void eraseAndResetClock() throws Exception {
-        TestClockProducer.CLOCK.reset();
+    void erase() throws Exception {
         try (Connection c = dataSource.getConnection();
              PreparedStatement st = c.prepareStatement("DELETE FROM enrollments WHERE flow_id = ? AND customer_id = ANY (?)")) {
             st.setString(1, FLOW);
@@ -157,8 +156,8 @@ class LapsedEntryAgreementTest {
     }
 
     private long customer(String zone, String consent) {
-        String externalId = "lapsed-entry-" + UUID.randomUUID().toString().substring(0, 12);
-        String phone = "+479" + (1_000_000 + (int) (Math.random() * 8_999_999));
+        String externalId = TestData.id("lapsed-entry");
+        String phone = TestData.norwegianMobile();
         CustomerService.PutResult put = customers.put(externalId, new CustomerInput(phone, "Kari", "Nordmann", null, "nb-NO",
                 zone, null, Map.of(), consent == null ? null : new CustomerInput.ConsentInput(consent, "test", null, null)));
         assertThat(put).isInstanceOf(CustomerService.Stored.class);

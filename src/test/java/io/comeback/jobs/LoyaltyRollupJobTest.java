@@ -1,6 +1,7 @@
 package io.comeback.jobs;
 
 import io.agroal.api.AgroalDataSource;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -13,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,9 +30,9 @@ class LoyaltyRollupJobTest {
 
     @Test
     void waitsForARunningOrderImportThenFolds() throws SQLException {
-        String customer = "rollup-job-" + UUID.randomUUID();
+        String customer = TestData.id("rollup-job");
         given().body(Map.of("firstName", "Test")).put("/api/customers/" + customer).then().statusCode(201);
-        String orderId = "rollup-job-o-" + UUID.randomUUID();
+        String orderId = TestData.id("rollup-job-o");
         given().body(Map.of("orderId", orderId, "customerId", customer, "total", "10.00", "currency", "NOK",
                 "placedAt", "2002-06-01T10:00:00Z")).post("/api/orders").then().statusCode(201);
         assertTrue(queued(orderId), "the order trigger queues the order for the roll-up");

@@ -9,10 +9,10 @@ import io.comeback.messaging.port.SendOutcome;
 import io.comeback.gateway.simulator.SimulatorGateway;
 import io.comeback.testing.ManualRuntimeProfile;
 import io.comeback.testing.TestClockProducer;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -23,7 +23,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BatchedGatewayDispatchTest {
 
     private static final Instant NOON = Instant.parse("2033-03-15T11:00:00Z");
-    private static final AtomicLong ENROLLMENT_IDS = new AtomicLong(-7_000_000_000L);
 
     @Inject
     AgroalDataSource dataSource;
@@ -46,19 +44,13 @@ class BatchedGatewayDispatchTest {
     @Inject
     Dispatcher dispatcher;
 
-    @AfterEach
-    void resetClock() {
-        TestClockProducer.CLOCK.reset();
-    }
-
     @Test
     void aBatchIsRecordedOncePerMessageInOrderWithItsOwnProviderIds() {
         Ledger ledger = new Ledger(dataSource);
-        long first = ENROLLMENT_IDS.decrementAndGet();
         List<OutgoingSms> messages = List.of(
-                new OutgoingSms(first, Ledger.norwegianMobile(), "first", null),
-                new OutgoingSms(first - 1_000_000, Ledger.norwegianMobile(), "second", null),
-                new OutgoingSms(first - 2_000_000, Ledger.norwegianMobile(), "third", null));
+                new OutgoingSms(TestData.negativeId(), TestData.norwegianMobile(), "first", null),
+                new OutgoingSms(TestData.negativeId(), TestData.norwegianMobile(), "second", null),
+                new OutgoingSms(TestData.negativeId(), TestData.norwegianMobile(), "third", null));
 
         assertThat(simulator.takesBatches()).isTrue();
         List<SendOutcome> outcomes = simulator.sendAll(messages);
@@ -86,11 +78,11 @@ class BatchedGatewayDispatchTest {
         List<LedgerRow> rows = new ArrayList<>();
         String[] phones = new String[4];
         for (int i = 0; i < 4; i++) {
-            phones[i] = Ledger.norwegianMobile();
+            phones[i] = TestData.norwegianMobile();
             long customerId = ledger.customer(phones[i], "Europe/Oslo", "opted_in");
             // Row 1 has no number; row 2's window closed a minute ago; rows 0 and 3 may leave.
             SendWindow window = i == 2 ? new SendWindow(NOON.minus(Duration.ofMinutes(1)), quiet, oslo) : null;
-            rows.add(new LedgerRow(ENROLLMENT_IDS.decrementAndGet(), "step:ping:1", customerId, "batch_test", "v1", "ping",
+            rows.add(new LedgerRow(TestData.negativeId(), "step:ping:1", customerId, "batch_test", "v1", "ping",
                     i == 1 ? null : phones[i], "Hei " + i, "transactional", "nb", 1, "gsm7", null, "pending", null, null,
                     NOON.minusSeconds(5), NOON.minusSeconds(5), window));
         }

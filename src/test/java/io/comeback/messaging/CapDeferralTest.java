@@ -2,15 +2,15 @@ package io.comeback.messaging;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.Flow;
-import io.comeback.flows.FlowVersions;
 import io.comeback.enrollment.WakeUpBatch;
 import io.comeback.testing.ManualRuntimeProfile;
+import io.comeback.testing.RuntimeDriver;
 import io.comeback.testing.TestClockProducer;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,26 +38,17 @@ class CapDeferralTest {
     @Inject
     AgroalDataSource dataSource;
     @Inject
-    FlowVersions versions;
-    @Inject
     WakeUpBatch batch;
-    @Inject
-    Dispatcher dispatcher;
 
     private Ledger ledger;
     private RuntimeDriver runtime;
-    private final String run = Long.toHexString(System.nanoTime());
+    private final String run = TestData.letters();
 
     @BeforeEach
     void setUp() {
         ledger = new Ledger(dataSource);
-        runtime = new RuntimeDriver(dataSource, versions, batch, dispatcher);
+        runtime = new RuntimeDriver();
         TestClockProducer.CLOCK.setTo(NOON);
-    }
-
-    @AfterEach
-    void resetClock() {
-        TestClockProducer.CLOCK.reset();
     }
 
     private Flow flow(String id, int priority, String frequencyCap) {
@@ -90,7 +81,7 @@ class CapDeferralTest {
     void twoFlowsInOneBatchTheHigherPriorityGoesTheOtherLaterWithTheReason() {
         Flow vip = flow("cap_vip_" + run, 80, null);
         Flow low = flow("cap_low_" + run, 20, null);
-        long customer = ledger.customer(Ledger.norwegianMobile(), "Europe/Oslo", "opted_in");
+        long customer = ledger.customer(TestData.norwegianMobile(), "Europe/Oslo", "opted_in");
         // The lower-priority enrollment is older, so it is first in the batch: priority, not order, decides.
         runtime.enroll(low, customer, NOON.minusSeconds(60));
         runtime.enroll(vip, customer, NOON);
@@ -122,7 +113,7 @@ class CapDeferralTest {
     @Test
     void aFlowsOwnCapDefersItsNextTextWithTheReason() {
         Flow weekly = flow("cap_weekly_" + run, 50, "{ max: 1, per: P7D, max_delay: P7D }");
-        long customer = ledger.customer(Ledger.norwegianMobile(), "Europe/Oslo", "opted_in");
+        long customer = ledger.customer(TestData.norwegianMobile(), "Europe/Oslo", "opted_in");
         runtime.enroll(weekly, customer, NOON);
         runtime.runDue();
         assertThat(textOf(weekly, customer).copies()).isEqualTo(1);
@@ -147,7 +138,7 @@ class CapDeferralTest {
     @Test
     void aFlowThatSaysSkipDropsTheCappedTextAndRecordsWhy() {
         Flow once = flow("cap_skip_" + run, 50, "{ max: 1, per: P7D, when_capped: skip }");
-        long customer = ledger.customer(Ledger.norwegianMobile(), "Europe/Oslo", "opted_in");
+        long customer = ledger.customer(TestData.norwegianMobile(), "Europe/Oslo", "opted_in");
         runtime.enroll(once, customer, NOON);
         runtime.runDue();
         Instant nextDay = NOON.plus(Duration.ofDays(2));

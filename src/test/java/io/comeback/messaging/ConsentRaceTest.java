@@ -10,12 +10,12 @@ import io.comeback.enrollment.CustomerViews;
 import io.comeback.flows.FlowCatalog;
 import io.comeback.testing.ManualRuntimeProfile;
 import io.comeback.testing.TestClockProducer;
+import io.comeback.testing.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +30,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +47,6 @@ class ConsentRaceTest {
 
     private static final Instant NOON = LocalDateTime.of(2032, 9, 14, 12, 0).atZone(ZoneId.of("Europe/Oslo")).toInstant();
     private static final ExecutorService REPLICA_B = Executors.newSingleThreadExecutor();
-    private static final AtomicLong ENROLLMENT_IDS = new AtomicLong(-1_000_000_000L - System.nanoTime() % 1_000_000);
 
     @Inject
     AgroalDataSource dataSource;
@@ -69,11 +67,6 @@ class ConsentRaceTest {
         ledger = new Ledger(dataSource);
     }
 
-    @AfterEach
-    void resetClock() {
-        TestClockProducer.CLOCK.reset();
-    }
-
     @AfterAll
     static void stopReplicaB() {
         REPLICA_B.shutdownNow();
@@ -92,7 +85,7 @@ class ConsentRaceTest {
             String text = "Hei! 20 % i dag. Svar STOPP for å melde deg av.";
             Decision.Send send = new Decision.Send("offer", Decision.SendPurpose.STEP, 1, "nb", text,
                     SmsSegments.count(text), MessageKind.MARKETING, null);
-            long enrollmentId = ENROLLMENT_IDS.decrementAndGet();
+            long enrollmentId = TestData.negativeId();
             SendGate.SendRequest request = new SendGate.SendRequest(enrollmentId, customerId, flow, customer, send, NOON);
             SendGate.Verdict verdict = gate.check(request);
             boolean blocked = verdict instanceof SendGate.Block;
@@ -152,7 +145,7 @@ class ConsentRaceTest {
     @Test
     void withoutAStopThePreparedTextIsSent() throws Exception {
         // The control: the same steps with no opt-out do reach the gateway, so the tests below can fail.
-        String phone = Ledger.norwegianMobile();
+        String phone = TestData.norwegianMobile();
         long customer = ledger.customer(phone, "Europe/Oslo", "opted_in");
         long message;
         try (PreparedSend a = new PreparedSend(customer)) {
@@ -164,7 +157,7 @@ class ConsentRaceTest {
 
     @Test
     void sendCommitsFirstThenStop() throws Exception {
-        String phone = Ledger.norwegianMobile();
+        String phone = TestData.norwegianMobile();
         long customer = ledger.customer(phone, "Europe/Oslo", "opted_in");
         long message;
         try (PreparedSend a = new PreparedSend(customer)) {
@@ -181,7 +174,7 @@ class ConsentRaceTest {
 
     @Test
     void stopCommitsBetweenTheConsentCheckAndTheLedgerWrite() throws Exception {
-        String phone = Ledger.norwegianMobile();
+        String phone = TestData.norwegianMobile();
         long customer = ledger.customer(phone, "Europe/Oslo", "opted_in");
         long message;
         try (PreparedSend a = new PreparedSend(customer)) {
@@ -200,7 +193,7 @@ class ConsentRaceTest {
 
     @Test
     void stopAndSendOverlapAndADispatcherClaimsWhileTheStopIsCommitting() throws Exception {
-        String phone = Ledger.norwegianMobile();
+        String phone = TestData.norwegianMobile();
         long customer = ledger.customer(phone, "Europe/Oslo", "opted_in");
         long message;
         ConsentChange stop;
@@ -223,7 +216,7 @@ class ConsentRaceTest {
 
     @Test
     void startCommitsWhileASendIsPreparedFromTheOptedOutState() throws Exception {
-        String phone = Ledger.norwegianMobile();
+        String phone = TestData.norwegianMobile();
         long customer = ledger.customer(phone, "Europe/Oslo", "opted_out");
         long raced;
         try (PreparedSend a = new PreparedSend(customer)) {
@@ -248,7 +241,7 @@ class ConsentRaceTest {
 
     @Test
     void marketingWaitsUntilTheStartIsRecorded() throws Exception {
-        String phone = Ledger.norwegianMobile();
+        String phone = TestData.norwegianMobile();
         long customer = ledger.customer(phone, "Europe/Oslo", "opted_out");
         ConsentChange start = new ConsentChange(customer, phone, false);
         start.awaitApplied();

@@ -2,6 +2,7 @@ package io.comeback.messaging;
 
 import io.comeback.messaging.port.DeliveryProblem;
 import io.comeback.messaging.port.DeliveryProblemReport;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -26,19 +26,15 @@ class DeliveryProblemActionsTest {
     }
 
     private static String customerWithPhone(String phone) {
-        String id = "carrier-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = TestData.id("carrier");
         api().body(Map.of("phone", phone, "consent", Map.of("status", "opted_in", "source", "web")))
                 .put("/api/customers/" + id).then().statusCode(201);
         return id;
     }
 
-    private static String phone() {
-        return "+479" + (1_000_000 + (int) (Math.random() * 8_999_999));
-    }
-
     @Test
     void aCarrierOptOutIsRecordedInTheLedgerOnce() {
-        String phone = phone();
+        String phone = TestData.norwegianMobile();
         String id = customerWithPhone(phone);
         DeliveryProblemReport report = new DeliveryProblemReport(DeliveryProblem.OPT_OUT, "21610", phone, null, null, 1,
                 Instant.parse("2030-01-01T10:00:00Z"));
@@ -52,12 +48,12 @@ class DeliveryProblemActionsTest {
 
     @Test
     void anUnreachableNumberIsMarkedUntilTheNumberChanges() {
-        String phone = phone();
+        String phone = TestData.norwegianMobile();
         String id = customerWithPhone(phone);
         actions.onDeliveryProblem(new DeliveryProblemReport(DeliveryProblem.UNREACHABLE, "30005", phone, "SM1", null, 3,
                 Instant.parse("2030-01-01T10:00:00Z")));
         org.assertj.core.api.Assertions.assertThat(unreachable(id)).isTrue();
-        api().body(Map.of("phone", phone())).put("/api/customers/" + id).then().statusCode(200);
+        api().body(Map.of("phone", TestData.norwegianMobile())).put("/api/customers/" + id).then().statusCode(200);
         org.assertj.core.api.Assertions.assertThat(unreachable(id)).isFalse();
     }
 

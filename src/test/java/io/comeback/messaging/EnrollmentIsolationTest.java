@@ -3,16 +3,16 @@ package io.comeback.messaging;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.Flow;
 import io.comeback.flows.FlowCatalog;
-import io.comeback.flows.FlowVersions;
 import io.comeback.enrollment.WakeUpBatch;
 import io.comeback.testing.ManualRuntimeProfile;
+import io.comeback.testing.RuntimeDriver;
 import io.comeback.testing.TestClockProducer;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +40,6 @@ class EnrollmentIsolationTest {
     @Inject
     AgroalDataSource dataSource;
     @Inject
-    FlowVersions versions;
-    @Inject
     WakeUpBatch batch;
     @Inject
     Dispatcher dispatcher;
@@ -50,19 +48,14 @@ class EnrollmentIsolationTest {
 
     private Ledger ledger;
     private RuntimeDriver runtime;
-    private final String run = Long.toHexString(System.nanoTime());
+    private final String run = TestData.letters();
 
     @BeforeEach
     void setUp() {
         ledger = new Ledger(dataSource);
-        runtime = new RuntimeDriver(dataSource, versions, batch, dispatcher);
+        runtime = new RuntimeDriver();
         TestClockProducer.CLOCK.setTo(NOON);
         runtime.runDue();
-    }
-
-    @AfterEach
-    void resetClock() {
-        TestClockProducer.CLOCK.reset();
     }
 
     private Flow flow(String id, String settings, String steps) {
@@ -110,8 +103,8 @@ class EnrollmentIsolationTest {
     void anEnrollmentWhoseWritesPostgresRefusesIsSetAsideAndAnotherFlowsTextLeavesWithTheSameBatch() {
         Flow poisoned = flow("iso_poisoned_" + run, "", WAIT_THEN_SEND);
         Flow other = flow("iso_other_" + run, "", SEND_NOW);
-        long victim = ledger.customer(Ledger.norwegianMobile(), "Europe/Oslo", "unknown");
-        long bystander = ledger.customer(Ledger.norwegianMobile(), "Europe/Oslo", "unknown");
+        long victim = ledger.customer(TestData.norwegianMobile(), "Europe/Oslo", "unknown");
+        long bystander = ledger.customer(TestData.norwegianMobile(), "Europe/Oslo", "unknown");
         long poisonedEnrollment = runtime.enroll(poisoned, victim, NOON.minusSeconds(120));
         runtime.runDue();
         // A row as an older version left it: waiting for a time past PostgreSQL's last storable year (as
@@ -159,13 +152,13 @@ class EnrollmentIsolationTest {
                       text: "Hei!"
                 """.formatted(flowId);
         ledger.rows("INSERT INTO flow_versions (flow_id, version, source) VALUES (?, 'old', ?)", flowId, source);
-        long victim = ledger.customer(Ledger.norwegianMobile(), "Europe/Oslo", "unknown");
+        long victim = ledger.customer(TestData.norwegianMobile(), "Europe/Oslo", "unknown");
         ledger.rows("""
                 INSERT INTO enrollments (flow_id, flow_version, customer_id, status, next_wake_at, entered_at)
                 VALUES (?, 'old', ?, 'new', ?, ?)""", flowId, victim, java.sql.Timestamp.from(NOON.minusSeconds(60)),
                 java.sql.Timestamp.from(NOON.minusSeconds(60)));
         Flow other = flow("iso_forever_other_" + run, "", SEND_NOW);
-        long bystander = ledger.customer(Ledger.norwegianMobile(), "Europe/Oslo", "unknown");
+        long bystander = ledger.customer(TestData.norwegianMobile(), "Europe/Oslo", "unknown");
         runtime.enroll(other, bystander, NOON);
 
         WakeUpBatch.Outcome outcome = batch.run(TestClockProducer.CLOCK.instant(), 10_000);
@@ -180,7 +173,7 @@ class EnrollmentIsolationTest {
     @Test
     void anEnrollmentWhoseStateCannotBeReadIsFailedWithItsErrorAndCountedOnTheFlowsPage() {
         Flow welcome = catalog.active("welcome").orElseThrow();
-        long customer = ledger.customer(Ledger.norwegianMobile(), "Europe/Oslo", "opted_in");
+        long customer = ledger.customer(TestData.norwegianMobile(), "Europe/Oslo", "opted_in");
         long enrollment = ledger.single("""
                 INSERT INTO enrollments (flow_id, flow_version, customer_id, status, state, next_wake_at, entered_at)
                 VALUES ('welcome', ?, ?, 'waiting_timer', '{"status": "NOT_A_STATUS"}', ?, ?) RETURNING id""",
@@ -194,7 +187,7 @@ class EnrollmentIsolationTest {
         assertThat(failed.get("status")).isEqualTo("failed");
         assertThat((String) failed.get("failure")).contains("state is not readable");
 
-        String session = io.comeback.web.Api.signIn("isolation-viewer", "viewer");
+        String session = io.comeback.testing.Api.signIn("isolation-viewer", "viewer");
         String page = RestAssured.given().cookie("comeback_session", session).get("/flows/welcome").then().statusCode(200)
                 .extract().asString();
         long count = ledger.single("SELECT count(*) FROM enrollments WHERE flow_id = 'welcome' AND status = 'failed'");
@@ -210,8 +203,8 @@ class EnrollmentIsolationTest {
     void anEnrollmentWithASignalThatCannotBeReadIsFailedAndTheRestOfTheBatchRuns() {
         Flow waiting = flow("iso_signal_" + run, "", WAIT_THEN_SEND);
         Flow other = flow("iso_signal_other_" + run, "", SEND_NOW);
-        long victim = ledger.customer(Ledger.norwegianMobile(), "Europe/Oslo", "unknown");
-        long bystander = ledger.customer(Ledger.norwegianMobile(), "Europe/Oslo", "unknown");
+        long victim = ledger.customer(TestData.norwegianMobile(), "Europe/Oslo", "unknown");
+        long bystander = ledger.customer(TestData.norwegianMobile(), "Europe/Oslo", "unknown");
         long enrollment = runtime.enroll(waiting, victim, NOON.minusSeconds(120));
         runtime.runDue();
         // An order signal whose total is no number, queued as ingest would queue a real one.
@@ -238,7 +231,7 @@ class EnrollmentIsolationTest {
                     send:
                       text: "Hei {{ customer.attributes.note }}!"
                 """);
-        long customer = ledger.customer(Ledger.norwegianMobile(), "Europe/Oslo", "unknown");
+        long customer = ledger.customer(TestData.norwegianMobile(), "Europe/Oslo", "unknown");
         ledger.rows("UPDATE customers SET attributes = jsonb_build_object('note', repeat('a', 5000000)) WHERE id = ?", customer);
         runtime.enroll(note, customer, NOON);
 
@@ -268,8 +261,8 @@ class EnrollmentIsolationTest {
                     send:
                       text: "Hei {{ customer.attributes.note }}!"
                 """);
-        long longNote = ledger.customer(Ledger.norwegianMobile(), "Europe/Oslo", "unknown");
-        long shortNote = ledger.customer(Ledger.norwegianMobile(), "Europe/Oslo", "unknown");
+        long longNote = ledger.customer(TestData.norwegianMobile(), "Europe/Oslo", "unknown");
+        long shortNote = ledger.customer(TestData.norwegianMobile(), "Europe/Oslo", "unknown");
         ledger.rows("UPDATE customers SET attributes = jsonb_build_object('note', repeat('b', 200)) WHERE id = ?", longNote);
         ledger.rows("UPDATE customers SET attributes = jsonb_build_object('note', 'Kari') WHERE id = ?", shortNote);
         runtime.enroll(strict, longNote, NOON);

@@ -2,7 +2,6 @@ package io.comeback.messaging;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.Flow;
-import io.comeback.flows.FlowVersions;
 import io.comeback.enrollment.WakeUpBatch;
 import io.comeback.messaging.port.OutgoingSms;
 import io.comeback.messaging.port.SendOutcome;
@@ -12,14 +11,15 @@ import io.comeback.gateway.twilio.TwilioWebhookCalls;
 import io.comeback.privacy.PersonErasure;
 import io.comeback.testing.DatabaseText;
 import io.comeback.testing.ManualRuntimeProfile;
+import io.comeback.testing.RuntimeDriver;
 import io.comeback.testing.TestClockProducer;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -57,8 +56,6 @@ class ErasureTest {
     @Inject
     AgroalDataSource dataSource;
     @Inject
-    FlowVersions versions;
-    @Inject
     WakeUpBatch batch;
     @Inject
     Dispatcher dispatcher;
@@ -71,25 +68,8 @@ class ErasureTest {
     @Inject
     PersonErasure erasure;
 
-    @AfterEach
-    void resetClock() {
-        TestClockProducer.CLOCK.reset();
-    }
-
     private static RequestSpecification api() {
         return RestAssured.given().header("Authorization", "Bearer test-key").contentType(ContentType.JSON);
-    }
-
-    private static String letters() {
-        StringBuilder s = new StringBuilder();
-        for (char ch : UUID.randomUUID().toString().replace("-", "").substring(0, 8).toCharArray()) {
-            s.append(Character.isDigit(ch) ? (char) ('g' + (ch - '0')) : ch);
-        }
-        return s.toString();
-    }
-
-    private static String phone() {
-        return "+4798" + String.format("%06d", (int) (Math.random() * 1_000_000));
     }
 
     /** A flow that texts, waits for the answer, keeps it as an attribute and quotes it in a second text. */
@@ -114,24 +94,24 @@ class ErasureTest {
                   - id: thanks
                     send:
                       text: "Takk for svaret, {{ customer.firstName }} {{ customer.lastName }}: {{ reply.text }}"
-                """.formatted(Long.toHexString(System.nanoTime())));
+                """.formatted(TestData.letters()));
     }
 
     @Test
     void afterErasureNoTextColumnHoldsThePersonAndTheirPendingTextNeverLeaves() throws Exception {
         TestClockProducer.CLOCK.setTo(NOON);
         Ledger ledger = new Ledger(dataSource);
-        RuntimeDriver runtime = new RuntimeDriver(dataSource, versions, batch, dispatcher);
+        RuntimeDriver runtime = new RuntimeDriver();
         Flow flow = replyFlow(runtime);
 
-        String id = "erase-" + letters();
-        String phone = phone();
-        String first = "Ingrid" + letters();
-        String last = "Nordby" + letters();
-        String email = letters() + ".erased@example.com";
-        String product = "Ullgenser " + letters();
-        String page = "https://shop.example/search?q=" + letters();
-        String secret = "allergic to " + letters();
+        String id = "erase-" + TestData.letters();
+        String phone = TestData.norwegianMobile();
+        String first = "Ingrid" + TestData.letters();
+        String last = "Nordby" + TestData.letters();
+        String email = TestData.letters() + ".erased@example.com";
+        String product = "Ullgenser " + TestData.letters();
+        String page = "https://shop.example/search?q=" + TestData.letters();
+        String secret = "allergic to " + TestData.letters();
         // The number as a person types it, not as stored.
         api().body(Map.of("phone", "+47 " + phone.substring(3, 6) + " " + phone.substring(6, 8) + " " + phone.substring(8),
                         "firstName", first, "lastName", last, "email", email, "birthday", "1990-04-01",
@@ -140,7 +120,7 @@ class ErasureTest {
                                 "at", NOON.minus(Duration.ofDays(1)).toString())))
                 .put("/api/customers/" + id).then().statusCode(201);
         long customer = ledger.single("SELECT id FROM customers WHERE external_id = ?", id);
-        String order = "order-" + letters();
+        String order = "order-" + TestData.letters();
         api().body(Map.of("orderId", order, "customerId", id, "total", "499.00", "currency", "NOK",
                         "placedAt", NOON.minus(Duration.ofHours(2)).toString(),
                         "items", List.of(Map.of("sku", "U-1", "name", product, "quantity", 1, "price", "499.00"))))
@@ -165,13 +145,13 @@ class ErasureTest {
         twilio.status(twilioStatus((String) sent.get(0).get(1), "undelivered", phone, "30003"), welcome);
 
         // The answer comes through Twilio's webhook; a later text through the simulator lands in the inbox.
-        String reply = "Takk, kom fram " + letters();
-        twilio.inbound(Map.of("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""), "AccountSid", "ACtest",
+        String reply = "Takk, kom fram " + TestData.letters();
+        twilio.inbound(Map.of("MessageSid", TestData.messageSid(), "AccountSid", "ACtest",
                 "From", phone, "To", SHOP_NUMBER, "Body", reply, "FromCity", "OSLO", "FromCountry", "NO"));
 
         // The reply flow answers: written to the ledger, not handed over yet.
         assertThat(batch.run(TestClockProducer.CLOCK.instant(), 1000).claimed()).isPositive();
-        String question = "Når åpner dere " + letters() + "?";
+        String question = "Når åpner dere " + TestData.letters() + "?";
         api().body(Map.of("from", phone, "body", question)).post("/simulator/inbound").then().statusCode(200);
         long pending = ledger.single("SELECT id FROM outbound_messages WHERE customer_id = ? AND step_id = 'thanks'", customer);
         assertThat(ledger.status(pending)).isEqualTo("pending");
@@ -224,11 +204,11 @@ class ErasureTest {
     void aTextClaimedBeforeTheErasureButNotYetHandedOverIsNeverHandedOver() throws Exception {
         TestClockProducer.CLOCK.setTo(NOON);
         Ledger ledger = new Ledger(dataSource);
-        RuntimeDriver runtime = new RuntimeDriver(dataSource, versions, batch, dispatcher);
-        String external = "c-" + UUID.randomUUID();
+        RuntimeDriver runtime = new RuntimeDriver();
+        String external = TestData.customerId();
         long customer = ledger.single("""
                 INSERT INTO customers (external_id, phone, time_zone, locale, consent_status, consent_at)
-                VALUES (?, ?, 'Europe/Oslo', 'nb', 'opted_in', now()) RETURNING id""", external, phone());
+                VALUES (?, ?, 'Europe/Oslo', 'nb', 'opted_in', now()) RETURNING id""", external, TestData.norwegianMobile());
         runtime.enroll(replyFlow(runtime), customer, NOON);
         assertThat(batch.run(NOON, 1000).claimed()).isPositive();
         long text = ledger.single("SELECT id FROM outbound_messages WHERE customer_id = ?", customer);
@@ -255,9 +235,9 @@ class ErasureTest {
     void anErasureWaitsForAHandOverUnderWayAndCommitsAfterIt() throws Exception {
         TestClockProducer.CLOCK.setTo(NOON);
         Ledger ledger = new Ledger(dataSource);
-        RuntimeDriver runtime = new RuntimeDriver(dataSource, versions, batch, dispatcher);
-        String external = "c-" + UUID.randomUUID();
-        String phone = phone();
+        RuntimeDriver runtime = new RuntimeDriver();
+        String external = TestData.customerId();
+        String phone = TestData.norwegianMobile();
         long customer = ledger.single("""
                 INSERT INTO customers (external_id, phone, time_zone, locale, consent_status, consent_at)
                 VALUES (?, ?, 'Europe/Oslo', 'nb', 'opted_in', now()) RETURNING id""", external, phone);

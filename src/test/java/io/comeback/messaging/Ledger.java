@@ -2,6 +2,7 @@ package io.comeback.messaging;
 
 import io.agroal.api.AgroalDataSource;
 
+import io.comeback.testing.TestData;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,7 +24,7 @@ final class Ledger {
         return single("""
                 INSERT INTO customers (external_id, phone, time_zone, locale, consent_status, consent_at)
                 VALUES (?, ?, ?, 'nb', ?, now()) RETURNING id""",
-                "c-" + java.util.UUID.randomUUID(), phone, zone, consent);
+                TestData.customerId(), phone, zone, consent);
     }
 
     /** How many texts the (simulated) provider received for this ledger row. */
@@ -67,9 +68,5 @@ final class Ledger {
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
-    }
-
-    static String norwegianMobile() {
-        return "+479" + ((int) (Math.random() * 9_000_000) + 1_000_000);
     }
 }

@@ -2,14 +2,13 @@ package io.comeback.messaging;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.Flow;
-import io.comeback.flows.FlowVersions;
-import io.comeback.enrollment.WakeUpBatch;
 import io.comeback.testing.ManualRuntimeProfile;
+import io.comeback.testing.RuntimeDriver;
 import io.comeback.testing.TestClockProducer;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -40,23 +39,12 @@ class QuietHoursReleaseTest {
 
     @Inject
     AgroalDataSource dataSource;
-    @Inject
-    FlowVersions versions;
-    @Inject
-    WakeUpBatch batch;
-    @Inject
-    Dispatcher dispatcher;
-
-    @AfterEach
-    void resetClock() {
-        TestClockProducer.CLOCK.reset();
-    }
 
     @Test
     void fiveHundredDeferredTextsAllGoOutAfterEightLocalSpreadOverTheRamp() {
         Ledger ledger = new Ledger(dataSource);
-        RuntimeDriver runtime = new RuntimeDriver(dataSource, versions, batch, dispatcher);
-        String flowId = "quiet_release_" + Long.toHexString(System.nanoTime());
+        RuntimeDriver runtime = new RuntimeDriver();
+        String flowId = "quiet_release_" + TestData.letters();
         Flow flow = runtime.register("""
                 id: %s
                 settings:
@@ -70,10 +58,9 @@ class QuietHoursReleaseTest {
         Instant evening = EVENING.atTime(22, 30).atZone(OSLO).toInstant(); // 23:30 in Helsinki
         TestClockProducer.CLOCK.setTo(evening);
         Map<String, ZoneId> zoneOf = new HashMap<>();
-        int base = (int) (Math.random() * 400_000);
         for (int i = 0; i < 500; i++) {
             boolean oslo = i % 5 < 3;
-            String phone = oslo ? "+4795" + String.format("%06d", base + i) : "+35840" + String.format("%07d", base + i);
+            String phone = oslo ? TestData.norwegianMobile() : TestData.finnishMobile();
             ZoneId zone = oslo ? OSLO : HELSINKI;
             zoneOf.put(phone, zone);
             runtime.enroll(flow, ledger.customer(phone, zone.getId(), "opted_in"), evening);

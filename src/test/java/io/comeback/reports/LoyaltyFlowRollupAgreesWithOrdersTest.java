@@ -1,6 +1,7 @@
 package io.comeback.reports;
 
 import io.agroal.api.AgroalDataSource;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -21,7 +22,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,12 +46,12 @@ class LoyaltyFlowRollupAgreesWithOrdersTest {
 
     @Test
     void aFlowsFiguresMatchTheRawOrdersOfItsCustomersAsOrdersAndEntriesArrive() throws SQLException {
-        String flow = "loyalty-flow-" + UUID.randomUUID().toString().substring(0, 8);
+        String flow = TestData.id("loyalty-flow");
         Random random = new Random(121);
         List<String> customers = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            String id = "flowroll-" + UUID.randomUUID().toString().substring(0, 8);
+            String id = TestData.id("flowroll");
             RestAssured.given().header("Authorization", "Bearer test-key").contentType(ContentType.JSON)
                     .body(Map.of("firstName", "Test")).put("/api/customers/" + id).then().statusCode(201);
             customers.add(id);
@@ -83,7 +83,7 @@ class LoyaltyFlowRollupAgreesWithOrdersTest {
         for (int batch = 0; batch < 3; batch++) {
             for (String[] o : orders.subList(batch * orders.size() / 3, (batch + 1) * orders.size() / 3)) {
                 RestAssured.given().header("Authorization", "Bearer test-key").contentType(ContentType.JSON)
-                        .body(Map.of("orderId", "flowroll-" + UUID.randomUUID(), "customerId", o[0], "total", o[2],
+                        .body(Map.of("orderId", TestData.id("flowroll-o"), "customerId", o[0], "total", o[2],
                                 "currency", "NOK", "placedAt", o[1]))
                         .post("/api/orders").then().statusCode(201);
             }

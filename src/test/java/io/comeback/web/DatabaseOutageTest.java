@@ -1,6 +1,8 @@
 package io.comeback.web;
 
+import io.comeback.testing.Api;
 import io.comeback.testing.DatabaseProxy;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -12,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.comeback.web.Api.given;
+import static io.comeback.testing.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -32,7 +34,7 @@ class DatabaseOutageTest {
 
     @Test
     void databaseOutageIsA503WithRetryAfterAndTheServiceRecoversWhenItIsBack() {
-        String id = Api.uniqueId("outage");
+        String id = TestData.id("outage");
         given().body(Map.of("firstName", "Olga")).put("/api/customers/" + id).then().statusCode(201);
 
         DatabaseProxy.cut();
@@ -41,10 +43,10 @@ class DatabaseOutageTest {
                 .header("Retry-After", equalTo("5"))
                 .body("type", equalTo("https://comeback.io/problems/unavailable"))
                 .body("detail", containsString("database cannot be reached"));
-        given().body(Map.of("firstName", "Oda")).put("/api/customers/" + Api.uniqueId("outage")).then().statusCode(503)
+        given().body(Map.of("firstName", "Oda")).put("/api/customers/" + TestData.id("outage")).then().statusCode(503)
                 .header("Retry-After", equalTo("5"));
         RestAssured.given().header("Authorization", "Bearer " + Api.KEY).contentType("text/csv")
-                .body("externalId,firstName\n" + Api.uniqueId("outage") + ",Ola\n")
+                .body("externalId,firstName\n" + TestData.id("outage") + ",Ola\n")
                 .post("/api/import/customers").then().statusCode(503).header("Retry-After", equalTo("5"));
         given().get("/api/consent/export").then().statusCode(503);
 

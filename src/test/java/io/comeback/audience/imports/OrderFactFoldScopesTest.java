@@ -3,6 +3,7 @@ package io.comeback.audience.imports;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.OrderStore;
 import io.comeback.testing.CustomerFactsRow;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -98,7 +98,7 @@ class OrderFactFoldScopesTest {
     private static long customer(Connection c) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(
                 "INSERT INTO customers (external_id, time_zone) VALUES (?, 'Europe/Oslo') RETURNING id")) {
-            st.setString(1, "fold-scope-" + UUID.randomUUID());
+            st.setString(1, TestData.id("fold-scope"));
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -110,7 +110,7 @@ class OrderFactFoldScopesTest {
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO orders (order_id, customer_id, total, currency, placed_at) VALUES (?, ?, ?::numeric, 'NOK', ?)
                 RETURNING id""")) {
-            st.setString(1, "fold-scope-o-" + UUID.randomUUID());
+            st.setString(1, TestData.id("fold-scope-o"));
             st.setLong(2, customer);
             st.setString(3, total);
             st.setTimestamp(4, Timestamp.from(at));

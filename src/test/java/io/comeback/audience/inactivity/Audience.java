@@ -7,13 +7,13 @@ import io.comeback.audience.EventService;
 import io.comeback.audience.OrderInput;
 import io.comeback.audience.OrderService;
 import io.comeback.privacy.PersonErasure;
+import io.comeback.testing.TestData;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** Builds hand-made customer histories through the same services the API uses, so facts are maintained as in production. */
 @ApplicationScoped
@@ -36,8 +36,8 @@ class Audience {
     }
 
     Person person(String zone, boolean consent, List<Instant> orderTimes, List<Instant> visits) {
-        String externalId = "inact-" + UUID.randomUUID().toString().substring(0, 12);
-        String phone = "+479" + (1_000_000 + (int) (Math.random() * 8_999_999));
+        String externalId = TestData.id("inact");
+        String phone = TestData.norwegianMobile();
         CustomerService.PutResult put = customers.put(externalId, new CustomerInput(phone, "Kari", "Nordmann", null, "nb-NO",
                 zone, null, Map.of(), new CustomerInput.ConsentInput(consent ? "opted_in" : "opted_out", "test", null, null)));
         if (!(put instanceof CustomerService.Stored stored)) {
@@ -67,7 +67,7 @@ class Audience {
 
     /** One more order of the customer, placed at {@code at}. */
     void order(String externalId, Instant at) {
-        OrderService.Outcome outcome = orders.place(new OrderInput(externalId + "-" + UUID.randomUUID(), externalId, "100.00",
+        OrderService.Outcome outcome = orders.place(new OrderInput(TestData.id(externalId), externalId, "100.00",
                 "NOK", at.toString(), List.of(), null));
         if (!(outcome instanceof OrderService.Created)) {
             throw new IllegalStateException("order not stored: " + outcome);

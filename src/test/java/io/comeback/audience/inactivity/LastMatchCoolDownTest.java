@@ -5,6 +5,7 @@ import io.comeback.engine.model.FlowDuration;
 import io.comeback.engine.model.ReEntry;
 import io.comeback.engine.model.SourceLocation;
 import io.comeback.engine.model.Trigger;
+import io.comeback.testing.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +56,7 @@ class LastMatchCoolDownTest {
 
     @BeforeEach
     void twoLapsedCustomersOneEnteredOneRefused() throws Exception {
-        flow = "last-match-" + UUID.randomUUID();
+        flow = TestData.id("last-match");
         entered = audience.person("Europe/Oslo", true, List.of(Instant.parse("1995-06-01T10:00:00Z")), List.of());
         refused = audience.person("Europe/Oslo", true, List.of(Instant.parse("1995-06-02T10:00:00Z")), List.of());
         assertThat(preview(new ReEntry.Never(SourceLocation.UNKNOWN), T)).isEqualTo(new Seen(2, 0));

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code COMEBACK_GATEWAY=twilio} against the fake Twilio API, with a recording problem listener. */
+/**
+ * {@code COMEBACK_GATEWAY=twilio} against the fake Twilio API, with a recording problem listener. The runtime's
+ * background loops are off: the tests drive wake-ups and the dispatcher step by step ({@code RuntimeDriver}).
+ */
 public class TwilioGatewayProfile implements QuarkusTestProfile {
 
     static final String SERVICE = "MG" + "22222222222222222222222222222222";
@@ -21,7 +24,8 @@ public class TwilioGatewayProfile implements QuarkusTestProfile {
                 "comeback.twilio.messaging-service-sid", SERVICE,
                 "comeback.twilio.senders", "NO=Comeback",
                 // Reconciliation tests run it themselves; the periodic jobs would race them.
-                "comeback.reconcile.every", "1h");
+                "comeback.reconcile.every", "1h",
+                "comeback.runtime.enabled", "false");
     }
 
     @Override

@@ -7,7 +7,8 @@ import io.comeback.messaging.port.OutgoingSms;
 import io.comeback.messaging.port.SendOutcome;
 import io.comeback.messaging.Gateways;
 import io.comeback.messaging.Reconciliation;
-import io.comeback.testing.Poll;
+import io.comeback.testing.RuntimeDriver;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Reconciliation with Twilio as the gateway, through the real SDK against the fake API: rows left
  * {@code unknown} are found (or, once certain, sent again), and statuses that stopped moving are
- * fetched by SID and applied like the callback that never came, error codes included.
+ * fetched by SID and applied like the callback that never came, error codes included. The dispatcher is run by the
+ * test ({@link RuntimeDriver}).
  */
 @QuarkusTest
 @TestProfile(TwilioGatewayProfile.class)
@@ -42,10 +44,6 @@ class TwilioReconciliationTest {
     TwilioStatusRefresh refresh;
     @Inject
     RecordingDeliveryProblemListener problems;
-
-    private static String uniqueNorwegianMobile() {
-        return "+479" + ((int) (Math.random() * 9_000_000) + 1_000_000);
-    }
 
     private static FakeTwilioApi twilio() {
         return FakeTwilioResource.api;
@@ -65,7 +63,7 @@ class TwilioReconciliationTest {
 
     @Test
     void anUnknownRowFoundAtTwilioGetsItsSidAndStatus() throws SQLException {
-        String phone = uniqueNorwegianMobile();
+        String phone = TestData.norwegianMobile();
         String body = "Takk for handelen! Her er 10 % til neste gang.";
         long id = insert("unknown", phone, body, null, Instant.now().minusSeconds(60));
         String sid = sendAtTwilio(id, phone, body); // Twilio took it; our record of the answer was lost
@@ -82,14 +80,16 @@ class TwilioReconciliationTest {
 
     @Test
     void anUnknownRowTwilioNeverGotStaysUnknownWhileItMayBeQueuedAndIsSentOnceWhenThatIsOver() throws SQLException {
-        String phone = uniqueNorwegianMobile();
+        String phone = TestData.norwegianMobile();
         long recent = insert("unknown", phone, "Nye varer i dag", null, Instant.now().minusSeconds(60));
         long old = insert("unknown", phone, "Velkommen tilbake", null, Instant.now().minus(Duration.ofHours(11)));
 
         reconciliation.run();
 
         assertThat(row(recent).status()).isEqualTo("unknown");
-        Row sent = Poll.until("the row Twilio never got, sent", () -> row(old), r -> r.providerMessageId() != null);
+        new RuntimeDriver().runDue();
+        Row sent = row(old);
+        assertThat(sent.providerMessageId()).as("the row Twilio never got, sent").isNotNull();
         assertThat(sent.reason()).isEqualTo("reconciled: the provider never received it");
         assertThat(twilio().received().stream().filter(r -> r.method().equals("POST") && phone.equals(r.form().get("To")))
                 .map(r -> r.form().get("Body")).toList()).containsExactly("Velkommen tilbake");
@@ -97,7 +97,7 @@ class TwilioReconciliationTest {
 
     @Test
     void aStaleStatusIsFetchedBySidAndAppliedWithItsErrorCode() throws SQLException {
-        String phone = uniqueNorwegianMobile();
+        String phone = TestData.norwegianMobile();
         Instant threeHoursAgo = Instant.now().minus(Duration.ofHours(3));
         long filteredId = insert("sent", phone, "Siste sjanse!", null, threeHoursAgo);
         String filtered = sendAtTwilio(filteredId, phone, "Siste sjanse!");

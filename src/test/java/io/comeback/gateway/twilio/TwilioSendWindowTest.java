@@ -2,14 +2,15 @@ package io.comeback.gateway.twilio;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.support.Jdbc;
-import io.comeback.testing.Poll;
+import io.comeback.testing.RuntimeDriver;
 import io.comeback.testing.TestClockProducer;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -22,14 +23,14 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Quiet hours reach Twilio end to end: the compliance gate stores each text's deadline (the next
  * quiet window in the recipient's zone), Twilio gets it as {@code ValidityPeriod}, and a row the
- * dispatcher claims too late is deferred to the next morning instead of being sent at night.
+ * dispatcher claims too late is deferred to the next morning instead of being sent at night. The runtime is driven
+ * step by step ({@link RuntimeDriver}).
  */
 @QuarkusTest
 @TestProfile(TwilioGatewayProfile.class)
@@ -40,17 +41,15 @@ class TwilioSendWindowTest {
     @Inject
     AgroalDataSource dataSource;
 
-    @AfterEach
-    void resetClock() {
-        TestClockProducer.CLOCK.reset();
+    private RuntimeDriver runtime;
+
+    @BeforeEach
+    void driveTheRuntime() {
+        runtime = new RuntimeDriver();
     }
 
     private static Instant oslo(String dateTime) {
         return LocalDateTime.parse(dateTime).atZone(OSLO).toInstant();
-    }
-
-    private static String uniqueNorwegianMobile() {
-        return "+479" + ((int) (Math.random() * 9_000_000) + 1_000_000);
     }
 
     private static List<FakeTwilioApi.Received> createsTo(String phone) {
@@ -62,12 +61,14 @@ class TwilioSendWindowTest {
     void aWelcomeTextAtTwoInTheAfternoonMayWaitInTwiliosQueueUntilNineInTheEvening() {
         Instant twoPm = oslo("2030-03-05T14:00");
         TestClockProducer.CLOCK.setTo(twoPm);
-        String phone = uniqueNorwegianMobile();
+        String phone = TestData.norwegianMobile();
         RestAssured.given().header("Authorization", "Bearer test-key").contentType(ContentType.JSON).body(Map.of("phone", phone, "firstName", "Kari",
                         "consent", Map.of("status", "opted_in", "source", "checkout")))
-                .put("/api/customers/" + UUID.randomUUID()).then().statusCode(201);
+                .put("/api/customers/" + TestData.customerId()).then().statusCode(201);
 
-        FakeTwilioApi.Received create = Poll.until("the welcome text at Twilio", () -> createsTo(phone), r -> !r.isEmpty()).get(0);
+        runtime.runDue();
+        assertThat(createsTo(phone)).as("the welcome text at Twilio").isNotEmpty();
+        FakeTwilioApi.Received create = createsTo(phone).get(0);
 
         long expected = Duration.between(twoPm, oslo("2030-03-05T21:00")).toSeconds(); // 25,200
         assertThat(Long.parseLong(create.form().get("ValidityPeriod"))).isBetween(expected - 30, expected);
@@ -76,12 +77,15 @@ class TwilioSendWindowTest {
 
     @Test
     void aRowClaimedAfterItsWindowClosedIsDeferredToEightNextMorningNotSentAndSentThen() throws SQLException {
-        String phone = uniqueNorwegianMobile();
+        String phone = TestData.norwegianMobile();
         TestClockProducer.CLOCK.setTo(oslo("2030-03-05T22:10"));
         // Due at 20:55, held back (retries, pacing) until after quiet hours began at 21:00.
         long id = insertPending(phone, oslo("2030-03-05T20:55"), oslo("2030-03-05T21:00"));
 
-        Row deferred = Poll.until("the late row deferred", () -> row(id), r -> r.status().equals("pending") && r.reason() != null);
+        runtime.runDue();
+        Row deferred = row(id);
+        assertThat(deferred.status()).as("the late row deferred").isEqualTo("pending");
+        assertThat(deferred.reason()).as("the late row deferred").isNotNull();
         assertThat(deferred.notBefore()).isEqualTo(oslo("2030-03-06T08:00"));
         assertThat(deferred.validUntil()).isEqualTo(oslo("2030-03-06T21:00"));
         assertThat(deferred.reason()).startsWith("quiet_hours").contains("2030-03-06T07:00:00Z");
@@ -89,7 +93,9 @@ class TwilioSendWindowTest {
         assertThat(createsTo(phone)).isEmpty();
 
         TestClockProducer.CLOCK.setTo(oslo("2030-03-06T08:00").plusSeconds(1));
-        Row sent = Poll.until("the row sent in the morning", () -> row(id), r -> r.providerMessageId() != null);
+        runtime.runDue();
+        Row sent = row(id);
+        assertThat(sent.providerMessageId()).as("the row sent in the morning").isNotNull();
         assertThat(sent.status()).isEqualTo("queued");
         assertThat(createsTo(phone)).singleElement().satisfies(create ->
                 assertThat(create.form()).containsEntry("ValidityPeriod", "36000")); // 13 h until 21:00, capped at Twilio's 10 h

@@ -1,5 +1,6 @@
 package io.comeback.gateway.twilio;
 
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -77,8 +78,8 @@ class TwilioStatusGroupCommitTest {
 
     @Test
     void anErrorCodeInAGroupIsActedOnOnceAndThenMarkedApplied() throws Exception {
-        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
-        String phone = "+479" + (1_000_000 + (int) (Math.random() * 8_999_999));
+        String sid = TestData.messageSid();
+        String phone = TestData.norwegianMobile();
         Map<String, String> params = params(sid, "undelivered", "30007");
         params.put("To", phone);
         ExecutorService clients = Executors.newFixedThreadPool(4);

@@ -3,6 +3,7 @@ package io.comeback.gateway.twilio;
 import io.comeback.messaging.port.DeliveryProblem;
 import io.comeback.messaging.port.DeliveryStatus;
 import io.comeback.messaging.StatusUpdate;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -17,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -42,7 +42,7 @@ class TwilioWebhookTest {
 
     @Test
     void forgedSignatureIsRefusedAndNothingIsStored() {
-        String sid = newSid();
+        String sid = TestData.messageSid();
         Map<String, String> params = statusParams(sid, "delivered", null, "+4791234567");
 
         RestAssured.given().contentType(FORM).formParams(params)
@@ -60,7 +60,7 @@ class TwilioWebhookTest {
 
     @Test
     void signatureOverTheUrlTheServiceSeesIsRefused() {
-        String sid = newSid();
+        String sid = TestData.messageSid();
         Map<String, String> params = statusParams(sid, "sent", null, "+4791234567");
         String seenByService = RestAssured.baseURI + ":" + RestAssured.port + "/webhooks/twilio/status";
 
@@ -73,7 +73,7 @@ class TwilioWebhookTest {
 
     @Test
     void tamperedParameterBreaksTheSignature() {
-        String sid = newSid();
+        String sid = TestData.messageSid();
         Map<String, String> params = statusParams(sid, "failed", null, "+4791234567");
         String signature = TwilioSignatures.sign(TwilioWebhookProfile.AUTH_TOKEN, publicUrl("/webhooks/twilio/status"), params);
         params.put("MessageStatus", "delivered");
@@ -87,7 +87,7 @@ class TwilioWebhookTest {
 
     @Test
     void statusIsStoredAndAppliedWithTheLedgerIdFromTheCallbackUrl() {
-        String sid = newSid();
+        String sid = TestData.messageSid();
 
         postStatus(statusParams(sid, "delivered", null, "+4791234567"), 4242L).statusCode(200);
 
@@ -101,7 +101,7 @@ class TwilioWebhookTest {
 
     @Test
     void repeatedCallbackIsAcknowledgedButAppliedOnce() {
-        String sid = newSid();
+        String sid = TestData.messageSid();
         Map<String, String> params = statusParams(sid, "sent", null, "+4791234567");
 
         postStatus(params, 1L).statusCode(200);
@@ -113,7 +113,7 @@ class TwilioWebhookTest {
 
     @Test
     void callbacksOutOfOrderAndTwiceEndDelivered() {
-        String sid = newSid();
+        String sid = TestData.messageSid();
 
         postStatus(statusParams(sid, "delivered", null, "+4791234567"), 2L).statusCode(200);
         postStatus(statusParams(sid, "sent", null, "+4791234567"), 2L).statusCode(200);
@@ -128,7 +128,7 @@ class TwilioWebhookTest {
 
     @Test
     void unknownSidWithoutLedgerIdIsKeptNotRefused() {
-        String sid = newSid();
+        String sid = TestData.messageSid();
 
         postStatus(statusParams(sid, "undelivered", "30008", "+4791234567"), null).statusCode(200);
 
@@ -140,7 +140,7 @@ class TwilioWebhookTest {
 
     @Test
     void statusComebackHasNoUseForIsStoredOnly() {
-        String sid = newSid();
+        String sid = TestData.messageSid();
 
         postStatus(statusParams(sid, "canceled", null, "+4791234567"), 3L).statusCode(200);
 
@@ -158,8 +158,8 @@ class TwilioWebhookTest {
 
     @Test
     void carrierOptOutIsReportedOnceEvenWhenTheCallbackRepeats() {
-        String phone = newPhone();
-        Map<String, String> params = statusParams(newSid(), "failed", "21610", phone);
+        String phone = TestData.norwegianMobile();
+        Map<String, String> params = statusParams(TestData.messageSid(), "failed", "21610", phone);
 
         postStatus(params, 10L).statusCode(200);
         postStatus(params, 10L).statusCode(200);
@@ -173,13 +173,13 @@ class TwilioWebhookTest {
 
     @Test
     void thirdUnreachableHandsetErrorMarksTheNumberUnreachable() {
-        String phone = newPhone();
+        String phone = TestData.norwegianMobile();
 
-        postStatus(statusParams(newSid(), "undelivered", "30003", phone), 21L).statusCode(200);
-        postStatus(statusParams(newSid(), "undelivered", "30005", phone), 22L).statusCode(200);
+        postStatus(statusParams(TestData.messageSid(), "undelivered", "30003", phone), 21L).statusCode(200);
+        postStatus(statusParams(TestData.messageSid(), "undelivered", "30005", phone), 22L).statusCode(200);
         assertThat(problems.reportsFor(phone)).isEmpty();
 
-        postStatus(statusParams(newSid(), "undelivered", "30006", phone), 23L).statusCode(200);
+        postStatus(statusParams(TestData.messageSid(), "undelivered", "30006", phone), 23L).statusCode(200);
 
         assertThat(problems.reportsFor(phone)).singleElement().satisfies(report -> {
             assertThat(report.problem()).isEqualTo(DeliveryProblem.UNREACHABLE);
@@ -190,9 +190,9 @@ class TwilioWebhookTest {
 
     @Test
     void carrierFilteringIsFlaggedForReview() {
-        String phone = newPhone();
+        String phone = TestData.norwegianMobile();
 
-        postStatus(statusParams(newSid(), "undelivered", "30007", phone), 30L).statusCode(200);
+        postStatus(statusParams(TestData.messageSid(), "undelivered", "30007", phone), 30L).statusCode(200);
 
         assertThat(problems.reportsFor(phone)).extracting(r -> r.problem()).containsExactly(DeliveryProblem.REVIEW_CONTENT);
     }
@@ -201,8 +201,8 @@ class TwilioWebhookTest {
 
     @Test
     void inboundStoppIsHandedOnAndTheEscapedConfirmationAnsweredInTwiml() {
-        String sid = newSid();
-        String phone = newPhone();
+        String sid = TestData.messageSid();
+        String phone = TestData.norwegianMobile();
 
         postInbound(inboundParams(sid, phone, "STOPP")).statusCode(200)
                 .contentType(containsString("application/xml"))
@@ -221,16 +221,16 @@ class TwilioWebhookTest {
     void longestInboundTextIsAcceptedWhateverItsCharacters() {
         // Twilio sends up to 1,600 characters; percent-encoded, 'å' takes 6 bytes and an emoji 12: 9,600 bytes here,
         // well within the webhook body limit.
-        String sid = newSid();
+        String sid = TestData.messageSid();
         String body = "å".repeat(1200) + "😀".repeat(200);
-        postInbound(inboundParams(sid, newPhone(), body)).statusCode(200);
+        postInbound(inboundParams(sid, TestData.norwegianMobile(), body)).statusCode(200);
         assertThat(inbound.receivedWithSid(sid)).singleElement().satisfies(sms -> assertThat(sms.body()).isEqualTo(body));
     }
 
     @Test
     void repeatedInboundGetsTheFirstAnswerWithoutBeingHandedOnAgain() {
-        String sid = newSid();
-        Map<String, String> params = inboundParams(sid, newPhone(), "stopp");
+        String sid = TestData.messageSid();
+        Map<String, String> params = inboundParams(sid, TestData.norwegianMobile(), "stopp");
 
         String first = postInbound(params).statusCode(200).extract().asString();
         String second = postInbound(params).statusCode(200).extract().asString();
@@ -241,9 +241,9 @@ class TwilioWebhookTest {
 
     @Test
     void replyNobodyAnswersGetsAnEmptyResponse() {
-        String sid = newSid();
+        String sid = TestData.messageSid();
 
-        postInbound(inboundParams(sid, newPhone(), "9")).statusCode(200)
+        postInbound(inboundParams(sid, TestData.norwegianMobile(), "9")).statusCode(200)
                 .body(equalTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>"));
 
         assertThat(inbound.receivedWithSid(sid)).singleElement().satisfies(sms -> assertThat(sms.body()).isEqualTo("9"));
@@ -251,8 +251,8 @@ class TwilioWebhookTest {
 
     @Test
     void forgedInboundIsRefused() {
-        String sid = newSid();
-        Map<String, String> params = inboundParams(sid, newPhone(), "STOPP");
+        String sid = TestData.messageSid();
+        Map<String, String> params = inboundParams(sid, TestData.norwegianMobile(), "STOPP");
 
         RestAssured.given().contentType(FORM).formParams(params).header("X-Twilio-Signature", "bm90IGEgc2lnbmF0dXJl")
                 .post("/webhooks/twilio/inbound").then().statusCode(403);
@@ -315,14 +315,6 @@ class TwilioWebhookTest {
         params.put("To", "+4759440000");
         params.put("ToCountry", "NO");
         return params;
-    }
-
-    private static String newSid() {
-        return "SM" + UUID.randomUUID().toString().replace("-", "");
-    }
-
-    private static String newPhone() {
-        return "+479" + (1_000_000 + (int) (Math.random() * 8_999_999));
     }
 
     private long count(String table, String sid) {

@@ -1,6 +1,7 @@
 package io.comeback.messaging.pacing;
 
 import io.agroal.api.AgroalDataSource;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -34,7 +34,7 @@ class SenderBucketsTest {
     AgroalDataSource dataSource;
 
     private static String sender() {
-        return "test-sender-" + UUID.randomUUID().toString().substring(0, 8);
+        return TestData.id("test-sender");
     }
 
     private static SenderBuckets buckets(String sender, double rate, double burst, PacingSettings.SlowDown slowDown) {

@@ -1,6 +1,7 @@
 package io.comeback.web.access;
 
-import io.comeback.web.Api;
+import io.comeback.testing.TestData;
+import io.comeback.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -32,10 +33,10 @@ class ApiKeyScopesTest {
 
     @Test
     void aReadKeyReadsButChangesNothing() {
-        String key = issue(Api.uniqueId("reader"), "read");
-        String customer = Api.uniqueId("scoped");
+        String key = issue(TestData.id("reader"), "read");
+        String customer = TestData.id("scoped");
         as(key).get("/api/flows").then().statusCode(200);
-        as(key).body(Map.of("phone", Api.uniqueNorwegianMobile())).put("/api/customers/" + customer)
+        as(key).body(Map.of("phone", TestData.norwegianMobile())).put("/api/customers/" + customer)
                 .then().statusCode(403).contentType("application/problem+json").body("detail", containsString("'write'"));
         Api.given().get("/api/customers/" + customer).then().statusCode(404);
         as(key).get("/api/keys").then().statusCode(403);
@@ -43,9 +44,9 @@ class ApiKeyScopesTest {
 
     @Test
     void aWriteKeyChangesDataButCannotManageKeysOrUsers() {
-        String key = issue(Api.uniqueId("writer"), "write");
-        String customer = Api.uniqueId("scoped");
-        as(key).body(Map.of("phone", Api.uniqueNorwegianMobile())).put("/api/customers/" + customer).then().statusCode(201);
+        String key = issue(TestData.id("writer"), "write");
+        String customer = TestData.id("scoped");
+        as(key).body(Map.of("phone", TestData.norwegianMobile())).put("/api/customers/" + customer).then().statusCode(201);
         as(key).body(Map.of("name", "escalate", "scope", "admin")).post("/api/keys").then().statusCode(403);
         as(key).body(Map.of("role", "admin", "password", "long-enough-password")).put("/api/users/mallory").then().statusCode(403);
         Api.given().get("/api/users").then().statusCode(200).body("username", not(org.hamcrest.Matchers.hasItem("mallory")));
@@ -53,7 +54,7 @@ class ApiKeyScopesTest {
 
     @Test
     void aRevokedKeyIsRefusedAtOnceAndItsUseWasRecorded() {
-        String name = Api.uniqueId("revoked");
+        String name = TestData.id("revoked");
         String key = issue(name, "admin");
         as(key).get("/api/keys").then().statusCode(200)
                 .body("find { it.name == '" + name + "' }.lastUsedAt", notNullValue())
@@ -68,24 +69,24 @@ class ApiKeyScopesTest {
 
     @Test
     void aKeyWithTheRightPrefixAndAWrongSecretIsRefused() {
-        String key = issue(Api.uniqueId("forged"), "admin");
+        String key = issue(TestData.id("forged"), "admin");
         String forged = key.substring(0, key.length() - 4) + (key.endsWith("AAAA") ? "BBBB" : "AAAA");
         as(forged).get("/api/flows").then().statusCode(401);
     }
 
     @Test
     void keysAreNamedOnceAndScopesAreChecked() {
-        String name = Api.uniqueId("twice");
+        String name = TestData.id("twice");
         issue(name, "read");
         Api.given().body(Map.of("name", name, "scope", "read")).post("/api/keys").then().statusCode(409)
                 .body("errors[0].field", equalTo("name"));
-        Api.given().body(Map.of("name", Api.uniqueId("bad"), "scope", "root")).post("/api/keys").then().statusCode(422)
+        Api.given().body(Map.of("name", TestData.id("bad"), "scope", "root")).post("/api/keys").then().statusCode(422)
                 .body("errors[0].field", equalTo("scope"));
     }
 
     @Test
     void usersAreCreatedWithARoleAndAPasswordThatNeverComesBack() {
-        String name = Api.uniqueId("user");
+        String name = TestData.id("user");
         Api.given().body(Map.of("role", "viewer")).put("/api/users/" + name).then().statusCode(422)
                 .body("errors[0].field", equalTo("password"));
         Api.given().body(Map.of("role", "viewer", "password", "short")).put("/api/users/" + name).then().statusCode(422)

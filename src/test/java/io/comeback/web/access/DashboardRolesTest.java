@@ -1,15 +1,13 @@
 package io.comeback.web.access;
 
-import io.comeback.web.Api;
+import io.comeback.testing.TestData;
+import io.comeback.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -19,23 +17,9 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 class DashboardRolesTest {
 
-    private static String signIn(String username, String role) {
-        Api.user(username, role);
-        Response ok = RestAssured.given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("username", username).formParam("password", Api.password(username)).post("/login");
-        assertThat(ok.statusCode()).isEqualTo(303);
-        return ok.getCookie("comeback_session");
-    }
-
-    private static String csrf(String page) {
-        Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
-        assertThat(m.find()).isTrue();
-        return m.group(1);
-    }
-
     private static long inboxReply() {
-        String phone = Api.uniqueNorwegianMobile();
-        String text = "Hei, et spørsmål " + Api.uniqueId("q");
+        String phone = TestData.norwegianMobile();
+        String text = "Hei, et spørsmål " + TestData.id("q");
         Api.given().body(Map.of("from", phone, "body", text)).post("/simulator/inbound").then().statusCode(200);
         return Api.given().get("/api/inbox").then().statusCode(200).extract().jsonPath()
                 .getLong("find { it.body == '" + text + "' }.id");
@@ -44,19 +28,19 @@ class DashboardRolesTest {
     @Test
     void aViewerSeesTheInboxButCannotMarkARepliesHandled() {
         long id = inboxReply();
-        String session = signIn("viewer-" + Api.uniqueId("v"), "viewer");
+        String session = Api.signIn("viewer-" + TestData.id("v"), "viewer");
         String page = RestAssured.given().cookie("comeback_session", session).get("/inbox").then().statusCode(200)
                 .extract().asString();
         assertThat(page).doesNotContain("action=\"/inbox/" + id + "/handled\"");
         RestAssured.given().redirects().follow(false).cookie("comeback_session", session).contentType(ContentType.URLENC)
-                .formParam("csrf", csrf(page)).post("/inbox/" + id + "/handled").then().statusCode(403);
+                .formParam("csrf", Api.csrf(page)).post("/inbox/" + id + "/handled").then().statusCode(403);
         Api.given().get("/api/inbox").then().body("find { it.id == " + id + " }.handled", org.hamcrest.Matchers.equalTo(false));
     }
 
     @Test
     void aFormWithoutItsTokenChangesNothing() {
         long id = inboxReply();
-        String session = signIn("marketer-" + Api.uniqueId("m"), "marketer");
+        String session = Api.signIn("marketer-" + TestData.id("m"), "marketer");
         RestAssured.given().redirects().follow(false).cookie("comeback_session", session).contentType(ContentType.URLENC)
                 .post("/inbox/" + id + "/handled").then().statusCode(403);
         RestAssured.given().redirects().follow(false).cookie("comeback_session", session).contentType(ContentType.URLENC)
@@ -71,7 +55,7 @@ class DashboardRolesTest {
 
     @Test
     void everyDashboardFormNeedsItsToken() {
-        String session = signIn("forms-" + Api.uniqueId("f"), "admin");
+        String session = Api.signIn("forms-" + TestData.id("f"), "admin");
         java.util.List<Routes.Route> forms = Routes.all("1").stream()
                 .filter(r -> r.signedIn() && !r.method().equals("GET") && !r.method().equals("HEAD")).toList();
         assertThat(forms).isNotEmpty();
@@ -83,8 +67,8 @@ class DashboardRolesTest {
 
     @Test
     void aDeletedUsersSessionEndsAtOnce() {
-        String name = "leaver-" + Api.uniqueId("l");
-        String session = signIn(name, "marketer");
+        String name = "leaver-" + TestData.id("l");
+        String session = Api.signIn(name, "marketer");
         RestAssured.given().redirects().follow(false).cookie("comeback_session", session).get("/flows").then().statusCode(200);
         Api.given().delete("/api/users/" + name).then().statusCode(204);
         RestAssured.given().redirects().follow(false).cookie("comeback_session", session).get("/flows").then().statusCode(303);
@@ -92,7 +76,7 @@ class DashboardRolesTest {
 
     @Test
     void pagesAreNeverFramedCachedOrSniffed() {
-        String session = signIn("headers-" + Api.uniqueId("h"), "viewer");
+        String session = Api.signIn("headers-" + TestData.id("h"), "viewer");
         for (String page : new String[]{"/", "/flows", "/inbox", "/login"}) {
             RestAssured.given().redirects().follow(false).cookie("comeback_session", session).get(page).then().statusCode(200)
                     .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))

@@ -1,6 +1,7 @@
 package io.comeback.web.access;
 
-import io.comeback.web.Api;
+import io.comeback.testing.TestData;
+import io.comeback.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -37,7 +38,7 @@ class LoginThrottleTest {
 
     @Test
     void wrongPasswordsLockTheAccountForAWhile() {
-        String name = "guessed-" + Api.uniqueId("g");
+        String name = "guessed-" + TestData.id("g");
         Api.user(name, "admin");
         for (int i = 0; i < 10; i++) {
             assertThat(login(name, "guess-number-" + i).statusCode()).isEqualTo(401);

@@ -1,5 +1,6 @@
 package io.comeback.web.access;
 
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,12 +43,12 @@ class RouteAccessTest {
 
     @Test
     void noSpellingOfAnyPathGetsPastTheKey() {
-        String victim = "walk-" + UUID.randomUUID().toString().substring(0, 8);
-        String phone = "+4791" + (100000 + (int) (Math.random() * 800000));
+        String victim = TestData.id("walk");
+        String phone = TestData.norwegianMobile();
         RestAssured.given().header("Authorization", KEY).contentType(ContentType.JSON)
                 .body(Map.of("phone", phone, "firstName", "Kari")).put("/api/customers/" + victim)
                 .then().statusCode(201);
-        String intruder = "mallory-" + UUID.randomUUID().toString().substring(0, 8);
+        String intruder = TestData.id("mallory");
 
         List<Routes.Route> routes = Routes.all(victim);
         assertThat(routes).extracting(Routes.Route::path).contains("/api/customers/" + victim, "/simulator/inbound");
