@@ -1,8 +1,8 @@
 package io.comeback.reports;
 
 import io.agroal.api.AgroalDataSource;
+import io.comeback.audience.DefaultTimeZoneConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,13 +28,10 @@ public class LoyaltyRollup {
     private final Duration activeWindow;
     private final ZoneId zone;
 
-    public LoyaltyRollup(AgroalDataSource dataSource,
-                         @ConfigProperty(name = "comeback.reports.active-customer-window", defaultValue = "P365D")
-                         Duration activeWindow,
-                         @ConfigProperty(name = "comeback.default-time-zone", defaultValue = "Europe/Oslo") String zone) {
+    public LoyaltyRollup(AgroalDataSource dataSource, ReportsConfig config, DefaultTimeZoneConfig zone) {
         this.dataSource = dataSource;
-        this.activeWindow = activeWindow;
-        this.zone = ZoneId.of(zone);
+        this.activeWindow = config.activeCustomerWindow();
+        this.zone = ZoneId.of(zone.zone());
     }
 
     /** The zone whose calendar days {@code loyalty_days} is kept in. */

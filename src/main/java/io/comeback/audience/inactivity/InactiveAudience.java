@@ -2,13 +2,13 @@ package io.comeback.audience.inactivity;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.ConditionSql;
+import io.comeback.audience.ShopNameConfig;
 import io.comeback.engine.model.Condition;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Link;
 import io.comeback.engine.model.ReEntry;
 import io.comeback.engine.model.Trigger;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -56,11 +56,10 @@ public class InactiveAudience {
     private final FrequencyCaps caps;
     private final Map<String, String> globals;
 
-    public InactiveAudience(AgroalDataSource dataSource, FrequencyCaps caps,
-                            @ConfigProperty(name = "comeback.shop-name", defaultValue = "Comeback") String shopName) {
+    public InactiveAudience(AgroalDataSource dataSource, FrequencyCaps caps, ShopNameConfig shopName) {
         this.dataSource = dataSource;
         this.caps = caps;
-        this.globals = Map.of("shop.name", shopName);
+        this.globals = Map.of("shop.name", shopName.name());
     }
 
     public Preview preview(Trigger.Inactive trigger, Optional<FlowRules> flow, Instant asOf, int sampleSize) {
