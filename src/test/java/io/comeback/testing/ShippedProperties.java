@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,9 +23,11 @@ public final class ShippedProperties {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::(.*))?}", Pattern.DOTALL);
 
     private final Map<String, String> raw;
+    private final Set<String> profiled;
 
-    private ShippedProperties(Map<String, String> raw) {
+    private ShippedProperties(Map<String, String> raw, Set<String> profiled) {
         this.raw = raw;
+        this.profiled = profiled;
     }
 
     public static ShippedProperties load() {
@@ -37,9 +41,15 @@ public final class ShippedProperties {
             throw new UncheckedIOException(e);
         }
         Map<String, String> raw = new TreeMap<>();
-        properties.stringPropertyNames().stream().filter(name -> !name.startsWith("%"))
-                .forEach(name -> raw.put(name, properties.getProperty(name)));
-        return new ShippedProperties(raw);
+        Set<String> profiled = new TreeSet<>();
+        for (String name : properties.stringPropertyNames()) {
+            if (name.startsWith("%")) {
+                profiled.add(name.substring(name.indexOf('.') + 1));
+            } else {
+                raw.put(name, properties.getProperty(name));
+            }
+        }
+        return new ShippedProperties(raw, profiled);
     }
 
     /** The shipped value of one setting; fails when application.properties does not set it. */
@@ -52,6 +62,13 @@ public final class ShippedProperties {
         Map<String, String> values = new TreeMap<>();
         raw.keySet().forEach(name -> values.put(name, valueOf(name).orElseThrow()));
         return values;
+    }
+
+    /** Every setting the file names, in a profile ({@code %test.comeback.x} as {@code comeback.x}) or not. */
+    public Set<String> names() {
+        Set<String> names = new TreeSet<>(raw.keySet());
+        names.addAll(profiled);
+        return names;
     }
 
     public Optional<String> valueOf(String name) {
