@@ -2,7 +2,6 @@ package io.comeback.audience;
 
 import io.comeback.engine.model.ConsentStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -35,16 +34,12 @@ public class CustomerValidator {
     private final int maxAttributes;
     private final int maxAttributeValueLength;
 
-    public CustomerValidator(PhoneNumbers phones,
-                             @ConfigProperty(name = "comeback.default-time-zone", defaultValue = "Europe/Oslo") String defaultZone,
-                             Clock clock,
-                             @ConfigProperty(name = "comeback.limits.attributes.max-count", defaultValue = "100") int maxAttributes,
-                             @ConfigProperty(name = "comeback.limits.attributes.max-value-length", defaultValue = "1000") int maxAttributeValueLength) {
+    public CustomerValidator(PhoneNumbers phones, DefaultTimeZoneConfig defaultZone, Clock clock, LimitsConfig limits) {
         this.phones = phones;
-        this.defaultZone = ZoneId.of(defaultZone);
+        this.defaultZone = ZoneId.of(defaultZone.zone());
         this.clock = clock;
-        this.maxAttributes = maxAttributes;
-        this.maxAttributeValueLength = maxAttributeValueLength;
+        this.maxAttributes = limits.attributes().maxCount();
+        this.maxAttributeValueLength = limits.attributes().maxValueLength();
     }
 
     /** Attribute columns a CSV file may have: each is an attribute of every customer in it. */

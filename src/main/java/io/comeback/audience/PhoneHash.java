@@ -1,7 +1,6 @@
 package io.comeback.audience;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import javax.crypto.Mac;
@@ -28,7 +27,8 @@ public class PhoneHash {
 
     private final SecretKeySpec key;
 
-    public PhoneHash(@ConfigProperty(name = "comeback.erasure.hash-key", defaultValue = " ") String configured) {
+    public PhoneHash(ErasureConfig config) {
+        String configured = config.hashKey().orElse("");
         String secret = configured.isBlank() ? FALLBACK_KEY : configured;
         if (configured.isBlank()) {
             LOG.warn("COMEBACK_ERASURE_HASH_KEY (comeback.erasure.hash-key) is not set: the opted-out numbers of erased "

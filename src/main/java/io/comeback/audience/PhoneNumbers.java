@@ -4,7 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import java.time.ZoneId;
 import java.util.Optional;
@@ -20,7 +20,12 @@ public class PhoneNumbers {
 
     private final String defaultRegion;
 
-    public PhoneNumbers(@ConfigProperty(name = "comeback.phone.default-region", defaultValue = "NO") String defaultRegion) {
+    @Inject
+    public PhoneNumbers(PhoneConfig config) {
+        this(config.defaultRegion());
+    }
+
+    public PhoneNumbers(String defaultRegion) {
         this.defaultRegion = defaultRegion.toUpperCase();
         if (!UTIL.getSupportedRegions().contains(this.defaultRegion)) {
             throw new IllegalArgumentException("comeback.phone.default-region '" + defaultRegion

@@ -1,10 +1,10 @@
 package io.comeback.enrollment;
 
+import io.comeback.audience.ShopNameConfig;
 import io.comeback.engine.run.CouponCodes;
 import io.comeback.engine.run.FlowInterpreter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
 
@@ -14,9 +14,8 @@ public class EngineBeans {
 
     @Produces
     @ApplicationScoped
-    FlowInterpreter interpreter(CouponCodes coupons,
-                                @ConfigProperty(name = "comeback.shop-name", defaultValue = "Comeback") String shopName) {
-        return new FlowInterpreter(coupons, Map.of("shop.name", shopName));
+    FlowInterpreter interpreter(CouponCodes coupons, ShopNameConfig shopName) {
+        return new FlowInterpreter(coupons, Map.of("shop.name", shopName.name()));
     }
 
     /** A seam: the unique-code issue replaces this with codes stored and checked for redemption. */

@@ -1,10 +1,10 @@
 package io.comeback.enrollment;
 
+import io.comeback.audience.ShopNameConfig;
 import io.comeback.audience.coupons.CouponService;
 import io.comeback.engine.run.CustomerView;
 import io.comeback.engine.run.FlowInterpreter;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.Map;
@@ -19,10 +19,9 @@ public class EnrollmentInterpreters {
     private final CouponService coupons;
     private final Map<String, String> globals;
 
-    public EnrollmentInterpreters(CouponService coupons,
-                                  @ConfigProperty(name = "comeback.shop-name", defaultValue = "Comeback") String shopName) {
+    public EnrollmentInterpreters(CouponService coupons, ShopNameConfig shopName) {
         this.coupons = coupons;
-        this.globals = Map.of("shop.name", shopName);
+        this.globals = Map.of("shop.name", shopName.name());
     }
 
     FlowInterpreter forEnrollment(long enrollmentId, long customerId, CustomerView customer, Instant now) {

@@ -1,5 +1,6 @@
 package io.comeback.enrollment;
 
+import io.comeback.audience.ShopNameConfig;
 import io.comeback.flows.FlowCatalog;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.ConsentStatus;
@@ -9,7 +10,6 @@ import io.comeback.engine.run.FlowInterpreter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import io.comeback.engine.model.Trigger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -47,13 +47,13 @@ public class Enrollments {
     private final Map<String, String> globals;
 
     public Enrollments(FlowCatalog catalog, FlowInterpreter interpreter, AgroalDataSource dataSource, Clock clock,
-                       @ConfigProperty(name = "comeback.shop-name", defaultValue = "Comeback") String shopName) {
+                       ShopNameConfig shopName) {
         this.catalog = catalog;
         this.interpreter = interpreter;
         this.dataSource = dataSource;
         this.clock = clock;
         // The interpreter's globals (EngineBeans), for the conditions judged in SQL.
-        this.globals = Map.of("shop.name", shopName);
+        this.globals = Map.of("shop.name", shopName.name());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.comeback.enrollment;
 
 import io.comeback.audience.inactivity.InactiveAudience;
+import io.comeback.audience.inactivity.InactivityConfig;
 import io.comeback.audience.inactivity.WinbackEnrollment;
 import io.comeback.audience.inactivity.MatchReasons;
 import io.comeback.audience.inactivity.MatchOutcome;
@@ -60,18 +61,14 @@ public class InactivityDetector {
     private final int batchSize;
 
     public InactivityDetector(FlowCatalog catalog, InactiveAudience audience, WinbackEnrollment enrollment, MatchStore log,
-                              AgroalDataSource dataSource,
-                              @org.eclipse.microprofile.config.inject.ConfigProperty(
-                                      name = "comeback.inactivity.detector.transaction-timeout") Duration timeout,
-                              @org.eclipse.microprofile.config.inject.ConfigProperty(
-                                      name = "comeback.inactivity.detector.batch-size", defaultValue = "10000") int batchSize) {
+                              AgroalDataSource dataSource, InactivityConfig config) {
         this.catalog = catalog;
         this.audience = audience;
         this.enrollment = enrollment;
         this.log = log;
         this.dataSource = dataSource;
-        this.transactionTimeoutSeconds = (int) timeout.getSeconds();
-        this.batchSize = batchSize;
+        this.transactionTimeoutSeconds = (int) config.detector().transactionTimeout().getSeconds();
+        this.batchSize = config.detector().batchSize();
     }
 
     /**

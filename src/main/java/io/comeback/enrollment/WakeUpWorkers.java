@@ -2,14 +2,13 @@ package io.comeback.enrollment;
 
 import io.comeback.support.PollingLoop;
 import io.comeback.messaging.Dispatcher;
+import io.comeback.messaging.RuntimeConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * The threads that wake due enrollments on this node. Every node runs them; SKIP LOCKED gives each
@@ -22,13 +21,10 @@ public class WakeUpWorkers {
     private final PollingLoop loop;
     private final boolean enabled;
 
-    public WakeUpWorkers(WakeUpBatch batch, Dispatcher dispatcher, Clock clock,
-                         @ConfigProperty(name = "comeback.runtime.workers", defaultValue = "2") int workers,
-                         @ConfigProperty(name = "comeback.runtime.batch-size", defaultValue = "500") int batchSize,
-                         @ConfigProperty(name = "comeback.runtime.poll-interval", defaultValue = "PT0.5S") Duration poll,
-                         @ConfigProperty(name = "comeback.runtime.enabled", defaultValue = "true") boolean enabled) {
-        this.enabled = enabled;
-        this.loop = new PollingLoop("wake-up", workers, poll, () -> {
+    public WakeUpWorkers(WakeUpBatch batch, Dispatcher dispatcher, Clock clock, RuntimeConfig config) {
+        this.enabled = config.enabled();
+        int batchSize = config.batchSize();
+        this.loop = new PollingLoop("wake-up", config.workers(), config.pollInterval(), () -> {
             WakeUpBatch.Outcome outcome = batch.run(clock.instant(), batchSize);
             // Committed: the dispatcher may claim these rows by id now, without waiting for its poll.
             if (!outcome.dueMessages().isEmpty()) {

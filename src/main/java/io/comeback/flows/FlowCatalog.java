@@ -9,7 +9,6 @@ import io.comeback.engine.validate.ValidationResult;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -46,9 +45,8 @@ public class FlowCatalog {
         return folder.resolve(entry.file());
     }
 
-    public FlowCatalog(@ConfigProperty(name = "comeback.flows-dir", defaultValue = "flows") String folder,
-                       FlowVersions versions) {
-        this.folder = Path.of(folder);
+    public FlowCatalog(FlowsDirConfig folder, FlowVersions versions) {
+        this.folder = Path.of(folder.folder());
         this.versions = versions;
     }
 

@@ -4,7 +4,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -32,12 +31,10 @@ public class FlowFolderWatcher {
     private final boolean enabled;
     private volatile WatchService watchService;
 
-    public FlowFolderWatcher(FlowCatalog catalog,
-                             @ConfigProperty(name = "comeback.flows-dir", defaultValue = "flows") String folder,
-                             @ConfigProperty(name = "comeback.flows.watch", defaultValue = "true") boolean enabled) {
+    public FlowFolderWatcher(FlowCatalog catalog, FlowsDirConfig folder, FlowsConfig config) {
         this.catalog = catalog;
-        this.folder = Path.of(folder);
-        this.enabled = enabled;
+        this.folder = Path.of(folder.folder());
+        this.enabled = config.watch();
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -1,7 +1,7 @@
 package io.comeback.inbound;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -29,12 +29,13 @@ public class BusinessHours {
     private final String openReply;
     private final String closedReply;
 
-    public BusinessHours(@ConfigProperty(name = "comeback.inbox.business-hours.zone", defaultValue = "Europe/Oslo") String zone,
-                         @ConfigProperty(name = "comeback.inbox.business-hours.days", defaultValue = "MON,TUE,WED,THU,FRI") String days,
-                         @ConfigProperty(name = "comeback.inbox.business-hours.open", defaultValue = "09:00") String open,
-                         @ConfigProperty(name = "comeback.inbox.business-hours.close", defaultValue = "16:00") String close,
-                         @ConfigProperty(name = "comeback.inbox.auto-reply.open") String openReply,
-                         @ConfigProperty(name = "comeback.inbox.auto-reply.closed") String closedReply) {
+    @Inject
+    public BusinessHours(InboxConfig config) {
+        this(config.businessHours().zone(), config.businessHours().days(), config.businessHours().open(),
+                config.businessHours().close(), config.autoReply().open(), config.autoReply().closed());
+    }
+
+    public BusinessHours(String zone, String days, String open, String close, String openReply, String closedReply) {
         this.zone = ZoneId.of(zone);
         this.days = parseDays(days);
         this.open = LocalTime.parse(open);

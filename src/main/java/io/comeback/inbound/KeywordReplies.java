@@ -1,7 +1,6 @@
 package io.comeback.inbound;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** What the service answers to the standing keywords; configurable, since it is the shop's voice. */
 @ApplicationScoped
@@ -11,12 +10,10 @@ public class KeywordReplies {
     private final String resubscribe;
     private final String help;
 
-    public KeywordReplies(@ConfigProperty(name = "comeback.keywords.opt-out-reply") String optOut,
-                          @ConfigProperty(name = "comeback.keywords.resubscribe-reply") String resubscribe,
-                          @ConfigProperty(name = "comeback.keywords.help-reply") String help) {
-        this.optOut = optOut;
-        this.resubscribe = resubscribe;
-        this.help = help;
+    public KeywordReplies(KeywordsConfig config) {
+        this.optOut = config.optOutReply();
+        this.resubscribe = config.resubscribeReply();
+        this.help = config.helpReply();
     }
 
     public String optOutConfirmation() {

@@ -4,7 +4,6 @@ import io.comeback.audience.PhoneNumbers;
 import io.comeback.engine.text.InboundKeywords;
 import io.comeback.engine.text.KeywordSets;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.Config;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -16,19 +15,20 @@ import java.util.Map;
 @ApplicationScoped
 public class SenderKeywords {
 
-    static final String PREFIX = "comeback.keywords.";
-
     private final KeywordSets sets;
     private final PhoneNumbers phones;
 
-    public SenderKeywords(Config config, PhoneNumbers phones) {
+    public SenderKeywords(KeywordsConfig config, PhoneNumbers phones) {
         this.phones = phones;
         Map<String, String> settings = new HashMap<>();
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith(PREFIX)) {
-                config.getOptionalValue(name, String.class).ifPresent(v -> settings.put(name.substring(PREFIX.length()), v));
-            }
-        }
+        config.optOut().ifPresent(v -> settings.put(KeywordSets.OPT_OUT, v));
+        config.resubscribe().ifPresent(v -> settings.put(KeywordSets.RESUBSCRIBE, v));
+        config.help().ifPresent(v -> settings.put(KeywordSets.HELP, v));
+        config.countries().forEach((country, sets) -> {
+            sets.optOut().ifPresent(v -> settings.put(country + "." + KeywordSets.OPT_OUT, v));
+            sets.resubscribe().ifPresent(v -> settings.put(country + "." + KeywordSets.RESUBSCRIBE, v));
+            sets.help().ifPresent(v -> settings.put(country + "." + KeywordSets.HELP, v));
+        });
         this.sets = KeywordSets.fromSettings(settings);
     }
 

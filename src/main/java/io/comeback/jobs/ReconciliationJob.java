@@ -17,7 +17,7 @@ public class ReconciliationJob {
         this.reconciliation = reconciliation;
     }
 
-    @Scheduled(identity = "reconcile-messages", every = "${comeback.reconcile.every:30s}",
+    @Scheduled(identity = "reconcile-messages", every = "{comeback.reconcile.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         reconciliation.run();

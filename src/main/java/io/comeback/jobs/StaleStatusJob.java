@@ -18,7 +18,7 @@ public class StaleStatusJob {
         this.recoveries = recoveries;
     }
 
-    @Scheduled(identity = "refresh-stale-statuses", every = "${comeback.reconcile.every:30s}",
+    @Scheduled(identity = "refresh-stale-statuses", every = "{comeback.reconcile.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         recoveries.forEach(LostReceiptRecovery::recoverLostReceipts);

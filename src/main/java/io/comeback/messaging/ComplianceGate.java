@@ -15,7 +15,6 @@ import io.comeback.messaging.compliance.FrequencyCap;
 import io.comeback.messaging.compliance.PlannedText;
 import io.comeback.messaging.compliance.ReleaseRamp;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -49,14 +48,12 @@ public class ComplianceGate implements SendGate {
     private final Duration longestWindow;
 
     public ComplianceGate(AgroalDataSource dataSource, FlowVersions versions,
-                          @ConfigProperty(name = "comeback.caps.per-30-days", defaultValue = "4") int per30Days,
-                          @ConfigProperty(name = "comeback.caps.per-day", defaultValue = "1") int perDay,
-                          @ConfigProperty(name = "comeback.caps.max-delay", defaultValue = "P3D") Duration maxDelay,
-                          @ConfigProperty(name = "comeback.quiet-hours.ramp", defaultValue = "PT30M") Duration ramp) {
+                          CapsConfig caps, QuietHoursConfig quietHours) {
         this.dataSource = dataSource;
         this.versions = versions;
-        this.policy = new CompliancePolicy(List.of(new FrequencyCap(per30Days, Duration.ofDays(30)),
-                new FrequencyCap(perDay, Duration.ofDays(1))), new ReleaseRamp(ramp), maxDelay);
+        this.policy = new CompliancePolicy(List.of(new FrequencyCap(caps.per30Days(), Duration.ofDays(30)),
+                new FrequencyCap(caps.perDay(), Duration.ofDays(1))), new ReleaseRamp(quietHours.ramp()),
+                caps.maxDelay());
         this.longestWindow = Duration.ofDays(30);
     }
 

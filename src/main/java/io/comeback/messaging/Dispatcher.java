@@ -11,7 +11,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -44,23 +43,18 @@ public class Dispatcher {
     private final Counter handedToGateway;
 
     public Dispatcher(AgroalDataSource dataSource, Gateways gateways, Clock clock, SenderBuckets buckets, MeterRegistry metrics,
-                      @ConfigProperty(name = "comeback.dispatch.workers", defaultValue = "2") int workers,
-                      @ConfigProperty(name = "comeback.dispatch.batch-size", defaultValue = "200") int batchSize,
-                      @ConfigProperty(name = "comeback.dispatch.poll-interval", defaultValue = "PT0.5S") Duration poll,
-                      @ConfigProperty(name = "comeback.dispatch.max-attempts", defaultValue = "5") int maxAttempts,
-                      @ConfigProperty(name = "comeback.dispatch.concurrent-calls", defaultValue = "8") int concurrentCalls,
-                      @ConfigProperty(name = "comeback.runtime.enabled", defaultValue = "true") boolean enabled) {
+                      DispatchConfig config, RuntimeConfig runtime) {
         this.dataSource = dataSource;
         this.gateways = gateways;
         this.clock = clock;
-        this.batchSize = batchSize;
-        this.enabled = enabled;
+        this.batchSize = config.batchSize();
+        this.enabled = runtime.enabled();
         this.claims = buckets.settings().enabled() ? new PacedClaim(buckets) : new UnpacedClaim();
-        HandOverRules rules = new HandOverRules(clock, maxAttempts);
-        this.callPerRow = new CallPerRow(rules, concurrentCalls);
+        HandOverRules rules = new HandOverRules(clock, config.maxAttempts());
+        this.callPerRow = new CallPerRow(rules, config.concurrentCalls());
         this.callPerBatch = new CallPerBatch(rules);
         this.handedToGateway = metrics.counter("comeback.dispatch.messages");
-        this.loop = new PollingLoop("dispatch", workers, poll, this::dispatchBatch);
+        this.loop = new PollingLoop("dispatch", config.workers(), config.pollInterval(), this::dispatchBatch);
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -5,7 +5,6 @@ import io.comeback.messaging.port.SmsGateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.literal.NamedLiteral;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Optional;
 
@@ -20,11 +19,10 @@ public class Gateways {
     private final Instance<MessageLookup> lookups;
     private final String configured;
 
-    public Gateways(Instance<SmsGateway> gateways, Instance<MessageLookup> lookups,
-                    @ConfigProperty(name = "comeback.gateway", defaultValue = "simulator") String configured) {
+    public Gateways(Instance<SmsGateway> gateways, Instance<MessageLookup> lookups, GatewayConfig config) {
         this.gateways = gateways;
         this.lookups = lookups;
-        this.configured = configured;
+        this.configured = config.name();
     }
 
     public String configuredName() {

@@ -4,7 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import io.comeback.support.Jdbc;
 import io.comeback.messaging.port.MessageLookup;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
@@ -39,13 +38,12 @@ public class Reconciliation {
     private final int batchSize;
 
     public Reconciliation(AgroalDataSource dataSource, Gateways gateways, Clock clock,
-                          @ConfigProperty(name = "comeback.dispatch.lease", defaultValue = "PT1M") Duration lease,
-                          @ConfigProperty(name = "comeback.reconcile.batch-size", defaultValue = "1000") int batchSize) {
+                          DispatchConfig dispatch, ReconcileConfig config) {
         this.dataSource = dataSource;
         this.gateways = gateways;
         this.clock = clock;
-        this.lease = lease;
-        this.batchSize = batchSize;
+        this.lease = dispatch.lease();
+        this.batchSize = config.batchSize();
     }
 
     public record Result(int markedUnknown, int found, int requeued, int undecided) {

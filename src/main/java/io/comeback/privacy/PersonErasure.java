@@ -2,9 +2,9 @@ package io.comeback.privacy;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.support.Jdbc;
+import io.comeback.audience.ErasureConfig;
 import io.comeback.audience.PhoneHash;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -68,12 +68,11 @@ public class PersonErasure {
     private final Clock clock;
     private final Duration maxWait;
 
-    public PersonErasure(AgroalDataSource dataSource, PhoneHash hashes, Clock clock,
-                         @ConfigProperty(name = "comeback.erasure.max-wait", defaultValue = "PT60S") Duration maxWait) {
+    public PersonErasure(AgroalDataSource dataSource, PhoneHash hashes, Clock clock, ErasureConfig config) {
         this.dataSource = dataSource;
         this.hashes = hashes;
         this.clock = clock;
-        this.maxWait = maxWait;
+        this.maxWait = config.maxWait();
     }
 
     /**

@@ -5,7 +5,6 @@ import io.comeback.support.PlannerSettings;
 import io.comeback.support.TimeRange;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -31,9 +30,8 @@ public class LoyaltyReports {
     private final Duration activeWindow;
     private final LoyaltyRollup rollup;
 
-    public LoyaltyReports(AgroalDataSource dataSource, LoyaltyRollup rollup,
-                          @ConfigProperty(name = "comeback.reports.active-customer-window", defaultValue = "P365D")
-                          Duration activeWindow) {
+    public LoyaltyReports(AgroalDataSource dataSource, LoyaltyRollup rollup, ReportsConfig config) {
+        Duration activeWindow = config.activeCustomerWindow();
         if (!activeWindow.equals(rollup.activeWindow())) {
             throw new IllegalStateException("the loyalty roll-up is kept for " + rollup.activeWindow() + ", not " + activeWindow);
         }

@@ -2,8 +2,8 @@ package io.comeback.reports;
 
 import io.comeback.support.PlannerSettings;
 import io.agroal.api.AgroalDataSource;
+import io.comeback.audience.DefaultTimeZoneConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,13 +29,10 @@ public class LoyaltyRollup {
     private final Duration activeWindow;
     private final ZoneId zone;
 
-    public LoyaltyRollup(AgroalDataSource dataSource,
-                         @ConfigProperty(name = "comeback.reports.active-customer-window", defaultValue = "P365D")
-                         Duration activeWindow,
-                         @ConfigProperty(name = "comeback.default-time-zone", defaultValue = "Europe/Oslo") String zone) {
+    public LoyaltyRollup(AgroalDataSource dataSource, ReportsConfig config, DefaultTimeZoneConfig zone) {
         this.dataSource = dataSource;
-        this.activeWindow = activeWindow;
-        this.zone = ZoneId.of(zone);
+        this.activeWindow = config.activeCustomerWindow();
+        this.zone = ZoneId.of(zone.zone());
     }
 
     /** The zone whose calendar days {@code loyalty_days} is kept in. */

@@ -3,14 +3,12 @@ package io.comeback.web;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /** The configured API keys ({@code COMEBACK_API_KEYS}, comma-separated). */
 @ApplicationScoped
@@ -18,8 +16,8 @@ public class ApiKeys {
 
     private final List<byte[]> keys;
 
-    public ApiKeys(@ConfigProperty(name = "comeback.api-keys") Optional<String> configured) {
-        this.keys = Arrays.stream(configured.orElse("").split(","))
+    public ApiKeys(ApiKeysConfig config) {
+        this.keys = Arrays.stream(config.keys().orElse("").split(","))
                 .map(String::trim)
                 .filter(k -> !k.isEmpty())
                 .map(k -> k.getBytes(StandardCharsets.UTF_8))

@@ -2,6 +2,7 @@ package io.comeback.web;
 
 import io.comeback.audience.Instants;
 import io.comeback.audience.inactivity.InactiveAudience;
+import io.comeback.audience.inactivity.InactivityConfig;
 import io.comeback.engine.model.Trigger;
 import io.comeback.flows.FlowCatalog;
 import jakarta.ws.rs.GET;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,12 +26,11 @@ public class FlowAudienceResource {
     private final Clock clock;
     private final int sampleSize;
 
-    public FlowAudienceResource(FlowCatalog catalog, InactiveAudience audience, Clock clock,
-                                @ConfigProperty(name = "comeback.inactivity.preview.sample-size") int sampleSize) {
+    public FlowAudienceResource(FlowCatalog catalog, InactiveAudience audience, Clock clock, InactivityConfig config) {
         this.catalog = catalog;
         this.audience = audience;
         this.clock = clock;
-        this.sampleSize = sampleSize;
+        this.sampleSize = config.preview().sampleSize();
     }
 
     @GET

@@ -1,5 +1,6 @@
 package io.comeback.web;
 
+import io.comeback.audience.ShopNameConfig;
 import io.comeback.engine.model.Problem;
 import io.comeback.engine.run.FlowSimulator;
 import io.comeback.engine.run.InvalidSimulationException;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 
@@ -28,9 +28,9 @@ public class FlowResource {
     private final FlowValidator validator = new FlowValidator();
     private final FlowSimulator simulator;
 
-    public FlowResource(FlowCatalog catalog, @ConfigProperty(name = "comeback.shop-name", defaultValue = "Comeback") String shopName) {
+    public FlowResource(FlowCatalog catalog, ShopNameConfig shopName) {
         this.catalog = catalog;
-        this.simulator = FlowSimulator.withDefaults(shopName);
+        this.simulator = FlowSimulator.withDefaults(shopName.name());
     }
 
     public record ProblemView(String severity, int line, int column, String path, String message) {

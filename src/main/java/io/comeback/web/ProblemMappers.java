@@ -7,15 +7,14 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,9 +23,9 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    /** Sent as Retry-After with a 503 while the database cannot be reached. */
-    @ConfigProperty(name = "comeback.database-unavailable.retry-after", defaultValue = "PT5S")
-    Duration retryAfter;
+    /** Its retry-after is sent as Retry-After with a 503 while the database cannot be reached. */
+    @Inject
+    DatabaseUnavailableConfig databaseUnavailable;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -92,7 +91,7 @@ public class ProblemMappers {
         Optional<DatabaseFailures.Failure> database = DatabaseFailures.classify(e);
         if (database.isPresent() && database.get().kind() == DatabaseFailures.Kind.UNAVAILABLE) {
             LOG.warnf("Database unavailable, answered 503: %s", database.get().message());
-            long seconds = Math.max(1, retryAfter.toSeconds());
+            long seconds = Math.max(1, databaseUnavailable.retryAfter().toSeconds());
             return Response.fromResponse(respond(new ProblemDetails(ProblemTypes.forStatus(503), "Service unavailable", 503,
                     "The database cannot be reached just now. Try again in "
                             + seconds + " s.", null))).header(HttpHeaders.RETRY_AFTER, seconds).build();

@@ -1,5 +1,6 @@
 package io.comeback.web;
 
+import io.comeback.audience.DefaultTimeZoneConfig;
 import io.comeback.reports.FlowReport;
 import io.comeback.reports.FlowReports;
 import io.comeback.reports.LoyaltyReport;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,13 +48,12 @@ public class ReportResource {
     private final Clock clock;
 
     public ReportResource(FlowReports flowReports, LoyaltyReports loyaltyReports, NpsReports npsReports, ReportFlows flows,
-                          @ConfigProperty(name = "comeback.default-time-zone", defaultValue = "Europe/Oslo") String zone,
-                          Clock clock) {
+                          DefaultTimeZoneConfig zone, Clock clock) {
         this.flowReports = flowReports;
         this.loyaltyReports = loyaltyReports;
         this.npsReports = npsReports;
         this.flows = flows;
-        this.defaultZone = ZoneId.of(zone);
+        this.defaultZone = ZoneId.of(zone.zone());
         this.clock = clock;
     }
 

@@ -1,12 +1,12 @@
 package io.comeback.web;
 
 import io.comeback.audience.inactivity.InactiveAudience;
+import io.comeback.audience.inactivity.InactivityConfig;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,11 +22,10 @@ public class SegmentResource {
     private final Clock clock;
     private final int sampleSize;
 
-    public SegmentResource(InactiveAudience audience, Clock clock,
-                           @ConfigProperty(name = "comeback.inactivity.preview.sample-size") int sampleSize) {
+    public SegmentResource(InactiveAudience audience, Clock clock, InactivityConfig config) {
         this.audience = audience;
         this.clock = clock;
-        this.sampleSize = sampleSize;
+        this.sampleSize = config.preview().sampleSize();
     }
 
     /** Ad hoc windows: no flow, so no cool-down applies. */

@@ -1,7 +1,6 @@
 package io.comeback.audience.coupons;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.security.SecureRandom;
 import java.util.Locale;
@@ -19,7 +18,8 @@ public class CouponCodeGenerator {
     private final SecureRandom random = new SecureRandom();
     private final String alphabet;
 
-    public CouponCodeGenerator(@ConfigProperty(name = "comeback.coupons.alphabet") String alphabet) {
+    public CouponCodeGenerator(CouponsConfig config) {
+        String alphabet = config.alphabet();
         String upper = alphabet.toUpperCase(Locale.ROOT);
         if (upper.chars().distinct().count() != upper.length() || upper.length() < 10
                 || upper.chars().anyMatch(c -> LOOK_ALIKES.indexOf(c) >= 0 || !Character.isLetterOrDigit(c))) {

@@ -11,7 +11,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
@@ -46,14 +45,13 @@ public class DemoAudience {
     private final int size;
 
     public DemoAudience(CustomerService customers, OrderService orders, EventService events, Clock clock,
-                        @ConfigProperty(name = "comeback.demo.enabled", defaultValue = "false") boolean enabled,
-                        @ConfigProperty(name = "comeback.demo.customers", defaultValue = "200") int size) {
+                        DemoConfig config) {
         this.customers = customers;
         this.orders = orders;
         this.events = events;
         this.clock = clock;
-        this.enabled = enabled;
-        this.size = size;
+        this.enabled = config.enabled();
+        this.size = config.customers();
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -3,10 +3,10 @@ package io.comeback.audience.imports;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.CustomerValidator;
+import io.comeback.audience.LimitsConfig;
 import io.comeback.audience.OrderValidator;
 import io.comeback.audience.PhoneSuppressions;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,28 +34,20 @@ public class CsvImporter {
     private final CsvReader.Limits limits;
 
     public CsvImporter(AgroalDataSource dataSource, CustomerValidator customers, OrderValidator orders, ObjectMapper json,
-                       PhoneSuppressions suppressions,
-                       @ConfigProperty(name = "comeback.import.batch-size", defaultValue = "20000") int batchSize,
-                       @ConfigProperty(name = "comeback.import.max-reported-rejections", defaultValue = "1000") int maxListedRejections,
-                       @ConfigProperty(name = "comeback.import.fold-connections", defaultValue = "2") int foldConnections,
-                       @ConfigProperty(name = "comeback.import.fold-chunk", defaultValue = "50000") int foldChunk,
-                       @ConfigProperty(name = "comeback.import.order-lanes", defaultValue = "2") int orderLanes,
-                       @ConfigProperty(name = "comeback.import.customer-lanes", defaultValue = "2") int customerLanes,
-                       @ConfigProperty(name = "comeback.limits.csv.max-field-length", defaultValue = "10000") int maxFieldLength,
-                       @ConfigProperty(name = "comeback.limits.csv.max-columns", defaultValue = "200") int maxColumns,
-                       @ConfigProperty(name = "comeback.limits.csv.max-record-length", defaultValue = "100000") int maxRecordLength) {
+                       PhoneSuppressions suppressions, ImportConfig config, LimitsConfig limits) {
         this.dataSource = dataSource;
         this.customers = customers;
         this.orders = orders;
         this.json = json;
         this.suppressions = suppressions;
-        this.batchSize = batchSize;
-        this.maxListedRejections = maxListedRejections;
-        this.foldConnections = foldConnections;
-        this.foldChunk = foldChunk;
-        this.orderLanes = orderLanes;
-        this.customerLanes = customerLanes;
-        this.limits = new CsvReader.Limits(maxFieldLength, maxColumns, maxRecordLength);
+        this.batchSize = config.batchSize();
+        this.maxListedRejections = config.maxReportedRejections();
+        this.foldConnections = config.foldConnections();
+        this.foldChunk = config.foldChunk();
+        this.orderLanes = config.orderLanes();
+        this.customerLanes = config.customerLanes();
+        LimitsConfig.Csv csv = limits.csv();
+        this.limits = new CsvReader.Limits(csv.maxFieldLength(), csv.maxColumns(), csv.maxRecordLength());
     }
 
     public ImportReport importCustomers(InputStream csv, Charset charset) {

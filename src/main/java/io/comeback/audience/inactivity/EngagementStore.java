@@ -3,13 +3,11 @@ package io.comeback.audience.inactivity;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -63,12 +61,10 @@ public class EngagementStore {
     private final Set<String> engagingTypes;
     private final Set<String> answeringTypes;
 
-    public EngagementStore(AgroalDataSource dataSource,
-                           @ConfigProperty(name = "comeback.inactivity.engagement-types") List<String> engagingTypes,
-                           @ConfigProperty(name = "comeback.inactivity.answer-types") List<String> answeringTypes) {
+    public EngagementStore(AgroalDataSource dataSource, InactivityConfig config) {
         this.dataSource = dataSource;
-        this.engagingTypes = Set.copyOf(engagingTypes);
-        this.answeringTypes = Set.copyOf(answeringTypes);
+        this.engagingTypes = Set.copyOf(config.engagementTypes());
+        this.answeringTypes = Set.copyOf(config.answerTypes());
     }
 
     /** An engagement event was stored: a site visit or click keeps the customer engaged; other types do not count. */

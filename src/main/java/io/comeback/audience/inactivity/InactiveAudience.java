@@ -2,6 +2,7 @@ package io.comeback.audience.inactivity;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.ConditionSql;
+import io.comeback.audience.ShopNameConfig;
 import io.comeback.engine.model.Condition;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Link;
@@ -9,7 +10,6 @@ import io.comeback.engine.model.ReEntry;
 import io.comeback.engine.model.Trigger;
 import io.comeback.support.PlannerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -57,11 +57,10 @@ public class InactiveAudience {
     private final FrequencyCaps caps;
     private final Map<String, String> globals;
 
-    public InactiveAudience(AgroalDataSource dataSource, FrequencyCaps caps,
-                            @ConfigProperty(name = "comeback.shop-name", defaultValue = "Comeback") String shopName) {
+    public InactiveAudience(AgroalDataSource dataSource, FrequencyCaps caps, ShopNameConfig shopName) {
         this.dataSource = dataSource;
         this.caps = caps;
-        this.globals = Map.of("shop.name", shopName);
+        this.globals = Map.of("shop.name", shopName.name());
     }
 
     public Preview preview(Trigger.Inactive trigger, Optional<FlowRules> flow, Instant asOf, int sampleSize) {

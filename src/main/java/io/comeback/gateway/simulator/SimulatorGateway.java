@@ -10,7 +10,6 @@ import io.comeback.messaging.port.SmsGateway;
 import io.comeback.support.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,13 +43,11 @@ public class SimulatorGateway implements SmsGateway, MessageLookup {
     private final Duration receiptDelay;
     private final boolean batchRequests;
 
-    public SimulatorGateway(AgroalDataSource dataSource, Clock clock,
-                            @ConfigProperty(name = "comeback.simulator.receipt-delay", defaultValue = "PT2S") Duration receiptDelay,
-                            @ConfigProperty(name = "comeback.simulator.batch-requests", defaultValue = "true") boolean batchRequests) {
+    public SimulatorGateway(AgroalDataSource dataSource, Clock clock, SimulatorConfig config) {
         this.dataSource = dataSource;
         this.clock = clock;
-        this.receiptDelay = receiptDelay;
-        this.batchRequests = batchRequests;
+        this.receiptDelay = config.receiptDelay();
+        this.batchRequests = config.batchRequests();
     }
 
     @Override

@@ -6,20 +6,19 @@ import io.comeback.messaging.port.DeliveryStatus;
 import io.comeback.support.PollingLoop;
 import io.comeback.messaging.Gateways;
 import io.comeback.messaging.MessageStatusRecorder;
+import io.comeback.messaging.RuntimeConfig;
 import io.comeback.messaging.StatusUpdate;
 import io.comeback.support.UnflushedCommit;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,13 +48,12 @@ public class SimulatorReceipts {
     private final boolean active;
 
     public SimulatorReceipts(AgroalDataSource dataSource, MessageStatusRecorder recorder, Clock clock, Gateways gateways,
-                             @ConfigProperty(name = "comeback.simulator.receipt-poll-interval", defaultValue = "PT0.5S") Duration poll,
-                             @ConfigProperty(name = "comeback.runtime.enabled", defaultValue = "true") boolean enabled) {
+                             SimulatorConfig config, RuntimeConfig runtime) {
         this.dataSource = dataSource;
         this.recorder = recorder;
         this.clock = clock;
-        this.active = enabled && "simulator".equals(gateways.configuredName());
-        this.loop = new PollingLoop("simulator-receipts", 1, poll, () -> deliverDue() == BATCH);
+        this.active = runtime.enabled() && "simulator".equals(gateways.configuredName());
+        this.loop = new PollingLoop("simulator-receipts", 1, config.receiptPollInterval(), () -> deliverDue() == BATCH);
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -10,19 +10,10 @@ import java.util.Optional;
 /**
  * Which Twilio error codes are acted on, and after how many occurrences for the same number.
  * Configured as {@code code=action} or {@code code=action:threshold}, comma-separated; actions are
- * {@code opt-out}, {@code unreachable}, {@code review}, {@code slow-down}. Pure: counting occurrences
- * is the caller's job.
+ * {@code opt-out}, {@code unreachable}, {@code review}, {@code slow-down} ({@code comeback.twilio.error-rules};
+ * the shipped rules are in application.properties). Pure: counting occurrences is the caller's job.
  */
 public final class ErrorCodeRules {
-
-    /**
-     * 21610 the person replied STOP at the carrier; 21211 invalid number, 21614 not a mobile number;
-     * 30003 unreachable handset, 30005 unknown or inactive number, 30006 landline or unreachable carrier
-     * (one of these can be a switched-off phone, three is a pattern); 30007 carrier filtering (spam);
-     * 21611 and 30001 the sender's queue overflowed.
-     */
-    public static final String DEFAULTS = "21610=opt-out,21211=unreachable,21614=unreachable,"
-            + "30003=unreachable:3,30005=unreachable:3,30006=unreachable:3,30007=review,21611=slow-down,30001=slow-down";
 
     /** @param threshold occurrences for one number (within the configured window) before the rule acts */
     public record Rule(String code, DeliveryProblem problem, int threshold) {
@@ -37,10 +28,6 @@ public final class ErrorCodeRules {
 
     private ErrorCodeRules(Map<String, Rule> byCode) {
         this.byCode = Map.copyOf(byCode);
-    }
-
-    public static ErrorCodeRules defaults() {
-        return parse(DEFAULTS);
     }
 
     public static ErrorCodeRules parse(String spec) {

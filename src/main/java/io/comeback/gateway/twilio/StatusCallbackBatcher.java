@@ -7,7 +7,6 @@ import io.comeback.messaging.StatusUpdateSink;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
@@ -57,8 +56,7 @@ public class StatusCallbackBatcher {
     private volatile boolean stopping;
 
     StatusCallbackBatcher(AgroalDataSource dataSource, StatusUpdateSink sink, DeliveryProblemDetector problems,
-                          TwilioCallbackStore store, StatusCallbacks single, Clock clock, TwilioConfig config,
-                          @ConfigProperty(name = "comeback.twilio.status-batch-size", defaultValue = "256") int maxBatch) {
+                          TwilioCallbackStore store, StatusCallbacks single, Clock clock, TwilioConfig config) {
         this.dataSource = dataSource;
         this.sink = sink;
         this.problems = problems;
@@ -66,7 +64,7 @@ public class StatusCallbackBatcher {
         this.single = single;
         this.clock = clock;
         this.durable = config.durableStatusCallbacks();
-        this.maxBatch = maxBatch;
+        this.maxBatch = config.statusBatchSize();
     }
 
     /** Completes with true when the callback was applied now, false when it had been applied before. */

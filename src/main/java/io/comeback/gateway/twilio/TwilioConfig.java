@@ -1,15 +1,14 @@
 package io.comeback.gateway.twilio;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The {@code comeback.twilio.*} settings ({@code COMEBACK_TWILIO_*} variables). Everything is optional
- * here because the simulator needs none of it; {@link TwilioSettings} checks what the Twilio gateway
- * needs when it is selected. Never log this object: it holds secrets.
+ * The {@code comeback.twilio.*} settings ({@code COMEBACK_TWILIO_*} variables). The account and senders are
+ * optional here because the simulator needs none of them; {@link TwilioSettings} checks what the Twilio gateway
+ * needs when it is selected. Defaults are in application.properties. Never log this object: it holds secrets.
  */
 @ConfigMapping(prefix = "comeback.twilio")
 public interface TwilioConfig {
@@ -33,17 +32,17 @@ public interface TwilioConfig {
     Optional<String> senders();
 
     /** Flush each status callback to disk before acknowledging it; see {@link TwilioCallbackStore}. */
-    @WithDefault("false")
     boolean durableStatusCallbacks();
 
-    @WithDefault(TwilioSettings.TWILIO_API)
+    /** Most status callbacks stored in one transaction ({@link StatusCallbackBatcher}). */
+    int statusBatchSize();
+
+    /** Twilio's API ({@link TwilioSettings#TWILIO_API}), or a local fake or recording proxy in its place. */
     String apiBaseUrl();
 
     /** Error code rules, see {@link ErrorCodeRules#parse(String)}. */
-    @WithDefault(ErrorCodeRules.DEFAULTS)
     String errorRules();
 
     /** How far back errors of a number are counted against a rule's threshold. */
-    @WithDefault("P30D")
     Duration errorWindow();
 }

@@ -4,10 +4,8 @@ import jakarta.inject.Named;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
-import java.util.Optional;
 
 /**
  * The Twilio gateway bean, created only when {@code COMEBACK_GATEWAY=twilio} selects it. Declared as
@@ -20,9 +18,9 @@ public class TwilioGatewayProducer {
     @Produces
     @Singleton
     @Named("twilio")
-    TwilioGateway twilio(TwilioConfig config, @ConfigProperty(name = "comeback.public-url") Optional<String> publicUrl,
-                         Clock clock, DeliveryProblemDetector detector) {
-        return new TwilioGateway(TwilioSettings.from(config, publicUrl), clock,
+    TwilioGateway twilio(TwilioConfig config, PublicUrlConfig publicUrl, Clock clock,
+                         DeliveryProblemDetector detector) {
+        return new TwilioGateway(TwilioSettings.from(config, publicUrl.url()), clock,
                 (code, to, messageId) -> detector.onError(code, to, null, messageId));
     }
 }

@@ -2,7 +2,6 @@ package io.comeback.gateway.twilio;
 
 import com.twilio.security.RequestValidator;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +17,9 @@ public class TwilioSignature {
     private final Optional<RequestValidator> validator;
     private final Optional<String> publicUrl;
 
-    TwilioSignature(TwilioConfig config, @ConfigProperty(name = "comeback.public-url") Optional<String> publicUrl) {
+    TwilioSignature(TwilioConfig config, PublicUrlConfig publicUrl) {
         this.validator = config.authToken().map(RequestValidator::new);
-        this.publicUrl = publicUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        this.publicUrl = publicUrl.url().map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
     }
 
     /** @throws WebhookRefused 403 unless the signature is Twilio's for this URL and these parameters */

@@ -4,11 +4,12 @@ import io.comeback.messaging.port.LostReceiptRecovery;
 import io.comeback.messaging.port.MessageStatusLookup;
 import io.comeback.messaging.port.ProviderMessage;
 import io.comeback.messaging.port.SmsGateway;
+import io.comeback.messaging.GatewayConfig;
+import io.comeback.messaging.ReconcileConfig;
 import io.comeback.messaging.StaleMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Named;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -46,18 +47,15 @@ public class TwilioStatusRefresh implements LostReceiptRecovery {
     private final int batchSize;
 
     TwilioStatusRefresh(StaleMessages stale, @Named("twilio") Instance<SmsGateway> twilio, StatusCallbacks callbacks,
-                        Clock clock, @ConfigProperty(name = "comeback.gateway", defaultValue = "simulator") String gateway,
-                        @ConfigProperty(name = "comeback.reconcile.stale-after", defaultValue = "PT2H") Duration staleAfter,
-                        @ConfigProperty(name = "comeback.reconcile.stale-give-up-after", defaultValue = "P3D") Duration giveUpAfter,
-                        @ConfigProperty(name = "comeback.reconcile.stale-batch-size", defaultValue = "200") int batchSize) {
+                        Clock clock, GatewayConfig gateway, ReconcileConfig config) {
         this.stale = stale;
         this.twilio = twilio;
         this.callbacks = callbacks;
         this.clock = clock;
-        this.active = "twilio".equals(gateway);
-        this.staleAfter = staleAfter;
-        this.giveUpAfter = giveUpAfter;
-        this.batchSize = batchSize;
+        this.active = "twilio".equals(gateway.name());
+        this.staleAfter = config.staleAfter();
+        this.giveUpAfter = config.staleGiveUpAfter();
+        this.batchSize = config.staleBatchSize();
     }
 
     @Override

@@ -1,48 +1,41 @@
 package io.comeback.messaging.pacing;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.smallrye.config.ConfigMapping;
 
 import java.time.Duration;
+import java.util.Optional;
 
-/** Reads {@code comeback.pacing.*} (README "Pacing") into the settings and the shared buckets. */
-@ApplicationScoped
-public class PacingConfig {
+/**
+ * {@code comeback.pacing.*} (README "Pacing"): a token bucket per sender in SMS segments per second, shared by
+ * all replicas. Defaults are in application.properties.
+ */
+@ConfigMapping(prefix = "comeback.pacing")
+public interface PacingConfig {
 
-    @ConfigProperty(name = "comeback.pacing.segments-per-second", defaultValue = "0")
-    double segmentsPerSecond;
-    @ConfigProperty(name = "comeback.pacing.burst", defaultValue = "0")
-    double burst;
-    @ConfigProperty(name = "comeback.pacing.senders", defaultValue = " ")
-    String senders;
-    @ConfigProperty(name = "comeback.pacing.slow-down.factor", defaultValue = "0.5")
-    double slowDownFactor;
-    @ConfigProperty(name = "comeback.pacing.slow-down.min-factor", defaultValue = "0.05")
-    double minFactor;
-    @ConfigProperty(name = "comeback.pacing.slow-down.hold", defaultValue = "PT5M")
-    Duration hold;
-    @ConfigProperty(name = "comeback.pacing.slow-down.recover-every", defaultValue = "PT1M")
-    Duration recoverEvery;
-    @ConfigProperty(name = "comeback.pacing.slow-down.recover-step", defaultValue = "0.1")
-    double recoverStep;
-    @ConfigProperty(name = "comeback.pacing.slow-down.min-interval", defaultValue = "PT10S")
-    Duration minInterval;
+    /** Segments per second for every sender; 0 = unpaced. */
+    double segmentsPerSecond();
 
-    @Produces
-    @Singleton
-    PacingSettings settings() {
-        if (!(slowDownFactor > 0 && slowDownFactor < 1)) {
-            throw new IllegalArgumentException("comeback.pacing.slow-down.factor must be between 0 and 1, e.g. 0.5");
-        }
-        return new PacingSettings(segmentsPerSecond, burst, PacingSettings.parseSenders(senders),
-                new PacingSettings.SlowDown(slowDownFactor, minFactor, hold, recoverEvery, recoverStep, minInterval));
-    }
+    /** Bucket size in segments; 0 = one second's worth of the rate. */
+    double burst();
 
-    @Produces
-    @Singleton
-    SenderBuckets buckets(PacingSettings settings) {
-        return new SenderBuckets(settings);
+    /** A sender's own {@code rate[/burst]}, e.g. {@code MG0123=30,+4790000000=1/5}; overrides the global rate. */
+    Optional<String> senders();
+
+    SlowDown slowDown();
+
+    /** What a provider's "queue full" does to the sender's rate, see {@link PacingSettings.SlowDown}. */
+    interface SlowDown {
+
+        double factor();
+
+        double minFactor();
+
+        Duration hold();
+
+        Duration recoverEvery();
+
+        double recoverStep();
+
+        Duration minInterval();
     }
 }

@@ -38,20 +38,10 @@ public record PacingSettings(double segmentsPerSecond, double burst, Map<String,
      */
     public record SlowDown(double factor, double minFactor, Duration hold, Duration recoverEvery, double recoverStep,
                            Duration minInterval) {
-        public static final SlowDown DEFAULTS = new SlowDown(0.5, 0.05, Duration.ofMinutes(5), Duration.ofMinutes(1), 0.1,
-                Duration.ofSeconds(10));
     }
 
     public PacingSettings {
         senders = Map.copyOf(senders);
-    }
-
-    public static PacingSettings unpaced() {
-        return new PacingSettings(0, 0, Map.of(), SlowDown.DEFAULTS);
-    }
-
-    public static PacingSettings global(double segmentsPerSecond, double burst) {
-        return new PacingSettings(segmentsPerSecond, burst, Map.of(), SlowDown.DEFAULTS);
     }
 
     /** Whether any sender is paced at all; when not, the dispatcher claims without looking at buckets. */

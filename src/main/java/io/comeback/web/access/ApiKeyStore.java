@@ -4,7 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import io.comeback.support.Jdbc;
 import io.comeback.web.ApiKeys;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -53,12 +52,11 @@ public class ApiKeyStore {
     private final Duration cacheFor;
     private final ConcurrentHashMap<String, Known> known = new ConcurrentHashMap<>();
 
-    public ApiKeyStore(AgroalDataSource dataSource, ApiKeys bootstrapKeys, Clock clock,
-                       @ConfigProperty(name = "comeback.security.key-cache") Duration cacheFor) {
+    public ApiKeyStore(AgroalDataSource dataSource, ApiKeys bootstrapKeys, Clock clock, SecurityConfig config) {
         this.dataSource = dataSource;
         this.bootstrapKeys = bootstrapKeys;
         this.clock = clock;
-        this.cacheFor = cacheFor;
+        this.cacheFor = config.keyCache();
     }
 
     /** Who holds this key and what it may do; empty for a key that is unknown, malformed or revoked. */

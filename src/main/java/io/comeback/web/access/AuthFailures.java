@@ -3,7 +3,6 @@ package io.comeback.web.access;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,15 +38,12 @@ public class AuthFailures {
     private final int clientLimit;
     private final int accountLimit;
 
-    public AuthFailures(AgroalDataSource dataSource, Clock clock,
-                        @ConfigProperty(name = "comeback.security.throttle.window") Duration window,
-                        @ConfigProperty(name = "comeback.security.throttle.client-failures") int clientLimit,
-                        @ConfigProperty(name = "comeback.security.throttle.account-failures") int accountLimit) {
+    public AuthFailures(AgroalDataSource dataSource, Clock clock, SecurityConfig config) {
         this.dataSource = dataSource;
         this.clock = clock;
-        this.window = window;
-        this.clientLimit = clientLimit;
-        this.accountLimit = accountLimit;
+        this.window = config.throttle().window();
+        this.clientLimit = config.throttle().clientFailures();
+        this.accountLimit = config.throttle().accountFailures();
     }
 
     /** How long this subject must wait before trying again, if it is over its limit. */

@@ -3,7 +3,6 @@ package io.comeback.web.access;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.Optional;
@@ -22,11 +21,10 @@ public class BootstrapAdmin {
     private final Optional<String> username;
     private final Optional<String> password;
 
-    public BootstrapAdmin(Users users, @ConfigProperty(name = "comeback.admin.username") Optional<String> username,
-                          @ConfigProperty(name = "comeback.admin.password") Optional<String> password) {
+    public BootstrapAdmin(Users users, AdminConfig config) {
         this.users = users;
-        this.username = username.map(String::strip).filter(s -> !s.isEmpty());
-        this.password = password.filter(s -> !s.isEmpty());
+        this.username = config.username().map(String::strip).filter(s -> !s.isEmpty());
+        this.password = config.password().filter(s -> !s.isEmpty());
     }
 
     void createWhenNoUsers(@Observes StartupEvent event) {

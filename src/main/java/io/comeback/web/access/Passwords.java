@@ -2,7 +2,6 @@ package io.comeback.web.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.security.SecureRandom;
 
@@ -19,8 +18,8 @@ public class Passwords {
     private final String decoy;
     private final int cost;
 
-    public Passwords(@ConfigProperty(name = "comeback.security.password-cost") int cost) {
-        this.cost = cost;
+    public Passwords(SecurityConfig config) {
+        this.cost = config.passwordCost();
         this.decoy = hash("decoy-password-never-used");
     }
 

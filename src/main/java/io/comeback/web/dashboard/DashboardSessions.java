@@ -5,7 +5,6 @@ import io.comeback.support.Jdbc;
 import io.comeback.web.access.Role;
 import io.comeback.web.access.Users;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -42,11 +41,10 @@ public class DashboardSessions {
     private final Clock clock;
     private final Duration lifetime;
 
-    public DashboardSessions(AgroalDataSource dataSource, Clock clock,
-                             @ConfigProperty(name = "comeback.dashboard.session-lifetime", defaultValue = "PT12H") Duration lifetime) {
+    public DashboardSessions(AgroalDataSource dataSource, Clock clock, DashboardConfig config) {
         this.dataSource = dataSource;
         this.clock = clock;
-        this.lifetime = lifetime;
+        this.lifetime = config.sessionLifetime();
     }
 
     public Duration lifetime() {

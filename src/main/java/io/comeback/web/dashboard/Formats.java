@@ -1,7 +1,7 @@
 package io.comeback.web.dashboard;
 
+import io.comeback.audience.DefaultTimeZoneConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -21,8 +21,8 @@ public class Formats {
 
     private final ZoneId zone;
 
-    public Formats(@ConfigProperty(name = "comeback.default-time-zone", defaultValue = "Europe/Oslo") String zone) {
-        this.zone = ZoneId.of(zone);
+    public Formats(DefaultTimeZoneConfig zone) {
+        this.zone = ZoneId.of(zone.zone());
     }
 
     public ZoneId zone() {

@@ -1,9 +1,9 @@
 package io.comeback.web.limits;
 
+import io.comeback.audience.LimitsConfig;
 import io.comeback.web.ProblemDetails;
 import io.comeback.web.ProblemException;
 import io.comeback.web.ProblemMappers;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -13,7 +13,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.io.ByteArrayInputStream;
@@ -41,12 +40,10 @@ public class BodyLimits {
     private final long bodySize;
     private final int formParameters;
 
-    public BodyLimits(@ConfigProperty(name = "comeback.limits.webhook-body-size", defaultValue = "64K") MemorySize webhookBodySize,
-                      @ConfigProperty(name = "comeback.limits.body-size", defaultValue = "1M") MemorySize bodySize,
-                      @ConfigProperty(name = "comeback.limits.form-parameters", defaultValue = "100") int formParameters) {
-        this.webhookBodySize = webhookBodySize.asLongValue();
-        this.bodySize = bodySize.asLongValue();
-        this.formParameters = formParameters;
+    public BodyLimits(LimitsConfig limits) {
+        this.webhookBodySize = limits.webhookBodySize().asLongValue();
+        this.bodySize = limits.bodySize().asLongValue();
+        this.formParameters = limits.formParameters();
     }
 
     /** The limit a request's body is read under, or empty for the streamed routes. */

@@ -1,6 +1,7 @@
 package io.comeback.gateway.twilio;
 
 import io.comeback.messaging.port.DeliveryProblem;
+import io.comeback.testing.ShippedProperties;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ErrorCodeRulesTest {
 
-    private final ErrorCodeRules defaults = ErrorCodeRules.defaults();
+    private final ErrorCodeRules defaults = ErrorCodeRules.parse(ShippedProperties.value("comeback.twilio.error-rules"));
 
     @Test
     void carrierStopIsAnOptOutAtOnce() {

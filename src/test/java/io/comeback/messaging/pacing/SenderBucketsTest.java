@@ -33,6 +33,10 @@ class SenderBucketsTest {
     @Inject
     AgroalDataSource dataSource;
 
+    /** The settings application.properties ships, for their slow-down. */
+    @Inject
+    PacingSettings shipped;
+
     private static String sender() {
         return TestData.id("test-sender");
     }
@@ -69,7 +73,7 @@ class SenderBucketsTest {
     @Test
     void aNewBucketIsFullAndRefillsAtTheRateUpToTheBurst() {
         String s = sender();
-        SenderBuckets buckets = buckets(s, 10, 20, PacingSettings.SlowDown.DEFAULTS);
+        SenderBuckets buckets = buckets(s, 10, 20, shipped.slowDown());
         assertThat(take(buckets, T0, texts(s, ones(25))).took()).isEqualTo(20);
         assertThat(take(buckets, T0, texts(s, ones(25))).took()).isZero();
         assertThat(take(buckets, T0.plusMillis(500), texts(s, ones(25))).took()).isEqualTo(5);
@@ -81,7 +85,7 @@ class SenderBucketsTest {
     @Test
     void textsLeaveInOrderWhileTheirSegmentsFitAndTheWaitIsKnown() {
         String s = sender();
-        SenderBuckets buckets = buckets(s, 2, 5, PacingSettings.SlowDown.DEFAULTS);
+        SenderBuckets buckets = buckets(s, 2, 5, shipped.slowDown());
         SenderBuckets.Grant grant = take(buckets, T0, texts(s, 2, 2, 2, 1));
         assertThat(grant.took()).as("2 + 2 fit in 5, the third text (2) does not, the fourth must wait its turn").isEqualTo(4);
         assertThat(grant.tokensLeft()).isEqualTo(1);
@@ -93,7 +97,7 @@ class SenderBucketsTest {
     @Test
     void aTextLongerThanTheBurstLeavesFromAFullBucketAndThePaceHolds() {
         String s = sender();
-        SenderBuckets buckets = buckets(s, 1, 2, PacingSettings.SlowDown.DEFAULTS);
+        SenderBuckets buckets = buckets(s, 1, 2, shipped.slowDown());
         SenderBuckets.Grant grant = take(buckets, T0, texts(s, 4));
         assertThat(grant.took()).isEqualTo(4);
         assertThat(grant.tokensLeft()).isEqualTo(-2);
@@ -105,7 +109,7 @@ class SenderBucketsTest {
     @Test
     void aBucketDeletedByHandPacesFromEmptyInsteadOfLettingEverythingThrough() throws SQLException {
         String s = sender();
-        SenderBuckets buckets = buckets(s, 10, 10, PacingSettings.SlowDown.DEFAULTS);
+        SenderBuckets buckets = buckets(s, 10, 10, shipped.slowDown());
         assertThat(take(buckets, T0, texts(s, ones(5))).took()).isEqualTo(5);
         try (Connection c = dataSource.getConnection(); var st = c.prepareStatement("DELETE FROM sender_buckets WHERE sender = ?")) {
             st.setString(1, s);
@@ -120,7 +124,7 @@ class SenderBucketsTest {
         String a = sender();
         String b = sender();
         SenderBuckets buckets = new SenderBuckets(new PacingSettings(0, 0,
-                Map.of(a, new PacingSettings.Limit(1, 1), b, new PacingSettings.Limit(3, 3)), PacingSettings.SlowDown.DEFAULTS));
+                Map.of(a, new PacingSettings.Limit(1, 1), b, new PacingSettings.Limit(3, 3)), shipped.slowDown()));
         List<SenderBuckets.Want> wants = new ArrayList<>(texts(a, 1, 1, 1));
         wants.addAll(texts(b, 1, 1, 1, 1));
         wants.add(new SenderBuckets.Want("unpaced-" + a, 3));
@@ -182,7 +186,7 @@ class SenderBucketsTest {
         List<Thread> replicas = new ArrayList<>();
         for (int r = 0; r < 2; r++) {
             // Each replica has its own client (its own cache of known buckets) and its own connection.
-            SenderBuckets replica = buckets(s, rate, burst, PacingSettings.SlowDown.DEFAULTS);
+            SenderBuckets replica = buckets(s, rate, burst, shipped.slowDown());
             Thread thread = new Thread(() -> {
                 try (Connection c = dataSource.getConnection()) {
                     c.setAutoCommit(false);

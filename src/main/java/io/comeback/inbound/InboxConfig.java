@@ -1,0 +1,39 @@
+package io.comeback.inbound;
+
+import io.smallrye.config.ConfigMapping;
+
+/**
+ * {@code comeback.inbox.*}: texts no flow waits for get an auto-reply saying when a person answers. Defaults are in
+ * application.properties.
+ */
+@ConfigMapping(prefix = "comeback.inbox")
+public interface InboxConfig {
+
+    BusinessHours businessHours();
+
+    AutoReply autoReply();
+
+    interface BusinessHours {
+
+        /** Zone id of the hours, e.g. {@code Europe/Oslo}. */
+        String zone();
+
+        /** Open days, e.g. {@code MON,TUE,WED,THU,FRI}. */
+        String days();
+
+        /** Opening time, e.g. {@code 09:00}. */
+        String open();
+
+        /** Closing time, e.g. {@code 16:00}. */
+        String close();
+    }
+
+    interface AutoReply {
+
+        /** During business hours. */
+        String open();
+
+        /** Outside them; {@code {when}} becomes the next opening. */
+        String closed();
+    }
+}

@@ -1,0 +1,45 @@
+package io.comeback.inbound;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithParentName;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code comeback.keywords.*} (README "Consent and opt-out"): the standing keyword sets, globally and per country
+ * of the texting number, and what the service answers to them. Defaults are in application.properties; a set left
+ * empty falls back to the engine's own vocabulary.
+ */
+@ConfigMapping(prefix = "comeback.keywords")
+public interface KeywordsConfig {
+
+    /** Confirmation of an opt-out. */
+    String optOutReply();
+
+    /** Confirmation of a re-subscription. */
+    String resubscribeReply();
+
+    /** Answer to HELP. */
+    String helpReply();
+
+    /** Comma-separated opt-out words for every country. */
+    Optional<String> optOut();
+
+    Optional<String> resubscribe();
+
+    Optional<String> help();
+
+    /** {@code comeback.keywords.<COUNTRY>.opt-out} …: replaces a set for numbers of one country (ISO 3166 code). */
+    @WithParentName
+    Map<String, CountrySets> countries();
+
+    interface CountrySets {
+
+        Optional<String> optOut();
+
+        Optional<String> resubscribe();
+
+        Optional<String> help();
+    }
+}
