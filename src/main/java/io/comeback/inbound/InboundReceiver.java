@@ -142,6 +142,8 @@ public class InboundReceiver implements InboundSmsSink {
             return new Route("resubscribe", customerId, null, null, replies.resubscribeConfirmation());
         }
         engagement.replied(customerId, at);
+        // Before a keyword may start a flow: the text is not a reply inside the enrollment it starts.
+        signals.replyToOthersOf(customerId, new FlowEvent.Replied(sms.body()));
         Optional<Long> waiting = signals.waitingForReply(customerId);
         if (waiting.isPresent()) {
             // The message id travels with the reply so a score it carries is recorded once (survey_responses).

@@ -176,6 +176,24 @@ class EveryTriggerRunsTest {
     }
 
     @Test
+    void aTextFromTheCustomerIsTheGoalOfAFlowThatIsNotWaitingForAnAnswer() {
+        TestClockProducer.CLOCK.reset();
+        String phone = Api.uniqueNorwegianMobile();
+        String customer = customer(Map.of("phone", phone));
+        given().body(Map.of("customerId", customer, "type", "quiz_started")).post("/api/events").then().statusCode(201);
+        runDueEnrollments();
+        assertThat(enrollments(customer, TriggerFlowsProfile.QUIZ)).singleElement().satisfies(e ->
+                assertThat(e.get("status")).isEqualTo("waiting_timer"));
+
+        given().body(Map.of("from", phone, "body", "Til Lofoten!")).post("/simulator/inbound").then().statusCode(200);
+        runDueEnrollments();
+        assertThat(enrollments(customer, TriggerFlowsProfile.QUIZ)).singleElement().satisfies(e -> {
+            assertThat(e.get("exitReason")).isEqualTo("goal_reached");
+            assertThat(e.get("conversion")).isEqualTo(true);
+        });
+    }
+
+    @Test
     void anUnknownNumberTextingTheKeywordIsAskedToConfirmAndJoinsOptedInOnlyAfterJa() {
         TestClockProducer.CLOCK.reset();
         String phone = Api.uniqueNorwegianMobile();

@@ -22,6 +22,7 @@ public class TriggerFlowsProfile implements QuarkusTestProfile {
     static final String WISHLIST = "t_wishlist";
     static final String KEYWORD = "t_vip_keyword";
     static final String SEGMENT = "t_segment";
+    static final String QUIZ = "t_quiz";
 
     /** The keyword of the keyword flow and the attribute value of the segment: no other test texts or sets them. */
     static final String VIP_WORD = "VIPKLUBB";
@@ -76,6 +77,26 @@ public class TriggerFlowsProfile implements QuarkusTestProfile {
                         send:
                           text: "Fortsatt interessert? Svar STOPP for å melde deg av."
                     """.formatted(WISHLIST));
+            Files.writeString(dir.resolve(QUIZ + ".yaml"), """
+                    id: %s
+                    settings:
+                      kind: marketing
+                      quiet_hours: none
+                    trigger:
+                      event:
+                        type: quiz_started
+                    entry:
+                      goal: replied
+                    steps:
+                      - id: ask
+                        send:
+                          text: "Hvilken tur drømmer du om? Svar STOPP for å melde deg av."
+                      - id: pause
+                        wait: P2D
+                      - id: reminder
+                        send:
+                          text: "Vi venter fortsatt på svaret ditt! Svar STOPP for å melde deg av."
+                    """.formatted(QUIZ));
             write(dir, KEYWORD, """
                     trigger:
                       keyword:
