@@ -117,6 +117,31 @@ class EveryTriggerRunsTest {
     }
 
     @Test
+    void theSimulateApiTakesTheCustomerApisFieldsAndEntersEachTriggerAsTheRuntimeDoes() {
+        Map<String, Object> kari = Map.of("firstName", "Kari", "lastName", "Nordmann", "email", "kari@example.com",
+                "phone", "+4791234567", "timeZone", "Europe/Oslo", "birthday", "1990-06-15",
+                "consent", Map.of("status", "opted_in"));
+        List<Map<String, Object>> birthday = given().body(Map.of("customer", kari, "start", "2026-01-01T00:00:00Z",
+                        "until", "2026-12-31T00:00:00Z")).post("/api/flows/" + TriggerFlowsProfile.BIRTHDAY + "/simulate")
+                .then().statusCode(200).extract().jsonPath().getList("timeline");
+        assertThat(birthday.get(0)).containsEntry("kind", "enter").containsEntry("at", "2026-06-15T07:30:00Z");
+
+        List<Map<String, Object>> wishlist = given().body(Map.of("customer", kari, "start", "2026-06-01T00:00:00Z",
+                        "until", "2026-06-30T00:00:00Z", "events", List.of(Map.of("at", "2026-06-03T10:00:00Z",
+                                "type", "event", "name", "wishlist_added",
+                                "properties", Map.of("category", "shoes", "product", "Fjellsko")))))
+                .post("/api/flows/" + TriggerFlowsProfile.WISHLIST + "/simulate")
+                .then().statusCode(200).extract().jsonPath().getList("timeline");
+        assertThat(wishlist.get(1)).containsEntry("kind", "send");
+        assertThat(wishlist.get(1).get("text").toString()).startsWith("Fjellsko venter");
+
+        given().body(Map.of("customer", Map.of("timeZone", "Europe/Oslo", "birthday", "15.06.1990"),
+                        "start", "2026-01-01T00:00:00Z", "until", "2026-12-31T00:00:00Z"))
+                .post("/api/flows/" + TriggerFlowsProfile.BIRTHDAY + "/simulate").then().statusCode(422)
+                .body(org.hamcrest.Matchers.containsString("customer.birthday '15.06.1990' is not a date"));
+    }
+
+    @Test
     void aBirthdayMissedForLongerThanTheCatchUpWindowWaitsForNextYear() {
         TestClockProducer.CLOCK.setTo(Instant.parse("2033-01-01T12:00:00Z"));
         String late = customer(Map.of("timeZone", "Europe/Oslo", "birthday", "1969-04-02"));
