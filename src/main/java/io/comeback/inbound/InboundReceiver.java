@@ -220,8 +220,9 @@ public class InboundReceiver implements InboundSmsSink {
         if (result instanceof CustomerService.Stored stored) {
             return Optional.of(stored.customer());
         }
-        LOG.warnf("No customer could be created for a keyword texted from %s: %s", phone,
-                ((CustomerService.Rejected) result).violations());
+        // The number stays out of the log; the violations name the fields.
+        LOG.warnf("No customer could be created for a keyword text: %s", ((CustomerService.Rejected) result).violations()
+                .stream().map(v -> v.field()).toList());
         return Optional.empty();
     }
 
