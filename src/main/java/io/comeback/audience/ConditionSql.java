@@ -1,6 +1,7 @@
 package io.comeback.audience;
 
 import io.comeback.engine.model.Condition;
+import io.comeback.engine.model.DateField;
 import io.comeback.engine.model.Link;
 import io.comeback.engine.model.Variables;
 
@@ -70,7 +71,12 @@ public final class ConditionSql {
 
     private String value(String variable) {
         if (Variables.isAttribute(variable)) {
-            return "(c.attributes ->> " + literal(variable.substring(Variables.ATTRIBUTE_PREFIX.length())) + ")";
+            String name = variable.substring(Variables.ATTRIBUTE_PREFIX.length());
+            if (name.equals(DateField.BIRTHDAY)) {
+                // The customer's birthday field is the attribute `birthday` when set (CustomerViews does the same).
+                return "COALESCE(to_char(c.birthday, 'YYYY-MM-DD'), c.attributes ->> " + literal(name) + ")";
+            }
+            return "(c.attributes ->> " + literal(name) + ")";
         }
         String rfm = "comeback_rfm_scores(c.last_order_at, c.orders_count, c.total_spent, " + asOf + ")";
         switch (variable) {

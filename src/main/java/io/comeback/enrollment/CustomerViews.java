@@ -28,7 +28,7 @@ public final class CustomerViews {
 
     private static final String SELECT = """
             SELECT id, external_id, first_name, last_name, email, phone, locale, time_zone, attributes::text,
-                   tags, consent_status, comeback_rfm_scores(last_order_at, orders_count, total_spent, ?)
+                   tags, consent_status, comeback_rfm_scores(last_order_at, orders_count, total_spent, ?), birthday
             FROM customers WHERE id = ANY (?) AND erased_at IS NULL
             """;
 
@@ -64,6 +64,11 @@ public final class CustomerViews {
                 attributes.put(k, String.valueOf(v));
             }
         });
+        // The customer's birthday field is what flows read as the attribute `birthday` (ConditionSql does the same).
+        java.sql.Date birthday = rs.getDate(13);
+        if (birthday != null) {
+            attributes.put(io.comeback.engine.model.DateField.BIRTHDAY, birthday.toLocalDate().toString());
+        }
         Array tags = rs.getArray(10);
         Set<String> tagSet = tags == null ? Set.of() : new java.util.HashSet<>(java.util.Arrays.asList((String[]) tags.getArray()));
         return new CustomerView(Long.toString(rs.getLong(1)), rs.getString(3), rs.getString(4), rs.getString(5),

@@ -32,6 +32,18 @@ public class EnrollmentSignals {
             UPDATE enrollments SET next_wake_at = LEAST(coalesce(next_wake_at, ?), ?)
             WHERE id IN (SELECT id FROM targets)
             """;
+    // A reply is the answer of the enrollment waiting for one (replyToEnrollment); the others waiting for an answer
+    // to their own question do not take it for theirs, every other running enrollment sees it (goal, branch).
+    private static final String REPLY_TO_OTHERS = """
+            WITH targets AS (
+                SELECT id FROM enrollments
+                WHERE customer_id = ? AND exited_at IS NULL AND status NOT IN ('new', 'waiting_reply', 'deferred_re_ask')
+            ), queued AS (
+                INSERT INTO enrollment_signals (enrollment_id, event) SELECT id, CAST(? AS jsonb) FROM targets
+            )
+            UPDATE enrollments SET next_wake_at = LEAST(coalesce(next_wake_at, ?), ?)
+            WHERE id IN (SELECT id FROM targets)
+            """;
     private static final String TO_ONE = """
             WITH queued AS (INSERT INTO enrollment_signals (enrollment_id, event) VALUES (?, CAST(? AS jsonb)))
             UPDATE enrollments SET next_wake_at = LEAST(coalesce(next_wake_at, ?), ?) WHERE id = ? AND exited_at IS NULL
@@ -53,6 +65,27 @@ public class EnrollmentSignals {
              PreparedStatement st = connection.prepareStatement(TO_RUNNING_OF_CUSTOMER)) {
             st.setLong(1, customerId);
             st.setString(2, SignalCodec.write(event));
+            Jdbc.setInstant(st, 3, now);
+            Jdbc.setInstant(st, 4, now);
+            return st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not signal enrollments of customer " + customerId, e);
+        }
+    }
+
+    /**
+     * A text from the customer, for their running enrollments that are not waiting for an answer of their own: it
+     * is a goal ({@code goal: replied}) or something that happened ({@code event: replied} in a branch) there.
+     *
+     * @return how many enrollments will see it
+     */
+    @Transactional
+    public int replyToOthersOf(long customerId, FlowEvent.Replied reply) {
+        Instant now = clock.instant();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement st = connection.prepareStatement(REPLY_TO_OTHERS)) {
+            st.setLong(1, customerId);
+            st.setString(2, SignalCodec.write(reply));
             Jdbc.setInstant(st, 3, now);
             Jdbc.setInstant(st, 4, now);
             return st.executeUpdate();

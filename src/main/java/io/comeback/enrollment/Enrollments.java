@@ -100,8 +100,9 @@ public class Enrollments {
     }
 
     /**
-     * {@link #enterAll} for an {@code inactive} flow's matches (no trigger variables), as the
-     * inactivity detector hands them over in batches of thousands: the same rules in the same order
+     * {@link #enterAll} for the matches of a detection pass ({@code inactive}, {@code date} and {@code segment}
+     * flows: no trigger variables, no filters), as the detectors hand them over in batches of thousands: the
+     * same rules in the same order
      * with the same outcomes, but consent, entry conditions and earlier enrollments are read in one
      * statement ({@link EntryFactStore}, the conditions judged in SQL) instead of loading every
      * customer's full view and judging the conditions one customer at a time.
@@ -116,7 +117,7 @@ public class Enrollments {
         for (int i = 0; i < customerIds.size(); i++) {
             candidates.add(new Candidate(customerIds.get(i), NO_VARIABLES, reasons.get(i)));
         }
-        if (active.isEmpty() || !(active.get().trigger() instanceof Trigger.Inactive)) {
+        if (active.isEmpty() || !isDetected(active.get().trigger())) {
             // Order filters and trigger variables need the interpreter: the general way.
             return enterAll(flowId, candidates);
         }
@@ -135,6 +136,12 @@ public class Enrollments {
     }
 
     private static final TriggerContext NO_VARIABLES = TriggerContext.of(Map.of());
+
+    /** Triggers a detection pass fires, whose entry needs no variables and has no filters of its own. */
+    private static boolean isDetected(Trigger trigger) {
+        return trigger instanceof Trigger.Inactive || trigger instanceof Trigger.DateTrigger
+                || trigger instanceof Trigger.Segment;
+    }
 
     /** A customer's earlier enrollments in the flow and the rule that keeps them out (null: may enter). */
     private record Judged(ReEntryCheck.History history, EntryOutcome.Refused refused) {

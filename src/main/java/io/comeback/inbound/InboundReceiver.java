@@ -6,6 +6,8 @@ import io.comeback.audience.inactivity.EngagementStore;
 import io.comeback.engine.text.InboundKeywords;
 import io.comeback.engine.text.TextNormalizer;
 import io.comeback.audience.Customer;
+import io.comeback.audience.CustomerInput;
+import io.comeback.audience.CustomerService;
 import io.comeback.support.Jdbc;
 import io.comeback.audience.PhoneSuppressions;
 import io.comeback.engine.model.Flow;
@@ -31,9 +33,11 @@ import java.util.Optional;
 
 /**
  * Where every gateway hands inbound texts. Stored once by provider id (a retried webhook gets the
- * same answer and changes nothing), then routed: a STOP word opts out; a reply goes to the sender's
- * most recent enrollment waiting for one; a keyword starts its flow; anything else lands in the inbox
- * with an auto-reply saying when a person answers.
+ * same answer and changes nothing), then routed: a STOP word opts out; a YES / JA confirms a pending
+ * keyword sign-up; a reply goes to the sender's most recent enrollment waiting for one; a keyword starts
+ * its flow — from a number no customer has, the customer is created first, and a marketing flow asks
+ * someone not opted in to confirm before they are opted in and enter ({@link KeywordSignUps}); anything
+ * else lands in the inbox with an auto-reply saying when a person answers.
  */
 @ApplicationScoped
 public class InboundReceiver implements InboundSmsSink {
@@ -55,11 +59,15 @@ public class InboundReceiver implements InboundSmsSink {
     private final EngagementStore engagement;
     private final SenderKeywords keywords;
     private final PhoneSuppressions suppressions;
+    private final KeywordSignUps signUps;
+    private final CustomerService customers;
 
     public InboundReceiver(AgroalDataSource dataSource, EnrollmentSignals signals, Enrollments enrollments,
                            FlowCatalog catalog, BusinessHours businessHours, WakeUpWorkers workers, Clock clock,
                            OptOuts optOuts, KeywordReplies replies, EngagementStore engagement, SenderKeywords keywords,
-                           PhoneSuppressions suppressions) {
+                           PhoneSuppressions suppressions, KeywordSignUps signUps, CustomerService customers) {
+        this.signUps = signUps;
+        this.customers = customers;
         this.keywords = keywords;
         this.suppressions = suppressions;
         this.optOuts = optOuts;
@@ -120,13 +128,22 @@ public class InboundReceiver implements InboundSmsSink {
         long customerId = customer.get().id;
         if (intent == InboundKeywords.Intent.OPT_OUT) {
             boolean changed = optOuts.optOut(c, customerId, sms.from(), "sms: " + truncate(sms.body()), word, at);
+            signUps.close(c, customerId, at);
             // Confirm once: a second STOP from someone already opted out gets no further text.
             return new Route("opt_out", customerId, null, null, changed ? replies.optOutConfirmation() : null);
+        }
+        if (keywords.forSender(sms.from()).isConfirmation(sms.body())) {
+            Optional<KeywordSignUps.Pending> pending = signUps.pending(c, customerId, at);
+            if (pending.isPresent()) {
+                return confirmed(c, customerId, sms, pending.get(), at);
+            }
         }
         if (intent == InboundKeywords.Intent.RESUBSCRIBE && optOuts.resubscribe(c, customerId, sms.from(), word, at)) {
             return new Route("resubscribe", customerId, null, null, replies.resubscribeConfirmation());
         }
         engagement.replied(customerId, at);
+        // Before a keyword may start a flow: the text is not a reply inside the enrollment it starts.
+        signals.replyToOthersOf(customerId, new FlowEvent.Replied(sms.body()));
         Optional<Long> waiting = signals.waitingForReply(customerId);
         if (waiting.isPresent()) {
             // The message id travels with the reply so a score it carries is recorded once (survey_responses).
@@ -135,13 +152,39 @@ public class InboundReceiver implements InboundSmsSink {
         }
         Optional<Flow> keywordFlow = InboundRouting.keywordFlow(catalog.activeWith(Trigger.Keyword.class), sms.body());
         if (keywordFlow.isPresent()) {
-            EntryOutcome outcome = enrollments.enter(keywordFlow.get().id(), customerId,
-                    TriggerContext.of(Map.of("reply.text", sms.body())), "keyword: " + sms.body());
-            if (outcome instanceof EntryOutcome.Entered entered) {
-                return new Route("keyword", customerId, entered.enrollmentId(), keywordFlow.get().id(), null);
-            }
+            return keyword(c, customerId, customer.get().consentStatus, sms, keywordFlow.get(), at);
         }
         return inbox(customerId);
+    }
+
+    /**
+     * A keyword of an active flow. A marketing flow needs consent: someone not opted in is asked to confirm first
+     * (double opt-in) and enters once they do; everyone else enters at once.
+     */
+    private Route keyword(Connection c, long customerId, String consent, InboundSms sms, Flow flow, Instant at)
+            throws SQLException {
+        if (flow.settings().isMarketing() && !"opted_in".equals(consent)) {
+            String keyword = InboundRouting.firstWord(sms.body());
+            return new Route("keyword_confirmation", customerId, null, flow.id(),
+                    signUps.ask(c, customerId, flow.id(), keyword, at));
+        }
+        EntryOutcome outcome = enrollments.enter(flow.id(), customerId,
+                TriggerContext.of(Map.of("reply.text", sms.body())), "keyword: " + sms.body());
+        if (outcome instanceof EntryOutcome.Entered entered) {
+            return new Route("keyword", customerId, entered.enrollmentId(), flow.id(), null);
+        }
+        return inbox(customerId);
+    }
+
+    /** YES / JA to a pending keyword sign-up: opted in (consent ledger), then into the flow. */
+    private Route confirmed(Connection c, long customerId, InboundSms sms, KeywordSignUps.Pending pending, Instant at)
+            throws SQLException {
+        engagement.replied(customerId, at);
+        signUps.confirm(c, pending, customerId, sms.from(), InboundRouting.firstWord(sms.body()), at);
+        EntryOutcome outcome = enrollments.enter(pending.flowId(), customerId,
+                TriggerContext.of(Map.of("reply.text", pending.keyword())), "keyword: " + pending.keyword() + " (confirmed)");
+        Long enrollmentId = outcome instanceof EntryOutcome.Entered entered ? Long.valueOf(entered.enrollmentId()) : null;
+        return new Route("keyword", customerId, enrollmentId, pending.flowId(), null);
     }
 
     /**
@@ -157,8 +200,35 @@ public class InboundReceiver implements InboundSmsSink {
         if (intent == InboundKeywords.Intent.RESUBSCRIBE && suppressions.lift(c, sms.from(), word, at)) {
             return new Route("resubscribe", null, null, null, replies.resubscribeConfirmation());
         }
+        Optional<Flow> keywordFlow = InboundRouting.keywordFlow(catalog.activeWith(Trigger.Keyword.class), sms.body());
+        if (keywordFlow.isPresent()) {
+            Optional<Customer> created = createFor(sms.from());
+            if (created.isPresent()) {
+                return keyword(c, created.get().id, created.get().consentStatus, sms, keywordFlow.get(), at);
+            }
+        }
         return inbox(null);
     }
+
+    /**
+     * A customer for a number that texted a keyword: the number, and the zone and language its country suggests.
+     * Consent is not stated (a number that texted STOP before starts opted out, {@link PhoneSuppressions}).
+     */
+    private Optional<Customer> createFor(String phone) {
+        CustomerService.PutResult result = customers.put(SMS_CUSTOMER_PREFIX + phone,
+                new CustomerInput(phone, null, null, null, null, null, null, null, null));
+        if (result instanceof CustomerService.Stored stored) {
+            return Optional.of(stored.customer());
+        }
+        // The number stays out of the log; the violations name the fields.
+        LOG.warnf("No customer could be created for a keyword text: %s", ((CustomerService.Rejected) result).violations()
+                .stream().map(v -> v.field()).toList());
+        return Optional.empty();
+    }
+
+    /** The id of a customer created by texting a keyword: the number, which no shop id looks like. */
+    public static final String SMS_CUSTOMER_PREFIX = "sms:";
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(InboundReceiver.class);
 
     private Route inbox(Long customerId) {
         return new Route("inbox", customerId, null, null, businessHours.autoReply(clock.instant()));

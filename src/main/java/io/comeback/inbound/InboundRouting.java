@@ -13,6 +13,13 @@ final class InboundRouting {
     private InboundRouting() {
     }
 
+    /** The text's first word as a keyword is recorded: upper case, at most 40 characters. */
+    static String firstWord(String body) {
+        String first = (body == null ? "" : body.strip()).split("\\s+", 2)[0].replaceAll("[^\\p{L}\\p{N}-]+$", "");
+        String upper = first.toUpperCase(java.util.Locale.ROOT);
+        return upper.length() <= 40 ? upper : upper.substring(0, 40);
+    }
+
     /** The first active keyword flow one of whose words starts the text (case and accents ignored). */
     static Optional<Flow> keywordFlow(List<Flow> keywordFlows, String body) {
         String normalized = TextNormalizer.normalize(body == null ? "" : body);

@@ -23,12 +23,21 @@ public interface KeywordsConfig {
     /** Answer to HELP. */
     String helpReply();
 
+    /** The question a keyword sign-up from a number without consent is asked (reply YES / JA to confirm). */
+    String confirmRequest();
+
+    /** How long that question may be answered. */
+    java.time.Duration confirmWithin();
+
     /** Comma-separated opt-out words for every country. */
     Optional<String> optOut();
 
     Optional<String> resubscribe();
 
     Optional<String> help();
+
+    /** Comma-separated answers that confirm a keyword sign-up (YES, JA). */
+    Optional<String> confirm();
 
     /** {@code comeback.keywords.<COUNTRY>.opt-out} …: replaces a set for numbers of one country (ISO 3166 code). */
     @WithParentName
@@ -41,5 +50,7 @@ public interface KeywordsConfig {
         Optional<String> resubscribe();
 
         Optional<String> help();
+
+        Optional<String> confirm();
     }
 }

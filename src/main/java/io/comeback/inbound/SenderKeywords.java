@@ -24,10 +24,12 @@ public class SenderKeywords {
         config.optOut().ifPresent(v -> settings.put(KeywordSets.OPT_OUT, v));
         config.resubscribe().ifPresent(v -> settings.put(KeywordSets.RESUBSCRIBE, v));
         config.help().ifPresent(v -> settings.put(KeywordSets.HELP, v));
+        config.confirm().ifPresent(v -> settings.put(KeywordSets.CONFIRM, v));
         config.countries().forEach((country, sets) -> {
             sets.optOut().ifPresent(v -> settings.put(country + "." + KeywordSets.OPT_OUT, v));
             sets.resubscribe().ifPresent(v -> settings.put(country + "." + KeywordSets.RESUBSCRIBE, v));
             sets.help().ifPresent(v -> settings.put(country + "." + KeywordSets.HELP, v));
+            sets.confirm().ifPresent(v -> settings.put(country + "." + KeywordSets.CONFIRM, v));
         });
         this.sets = KeywordSets.fromSettings(settings);
     }

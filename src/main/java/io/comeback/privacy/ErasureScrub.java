@@ -102,6 +102,8 @@ final class ErasureScrub {
             WHERE customer_id = ?""";
     private static final String SIGNALS = """
             DELETE FROM enrollment_signals WHERE enrollment_id IN (SELECT id FROM enrollments WHERE customer_id = ?)""";
+    // Keyword sign-ups waiting for a YES hold the word the person texted.
+    private static final String KEYWORD_CONFIRMATIONS = "DELETE FROM keyword_confirmations WHERE customer_id = ?";
 
     // The shop's order id points back at the person like the customer id does; the lines can name them.
     private static final String ORDERS = """
@@ -141,6 +143,7 @@ final class ErasureScrub {
         update(c, END_ENROLLMENTS, at, at, id);
         update(c, ENROLLMENTS, id);
         update(c, SIGNALS, id);
+        update(c, KEYWORD_CONFIRMATIONS, id);
         update(c, ORDERS, id);
         update(c, EVENTS, id);
         update(c, CUSTOMER, at, at, id);

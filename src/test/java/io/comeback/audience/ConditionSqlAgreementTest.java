@@ -50,6 +50,9 @@ class ConditionSqlAgreementTest {
             "{attribute: since, at_least: 2025-12-24}",
             "{attribute: since, below: 2026-01-01}",
             "{attribute: since, equals: 2025-12-24}",
+            "{attribute: birthday, exists: true}",
+            "{attribute: birthday, at_least: 1980-01-01}",
+            "{attribute: birthday, equals: 2000-01-01}",
             "{tag: vip}",
             "{not: {tag: vip}}",
             "{consent: opted_in}",
@@ -131,11 +134,15 @@ class ConditionSqlAgreementTest {
         String attributes = "{" + String.join(", ", List.of(
                 i % 7 == 6 ? "" : "\"score\": \"" + SCORES.get(i % SCORES.size()) + "\"",
                 i % 5 == 4 ? "" : "\"tier\": \"" + TIERS.get(i % TIERS.size()) + "\"",
-                "\"since\": \"" + DATES.get(i % DATES.size()) + "\"").stream().filter(s -> !s.isEmpty()).toList()) + "}";
+                "\"since\": \"" + DATES.get(i % DATES.size()) + "\"",
+                // The birthday field is the attribute `birthday` when set; an attribute of that name counts without it.
+                i % 4 >= 2 ? "\"birthday\": \"" + (i % 4 == 2 ? "1985-01-02" : "2000-01-01") + "\"" : "")
+                .stream().filter(s -> !s.isEmpty()).toList()) + "}";
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO customers (external_id, phone, first_name, locale, time_zone, attributes, tags, consent_status,
-                                       orders_count, first_order_at, last_order_at, total_spent)
-                VALUES (?, NULL, ?, ?, 'Europe/Oslo', ?::jsonb, ?, ?, ?, now() - make_interval(days => ?), now() - make_interval(days => ?), ?)
+                                       orders_count, first_order_at, last_order_at, total_spent, birthday)
+                VALUES (?, NULL, ?, ?, 'Europe/Oslo', ?::jsonb, ?, ?, ?, now() - make_interval(days => ?), now() - make_interval(days => ?), ?,
+                        CAST(? AS date))
                 RETURNING id""")) {
             st.setString(1, TestData.id("cond"));
             st.setString(2, i % 3 == 0 ? null : "Kari");
@@ -148,6 +155,7 @@ class ConditionSqlAgreementTest {
             st.setInt(8, orders == 0 ? 0 : 400);
             st.setInt(9, orders == 0 ? 0 : i * 7);
             st.setBigDecimal(10, java.math.BigDecimal.valueOf(orders * 250L));
+            st.setString(11, i % 4 == 1 ? "1990-06-15" : i % 4 == 3 ? "1970-03-03" : null);
             if (orders == 0) {
                 // A customer who never ordered has no order times.
                 st.setNull(8, java.sql.Types.INTEGER);

@@ -64,11 +64,41 @@ public sealed interface Trigger {
     }
 
     /**
-     * A date stored on the customer (e.g. attribute {@code birthday}) comes round, at local time
-     * {@code at} in the customer's zone, shifted by {@code offsetDays} (negative = before).
-     * {@code yearly} matches month and day every year (birthdays); otherwise the exact date once.
+     * An event of {@code eventType} was recorded for the customer (the events API: {@code site_visit},
+     * {@code wishlist_added}, any type in snake_case). {@code filters} (all must hold) may look at the
+     * event's properties as {@code event.<name>} and at {@code customer.*}.
      */
-    record DateTrigger(String attribute, LocalTime at, int offsetDays, boolean yearly, SourceLocation location)
+    record EventTrigger(String eventType, List<Condition> filters, SourceLocation location) implements Trigger {
+        public EventTrigger {
+            filters = List.copyOf(filters);
+        }
+
+        public String type() {
+            return "event";
+        }
+    }
+
+    /**
+     * The customer comes to match {@code when} (all must hold): found by the periodic detection pass,
+     * which enters each customer who was not in the segment at the pass before.
+     */
+    record Segment(List<Condition> when, SourceLocation location) implements Trigger {
+        public Segment {
+            when = List.copyOf(when);
+        }
+
+        public String type() {
+            return "segment";
+        }
+    }
+
+    /**
+     * A date of the customer ({@link DateField}: an attribute such as {@code birthday}, or the first
+     * order) comes round, at local time {@code at} in the customer's zone, shifted by
+     * {@code offsetDays} (negative = before). {@code yearly} matches month and day every year
+     * (birthdays; 29 February counts as 28 February in other years); otherwise the exact date once.
+     */
+    record DateTrigger(DateField field, LocalTime at, int offsetDays, boolean yearly, SourceLocation location)
             implements Trigger {
 
         public static final LocalTime DEFAULT_AT = LocalTime.of(10, 0);
@@ -90,5 +120,5 @@ public sealed interface Trigger {
     }
 
     /** Every trigger name the language knows, in the order the reference lists them. */
-    List<String> TYPES = List.of("customer_created", "order_placed", "inactive", "date", "keyword");
+    List<String> TYPES = List.of("customer_created", "order_placed", "event", "inactive", "segment", "date", "keyword");
 }

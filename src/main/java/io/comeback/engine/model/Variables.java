@@ -25,6 +25,12 @@ public final class Variables {
     /** {@code link.<name>}: a link declared under {@code links:} in the same flow. */
     public static final String LINK_PREFIX = "link.";
 
+    /**
+     * {@code event.<name>}: a property of the event that started the flow ({@code trigger: event}),
+     * and {@code event.type}, its type.
+     */
+    public static final String EVENT_PREFIX = "event.";
+
     private Variables() {
     }
 
@@ -36,6 +42,10 @@ public final class Variables {
 
     public static boolean isAttribute(String variable) {
         return variable.startsWith(ATTRIBUTE_PREFIX) && variable.length() > ATTRIBUTE_PREFIX.length();
+    }
+
+    public static boolean isEventProperty(String variable) {
+        return variable.startsWith(EVENT_PREFIX) && variable.length() > EVENT_PREFIX.length();
     }
 
     public static Optional<String> linkName(String variable) {

@@ -59,13 +59,36 @@ final class EntryReader {
     }
 
     private Optional<Goal> goal(Node node, String path) {
+        if (node instanceof org.snakeyaml.engine.v2.nodes.MappingNode) {
+            return recordedGoal(node, path);
+        }
         return Scalars.text(node, path, problems, "an event name such as ordered").map(String::trim).flatMap(v -> {
             Optional<EventType> type = EventType.fromYaml(v);
             if (type.isEmpty()) {
                 problems.error(node, path, "Unknown goal `" + v + "`." + Suggestions.didYouMean(v, EventType.allSpellings())
-                        + " Write one of " + String.join(", ", ConditionReader.canonicalEvents()) + ".");
+                        + " Write one of " + String.join(", ", ConditionReader.canonicalEvents())
+                        + ", or `{event: " + v + "}` for an event type the events API records.");
             }
             return type.map(t -> new Goal(t, Problems.at(node)));
         });
+    }
+
+    /** {@code goal: {event: wishlist_added}}: an event type the events API records; a known name stays the known event. */
+    private Optional<Goal> recordedGoal(Node node, String path) {
+        return YamlMap.of(node, path, problems, Problems.at(node), Vocabulary.GOAL, "`goal`")
+                .flatMap(m -> m.requiredText("event", "name the event type, e.g. `event: wishlist_added`.")
+                        .map(String::trim).flatMap(v -> {
+                            Optional<EventType> known = EventType.fromYaml(v);
+                            if (known.isPresent()) {
+                                return Optional.of(new Goal(known.get(), Problems.at(node)));
+                            }
+                            if (!TriggerReader.EVENT_TYPE.matcher(v).matches()) {
+                                problems.error(m.value("event").orElseThrow(), m.childPath("event"), "`" + v
+                                        + "` is not an event type: event types are snake_case (lower-case letters, "
+                                        + "digits and _, starting with a letter), e.g. `wishlist_added`.");
+                                return Optional.empty();
+                            }
+                            return Optional.of(Goal.recorded(v, Problems.at(node)));
+                        }));
     }
 }

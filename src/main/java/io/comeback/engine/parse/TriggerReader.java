@@ -1,6 +1,7 @@
 package io.comeback.engine.parse;
 
 import io.comeback.engine.model.Condition;
+import io.comeback.engine.model.DateField;
 import io.comeback.engine.model.FlowDuration;
 import io.comeback.engine.model.SourceLocation;
 import io.comeback.engine.model.Trigger;
@@ -69,7 +70,9 @@ final class TriggerReader {
         return switch (name) {
             case "customer_created" -> Optional.of(new Trigger.CustomerCreated(at));
             case "order_placed" -> Optional.of(orderPlaced(p, at));
+            case "event" -> event(p, at);
             case "inactive" -> Optional.of(inactive(p, at));
+            case "segment" -> segment(p, at);
             case "date" -> date(p, at);
             default -> keyword(p, at);
         };
@@ -100,13 +103,89 @@ final class TriggerReader {
                 noEngagement, unanswered.map(OptionalInt::of).orElse(OptionalInt.empty()), at);
     }
 
+    private Optional<Trigger> event(YamlMap p, SourceLocation at) {
+        Optional<String> type = p.requiredText("type", "name the event type that starts this flow, as the events API "
+                + "records it, e.g. `type: wishlist_added`.").map(String::trim);
+        List<Condition> filters = p.value("filters")
+                .map(n -> new ConditionReader(problems).readList(n, p.childPath("filters"))).orElse(List.of());
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        Node typeNode = p.value("type").orElseThrow();
+        if (!EVENT_TYPE.matcher(type.get()).matches()) {
+            problems.error(typeNode, p.childPath("type"), "`" + type.get() + "` is not an event type: event types are "
+                    + "snake_case (lower-case letters, digits and _, starting with a letter), e.g. `wishlist_added`.");
+            return Optional.empty();
+        }
+        if (ORDER_EVENTS.contains(type.get())) {
+            problems.error(typeNode, p.childPath("type"), "Orders come in through the orders API, not as events: "
+                    + "write `trigger: order_placed` (with `filters` on `order.total` and the like).");
+            return Optional.empty();
+        }
+        return Optional.of(new Trigger.EventTrigger(type.get(), filters, at));
+    }
+
+    /** The spelling the events API accepts for a type ({@code EventService}). */
+    static final java.util.regex.Pattern EVENT_TYPE = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,63}");
+    private static final List<String> ORDER_EVENTS = List.of("order", "ordered", "order_placed");
+
+    private Optional<Trigger> segment(YamlMap p, SourceLocation at) {
+        Optional<Node> when = p.required("when", "list the conditions (all must hold) a customer comes to match, e.g. "
+                + "`when: [{tag: vip}]`.");
+        if (when.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Condition> conditions = new ConditionReader(problems).readList(when.get(), p.childPath("when"));
+        if (conditions.isEmpty()) {
+            if (when.get() instanceof org.snakeyaml.engine.v2.nodes.SequenceNode seq && seq.getValue().isEmpty()) {
+                problems.error(when.get(), p.childPath("when"), "List at least one condition: with none every customer "
+                        + "is in the segment at once.");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new Trigger.Segment(conditions, at));
+    }
+
     private Optional<Trigger> date(YamlMap p, SourceLocation at) {
-        Optional<String> attribute = p.requiredText("attribute", "name the customer attribute holding the date, "
-                + "e.g. `attribute: birthday`.");
+        Optional<DateField> field = dateField(p);
         LocalTime time = p.parsed("at", n -> Times.read(n, p.childPath("at"), problems)).orElse(Trigger.DateTrigger.DEFAULT_AT);
         int offset = p.integer("offset_days", -366, 366).orElse(0);
         boolean yearly = p.bool("yearly").orElse(true);
-        return attribute.map(a -> new Trigger.DateTrigger(a.trim(), time, offset, yearly, at));
+        return field.map(f -> new Trigger.DateTrigger(f, time, offset, yearly, at));
+    }
+
+    /** {@code attribute: birthday}, or {@code field:} naming an attribute or the first order; exactly one. */
+    private Optional<DateField> dateField(YamlMap p) {
+        String hint = "say which date of the customer comes round: `attribute: birthday` (any date attribute), or "
+                + "`field: " + DateField.FIRST_ORDER_FIELD + "` for the anniversary of the first order.";
+        if (p.has("attribute") && p.has("field")) {
+            problems.error(p.keyLocation("field"), p.childPath("field"), "Write `attribute` or `field`, not both: "
+                    + hint);
+            return Optional.empty();
+        }
+        if (!p.has("field")) {
+            return p.requiredText("attribute", hint).map(String::trim).filter(a -> !a.isEmpty()).map(DateField::attribute);
+        }
+        Optional<String> written = p.text("field").map(String::trim);
+        if (written.isEmpty()) {
+            return Optional.empty();
+        }
+        String field = written.get();
+        if (field.equals(DateField.FIRST_ORDER_FIELD)) {
+            return Optional.of(DateField.firstOrder());
+        }
+        if (field.equals(DateField.BIRTHDAY_FIELD)) {
+            return Optional.of(DateField.attribute(DateField.BIRTHDAY));
+        }
+        if (io.comeback.engine.model.Variables.isAttribute(field)) {
+            return Optional.of(DateField.attribute(field.substring(io.comeback.engine.model.Variables.ATTRIBUTE_PREFIX.length())));
+        }
+        List<String> known = new ArrayList<>(DateField.FIELDS);
+        known.add("customer.attributes.<name>");
+        problems.error(p.value("field").orElseThrow(), p.childPath("field"), "`" + field + "` is not a date of the "
+                + "customer." + Suggestions.didYouMean(field, DateField.FIELDS) + " Write one of "
+                + String.join(", ", known) + ".");
+        return Optional.empty();
     }
 
     private Optional<Trigger> keyword(YamlMap p, SourceLocation at) {

@@ -25,6 +25,7 @@ public final class Vocabulary {
     public static final List<String> FREQUENCY_CAP = List.of("max", "per", "when_capped", "max_delay");
     public static final List<String> ENTRY = List.of("audience", "re_entry", "holdout_percent", "goal");
     public static final List<String> RE_ENTRY = List.of("cooldown");
+    public static final List<String> GOAL = List.of("event");
     public static final List<String> STEP = concat(List.of("id", "next"), Step.KINDS);
     public static final List<String> SEND = List.of("text", "coupon");
     public static final List<String> COUPON = List.of("prefix", "length", "valid_for");
@@ -58,6 +59,7 @@ public final class Vocabulary {
         TRIGGER_PARAMETERS.forEach((type, keys) -> all.put("trigger." + type, keys));
         all.put("entry", ENTRY);
         all.put("entry.re_entry", RE_ENTRY);
+        all.put("entry.goal", GOAL);
         all.put("step", STEP);
         all.put("send", SEND);
         all.put("send.coupon", COUPON);
@@ -90,9 +92,11 @@ public final class Vocabulary {
         Map<String, List<String>> m = new LinkedHashMap<>();
         m.put("customer_created", List.of());
         m.put("order_placed", List.of("delay", "filters"));
+        m.put("event", List.of("type", "filters"));
         m.put("inactive", List.of("no_purchase_for", "rhythm_factor", "min_orders", "no_engagement_for",
                 "unanswered_messages"));
-        m.put("date", List.of("attribute", "at", "offset_days", "yearly"));
+        m.put("segment", List.of("when"));
+        m.put("date", List.of("attribute", "field", "at", "offset_days", "yearly"));
         m.put("keyword", List.of("words"));
         return Collections.unmodifiableMap(m);
     }

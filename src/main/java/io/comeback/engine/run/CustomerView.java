@@ -44,6 +44,10 @@ public record CustomerView(
         return new CustomerView(id, firstName, lastName, email, phone, locale, timeZone, copy, tags, consent, rfm);
     }
 
+    public CustomerView withConsent(ConsentStatus status) {
+        return new CustomerView(id, firstName, lastName, email, phone, locale, timeZone, attributes, tags, status, rfm);
+    }
+
     public CustomerView withTags(Set<String> newTags) {
         return new CustomerView(id, firstName, lastName, email, phone, locale, timeZone, attributes, newTags, consent, rfm);
     }

@@ -66,7 +66,10 @@ public sealed interface FlowEvent {
     record OptedOut() implements FlowEvent {
     }
 
-    /** Any other named event the runtime records; flows can only see it through attributes for now. */
+    /**
+     * An event the events API recorded ({@code wishlist_added}), with its properties as text: the goal of flows
+     * with {@code goal: {event: <name>}}.
+     */
     record Custom(String name, Map<String, String> data) implements FlowEvent {
         public Custom {
             data = Map.copyOf(data);

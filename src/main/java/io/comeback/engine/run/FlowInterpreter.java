@@ -61,7 +61,7 @@ public final class FlowInterpreter {
         if (event instanceof FlowEvent.Replied replied) {
             run.variables.put("reply.text", replied.body());
         }
-        if (happened.isPresent() && flow.entry().goal().map(g -> g.event() == happened.get()).orElse(false)) {
+        if (isGoal(flow, event, happened)) {
             run.exit(ExitReason.GOAL_REACHED);
         } else if (event instanceof FlowEvent.OptedOut || isOptOutReply(event)) {
             run.exit(ExitReason.OPTED_OUT);
@@ -83,6 +83,18 @@ public final class FlowInterpreter {
         if (flow.trigger() instanceof Trigger.OrderPlaced orderPlaced) {
             conditions.addAll(orderPlaced.filters());
         }
+        if (flow.trigger() instanceof io.comeback.engine.model.Trigger.EventTrigger eventTrigger) {
+            conditions.addAll(eventTrigger.filters());
+        }
+        return holds(flow, conditions, customer, context, at);
+    }
+
+    /**
+     * Whether all {@code conditions} hold for the customer before entering {@code flow} (its links, no event
+     * seen yet), with the trigger's variables {@code context}: a trigger's own filters, or a segment.
+     */
+    public boolean holds(Flow flow, java.util.List<io.comeback.engine.model.Condition> conditions, CustomerView customer,
+                         Map<String, String> context, Instant at) {
         Run run = new Run(flow, EnrollmentState.enroll(flow.id(), flow.version(), at), at, customer);
         run.variables.putAll(context);
         return ConditionEvaluator.all(conditions, run, new VariableLookup(run, globals));
@@ -137,6 +149,13 @@ public final class FlowInterpreter {
     private static boolean isOptOutReply(FlowEvent event) {
         return event instanceof FlowEvent.Replied replied
                 && InboundKeywords.DEFAULT.isOptOut(replied.body());
+    }
+
+    /** The flow's goal: a known event, or a recorded event type ({@code goal: {event: wishlist_added}}). */
+    private static boolean isGoal(Flow flow, FlowEvent event, Optional<EventType> happened) {
+        return flow.entry().goal().map(g -> g.event() != null
+                ? happened.isPresent() && g.event() == happened.get()
+                : event instanceof FlowEvent.Custom custom && g.customEvent().equals(custom.name())).orElse(false);
     }
 
     private static Optional<EventType> eventType(FlowEvent event) {

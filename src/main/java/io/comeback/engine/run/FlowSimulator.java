@@ -43,11 +43,14 @@ public final class FlowSimulator {
         events.sort(Comparator.comparing(SimulationRequest.Event::at));
         List<TimelineEntry> timeline = new ArrayList<>();
 
-        Optional<EntryPlanner.Entry> planned = EntryPlanner.plan(flow, request, events, zone);
+        Optional<EntryPlanner.Entry> planned = EntryPlanner.plan(flow, request, events, customer, interpreter);
         if (planned.isEmpty() || planned.get().at().isAfter(request.until())) {
             return new SimulationResponse(timeline);
         }
         EntryPlanner.Entry entry = planned.get();
+        if (entry.confirmedConsent()) {
+            customer = customer.withConsent(io.comeback.engine.model.ConsentStatus.OPTED_IN);
+        }
         timeline.add(new TimelineEntry(entry.at(), TimelineEntry.ENTER, null, null, null, null, entry.reason()));
         if (!SimulatedCustomer.admitted(flow, customer, entry, interpreter)) {
             timeline.add(new TimelineEntry(entry.at(), TimelineEntry.EXIT, null, null, null, null, "not_in_audience"));

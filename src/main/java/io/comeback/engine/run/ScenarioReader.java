@@ -20,10 +20,10 @@ public final class ScenarioReader {
 
     private static final Set<String> KEYS = Set.of("name", "flow", "customer", "orders", "start", "until", "events",
             "expect", "never", "exact");
-    private static final Set<String> CUSTOMER_KEYS = Set.of("firstName", "phone", "locale", "timeZone", "attributes",
-            "consent", "rfm");
+    private static final Set<String> CUSTOMER_KEYS = Set.of("firstName", "lastName", "email", "phone", "locale",
+            "timeZone", "birthday", "attributes", "consent", "rfm");
     private static final Set<String> ORDER_KEYS = Set.of("placedAt", "total", "couponCode");
-    private static final Set<String> EVENT_KEYS = Set.of("at", "type", "body", "total");
+    private static final Set<String> EVENT_KEYS = Set.of("at", "type", "body", "total", "name", "properties");
     private static final Set<String> ENTRY_KEYS = Set.of("at", "kind", "step", "text", "attribute", "value", "reason");
 
     public Scenario read(Path file) {
@@ -44,14 +44,17 @@ public final class ScenarioReader {
         String flow = top.requiredString("flow");
         YamlValues customer = top.child("customer", CUSTOMER_KEYS);
         SimulationRequest request = new SimulationRequest(
-                new SimulationRequest.Customer(customer.string("firstName", null), customer.string("phone", null),
+                new SimulationRequest.Customer(customer.string("firstName", null), customer.string("lastName", null),
+                        customer.string("email", null), customer.string("phone", null),
                         customer.string("locale", null), customer.requiredString("timeZone"),
-                        customer.stringMap("attributes"), consent(customer), customer.string("rfm", null)),
+                        customer.string("birthday", null), customer.stringMap("attributes"), consent(customer),
+                        customer.string("rfm", null)),
                 top.list("orders", ORDER_KEYS).stream().map(o -> new SimulationRequest.Order(
                         instant(o, "placedAt", true), o.decimal("total"), o.string("couponCode", null))).toList(),
                 instant(top, "start", true),
                 top.list("events", EVENT_KEYS).stream().map(e -> new SimulationRequest.Event(
-                        instant(e, "at", true), e.requiredString("type"), e.string("body", null), e.decimal("total"))).toList(),
+                        instant(e, "at", true), e.requiredString("type"), e.string("body", null), e.decimal("total"),
+                        e.string("name", null), e.stringMap("properties"))).toList(),
                 instant(top, "until", true));
         List<Expectation> expect = top.list("expect", ENTRY_KEYS).stream().map(ScenarioReader::expectation).toList();
         List<Expectation> never = top.list("never", ENTRY_KEYS).stream().map(ScenarioReader::expectation).toList();

@@ -1,18 +1,20 @@
 package io.comeback.engine.run;
 
 import io.comeback.engine.model.ConsentStatus;
+import io.comeback.engine.model.DateField;
+import io.comeback.engine.model.Variables;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Trigger;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /** Turns the simulation request's plain values into interpreter inputs, refusing what makes no sense. */
 final class SimulatedCustomer {
 
-    static final Set<String> EVENT_TYPES = Set.of("reply", "order", "click", "site_visit", "opt_out");
+    static final Set<String> EVENT_TYPES = Set.of("reply", "order", "click", "site_visit", "opt_out", "event");
 
     private SimulatedCustomer() {}
 
@@ -34,8 +36,20 @@ final class SimulatedCustomer {
                 throw new InvalidSimulationException("event type '" + event.type() + "' is unknown: use one of "
                         + String.join(", ", EVENT_TYPES.stream().sorted().toList()));
             }
+            if ("event".equals(event.type()) && (event.name() == null || !EVENT_NAME.matcher(event.name()).matches())) {
+                throw new InvalidSimulationException("an event of type 'event' needs 'name': the event type as the events "
+                        + "API records it, in snake_case, e.g. wishlist_added" + (event.name() == null ? ""
+                        : " ('" + event.name() + "' is not)"));
+            }
+        }
+        String birthday = request.customer().birthday();
+        if (birthday != null && !birthday.isBlank() && (!birthday.trim().matches("\\d{4}-\\d{2}-\\d{2}")
+                || DateTriggerTimes.parse(birthday).isEmpty())) {
+            throw new InvalidSimulationException("customer.birthday '" + birthday + "' is not a date; write YYYY-MM-DD, e.g. 1990-05-17");
         }
     }
+
+    private static final java.util.regex.Pattern EVENT_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
     static CustomerView view(SimulationRequest.Customer customer) {
         ZoneId zone;
@@ -49,8 +63,30 @@ final class SimulatedCustomer {
                 ? ConsentStatus.UNKNOWN
                 : ConsentStatus.fromYaml(customer.consent().status()).orElseThrow(() -> new InvalidSimulationException(
                         "consent.status '" + customer.consent().status() + "' is unknown: use opted_in, opted_out or unknown"));
-        return new CustomerView("simulated-customer", customer.firstName(), null, null, customer.phone(),
-                customer.locale(), zone, customer.attributes(), Set.of(), consent, rfm(customer.rfm()));
+        return new CustomerView("simulated-customer", customer.firstName(), customer.lastName(), customer.email(),
+                customer.phone(), customer.locale(), zone, attributes(customer), Set.of(), consent, rfm(customer.rfm()));
+    }
+
+    /** As the runtime shows a customer: the {@code birthday} field is the attribute {@code birthday}. */
+    private static Map<String, String> attributes(SimulationRequest.Customer customer) {
+        if (customer.birthday() == null || customer.birthday().isBlank()) {
+            return customer.attributes();
+        }
+        Map<String, String> attributes = new HashMap<>(customer.attributes());
+        attributes.put(DateField.BIRTHDAY, customer.birthday().trim());
+        return attributes;
+    }
+
+    /** The variables an event gives the flow it starts: {@code event.type} and {@code event.<property>}. */
+    static Map<String, String> eventVariables(SimulationRequest.Event event) {
+        Map<String, String> variables = new HashMap<>();
+        event.properties().forEach((name, value) -> {
+            if (value != null) {
+                variables.put(Variables.EVENT_PREFIX + name, value);
+            }
+        });
+        variables.put(Variables.EVENT_PREFIX + "type", event.name());
+        return variables;
     }
 
     private static RfmScores rfm(String code) {
@@ -70,8 +106,15 @@ final class SimulatedCustomer {
             case "order" -> new FlowEvent.Ordered("sim-order-" + event.at().getEpochSecond(), event.total(), null);
             case "click" -> new FlowEvent.Clicked(event.body());
             case "site_visit" -> new FlowEvent.SiteVisit();
+            case "event" -> new FlowEvent.Custom(event.name(), withoutNulls(event.properties()));
             default -> new FlowEvent.OptedOut();
         };
+    }
+
+    private static Map<String, String> withoutNulls(Map<String, String> properties) {
+        Map<String, String> copy = new HashMap<>(properties);
+        copy.values().removeIf(java.util.Objects::isNull);
+        return copy;
     }
 
     /** Audience conditions and order filters, evaluated at entry with the triggering order's values. */

@@ -21,18 +21,28 @@ public final class InboundKeywords {
 
     public enum Intent { OPT_OUT, RESUBSCRIBE, HELP, NONE }
 
-    /** Keyword sets, configurable per country. Words are matched after {@link TextNormalizer#normalize}. */
-    public record Vocabulary(Set<String> optOut, Set<String> resubscribe, Set<String> help) {
+    /**
+     * Keyword sets, configurable per country. Words are matched after {@link TextNormalizer#normalize}.
+     * {@code confirm}: the answers that confirm a keyword sign-up (double opt-in: "reply YES").
+     */
+    public record Vocabulary(Set<String> optOut, Set<String> resubscribe, Set<String> help, Set<String> confirm) {
+        public static final Set<String> DEFAULT_CONFIRM = Set.of("yes", "ja");
         public static final Vocabulary DEFAULT = new Vocabulary(
                 Set.of("stop", "stopp", "stopall", "unsubscribe", "cancel", "end", "quit", "avmeld", "afmeld",
                         "avslutt", "sluta", "optout", "revoke", "avsluta", "stoppa", "opt-out"),
                 Set.of("start", "unstop", "yes"),
-                Set.of("help", "info", "hjelp", "hjælp"));
+                Set.of("help", "info", "hjelp", "hjælp"),
+                DEFAULT_CONFIRM);
 
         public Vocabulary {
             optOut = normalized(optOut);
             resubscribe = normalized(resubscribe);
             help = normalized(help);
+            confirm = normalized(confirm);
+        }
+
+        public Vocabulary(Set<String> optOut, Set<String> resubscribe, Set<String> help) {
+            this(optOut, resubscribe, help, DEFAULT_CONFIRM);
         }
 
         private static Set<String> normalized(Set<String> words) {
@@ -98,5 +108,19 @@ public final class InboundKeywords {
 
     public boolean isOptOut(String body) {
         return classify(body) == Intent.OPT_OUT;
+    }
+
+    /**
+     * Whether the text confirms a sign-up: a confirm word (YES, JA) alone or opening a short message
+     * ("Ja takk!"), and nothing that opts out. Only an answer to a pending question counts: the caller decides that.
+     */
+    public boolean isConfirmation(String body) {
+        String text = TextNormalizer.normalize(body);
+        if (text.isEmpty() || classify(body) == Intent.OPT_OUT) {
+            return false;
+        }
+        String[] words = text.split(" ");
+        String first = words[0].replaceAll("[^\\p{L}\\p{N}-]+$", "");
+        return words.length <= SHORT_MESSAGE_WORDS && vocabulary.confirm().contains(first);
     }
 }

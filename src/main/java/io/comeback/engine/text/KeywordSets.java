@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The standing keyword sets (opt-out, re-subscribe, help), globally and per country of the number a
+ * The standing keyword sets (opt-out, re-subscribe, help, and the answers that confirm a keyword sign-up), globally and per country of the number a
  * text comes from. Read from flat settings an operator edits: {@code opt-out=STOP,STOPP,…} for every
  * country, {@code NO.opt-out=STOPP,STOP,…} for numbers of one country (ISO 3166 code). A country's list
  * replaces the global list of the same set for that country; the sets it does not name stay global.
@@ -23,8 +23,9 @@ public final class KeywordSets {
     public static final String OPT_OUT = "opt-out";
     public static final String RESUBSCRIBE = "resubscribe";
     public static final String HELP = "help";
+    public static final String CONFIRM = "confirm";
     private static final Pattern COUNTRY_KEY = Pattern.compile("([A-Za-z]{2})\\.(" + OPT_OUT + "|" + RESUBSCRIBE + "|"
-            + HELP + ")");
+            + HELP + "|" + CONFIRM + ")");
 
     private final InboundKeywords global;
     private final Map<String, InboundKeywords> byCountry;
@@ -45,7 +46,8 @@ public final class KeywordSets {
         InboundKeywords.Vocabulary global = new InboundKeywords.Vocabulary(
                 words(settings.get(OPT_OUT)).orElse(d.optOut()),
                 words(settings.get(RESUBSCRIBE)).orElse(d.resubscribe()),
-                words(settings.get(HELP)).orElse(d.help()));
+                words(settings.get(HELP)).orElse(d.help()),
+                words(settings.get(CONFIRM)).orElse(d.confirm()));
         Map<String, Map<String, Set<String>>> countries = new HashMap<>();
         settings.forEach((key, value) -> {
             Matcher m = COUNTRY_KEY.matcher(key);
@@ -58,7 +60,8 @@ public final class KeywordSets {
         countries.forEach((country, sets) -> byCountry.put(country, new InboundKeywords(new InboundKeywords.Vocabulary(
                 sets.getOrDefault(OPT_OUT, global.optOut()),
                 sets.getOrDefault(RESUBSCRIBE, global.resubscribe()),
-                sets.getOrDefault(HELP, global.help())))));
+                sets.getOrDefault(HELP, global.help()),
+                sets.getOrDefault(CONFIRM, global.confirm())))));
         return new KeywordSets(new InboundKeywords(global), byCountry);
     }
 

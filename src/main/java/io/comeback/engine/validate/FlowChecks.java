@@ -2,6 +2,7 @@ package io.comeback.engine.validate;
 
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Problem;
+import io.comeback.engine.model.ReEntry;
 import io.comeback.engine.model.Send;
 import io.comeback.engine.model.SourceLocation;
 import io.comeback.engine.model.Step;
@@ -22,6 +23,12 @@ final class FlowChecks {
         if (trigger instanceof Trigger.OrderPlaced order) {
             conditions.check(order.filters(), "trigger.order_placed.filters", -1);
         }
+        if (trigger instanceof Trigger.EventTrigger event) {
+            conditions.check(event.filters(), "trigger.event.filters", -1);
+        }
+        if (trigger instanceof Trigger.Segment segment) {
+            conditions.check(segment.when(), "trigger.segment.when", -1);
+        }
         if (trigger instanceof Trigger.Inactive inactive && inactive.rhythmFactor().isPresent()
                 && inactive.noPurchaseFor().isEmpty()) {
             out.add(Problem.info(inactive.location(), "trigger.inactive", "Customers with fewer than "
@@ -30,6 +37,12 @@ final class FlowChecks {
         }
         if (trigger instanceof Trigger.DateTrigger date) {
             quietHoursClash(flow, date.at(), date.location(), "trigger.date.at", out);
+            if (date.yearly() && flow.entry().reEntry() instanceof ReEntry.Never) {
+                out.add(Problem.warning(flow.entry().reEntry().location().isKnown() ? flow.entry().reEntry().location()
+                        : date.location(), "entry.re_entry", "With `re_entry: never` (the default) each customer enters "
+                        + "once, the first time the date comes round, never again in later years. Write "
+                        + "`re_entry: always` to enter them every year (once per year: the date comes round once)."));
+            }
         }
         if (flow.entry().holdoutPercent() > 50) {
             out.add(Problem.warning(flow.entry().location(), "entry.holdout_percent", "A holdout of "

@@ -60,7 +60,7 @@ final class SampleValues {
             int length = coupon.map(c -> c.prefix().length() + c.length()).orElse(10);
             return "X".repeat(length);
         }
-        if (Variables.isAttribute(variable)) {
+        if (Variables.isAttribute(variable) || Variables.isEventProperty(variable)) {
             return ATTRIBUTE;
         }
         return TYPICAL.getOrDefault(variable, "value");

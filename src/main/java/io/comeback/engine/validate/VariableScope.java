@@ -25,6 +25,7 @@ final class VariableScope {
 
     private final Flow flow;
     private final boolean orderFlow;
+    private final boolean eventFlow;
     private final boolean anyCoupon;
     private final boolean anyReply;
     private final Set<Integer> afterCoupon;
@@ -33,6 +34,7 @@ final class VariableScope {
     VariableScope(Flow flow, StepGraph graph) {
         this.flow = flow;
         this.orderFlow = flow.trigger() instanceof Trigger.OrderPlaced;
+        this.eventFlow = flow.trigger() instanceof Trigger.EventTrigger;
         List<Integer> couponSteps = indexes(i -> flow.steps().get(i) instanceof Send s && s.coupon().isPresent());
         List<Integer> replySteps = indexes(i -> flow.steps().get(i) instanceof WaitForReply);
         this.anyCoupon = !couponSteps.isEmpty();
@@ -61,10 +63,14 @@ final class VariableScope {
         if (Variables.isAttribute(variable)) {
             return Optional.empty();
         }
+        if (Variables.isEventProperty(variable)) {
+            return eventFlow ? Optional.empty() : error("`" + variable + "` has no value here: only flows with "
+                    + "`trigger: event` know an event. Its properties are `event.<name>`.");
+        }
         if (!Variables.FIXED.contains(variable)) {
             return error("Unknown variable `" + variable + "`." + Suggestions.didYouMean(variable, known())
                     + " Known: " + String.join(", ", Variables.FIXED)
-                    + ", customer.attributes.<name>, link.<name>.");
+                    + ", customer.attributes.<name>, link.<name>" + (eventFlow ? ", event.<name>." : "."));
         }
         String family = Variables.family(variable);
         if (family.equals("order") && !orderFlow) {

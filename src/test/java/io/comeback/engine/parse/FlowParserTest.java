@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.comeback.engine.model.Branch;
 import io.comeback.engine.model.Condition;
 import io.comeback.engine.model.ConsentStatus;
+import io.comeback.engine.model.DateField;
 import io.comeback.engine.model.EventType;
 import io.comeback.engine.model.Exit;
 import io.comeback.engine.model.Flow;
@@ -124,7 +125,7 @@ class FlowParserTest {
     @Test
     void dateAndKeywordTriggersAndConditionVariants() throws IOException {
         Flow birthday = parse(Path.of("src/test/resources/flows/valid/birthday.yaml"));
-        assertThat(birthday.trigger()).isEqualTo(new Trigger.DateTrigger("birthday", LocalTime.of(9, 30), 0, true,
+        assertThat(birthday.trigger()).isEqualTo(new Trigger.DateTrigger(DateField.attribute("birthday"), LocalTime.of(9, 30), 0, true,
                 birthday.trigger().location()));
         Wait until = (Wait) birthday.step("until_day_after").orElseThrow();
         assertThat(until.untilDate()).hasValueSatisfying(d -> {

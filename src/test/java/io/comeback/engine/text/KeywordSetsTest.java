@@ -27,6 +27,20 @@ class KeywordSetsTest {
     }
 
     @Test
+    void theAnswersThatConfirmASignUpAreASetLikeTheOthers() {
+        KeywordSets confirm = KeywordSets.fromSettings(Map.of("confirm", "YES,JA", "SE.confirm", "JA,JAPP"));
+        InboundKeywords global = confirm.forCountry("NO");
+        assertThat(global.isConfirmation("Ja!")).isTrue();
+        assertThat(global.isConfirmation("yes please")).isTrue();
+        assertThat(global.isConfirmation("ja, men ikke nå egentlig")).as("a long message is not a confirmation").isFalse();
+        assertThat(global.isConfirmation("japp")).isFalse();
+        assertThat(global.isConfirmation("stop")).isFalse();
+        assertThat(confirm.forCountry("SE").isConfirmation("Japp")).isTrue();
+        assertThat(confirm.forCountry("SE").isConfirmation("yes")).isFalse();
+        assertThat(KeywordSets.DEFAULT.forCountry(null).isConfirmation("JA")).as("YES and JA by default").isTrue();
+    }
+
+    @Test
     void otherCountriesAndUnknownNumbersUseTheGlobalSets() {
         for (InboundKeywords keywords : new InboundKeywords[] {sets.forCountry("NO"), sets.forCountry(null),
                 sets.forCountry("GB")}) {

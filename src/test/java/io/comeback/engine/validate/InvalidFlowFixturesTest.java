@@ -234,7 +234,7 @@ class InvalidFlowFixturesTest {
         List<Problem> problems = validate("unknown-trigger.yaml").problems();
         lines(problems).containsExactly(tuple(Severity.ERROR, 4, 10));
         assertThat(problems.get(0).message()).contains("Unknown trigger `customer_signup`")
-                .contains("customer_created, order_placed, inactive, date, keyword");
+                .contains("customer_created, order_placed, event, inactive, segment, date, keyword");
     }
 
     @Test

@@ -1,0 +1,147 @@
+package io.comeback.enrollment;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * What the date and segment detection passes share with each other (and with the inactivity detector's
+ * design): one node detects a flow at a time (a session advisory lock on the reading connection, kept even
+ * if the scheduler misfires), and matches are entered through the entry rules in batches, each batch in a
+ * transaction of its own together with the pass's record of whom it matched, so a pass cut short leaves its
+ * committed batches entered and recorded and the next pass continues with the rest.
+ */
+@ApplicationScoped
+public class DetectionPass {
+
+    private static final Logger LOG = Logger.getLogger(DetectionPass.class);
+
+    /** Records a batch's matches (the customers, in order) on the batch's connection, in its transaction. */
+    public interface Recorder {
+        void record(Connection connection, List<Long> customerIds, Instant asOf) throws SQLException;
+    }
+
+    private final Enrollments enrollments;
+    private final AgroalDataSource dataSource;
+    private final int batchSize;
+    private final int transactionTimeoutSeconds;
+
+    public DetectionPass(Enrollments enrollments, AgroalDataSource dataSource,
+                         TriggersConfig config) {
+        this.enrollments = enrollments;
+        this.dataSource = dataSource;
+        this.batchSize = config.detector().batchSize();
+        this.transactionTimeoutSeconds = (int) config.detector().transactionTimeout().getSeconds();
+    }
+
+    int batchSize() {
+        return batchSize;
+    }
+
+    /** Collects matches and enters them a batch at a time. */
+    final class Batches {
+        private final String flowId;
+        private final Instant asOf;
+        private final Recorder recorder;
+        private final List<Long> ids = new ArrayList<>();
+        private final List<String> reasons = new ArrayList<>();
+        private final Map<String, Integer> outcomes = new TreeMap<>();
+        private int matched;
+
+        Batches(String flowId, Instant asOf, Recorder recorder) {
+            this.flowId = flowId;
+            this.asOf = asOf;
+            this.recorder = recorder;
+        }
+
+        void add(long customerId, String reason) {
+            ids.add(customerId);
+            reasons.add(reason);
+            if (ids.size() >= batchSize) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (ids.isEmpty()) {
+                return;
+            }
+            List<Long> batch = List.copyOf(ids);
+            List<String> why = List.copyOf(reasons);
+            ids.clear();
+            reasons.clear();
+            List<EntryOutcome> answered = QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).call(() -> {
+                List<EntryOutcome> entered = enrollments.enterLapsed(flowId, batch, why);
+                try (Connection connection = dataSource.getConnection()) {
+                    recorder.record(connection, batch, asOf);
+                }
+                return entered;
+            });
+            answered.forEach(o -> outcomes.merge(o.label(), 1, Integer::sum));
+            matched += batch.size();
+        }
+
+        int matched() {
+            return matched;
+        }
+
+        Map<String, Integer> outcomes() {
+            return outcomes;
+        }
+    }
+
+    Batches batches(String flowId, Instant asOf, Recorder recorder) {
+        return new Batches(flowId, asOf, recorder);
+    }
+
+    /** Runs {@code detect} for each flow on its own: one whose pass fails is logged and reported, the others still run. */
+    static <F> List<DetectionRun> each(List<F> flows, Function<F, String> id, String trigger,
+                                       Function<F, DetectionRun> detect) {
+        List<DetectionRun> runs = new ArrayList<>();
+        for (F flow : flows) {
+            long started = System.nanoTime();
+            try {
+                runs.add(detect.apply(flow));
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Detection of %s flow %s failed; the other flows are still detected", trigger, id.apply(flow));
+                String failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                if (e.getCause() != null && e.getCause().getMessage() != null) {
+                    failure += ": " + e.getCause().getMessage();
+                }
+                runs.add(new DetectionRun(id.apply(flow), trigger, false, 0, Map.of(),
+                        Duration.ofNanos(System.nanoTime() - started), failure));
+            }
+        }
+        return runs;
+    }
+
+    static boolean lock(Connection connection, String key) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
+            st.setString(1, key);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    static void unlock(Connection connection, String key) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
+            st.setString(1, key);
+            st.execute();
+        }
+    }
+}
