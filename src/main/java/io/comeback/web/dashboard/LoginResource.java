@@ -2,6 +2,7 @@ package io.comeback.web.dashboard;
 
 import io.comeback.web.access.AuthFailures;
 import io.comeback.web.access.ClientAddress;
+import io.comeback.web.access.TooManyFailures;
 import io.comeback.web.access.Users;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -41,8 +41,11 @@ public class LoginResource {
     private final DashboardSessions sessions;
     private final AuthFailures failures;
 
-    public LoginResource(@Location("dashboard/login.html") Template login, Users users, DashboardSessions sessions,
-                         AuthFailures failures) {
+    public LoginResource(
+            @Location("dashboard/login.html") Template login,
+            Users users,
+            DashboardSessions sessions,
+            AuthFailures failures) {
         this.login = login;
         this.users = users;
         this.sessions = sessions;
@@ -52,28 +55,39 @@ public class LoginResource {
     @GET
     @Path("/login")
     public TemplateInstance form(@QueryParam("next") String next, @QueryParam("expired") boolean expired) {
-        return login.data("next", LoginTargets.safe(next)).data("username", "")
+        return login.data("next", LoginTargets.safe(next))
+                .data("username", "")
                 .data("error", expired ? "Your session has ended; sign in again." : null);
     }
 
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signIn(@FormParam("username") String username, @FormParam("password") String password,
-                           @FormParam("next") String next, @Context UriInfo uri, @Context HttpServerRequest request,
-                           @HeaderParam("X-Forwarded-Proto") String forwardedProto) {
+    public Response signIn(
+            @FormParam("username") String username,
+            @FormParam("password") String password,
+            @FormParam("next") String next,
+            @Context UriInfo uri,
+            @Context HttpServerRequest request,
+            @HeaderParam("X-Forwarded-Proto") String forwardedProto) {
         String target = LoginTargets.safe(next);
         String name = username == null ? "" : username.strip();
-        if (name.isEmpty() || name.length() > 100 || password == null || password.isEmpty() || password.length() > 200) {
+        if (name.isEmpty()
+                || name.length() > 100
+                || password == null
+                || password.isEmpty()
+                || password.length() > 200) {
             return page(400, target, name.length() > 100 ? "" : name, "Enter your user name and password.");
         }
         String client = ClientAddress.of(request);
         Optional<Duration> wait = failures.blockedFor(AuthFailures.Subject.CLIENT, client)
                 .or(() -> failures.blockedFor(AuthFailures.Subject.ACCOUNT, name));
         if (wait.isPresent()) {
-            long seconds = Math.max(1, wait.get().toSeconds() + 1);
-            return Response.fromResponse(page(429, target, name,
-                    "Too many failed sign-ins; try again in " + seconds + " seconds.")).header(HttpHeaders.RETRY_AFTER, seconds).build();
+            long seconds = TooManyFailures.seconds(wait.get());
+            return Response.fromResponse(
+                            page(429, target, name, "Too many failed sign-ins; try again in " + seconds + " seconds."))
+                    .header(HttpHeaders.RETRY_AFTER, seconds)
+                    .build();
         }
         Optional<Users.User> user = users.verify(name, password);
         if (user.isEmpty()) {
@@ -83,10 +97,16 @@ public class LoginResource {
         }
         failures.clear(AuthFailures.Subject.ACCOUNT, name);
         DashboardSessions.Opened opened = sessions.open(user.get());
-        boolean https = "https".equalsIgnoreCase(uri.getRequestUri().getScheme()) || "https".equalsIgnoreCase(forwardedProto);
-        NewCookie cookie = new NewCookie.Builder(SignedInFilter.COOKIE).value(opened.cookieValue()).path("/")
-                .httpOnly(true).secure(https).sameSite(NewCookie.SameSite.LAX)
-                .maxAge((int) sessions.lifetime().toSeconds()).build();
+        boolean https =
+                "https".equalsIgnoreCase(uri.getRequestUri().getScheme()) || "https".equalsIgnoreCase(forwardedProto);
+        NewCookie cookie = new NewCookie.Builder(SignedInFilter.COOKIE)
+                .value(opened.cookieValue())
+                .path("/")
+                .httpOnly(true)
+                .secure(https)
+                .sameSite(NewCookie.SameSite.LAX)
+                .maxAge((int) sessions.lifetime().toSeconds())
+                .build();
         return Response.seeOther(URI.create(target)).cookie(cookie).build();
     }
 
@@ -102,13 +122,20 @@ public class LoginResource {
             }
             sessions.close(token);
         }
-        NewCookie cleared = new NewCookie.Builder(SignedInFilter.COOKIE).value("").path("/").httpOnly(true)
-                .sameSite(NewCookie.SameSite.LAX).maxAge(0).build();
+        NewCookie cleared = new NewCookie.Builder(SignedInFilter.COOKIE)
+                .value("")
+                .path("/")
+                .httpOnly(true)
+                .sameSite(NewCookie.SameSite.LAX)
+                .maxAge(0)
+                .build();
         return Response.seeOther(URI.create("/login")).cookie(cleared).build();
     }
 
     private Response page(int status, String next, String username, String error) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(login.data("next", next).data("username", username).data("error", error)).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE)
+                .entity(login.data("next", next).data("username", username).data("error", error))
+                .build();
     }
 }

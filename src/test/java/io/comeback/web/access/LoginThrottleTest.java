@@ -1,18 +1,17 @@
 package io.comeback.web.access;
 
-import io.comeback.testing.TestData;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.comeback.testing.Api;
+import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Guessing stops paying off: past the limit of failures, the account (and the client) is refused with 429 and
@@ -23,17 +22,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestProfile(LoginThrottleTest.ProductionLimits.class)
 class LoginThrottleTest {
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    /** Every test client is 127.0.0.1: each test starts with no failures counted, whatever ran before it. */
+    @org.junit.jupiter.api.BeforeEach
+    void forgetFailures() throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("DELETE FROM auth_failures");
+        }
+    }
+
     public static class ProductionLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("comeback.security.throttle.client-failures", "50",
-                    "comeback.security.throttle.account-failures", "10");
+            return Map.of(
+                    "comeback.security.throttle.client-failures",
+                    "50",
+                    "comeback.security.throttle.account-failures",
+                    "10");
         }
     }
 
     private static Response login(String username, String password) {
-        return RestAssured.given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("username", username).formParam("password", password).post("/login");
+        return RestAssured.given()
+                .redirects()
+                .follow(false)
+                .contentType(ContentType.URLENC)
+                .formParam("username", username)
+                .formParam("password", password)
+                .post("/login");
     }
 
     @Test
@@ -55,7 +74,9 @@ class LoginThrottleTest {
         int refused = 0;
         Response last = null;
         for (int i = 0; i < 60; i++) {
-            last = RestAssured.given().header("Authorization", "Bearer cb_guessguess_" + i).get("/api/flows");
+            last = RestAssured.given()
+                    .header("Authorization", "Bearer cb_guessguess_" + i)
+                    .get("/api/flows");
             if (last.statusCode() == 429) {
                 refused++;
             } else {
