@@ -13,8 +13,7 @@ final class AttributeValues {
     /** Returned when the value is longer than the cap. */
     static final long MORE = Long.MAX_VALUE;
 
-    private AttributeValues() {
-    }
+    private AttributeValues() {}
 
     static long length(Object value, long cap) {
         long length = measure(value, cap);

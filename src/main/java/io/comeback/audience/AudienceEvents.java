@@ -10,18 +10,14 @@ import java.util.Map;
  */
 public final class AudienceEvents {
 
-    private AudienceEvents() {
-    }
+    private AudienceEvents() {}
 
     /** A customer row was created (not updated). */
-    public record CustomerCreated(long customerId) {
-    }
+    public record CustomerCreated(long customerId) {}
 
     /** A new order was stored (not a repeat of a known order id). */
-    public record OrderPlaced(long customerId, String orderId, BigDecimal total, String couponCode, Instant placedAt) {
-    }
+    public record OrderPlaced(long customerId, String orderId, BigDecimal total, String couponCode, Instant placedAt) {}
 
     /** An engagement event (site_visit, link_click, …) was recorded. */
-    public record EngagementRecorded(long customerId, String type, Map<String, Object> properties) {
-    }
+    public record EngagementRecorded(long customerId, String type, Map<String, Object> properties) {}
 }

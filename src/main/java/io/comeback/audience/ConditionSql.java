@@ -4,7 +4,6 @@ import io.comeback.engine.model.Condition;
 import io.comeback.engine.model.DateField;
 import io.comeback.engine.model.Link;
 import io.comeback.engine.model.Variables;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -44,7 +43,8 @@ public final class ConditionSql {
     private String predicate(Condition condition) {
         if (condition instanceof Condition.Compare compare) {
             return "comeback_condition(" + literal(compare.operator().name()) + ", " + value(compare.variable())
-                    + ", ARRAY[" + compare.values().stream().map(ConditionSql::literal).collect(Collectors.joining(", "))
+                    + ", ARRAY["
+                    + compare.values().stream().map(ConditionSql::literal).collect(Collectors.joining(", "))
                     + "]::text[])";
         }
         if (condition instanceof Condition.HasTag tag) {
@@ -60,7 +60,8 @@ public final class ConditionSql {
             return "(NOT " + predicate(not.condition()) + ")";
         }
         if (condition instanceof Condition.AnyOf any) {
-            return any.conditions().isEmpty() ? "FALSE"
+            return any.conditions().isEmpty()
+                    ? "FALSE"
                     : any.conditions().stream().map(this::predicate).collect(Collectors.joining(" OR ", "(", ")"));
         }
         if (condition instanceof Condition.AllOf allOf) {
@@ -80,18 +81,29 @@ public final class ConditionSql {
         }
         String rfm = "comeback_rfm_scores(c.last_order_at, c.orders_count, c.total_spent, " + asOf + ")";
         switch (variable) {
-            case "customer.firstName": return "c.first_name";
-            case "customer.lastName": return "c.last_name";
-            case "customer.email": return "c.email";
-            case "customer.phone": return "c.phone";
-            case "customer.locale": return "c.locale";
-            case "customer.rfm.recency": return "(" + rfm + ")[1]::text";
-            case "customer.rfm.frequency": return "(" + rfm + ")[2]::text";
-            case "customer.rfm.monetary": return "(" + rfm + ")[3]::text";
-            case "customer.rfm.score": return "array_to_string(" + rfm + ", '')";
-            default: break;
+            case "customer.firstName":
+                return "c.first_name";
+            case "customer.lastName":
+                return "c.last_name";
+            case "customer.email":
+                return "c.email";
+            case "customer.phone":
+                return "c.phone";
+            case "customer.locale":
+                return "c.locale";
+            case "customer.rfm.recency":
+                return "(" + rfm + ")[1]::text";
+            case "customer.rfm.frequency":
+                return "(" + rfm + ")[2]::text";
+            case "customer.rfm.monetary":
+                return "(" + rfm + ")[3]::text";
+            case "customer.rfm.score":
+                return "array_to_string(" + rfm + ", '')";
+            default:
+                break;
         }
-        String link = Variables.linkName(variable).map(links::get).map(Link::url).orElse(null);
+        String link =
+                Variables.linkName(variable).map(links::get).map(Link::url).orElse(null);
         String constant = link != null ? link : globals.get(variable);
         return constant == null ? "CAST(NULL AS text)" : literal(constant);
     }

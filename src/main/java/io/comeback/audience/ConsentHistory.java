@@ -1,9 +1,8 @@
 package io.comeback.audience;
 
-import io.comeback.support.Jdbc;
 import io.agroal.api.AgroalDataSource;
+import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -19,9 +18,8 @@ import java.util.List;
 @ApplicationScoped
 public class ConsentHistory {
 
-    public record Change(String change, String status, String source, String text, String keyword, Instant at,
-                         Instant recordedAt) {
-    }
+    public record Change(
+            String change, String status, String source, String text, String keyword, Instant at, Instant recordedAt) {}
 
     private final AgroalDataSource dataSource;
     private final PhoneHash hashes;
@@ -39,7 +37,7 @@ public class ConsentHistory {
     public List<Change> of(long customerId, String phone) {
         List<Change> changes = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("""
+                PreparedStatement st = c.prepareStatement("""
                      SELECT change, status, source, text, keyword, at, recorded_at FROM consent_events
                      WHERE customer_id = ? OR (customer_id IS NULL AND phone_hash = ?)
                      ORDER BY at, id""")) {
@@ -47,8 +45,14 @@ public class ConsentHistory {
             st.setBytes(2, phone == null ? null : hashes.of(phone));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    changes.add(new Change(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), Jdbc.getInstant(rs, 6), Jdbc.getInstant(rs, 7)));
+                    changes.add(new Change(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            Jdbc.getInstant(rs, 6),
+                            Jdbc.getInstant(rs, 7)));
                 }
             }
         } catch (SQLException e) {
@@ -71,9 +75,17 @@ public class ConsentHistory {
                 out.write("recordedAt,at,phone,customerId,change,status,source,text,keyword\r\n");
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        out.write(String.join(",", csv(Jdbc.getInstant(rs, 1)), csv(Jdbc.getInstant(rs, 2)), csv(rs.getString(3)),
-                                csv(rs.getString(4)), csv(rs.getString(5)), csv(rs.getString(6)), csv(rs.getString(7)),
-                                csv(rs.getString(8)), csv(rs.getString(9))));
+                        out.write(String.join(
+                                ",",
+                                csv(Jdbc.getInstant(rs, 1)),
+                                csv(Jdbc.getInstant(rs, 2)),
+                                csv(rs.getString(3)),
+                                csv(rs.getString(4)),
+                                csv(rs.getString(5)),
+                                csv(rs.getString(6)),
+                                csv(rs.getString(7)),
+                                csv(rs.getString(8)),
+                                csv(rs.getString(9))));
                         out.write("\r\n");
                     }
                 }

@@ -1,9 +1,8 @@
 package io.comeback.audience;
 
-import io.comeback.support.Jdbc;
 import io.agroal.api.AgroalDataSource;
+import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -32,9 +31,15 @@ public class ConsentLedger {
         return !afterStatus.equals(beforeStatus) || beforeAt == null || !beforeAt.equals(afterAt);
     }
 
-    public record Entry(long customerId, String phone, String before, String after, String source, String text,
-                        String keyword, Instant at) {
-    }
+    public record Entry(
+            long customerId,
+            String phone,
+            String before,
+            String after,
+            String source,
+            String text,
+            String keyword,
+            Instant at) {}
 
     private final AgroalDataSource dataSource;
 
@@ -44,7 +49,7 @@ public class ConsentLedger {
 
     public void append(Entry e) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement st = connection.prepareStatement("""
+                PreparedStatement st = connection.prepareStatement("""
                      INSERT INTO consent_events (customer_id, phone, change, status, source, text, keyword, at)
                      VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
             st.setLong(1, e.customerId());

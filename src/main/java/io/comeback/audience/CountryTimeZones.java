@@ -16,8 +16,7 @@ final class CountryTimeZones {
 
     private static final Map<String, ZoneId> ZONES = load();
 
-    private CountryTimeZones() {
-    }
+    private CountryTimeZones() {}
 
     static Optional<ZoneId> of(String regionCode) {
         return Optional.ofNullable(ZONES.get(regionCode));
@@ -26,7 +25,7 @@ final class CountryTimeZones {
     private static Map<String, ZoneId> load() {
         Map<String, ZoneId> zones = new HashMap<>();
         try (InputStream in = CountryTimeZones.class.getResourceAsStream("/country-time-zones.tsv");
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (line.isBlank() || line.startsWith("#")) {

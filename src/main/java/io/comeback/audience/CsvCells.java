@@ -13,8 +13,7 @@ public final class CsvCells {
 
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
 
-    private CsvCells() {
-    }
+    private CsvCells() {}
 
     /** The cell for a value: empty for null, neutralised when it would start a formula, quoted when needed. */
     public static String of(Object value) {
@@ -36,8 +35,14 @@ public final class CsvCells {
             return false;
         }
         char first = text.charAt(0);
-        if (first == '=' || first == '@' || first == '\t' || first == '\r'
-                || first == '\uFF1D' || first == '\uFF20' || first == '\uFF0B' || first == '\uFF0D') { // full-width = @ + -
+        if (first == '='
+                || first == '@'
+                || first == '\t'
+                || first == '\r'
+                || first == '\uFF1D'
+                || first == '\uFF20'
+                || first == '\uFF0B'
+                || first == '\uFF0D') { // full-width = @ + -
             return true;
         }
         return (first == '+' || first == '-') && !PLAIN_NUMBER.matcher(text).matches();

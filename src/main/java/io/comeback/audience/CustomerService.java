@@ -3,7 +3,6 @@ package io.comeback.audience;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -21,9 +20,13 @@ public class CustomerService {
     private final PhoneSuppressions suppressions;
     private final jakarta.enterprise.event.Event<AudienceEvents.CustomerCreated> created;
 
-    public CustomerService(AgroalDataSource dataSource, CustomerValidator validator, CustomerStore store,
-                           ConsentLedger ledger, PhoneSuppressions suppressions,
-                           jakarta.enterprise.event.Event<AudienceEvents.CustomerCreated> created) {
+    public CustomerService(
+            AgroalDataSource dataSource,
+            CustomerValidator validator,
+            CustomerStore store,
+            ConsentLedger ledger,
+            PhoneSuppressions suppressions,
+            jakarta.enterprise.event.Event<AudienceEvents.CustomerCreated> created) {
         this.dataSource = dataSource;
         this.validator = validator;
         this.store = store;
@@ -32,15 +35,12 @@ public class CustomerService {
         this.created = created;
     }
 
-    public sealed interface PutResult permits Stored, Rejected {
-    }
+    public sealed interface PutResult permits Stored, Rejected {}
 
-    public record Stored(Customer customer, boolean created) implements PutResult {
-    }
+    public record Stored(Customer customer, boolean created) implements PutResult {}
 
     /** {@code conflict} is true when the input was valid but collides with another customer. */
-    public record Rejected(List<FieldViolation> violations, boolean conflict) implements PutResult {
-    }
+    public record Rejected(List<FieldViolation> violations, boolean conflict) implements PutResult {}
 
     @Transactional
     public PutResult put(String externalId, CustomerInput input) {
@@ -52,8 +52,10 @@ public class CustomerService {
         if (draft.phone() != null) {
             Optional<String> owner = store.phoneOwner(draft.phone(), externalId);
             if (owner.isPresent()) {
-                return new Rejected(List.of(new FieldViolation("phone",
-                        draft.phone() + " already belongs to customer '" + owner.get() + "'")), true);
+                return new Rejected(
+                        List.of(new FieldViolation(
+                                "phone", draft.phone() + " already belongs to customer '" + owner.get() + "'")),
+                        true);
             }
         }
         Optional<CustomerStore.StoredConsent> before = store.lockConsent(externalId);
@@ -79,7 +81,8 @@ public class CustomerService {
         }
     }
 
-    private void recordConsentChange(long customerId, CustomerDraft draft, Optional<CustomerStore.StoredConsent> before) {
+    private void recordConsentChange(
+            long customerId, CustomerDraft draft, Optional<CustomerStore.StoredConsent> before) {
         CustomerDraft.Consent consent = draft.consent();
         if (consent == null) {
             return;
@@ -87,8 +90,15 @@ public class CustomerService {
         String beforeStatus = before.map(CustomerStore.StoredConsent::status).orElse(null);
         Instant beforeAt = before.map(CustomerStore.StoredConsent::at).orElse(null);
         if (ConsentLedger.isChange(beforeStatus, beforeAt, consent.status().yamlName(), consent.at())) {
-            ledger.append(new ConsentLedger.Entry(customerId, draft.phone(), beforeStatus, consent.status().yamlName(),
-                    consent.source(), consent.text(), null, consent.at()));
+            ledger.append(new ConsentLedger.Entry(
+                    customerId,
+                    draft.phone(),
+                    beforeStatus,
+                    consent.status().yamlName(),
+                    consent.source(),
+                    consent.text(),
+                    null,
+                    consent.at()));
         }
     }
 

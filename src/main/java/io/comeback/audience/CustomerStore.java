@@ -1,11 +1,10 @@
 package io.comeback.audience;
 
-import io.comeback.support.Jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -47,12 +46,11 @@ public class CustomerStore {
         this.json = json;
     }
 
-    public record Upserted(long id, boolean inserted) {
-    }
+    public record Upserted(long id, boolean inserted) {}
 
     public Upserted upsert(CustomerDraft c) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement st = connection.prepareStatement(UPSERT)) {
+                PreparedStatement st = connection.prepareStatement(UPSERT)) {
             int i = 0;
             st.setString(++i, c.externalId());
             st.setString(++i, c.phone());
@@ -80,14 +78,13 @@ public class CustomerStore {
         }
     }
 
-    public record StoredConsent(String status, Instant at) {
-    }
+    public record StoredConsent(String status, Instant at) {}
 
     /** The stored consent of a living customer, locked until the transaction ends so concurrent writers queue. */
     public Optional<StoredConsent> lockConsent(String externalId) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement st = connection.prepareStatement(
-                     "SELECT consent_status, consent_at FROM customers WHERE external_id = ? FOR UPDATE")) {
+                PreparedStatement st = connection.prepareStatement(
+                        "SELECT consent_status, consent_at FROM customers WHERE external_id = ? FOR UPDATE")) {
             st.setString(1, externalId);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
@@ -103,8 +100,8 @@ public class CustomerStore {
     /** The living customer other than {@code externalId} who already has this phone number. */
     public Optional<String> phoneOwner(String e164, String externalId) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement st = connection.prepareStatement(
-                     "SELECT external_id FROM customers WHERE phone = ? AND erased_at IS NULL AND external_id <> ?")) {
+                PreparedStatement st = connection.prepareStatement(
+                        "SELECT external_id FROM customers WHERE phone = ? AND erased_at IS NULL AND external_id <> ?")) {
             st.setString(1, e164);
             st.setString(2, externalId);
             try (ResultSet rs = st.executeQuery()) {

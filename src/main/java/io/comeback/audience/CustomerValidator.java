@@ -2,7 +2,6 @@ package io.comeback.audience;
 
 import io.comeback.engine.model.ConsentStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -25,8 +24,8 @@ public class CustomerValidator {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9_]{0,63}$");
     private static final Map<String, String> LOCALE_BY_REGION = Map.of(
-            "NO", "nb-NO", "SE", "sv-SE", "DK", "da-DK", "FI", "fi-FI", "DE", "de-DE",
-            "GB", "en-GB", "US", "en-US", "IE", "en-IE");
+            "NO", "nb-NO", "SE", "sv-SE", "DK", "da-DK", "FI", "fi-FI", "DE", "de-DE", "GB", "en-GB", "US", "en-US",
+            "IE", "en-IE");
 
     private final PhoneNumbers phones;
     private final ZoneId defaultZone;
@@ -47,14 +46,11 @@ public class CustomerValidator {
         return maxAttributes;
     }
 
-    public sealed interface Result permits Valid, Invalid {
-    }
+    public sealed interface Result permits Valid, Invalid {}
 
-    public record Valid(CustomerDraft draft) implements Result {
-    }
+    public record Valid(CustomerDraft draft) implements Result {}
 
-    public record Invalid(List<FieldViolation> violations) implements Result {
-    }
+    public record Invalid(List<FieldViolation> violations) implements Result {}
 
     public Result validate(String externalId, CustomerInput in) {
         List<FieldViolation> errors = new ArrayList<>();
@@ -81,8 +77,17 @@ public class CustomerValidator {
         if (!errors.isEmpty()) {
             return new Invalid(errors);
         }
-        return new Valid(new CustomerDraft(externalId, phone == null ? null : phone.e164(), blankToNull(in.firstName()),
-                blankToNull(in.lastName()), email, locale, zone, birthday, attributes, consent));
+        return new Valid(new CustomerDraft(
+                externalId,
+                phone == null ? null : phone.e164(),
+                blankToNull(in.firstName()),
+                blankToNull(in.lastName()),
+                email,
+                locale,
+                zone,
+                birthday,
+                attributes,
+                consent));
     }
 
     private static String locale(String raw, PhoneNumbers.Normalized phone, List<FieldViolation> errors) {
@@ -91,7 +96,8 @@ public class CustomerValidator {
         }
         Optional<String> tag = Locales.normalize(raw);
         if (tag.isEmpty()) {
-            errors.add(new FieldViolation("locale", "'" + raw + "' is not a language tag; write e.g. nb-NO, sv, en-GB"));
+            errors.add(
+                    new FieldViolation("locale", "'" + raw + "' is not a language tag; write e.g. nb-NO, sv, en-GB"));
         }
         return tag.orElse(null);
     }
@@ -103,7 +109,8 @@ public class CustomerValidator {
         try {
             return ZoneId.of(raw.trim());
         } catch (DateTimeException e) {
-            errors.add(new FieldViolation("timeZone", "unknown time zone '" + raw + "'; use an IANA name such as Europe/Oslo"));
+            errors.add(new FieldViolation(
+                    "timeZone", "unknown time zone '" + raw + "'; use an IANA name such as Europe/Oslo"));
             return null;
         }
     }
@@ -115,13 +122,15 @@ public class CustomerValidator {
         try {
             LocalDate date = LocalDate.parse(raw.trim());
             if (!Instants.inRange(date)) {
-                errors.add(new FieldViolation("birthday", "'" + raw + "' is outside the range that can be stored: a date must be "
-                        + Instants.RANGE));
+                errors.add(new FieldViolation(
+                        "birthday",
+                        "'" + raw + "' is outside the range that can be stored: a date must be " + Instants.RANGE));
                 return null;
             }
             return date;
         } catch (DateTimeException e) {
-            errors.add(new FieldViolation("birthday", "'" + raw + "' is not a date; write YYYY-MM-DD, e.g. 1990-05-17"));
+            errors.add(
+                    new FieldViolation("birthday", "'" + raw + "' is not a date; write YYYY-MM-DD, e.g. 1990-05-17"));
             return null;
         }
     }
@@ -133,21 +142,27 @@ public class CustomerValidator {
         }
         if (raw.size() > maxAttributes) {
             // One violation, not one per attribute: a body of a million attributes gets a short answer.
-            errors.add(new FieldViolation("attributes", "at most " + maxAttributes + " attributes per customer"
-                    + " (comeback.limits.attributes.max-count); this one has " + raw.size()));
+            errors.add(new FieldViolation(
+                    "attributes",
+                    "at most " + maxAttributes + " attributes per customer"
+                            + " (comeback.limits.attributes.max-count); this one has " + raw.size()));
             return attributes;
         }
         raw.forEach((name, value) -> {
             if (!ATTRIBUTE_NAME.matcher(name).matches()) {
-                errors.add(new FieldViolation("attributes." + shortened(name),
-                        "attribute names start with a letter and hold letters, digits and _ (at most 64), so flows can use them"));
+                errors.add(
+                        new FieldViolation(
+                                "attributes." + shortened(name),
+                                "attribute names start with a letter and hold letters, digits and _ (at most 64), so flows can use them"));
                 return;
             }
             long length = AttributeValues.length(value, maxAttributeValueLength);
             if (length > maxAttributeValueLength) {
-                errors.add(new FieldViolation("attributes." + name, "at most " + maxAttributeValueLength
-                        + " characters per attribute value (comeback.limits.attributes.max-value-length); this one has "
-                        + (length == AttributeValues.MORE ? "more" : length)));
+                errors.add(new FieldViolation(
+                        "attributes." + name,
+                        "at most " + maxAttributeValueLength
+                                + " characters per attribute value (comeback.limits.attributes.max-value-length); this one has "
+                                + (length == AttributeValues.MORE ? "more" : length)));
                 return;
             }
             attributes.put(name, value);
@@ -170,7 +185,8 @@ public class CustomerValidator {
         }
         Optional<ConsentStatus> status = ConsentStatus.fromWire(raw.status());
         if (status.isEmpty()) {
-            errors.add(new FieldViolation("consent.status", "'" + raw.status() + "' is not one of opted_in, opted_out, unknown"));
+            errors.add(new FieldViolation(
+                    "consent.status", "'" + raw.status() + "' is not one of opted_in, opted_out, unknown"));
         }
         Instant at = Instant.now(clock);
         if (raw.at() != null && !raw.at().isBlank()) {
@@ -181,7 +197,8 @@ public class CustomerValidator {
             at = parsed.orElse(null);
         }
         Instant givenAt = at;
-        return status.map(s -> new CustomerDraft.Consent(s, blankToNull(raw.source()), blankToNull(raw.text()), givenAt))
+        return status.map(
+                        s -> new CustomerDraft.Consent(s, blankToNull(raw.source()), blankToNull(raw.text()), givenAt))
                 .orElse(null);
     }
 

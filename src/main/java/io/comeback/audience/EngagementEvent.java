@@ -7,11 +7,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.time.Instant;
 import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** Something a customer did that shows interest: a site visit, a link click, an e-mail opened, … */
 @Entity
@@ -25,12 +24,16 @@ public class EngagementEvent extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(name = "customer_id")
     public Long customerId;
+
     public String type;
     public Instant at;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> properties;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 }

@@ -1,7 +1,6 @@
 package io.comeback.audience;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.time.Duration;
 import java.util.Optional;
 

@@ -2,5 +2,4 @@ package io.comeback.audience;
 
 import java.util.Map;
 
-public record EventInput(String customerId, String type, String at, Map<String, Object> properties) {
-}
+public record EventInput(String customerId, String type, String at, Map<String, Object> properties) {}

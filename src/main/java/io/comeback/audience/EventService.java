@@ -3,7 +3,6 @@ package io.comeback.audience;
 import io.comeback.audience.inactivity.EngagementStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,30 +21,33 @@ public class EventService {
     private final EngagementStore engagement;
     private final jakarta.enterprise.event.Event<AudienceEvents.EngagementRecorded> recorded;
 
-    public EventService(Clock clock, EngagementStore engagement,
-                        jakarta.enterprise.event.Event<AudienceEvents.EngagementRecorded> recorded) {
+    public EventService(
+            Clock clock,
+            EngagementStore engagement,
+            jakarta.enterprise.event.Event<AudienceEvents.EngagementRecorded> recorded) {
         this.clock = clock;
         this.engagement = engagement;
         this.recorded = recorded;
     }
 
-    public sealed interface Outcome permits Recorded, Rejected {
-    }
+    public sealed interface Outcome permits Recorded, Rejected {}
 
-    public record Recorded(EngagementEvent event, String customerExternalId) implements Outcome {
-    }
+    public record Recorded(EngagementEvent event, String customerExternalId) implements Outcome {}
 
-    public record Rejected(List<FieldViolation> violations) implements Outcome {
-    }
+    public record Rejected(List<FieldViolation> violations) implements Outcome {}
 
     @Transactional
     public Outcome record(EventInput in) {
         List<FieldViolation> errors = new ArrayList<>();
         ExternalIds.check("customerId", in.customerId()).ifPresent(errors::add);
         if (in.type() == null || !TYPE.matcher(in.type()).matches()) {
-            errors.add(new FieldViolation("type", in.type() == null
-                    ? "required: site_visit, link_click, email_open or a custom type in snake_case"
-                    : "'" + in.type() + "' is not a type name; use snake_case such as site_visit, link_click, email_open"));
+            errors.add(
+                    new FieldViolation(
+                            "type",
+                            in.type() == null
+                                    ? "required: site_visit, link_click, email_open or a custom type in snake_case"
+                                    : "'" + in.type()
+                                            + "' is not a type name; use snake_case such as site_visit, link_click, email_open"));
         }
         Instant now = Instant.now(clock);
         Instant at = now;

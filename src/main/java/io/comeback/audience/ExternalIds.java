@@ -4,8 +4,7 @@ import java.util.Optional;
 
 /** The shop's own identifiers for customers and orders. */
 public final class ExternalIds {
-    private ExternalIds() {
-    }
+    private ExternalIds() {}
 
     public static Optional<FieldViolation> check(String field, String id) {
         if (id == null || id.isBlank()) {

@@ -21,12 +21,12 @@ public final class Instants {
 
     /** The first and last instants the service accepts (UTC). */
     public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
     /** Says the range in words, for messages. */
     public static final String RANGE = "between the years 0001 and 9999";
 
-    private Instants() {
-    }
+    private Instants() {}
 
     /** The instant, or empty when the text is not one or is outside {@link #EARLIEST}…{@link #LATEST} (see {@link #problem}). */
     public static Optional<Instant> parse(String raw) {
@@ -85,7 +85,11 @@ public final class Instants {
      */
     public static Instant parseIso(String s) {
         int n = s.length();
-        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+        if (n < 20
+                || s.charAt(4) != '-'
+                || s.charAt(7) != '-'
+                || s.charAt(10) != 'T'
+                || s.charAt(13) != ':'
                 || s.charAt(16) != ':') {
             return Instant.parse(s);
         }
@@ -127,8 +131,17 @@ public final class Instants {
         } else {
             return Instant.parse(s);
         }
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
-                || minute < 0 || minute > 59 || second < 0 || second > 59) {
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > 31
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59) {
             return Instant.parse(s);
         }
         long epochDay;

@@ -3,7 +3,6 @@ package io.comeback.audience;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonemetadata;
 import com.google.i18n.phonenumbers.Phonenumber;
-
 import java.lang.reflect.Method;
 import java.util.HashSet;
 import java.util.Set;
@@ -29,12 +28,14 @@ final class InternationalForm {
     /** Calling codes whose main region has no national prefix for parsing (none when the metadata cannot be read). */
     private static final Set<Integer> WITHOUT_NATIONAL_PREFIX = callingCodesWithoutNationalPrefix();
 
-    private InternationalForm() {
-    }
+    private InternationalForm() {}
 
     /** The number, or null when the text is not plainly international or the parser must decide. */
     static Phonenumber.PhoneNumber read(String raw) {
-        if (raw == null || raw.length() < 4 || raw.length() > 250 || raw.charAt(0) != '+'
+        if (raw == null
+                || raw.length() < 4
+                || raw.length() > 250
+                || raw.charAt(0) != '+'
                 || !isDigit(raw.charAt(raw.length() - 1))) {
             return null;
         }
@@ -61,7 +62,9 @@ final class InternationalForm {
     }
 
     private static Phonenumber.PhoneNumber number(int callingCode, String national) {
-        if (national.length() < MIN_NATIONAL_LENGTH || national.length() > MAX_NATIONAL_LENGTH || national.charAt(0) == '0') {
+        if (national.length() < MIN_NATIONAL_LENGTH
+                || national.length() > MAX_NATIONAL_LENGTH
+                || national.charAt(0) == '0') {
             return null;
         }
         return new Phonenumber.PhoneNumber().setCountryCode(callingCode).setNationalNumber(Long.parseLong(national));

@@ -10,8 +10,7 @@ final class Locales {
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
     private static final Map<String, Optional<String>> SEEN = new ConcurrentHashMap<>();
 
-    private Locales() {
-    }
+    private Locales() {}
 
     /** A BCP 47 tag in canonical case ({@code NB_no} → {@code nb-NO}), or empty when it names no language. */
     static Optional<String> normalize(String raw) {

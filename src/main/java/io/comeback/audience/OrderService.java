@@ -2,7 +2,6 @@ package io.comeback.audience;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -14,24 +13,22 @@ public class OrderService {
     private final OrderStore store;
     private final jakarta.enterprise.event.Event<AudienceEvents.OrderPlaced> placed;
 
-    public OrderService(OrderValidator validator, OrderStore store,
-                        jakarta.enterprise.event.Event<AudienceEvents.OrderPlaced> placed) {
+    public OrderService(
+            OrderValidator validator,
+            OrderStore store,
+            jakarta.enterprise.event.Event<AudienceEvents.OrderPlaced> placed) {
         this.validator = validator;
         this.store = store;
         this.placed = placed;
     }
 
-    public sealed interface Outcome permits Created, AlreadyStored, Rejected {
-    }
+    public sealed interface Outcome permits Created, AlreadyStored, Rejected {}
 
-    public record Created(CustomerOrder order, String customerExternalId) implements Outcome {
-    }
+    public record Created(CustomerOrder order, String customerExternalId) implements Outcome {}
 
-    public record AlreadyStored(CustomerOrder order, String customerExternalId) implements Outcome {
-    }
+    public record AlreadyStored(CustomerOrder order, String customerExternalId) implements Outcome {}
 
-    public record Rejected(List<FieldViolation> violations) implements Outcome {
-    }
+    public record Rejected(List<FieldViolation> violations) implements Outcome {}
 
     @Transactional
     public Outcome place(OrderInput input) {
@@ -46,15 +43,17 @@ public class OrderService {
         }
         Optional<Customer> customer = Customer.findLiving(draft.customerExternalId());
         if (customer.isEmpty()) {
-            return new Rejected(List.of(new FieldViolation("customerId",
-                    "no customer '" + draft.customerExternalId() + "'; create it first with PUT /api/customers/{externalId}")));
+            return new Rejected(List.of(new FieldViolation(
+                    "customerId",
+                    "no customer '" + draft.customerExternalId()
+                            + "'; create it first with PUT /api/customers/{externalId}")));
         }
         Optional<Long> id = store.insertOnce(draft, customer.get().id);
         // A concurrent request may have stored the same orderId between our look-up and insert.
         CustomerOrder stored = CustomerOrder.findByOrderId(draft.orderId()).orElseThrow();
         if (id.isPresent()) {
-            placed.fire(new AudienceEvents.OrderPlaced(stored.customerId, stored.orderId, stored.total,
-                    stored.couponCode, stored.placedAt));
+            placed.fire(new AudienceEvents.OrderPlaced(
+                    stored.customerId, stored.orderId, stored.total, stored.couponCode, stored.placedAt));
         }
         return id.isPresent()
                 ? new Created(stored, draft.customerExternalId())

@@ -1,12 +1,11 @@
 package io.comeback.audience;
 
-import io.comeback.support.Jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.comeback.audience.coupons.CouponRedemptions;
 import io.agroal.api.AgroalDataSource;
+import io.comeback.audience.coupons.CouponRedemptions;
+import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -93,7 +92,8 @@ public class OrderStore {
         }
     }
 
-    private static void attributeCoupon(Connection connection, long id, long customerId, OrderDraft order) throws SQLException {
+    private static void attributeCoupon(Connection connection, long id, long customerId, OrderDraft order)
+            throws SQLException {
         try (PreparedStatement st = connection.prepareStatement(CouponRedemptions.ATTRIBUTE.formatted(
                 "SELECT ?::bigint AS id, ?::bigint AS customer_id, ?::timestamptz AS placed_at, ?::numeric AS total, "
                         + "?::text AS coupon_code"))) {

@@ -1,7 +1,6 @@
 package io.comeback.audience;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,14 +24,11 @@ public class OrderValidator {
         this.clock = clock;
     }
 
-    public sealed interface Result permits Valid, Invalid {
-    }
+    public sealed interface Result permits Valid, Invalid {}
 
-    public record Valid(OrderDraft draft) implements Result {
-    }
+    public record Valid(OrderDraft draft) implements Result {}
 
-    public record Invalid(List<FieldViolation> violations) implements Result {
-    }
+    public record Invalid(List<FieldViolation> violations) implements Result {}
 
     public Result validate(OrderInput in) {
         List<FieldViolation> errors = new ArrayList<>();
@@ -45,7 +41,13 @@ public class OrderValidator {
         if (!errors.isEmpty()) {
             return new Invalid(errors);
         }
-        return new Valid(new OrderDraft(in.orderId(), in.customerId(), total, currency, placedAt, items,
+        return new Valid(new OrderDraft(
+                in.orderId(),
+                in.customerId(),
+                total,
+                currency,
+                placedAt,
+                items,
                 CustomerValidator.blankToNull(in.couponCode())));
     }
 
@@ -61,11 +63,13 @@ public class OrderValidator {
             if (value.signum() < 0) {
                 errors.add(new FieldViolation(field, "must not be negative"));
             } else if (value.scale() > 2 || value.precision() - value.scale() > 12) {
-                errors.add(new FieldViolation(field, "'" + raw + "' has too many digits: at most 12 before and 2 after the point"));
+                errors.add(new FieldViolation(
+                        field, "'" + raw + "' has too many digits: at most 12 before and 2 after the point"));
             }
             return value;
         } catch (NumberFormatException e) {
-            errors.add(new FieldViolation(field, "'" + raw + "' is not an amount; write digits with a point, e.g. 499.00"));
+            errors.add(new FieldViolation(
+                    field, "'" + raw + "' is not an amount; write digits with a point, e.g. 499.00"));
             return null;
         }
     }

@@ -1,15 +1,14 @@
 package io.comeback.audience;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.logging.Logger;
 
 /**
  * The keyed hash a phone number is kept as once nothing else may be kept of it: HMAC-SHA256 of the E.164
@@ -31,9 +30,10 @@ public class PhoneHash {
         String configured = config.hashKey().orElse("");
         String secret = configured.isBlank() ? FALLBACK_KEY : configured;
         if (configured.isBlank()) {
-            LOG.warn("COMEBACK_ERASURE_HASH_KEY (comeback.erasure.hash-key) is not set: the opted-out numbers of erased "
-                    + "customers are kept as hashes under a built-in key, which anyone can reverse by hashing every "
-                    + "number. Set a long random secret, and keep it: a new key no longer recognises those numbers.");
+            LOG.warn(
+                    "COMEBACK_ERASURE_HASH_KEY (comeback.erasure.hash-key) is not set: the opted-out numbers of erased "
+                            + "customers are kept as hashes under a built-in key, which anyone can reverse by hashing every "
+                            + "number. Set a long random secret, and keep it: a new key no longer recognises those numbers.");
         }
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
         of("+0"); // fail at start, not at the first erasure, if the JDK lacks the algorithm

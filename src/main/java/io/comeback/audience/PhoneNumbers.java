@@ -5,7 +5,6 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -33,8 +32,7 @@ public class PhoneNumbers {
         }
     }
 
-    public record Normalized(String e164, String region, Optional<ZoneId> zone) {
-    }
+    public record Normalized(String e164, String region, Optional<ZoneId> zone) {}
 
     /** @throws InvalidPhoneNumberException with a message a person can act on */
     public Normalized normalize(String raw) {
@@ -42,7 +40,9 @@ public class PhoneNumbers {
         if (international != null) {
             String region = UTIL.getRegionCodeForNumber(international);
             if (UTIL.isValidNumberForRegion(international, region)) {
-                return new Normalized(UTIL.format(international, PhoneNumberUtil.PhoneNumberFormat.E164), region,
+                return new Normalized(
+                        UTIL.format(international, PhoneNumberUtil.PhoneNumberFormat.E164),
+                        region,
                         CountryTimeZones.of(region));
             }
         }
@@ -67,7 +67,8 @@ public class PhoneNumbers {
             throw new InvalidPhoneNumberException("'" + raw + "' is not a valid phone number for region "
                     + regionOf(number) + "; write it in international form, e.g. +47 912 34 567");
         }
-        return new Normalized(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), region, CountryTimeZones.of(region));
+        return new Normalized(
+                UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), region, CountryTimeZones.of(region));
     }
 
     private String regionOf(Phonenumber.PhoneNumber number) {

@@ -3,7 +3,6 @@ package io.comeback.audience;
 import io.comeback.support.AdvisoryLocks;
 import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,7 +34,8 @@ public class PhoneSuppressions {
     private static final String LATEST = """
             SELECT status FROM consent_events WHERE customer_id IS NULL AND phone_hash = ?
             ORDER BY at DESC, id DESC LIMIT 1""";
-    private static final String ANY = "SELECT EXISTS (SELECT 1 FROM consent_events WHERE customer_id IS NULL AND phone_hash IS NOT NULL)";
+    private static final String ANY =
+            "SELECT EXISTS (SELECT 1 FROM consent_events WHERE customer_id IS NULL AND phone_hash IS NOT NULL)";
     // Numbers of one statement: the arrays of the numbers and their hashes, in the same order.
     private static final String APPLY = """
             WITH numbers AS (
@@ -83,8 +83,9 @@ public class PhoneSuppressions {
         return record(c, phone, "opted_in", "resubscribe", "sms keyword " + keyword, keyword, at);
     }
 
-    private boolean record(Connection c, String phone, String status, String change, String source,
-                           String keyword, Instant at) throws SQLException {
+    private boolean record(
+            Connection c, String phone, String status, String change, String source, String keyword, Instant at)
+            throws SQLException {
         byte[] hash = hashes.of(phone);
         AdvisoryLocks.PHONE_SUPPRESSION.transactionLock(c, phone);
         boolean suppressed = latest(c, hash).filter("opted_out"::equals).isPresent();
@@ -139,7 +140,8 @@ public class PhoneSuppressions {
         }
         int changed = 0;
         List<String> chunk = new ArrayList<>(CHUNK);
-        try (PreparedStatement st = c.prepareStatement(phonesQuery); ResultSet rs = st.executeQuery()) {
+        try (PreparedStatement st = c.prepareStatement(phonesQuery);
+                ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 chunk.add(rs.getString(1));
                 if (chunk.size() == CHUNK) {
@@ -152,7 +154,8 @@ public class PhoneSuppressions {
     }
 
     private static boolean anySuppressed(Connection c) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(ANY); ResultSet rs = st.executeQuery()) {
+        try (PreparedStatement st = c.prepareStatement(ANY);
+                ResultSet rs = st.executeQuery()) {
             return rs.next() && rs.getBoolean(1);
         }
     }

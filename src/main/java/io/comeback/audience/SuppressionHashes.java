@@ -4,8 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * At start, gives every number-only consent row that still shows its number the keyed hash suppressions
@@ -52,7 +51,7 @@ public class SuppressionHashes {
         List<byte[]> fresh = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("""
                 SELECT DISTINCT phone, phone_hash FROM consent_events WHERE customer_id IS NULL AND phone IS NOT NULL""");
-             ResultSet rs = st.executeQuery()) {
+                ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 byte[] hash = hashes.of(rs.getString(1));
                 if (!Arrays.equals(hash, rs.getBytes(2))) {

@@ -9,7 +9,6 @@ import io.comeback.messaging.LedgerStatus;
 import io.comeback.messaging.SegmentCap;
 import io.comeback.messaging.SendGate;
 import io.comeback.messaging.SendWindow;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,14 +43,16 @@ final class BatchDecisions {
     void accept(ClaimedEnrollment row, Flow flow, CustomerView customer, List<Decision> decisions) {
         for (Decision decision : decisions) {
             if (decision instanceof Decision.Send send) {
-                SendGate.SendRequest request = new SendGate.SendRequest(row.id(), row.customerId(), flow, customer, send, now);
+                SendGate.SendRequest request =
+                        new SendGate.SendRequest(row.id(), row.customerId(), flow, customer, send, now);
                 SmsSegments.SegmentCount count = segments(send);
                 int max = flow.settings().maxSegments();
-                Optional<String> refusal = SegmentCap.refusal(send.text(), count, max,
-                        "max_segments " + max + " of flow " + flow.id());
+                Optional<String> refusal =
+                        SegmentCap.refusal(send.text(), count, max, "max_segments " + max + " of flow " + flow.id());
                 if (refusal.isPresent()) {
                     // Refused before the gate, so a text that never leaves takes no room under the caps.
-                    ledger.computeIfAbsent(row.id(), k -> new ArrayList<>()).add(refused(request, count, refusal.get()));
+                    ledger.computeIfAbsent(row.id(), k -> new ArrayList<>())
+                            .add(refused(request, count, refusal.get()));
                 } else {
                     sends.computeIfAbsent(row.id(), k -> new ArrayList<>()).add(request);
                 }
@@ -72,7 +73,8 @@ final class BatchDecisions {
      * gate still cannot judge are returned to be set aside, without ledger rows.
      */
     List<WakeUpStore.Failure> judge() {
-        List<SendGate.SendRequest> all = sends.values().stream().flatMap(List::stream).toList();
+        List<SendGate.SendRequest> all =
+                sends.values().stream().flatMap(List::stream).toList();
         try {
             addLedgerRows(all, gate.checkAll(all));
             return List.of();
@@ -82,7 +84,9 @@ final class BatchDecisions {
             }
         }
         Map<Long, List<SendGate.SendRequest>> byCustomer = new LinkedHashMap<>();
-        all.forEach(r -> byCustomer.computeIfAbsent(r.customerId(), k -> new ArrayList<>()).add(r));
+        all.forEach(r -> byCustomer
+                .computeIfAbsent(r.customerId(), k -> new ArrayList<>())
+                .add(r));
         List<WakeUpStore.Failure> failures = new ArrayList<>();
         for (List<SendGate.SendRequest> requests : byCustomer.values()) {
             try {
@@ -91,7 +95,10 @@ final class BatchDecisions {
                 if (RowFaults.isDatabaseTrouble(e)) {
                     throw e;
                 }
-                requests.stream().map(r -> WakeUpStore.Failure.of(r.enrollmentId(), r.flow().id(), e)).distinct()
+                requests.stream()
+                        .map(r -> WakeUpStore.Failure.of(
+                                r.enrollmentId(), r.flow().id(), e))
+                        .distinct()
                         .forEach(failures::add);
             }
         }
@@ -120,7 +127,8 @@ final class BatchDecisions {
     private void addLedgerRows(List<SendGate.SendRequest> requests, List<SendGate.Verdict> verdicts) {
         for (int i = 0; i < requests.size(); i++) {
             SendGate.SendRequest request = requests.get(i);
-            ledger.computeIfAbsent(request.enrollmentId(), k -> new ArrayList<>()).add(ledgerRow(request, verdicts.get(i)));
+            ledger.computeIfAbsent(request.enrollmentId(), k -> new ArrayList<>())
+                    .add(ledgerRow(request, verdicts.get(i)));
         }
     }
 
@@ -145,8 +153,15 @@ final class BatchDecisions {
     }
 
     private LedgerRow refused(SendGate.SendRequest request, SmsSegments.SegmentCount count, String reason) {
-        return row(request, kept(request.send().text()), count, LedgerStatus.REFUSED.wire(), reason, SegmentCap.ERROR_CODE,
-                now, null);
+        return row(
+                request,
+                kept(request.send().text()),
+                count,
+                LedgerStatus.REFUSED.wire(),
+                reason,
+                SegmentCap.ERROR_CODE,
+                now,
+                null);
     }
 
     private static String kept(String body) {
@@ -157,13 +172,36 @@ final class BatchDecisions {
         return body.substring(0, end) + "…";
     }
 
-    private LedgerRow row(SendGate.SendRequest request, String body, SmsSegments.SegmentCount count, String status,
-                          String reason, String errorCode, Instant notBefore, SendWindow window) {
+    private LedgerRow row(
+            SendGate.SendRequest request,
+            String body,
+            SmsSegments.SegmentCount count,
+            String status,
+            String reason,
+            String errorCode,
+            Instant notBefore,
+            SendWindow window) {
         Decision.Send send = request.send();
         Flow flow = request.flow();
-        return new LedgerRow(request.enrollmentId(), send.ledgerKey(), request.customerId(), flow.id(), flow.version(),
-                send.stepId(), request.customer().phone(), body, send.messageKind().yamlName(), send.locale(),
-                count.segments(), count.encoding().name().toLowerCase(Locale.ROOT), send.couponCode(), status, reason,
-                errorCode, notBefore, now, window);
+        return new LedgerRow(
+                request.enrollmentId(),
+                send.ledgerKey(),
+                request.customerId(),
+                flow.id(),
+                flow.version(),
+                send.stepId(),
+                request.customer().phone(),
+                body,
+                send.messageKind().yamlName(),
+                send.locale(),
+                count.segments(),
+                count.encoding().name().toLowerCase(Locale.ROOT),
+                send.couponCode(),
+                status,
+                reason,
+                errorCode,
+                notBefore,
+                now,
+                window);
     }
 }

@@ -2,14 +2,13 @@ package io.comeback.enrollment;
 
 import io.comeback.messaging.LedgerRow;
 import io.comeback.messaging.OutboundLedger;
-import org.jboss.logging.Logger;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Writes what a wake-up batch decided, in the batch's transaction: set-based for the whole batch, and,
@@ -23,16 +22,17 @@ final class BatchWriter {
     private static final Logger LOG = Logger.getLogger(BatchWriter.class);
 
     /** One enrollment's writes: its row, its texts, its customer changes, its survey answers. */
-    record Advanced(WakeUpStore.Update update, String flowId, List<LedgerRow> ledger, CustomerChanges customerWrites,
-                    List<SurveyResponses.Answer> answers) {
-    }
+    record Advanced(
+            WakeUpStore.Update update,
+            String flowId,
+            List<LedgerRow> ledger,
+            CustomerChanges customerWrites,
+            List<SurveyResponses.Answer> answers) {}
 
     /** @param failures the enrollments set aside because their writes could not be stored */
-    record Written(OutboundLedger.Inserted queued, List<WakeUpStore.Failure> failures) {
-    }
+    record Written(OutboundLedger.Inserted queued, List<WakeUpStore.Failure> failures) {}
 
-    private BatchWriter() {
-    }
+    private BatchWriter() {}
 
     static Written write(Connection c, List<Advanced> rows, Instant now) throws SQLException {
         if (rows.isEmpty()) {
@@ -46,19 +46,24 @@ final class BatchWriter {
                 throw e;
             }
             c.rollback(before);
-            LOG.warnf("A wake-up batch of %d enrollments could not be written (%s): writing them one by one to set "
-                    + "the failing ones aside", rows.size(), e.getMessage());
+            LOG.warnf(
+                    "A wake-up batch of %d enrollments could not be written (%s): writing them one by one to set "
+                            + "the failing ones aside",
+                    rows.size(), e.getMessage());
             return oneByOne(c, rows, now);
         }
     }
 
-    private static OutboundLedger.Inserted writeAll(Connection c, List<Advanced> rows, Instant now) throws SQLException {
+    private static OutboundLedger.Inserted writeAll(Connection c, List<Advanced> rows, Instant now)
+            throws SQLException {
         WakeUpStore.write(c, rows.stream().map(Advanced::update).toList(), now);
-        OutboundLedger.Inserted queued = OutboundLedger.insert(c, rows.stream().flatMap(r -> r.ledger().stream()).toList());
+        OutboundLedger.Inserted queued = OutboundLedger.insert(
+                c, rows.stream().flatMap(r -> r.ledger().stream()).toList());
         for (Advanced row : rows) {
             row.customerWrites().flush(c);
         }
-        SurveyResponses.insert(c, rows.stream().flatMap(r -> r.answers().stream()).toList(), now);
+        SurveyResponses.insert(
+                c, rows.stream().flatMap(r -> r.answers().stream()).toList(), now);
         return queued;
     }
 
@@ -78,7 +83,8 @@ final class BatchWriter {
                     throw e;
                 }
                 c.rollback(savepoint);
-                LOG.errorf("Enrollment %d in flow %s is set aside as failed: its writes cannot be stored (%s)",
+                LOG.errorf(
+                        "Enrollment %d in flow %s is set aside as failed: its writes cannot be stored (%s)",
                         row.update().id(), row.flowId(), e.getMessage());
                 failures.add(WakeUpStore.Failure.of(row.update().id(), row.flowId(), e));
             }

@@ -16,12 +16,11 @@ final class CustomerChanges {
             + "jsonb_build_object(CAST(? AS text), CAST(? AS text)), updated_at = now() WHERE id = ?";
     private static final String ADD_TAG = "UPDATE customers SET tags = array_append(array_remove(tags, "
             + "CAST(? AS text)), CAST(? AS text)), updated_at = now() WHERE id = ?";
-    private static final String REMOVE_TAG = "UPDATE customers SET tags = array_remove(tags, CAST(? AS text)), "
-            + "updated_at = now() WHERE id = ?";
+    private static final String REMOVE_TAG =
+            "UPDATE customers SET tags = array_remove(tags, CAST(? AS text)), " + "updated_at = now() WHERE id = ?";
 
     /** A statement and its parameters in the SQL's order. */
-    private record Write(String sql, List<Object> params) {
-    }
+    private record Write(String sql, List<Object> params) {}
 
     /** What an enrollment without {@code set} decisions writes; never added to. */
     static final CustomerChanges NONE = new CustomerChanges();

@@ -1,10 +1,9 @@
 package io.comeback.enrollment;
 
-import io.comeback.engine.model.ConsentStatus;
-import io.comeback.support.Jdbc;
 import io.comeback.audience.rfm.RfmModel;
+import io.comeback.engine.model.ConsentStatus;
 import io.comeback.engine.run.CustomerView;
-
+import io.comeback.support.Jdbc;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,11 +31,11 @@ public final class CustomerViews {
             FROM customers WHERE id = ANY (?) AND erased_at IS NULL
             """;
 
-    private CustomerViews() {
-    }
+    private CustomerViews() {}
 
     /** @param asOf the instant RFM recency is judged at (the decision's "now") */
-    public static Map<Long, CustomerView> load(Connection connection, Collection<Long> ids, Instant asOf) throws SQLException {
+    public static Map<Long, CustomerView> load(Connection connection, Collection<Long> ids, Instant asOf)
+            throws SQLException {
         Map<Long, CustomerView> views = new HashMap<>();
         if (ids.isEmpty()) {
             return views;
@@ -67,13 +66,25 @@ public final class CustomerViews {
         // The customer's birthday field is what flows read as the attribute `birthday` (ConditionSql does the same).
         java.sql.Date birthday = rs.getDate(13);
         if (birthday != null) {
-            attributes.put(io.comeback.engine.model.DateField.BIRTHDAY, birthday.toLocalDate().toString());
+            attributes.put(
+                    io.comeback.engine.model.DateField.BIRTHDAY,
+                    birthday.toLocalDate().toString());
         }
         Array tags = rs.getArray(10);
-        Set<String> tagSet = tags == null ? Set.of() : new java.util.HashSet<>(java.util.Arrays.asList((String[]) tags.getArray()));
-        return new CustomerView(Long.toString(rs.getLong(1)), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), zone(rs.getString(8)), attributes, tagSet,
-                ConsentStatus.fromYaml(rs.getString(11)).orElse(ConsentStatus.UNKNOWN), RfmModel.scores(rs.getArray(12)));
+        Set<String> tagSet =
+                tags == null ? Set.of() : new java.util.HashSet<>(java.util.Arrays.asList((String[]) tags.getArray()));
+        return new CustomerView(
+                Long.toString(rs.getLong(1)),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                zone(rs.getString(8)),
+                attributes,
+                tagSet,
+                ConsentStatus.fromYaml(rs.getString(11)).orElse(ConsentStatus.UNKNOWN),
+                RfmModel.scores(rs.getArray(12)));
     }
 
     /** The customer's zone; UTC when unset or unknown. */

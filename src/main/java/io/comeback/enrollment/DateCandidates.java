@@ -3,7 +3,6 @@ package io.comeback.enrollment;
 import io.comeback.engine.model.DateField;
 import io.comeback.engine.model.Trigger;
 import io.comeback.support.Jdbc;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,8 +22,7 @@ import java.util.TreeSet;
 final class DateCandidates {
 
     /** One customer: the zone, the date as stored (text, or the first order instant), the last occurrence matched. */
-    record Row(long customerId, String zone, String value, Instant firstOrderAt, LocalDate lastOccurrence) {
-    }
+    record Row(long customerId, String zone, String value, Instant firstOrderAt, LocalDate lastOccurrence) {}
 
     interface RowHandler {
         void accept(Row row) throws SQLException;
@@ -33,38 +31,52 @@ final class DateCandidates {
     /** Zones are at most 14 hours from UTC: a local day is within a day of the UTC day. */
     private static final int ZONE_DAYS = 1;
 
-    private DateCandidates() {
-    }
+    private DateCandidates() {}
 
     /**
      * Streams the candidates of a pass whose window is {@code (from, to]} to {@code handler}; {@code connection}
      * must not be in auto-commit mode (PostgreSQL then sends the rows in chunks).
      */
-    static void stream(Connection connection, String flowId, Trigger.DateTrigger trigger, Instant from, Instant to,
-                       RowHandler handler) throws SQLException {
+    static void stream(
+            Connection connection,
+            String flowId,
+            Trigger.DateTrigger trigger,
+            Instant from,
+            Instant to,
+            RowHandler handler)
+            throws SQLException {
         LocalDate firstDay = from.atZone(ZoneOffset.UTC).toLocalDate().minusDays(ZONE_DAYS);
         LocalDate lastDay = to.atZone(ZoneOffset.UTC).toLocalDate().plusDays(ZONE_DAYS);
         boolean firstOrder = trigger.field().kind() == DateField.Kind.FIRST_ORDER;
         // The first order's key is its UTC day, which is a day either side of its day in the customer's zone.
-        Set<Integer> keys = keys(trigger, firstOrder ? firstDay.minusDays(1) : firstDay, firstOrder ? lastDay.plusDays(1) : lastDay);
+        Set<Integer> keys = keys(
+                trigger, firstOrder ? firstDay.minusDays(1) : firstDay, firstOrder ? lastDay.plusDays(1) : lastDay);
         String sql = """
                 SELECT c.id, c.time_zone, %s, %s, m.last_occurrence
                 FROM customers c
                 LEFT JOIN date_trigger_matches m ON m.flow_id = ? AND m.customer_id = c.id
                 WHERE c.erased_at IS NULL AND %s AND %s = ANY (?)
                   AND (m.last_occurrence IS NULL OR m.last_occurrence < ?)
-                """.formatted(valueColumn(trigger.field()), firstOrder ? "c.first_order_at" : "CAST(NULL AS timestamptz)",
-                present(trigger.field()), key(trigger.field()));
+                """.formatted(
+                        valueColumn(trigger.field()),
+                        firstOrder ? "c.first_order_at" : "CAST(NULL AS timestamptz)",
+                        present(trigger.field()),
+                        key(trigger.field()));
         try (PreparedStatement st = connection.prepareStatement(sql)) {
             st.setString(1, flowId);
             st.setArray(2, connection.createArrayOf("integer", keys.toArray()));
-            // An occurrence in the window is on lastDay at the latest; one already matched that late or later leaves nothing.
+            // An occurrence in the window is on lastDay at the latest; one already matched that late or later leaves
+            // nothing.
             st.setObject(3, lastDay);
             st.setFetchSize(5_000);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     java.sql.Date last = rs.getDate(5);
-                    handler.accept(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), Jdbc.getInstant(rs, 4),
+                    handler.accept(new Row(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            Jdbc.getInstant(rs, 4),
                             last == null ? null : last.toLocalDate()));
                 }
             }

@@ -8,8 +8,6 @@ import io.comeback.engine.run.DateTriggerTimes;
 import io.comeback.flows.FlowCatalog;
 import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -22,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * One pass for the {@code date} flows: every customer whose date came round in the pass's window — its local
@@ -47,8 +46,8 @@ public class DateTriggerDetector {
     private final AgroalDataSource dataSource;
     private final Duration catchUp;
 
-    public DateTriggerDetector(FlowCatalog catalog, DetectionPass pass, AgroalDataSource dataSource,
-                               TriggersConfig config) {
+    public DateTriggerDetector(
+            FlowCatalog catalog, DetectionPass pass, AgroalDataSource dataSource, TriggersConfig config) {
         this.catalog = catalog;
         this.pass = pass;
         this.dataSource = dataSource;
@@ -57,7 +56,8 @@ public class DateTriggerDetector {
 
     public List<DetectionRun> runAll(Instant asOf) {
         List<FlowCatalog.Entry> flows = catalog.all().stream()
-                .filter(e -> e.status() == FlowCatalog.Status.ACTIVE && e.flow().trigger() instanceof Trigger.DateTrigger)
+                .filter(e ->
+                        e.status() == FlowCatalog.Status.ACTIVE && e.flow().trigger() instanceof Trigger.DateTrigger)
                 .toList();
         return DetectionPass.each(flows, FlowCatalog.Entry::id, "date", e -> detect(e.id(), e.flow(), asOf));
     }
@@ -67,7 +67,8 @@ public class DateTriggerDetector {
         Trigger.DateTrigger trigger = (Trigger.DateTrigger) flow.trigger();
         Instant from = asOf.minus(catchUp);
         Map<Long, LocalDate> occurrences = new HashMap<>();
-        DetectionPass.Batches batches = pass.batches(flowId, asOf, (c, ids, at) -> record(c, flowId, ids, occurrences, at));
+        DetectionPass.Batches batches =
+                pass.batches(flowId, asOf, (c, ids, at) -> record(c, flowId, ids, occurrences, at));
         try (Connection reader = dataSource.getConnection()) {
             if (!DetectionPass.lock(reader, LOCK_PREFIX + flowId)) {
                 LOG.infof("Date detection of flow %s is running elsewhere; skipped", flowId);
@@ -79,14 +80,17 @@ public class DateTriggerDetector {
                 DateCandidates.stream(reader, flowId, trigger, from, asOf, row -> {
                     ZoneId zone = CustomerViews.zone(row.zone());
                     Optional<LocalDate> date = trigger.field().kind() == DateField.Kind.FIRST_ORDER
-                            ? Optional.ofNullable(row.firstOrderAt()).map(at -> at.atZone(zone).toLocalDate())
+                            ? Optional.ofNullable(row.firstOrderAt())
+                                    .map(at -> at.atZone(zone).toLocalDate())
                             : DateTriggerTimes.parse(row.value());
-                    Optional<DateTriggerTimes.Occurrence> due = date.flatMap(d ->
-                            DateTriggerTimes.dueBetween(trigger, d, zone, from, asOf, row.lastOccurrence()));
+                    Optional<DateTriggerTimes.Occurrence> due = date.flatMap(
+                            d -> DateTriggerTimes.dueBetween(trigger, d, zone, from, asOf, row.lastOccurrence()));
                     if (due.isPresent()) {
                         occurrences.put(row.customerId(), due.get().day());
-                        batches.add(row.customerId(), "date " + trigger.field().describe() + ": " + due.get().day()
-                                + " at " + trigger.at() + " " + zone.getId());
+                        batches.add(
+                                row.customerId(),
+                                "date " + trigger.field().describe() + ": "
+                                        + due.get().day() + " at " + trigger.at() + " " + zone.getId());
                     }
                 });
                 batches.flush();
@@ -101,13 +105,15 @@ public class DateTriggerDetector {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (batches.matched() > 0) {
-            LOG.infof("Date detection of flow %s at %s: %d matched %s in %d ms", flowId, asOf, batches.matched(),
-                    batches.outcomes(), took.toMillis());
+            LOG.infof(
+                    "Date detection of flow %s at %s: %d matched %s in %d ms",
+                    flowId, asOf, batches.matched(), batches.outcomes(), took.toMillis());
         }
         return new DetectionRun(flowId, "date", false, batches.matched(), batches.outcomes(), took, null);
     }
 
-    private static void record(Connection c, String flowId, List<Long> ids, Map<Long, LocalDate> occurrences, Instant at)
+    private static void record(
+            Connection c, String flowId, List<Long> ids, Map<Long, LocalDate> occurrences, Instant at)
             throws SQLException {
         List<LocalDate> days = new ArrayList<>(ids.size());
         ids.forEach(id -> days.add(occurrences.remove(id)));
@@ -115,7 +121,10 @@ public class DateTriggerDetector {
             st.setString(1, flowId);
             Jdbc.setInstant(st, 2, at);
             st.setArray(3, c.createArrayOf("bigint", ids.toArray()));
-            st.setArray(4, c.createArrayOf("date", days.stream().map(java.sql.Date::valueOf).toArray()));
+            st.setArray(
+                    4,
+                    c.createArrayOf(
+                            "date", days.stream().map(java.sql.Date::valueOf).toArray()));
             st.executeUpdate();
         }
     }

@@ -3,8 +3,6 @@ package io.comeback.enrollment;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * What the date and segment detection passes share with each other (and with the inactivity detector's
@@ -39,12 +38,12 @@ public class DetectionPass {
     private final int batchSize;
     private final int transactionTimeoutSeconds;
 
-    public DetectionPass(Enrollments enrollments, AgroalDataSource dataSource,
-                         TriggersConfig config) {
+    public DetectionPass(Enrollments enrollments, AgroalDataSource dataSource, TriggersConfig config) {
         this.enrollments = enrollments;
         this.dataSource = dataSource;
         this.batchSize = config.detector().batchSize();
-        this.transactionTimeoutSeconds = (int) config.detector().transactionTimeout().getSeconds();
+        this.transactionTimeoutSeconds =
+                (int) config.detector().transactionTimeout().getSeconds();
     }
 
     int batchSize() {
@@ -83,13 +82,15 @@ public class DetectionPass {
             List<String> why = List.copyOf(reasons);
             ids.clear();
             reasons.clear();
-            List<EntryOutcome> answered = QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).call(() -> {
-                List<EntryOutcome> entered = enrollments.enterLapsed(flowId, batch, why);
-                try (Connection connection = dataSource.getConnection()) {
-                    recorder.record(connection, batch, asOf);
-                }
-                return entered;
-            });
+            List<EntryOutcome> answered = QuarkusTransaction.requiringNew()
+                    .timeout(transactionTimeoutSeconds)
+                    .call(() -> {
+                        List<EntryOutcome> entered = enrollments.enterLapsed(flowId, batch, why);
+                        try (Connection connection = dataSource.getConnection()) {
+                            recorder.record(connection, batch, asOf);
+                        }
+                        return entered;
+                    });
             answered.forEach(o -> outcomes.merge(o.label(), 1, Integer::sum));
             matched += batch.size();
         }
@@ -108,21 +109,31 @@ public class DetectionPass {
     }
 
     /** Runs {@code detect} for each flow on its own: one whose pass fails is logged and reported, the others still run. */
-    static <F> List<DetectionRun> each(List<F> flows, Function<F, String> id, String trigger,
-                                       Function<F, DetectionRun> detect) {
+    static <F> List<DetectionRun> each(
+            List<F> flows, Function<F, String> id, String trigger, Function<F, DetectionRun> detect) {
         List<DetectionRun> runs = new ArrayList<>();
         for (F flow : flows) {
             long started = System.nanoTime();
             try {
                 runs.add(detect.apply(flow));
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Detection of %s flow %s failed; the other flows are still detected", trigger, id.apply(flow));
+                LOG.errorf(
+                        e,
+                        "Detection of %s flow %s failed; the other flows are still detected",
+                        trigger,
+                        id.apply(flow));
                 String failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 if (e.getCause() != null && e.getCause().getMessage() != null) {
                     failure += ": " + e.getCause().getMessage();
                 }
-                runs.add(new DetectionRun(id.apply(flow), trigger, false, 0, Map.of(),
-                        Duration.ofNanos(System.nanoTime() - started), failure));
+                runs.add(new DetectionRun(
+                        id.apply(flow),
+                        trigger,
+                        false,
+                        0,
+                        Map.of(),
+                        Duration.ofNanos(System.nanoTime() - started),
+                        failure));
             }
         }
         return runs;

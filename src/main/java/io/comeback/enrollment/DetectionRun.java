@@ -12,6 +12,11 @@ import java.util.Map;
  * @param outcomes how many of them got each entry outcome ({@code entered}, {@code no_consent}, …)
  * @param failure  why this flow's pass failed (batches entered before it stay entered); null when it ran
  */
-public record DetectionRun(String flowId, String trigger, boolean skipped, int matched, Map<String, Integer> outcomes,
-                           Duration took, String failure) {
-}
+public record DetectionRun(
+        String flowId,
+        String trigger,
+        boolean skipped,
+        int matched,
+        Map<String, Integer> outcomes,
+        Duration took,
+        String failure) {}

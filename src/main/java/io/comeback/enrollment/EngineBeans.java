@@ -5,7 +5,6 @@ import io.comeback.engine.run.CouponCodes;
 import io.comeback.engine.run.FlowInterpreter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-
 import java.util.Map;
 
 /** The pure engine as beans. Coupon codes are derived per enrollment until codes are reserved in the database. */

@@ -7,7 +7,6 @@ import io.comeback.engine.run.EnrollmentState;
 import io.comeback.engine.run.FlowEvent;
 import io.comeback.engine.run.FlowInterpreter;
 import io.comeback.engine.run.StepResult;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,24 +25,32 @@ final class EnrollmentAdvance {
      * @param scores the scores understood while applying the signals, each with the inbound message
      *               that carried it (null when the signal did not say)
      */
-    record Result(EnrollmentState state, List<Decision> decisions, List<ScoredReply> scores) {
-    }
+    record Result(EnrollmentState state, List<Decision> decisions, List<ScoredReply> scores) {}
 
-    record ScoredReply(Decision.RecordScore score, Long inboundMessageId) {
-    }
+    record ScoredReply(Decision.RecordScore score, Long inboundMessageId) {}
 
-    private EnrollmentAdvance() {
-    }
+    private EnrollmentAdvance() {}
 
-    static Result advance(FlowInterpreter interpreter, Flow flow, ClaimedEnrollment row, CustomerView customer,
-                          List<WakeUpStore.Signal> signals, Instant now) {
+    static Result advance(
+            FlowInterpreter interpreter,
+            Flow flow,
+            ClaimedEnrollment row,
+            CustomerView customer,
+            List<WakeUpStore.Signal> signals,
+            Instant now) {
         EnrollmentState state = row.stateJson() == null
                 ? EnrollmentState.enroll(row.flowId(), row.flowVersion(), row.enteredAt())
                 : StateCodec.readState(row.stateJson());
         List<Decision> decisions = new ArrayList<>();
         if (state.status() == EnrollmentState.Status.NEW) {
-            state = apply(interpreter, flow, state, new FlowEvent.Started(StateCodec.readStringMap(row.startContextJson())),
-                    now, customer, decisions);
+            state = apply(
+                    interpreter,
+                    flow,
+                    state,
+                    new FlowEvent.Started(StateCodec.readStringMap(row.startContextJson())),
+                    now,
+                    customer,
+                    decisions);
         }
         List<ScoredReply> scores = new ArrayList<>(0);
         for (WakeUpStore.Signal signal : signals) {
@@ -71,8 +78,14 @@ final class EnrollmentAdvance {
         return EnrollmentStatus.of(state.status()).wire();
     }
 
-    private static EnrollmentState apply(FlowInterpreter interpreter, Flow flow, EnrollmentState state, FlowEvent event,
-                                         Instant now, CustomerView customer, List<Decision> decisions) {
+    private static EnrollmentState apply(
+            FlowInterpreter interpreter,
+            Flow flow,
+            EnrollmentState state,
+            FlowEvent event,
+            Instant now,
+            CustomerView customer,
+            List<Decision> decisions) {
         StepResult result = interpreter.interpret(flow, state, event, now, customer);
         decisions.addAll(result.decisions());
         return result.state();

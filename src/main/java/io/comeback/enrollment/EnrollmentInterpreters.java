@@ -5,7 +5,6 @@ import io.comeback.audience.coupons.CouponService;
 import io.comeback.engine.run.CustomerView;
 import io.comeback.engine.run.FlowInterpreter;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.Map;
 
@@ -25,7 +24,7 @@ public class EnrollmentInterpreters {
     }
 
     FlowInterpreter forEnrollment(long enrollmentId, long customerId, CustomerView customer, Instant now) {
-        return new FlowInterpreter(coupons.forEnrollment(Long.toString(enrollmentId), customerId, now, customer.timeZone()),
-                globals);
+        return new FlowInterpreter(
+                coupons.forEnrollment(Long.toString(enrollmentId), customerId, now, customer.timeZone()), globals);
     }
 }

@@ -1,11 +1,10 @@
 package io.comeback.enrollment;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.support.Jdbc;
 import io.comeback.engine.run.FlowEvent;
+import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,7 +61,7 @@ public class EnrollmentSignals {
     public int toRunningEnrollmentsOf(long customerId, FlowEvent event) {
         Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement st = connection.prepareStatement(TO_RUNNING_OF_CUSTOMER)) {
+                PreparedStatement st = connection.prepareStatement(TO_RUNNING_OF_CUSTOMER)) {
             st.setLong(1, customerId);
             st.setString(2, SignalCodec.write(event));
             Jdbc.setInstant(st, 3, now);
@@ -83,7 +82,7 @@ public class EnrollmentSignals {
     public int replyToOthersOf(long customerId, FlowEvent.Replied reply) {
         Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement st = connection.prepareStatement(REPLY_TO_OTHERS)) {
+                PreparedStatement st = connection.prepareStatement(REPLY_TO_OTHERS)) {
             st.setLong(1, customerId);
             st.setString(2, SignalCodec.write(reply));
             Jdbc.setInstant(st, 3, now);
@@ -108,7 +107,7 @@ public class EnrollmentSignals {
     private void queue(long enrollmentId, String signalJson) {
         Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement st = connection.prepareStatement(TO_ONE)) {
+                PreparedStatement st = connection.prepareStatement(TO_ONE)) {
             st.setLong(1, enrollmentId);
             st.setString(2, signalJson);
             Jdbc.setInstant(st, 3, now);
@@ -124,7 +123,7 @@ public class EnrollmentSignals {
     @Transactional
     public java.util.Optional<Long> waitingForReply(long customerId) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement st = connection.prepareStatement("""
+                PreparedStatement st = connection.prepareStatement("""
                      SELECT id FROM enrollments
                      WHERE customer_id = ? AND status IN ('waiting_reply', 'deferred_re_ask') AND exited_at IS NULL
                      ORDER BY updated_at DESC, id DESC LIMIT 1""")) {

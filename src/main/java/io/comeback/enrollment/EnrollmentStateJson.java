@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.comeback.audience.Instants;
 import io.comeback.engine.model.EventType;
 import io.comeback.engine.run.EnrollmentState;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -40,8 +39,7 @@ final class EnrollmentStateJson {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private EnrollmentStateJson() {
-    }
+    private EnrollmentStateJson() {}
 
     static EnrollmentState read(String json) throws Unexpected {
         try (JsonParser p = FACTORY.createParser(json)) {
@@ -86,12 +84,29 @@ final class EnrollmentStateJson {
                 }
             }
             expect(token, JsonToken.END_OBJECT);
-            if (occurrences == null || eventsSeen == null || variables == null || attributes == null
-                    || tagsAdded == null || tagsRemoved == null) {
+            if (occurrences == null
+                    || eventsSeen == null
+                    || variables == null
+                    || attributes == null
+                    || tagsAdded == null
+                    || tagsRemoved == null) {
                 throw new Unexpected("a collection is missing");
             }
-            return new EnrollmentState(flowId, flowVersion, status, stepId, enrolledAt, wakeAt, reAsks, occurrences,
-                    eventsSeen, variables, attributes, tagsAdded, tagsRemoved, exitLabel);
+            return new EnrollmentState(
+                    flowId,
+                    flowVersion,
+                    status,
+                    stepId,
+                    enrolledAt,
+                    wakeAt,
+                    reAsks,
+                    occurrences,
+                    eventsSeen,
+                    variables,
+                    attributes,
+                    tagsAdded,
+                    tagsRemoved,
+                    exitLabel);
         } catch (IOException e) {
             throw new Unexpected(e.getMessage());
         }
@@ -103,7 +118,8 @@ final class EnrollmentStateJson {
             g.writeStartObject();
             g.writeStringField("flowId", state.flowId());
             g.writeStringField("flowVersion", state.flowVersion());
-            g.writeStringField("status", state.status() == null ? null : state.status().name());
+            g.writeStringField(
+                    "status", state.status() == null ? null : state.status().name());
             g.writeStringField("stepId", state.stepId());
             g.writeStringField("enrolledAt", state.enrolledAt() == null ? null : Instants.format(state.enrolledAt()));
             g.writeStringField("wakeAt", state.wakeAt() == null ? null : Instants.format(state.wakeAt()));

@@ -1,7 +1,6 @@
 package io.comeback.enrollment;
 
 import io.comeback.engine.run.EnrollmentState;
-
 import java.util.Locale;
 
 /**
@@ -10,7 +9,14 @@ import java.util.Locale;
  * {@code failed} (set aside with the error, V142). SQL text names them by {@link #wire()}.
  */
 public enum EnrollmentStatus {
-    NEW, WAITING_TIMER, WAITING_REPLY, DEFERRED_SEND, DEFERRED_RE_ASK, EXITED, HELD_OUT, FAILED;
+    NEW,
+    WAITING_TIMER,
+    WAITING_REPLY,
+    DEFERRED_SEND,
+    DEFERRED_RE_ASK,
+    EXITED,
+    HELD_OUT,
+    FAILED;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

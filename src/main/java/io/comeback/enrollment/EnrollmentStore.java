@@ -2,7 +2,6 @@ package io.comeback.enrollment;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,15 +21,24 @@ public class EnrollmentStore {
      * @param failure  for status {@code failed}: what went wrong, so the enrollment was set aside (else null)
      * @param failedAt when it was set aside
      */
-    public record EnrollmentView(long id, String flowId, String flowVersion, String status, String stepId,
-                                 Instant enteredAt, String entryReason, Instant nextWakeAt, Instant exitedAt,
-                                 String exitReason, String exitLabel, boolean conversion, String failure,
-                                 Instant failedAt) {
-    }
+    public record EnrollmentView(
+            long id,
+            String flowId,
+            String flowVersion,
+            String status,
+            String stepId,
+            Instant enteredAt,
+            String entryReason,
+            Instant nextWakeAt,
+            Instant exitedAt,
+            String exitReason,
+            String exitLabel,
+            boolean conversion,
+            String failure,
+            Instant failedAt) {}
 
     /** A flow's enrollment set aside, for the dashboard. */
-    public record FailedEnrollment(long id, String customerId, Instant failedAt, String failure) {
-    }
+    public record FailedEnrollment(long id, String customerId, Instant failedAt, String failure) {}
 
     private final AgroalDataSource dataSource;
 
@@ -39,7 +47,8 @@ public class EnrollmentStore {
     }
 
     public List<EnrollmentView> ofCustomer(long customerId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("""
                 SELECT id, flow_id, flow_version, status, step_id, entered_at, entry_reason, next_wake_at, exited_at,
                        exit_reason, exit_label, conversion, failure, failed_at
                 FROM enrollments WHERE customer_id = ? ORDER BY entered_at DESC, id DESC""")) {
@@ -47,10 +56,21 @@ public class EnrollmentStore {
             List<EnrollmentView> views = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    views.add(new EnrollmentView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), instant(rs.getTimestamp(6)), rs.getString(7), instant(rs.getTimestamp(8)),
-                            instant(rs.getTimestamp(9)), rs.getString(10), rs.getString(11), rs.getBoolean(12),
-                            rs.getString(13), instant(rs.getTimestamp(14))));
+                    views.add(new EnrollmentView(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            instant(rs.getTimestamp(6)),
+                            rs.getString(7),
+                            instant(rs.getTimestamp(8)),
+                            instant(rs.getTimestamp(9)),
+                            rs.getString(10),
+                            rs.getString(11),
+                            rs.getBoolean(12),
+                            rs.getString(13),
+                            instant(rs.getTimestamp(14))));
                 }
             }
             return views;
@@ -62,9 +82,10 @@ public class EnrollmentStore {
     /** Failed enrollments per flow id (flows without any are absent). */
     public Map<String, Long> failedCounts() {
         Map<String, Long> counts = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "SELECT flow_id, count(*) FROM enrollments WHERE status = 'failed' GROUP BY flow_id");
-             ResultSet rs = st.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT flow_id, count(*) FROM enrollments WHERE status = 'failed' GROUP BY flow_id");
+                ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 counts.put(rs.getString(1), rs.getLong(2));
             }
@@ -75,8 +96,9 @@ public class EnrollmentStore {
     }
 
     public long failedCount(String flowId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "SELECT count(*) FROM enrollments WHERE flow_id = ? AND status = 'failed'")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT count(*) FROM enrollments WHERE flow_id = ? AND status = 'failed'")) {
             st.setString(1, flowId);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
@@ -89,7 +111,8 @@ public class EnrollmentStore {
 
     /** A flow's latest failed enrollments, newest first. */
     public List<FailedEnrollment> latestFailed(String flowId, int limit) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("""
                 SELECT e.id, cu.external_id, e.failed_at, e.failure
                 FROM enrollments e LEFT JOIN customers cu ON cu.id = e.customer_id
                 WHERE e.flow_id = ? AND e.status = 'failed' ORDER BY e.failed_at DESC LIMIT ?""")) {
@@ -98,8 +121,8 @@ public class EnrollmentStore {
             List<FailedEnrollment> failed = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    failed.add(new FailedEnrollment(rs.getLong(1), rs.getString(2), instant(rs.getTimestamp(3)),
-                            rs.getString(4)));
+                    failed.add(new FailedEnrollment(
+                            rs.getLong(1), rs.getString(2), instant(rs.getTimestamp(3)), rs.getString(4)));
                 }
             }
             return failed;

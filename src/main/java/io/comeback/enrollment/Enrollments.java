@@ -1,16 +1,15 @@
 package io.comeback.enrollment;
 
-import io.comeback.audience.ShopNameConfig;
-import io.comeback.flows.FlowCatalog;
 import io.agroal.api.AgroalDataSource;
+import io.comeback.audience.ShopNameConfig;
 import io.comeback.engine.model.ConsentStatus;
 import io.comeback.engine.model.Flow;
+import io.comeback.engine.model.Trigger;
 import io.comeback.engine.run.CustomerView;
 import io.comeback.engine.run.FlowInterpreter;
+import io.comeback.flows.FlowCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import io.comeback.engine.model.Trigger;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -37,8 +36,7 @@ import java.util.function.Function;
 public class Enrollments {
 
     /** One customer a trigger fired for (internal id), with what the flow should know and why it fired. */
-    public record Candidate(long customerId, TriggerContext context, String reason) {
-    }
+    public record Candidate(long customerId, TriggerContext context, String reason) {}
 
     private final FlowCatalog catalog;
     private final FlowInterpreter interpreter;
@@ -46,8 +44,12 @@ public class Enrollments {
     private final Clock clock;
     private final Map<String, String> globals;
 
-    public Enrollments(FlowCatalog catalog, FlowInterpreter interpreter, AgroalDataSource dataSource, Clock clock,
-                       ShopNameConfig shopName) {
+    public Enrollments(
+            FlowCatalog catalog,
+            FlowInterpreter interpreter,
+            AgroalDataSource dataSource,
+            Clock clock,
+            ShopNameConfig shopName) {
         this.catalog = catalog;
         this.interpreter = interpreter;
         this.dataSource = dataSource;
@@ -63,7 +65,8 @@ public class Enrollments {
      */
     @Transactional
     public EntryOutcome enter(String flowId, long customerId, TriggerContext context, String reason) {
-        return enterAll(flowId, List.of(new Candidate(customerId, context, reason))).get(0);
+        return enterAll(flowId, List.of(new Candidate(customerId, context, reason)))
+                .get(0);
     }
 
     /**
@@ -89,13 +92,27 @@ public class Enrollments {
             Map<Long, ReEntryCheck.History> histories = EntryStore.histories(connection, flowId, ids);
             return admit(connection, flow.get(), candidates, now, candidate -> {
                 CustomerView customer = customers.get(candidate.customerId());
-                ReEntryCheck.History history = histories.getOrDefault(candidate.customerId(), ReEntryCheck.History.NONE);
-                return customer == null ? null : new Judged(history, refusal(flow.get(), customer.consent(),
-                        () -> interpreter.admits(flow.get(), customer, candidate.context().variables(), now),
-                        history, customer.timeZone(), now));
+                ReEntryCheck.History history =
+                        histories.getOrDefault(candidate.customerId(), ReEntryCheck.History.NONE);
+                return customer == null
+                        ? null
+                        : new Judged(
+                                history,
+                                refusal(
+                                        flow.get(),
+                                        customer.consent(),
+                                        () -> interpreter.admits(
+                                                flow.get(),
+                                                customer,
+                                                candidate.context().variables(),
+                                                now),
+                                        history,
+                                        customer.timeZone(),
+                                        now));
             });
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not enter " + candidates.size() + " customers into flow " + flowId, e);
+            throw new IllegalStateException(
+                    "Could not enter " + candidates.size() + " customers into flow " + flowId, e);
         }
     }
 
@@ -127,11 +144,15 @@ public class Enrollments {
             Map<Long, EntryFactStore.Fact> facts = EntryFactStore.load(connection, flow, customerIds, now, globals);
             return admit(connection, flow, candidates, now, candidate -> {
                 EntryFactStore.Fact fact = facts.get(candidate.customerId());
-                return fact == null ? null : new Judged(fact.history(),
-                        refusal(flow, fact.consent(), fact::admitted, fact.history(), fact.zone(), now));
+                return fact == null
+                        ? null
+                        : new Judged(
+                                fact.history(),
+                                refusal(flow, fact.consent(), fact::admitted, fact.history(), fact.zone(), now));
             });
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not enter " + customerIds.size() + " customers into flow " + flowId, e);
+            throw new IllegalStateException(
+                    "Could not enter " + customerIds.size() + " customers into flow " + flowId, e);
         }
     }
 
@@ -139,20 +160,25 @@ public class Enrollments {
 
     /** Triggers a detection pass fires, whose entry needs no variables and has no filters of its own. */
     private static boolean isDetected(Trigger trigger) {
-        return trigger instanceof Trigger.Inactive || trigger instanceof Trigger.DateTrigger
+        return trigger instanceof Trigger.Inactive
+                || trigger instanceof Trigger.DateTrigger
                 || trigger instanceof Trigger.Segment;
     }
 
     /** A customer's earlier enrollments in the flow and the rule that keeps them out (null: may enter). */
-    private record Judged(ReEntryCheck.History history, EntryOutcome.Refused refused) {
-    }
+    private record Judged(ReEntryCheck.History history, EntryOutcome.Refused refused) {}
 
     /**
      * Applies the judgement (null for a customer who does not exist) to each candidate, chooses the
      * holdout, inserts the enrollments and logs every outcome: a handful of statements per batch.
      */
-    private List<EntryOutcome> admit(Connection connection, Flow flow, List<Candidate> candidates, Instant now,
-                                     Function<Candidate, Judged> judge) throws SQLException {
+    private List<EntryOutcome> admit(
+            Connection connection,
+            Flow flow,
+            List<Candidate> candidates,
+            Instant now,
+            Function<Candidate, Judged> judge)
+            throws SQLException {
         String flowId = flow.id();
         List<EntryOutcome> outcomes = new ArrayList<>(candidates.size());
         List<EntryStore.Insert> inserts = new ArrayList<>();
@@ -163,20 +189,27 @@ public class Enrollments {
             EntryOutcome refused;
             if (judged == null) {
                 missing.add(candidate.customerId());
-                refused = new EntryOutcome.Refused(EntryOutcome.Refused.NO_CUSTOMER, "no customer " + candidate.customerId());
+                refused = new EntryOutcome.Refused(
+                        EntryOutcome.Refused.NO_CUSTOMER, "no customer " + candidate.customerId());
             } else {
                 refused = !seen.add(candidate.customerId())
-                        ? new EntryOutcome.Refused(EntryOutcome.Refused.ALREADY_RUNNING, "entered earlier in the same batch")
+                        ? new EntryOutcome.Refused(
+                                EntryOutcome.Refused.ALREADY_RUNNING, "entered earlier in the same batch")
                         : judged.refused();
             }
             outcomes.add(refused);
             if (refused == null) {
-                boolean heldOut = Holdout.heldOut(flowId, candidate.customerId(), judged.history().entries() + 1,
+                boolean heldOut = Holdout.heldOut(
+                        flowId,
+                        candidate.customerId(),
+                        judged.history().entries() + 1,
                         flow.entry().holdoutPercent());
-                inserts.add(new EntryStore.Insert(candidate.customerId(), candidate.context(), candidate.reason(), heldOut));
+                inserts.add(new EntryStore.Insert(
+                        candidate.customerId(), candidate.context(), candidate.reason(), heldOut));
             }
         }
-        Set<Long> living = EntryStore.lockLiving(connection, inserts.stream().map(EntryStore.Insert::customerId).toList());
+        Set<Long> living = EntryStore.lockLiving(
+                connection, inserts.stream().map(EntryStore.Insert::customerId).toList());
         inserts.removeIf(in -> !living.contains(in.customerId()));
         Map<Long, Long> inserted = EntryStore.insert(connection, flow, inserts, now);
         Map<Long, Boolean> heldOut = new HashMap<>();
@@ -188,12 +221,17 @@ public class Enrollments {
             if (outcomes.get(i) == null && !living.contains(customerId)) {
                 // Erased since the judgement (see EntryStore.lockLiving).
                 missing.add(customerId);
-                outcomes.set(i, new EntryOutcome.Refused(EntryOutcome.Refused.NO_CUSTOMER, "no customer " + customerId));
+                outcomes.set(
+                        i, new EntryOutcome.Refused(EntryOutcome.Refused.NO_CUSTOMER, "no customer " + customerId));
             } else if (outcomes.get(i) == null) {
                 Long id = inserted.get(customerId);
-                outcomes.set(i, id == null
-                        ? new EntryOutcome.Refused(EntryOutcome.Refused.ALREADY_RUNNING, "entered concurrently")
-                        : heldOut.get(customerId) ? new EntryOutcome.HeldOut(id) : new EntryOutcome.Entered(id));
+                outcomes.set(
+                        i,
+                        id == null
+                                ? new EntryOutcome.Refused(EntryOutcome.Refused.ALREADY_RUNNING, "entered concurrently")
+                                : heldOut.get(customerId)
+                                        ? new EntryOutcome.HeldOut(id)
+                                        : new EntryOutcome.Entered(id));
             }
             // A customer who does not exist has nothing to log against.
             if (!missing.contains(customerId)) {
@@ -206,14 +244,21 @@ public class Enrollments {
     }
 
     /** The rule that keeps the customer out, or null when they may enter. */
-    private static EntryOutcome.Refused refusal(Flow flow, ConsentStatus consent, BooleanSupplier admits,
-                                                ReEntryCheck.History history, ZoneId zone, Instant now) {
+    private static EntryOutcome.Refused refusal(
+            Flow flow,
+            ConsentStatus consent,
+            BooleanSupplier admits,
+            ReEntryCheck.History history,
+            ZoneId zone,
+            Instant now) {
         if (flow.settings().isMarketing() && consent != ConsentStatus.OPTED_IN) {
-            return new EntryOutcome.Refused(EntryOutcome.Refused.NO_CONSENT,
+            return new EntryOutcome.Refused(
+                    EntryOutcome.Refused.NO_CONSENT,
                     "marketing flow and the customer's consent is " + consent.yamlName());
         }
         if (!admits.getAsBoolean()) {
-            return new EntryOutcome.Refused(EntryOutcome.Refused.AUDIENCE, "audience conditions or filters do not hold");
+            return new EntryOutcome.Refused(
+                    EntryOutcome.Refused.AUDIENCE, "audience conditions or filters do not hold");
         }
         return ReEntryCheck.refuse(flow, history, now, zone).orElse(null);
     }

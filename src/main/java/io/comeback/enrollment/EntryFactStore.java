@@ -1,11 +1,10 @@
 package io.comeback.enrollment;
 
 import io.comeback.audience.ConditionSql;
-import io.comeback.engine.run.CustomerView;
-import io.comeback.support.Jdbc;
 import io.comeback.engine.model.ConsentStatus;
 import io.comeback.engine.model.Flow;
-
+import io.comeback.engine.run.CustomerView;
+import io.comeback.support.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,11 +28,9 @@ import java.util.Map;
 final class EntryFactStore {
 
     /** One customer's facts; {@code admitted}: the entry conditions hold (NULL counts as not, as in a WHERE). */
-    record Fact(ConsentStatus consent, ZoneId zone, boolean admitted, ReEntryCheck.History history) {
-    }
+    record Fact(ConsentStatus consent, ZoneId zone, boolean admitted, ReEntryCheck.History history) {}
 
-    private EntryFactStore() {
-    }
+    private EntryFactStore() {}
 
     /**
      * @param globals service-wide variables such as {@code shop.name}, as the interpreter has them
@@ -46,7 +43,8 @@ final class EntryFactStore {
             return facts;
         }
         String at = "CAST('" + now + "' AS timestamptz)";
-        String admitted = new ConditionSql(at, globals, flow.links()).all(flow.entry().audience());
+        String admitted =
+                new ConditionSql(at, globals, flow.links()).all(flow.entry().audience());
         // The history aggregate per customer through the (flow_id, customer_id) index, not one
         // aggregate over every enrollment the flow ever had.
         String sql = """
@@ -64,10 +62,16 @@ final class EntryFactStore {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     int entries = rs.getInt(5);
-                    ReEntryCheck.History history = entries == 0 ? ReEntryCheck.History.NONE
+                    ReEntryCheck.History history = entries == 0
+                            ? ReEntryCheck.History.NONE
                             : new ReEntryCheck.History(entries, Jdbc.getInstant(rs, 6), rs.getBoolean(7));
-                    facts.put(rs.getLong(1), new Fact(ConsentStatus.fromYaml(rs.getString(2)).orElse(ConsentStatus.UNKNOWN),
-                            CustomerViews.zone(rs.getString(3)), rs.getBoolean(4), history));
+                    facts.put(
+                            rs.getLong(1),
+                            new Fact(
+                                    ConsentStatus.fromYaml(rs.getString(2)).orElse(ConsentStatus.UNKNOWN),
+                                    CustomerViews.zone(rs.getString(3)),
+                                    rs.getBoolean(4),
+                                    history));
                 }
             }
         }

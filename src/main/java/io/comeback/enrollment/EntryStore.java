@@ -1,8 +1,7 @@
 package io.comeback.enrollment;
 
-import io.comeback.support.Jdbc;
 import io.comeback.engine.model.Flow;
-
+import io.comeback.support.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,7 +33,8 @@ final class EntryStore {
     // FOR UPDATE: an entry racing it waits, then finds the person erased, so no enrollment (and no text) is
     // started after the erasure ended the person's enrollments. KEY SHARE does not wait for the ordinary
     // updates of the row (order facts, engagement), only for FOR UPDATE.
-    private static final String LIVING = "SELECT id FROM customers WHERE id = ANY (?) AND erased_at IS NULL FOR KEY SHARE";
+    private static final String LIVING =
+            "SELECT id FROM customers WHERE id = ANY (?) AND erased_at IS NULL FOR KEY SHARE";
     private static final String LOG = """
             INSERT INTO entry_log (flow_id, customer_id, at, outcome, detail, enrollment_id)
             SELECT ?, u.customer_id, ?, u.outcome, u.detail, u.enrollment_id
@@ -42,20 +42,21 @@ final class EntryStore {
             """;
 
     /** One customer to enter; {@code heldOut} chosen by {@link Holdout}. */
-    record Insert(long customerId, TriggerContext context, String reason, boolean heldOut) {
-    }
+    record Insert(long customerId, TriggerContext context, String reason, boolean heldOut) {}
 
-    private EntryStore() {
-    }
+    private EntryStore() {}
 
-    static Map<Long, ReEntryCheck.History> histories(Connection c, String flowId, List<Long> customerIds) throws SQLException {
+    static Map<Long, ReEntryCheck.History> histories(Connection c, String flowId, List<Long> customerIds)
+            throws SQLException {
         Map<Long, ReEntryCheck.History> histories = new HashMap<>();
         try (PreparedStatement st = c.prepareStatement(HISTORIES)) {
             st.setString(1, flowId);
             st.setArray(2, c.createArrayOf("bigint", customerIds.toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    histories.put(rs.getLong(1), new ReEntryCheck.History(rs.getInt(2), Jdbc.getInstant(rs, 3), rs.getBoolean(4)));
+                    histories.put(
+                            rs.getLong(1),
+                            new ReEntryCheck.History(rs.getInt(2), Jdbc.getInstant(rs, 3), rs.getBoolean(4)));
                 }
             }
         }
@@ -139,7 +140,8 @@ final class EntryStore {
             EntryOutcome outcome = outcomes.get(i);
             labels[i] = outcome.label();
             details[i] = outcome instanceof EntryOutcome.Refused r ? r.detail() : null;
-            enrollmentIds[i] = outcome instanceof EntryOutcome.Entered e ? Long.valueOf(e.enrollmentId())
+            enrollmentIds[i] = outcome instanceof EntryOutcome.Entered e
+                    ? Long.valueOf(e.enrollmentId())
                     : outcome instanceof EntryOutcome.HeldOut h ? Long.valueOf(h.enrollmentId()) : null;
         }
         try (PreparedStatement st = c.prepareStatement(LOG)) {

@@ -9,8 +9,7 @@ import java.util.zip.CRC32;
  */
 final class Holdout {
 
-    private Holdout() {
-    }
+    private Holdout() {}
 
     static boolean heldOut(String flowId, long customerId, int entryNumber, int percent) {
         if (percent <= 0) {

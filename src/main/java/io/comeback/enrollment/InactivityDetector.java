@@ -1,20 +1,18 @@
 package io.comeback.enrollment;
 
+import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.inactivity.InactiveAudience;
 import io.comeback.audience.inactivity.InactivityConfig;
-import io.comeback.audience.inactivity.WinbackEnrollment;
-import io.comeback.audience.inactivity.MatchReasons;
 import io.comeback.audience.inactivity.MatchOutcome;
+import io.comeback.audience.inactivity.MatchReasons;
 import io.comeback.audience.inactivity.MatchStore;
-import io.agroal.api.AgroalDataSource;
+import io.comeback.audience.inactivity.WinbackEnrollment;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Trigger;
 import io.comeback.flows.FlowCatalog;
 import io.comeback.support.AdvisoryLocks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -23,6 +21,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * One detection pass: for every active flow with an {@code inactive} trigger, the customers who
@@ -48,9 +47,14 @@ public class InactivityDetector {
      * @param entering of it, the time spent entering and recording the matches (the rest is finding them)
      * @param failure  why this flow's pass failed (the batches entered before it stay entered); null when it ran
      */
-    public record FlowRun(String flowId, boolean skipped, int matched, Map<MatchOutcome, Integer> outcomes, Duration took,
-                          Duration entering, String failure) {
-    }
+    public record FlowRun(
+            String flowId,
+            boolean skipped,
+            int matched,
+            Map<MatchOutcome, Integer> outcomes,
+            Duration took,
+            Duration entering,
+            String failure) {}
 
     private final FlowCatalog catalog;
     private final InactiveAudience audience;
@@ -60,14 +64,20 @@ public class InactivityDetector {
     private final int transactionTimeoutSeconds;
     private final int batchSize;
 
-    public InactivityDetector(FlowCatalog catalog, InactiveAudience audience, WinbackEnrollment enrollment, MatchStore log,
-                              AgroalDataSource dataSource, InactivityConfig config) {
+    public InactivityDetector(
+            FlowCatalog catalog,
+            InactiveAudience audience,
+            WinbackEnrollment enrollment,
+            MatchStore log,
+            AgroalDataSource dataSource,
+            InactivityConfig config) {
         this.catalog = catalog;
         this.audience = audience;
         this.enrollment = enrollment;
         this.log = log;
         this.dataSource = dataSource;
-        this.transactionTimeoutSeconds = (int) config.detector().transactionTimeout().getSeconds();
+        this.transactionTimeoutSeconds =
+                (int) config.detector().transactionTimeout().getSeconds();
         this.batchSize = config.detector().batchSize();
     }
 
@@ -83,15 +93,24 @@ public class InactivityDetector {
                 try {
                     runs.add(detect(entry.id(), entry.version(), entry.flow(), asOf));
                 } catch (RuntimeException e) {
-                    LOG.errorf(e, "Inactivity detection of flow %s at %s failed; the other flows are still detected",
-                            entry.id(), asOf);
+                    LOG.errorf(
+                            e,
+                            "Inactivity detection of flow %s at %s failed; the other flows are still detected",
+                            entry.id(),
+                            asOf);
                     String failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                     Throwable cause = e.getCause();
                     if (cause != null && cause.getMessage() != null) {
                         failure += ": " + cause.getMessage();
                     }
-                    runs.add(new FlowRun(entry.id(), false, 0, Map.of(), Duration.ofNanos(System.nanoTime() - started),
-                            Duration.ZERO, failure));
+                    runs.add(new FlowRun(
+                            entry.id(),
+                            false,
+                            0,
+                            Map.of(),
+                            Duration.ofNanos(System.nanoTime() - started),
+                            Duration.ZERO,
+                            failure));
                 }
             }
         }
@@ -133,8 +152,9 @@ public class InactivityDetector {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         Duration enteringTook = Duration.ofNanos(entering[0]);
         if (matched[0] > 0) {
-            LOG.infof("Inactivity detection of flow %s at %s: %d matched %s in %d ms (%d ms of it entering)", flowId, asOf,
-                    matched[0], outcomes, took.toMillis(), enteringTook.toMillis());
+            LOG.infof(
+                    "Inactivity detection of flow %s at %s: %d matched %s in %d ms (%d ms of it entering)",
+                    flowId, asOf, matched[0], outcomes, took.toMillis(), enteringTook.toMillis());
         }
         return new FlowRun(flowId, false, matched[0], outcomes, took, enteringTook, null);
     }
@@ -146,20 +166,26 @@ public class InactivityDetector {
     }
 
     /** Enters and records one batch in a transaction of its own. */
-    private int flush(String flowId, String version, Instant asOf,
-                      List<WinbackEnrollment.Match> batch, Map<MatchOutcome, Integer> outcomes) {
+    private int flush(
+            String flowId,
+            String version,
+            Instant asOf,
+            List<WinbackEnrollment.Match> batch,
+            Map<MatchOutcome, Integer> outcomes) {
         if (batch.isEmpty()) {
             return 0;
         }
         List<WinbackEnrollment.Match> matches = List.copyOf(batch);
         batch.clear();
-        List<MatchOutcome> answered = QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).call(() -> {
-            List<MatchOutcome> entered = enrollment.enterAll(flowId, matches);
-            try (Connection connection = dataSource.getConnection()) {
-                log.record(connection, flowId, version, asOf, matches, entered);
-            }
-            return entered;
-        });
+        List<MatchOutcome> answered = QuarkusTransaction.requiringNew()
+                .timeout(transactionTimeoutSeconds)
+                .call(() -> {
+                    List<MatchOutcome> entered = enrollment.enterAll(flowId, matches);
+                    try (Connection connection = dataSource.getConnection()) {
+                        log.record(connection, flowId, version, asOf, matches, entered);
+                    }
+                    return entered;
+                });
         answered.forEach(o -> outcomes.merge(o, 1, Integer::sum));
         return matches.size();
     }

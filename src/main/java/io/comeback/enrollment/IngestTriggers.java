@@ -1,17 +1,16 @@
 package io.comeback.enrollment;
 
-import io.comeback.flows.FlowCatalog;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.comeback.audience.AudienceEvents;
 import io.comeback.audience.Customer;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Trigger;
 import io.comeback.engine.model.Variables;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.comeback.engine.run.FlowEvent;
+import io.comeback.flows.FlowCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -34,8 +33,12 @@ public class IngestTriggers {
     private final WakeUpWorkers workers;
     private final ObjectMapper json;
 
-    public IngestTriggers(FlowCatalog catalog, Enrollments enrollments, EnrollmentSignals signals, WakeUpWorkers workers,
-                          ObjectMapper json) {
+    public IngestTriggers(
+            FlowCatalog catalog,
+            Enrollments enrollments,
+            EnrollmentSignals signals,
+            WakeUpWorkers workers,
+            ObjectMapper json) {
         this.catalog = catalog;
         this.enrollments = enrollments;
         this.signals = signals;
@@ -52,14 +55,16 @@ public class IngestTriggers {
 
     void onOrderPlaced(@Observes AudienceEvents.OrderPlaced order) {
         // Goals first, so the order does not also count as a goal of an enrollment it starts itself.
-        signals.toRunningEnrollmentsOf(order.customerId(), new FlowEvent.Ordered(order.orderId(), order.total(), order.couponCode()));
+        signals.toRunningEnrollmentsOf(
+                order.customerId(), new FlowEvent.Ordered(order.orderId(), order.total(), order.couponCode()));
         Map<String, String> variables = orderVariables(order);
         ZoneId zone = customerZone(order.customerId());
         for (Flow flow : catalog.activeWith(Trigger.OrderPlaced.class)) {
             Trigger.OrderPlaced trigger = (Trigger.OrderPlaced) flow.trigger();
-            Instant startAt = trigger.delay().map(d -> d.addTo(order.placedAt(), zone)).orElse(null);
-            enrollments.enter(flow.id(), order.customerId(), new TriggerContext(variables, startAt),
-                    "order " + order.orderId());
+            Instant startAt =
+                    trigger.delay().map(d -> d.addTo(order.placedAt(), zone)).orElse(null);
+            enrollments.enter(
+                    flow.id(), order.customerId(), new TriggerContext(variables, startAt), "order " + order.orderId());
         }
         workers.nudge();
     }
@@ -79,7 +84,8 @@ public class IngestTriggers {
             signalled = true;
         }
         List<Flow> started = catalog.activeWith(Trigger.EventTrigger.class).stream()
-                .filter(f -> ((Trigger.EventTrigger) f.trigger()).eventType().equals(event.type())).toList();
+                .filter(f -> ((Trigger.EventTrigger) f.trigger()).eventType().equals(event.type()))
+                .toList();
         if (!started.isEmpty()) {
             Map<String, String> variables = new HashMap<>();
             properties.forEach((name, value) -> variables.put(Variables.EVENT_PREFIX + name, value));
@@ -95,8 +101,13 @@ public class IngestTriggers {
 
     /** Whether an active flow's goal is this recorded event type ({@code goal: {event: …}}). */
     private boolean isAGoal(String type) {
-        return catalog.all().stream().anyMatch(e -> e.status() == FlowCatalog.Status.ACTIVE
-                && e.flow().entry().goal().map(g -> type.equals(g.customEvent())).orElse(false));
+        return catalog.all().stream()
+                .anyMatch(e -> e.status() == FlowCatalog.Status.ACTIVE
+                        && e.flow()
+                                .entry()
+                                .goal()
+                                .map(g -> type.equals(g.customEvent()))
+                                .orElse(false));
     }
 
     /** An event's properties as flow variables: text as it is, numbers and true/false as written, lists and objects as JSON. */
@@ -128,7 +139,8 @@ public class IngestTriggers {
                 return java.util.Optional.of(new FlowEvent.SiteVisit());
             case "link_click":
             case "click":
-                Object link = event.properties() == null ? null : event.properties().get("link");
+                Object link =
+                        event.properties() == null ? null : event.properties().get("link");
                 return java.util.Optional.of(new FlowEvent.Clicked(link == null ? null : link.toString()));
             default:
                 return java.util.Optional.empty();

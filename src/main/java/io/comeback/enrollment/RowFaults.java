@@ -9,8 +9,7 @@ import java.sql.SQLException;
  */
 final class RowFaults {
 
-    private RowFaults() {
-    }
+    private RowFaults() {}
 
     /**
      * SQLSTATE classes about the values written: 22 data exception (a time PostgreSQL cannot hold, a value

@@ -4,7 +4,6 @@ import io.comeback.audience.inactivity.MatchOutcome;
 import io.comeback.audience.inactivity.MatchReason;
 import io.comeback.audience.inactivity.WinbackEnrollment;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -30,9 +29,15 @@ public class RuntimeWinbackEnrollment implements WinbackEnrollment {
     @Override
     public List<MatchOutcome> enterAll(String flowId, List<Match> matches) {
         List<Long> customers = matches.stream().map(Match::customerId).toList();
-        List<String> reasons = matches.stream().map(m -> "inactive: " + m.reason().windows().stream()
-                .map(MatchReason.Window::rule).collect(Collectors.joining(", "))).toList();
-        return enrollments.enterLapsed(flowId, customers, reasons).stream().map(RuntimeWinbackEnrollment::outcome).toList();
+        List<String> reasons = matches.stream()
+                .map(m -> "inactive: "
+                        + m.reason().windows().stream()
+                                .map(MatchReason.Window::rule)
+                                .collect(Collectors.joining(", ")))
+                .toList();
+        return enrollments.enterLapsed(flowId, customers, reasons).stream()
+                .map(RuntimeWinbackEnrollment::outcome)
+                .toList();
     }
 
     private static MatchOutcome outcome(EntryOutcome outcome) {

@@ -7,8 +7,6 @@ import io.comeback.engine.model.Trigger;
 import io.comeback.flows.FlowCatalog;
 import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * One pass for the {@code segment} flows. The flow's {@code when} conditions, written as one SQL predicate
@@ -42,8 +41,11 @@ public class SegmentDetector {
     private final AgroalDataSource dataSource;
     private final Map<String, String> globals;
 
-    public SegmentDetector(FlowCatalog catalog, DetectionPass pass, AgroalDataSource dataSource,
-                           io.comeback.audience.ShopNameConfig shop) {
+    public SegmentDetector(
+            FlowCatalog catalog,
+            DetectionPass pass,
+            AgroalDataSource dataSource,
+            io.comeback.audience.ShopNameConfig shop) {
         this.catalog = catalog;
         this.pass = pass;
         this.dataSource = dataSource;
@@ -60,8 +62,9 @@ public class SegmentDetector {
     public DetectionRun detect(String flowId, Flow flow, Instant asOf) {
         long started = System.nanoTime();
         Trigger.Segment segment = (Trigger.Segment) flow.trigger();
-        String inSegment = "((" + new ConditionSql("CAST('" + asOf + "' AS timestamptz)", globals, flow.links())
-                .all(segment.when()) + ") IS TRUE)";
+        String inSegment = "(("
+                + new ConditionSql("CAST('" + asOf + "' AS timestamptz)", globals, flow.links()).all(segment.when())
+                + ") IS TRUE)";
         DetectionPass.Batches batches = pass.batches(flowId, asOf, (c, ids, at) -> join(c, flowId, ids, at));
         try (Connection reader = dataSource.getConnection()) {
             if (!DetectionPass.lock(reader, LOCK_PREFIX + flowId)) {
@@ -100,8 +103,9 @@ public class SegmentDetector {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (batches.matched() > 0) {
-            LOG.infof("Segment detection of flow %s at %s: %d joined %s in %d ms", flowId, asOf, batches.matched(),
-                    batches.outcomes(), took.toMillis());
+            LOG.infof(
+                    "Segment detection of flow %s at %s: %d joined %s in %d ms",
+                    flowId, asOf, batches.matched(), batches.outcomes(), took.toMillis());
         }
         return new DetectionRun(flowId, "segment", false, batches.matched(), batches.outcomes(), took, null);
     }
@@ -110,8 +114,7 @@ public class SegmentDetector {
     private static int leave(Connection c, String flowId, String inSegment) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""
                 DELETE FROM segment_members m WHERE m.flow_id = ?
-                  AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = m.customer_id AND c.erased_at IS NULL AND %s)"""
-                .formatted(inSegment))) {
+                  AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = m.customer_id AND c.erased_at IS NULL AND %s)""".formatted(inSegment))) {
             st.setString(1, flowId);
             return st.executeUpdate();
         }

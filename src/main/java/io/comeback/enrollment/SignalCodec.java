@@ -1,7 +1,6 @@
 package io.comeback.enrollment;
 
 import io.comeback.engine.run.FlowEvent;
-
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,8 +8,7 @@ import java.util.Map;
 /** Flow events as the small JSON documents queued in {@code enrollment_signals}. */
 final class SignalCodec {
 
-    private SignalCodec() {
-    }
+    private SignalCodec() {}
 
     static String write(FlowEvent event) {
         return StateCodec.write(document(event));
@@ -65,8 +63,10 @@ final class SignalCodec {
             case "replied":
                 return new FlowEvent.Replied(doc.get("body"));
             case "ordered":
-                return new FlowEvent.Ordered(doc.get("orderId"),
-                        doc.get("total") == null ? null : new BigDecimal(doc.get("total")), doc.get("couponCode"));
+                return new FlowEvent.Ordered(
+                        doc.get("orderId"),
+                        doc.get("total") == null ? null : new BigDecimal(doc.get("total")),
+                        doc.get("couponCode"));
             case "clicked":
                 return new FlowEvent.Clicked(doc.get("link"));
             case "site_visit":

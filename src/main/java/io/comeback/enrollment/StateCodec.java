@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.comeback.engine.run.EnrollmentState;
-
 import java.util.Map;
 
 /**
@@ -20,13 +19,10 @@ public final class StateCodec {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
-    };
-    private static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+    private static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() {};
 
-    private StateCodec() {
-    }
+    private StateCodec() {}
 
     public static String write(Object value) {
         if (value instanceof EnrollmentState state) {

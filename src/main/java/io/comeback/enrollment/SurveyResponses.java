@@ -2,7 +2,6 @@ package io.comeback.enrollment;
 
 import io.comeback.support.Jdbc;
 import io.comeback.support.SqlArrays;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -17,8 +16,7 @@ import java.util.List;
 final class SurveyResponses {
 
     /** @param inboundMessageId the text that carried the answer; null when the signal did not say */
-    record Answer(long enrollmentId, String flowId, String stepId, long customerId, int score, Long inboundMessageId) {
-    }
+    record Answer(long enrollmentId, String flowId, String stepId, long customerId, int score, Long inboundMessageId) {}
 
     // ON CONFLICT: a reply that is interpreted again (its batch rolled back after the insert was
     // sent, or a replayed signal) is still one answer.
@@ -32,8 +30,7 @@ final class SurveyResponses {
             ON CONFLICT (inbound_message_id) DO NOTHING
             """;
 
-    private SurveyResponses() {
-    }
+    private SurveyResponses() {}
 
     static void insert(Connection c, List<Answer> answers, Instant now) throws SQLException {
         if (answers.isEmpty()) {

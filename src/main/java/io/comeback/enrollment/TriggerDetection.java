@@ -1,7 +1,6 @@
 package io.comeback.enrollment;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

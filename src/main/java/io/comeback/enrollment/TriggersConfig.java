@@ -1,7 +1,6 @@
 package io.comeback.enrollment;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.time.Duration;
 
 /** The periodic pass that enters customers into {@code date} and {@code segment} flows. Defaults in application.properties. */

@@ -1,19 +1,17 @@
 package io.comeback.enrollment;
 
-import io.comeback.flows.FlowVersions;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.run.CustomerView;
 import io.comeback.engine.run.Decision;
 import io.comeback.engine.run.EnrollmentState;
 import io.comeback.engine.run.ExitReason;
+import io.comeback.flows.FlowVersions;
 import io.comeback.messaging.SendGate;
 import io.comeback.support.UnflushedCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * One transaction of the runtime: claim up to N due enrollments, run each through the interpreter,
@@ -49,8 +48,7 @@ public class WakeUpBatch {
     }
 
     /** One enrollment interpreted: what its row becomes and the answers it recorded. */
-    private record Interpreted(WakeUpStore.Update update, String flowId, List<SurveyResponses.Answer> answers) {
-    }
+    private record Interpreted(WakeUpStore.Update update, String flowId, List<SurveyResponses.Answer> answers) {}
 
     private final AgroalDataSource dataSource;
     private final FlowVersions versions;
@@ -58,8 +56,12 @@ public class WakeUpBatch {
     private final SendGate gate;
     private final Counter failedEnrollments;
 
-    public WakeUpBatch(AgroalDataSource dataSource, FlowVersions versions, EnrollmentInterpreters interpreters, SendGate gate,
-                       MeterRegistry metrics) {
+    public WakeUpBatch(
+            AgroalDataSource dataSource,
+            FlowVersions versions,
+            EnrollmentInterpreters interpreters,
+            SendGate gate,
+            MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.versions = versions;
         this.interpreters = interpreters;
@@ -94,7 +96,10 @@ public class WakeUpBatch {
             return Outcome.NONE;
         }
         WakeUpStore.Signals signals = WakeUpStore.takeSignals(c, claimed);
-        Map<Long, CustomerView> customers = CustomerViews.load(c, claimed.stream().map(ClaimedEnrollment::customerId).distinct().toList(), now);
+        Map<Long, CustomerView> customers = CustomerViews.load(
+                c,
+                claimed.stream().map(ClaimedEnrollment::customerId).distinct().toList(),
+                now);
         BatchDecisions sink = new BatchDecisions(gate, now);
         List<WakeUpStore.Failure> failures = new ArrayList<>(0);
         List<Interpreted> interpreted = new ArrayList<>(claimed.size());
@@ -115,22 +120,33 @@ public class WakeUpBatch {
         for (Interpreted one : interpreted) {
             long id = one.update().id();
             if (!setAside.contains(id)) {
-                writes.add(new BatchWriter.Advanced(one.update(), one.flowId(), sink.ledgerRows(id), sink.customerWrites(id),
-                        one.answers()));
+                writes.add(new BatchWriter.Advanced(
+                        one.update(), one.flowId(), sink.ledgerRows(id), sink.customerWrites(id), one.answers()));
             }
         }
         WakeUpStore.fail(c, failures, now);
         BatchWriter.Written written = BatchWriter.write(c, writes, now);
-        return new Outcome(claimed.size(), written.queued().inserted(), written.queued().dueNow(),
+        return new Outcome(
+                claimed.size(),
+                written.queued().inserted(),
+                written.queued().dueNow(),
                 failures.size() + written.failures().size());
     }
 
-    private void advance(ClaimedEnrollment row, CustomerView customer, List<WakeUpStore.Signal> events, Instant now,
-                         BatchDecisions sink, List<Interpreted> interpreted, List<WakeUpStore.Failure> failures) {
+    private void advance(
+            ClaimedEnrollment row,
+            CustomerView customer,
+            List<WakeUpStore.Signal> events,
+            Instant now,
+            BatchDecisions sink,
+            List<Interpreted> interpreted,
+            List<WakeUpStore.Failure> failures) {
         if (customer == null) {
             LOG.warnf("Enrollment %d in %s ends: the customer is gone", row.id(), row.flowId());
-            interpreted.add(new Interpreted(exited(row, null, now, ExitReason.FLOW_ERROR.label(), "customer is gone", false),
-                    row.flowId(), List.of()));
+            interpreted.add(new Interpreted(
+                    exited(row, null, now, ExitReason.FLOW_ERROR.label(), "customer is gone", false),
+                    row.flowId(),
+                    List.of()));
             return;
         }
         Optional<Flow> flow = versions.resolve(row.flowId(), row.flowVersion());
@@ -142,23 +158,52 @@ public class WakeUpBatch {
         }
         try {
             EnrollmentAdvance.Result result = EnrollmentAdvance.advance(
-                    interpreters.forEnrollment(row.id(), row.customerId(), customer, now), flow.get(), row, customer, events, now);
-            List<SurveyResponses.Answer> answers = new ArrayList<>(result.scores().size());
+                    interpreters.forEnrollment(row.id(), row.customerId(), customer, now),
+                    flow.get(),
+                    row,
+                    customer,
+                    events,
+                    now);
+            List<SurveyResponses.Answer> answers =
+                    new ArrayList<>(result.scores().size());
             for (EnrollmentAdvance.ScoredReply scored : result.scores()) {
-                answers.add(new SurveyResponses.Answer(row.id(), row.flowId(), scored.score().stepId(), row.customerId(),
-                        scored.score().score(), scored.inboundMessageId()));
+                answers.add(new SurveyResponses.Answer(
+                        row.id(),
+                        row.flowId(),
+                        scored.score().stepId(),
+                        row.customerId(),
+                        scored.score().score(),
+                        scored.inboundMessageId()));
             }
             EnrollmentState state = result.state();
             WakeUpStore.Update update;
             if (state.isExited()) {
-                Decision.Exit exit = result.decisions().stream().filter(Decision.Exit.class::isInstance)
-                        .map(Decision.Exit.class::cast).reduce((a, b) -> b).orElse(null);
-                update = exited(row, state, now, exit == null ? ExitReason.COMPLETED.label() : exit.reason().label(),
-                        state.exitLabel(), exit != null && exit.conversion());
+                Decision.Exit exit = result.decisions().stream()
+                        .filter(Decision.Exit.class::isInstance)
+                        .map(Decision.Exit.class::cast)
+                        .reduce((a, b) -> b)
+                        .orElse(null);
+                update = exited(
+                        row,
+                        state,
+                        now,
+                        exit == null
+                                ? ExitReason.COMPLETED.label()
+                                : exit.reason().label(),
+                        state.exitLabel(),
+                        exit != null && exit.conversion());
             } else {
                 Instant next = state.isWaiting() ? state.wakeAt() : null;
-                update = new WakeUpStore.Update(row.id(), EnrollmentAdvance.status(state), state.stepId(),
-                        StateCodec.write(state), next, null, null, null, false);
+                update = new WakeUpStore.Update(
+                        row.id(),
+                        EnrollmentAdvance.status(state),
+                        state.stepId(),
+                        StateCodec.write(state),
+                        next,
+                        null,
+                        null,
+                        null,
+                        false);
             }
             // Last, once nothing of this enrollment can throw any more: its sends and writes join the batch.
             sink.accept(row, flow.get(), customer, result.decisions());
@@ -171,9 +216,22 @@ public class WakeUpBatch {
         }
     }
 
-    private static WakeUpStore.Update exited(ClaimedEnrollment row, EnrollmentState state, Instant now, String reason,
-                                             String label, boolean conversion) {
-        return new WakeUpStore.Update(row.id(), EnrollmentStatus.EXITED.wire(), null,
-                state == null ? row.stateJson() : StateCodec.write(state), null, now, reason, label, conversion);
+    private static WakeUpStore.Update exited(
+            ClaimedEnrollment row,
+            EnrollmentState state,
+            Instant now,
+            String reason,
+            String label,
+            boolean conversion) {
+        return new WakeUpStore.Update(
+                row.id(),
+                EnrollmentStatus.EXITED.wire(),
+                null,
+                state == null ? row.stateJson() : StateCodec.write(state),
+                null,
+                now,
+                reason,
+                label,
+                conversion);
     }
 }

@@ -1,9 +1,8 @@
 package io.comeback.enrollment;
 
-import io.comeback.support.Jdbc;
 import io.comeback.engine.run.FlowEvent;
+import io.comeback.support.Jdbc;
 import io.comeback.support.SqlArrays;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,9 +41,16 @@ final class WakeUpStore {
             """;
 
     /** What to write back for one enrollment after its events were interpreted. */
-    record Update(long id, String status, String stepId, String stateJson, Instant nextWakeAt, Instant exitedAt,
-                  String exitReason, String exitLabel, boolean conversion) {
-    }
+    record Update(
+            long id,
+            String status,
+            String stepId,
+            String stateJson,
+            Instant nextWakeAt,
+            Instant exitedAt,
+            String exitReason,
+            String exitLabel,
+            boolean conversion) {}
 
     // Only the columns a failure changes: the stored state and step stay as they were, so this statement
     // cannot trip over whatever made the enrollment fail. Terminal (exited_at set), so no signal wakes it
@@ -57,15 +63,13 @@ final class WakeUpStore {
             """;
 
     /** @param inboundMessageId the {@code inbound_messages} row of a reply, else null */
-    record Signal(long id, FlowEvent event, Long inboundMessageId) {
-    }
+    record Signal(long id, FlowEvent event, Long inboundMessageId) {}
 
     /**
      * The queued signals of a batch by enrollment, and the enrollments with a signal that cannot be read
      * (they are set aside as failed rather than failing the batch).
      */
-    record Signals(Map<Long, List<Signal>> byEnrollment, Map<Long, String> unreadable) {
-    }
+    record Signals(Map<Long, List<Signal>> byEnrollment, Map<Long, String> unreadable) {}
 
     /** An enrollment set aside: {@code failure} says what went wrong, for the API and the dashboard. */
     record Failure(long id, String flowId, String failure) {
@@ -83,8 +87,7 @@ final class WakeUpStore {
         }
     }
 
-    private WakeUpStore() {
-    }
+    private WakeUpStore() {}
 
     static List<ClaimedEnrollment> claim(Connection c, Instant now, int limit) throws SQLException {
         List<ClaimedEnrollment> claimed = new ArrayList<>(limit);
@@ -93,8 +96,15 @@ final class WakeUpStore {
             st.setInt(2, limit);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    claimed.add(new ClaimedEnrollment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()));
+                    claimed.add(new ClaimedEnrollment(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getLong(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getTimestamp(8).toInstant()));
                 }
             }
         }
@@ -107,17 +117,25 @@ final class WakeUpStore {
         Map<Long, String> unreadable = new LinkedHashMap<>(0);
         List<Long> taken = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement(SIGNALS)) {
-            st.setArray(1, c.createArrayOf("bigint", claimed.stream().map(ClaimedEnrollment::id).toArray()));
+            st.setArray(
+                    1,
+                    c.createArrayOf(
+                            "bigint",
+                            claimed.stream().map(ClaimedEnrollment::id).toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     taken.add(rs.getLong(1));
                     long enrollmentId = rs.getLong(2);
                     try {
-                        Signal signal = new Signal(rs.getLong(1), SignalCodec.read(rs.getString(3)),
+                        Signal signal = new Signal(
+                                rs.getLong(1),
+                                SignalCodec.read(rs.getString(3)),
                                 SignalCodec.inboundMessageId(rs.getString(3)));
-                        signals.computeIfAbsent(enrollmentId, k -> new ArrayList<>()).add(signal);
+                        signals.computeIfAbsent(enrollmentId, k -> new ArrayList<>())
+                                .add(signal);
                     } catch (RuntimeException e) {
-                        unreadable.putIfAbsent(enrollmentId, "signal " + rs.getLong(1) + " is unreadable: " + e.getMessage());
+                        unreadable.putIfAbsent(
+                                enrollmentId, "signal " + rs.getLong(1) + " is unreadable: " + e.getMessage());
                     }
                 }
             }

@@ -1,13 +1,12 @@
 package io.comeback.enrollment;
 
-import io.comeback.support.PollingLoop;
 import io.comeback.messaging.Dispatcher;
 import io.comeback.messaging.RuntimeConfig;
+import io.comeback.support.PollingLoop;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-
 import java.time.Clock;
 
 /**

@@ -9,8 +9,6 @@ import io.comeback.engine.validate.ValidationResult;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 
 /**
  * The flows in {@code COMEBACK_FLOWS_DIR} (default {@code flows/}). A file with errors is refused
@@ -30,10 +29,12 @@ public class FlowCatalog {
 
     private static final Logger LOG = Logger.getLogger(FlowCatalog.class);
 
-    public enum Status { ACTIVE, INVALID }
-
-    public record Entry(String id, String file, String version, Status status, List<Problem> problems, Flow flow) {
+    public enum Status {
+        ACTIVE,
+        INVALID
     }
+
+    public record Entry(String id, String file, String version, Status status, List<Problem> problems, Flow flow) {}
 
     private final Path folder;
     private final FlowVersions versions;
@@ -60,13 +61,22 @@ public class FlowCatalog {
             Entry entry = load(file);
             loaded.add(entry);
             if (entry.status() == Status.INVALID) {
-                LOG.warnf("Flow file %s refused:%n  %s", file, String.join("\n  ",
-                        entry.problems().stream().filter(Problem::isError).map(p -> file + ":" + p.format()).toList()));
+                LOG.warnf(
+                        "Flow file %s refused:%n  %s",
+                        file,
+                        String.join(
+                                "\n  ",
+                                entry.problems().stream()
+                                        .filter(Problem::isError)
+                                        .map(p -> file + ":" + p.format())
+                                        .toList()));
             }
         }
         loaded.sort(Comparator.comparing(Entry::id));
         entries = List.copyOf(loaded);
-        LOG.infof("Flow catalog %s: %d active, %d refused", folder.toAbsolutePath().normalize(),
+        LOG.infof(
+                "Flow catalog %s: %d active, %d refused",
+                folder.toAbsolutePath().normalize(),
                 loaded.stream().filter(e -> e.status() == Status.ACTIVE).count(),
                 loaded.stream().filter(e -> e.status() == Status.INVALID).count());
         return entries;
@@ -77,14 +87,19 @@ public class FlowCatalog {
     }
 
     public Optional<Flow> active(String id) {
-        return entries.stream().filter(e -> e.id().equals(id) && e.status() == Status.ACTIVE)
-                .map(Entry::flow).findFirst();
+        return entries.stream()
+                .filter(e -> e.id().equals(id) && e.status() == Status.ACTIVE)
+                .map(Entry::flow)
+                .findFirst();
     }
 
     /** The active flows started by this kind of trigger, e.g. {@code Trigger.OrderPlaced.class}. */
     public <T extends Trigger> List<Flow> activeWith(Class<T> trigger) {
-        return entries.stream().filter(e -> e.status() == Status.ACTIVE && trigger.isInstance(e.flow().trigger()))
-                .map(Entry::flow).toList();
+        return entries.stream()
+                .filter(e -> e.status() == Status.ACTIVE
+                        && trigger.isInstance(e.flow().trigger()))
+                .map(Entry::flow)
+                .toList();
     }
 
     public Optional<Entry> entry(String id) {
@@ -106,30 +121,49 @@ public class FlowCatalog {
             // The validator reports problems instead of throwing; should some input make it throw anyway,
             // that file alone is refused and the others still load.
             LOG.errorf(e, "Checking flow file %s failed", file);
-            return refused(fileId, file, "the file could not be checked (" + e.getClass().getSimpleName()
-                    + "); the other flows are not affected");
+            return refused(
+                    fileId,
+                    file,
+                    "the file could not be checked (" + e.getClass().getSimpleName()
+                            + "); the other flows are not affected");
         }
         // A flow is known by its file name, so an id that differs cannot shadow another file.
         result.flow().ifPresent(f -> versions.remember(FlowVersions.withId(f, fileId), source));
         return result.flow()
-                .map(f -> new Entry(fileId, file.getFileName().toString(), f.version(), Status.ACTIVE, result.problems(),
+                .map(f -> new Entry(
+                        fileId,
+                        file.getFileName().toString(),
+                        f.version(),
+                        Status.ACTIVE,
+                        result.problems(),
                         FlowVersions.withId(f, fileId)))
-                .orElseGet(() -> new Entry(fileId, file.getFileName().toString(), null, Status.INVALID, result.problems(), null));
+                .orElseGet(() -> new Entry(
+                        fileId, file.getFileName().toString(), null, Status.INVALID, result.problems(), null));
     }
 
     private static Entry refused(String fileId, Path file, String why) {
-        return new Entry(fileId, file.getFileName().toString(), null, Status.INVALID,
-                List.of(new Problem(Severity.ERROR, 1, 1, "", why)), null);
+        return new Entry(
+                fileId,
+                file.getFileName().toString(),
+                null,
+                Status.INVALID,
+                List.of(new Problem(Severity.ERROR, 1, 1, "", why)),
+                null);
     }
 
     private List<Path> flowFiles() {
         if (!Files.isDirectory(folder)) {
-            LOG.warnf("Flow folder %s does not exist: no flow is active", folder.toAbsolutePath().normalize());
+            LOG.warnf(
+                    "Flow folder %s does not exist: no flow is active",
+                    folder.toAbsolutePath().normalize());
             return List.of();
         }
         try (Stream<Path> list = Files.list(folder)) {
-            return list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .filter(Files::isRegularFile).sorted().toList();
+            return list.filter(
+                            p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot list flow folder " + folder, e);
         }

@@ -4,8 +4,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -15,6 +13,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * Reloads the catalog when a file in the flows folder changes. Editors write a file in several
@@ -43,7 +42,10 @@ public class FlowFolderWatcher {
         }
         try {
             watchService = FileSystems.getDefault().newWatchService();
-            folder.register(watchService, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+            folder.register(
+                    watchService,
+                    StandardWatchEventKinds.ENTRY_CREATE,
+                    StandardWatchEventKinds.ENTRY_MODIFY,
                     StandardWatchEventKinds.ENTRY_DELETE);
         } catch (IOException e) {
             LOG.warnf("Cannot watch %s (%s): use POST /api/flows/reload after editing flows", folder, e.getMessage());
@@ -52,7 +54,8 @@ public class FlowFolderWatcher {
         Thread thread = new Thread(this::watch, "flow-folder-watcher");
         thread.setDaemon(true);
         thread.start();
-        LOG.infof("Watching %s for changes of flow files", folder.toAbsolutePath().normalize());
+        LOG.infof(
+                "Watching %s for changes of flow files", folder.toAbsolutePath().normalize());
     }
 
     void onStop(@Observes ShutdownEvent event) throws IOException {

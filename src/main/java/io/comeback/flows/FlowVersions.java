@@ -4,8 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.validate.FlowValidator;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +11,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * Every flow version ever loaded, kept in PostgreSQL by its source text. A running enrollment stays
@@ -36,8 +35,8 @@ public class FlowVersions {
     public void remember(Flow flow, String source) {
         parsed.put(key(flow.id(), flow.version()), Optional.of(flow));
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement st = connection.prepareStatement(
-                     "INSERT INTO flow_versions (flow_id, version, source) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+                PreparedStatement st = connection.prepareStatement(
+                        "INSERT INTO flow_versions (flow_id, version, source) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
             st.setString(1, flow.id());
             st.setString(2, flow.version());
             st.setString(3, source);
@@ -54,8 +53,8 @@ public class FlowVersions {
 
     private Optional<Flow> load(String flowId, String version) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement st = connection.prepareStatement(
-                     "SELECT source FROM flow_versions WHERE flow_id = ? AND version = ?")) {
+                PreparedStatement st = connection.prepareStatement(
+                        "SELECT source FROM flow_versions WHERE flow_id = ? AND version = ?")) {
             st.setString(1, flowId);
             st.setString(2, version);
             try (ResultSet rs = st.executeQuery()) {
@@ -82,8 +81,19 @@ public class FlowVersions {
 
     /** The catalog knows flows by file name; keep that id however the file spells its own. */
     static Flow withId(Flow f, String id) {
-        return f.id().equals(id) ? f : new Flow(id, f.name(), f.description(), f.version(), f.settings(), f.trigger(),
-                f.entry(), f.links(), f.steps(), f.location());
+        return f.id().equals(id)
+                ? f
+                : new Flow(
+                        id,
+                        f.name(),
+                        f.description(),
+                        f.version(),
+                        f.settings(),
+                        f.trigger(),
+                        f.entry(),
+                        f.links(),
+                        f.steps(),
+                        f.location());
     }
 
     private static String key(String flowId, String version) {

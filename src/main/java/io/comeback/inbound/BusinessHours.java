@@ -2,7 +2,6 @@ package io.comeback.inbound;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,8 +30,13 @@ public class BusinessHours {
 
     @Inject
     public BusinessHours(InboxConfig config) {
-        this(config.businessHours().zone(), config.businessHours().days(), config.businessHours().open(),
-                config.businessHours().close(), config.autoReply().open(), config.autoReply().closed());
+        this(
+                config.businessHours().zone(),
+                config.businessHours().days(),
+                config.businessHours().open(),
+                config.businessHours().close(),
+                config.autoReply().open(),
+                config.autoReply().closed());
     }
 
     public BusinessHours(String zone, String days, String open, String close, String openReply, String closedReply) {
@@ -67,17 +71,23 @@ public class BusinessHours {
         for (int i = 0; i < 7 && !days.contains(day.getDayOfWeek()); i++) {
             day = day.plusDays(1);
         }
-        String when = day.equals(today) ? "today"
-                : day.equals(today.plusDays(1)) ? "tomorrow"
-                : "on " + day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+        String when = day.equals(today)
+                ? "today"
+                : day.equals(today.plusDays(1))
+                        ? "tomorrow"
+                        : "on " + day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
         return when + " from " + open;
     }
 
     private static Set<DayOfWeek> parseDays(String days) {
         Set<DayOfWeek> set = EnumSet.noneOf(DayOfWeek.class);
-        Arrays.stream(days.split(",")).map(String::trim).filter(d -> !d.isEmpty()).forEach(d -> set.add(
-                Arrays.stream(DayOfWeek.values()).filter(w -> w.name().startsWith(d.toUpperCase(Locale.ROOT)))
-                        .findFirst().orElseThrow(() -> new IllegalArgumentException("Not a day of the week: " + d))));
+        Arrays.stream(days.split(","))
+                .map(String::trim)
+                .filter(d -> !d.isEmpty())
+                .forEach(d -> set.add(Arrays.stream(DayOfWeek.values())
+                        .filter(w -> w.name().startsWith(d.toUpperCase(Locale.ROOT)))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("Not a day of the week: " + d))));
         return set;
     }
 }

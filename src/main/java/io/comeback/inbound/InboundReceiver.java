@@ -1,27 +1,26 @@
 package io.comeback.inbound;
 
-import io.comeback.messaging.OptOuts;
 import io.agroal.api.AgroalDataSource;
-import io.comeback.audience.inactivity.EngagementStore;
-import io.comeback.engine.text.InboundKeywords;
-import io.comeback.engine.text.TextNormalizer;
 import io.comeback.audience.Customer;
 import io.comeback.audience.CustomerInput;
 import io.comeback.audience.CustomerService;
-import io.comeback.support.Jdbc;
 import io.comeback.audience.PhoneSuppressions;
+import io.comeback.audience.inactivity.EngagementStore;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Trigger;
 import io.comeback.engine.run.FlowEvent;
+import io.comeback.engine.text.InboundKeywords;
+import io.comeback.engine.text.TextNormalizer;
 import io.comeback.enrollment.EnrollmentSignals;
 import io.comeback.enrollment.Enrollments;
 import io.comeback.enrollment.EntryOutcome;
-import io.comeback.flows.FlowCatalog;
 import io.comeback.enrollment.TriggerContext;
 import io.comeback.enrollment.WakeUpWorkers;
+import io.comeback.flows.FlowCatalog;
+import io.comeback.messaging.OptOuts;
+import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,10 +61,21 @@ public class InboundReceiver implements InboundSmsSink {
     private final KeywordSignUps signUps;
     private final CustomerService customers;
 
-    public InboundReceiver(AgroalDataSource dataSource, EnrollmentSignals signals, Enrollments enrollments,
-                           FlowCatalog catalog, BusinessHours businessHours, WakeUpWorkers workers, Clock clock,
-                           OptOuts optOuts, KeywordReplies replies, EngagementStore engagement, SenderKeywords keywords,
-                           PhoneSuppressions suppressions, KeywordSignUps signUps, CustomerService customers) {
+    public InboundReceiver(
+            AgroalDataSource dataSource,
+            EnrollmentSignals signals,
+            Enrollments enrollments,
+            FlowCatalog catalog,
+            BusinessHours businessHours,
+            WakeUpWorkers workers,
+            Clock clock,
+            OptOuts optOuts,
+            KeywordReplies replies,
+            EngagementStore engagement,
+            SenderKeywords keywords,
+            PhoneSuppressions suppressions,
+            KeywordSignUps signUps,
+            CustomerService customers) {
         this.signUps = signUps;
         this.customers = customers;
         this.keywords = keywords;
@@ -82,8 +92,7 @@ public class InboundReceiver implements InboundSmsSink {
         this.clock = clock;
     }
 
-    private record Route(String routedTo, Long customerId, Long enrollmentId, String flowId, String answer) {
-    }
+    private record Route(String routedTo, Long customerId, Long enrollmentId, String flowId, String answer) {}
 
     @Override
     @Transactional
@@ -165,11 +174,15 @@ public class InboundReceiver implements InboundSmsSink {
             throws SQLException {
         if (flow.settings().isMarketing() && !"opted_in".equals(consent)) {
             String keyword = InboundRouting.firstWord(sms.body());
-            return new Route("keyword_confirmation", customerId, null, flow.id(),
+            return new Route(
+                    "keyword_confirmation",
+                    customerId,
+                    null,
+                    flow.id(),
                     signUps.ask(c, customerId, flow.id(), keyword, at));
         }
-        EntryOutcome outcome = enrollments.enter(flow.id(), customerId,
-                TriggerContext.of(Map.of("reply.text", sms.body())), "keyword: " + sms.body());
+        EntryOutcome outcome = enrollments.enter(
+                flow.id(), customerId, TriggerContext.of(Map.of("reply.text", sms.body())), "keyword: " + sms.body());
         if (outcome instanceof EntryOutcome.Entered entered) {
             return new Route("keyword", customerId, entered.enrollmentId(), flow.id(), null);
         }
@@ -181,9 +194,13 @@ public class InboundReceiver implements InboundSmsSink {
             throws SQLException {
         engagement.replied(customerId, at);
         signUps.confirm(c, pending, customerId, sms.from(), InboundRouting.firstWord(sms.body()), at);
-        EntryOutcome outcome = enrollments.enter(pending.flowId(), customerId,
-                TriggerContext.of(Map.of("reply.text", pending.keyword())), "keyword: " + pending.keyword() + " (confirmed)");
-        Long enrollmentId = outcome instanceof EntryOutcome.Entered entered ? Long.valueOf(entered.enrollmentId()) : null;
+        EntryOutcome outcome = enrollments.enter(
+                pending.flowId(),
+                customerId,
+                TriggerContext.of(Map.of("reply.text", pending.keyword())),
+                "keyword: " + pending.keyword() + " (confirmed)");
+        Long enrollmentId =
+                outcome instanceof EntryOutcome.Entered entered ? Long.valueOf(entered.enrollmentId()) : null;
         return new Route("keyword", customerId, enrollmentId, pending.flowId(), null);
     }
 
@@ -191,8 +208,8 @@ public class InboundReceiver implements InboundSmsSink {
      * No customer has this number: a STOP is still honoured — recorded by number, so whoever gets the
      * number as a customer later starts opted out — and confirmed once; START lifts it.
      */
-    private Route fromUnknownNumber(Connection c, InboundSms sms, InboundKeywords.Intent intent, String word, Instant at)
-            throws SQLException {
+    private Route fromUnknownNumber(
+            Connection c, InboundSms sms, InboundKeywords.Intent intent, String word, Instant at) throws SQLException {
         if (intent == InboundKeywords.Intent.OPT_OUT) {
             boolean changed = suppressions.suppress(c, sms.from(), "sms: " + truncate(sms.body()), word, at);
             return new Route("opt_out", null, null, null, changed ? replies.optOutConfirmation() : null);
@@ -215,19 +232,22 @@ public class InboundReceiver implements InboundSmsSink {
      * Consent is not stated (a number that texted STOP before starts opted out, {@link PhoneSuppressions}).
      */
     private Optional<Customer> createFor(String phone) {
-        CustomerService.PutResult result = customers.put(SMS_CUSTOMER_PREFIX + phone,
-                new CustomerInput(phone, null, null, null, null, null, null, null, null));
+        CustomerService.PutResult result = customers.put(
+                SMS_CUSTOMER_PREFIX + phone, new CustomerInput(phone, null, null, null, null, null, null, null, null));
         if (result instanceof CustomerService.Stored stored) {
             return Optional.of(stored.customer());
         }
         // The number stays out of the log; the violations name the fields.
-        LOG.warnf("No customer could be created for a keyword text: %s", ((CustomerService.Rejected) result).violations()
-                .stream().map(v -> v.field()).toList());
+        LOG.warnf(
+                "No customer could be created for a keyword text: %s",
+                ((CustomerService.Rejected) result)
+                        .violations().stream().map(v -> v.field()).toList());
         return Optional.empty();
     }
 
     /** The id of a customer created by texting a keyword: the number, which no shop id looks like. */
     public static final String SMS_CUSTOMER_PREFIX = "sms:";
+
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(InboundReceiver.class);
 
     private Route inbox(Long customerId) {
@@ -254,7 +274,8 @@ public class InboundReceiver implements InboundSmsSink {
     }
 
     private static Optional<String> storedAnswer(Connection c, String providerId) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT answer FROM inbound_messages WHERE provider_message_id = ?")) {
+        try (PreparedStatement st =
+                c.prepareStatement("SELECT answer FROM inbound_messages WHERE provider_message_id = ?")) {
             st.setString(1, providerId);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();

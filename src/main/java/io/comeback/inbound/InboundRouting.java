@@ -3,15 +3,13 @@ package io.comeback.inbound;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Trigger;
 import io.comeback.engine.text.TextNormalizer;
-
 import java.util.List;
 import java.util.Optional;
 
 /** Pure rules for where an inbound text goes, before any state is touched. */
 final class InboundRouting {
 
-    private InboundRouting() {
-    }
+    private InboundRouting() {}
 
     /** The text's first word as a keyword is recorded: upper case, at most 40 characters. */
     static String firstWord(String body) {

@@ -3,7 +3,6 @@ package io.comeback.inbound;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,12 +17,23 @@ import java.util.Optional;
 @ApplicationScoped
 public class Inbox {
 
-    public record Item(long id, String from, String customerId, String body, Instant receivedAt, String autoReply,
-                       boolean handled, Instant handledAt, String handledBy) {
-    }
+    public record Item(
+            long id,
+            String from,
+            String customerId,
+            String body,
+            Instant receivedAt,
+            String autoReply,
+            boolean handled,
+            Instant handledAt,
+            String handledBy) {}
 
     /** Which replies to list: the open ones (default), the handled ones, or both. */
-    public enum Show { OPEN, HANDLED, ALL }
+    public enum Show {
+        OPEN,
+        HANDLED,
+        ALL
+    }
 
     private static final String SELECT = """
             SELECT i.id, i.from_phone, c.external_id, i.body, i.received_at, i.answer, i.handled_at, i.handled_by
@@ -45,7 +55,8 @@ public class Inbox {
             case ALL -> "";
         };
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement(SELECT + filter + " ORDER BY i.received_at DESC, i.id DESC LIMIT ?")) {
+                PreparedStatement st =
+                        c.prepareStatement(SELECT + filter + " ORDER BY i.received_at DESC, i.id DESC LIMIT ?")) {
             st.setInt(1, limit);
             List<Item> items = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
@@ -86,7 +97,15 @@ public class Inbox {
 
     private static Item item(ResultSet rs) throws SQLException {
         Instant handledAt = Jdbc.getInstant(rs, 7);
-        return new Item(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), Jdbc.getInstant(rs, 5),
-                rs.getString(6), handledAt != null, handledAt, rs.getString(8));
+        return new Item(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                Jdbc.getInstant(rs, 5),
+                rs.getString(6),
+                handledAt != null,
+                handledAt,
+                rs.getString(8));
     }
 }

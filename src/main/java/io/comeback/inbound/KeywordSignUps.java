@@ -3,7 +3,6 @@ package io.comeback.inbound;
 import io.comeback.audience.ConsentLedger;
 import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,8 +23,7 @@ import java.util.Optional;
 public class KeywordSignUps {
 
     /** A question waiting for its answer. */
-    public record Pending(long id, String flowId, String keyword, String question) {
-    }
+    public record Pending(long id, String flowId, String keyword, String question) {}
 
     private static final String CLOSE_PENDING = """
             UPDATE keyword_confirmations SET closed_at = ? WHERE customer_id = ? AND closed_at IS NULL""";
@@ -36,14 +34,14 @@ public class KeywordSignUps {
             SELECT id, flow_id, keyword, question FROM keyword_confirmations
             WHERE customer_id = ? AND closed_at IS NULL AND expires_at > ?
             ORDER BY asked_at DESC, id DESC LIMIT 1 FOR UPDATE""";
-    private static final String CONFIRM = "UPDATE keyword_confirmations SET closed_at = ?, confirmed = true WHERE id = ?";
+    private static final String CONFIRM =
+            "UPDATE keyword_confirmations SET closed_at = ?, confirmed = true WHERE id = ?";
 
     private final ConsentLedger ledger;
     private final String question;
     private final Duration validFor;
 
-    public KeywordSignUps(ConsentLedger ledger,
-                          KeywordsConfig config) {
+    public KeywordSignUps(ConsentLedger ledger, KeywordsConfig config) {
         this.ledger = ledger;
         this.question = config.confirmRequest();
         this.validFor = config.confirmWithin();
@@ -75,7 +73,8 @@ public class KeywordSignUps {
             st.setLong(1, customerId);
             Jdbc.setInstant(st, 2, at);
             try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                return rs.next()
+                        ? Optional.of(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                         : Optional.empty();
             }
         }
@@ -93,7 +92,8 @@ public class KeywordSignUps {
             st.executeUpdate();
         }
         String before;
-        try (PreparedStatement st = c.prepareStatement("SELECT consent_status FROM customers WHERE id = ? FOR UPDATE")) {
+        try (PreparedStatement st =
+                c.prepareStatement("SELECT consent_status FROM customers WHERE id = ? FOR UPDATE")) {
             st.setLong(1, customerId);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
@@ -115,8 +115,8 @@ public class KeywordSignUps {
             st.setLong(4, customerId);
             st.executeUpdate();
         }
-        ledger.append(new ConsentLedger.Entry(customerId, phone, before, "opted_in", source, pending.question(),
-                pending.keyword(), at));
+        ledger.append(new ConsentLedger.Entry(
+                customerId, phone, before, "opted_in", source, pending.question(), pending.keyword(), at));
     }
 
     /** Closes the customer's pending question unanswered (they texted STOP: a later YES is not a confirmation). */

@@ -2,7 +2,6 @@ package io.comeback.inbound;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithParentName;
-
 import java.util.Map;
 import java.util.Optional;
 

@@ -4,7 +4,6 @@ import io.comeback.audience.PhoneNumbers;
 import io.comeback.engine.text.InboundKeywords;
 import io.comeback.engine.text.KeywordSets;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.HashMap;
 import java.util.Map;
 

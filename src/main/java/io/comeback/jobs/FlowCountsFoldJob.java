@@ -20,7 +20,9 @@ public class FlowCountsFoldJob {
         this.folder = folder;
     }
 
-    @Scheduled(identity = "flow-counts-fold", every = "{comeback.reports.fold-every}",
+    @Scheduled(
+            identity = "flow-counts-fold",
+            every = "{comeback.reports.fold-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void fold() {
         long folded = folder.fold();

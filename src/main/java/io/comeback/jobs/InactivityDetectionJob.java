@@ -3,7 +3,6 @@ package io.comeback.jobs;
 import io.comeback.enrollment.InactivityDetector;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Clock;
 import java.time.Instant;
 
@@ -23,7 +22,9 @@ public class InactivityDetectionJob {
         this.clock = clock;
     }
 
-    @Scheduled(identity = "inactivity-detector", cron = "{comeback.inactivity.detector.cron}",
+    @Scheduled(
+            identity = "inactivity-detector",
+            cron = "{comeback.inactivity.detector.cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void detect() {
         detector.runAll(Instant.now(clock));

@@ -5,10 +5,9 @@ import io.comeback.audience.imports.OrderFactFolds;
 import io.comeback.reports.LoyaltyRollup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.jboss.logging.Logger;
 
 /**
  * Folds new orders into the hourly loyalty roll-up ({@code comeback.reports.rollup-cron}, one node of
@@ -32,7 +31,9 @@ public class LoyaltyRollupJob {
         this.dataSource = dataSource;
     }
 
-    @Scheduled(identity = "loyalty-rollup", cron = "{comeback.reports.rollup-cron}",
+    @Scheduled(
+            identity = "loyalty-rollup",
+            cron = "{comeback.reports.rollup-cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         if (orderImportRunning()) {

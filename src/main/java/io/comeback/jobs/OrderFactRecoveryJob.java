@@ -5,9 +5,8 @@ import io.comeback.audience.imports.OrderFactFolds;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.sql.Connection;
+import org.jboss.logging.Logger;
 
 /**
  * At start, folds the customer facts an order import left unfolded when its process died

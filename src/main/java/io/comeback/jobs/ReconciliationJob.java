@@ -17,7 +17,9 @@ public class ReconciliationJob {
         this.reconciliation = reconciliation;
     }
 
-    @Scheduled(identity = "reconcile-messages", every = "{comeback.reconcile.every}",
+    @Scheduled(
+            identity = "reconcile-messages",
+            every = "{comeback.reconcile.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         reconciliation.run();

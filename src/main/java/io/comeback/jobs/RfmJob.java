@@ -7,9 +7,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import org.jboss.logging.Logger;
-
 import java.time.Clock;
+import org.jboss.logging.Logger;
 
 /**
  * Takes new RFM cut points on the configured cron ({@code comeback.rfm.cron}, one node of the cluster
@@ -34,10 +33,12 @@ public class RfmJob {
         }
     }
 
-    @Scheduled(identity = "rfm-boundaries", cron = "{comeback.rfm.cron}",
+    @Scheduled(
+            identity = "rfm-boundaries",
+            cron = "{comeback.rfm.cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void recompute() {
-        rfm.recompute(clock.instant()).ifPresent(b ->
-                LOG.infof("RFM cut points taken from %d customers", b.customers()));
+        rfm.recompute(clock.instant())
+                .ifPresent(b -> LOG.infof("RFM cut points taken from %d customers", b.customers()));
     }
 }

@@ -1,9 +1,9 @@
 package io.comeback.jobs;
 
 import io.comeback.messaging.port.LostReceiptRecovery;
-import jakarta.enterprise.inject.Instance;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 /**
  * Periodic fetch of statuses that stopped moving (a lost receipt) from Twilio. Quartz with the
@@ -18,7 +18,9 @@ public class StaleStatusJob {
         this.recoveries = recoveries;
     }
 
-    @Scheduled(identity = "refresh-stale-statuses", every = "{comeback.reconcile.every}",
+    @Scheduled(
+            identity = "refresh-stale-statuses",
+            every = "{comeback.reconcile.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         recoveries.forEach(LostReceiptRecovery::recoverLostReceipts);

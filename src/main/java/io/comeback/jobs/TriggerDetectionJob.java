@@ -3,7 +3,6 @@ package io.comeback.jobs;
 import io.comeback.enrollment.TriggerDetection;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Clock;
 import java.time.Instant;
 
@@ -23,7 +22,9 @@ public class TriggerDetectionJob {
         this.clock = clock;
     }
 
-    @Scheduled(identity = "trigger-detector", cron = "{comeback.triggers.detector.cron}",
+    @Scheduled(
+            identity = "trigger-detector",
+            cron = "{comeback.triggers.detector.cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void detect() {
         detection.runAll(Instant.now(clock));

@@ -3,12 +3,11 @@ package io.comeback.messaging;
 import io.comeback.messaging.port.OutgoingSms;
 import io.comeback.messaging.port.SendOutcome;
 import io.comeback.messaging.port.SmsGateway;
-import org.jboss.logging.Logger;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /** The rows that may leave, handed over in one request; the same rules before and after as {@link CallPerRow}. */
 final class CallPerBatch implements GatewayCalls {

@@ -2,14 +2,13 @@ package io.comeback.messaging;
 
 import io.comeback.messaging.port.SendOutcome;
 import io.comeback.messaging.port.SmsGateway;
-import org.jboss.logging.Logger;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jboss.logging.Logger;
 
 /**
  * One call per row, side by side: provider calls wait on the network, so one slow call does not hold

@@ -2,7 +2,6 @@ package io.comeback.messaging;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithName;
-
 import java.time.Duration;
 
 /** {@code comeback.caps.*}: marketing texts per person across flows. Defaults are in application.properties. */

@@ -1,8 +1,6 @@
 package io.comeback.messaging;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.messaging.compliance.ComplianceRequest;
-import io.comeback.support.Jdbc;
 import io.comeback.engine.model.FlowDuration;
 import io.comeback.engine.model.FlowSettings;
 import io.comeback.engine.model.MessageKind;
@@ -10,12 +8,13 @@ import io.comeback.engine.time.QuietHours;
 import io.comeback.flows.FlowVersions;
 import io.comeback.messaging.compliance.ComplianceDecision;
 import io.comeback.messaging.compliance.CompliancePolicy;
+import io.comeback.messaging.compliance.ComplianceRequest;
 import io.comeback.messaging.compliance.FlowCapRule;
 import io.comeback.messaging.compliance.FrequencyCap;
 import io.comeback.messaging.compliance.PlannedText;
 import io.comeback.messaging.compliance.ReleaseRamp;
+import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,12 +46,15 @@ public class ComplianceGate implements SendGate {
     private final CompliancePolicy policy;
     private final Duration longestWindow;
 
-    public ComplianceGate(AgroalDataSource dataSource, FlowVersions versions,
-                          CapsConfig caps, QuietHoursConfig quietHours) {
+    public ComplianceGate(
+            AgroalDataSource dataSource, FlowVersions versions, CapsConfig caps, QuietHoursConfig quietHours) {
         this.dataSource = dataSource;
         this.versions = versions;
-        this.policy = new CompliancePolicy(List.of(new FrequencyCap(caps.per30Days(), Duration.ofDays(30)),
-                new FrequencyCap(caps.perDay(), Duration.ofDays(1))), new ReleaseRamp(quietHours.ramp()),
+        this.policy = new CompliancePolicy(
+                List.of(
+                        new FrequencyCap(caps.per30Days(), Duration.ofDays(30)),
+                        new FrequencyCap(caps.perDay(), Duration.ofDays(1))),
+                new ReleaseRamp(quietHours.ramp()),
                 caps.maxDelay());
         this.longestWindow = Duration.ofDays(30);
     }
@@ -75,23 +77,33 @@ public class ComplianceGate implements SendGate {
         }
         Instant now = requests.get(0).now();
         // A flow's own cap may count further back than the global 30 days.
-        Duration window = requests.stream().map(r -> r.flow().settings().frequencyCap()).flatMap(Optional::stream)
-                .map(c -> c.per().approximate()).reduce(longestWindow, (a, b) -> a.compareTo(b) >= 0 ? a : b);
-        Map<Long, History> histories = histories(requests.stream().map(SendRequest::customerId).distinct().toList(), now, window);
+        Duration window = requests.stream()
+                .map(r -> r.flow().settings().frequencyCap())
+                .flatMap(Optional::stream)
+                .map(c -> c.per().approximate())
+                .reduce(longestWindow, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        Map<Long, History> histories = histories(
+                requests.stream().map(SendRequest::customerId).distinct().toList(), now, window);
         List<Integer> order = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             order.add(i);
         }
-        order.sort(Comparator.comparingInt((Integer i) -> -requests.get(i).flow().settings().priority()));
+        order.sort(Comparator.comparingInt(
+                (Integer i) -> -requests.get(i).flow().settings().priority()));
         Verdict[] verdicts = new Verdict[requests.size()];
         for (int i : order) {
             SendRequest request = requests.get(i);
-            History history = histories.computeIfAbsent(request.customerId(), id -> new History(false, new ArrayList<>()));
+            History history =
+                    histories.computeIfAbsent(request.customerId(), id -> new History(false, new ArrayList<>()));
             Verdict verdict = judge(request, history);
             verdicts[i] = verdict;
             if (verdict instanceof Allow allow && request.send().messageKind() == MessageKind.MARKETING) {
-                history.marketing().add(new PlannedText(request.enrollmentId(), request.flow().id(),
-                        request.flow().settings().priority(), allow.notBefore()));
+                history.marketing()
+                        .add(new PlannedText(
+                                request.enrollmentId(),
+                                request.flow().id(),
+                                request.flow().settings().priority(),
+                                allow.notBefore()));
             }
         }
         return Arrays.asList(verdicts);
@@ -107,11 +119,23 @@ public class ComplianceGate implements SendGate {
         }
         boolean marketing = request.send().messageKind() == MessageKind.MARKETING;
         FlowSettings settings = request.flow().settings();
-        QuietHours quiet = settings.quietHours().map(w -> new QuietHours(w.start(), w.end())).orElse(QuietHours.NONE);
-        ComplianceDecision decision = policy.decide(new ComplianceRequest(phone,
-                request.customer().timeZone(), request.customer().consent().yamlName(), marketing, false,
-                request.flow().id(), settings.priority(), request.enrollmentId(), capRule(settings), request.now()),
-                quiet, history.marketing());
+        QuietHours quiet = settings.quietHours()
+                .map(w -> new QuietHours(w.start(), w.end()))
+                .orElse(QuietHours.NONE);
+        ComplianceDecision decision = policy.decide(
+                new ComplianceRequest(
+                        phone,
+                        request.customer().timeZone(),
+                        request.customer().consent().yamlName(),
+                        marketing,
+                        false,
+                        request.flow().id(),
+                        settings.priority(),
+                        request.enrollmentId(),
+                        capRule(settings),
+                        request.now()),
+                quiet,
+                history.marketing());
         if (decision instanceof ComplianceDecision.Skip skip) {
             return new Block(skip.reason());
         }
@@ -122,14 +146,16 @@ public class ComplianceGate implements SendGate {
     }
 
     private static FlowCapRule capRule(FlowSettings settings) {
-        return settings.frequencyCap().map(c -> new FlowCapRule(
-                Optional.of(new FrequencyCap(c.max(), c.per().approximate())), c.skipWhenCapped(),
-                c.maxDelay().map(FlowDuration::approximate))).orElse(FlowCapRule.NONE);
+        return settings.frequencyCap()
+                .map(c -> new FlowCapRule(
+                        Optional.of(new FrequencyCap(c.max(), c.per().approximate())),
+                        c.skipWhenCapped(),
+                        c.maxDelay().map(FlowDuration::approximate)))
+                .orElse(FlowCapRule.NONE);
     }
 
     /** The person's marketing texts of the longest window, sent or waiting; the batch adds its own as it goes. */
-    private record History(boolean unreachable, List<PlannedText> marketing) {
-    }
+    private record History(boolean unreachable, List<PlannedText> marketing) {}
 
     /**
      * Every customer of the batch in one query: unreachable or not, and their marketing texts of the longest window.
@@ -143,7 +169,7 @@ public class ComplianceGate implements SendGate {
         Map<Long, Boolean> unreachable = new HashMap<>();
         Map<Long, List<PlannedText>> sent = new HashMap<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("""
+                PreparedStatement st = c.prepareStatement("""
                      SELECT cu.id, cu.unreachable_since IS NOT NULL, m.enrollment_id, m.not_before, m.flow_id, m.flow_version
                      FROM customers cu
                      LEFT JOIN LATERAL (
@@ -169,10 +195,12 @@ public class ComplianceGate implements SendGate {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the send history of " + customerIds.size() + " customers", e);
+            throw new IllegalStateException(
+                    "Could not read the send history of " + customerIds.size() + " customers", e);
         }
         Map<Long, History> histories = new HashMap<>();
-        unreachable.forEach((id, flag) -> histories.put(id, new History(flag, sent.getOrDefault(id, new ArrayList<>()))));
+        unreachable.forEach(
+                (id, flag) -> histories.put(id, new History(flag, sent.getOrDefault(id, new ArrayList<>()))));
         return histories;
     }
 
@@ -180,6 +208,8 @@ public class ComplianceGate implements SendGate {
         if (flowId == null || version == null) {
             return FlowSettings.DEFAULT_PRIORITY;
         }
-        return versions.resolve(flowId, version).map(f -> f.settings().priority()).orElse(FlowSettings.DEFAULT_PRIORITY);
+        return versions.resolve(flowId, version)
+                .map(f -> f.settings().priority())
+                .orElse(FlowSettings.DEFAULT_PRIORITY);
     }
 }

@@ -2,20 +2,19 @@ package io.comeback.messaging;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.Customer;
-import io.comeback.support.Jdbc;
-import io.comeback.messaging.port.DeliveryProblemListener;
-import io.comeback.messaging.port.DeliveryProblemReport;
 import io.comeback.messaging.pacing.PacingSettings;
 import io.comeback.messaging.pacing.SenderBuckets;
+import io.comeback.messaging.port.DeliveryProblemListener;
+import io.comeback.messaging.port.DeliveryProblemReport;
+import io.comeback.support.Jdbc;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Acts on what a provider's error codes reveal: a carrier opt-out (21610) becomes an opt-out in the
@@ -35,8 +34,12 @@ public class DeliveryProblemActions implements DeliveryProblemListener {
     private final Gateways gateways;
     private final MeterRegistry metrics;
 
-    public DeliveryProblemActions(AgroalDataSource dataSource, OptOuts optOuts, SenderBuckets buckets, Gateways gateways,
-                                  MeterRegistry metrics) {
+    public DeliveryProblemActions(
+            AgroalDataSource dataSource,
+            OptOuts optOuts,
+            SenderBuckets buckets,
+            Gateways gateways,
+            MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.optOuts = optOuts;
         this.buckets = buckets;
@@ -52,7 +55,12 @@ public class DeliveryProblemActions implements DeliveryProblemListener {
                 case OPT_OUT -> {
                     Optional<Customer> customer = Customer.findByPhone(report.phone());
                     if (customer.isPresent()) {
-                        optOuts.optOut(c, customer.get().id, report.phone(), "carrier error " + report.errorCode(), null,
+                        optOuts.optOut(
+                                c,
+                                customer.get().id,
+                                report.phone(),
+                                "carrier error " + report.errorCode(),
+                                null,
                                 report.at());
                     }
                 }
@@ -70,18 +78,22 @@ public class DeliveryProblemActions implements DeliveryProblemListener {
         String sender = gateways.active().senderKey(report.phone());
         Optional<Double> factor = buckets.slowDown(c, sender, report.at(), report.errorCode());
         if (factor.isEmpty()) {
-            LOG.debugf("Provider queue overflow (error %s) for sender %s: already slowed down for this overflow",
+            LOG.debugf(
+                    "Provider queue overflow (error %s) for sender %s: already slowed down for this overflow",
                     report.errorCode(), sender);
             return;
         }
         metrics.counter("comeback.pacing.slowdowns", "sender", sender).increment();
         if (buckets.settings().limitFor(sender).isEmpty()) {
-            LOG.warnf("Provider queue overflow (error %s) for sender %s, which is not paced: set comeback.pacing."
-                    + "segments-per-second (or comeback.pacing.senders) so that Comeback can slow it down", report.errorCode(), sender);
+            LOG.warnf(
+                    "Provider queue overflow (error %s) for sender %s, which is not paced: set comeback.pacing."
+                            + "segments-per-second (or comeback.pacing.senders) so that Comeback can slow it down",
+                    report.errorCode(), sender);
             return;
         }
         PacingSettings.Limit limit = buckets.settings().limitFor(sender).get();
-        LOG.warnf("Provider queue overflow (error %s) for sender %s: pacing slowed down to %.0f%% of %.1f segments/s",
+        LOG.warnf(
+                "Provider queue overflow (error %s) for sender %s: pacing slowed down to %.0f%% of %.1f segments/s",
                 report.errorCode(), sender, factor.get() * 100, limit.rate());
     }
 
@@ -97,8 +109,9 @@ public class DeliveryProblemActions implements DeliveryProblemListener {
     }
 
     private static void flagForReview(Connection c, DeliveryProblemReport report) throws SQLException {
-        LOG.warnf("Carrier filtered message %s / %s (error %s): review the flow's text", report.messageId(),
-                report.providerMessageId(), report.errorCode());
+        LOG.warnf(
+                "Carrier filtered message %s / %s (error %s): review the flow's text",
+                report.messageId(), report.providerMessageId(), report.errorCode());
         try (PreparedStatement st = c.prepareStatement("""
                 UPDATE outbound_messages SET status_reason = ?
                 WHERE id = ? OR (CAST(? AS TEXT) IS NOT NULL AND provider_message_id = ?)""")) {

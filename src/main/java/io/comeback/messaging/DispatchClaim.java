@@ -1,7 +1,6 @@
 package io.comeback.messaging;
 
 import io.comeback.messaging.port.SmsGateway;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,7 +1,6 @@
 package io.comeback.messaging;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.time.Duration;
 
 /** {@code comeback.dispatch.*}: handing texts to the gateway. Defaults are in application.properties. */

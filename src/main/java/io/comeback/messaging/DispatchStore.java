@@ -1,10 +1,9 @@
 package io.comeback.messaging;
 
-import io.comeback.support.SqlArrays;
-import io.comeback.support.Jdbc;
 import io.comeback.audience.inactivity.EngagementStore;
 import io.comeback.messaging.port.OutgoingSms;
-
+import io.comeback.support.Jdbc;
+import io.comeback.support.SqlArrays;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,8 +25,7 @@ final class DispatchStore {
     }
 
     /** A pending row locked while the dispatcher asks its sender's bucket whether it may leave. */
-    record Candidate(long id, String to, int segments) {
-    }
+    record Candidate(long id, String to, int segments) {}
 
     // Marked dispatching and committed BEFORE the gateway is called: a crash after the call leaves
     // the row dispatching, which reconciliation turns into unknown — it is never picked up again as pending.
@@ -114,8 +112,7 @@ final class DispatchStore {
             ON CONFLICT DO NOTHING
             """;
 
-    private DispatchStore() {
-    }
+    private DispatchStore() {}
 
     static List<Claimed> claim(Connection c, Instant now, int limit) throws SQLException {
         List<Claimed> claimed = new ArrayList<>(limit);
@@ -152,7 +149,11 @@ final class DispatchStore {
     }
 
     private static Claimed claimed(ResultSet rs) throws SQLException {
-        return new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+        return new Claimed(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getInt(4),
                 SendWindow.fromColumns(Jdbc.getInstant(rs, 5), rs.getString(6), rs.getString(7)));
     }
 
@@ -203,7 +204,9 @@ final class DispatchStore {
                 }
             }
         }
-        return held.size() == claimed.size() ? claimed : claimed.stream().filter(row -> held.contains(row.id())).toList();
+        return held.size() == claimed.size()
+                ? claimed
+                : claimed.stream().filter(row -> held.contains(row.id())).toList();
     }
 
     static void record(Connection c, List<DispatchOutcome> outcomes, Instant now) throws SQLException {
@@ -228,8 +231,10 @@ final class DispatchStore {
     }
 
     /** Each marketing text handed over lengthens its recipient's unanswered streak (inactivity windows). */
-    private static void countMarketingTexts(Connection c, List<DispatchOutcome> outcomes, Instant now) throws SQLException {
-        List<DispatchOutcome> accepted = outcomes.stream().filter(o -> o.providerMessageId() != null).toList();
+    private static void countMarketingTexts(Connection c, List<DispatchOutcome> outcomes, Instant now)
+            throws SQLException {
+        List<DispatchOutcome> accepted =
+                outcomes.stream().filter(o -> o.providerMessageId() != null).toList();
         if (accepted.isEmpty()) {
             return;
         }

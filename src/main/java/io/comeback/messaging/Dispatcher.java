@@ -1,17 +1,16 @@
 package io.comeback.messaging;
 
-import io.comeback.support.UnflushedCommit;
 import io.agroal.api.AgroalDataSource;
+import io.comeback.messaging.pacing.SenderBuckets;
 import io.comeback.messaging.port.SmsGateway;
 import io.comeback.support.PollingLoop;
-import io.comeback.messaging.pacing.SenderBuckets;
+import io.comeback.support.UnflushedCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -42,8 +41,14 @@ public class Dispatcher {
     private final CallPerBatch callPerBatch;
     private final Counter handedToGateway;
 
-    public Dispatcher(AgroalDataSource dataSource, Gateways gateways, Clock clock, SenderBuckets buckets, MeterRegistry metrics,
-                      DispatchConfig config, RuntimeConfig runtime) {
+    public Dispatcher(
+            AgroalDataSource dataSource,
+            Gateways gateways,
+            Clock clock,
+            SenderBuckets buckets,
+            MeterRegistry metrics,
+            DispatchConfig config,
+            RuntimeConfig runtime) {
         this.dataSource = dataSource;
         this.gateways = gateways;
         this.clock = clock;

@@ -5,7 +5,6 @@ import io.comeback.messaging.port.SmsGateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.literal.NamedLiteral;
-
 import java.util.Optional;
 
 /**
@@ -32,8 +31,8 @@ public class Gateways {
     public SmsGateway active() {
         Instance<SmsGateway> selected = gateways.select(NamedLiteral.of(configured));
         if (!selected.isResolvable()) {
-            throw new IllegalStateException("comeback.gateway=" + configured + " but no @Named(\"" + configured
-                    + "\") SmsGateway bean exists");
+            throw new IllegalStateException(
+                    "comeback.gateway=" + configured + " but no @Named(\"" + configured + "\") SmsGateway bean exists");
         }
         return selected.get();
     }

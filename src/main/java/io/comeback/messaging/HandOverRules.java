@@ -4,7 +4,6 @@ import io.comeback.engine.model.FlowSettings;
 import io.comeback.engine.text.SmsSegments;
 import io.comeback.messaging.port.SendOutcome;
 import io.comeback.messaging.port.SmsGateway;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +19,8 @@ import java.util.concurrent.ThreadLocalRandom;
 final class HandOverRules {
 
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
-    private static final SendOutcome NO_PHONE = new SendOutcome.Refused("no_phone", "the customer has no phone number", false);
+    private static final SendOutcome NO_PHONE =
+            new SendOutcome.Refused("no_phone", "the customer has no phone number", false);
 
     private final Clock clock;
     private final int maxAttempts;
@@ -34,17 +34,22 @@ final class HandOverRules {
     Optional<HandOverResult> beforeCall(DispatchStore.Claimed row, SmsGateway gateway) {
         SendWindow window = row.window();
         if (window != null && window.closedAt(clock.instant())) {
-            return Optional.of(new HandOverResult.Deferred(QuietHoursDeferrals.Deferral.of(row.id(), window, clock.instant())));
+            return Optional.of(
+                    new HandOverResult.Deferred(QuietHoursDeferrals.Deferral.of(row.id(), window, clock.instant())));
         }
         if (row.to() == null) {
             return Optional.of(afterCall(row, gateway, NO_PHONE));
         }
         // Rows are judged against their flow's max_segments when written; this catches any other way in.
         String body = row.body() == null ? "" : row.body();
-        Optional<String> tooLong = SegmentCap.refusal(body, SmsSegments.count(body), FlowSettings.MOST_SEGMENTS,
+        Optional<String> tooLong = SegmentCap.refusal(
+                body,
+                SmsSegments.count(body),
+                FlowSettings.MOST_SEGMENTS,
                 "the " + FlowSettings.MOST_SEGMENTS + " segments any text may have");
         if (tooLong.isPresent()) {
-            return Optional.of(afterCall(row, gateway, new SendOutcome.Refused(SegmentCap.ERROR_CODE, tooLong.get(), false)));
+            return Optional.of(
+                    afterCall(row, gateway, new SendOutcome.Refused(SegmentCap.ERROR_CODE, tooLong.get(), false)));
         }
         return Optional.empty();
     }

@@ -12,9 +12,23 @@ import java.time.Instant;
  * @param errorCode    why a {@code refused} row was refused, as reports group failed texts; else null
  * @param window       until when it may leave before quiet hours; null without quiet hours (and when blocked)
  */
-public record LedgerRow(Long enrollmentId, String sendKey, Long customerId, String flowId, String flowVersion,
-                        String stepId, String to, String body, String kind, String locale, Integer segments,
-                        String encoding, String couponCode, String status, String statusReason, String errorCode,
-                        Instant notBefore,
-                        Instant createdAt, SendWindow window) {
-}
+public record LedgerRow(
+        Long enrollmentId,
+        String sendKey,
+        Long customerId,
+        String flowId,
+        String flowVersion,
+        String stepId,
+        String to,
+        String body,
+        String kind,
+        String locale,
+        Integer segments,
+        String encoding,
+        String couponCode,
+        String status,
+        String statusReason,
+        String errorCode,
+        Instant notBefore,
+        Instant createdAt,
+        SendWindow window) {}

@@ -11,7 +11,17 @@ import java.util.Optional;
  * refused by the provider) are final. SQL text names them by {@link #wire()}.
  */
 public enum LedgerStatus {
-    PENDING, DISPATCHING, UNKNOWN, BLOCKED, REFUSED, QUEUED, SENDING, SENT, DELIVERED, UNDELIVERED, FAILED;
+    PENDING,
+    DISPATCHING,
+    UNKNOWN,
+    BLOCKED,
+    REFUSED,
+    QUEUED,
+    SENDING,
+    SENT,
+    DELIVERED,
+    UNDELIVERED,
+    FAILED;
 
     /** The name the database, the API and the SQL text use: {@code pending}, {@code sent}… */
     public String wire() {

@@ -1,10 +1,9 @@
 package io.comeback.messaging;
 
-import io.comeback.support.SqlArrays;
 import io.agroal.api.AgroalDataSource;
+import io.comeback.support.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

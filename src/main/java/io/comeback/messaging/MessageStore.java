@@ -2,7 +2,6 @@ package io.comeback.messaging;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,14 +17,26 @@ import java.util.Map;
 @ApplicationScoped
 public class MessageStore {
 
-    public record StatusChange(String status, Instant at, String errorCode, String detail) {
-    }
+    public record StatusChange(String status, Instant at, String errorCode, String detail) {}
 
-    public record Message(long id, String customerId, String flowId, String flowVersion, String stepId, String to,
-                          String body, String kind, Integer segments, String status, String statusReason,
-                          String errorCode, String gateway, String providerMessageId, Instant createdAt,
-                          Instant statusAt, List<StatusChange> history) {
-    }
+    public record Message(
+            long id,
+            String customerId,
+            String flowId,
+            String flowVersion,
+            String stepId,
+            String to,
+            String body,
+            String kind,
+            Integer segments,
+            String status,
+            String statusReason,
+            String errorCode,
+            String gateway,
+            String providerMessageId,
+            Instant createdAt,
+            Instant statusAt,
+            List<StatusChange> history) {}
 
     private static final String SELECT = """
             SELECT m.id, c.external_id, m.flow_id, m.flow_version, m.step_id, m.to_phone, m.body, m.kind, m.segments,
@@ -61,7 +72,8 @@ public class MessageStore {
     }
 
     private List<Message> query(String sql, List<Object> params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
                 st.setObject(i + 1, params.get(i));
             }
@@ -69,10 +81,26 @@ public class MessageStore {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
-                    messages.put(id, new Message(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getString(8), (Integer) rs.getObject(9), rs.getString(10),
-                            rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), instant(rs.getTimestamp(15)),
-                            instant(rs.getTimestamp(16)), new ArrayList<>()));
+                    messages.put(
+                            id,
+                            new Message(
+                                    id,
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getString(6),
+                                    rs.getString(7),
+                                    rs.getString(8),
+                                    (Integer) rs.getObject(9),
+                                    rs.getString(10),
+                                    rs.getString(11),
+                                    rs.getString(12),
+                                    rs.getString(13),
+                                    rs.getString(14),
+                                    instant(rs.getTimestamp(15)),
+                                    instant(rs.getTimestamp(16)),
+                                    new ArrayList<>()));
                 }
             }
             addHistory(c, messages);
@@ -92,8 +120,10 @@ public class MessageStore {
             st.setArray(1, c.createArrayOf("bigint", messages.keySet().toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    messages.get(rs.getLong(1)).history().add(new StatusChange(rs.getString(2),
-                            instant(rs.getTimestamp(3)), rs.getString(4), rs.getString(5)));
+                    messages.get(rs.getLong(1))
+                            .history()
+                            .add(new StatusChange(
+                                    rs.getString(2), instant(rs.getTimestamp(3)), rs.getString(4), rs.getString(5)));
                 }
             }
         }

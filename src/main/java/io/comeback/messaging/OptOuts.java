@@ -2,9 +2,7 @@ package io.comeback.messaging;
 
 import io.comeback.audience.ConsentLedger;
 import io.comeback.support.Jdbc;
-import io.comeback.engine.run.FlowEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -67,7 +65,8 @@ public class OptOuts {
     }
 
     /** START / UNSTOP / YES from someone who opted out. */
-    public boolean resubscribe(Connection c, long customerId, String phone, String keyword, Instant at) throws SQLException {
+    public boolean resubscribe(Connection c, long customerId, String phone, String keyword, Instant at)
+            throws SQLException {
         Optional<String> before = consentOf(c, customerId);
         if (before.isEmpty() || !"opted_out".equals(before.get())) {
             return false;
@@ -92,7 +91,8 @@ public class OptOuts {
     }
 
     private static Optional<String> consentOf(Connection c, long customerId) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT consent_status FROM customers WHERE id = ? FOR UPDATE")) {
+        try (PreparedStatement st =
+                c.prepareStatement("SELECT consent_status FROM customers WHERE id = ? FOR UPDATE")) {
             st.setLong(1, customerId);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();

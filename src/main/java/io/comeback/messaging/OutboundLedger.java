@@ -32,8 +32,7 @@ public final class OutboundLedger {
             RETURNING id, status = 'pending' AND not_before <= created_at
             """;
 
-    private OutboundLedger() {
-    }
+    private OutboundLedger() {}
 
     /**
      * What a batch insert wrote.
@@ -68,9 +67,20 @@ public final class OutboundLedger {
             st.setArray(++i, SqlArrays.texts(c, rows, LedgerRow::errorCode));
             st.setArray(++i, SqlArrays.instants(c, rows, LedgerRow::notBefore));
             st.setArray(++i, SqlArrays.instants(c, rows, LedgerRow::createdAt));
-            st.setArray(++i, SqlArrays.instants(c, rows, r -> r.window() == null ? null : r.window().validUntil()));
-            st.setArray(++i, SqlArrays.texts(c, rows, r -> r.window() == null ? null : r.window().quietHoursText()));
-            st.setArray(++i, SqlArrays.texts(c, rows, r -> r.window() == null ? null : r.window().zone().getId()));
+            st.setArray(
+                    ++i,
+                    SqlArrays.instants(
+                            c, rows, r -> r.window() == null ? null : r.window().validUntil()));
+            st.setArray(
+                    ++i,
+                    SqlArrays.texts(
+                            c, rows, r -> r.window() == null ? null : r.window().quietHoursText()));
+            st.setArray(
+                    ++i,
+                    SqlArrays.texts(
+                            c,
+                            rows,
+                            r -> r.window() == null ? null : r.window().zone().getId()));
             int inserted = 0;
             List<Long> dueNow = new ArrayList<>(rows.size());
             try (ResultSet rs = st.executeQuery()) {

@@ -1,8 +1,7 @@
 package io.comeback.messaging;
 
-import io.comeback.messaging.port.SmsGateway;
 import io.comeback.messaging.pacing.SenderBuckets;
-
+import io.comeback.messaging.port.SmsGateway;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -47,10 +46,10 @@ final class PacedClaim implements DispatchClaim {
 
     /** Not kept: a paced claim takes rows in due order and asks their senders' buckets first, so it finds these like any other. */
     @Override
-    public void handOver(List<Long> messageIds) {
-    }
+    public void handOver(List<Long> messageIds) {}
 
-    private ClaimedBatch claimInTransaction(Connection c, SmsGateway gateway, Instant now, int batchSize) throws SQLException {
+    private ClaimedBatch claimInTransaction(Connection c, SmsGateway gateway, Instant now, int batchSize)
+            throws SQLException {
         int limit = candidateLimit(now, batchSize);
         List<DispatchStore.Candidate> candidates = DispatchStore.candidates(c, now, limit);
         if (candidates.isEmpty()) {

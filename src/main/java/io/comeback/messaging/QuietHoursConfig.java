@@ -1,7 +1,6 @@
 package io.comeback.messaging;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.time.Duration;
 
 /** {@code comeback.quiet-hours.*}. Defaults are in application.properties; the hours themselves are a flow setting. */

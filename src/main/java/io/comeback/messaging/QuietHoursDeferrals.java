@@ -1,9 +1,8 @@
 package io.comeback.messaging;
 
-import io.comeback.support.SqlArrays;
-import io.comeback.support.Jdbc;
 import io.comeback.messaging.port.SendOutcome;
-
+import io.comeback.support.Jdbc;
+import io.comeback.support.SqlArrays;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -22,9 +21,14 @@ final class QuietHoursDeferrals {
 
         static Deferral of(long id, SendWindow closed, Instant now) {
             SendWindow.Reopening next = closed.reopening(now);
-            return new Deferral(id, next.notBefore(), next.window(), SendWindow.REASON + ": it could not leave before "
-                    + closed.validUntil() + ", when quiet hours " + closed.quietHoursText() + " " + closed.zone()
-                    + " began; deferred to " + next.notBefore());
+            return new Deferral(
+                    id,
+                    next.notBefore(),
+                    next.window(),
+                    SendWindow.REASON + ": it could not leave before "
+                            + closed.validUntil() + ", when quiet hours " + closed.quietHoursText() + " "
+                            + closed.zone()
+                            + " began; deferred to " + next.notBefore());
         }
     }
 
@@ -36,12 +40,12 @@ final class QuietHoursDeferrals {
             WHERE m.id = u.id AND m.status = 'dispatching'
             """;
 
-    private QuietHoursDeferrals() {
-    }
+    private QuietHoursDeferrals() {}
 
     /** True when the gateway refused because the deadline had passed when it got the text (nothing was sent). */
     static boolean deadlinePassed(SendOutcome outcome) {
-        return outcome instanceof SendOutcome.Refused refused && SendOutcome.DEADLINE_PASSED.equals(refused.errorCode());
+        return outcome instanceof SendOutcome.Refused refused
+                && SendOutcome.DEADLINE_PASSED.equals(refused.errorCode());
     }
 
     static void record(Connection c, List<Deferral> deferrals, Instant now) throws SQLException {
@@ -53,7 +57,12 @@ final class QuietHoursDeferrals {
             Jdbc.setInstant(st, ++i, now);
             st.setArray(++i, SqlArrays.longs(c, deferrals, Deferral::id));
             st.setArray(++i, SqlArrays.instants(c, deferrals, Deferral::notBefore));
-            st.setArray(++i, SqlArrays.instants(c, deferrals, d -> d.window() == null ? null : d.window().validUntil()));
+            st.setArray(
+                    ++i,
+                    SqlArrays.instants(
+                            c,
+                            deferrals,
+                            d -> d.window() == null ? null : d.window().validUntil()));
             st.setArray(++i, SqlArrays.texts(c, deferrals, Deferral::reason));
             st.executeUpdate();
         }

@@ -1,11 +1,9 @@
 package io.comeback.messaging;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.support.Jdbc;
 import io.comeback.messaging.port.MessageLookup;
+import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * Settles messages whose fate the service does not know. A row still {@code dispatching} after the
@@ -37,8 +36,12 @@ public class Reconciliation {
     private final Duration lease;
     private final int batchSize;
 
-    public Reconciliation(AgroalDataSource dataSource, Gateways gateways, Clock clock,
-                          DispatchConfig dispatch, ReconcileConfig config) {
+    public Reconciliation(
+            AgroalDataSource dataSource,
+            Gateways gateways,
+            Clock clock,
+            DispatchConfig dispatch,
+            ReconcileConfig config) {
         this.dataSource = dataSource;
         this.gateways = gateways;
         this.clock = clock;
@@ -46,8 +49,7 @@ public class Reconciliation {
         this.batchSize = config.batchSize();
     }
 
-    public record Result(int markedUnknown, int found, int requeued, int undecided) {
-    }
+    public record Result(int markedUnknown, int found, int requeued, int undecided) {}
 
     public Result run() {
         Instant now = clock.instant();
@@ -66,12 +68,24 @@ public class Reconciliation {
             if (answer instanceof MessageLookup.Found f && !foundThisRun.add(f.providerMessageId())) {
                 undecided++; // another row of this run took that message; ask again next time
             } else if (answer instanceof MessageLookup.Found f) {
-                outcomes.add(new DispatchOutcome(id, f.status().wire(), gateways.configuredName(), f.providerMessageId(),
-                        null, "reconciled: found at the provider", null));
+                outcomes.add(new DispatchOutcome(
+                        id,
+                        f.status().wire(),
+                        gateways.configuredName(),
+                        f.providerMessageId(),
+                        null,
+                        "reconciled: found at the provider",
+                        null));
                 found++;
             } else if (answer instanceof MessageLookup.NeverReceived) {
-                outcomes.add(new DispatchOutcome(id, LedgerStatus.PENDING.wire(), gateways.configuredName(), null, null,
-                        "reconciled: the provider never received it", now));
+                outcomes.add(new DispatchOutcome(
+                        id,
+                        LedgerStatus.PENDING.wire(),
+                        gateways.configuredName(),
+                        null,
+                        null,
+                        "reconciled: the provider never received it",
+                        now));
             } else {
                 undecided++;
             }
@@ -85,7 +99,8 @@ public class Reconciliation {
     }
 
     private int markAbandoned(Instant now) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("""
                 UPDATE outbound_messages SET status = 'unknown', status_at = ?,
                     status_reason = 'no outcome recorded: the node may have died during the gateway call'
                 WHERE status = 'dispatching' AND dispatched_at < ?""")) {
@@ -98,19 +113,26 @@ public class Reconciliation {
         }
     }
 
-    private record Unknown(MessageLookup.InDoubt row, Long customerId) {
-    }
+    private record Unknown(MessageLookup.InDoubt row, Long customerId) {}
 
     private List<Unknown> unknownRows() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("""
                 SELECT id, to_phone, body, dispatched_at, valid_until, customer_id FROM outbound_messages
                 WHERE status = 'unknown' ORDER BY dispatched_at LIMIT ?""")) {
             st.setInt(1, batchSize);
             List<Unknown> rows = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Unknown(new MessageLookup.InDoubt(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            Jdbc.getInstant(rs, 4), Jdbc.getInstant(rs, 5), Set.of()), (Long) rs.getObject(6)));
+                    rows.add(new Unknown(
+                            new MessageLookup.InDoubt(
+                                    rs.getLong(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    Jdbc.getInstant(rs, 4),
+                                    Jdbc.getInstant(rs, 5),
+                                    Set.of()),
+                            (Long) rs.getObject(6)));
                 }
             }
             return rows;
@@ -130,9 +152,12 @@ public class Reconciliation {
         }
         Set<String> known = new HashSet<>(foundThisRun);
         // By customer when there is one (indexed); texts of no customer are few.
-        String sql = "SELECT provider_message_id FROM outbound_messages WHERE to_phone = ? AND provider_message_id IS NOT NULL"
-                + " AND dispatched_at >= ? AND id <> ?" + (unknown.customerId() == null ? "" : " AND customer_id = ?");
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+        String sql =
+                "SELECT provider_message_id FROM outbound_messages WHERE to_phone = ? AND provider_message_id IS NOT NULL"
+                        + " AND dispatched_at >= ? AND id <> ?"
+                        + (unknown.customerId() == null ? "" : " AND customer_id = ?");
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(sql)) {
             st.setString(1, row.to());
             Jdbc.setInstant(st, 2, row.dispatchedAt().minus(Duration.ofDays(1)));
             st.setLong(3, row.messageId());
@@ -147,8 +172,8 @@ public class Reconciliation {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the provider ids of " + row.to(), e);
         }
-        return new MessageLookup.InDoubt(row.messageId(), row.to(), row.body(), row.dispatchedAt(), row.validUntil(),
-                Set.copyOf(known));
+        return new MessageLookup.InDoubt(
+                row.messageId(), row.to(), row.body(), row.dispatchedAt(), row.validUntil(), Set.copyOf(known));
     }
 
     private void record(List<DispatchOutcome> outcomes, Instant now) {

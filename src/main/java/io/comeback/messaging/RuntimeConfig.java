@@ -1,7 +1,6 @@
 package io.comeback.messaging;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.time.Duration;
 
 /**

@@ -2,7 +2,6 @@ package io.comeback.messaging;
 
 import io.comeback.engine.model.FlowSettings;
 import io.comeback.engine.text.SmsSegments;
-
 import java.util.Optional;
 
 /**
@@ -16,8 +15,7 @@ public final class SegmentCap {
     /** The error code of a refused text, as reports group failed texts. */
     public static final String ERROR_CODE = "too_many_segments";
 
-    private SegmentCap() {
-    }
+    private SegmentCap() {}
 
     /**
      * Why {@code count} is too many segments for a text of {@code body}, or empty when it fits in {@code max}.

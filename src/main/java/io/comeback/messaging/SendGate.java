@@ -3,7 +3,6 @@ package io.comeback.messaging;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.run.CustomerView;
 import io.comeback.engine.run.Decision;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -14,12 +13,10 @@ import java.util.List;
 public interface SendGate {
 
     /** One send the interpreter decided on, with what the gate may need to judge it. */
-    record SendRequest(long enrollmentId, long customerId, Flow flow, CustomerView customer, Decision.Send send,
-                       Instant now) {
-    }
+    record SendRequest(
+            long enrollmentId, long customerId, Flow flow, CustomerView customer, Decision.Send send, Instant now) {}
 
-    sealed interface Verdict {
-    }
+    sealed interface Verdict {}
 
     /** Send from {@code notBefore} on (now, or later when held by a rule; {@code reason} says which). */
     record Allow(Instant notBefore, String reason) implements Verdict {
@@ -29,8 +26,7 @@ public interface SendGate {
     }
 
     /** Never send; the ledger row is written as {@code blocked} with the reason, so nothing is silently lost. */
-    record Block(String reason) implements Verdict {
-    }
+    record Block(String reason) implements Verdict {}
 
     Verdict check(SendRequest request);
 

@@ -3,7 +3,6 @@ package io.comeback.messaging;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.time.LocalSchedule;
 import io.comeback.engine.time.QuietHours;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -47,7 +46,10 @@ public record SendWindow(Instant validUntil, QuietHours quietHours, ZoneId zone)
     }
 
     static QuietHours quietHoursOf(Flow flow) {
-        return flow.settings().quietHours().map(w -> new QuietHours(w.start(), w.end())).orElse(QuietHours.NONE);
+        return flow.settings()
+                .quietHours()
+                .map(w -> new QuietHours(w.start(), w.end()))
+                .orElse(QuietHours.NONE);
     }
 
     /**
@@ -70,8 +72,7 @@ public record SendWindow(Instant validUntil, QuietHours quietHours, ZoneId zone)
     }
 
     /** When a text whose window closed may leave again, and the window it has from then. */
-    public record Reopening(Instant notBefore, SendWindow window) {
-    }
+    public record Reopening(Instant notBefore, SendWindow window) {}
 
     /**
      * Where a text whose window closed goes next: the end of the quiet window it ran into (or now,
@@ -94,8 +95,8 @@ public record SendWindow(Instant validUntil, QuietHours quietHours, ZoneId zone)
             return null;
         }
         int dash = quietHours.indexOf('-');
-        QuietHours quiet = new QuietHours(LocalTime.parse(quietHours.substring(0, dash)),
-                LocalTime.parse(quietHours.substring(dash + 1)));
+        QuietHours quiet = new QuietHours(
+                LocalTime.parse(quietHours.substring(0, dash)), LocalTime.parse(quietHours.substring(dash + 1)));
         return new SendWindow(validUntil, quiet, ZoneId.of(zone));
     }
 }

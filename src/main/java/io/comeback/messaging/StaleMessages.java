@@ -3,7 +3,6 @@ package io.comeback.messaging;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,8 +21,7 @@ import java.util.List;
 public class StaleMessages {
 
     /** One message to ask the provider about. */
-    public record Stale(long id, String providerMessageId, String to) {
-    }
+    public record Stale(long id, String providerMessageId, String to) {}
 
     private final AgroalDataSource dataSource;
 
@@ -36,7 +34,8 @@ public class StaleMessages {
      * longer than {@code giveUpAfter} ago are left alone, as the provider stops reporting on them.
      */
     public List<Stale> due(Instant now, Duration staleAfter, Duration giveUpAfter, int limit) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("""
                 SELECT id, provider_message_id, to_phone FROM outbound_messages
                 WHERE status IN ('queued', 'sending', 'sent') AND provider_message_id IS NOT NULL
                   AND coalesce(status_checked_at, status_at) < ? AND dispatched_at > ?
@@ -61,8 +60,9 @@ public class StaleMessages {
         if (ids.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "UPDATE outbound_messages SET status_checked_at = ? WHERE id = ANY(?)")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st =
+                        c.prepareStatement("UPDATE outbound_messages SET status_checked_at = ? WHERE id = ANY(?)")) {
             Jdbc.setInstant(st, 1, at);
             st.setArray(2, c.createArrayOf("bigint", ids.toArray()));
             st.executeUpdate();

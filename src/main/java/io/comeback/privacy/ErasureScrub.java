@@ -1,8 +1,7 @@
 package io.comeback.privacy;
 
-import io.comeback.support.Jdbc;
 import io.comeback.gateway.twilio.ErasedTexts;
-
+import io.comeback.support.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -54,8 +53,7 @@ final class ErasureScrub {
     // that went to a number the person had before.
     private static final String DELIVERY_ERRORS = """
             UPDATE twilio_delivery_errors SET phone = NULL
-            WHERE phone = ? OR message_key IN (%s UNION ALL SELECT 'ledger:' || id FROM outbound_messages WHERE customer_id = ?)"""
-            .formatted(PROVIDER_IDS_OF);
+            WHERE phone = ? OR message_key IN (%s UNION ALL SELECT 'ledger:' || id FROM outbound_messages WHERE customer_id = ?)""".formatted(PROVIDER_IDS_OF);
     private static final String SIMULATOR = """
             UPDATE simulator_messages SET to_phone = NULL, from_phone = NULL, body = ''
             WHERE ledger_id IN (%s) OR to_phone = ? OR from_phone = ?""".formatted(TEXTS_OF);
@@ -117,8 +115,7 @@ final class ErasureScrub {
                 unreachable_reason = NULL, erased_at = ?, updated_at = ?
             WHERE id = ?""";
 
-    private ErasureScrub() {
-    }
+    private ErasureScrub() {}
 
     static void run(Connection c, PersonErasure.Person p) throws SQLException {
         long id = p.id();

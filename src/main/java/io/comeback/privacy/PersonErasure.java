@@ -1,11 +1,10 @@
 package io.comeback.privacy;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.support.Jdbc;
 import io.comeback.audience.ErasureConfig;
 import io.comeback.audience.PhoneHash;
+import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,8 +52,7 @@ public class PersonErasure {
             FOR UPDATE NOWAIT""";
 
     /** The customer being erased, as read under the lock. */
-    record Person(long id, String phone, byte[] phoneHash, String consentStatus, Instant consentAt, Instant at) {
-    }
+    record Person(long id, String phone, byte[] phoneHash, String consentStatus, Instant consentAt, Instant at) {}
 
     /** Another transaction kept the person's rows longer than {@code comeback.erasure.max-wait}. */
     public static class BusyException extends RuntimeException {
@@ -86,7 +84,8 @@ public class PersonErasure {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
-                    boolean erased = attempt(c, externalId, Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
+                    boolean erased =
+                            attempt(c, externalId, Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
                     c.commit();
                     return erased;
                 } catch (SQLException e) {
@@ -95,8 +94,10 @@ public class PersonErasure {
                         throw e;
                     }
                     if (System.nanoTime() >= deadline) {
-                        throw new BusyException("the rows of customer '" + externalId + "' stayed busy for " + maxWait
-                                + "; nothing was erased, try again", e);
+                        throw new BusyException(
+                                "the rows of customer '" + externalId + "' stayed busy for " + maxWait
+                                        + "; nothing was erased, try again",
+                                e);
                     }
                 } catch (RuntimeException e) {
                     c.rollback();
@@ -146,8 +147,13 @@ public class PersonErasure {
                     return Optional.empty();
                 }
                 String phone = rs.getString(1);
-                return Optional.of(new Person(id, phone, phone == null ? null : hashes.of(phone), rs.getString(2),
-                        Jdbc.getInstant(rs, 3), clock.instant()));
+                return Optional.of(new Person(
+                        id,
+                        phone,
+                        phone == null ? null : hashes.of(phone),
+                        rs.getString(2),
+                        Jdbc.getInstant(rs, 3),
+                        clock.instant()));
             }
         }
     }

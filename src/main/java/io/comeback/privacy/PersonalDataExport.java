@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.ConsentHistory;
-import io.comeback.support.Jdbc;
 import io.comeback.enrollment.EnrollmentStore;
 import io.comeback.messaging.MessageStore;
+import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
@@ -33,43 +32,60 @@ import java.util.Optional;
 @ApplicationScoped
 public class PersonalDataExport {
 
-    public record Export(Instant exportedAt, Profile customer, List<ConsentHistory.Change> consentHistory,
-                         List<Order> orders, List<Event> events, List<EnrollmentStore.EnrollmentView> enrollments,
-                         List<MessageStore.Message> messagesSent, List<Received> messagesReceived, List<Coupon> coupons,
-                         List<SurveyAnswer> surveyAnswers) {
-    }
+    public record Export(
+            Instant exportedAt,
+            Profile customer,
+            List<ConsentHistory.Change> consentHistory,
+            List<Order> orders,
+            List<Event> events,
+            List<EnrollmentStore.EnrollmentView> enrollments,
+            List<MessageStore.Message> messagesSent,
+            List<Received> messagesReceived,
+            List<Coupon> coupons,
+            List<SurveyAnswer> surveyAnswers) {}
 
-    public record Profile(String externalId, String phone, String firstName, String lastName, String email, String locale,
-                          String timeZone, LocalDate birthday, JsonNode attributes, List<String> tags, Consent consent,
-                          Facts facts, Unreachable unreachable, Instant createdAt, Instant updatedAt) {
-    }
+    public record Profile(
+            String externalId,
+            String phone,
+            String firstName,
+            String lastName,
+            String email,
+            String locale,
+            String timeZone,
+            LocalDate birthday,
+            JsonNode attributes,
+            List<String> tags,
+            Consent consent,
+            Facts facts,
+            Unreachable unreachable,
+            Instant createdAt,
+            Instant updatedAt) {}
 
-    public record Consent(String status, String source, String text, Instant at) {
-    }
+    public record Consent(String status, String source, String text, Instant at) {}
 
-    public record Facts(int ordersCount, Instant firstOrderAt, Instant lastOrderAt, BigDecimal totalSpent,
-                        Instant lastEngagedAt) {
-    }
+    public record Facts(
+            int ordersCount, Instant firstOrderAt, Instant lastOrderAt, BigDecimal totalSpent, Instant lastEngagedAt) {}
 
-    public record Unreachable(Instant since, String reason) {
-    }
+    public record Unreachable(Instant since, String reason) {}
 
-    public record Order(String orderId, BigDecimal total, String currency, Instant placedAt, String couponCode,
-                        JsonNode items) {
-    }
+    public record Order(
+            String orderId, BigDecimal total, String currency, Instant placedAt, String couponCode, JsonNode items) {}
 
-    public record Event(String type, Instant at, JsonNode properties) {
-    }
+    public record Event(String type, Instant at, JsonNode properties) {}
 
-    public record Received(Instant receivedAt, String from, String to, String body, String routedTo, String flowId,
-                           String answer, Instant handledAt) {
-    }
+    public record Received(
+            Instant receivedAt,
+            String from,
+            String to,
+            String body,
+            String routedTo,
+            String flowId,
+            String answer,
+            Instant handledAt) {}
 
-    public record Coupon(String code, String flowId, String stepId, Instant issuedAt, Instant expiresAt) {
-    }
+    public record Coupon(String code, String flowId, String stepId, Instant issuedAt, Instant expiresAt) {}
 
-    public record SurveyAnswer(String flowId, String stepId, int score, Instant answeredAt) {
-    }
+    public record SurveyAnswer(String flowId, String stepId, int score, Instant answeredAt) {}
 
     private final AgroalDataSource dataSource;
     private final ConsentHistory consent;
@@ -78,8 +94,13 @@ public class PersonalDataExport {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public PersonalDataExport(AgroalDataSource dataSource, ConsentHistory consent, EnrollmentStore enrollments,
-                              MessageStore messages, ObjectMapper json, Clock clock) {
+    public PersonalDataExport(
+            AgroalDataSource dataSource,
+            ConsentHistory consent,
+            EnrollmentStore enrollments,
+            MessageStore messages,
+            ObjectMapper json,
+            Clock clock) {
         this.dataSource = dataSource;
         this.consent = consent;
         this.enrollments = enrollments;
@@ -91,16 +112,24 @@ public class PersonalDataExport {
     /** Empty when no living customer has this id (never there, or erased: then nothing is held). */
     public Optional<Export> of(String externalId) {
         try (Connection c = dataSource.getConnection()) {
-            Optional<Long> id = single(c, "SELECT id FROM customers WHERE external_id = ? AND erased_at IS NULL", externalId);
+            Optional<Long> id =
+                    single(c, "SELECT id FROM customers WHERE external_id = ? AND erased_at IS NULL", externalId);
             if (id.isEmpty()) {
                 return Optional.empty();
             }
             long customer = id.get();
             Profile profile = profile(c, customer);
-            return Optional.of(new Export(clock.instant(), profile, consent.of(customer, profile.phone()),
-                    orders(c, customer), events(c, customer), enrollments.ofCustomer(customer),
-                    messages.ofCustomer(customer, Integer.MAX_VALUE), received(c, customer, profile.phone()),
-                    coupons(c, customer), surveyAnswers(c, customer)));
+            return Optional.of(new Export(
+                    clock.instant(),
+                    profile,
+                    consent.of(customer, profile.phone()),
+                    orders(c, customer),
+                    events(c, customer),
+                    enrollments.ofCustomer(customer),
+                    messages.ofCustomer(customer, Integer.MAX_VALUE),
+                    received(c, customer, profile.phone()),
+                    coupons(c, customer),
+                    surveyAnswers(c, customer)));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not export customer '" + externalId + "'", e);
         }
@@ -118,14 +147,27 @@ public class PersonalDataExport {
                 rs.next();
                 Array tags = rs.getArray(10);
                 Instant unreachableSince = Jdbc.getInstant(rs, 20);
-                return new Profile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class), tree(rs.getString(9)),
+                return new Profile(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getObject(8, LocalDate.class),
+                        tree(rs.getString(9)),
                         tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()),
                         new Consent(rs.getString(11), rs.getString(12), rs.getString(13), Jdbc.getInstant(rs, 14)),
-                        new Facts(rs.getInt(15), Jdbc.getInstant(rs, 16), Jdbc.getInstant(rs, 17), rs.getBigDecimal(18),
+                        new Facts(
+                                rs.getInt(15),
+                                Jdbc.getInstant(rs, 16),
+                                Jdbc.getInstant(rs, 17),
+                                rs.getBigDecimal(18),
                                 Jdbc.getInstant(rs, 19)),
                         unreachableSince == null ? null : new Unreachable(unreachableSince, rs.getString(21)),
-                        Jdbc.getInstant(rs, 22), Jdbc.getInstant(rs, 23));
+                        Jdbc.getInstant(rs, 22),
+                        Jdbc.getInstant(rs, 23));
             }
         }
     }
@@ -138,8 +180,13 @@ public class PersonalDataExport {
             st.setLong(1, customer);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    orders.add(new Order(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), Jdbc.getInstant(rs, 4),
-                            rs.getString(5), tree(rs.getString(6))));
+                    orders.add(new Order(
+                            rs.getString(1),
+                            rs.getBigDecimal(2),
+                            rs.getString(3),
+                            Jdbc.getInstant(rs, 4),
+                            rs.getString(5),
+                            tree(rs.getString(6))));
                 }
             }
         }
@@ -170,8 +217,15 @@ public class PersonalDataExport {
             st.setString(2, phone);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    received.add(new Received(Jdbc.getInstant(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), Jdbc.getInstant(rs, 8)));
+                    received.add(new Received(
+                            Jdbc.getInstant(rs, 1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            Jdbc.getInstant(rs, 8)));
                 }
             }
         }
@@ -185,7 +239,11 @@ public class PersonalDataExport {
             st.setLong(1, customer);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    coupons.add(new Coupon(rs.getString(1), rs.getString(2), rs.getString(3), Jdbc.getInstant(rs, 4),
+                    coupons.add(new Coupon(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            Jdbc.getInstant(rs, 4),
                             Jdbc.getInstant(rs, 5)));
                 }
             }
@@ -200,7 +258,8 @@ public class PersonalDataExport {
             st.setLong(1, customer);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    answers.add(new SurveyAnswer(rs.getString(1), rs.getString(2), rs.getInt(3), Jdbc.getInstant(rs, 4)));
+                    answers.add(
+                            new SurveyAnswer(rs.getString(1), rs.getString(2), rs.getInt(3), Jdbc.getInstant(rs, 4)));
                 }
             }
         }

@@ -4,8 +4,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The counted part of a funnel: entries by entry time, texts by creation time (README "Reports"). */
-record FlowCounts(long entered, long heldOut, long converted, long sent, long delivered, long failed,
-                  Map<String, Long> failedByError) {
+record FlowCounts(
+        long entered,
+        long heldOut,
+        long converted,
+        long sent,
+        long delivered,
+        long failed,
+        Map<String, Long> failedByError) {
 
     static FlowCounts zero() {
         return new FlowCounts(0, 0, 0, 0, 0, 0, new TreeMap<>());
@@ -15,7 +21,13 @@ record FlowCounts(long entered, long heldOut, long converted, long sent, long de
         Map<String, Long> errors = new TreeMap<>(failedByError);
         o.failedByError.forEach((code, n) -> errors.merge(code, n, Long::sum));
         errors.values().removeIf(n -> n == 0);
-        return new FlowCounts(entered + o.entered, heldOut + o.heldOut, converted + o.converted, sent + o.sent,
-                delivered + o.delivered, failed + o.failed, errors);
+        return new FlowCounts(
+                entered + o.entered,
+                heldOut + o.heldOut,
+                converted + o.converted,
+                sent + o.sent,
+                delivered + o.delivered,
+                failed + o.failed,
+                errors);
     }
 }

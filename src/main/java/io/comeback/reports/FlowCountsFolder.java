@@ -2,7 +2,6 @@ package io.comeback.reports;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,8 +24,8 @@ public class FlowCountsFolder {
     /** @return the number of deltas folded */
     public long fold() {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("SELECT comeback_fold_flow_counts()");
-             ResultSet rs = st.executeQuery()) {
+                PreparedStatement st = c.prepareStatement("SELECT comeback_fold_flow_counts()");
+                ResultSet rs = st.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {

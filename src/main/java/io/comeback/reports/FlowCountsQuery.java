@@ -2,7 +2,6 @@ package io.comeback.reports;
 
 import io.comeback.messaging.LedgerStatus;
 import io.comeback.support.Jdbc;
-
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -51,8 +50,7 @@ final class FlowCountsQuery {
             GROUP BY 1, 2
             """;
 
-    private FlowCountsQuery() {
-    }
+    private FlowCountsQuery() {}
 
     static FlowCounts run(Connection c, String flowId, Instant from, Instant to) throws SQLException {
         LocalDate firstDay = from.atZone(ZoneOffset.UTC).toLocalDate();
@@ -104,7 +102,8 @@ final class FlowCountsQuery {
         return new FlowCounts(n[0], n[1], n[2], n[3], n[4], failed, errors);
     }
 
-    private static void bindDays(PreparedStatement st, String flowId, LocalDate first, LocalDate end) throws SQLException {
+    private static void bindDays(PreparedStatement st, String flowId, LocalDate first, LocalDate end)
+            throws SQLException {
         for (int part = 0; part < 2; part++) {
             st.setString(part * 3 + 1, flowId);
             st.setDate(part * 3 + 2, Date.valueOf(first));
@@ -145,7 +144,8 @@ final class FlowCountsQuery {
                     }
                     if (status == LedgerStatus.DELIVERED) {
                         delivered += count;
-                    } else if (status == LedgerStatus.UNDELIVERED || status == LedgerStatus.FAILED
+                    } else if (status == LedgerStatus.UNDELIVERED
+                            || status == LedgerStatus.FAILED
                             || status == LedgerStatus.REFUSED) {
                         failed += count;
                         failedByError.merge(rs.getString(2), count, Long::sum);

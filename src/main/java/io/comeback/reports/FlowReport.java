@@ -1,7 +1,6 @@
 package io.comeback.reports;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
-
 import java.time.Duration;
 import java.time.Instant;
 
@@ -11,6 +10,10 @@ import java.time.Instant;
  * @param attributionWindow the flow's {@code attribution_window} (current version), as used for the funnel
  * @param lift              null when nobody entered or nobody was held out in the period
  */
-public record FlowReport(String flowId, Instant from, Instant to,
-                         @JsonFormat(shape = JsonFormat.Shape.STRING) Duration attributionWindow, Funnel funnel, Lift lift) {
-}
+public record FlowReport(
+        String flowId,
+        Instant from,
+        Instant to,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) Duration attributionWindow,
+        Funnel funnel,
+        Lift lift) {}

@@ -2,7 +2,6 @@ package io.comeback.reports;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -1,7 +1,6 @@
 package io.comeback.reports;
 
 import io.comeback.support.Jdbc;
-
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,8 +24,7 @@ final class FunnelQuery {
             SELECT count(*), coalesce(sum(total), 0) FROM coupon_redemptions WHERE flow_id = ? AND placed_at >= ? AND placed_at < ?
             """;
 
-    private FunnelQuery() {
-    }
+    private FunnelQuery() {}
 
     static Funnel run(Connection c, String flowId, Instant from, Instant to, Duration window, FlowCounts counts)
             throws SQLException {
@@ -55,8 +53,20 @@ final class FunnelQuery {
         Touches touches = ReportFacts.cover(window)
                 ? TouchQuery.run(c, flowId, from, to, window)
                 : ScannedAttribution.run(c, flowId, from, to, window);
-        return new Funnel(counts.entered(), counts.heldOut(), counts.sent(), counts.delivered(), counts.failed(),
-                counts.failedByError(), replied, touches.clicked(), touches.optedOut(), counts.converted(),
-                touches.attributedOrders(), touches.attributedRevenue(), redemptions, redemptionRevenue);
+        return new Funnel(
+                counts.entered(),
+                counts.heldOut(),
+                counts.sent(),
+                counts.delivered(),
+                counts.failed(),
+                counts.failedByError(),
+                replied,
+                touches.clicked(),
+                touches.optedOut(),
+                counts.converted(),
+                touches.attributedOrders(),
+                touches.attributedRevenue(),
+                redemptions,
+                redemptionRevenue);
     }
 }

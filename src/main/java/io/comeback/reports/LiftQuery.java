@@ -1,7 +1,6 @@
 package io.comeback.reports;
 
 import io.comeback.support.Jdbc;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -40,15 +39,15 @@ final class LiftQuery {
             GROUP BY held_out
             """;
 
-    private LiftQuery() {
-    }
+    private LiftQuery() {}
 
     static Duration window(Duration attributionWindow) {
         return attributionWindow.compareTo(MINIMUM_WINDOW) > 0 ? attributionWindow : MINIMUM_WINDOW;
     }
 
     /** Null when either group is empty: there is nothing to compare. */
-    static Lift run(Connection c, String flowId, Instant from, Instant to, Duration attributionWindow, FlowCounts counts)
+    static Lift run(
+            Connection c, String flowId, Instant from, Instant to, Duration attributionWindow, FlowCounts counts)
             throws SQLException {
         Duration window = window(attributionWindow);
         if (!ReportFacts.cover(window)) {
@@ -76,7 +75,8 @@ final class LiftQuery {
     }
 
     /** From every entrant's orders: for a lift window longer than the pairs kept ({@link ReportFacts#SPAN_BOUND}). */
-    private static Lift scanning(Connection c, String flowId, Instant from, Instant to, Duration window) throws SQLException {
+    private static Lift scanning(Connection c, String flowId, Instant from, Instant to, Duration window)
+            throws SQLException {
         long[] size = new long[2];
         long[] converted = new long[2];
         BigDecimal[] revenue = {BigDecimal.ZERO, BigDecimal.ZERO};
@@ -98,8 +98,13 @@ final class LiftQuery {
     }
 
     /** Difference of two proportions with a 95% Wald interval: diff ± 1.96·sqrt(p1(1−p1)/n1 + p2(1−p2)/n2). */
-    static Lift compare(long treated, long treatedConverted, BigDecimal treatedRevenue,
-                        long holdout, long holdoutConverted, BigDecimal holdoutRevenue) {
+    static Lift compare(
+            long treated,
+            long treatedConverted,
+            BigDecimal treatedRevenue,
+            long holdout,
+            long holdoutConverted,
+            BigDecimal holdoutRevenue) {
         if (treated == 0 || holdout == 0) {
             return null;
         }
@@ -109,9 +114,19 @@ final class LiftQuery {
         double margin = Z_95 * Math.sqrt(p1 * (1 - p1) / treated + p2 * (1 - p2) / holdout);
         double low = difference - margin;
         double high = difference + margin;
-        return new Lift(treated, treatedConverted, p1, perPerson(treatedRevenue, treated),
-                holdout, holdoutConverted, p2, perPerson(holdoutRevenue, holdout),
-                difference, low, high, low > 0 || high < 0);
+        return new Lift(
+                treated,
+                treatedConverted,
+                p1,
+                perPerson(treatedRevenue, treated),
+                holdout,
+                holdoutConverted,
+                p2,
+                perPerson(holdoutRevenue, holdout),
+                difference,
+                low,
+                high,
+                low > 0 || high < 0);
     }
 
     private static BigDecimal perPerson(BigDecimal revenue, long people) {

@@ -1,7 +1,6 @@
 package io.comeback.reports;
 
 import io.comeback.support.Jdbc;
-
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -57,14 +56,17 @@ final class LoyaltyBaseAt {
             FROM b LEFT JOIN placed ON placed.t = b.t LEFT JOIN ended ON ended.t = b.t
             """;
 
-    private LoyaltyBaseAt() {
-    }
+    private LoyaltyBaseAt() {}
 
     /** The base at each instant; the caller has folded queued orders into the roll-up. */
     static Map<Instant, LoyaltyQuery.Base> at(Connection c, List<Instant> instants, Duration window, LoyaltyScope scope)
             throws SQLException {
-        List<Instant> partial = instants.stream().filter(t -> !LoyaltyMarksStore.covers(t)).distinct().toList();
-        List<Instant> hours = instants.stream().map(LoyaltyBaseAt::hourOf).distinct().toList();
+        List<Instant> partial = instants.stream()
+                .filter(t -> !LoyaltyMarksStore.covers(t))
+                .distinct()
+                .toList();
+        List<Instant> hours =
+                instants.stream().map(LoyaltyBaseAt::hourOf).distinct().toList();
         Map<Instant, LoyaltyMarks> before = LoyaltyMarksStore.before(c, hours, scope);
         Map<Instant, LoyaltyMarks> sincePartialHour = partialHours(c, partial, window, scope);
         Map<Instant, LoyaltyQuery.Base> result = new HashMap<>();
@@ -76,8 +78,8 @@ final class LoyaltyBaseAt {
         return result;
     }
 
-    private static Map<Instant, LoyaltyMarks> partialHours(Connection c, List<Instant> instants, Duration window,
-                                                           LoyaltyScope scope) throws SQLException {
+    private static Map<Instant, LoyaltyMarks> partialHours(
+            Connection c, List<Instant> instants, Duration window, LoyaltyScope scope) throws SQLException {
         Map<Instant, LoyaltyMarks> result = new HashMap<>();
         if (instants.isEmpty()) {
             return result;
@@ -85,7 +87,10 @@ final class LoyaltyBaseAt {
         try (PreparedStatement st = c.prepareStatement(PARTIAL_HOUR.formatted(LoyaltyScope.CTE, scope.ordersOf("o")))) {
             st.setString(1, scope.flowIdOrNull());
             st.setDouble(2, window.toSeconds());
-            st.setArray(3, c.createArrayOf("text", instants.stream().map(Instant::toString).toArray()));
+            st.setArray(
+                    3,
+                    c.createArrayOf(
+                            "text", instants.stream().map(Instant::toString).toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     BigDecimal gap = rs.getBigDecimal(4);

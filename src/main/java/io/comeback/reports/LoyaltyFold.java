@@ -78,6 +78,7 @@ final class LoyaltyFold {
     private static final String CUSTOMER_ORDERS = """
             p AS (SELECT order_id, customer_id FROM loyalty_folding_orders),
             o AS (%s)""";
+
     private static final String INCREMENTAL_ORDERS = """
             SELECT o.id, o.customer_id, o.placed_at, o.total, EXISTS (SELECT 1 FROM p WHERE p.order_id = o.id) AS is_new
             FROM orders o WHERE o.customer_id IN (SELECT customer_id FROM p)
@@ -108,26 +109,51 @@ final class LoyaltyFold {
             SELECT m.flow_id, m.customer_id, false FROM loyalty_flow_members m
             WHERE m.customer_id IN (SELECT customer_id FROM loyalty_folding_orders)
             """;
+
     private static final String ALL_MEMBERS = """
             SELECT flow_id, customer_id, true AS fresh FROM loyalty_flow_members
             UNION
             SELECT flow_id, customer_id, true FROM loyalty_folding_members
             """;
 
-    static final LoyaltyFold CUSTOMERS = new LoyaltyFold("", "loyalty_hours", "loyalty_days", "o.is_new", PHASE_DAYS,
-            CUSTOMER_ORDERS.formatted(INCREMENTAL_ORDERS), CUSTOMER_ORDERS.formatted(ALL_ORDERS), "(1)");
+    static final LoyaltyFold CUSTOMERS = new LoyaltyFold(
+            "",
+            "loyalty_hours",
+            "loyalty_days",
+            "o.is_new",
+            PHASE_DAYS,
+            CUSTOMER_ORDERS.formatted(INCREMENTAL_ORDERS),
+            CUSTOMER_ORDERS.formatted(ALL_ORDERS),
+            "(1)");
     // A rebuild counts every member fresh, so version −1 finds no orders.
-    static final LoyaltyFold FLOWS = new LoyaltyFold("flow_id, ", "loyalty_flow_hours", "loyalty_flow_days",
-            "(o.is_new OR o.fresh)", "", MEMBER_ORDERS.formatted(INCREMENTAL_MEMBERS), MEMBER_ORDERS.formatted(ALL_MEMBERS),
+    static final LoyaltyFold FLOWS = new LoyaltyFold(
+            "flow_id, ",
+            "loyalty_flow_hours",
+            "loyalty_flow_days",
+            "(o.is_new OR o.fresh)",
+            "",
+            MEMBER_ORDERS.formatted(INCREMENTAL_MEMBERS),
+            MEMBER_ORDERS.formatted(ALL_MEMBERS),
             "(-1), (1)");
 
     private final String incremental;
     private final String rebuild;
 
-    private LoyaltyFold(String key, String hours, String days, String counted, String more,
-                        String incrementalOrders, String rebuildOrders, String rebuildVersions) {
-        String fold = FOLD.replace("{o.key}", key.isEmpty() ? "" : "o." + key).replace("{key}", key)
-                .replace("{hours}", hours).replace("{days}", days).replace("{counted}", counted).replace("{more}", more)
+    private LoyaltyFold(
+            String key,
+            String hours,
+            String days,
+            String counted,
+            String more,
+            String incrementalOrders,
+            String rebuildOrders,
+            String rebuildVersions) {
+        String fold = FOLD.replace("{o.key}", key.isEmpty() ? "" : "o." + key)
+                .replace("{key}", key)
+                .replace("{hours}", hours)
+                .replace("{days}", days)
+                .replace("{counted}", counted)
+                .replace("{more}", more)
                 .replace("{day columns}", key.isEmpty() ? "1, 2" : "1, 2, 3");
         this.incremental = fold.replace("{orders}", incrementalOrders).replace("{versions}", "(-1), (1)");
         this.rebuild = fold.replace("{orders}", rebuildOrders).replace("{versions}", rebuildVersions);

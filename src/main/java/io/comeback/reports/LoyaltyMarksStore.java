@@ -1,7 +1,6 @@
 package io.comeback.reports;
 
 import io.comeback.support.Jdbc;
-
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,8 +36,7 @@ final class LoyaltyMarksStore {
             WINDOW r AS (ORDER BY u.j ROWS UNBOUNDED PRECEDING)
             """;
 
-    private LoyaltyMarksStore() {
-    }
+    private LoyaltyMarksStore() {}
 
     /** Whether {@link #before} answers for this instant alone: whole hours only. */
     static boolean covers(Instant t) {
@@ -46,18 +44,24 @@ final class LoyaltyMarksStore {
     }
 
     /** The roll-up's running sums before each whole hour, of all customers or a flow's (the caller has folded queued orders in). */
-    static Map<Instant, LoyaltyMarks> before(Connection c, Collection<Instant> wholeHours, LoyaltyScope scope) throws SQLException {
+    static Map<Instant, LoyaltyMarks> before(Connection c, Collection<Instant> wholeHours, LoyaltyScope scope)
+            throws SQLException {
         Map<Instant, LoyaltyMarks> result = new HashMap<>();
         if (wholeHours.isEmpty()) {
             return result;
         }
         try (PreparedStatement st = c.prepareStatement(AT.formatted(LoyaltyScope.CTE, scope.hours()))) {
             st.setString(1, scope.flowIdOrNull());
-            st.setArray(2, c.createArrayOf("text", wholeHours.stream().map(Instant::toString).toArray()));
+            st.setArray(
+                    2,
+                    c.createArrayOf(
+                            "text", wholeHours.stream().map(Instant::toString).toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     BigDecimal gap = rs.getBigDecimal(4);
-                    result.put(Jdbc.getInstant(rs, 1), new LoyaltyMarks(rs.getLong(2), rs.getLong(3), gap == null ? BigDecimal.ZERO : gap));
+                    result.put(
+                            Jdbc.getInstant(rs, 1),
+                            new LoyaltyMarks(rs.getLong(2), rs.getLong(3), gap == null ? BigDecimal.ZERO : gap));
                 }
             }
         }

@@ -98,37 +98,46 @@ final class LoyaltyOrderSums {
             FROM pd LEFT JOIN days ON days.n = pd.n LEFT JOIN edges ON edges.n = pd.n
             """;
 
-    private LoyaltyOrderSums() {
-    }
+    private LoyaltyOrderSums() {}
 
     /**
      * The whole days a period is summed from, and which table keeps them: {@code phase} −1 is the roll-up
      * zone's days ({@code loyalty_days}), 0–23 the UTC-hour-shifted days of {@code loyalty_phase_days};
      * {@code firstDay}/{@code endDay} are those days' dates in that table.
      */
-    record Cut(TimeRange days, int phase, LocalDate firstDay, LocalDate endDay) {
-    }
+    record Cut(TimeRange days, int phase, LocalDate firstDay, LocalDate endDay) {}
 
     /** Order sums per period, in the order of {@code periods}; the caller has folded queued orders in. */
-    static LoyaltyQuery.Orders[] of(Connection c, List<TimeRange> periods, List<Cut> cuts, LoyaltyScope scope) throws SQLException {
+    static LoyaltyQuery.Orders[] of(Connection c, List<TimeRange> periods, List<Cut> cuts, LoyaltyScope scope)
+            throws SQLException {
         LoyaltyQuery.Orders[] result = new LoyaltyQuery.Orders[periods.size()];
         Arrays.fill(result, LoyaltyQuery.Orders.NONE);
-        try (PreparedStatement st = c.prepareStatement(SUMS.formatted(LoyaltyScope.CTE, scope.days(), scope.ordersOf("o")))) {
+        try (PreparedStatement st =
+                c.prepareStatement(SUMS.formatted(LoyaltyScope.CTE, scope.days(), scope.ordersOf("o")))) {
             st.setString(1, scope.flowIdOrNull());
             st.setArray(2, texts(c, periods, TimeRange::start));
             st.setArray(3, texts(c, periods, TimeRange::end));
             st.setArray(4, texts(c, cuts.stream().map(Cut::days).toList(), TimeRange::start));
             st.setArray(5, texts(c, cuts.stream().map(Cut::days).toList(), TimeRange::end));
-            st.setArray(6, c.createArrayOf("integer", cuts.stream().map(Cut::phase).toArray()));
-            st.setArray(7, c.createArrayOf("text", cuts.stream().map(k -> k.firstDay().toString()).toArray()));
-            st.setArray(8, c.createArrayOf("text", cuts.stream().map(k -> k.endDay().toString()).toArray()));
+            st.setArray(
+                    6, c.createArrayOf("integer", cuts.stream().map(Cut::phase).toArray()));
+            st.setArray(
+                    7,
+                    c.createArrayOf(
+                            "text",
+                            cuts.stream().map(k -> k.firstDay().toString()).toArray()));
+            st.setArray(
+                    8,
+                    c.createArrayOf(
+                            "text",
+                            cuts.stream().map(k -> k.endDay().toString()).toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     long customers = rs.getLong(4);
                     long newCustomers = rs.getLong(5);
                     long repeat = customers - newCustomers + rs.getLong(6);
-                    result[rs.getInt(1) - 1] = new LoyaltyQuery.Orders(rs.getLong(2), rs.getBigDecimal(3), customers,
-                            newCustomers, repeat);
+                    result[rs.getInt(1) - 1] = new LoyaltyQuery.Orders(
+                            rs.getLong(2), rs.getBigDecimal(3), customers, newCustomers, repeat);
                 }
             }
         }
@@ -138,7 +147,11 @@ final class LoyaltyOrderSums {
     /** The roll-up zone's whole days inside the period. */
     static Cut zoneDays(TimeRange p, ZoneId rollupZone) {
         TimeRange days = wholeDays(p, rollupZone);
-        return new Cut(days, -1, days.start().atZone(rollupZone).toLocalDate(), days.end().atZone(rollupZone).toLocalDate());
+        return new Cut(
+                days,
+                -1,
+                days.start().atZone(rollupZone).toLocalDate(),
+                days.end().atZone(rollupZone).toLocalDate());
     }
 
     /**
@@ -183,7 +196,9 @@ final class LoyaltyOrderSums {
         return start.isBefore(end) ? new TimeRange(start, end) : new TimeRange(p.end(), p.end());
     }
 
-    private static java.sql.Array texts(Connection c, List<TimeRange> periods, Function<TimeRange, Instant> of) throws SQLException {
-        return c.createArrayOf("text", periods.stream().map(of).map(Instant::toString).toArray());
+    private static java.sql.Array texts(Connection c, List<TimeRange> periods, Function<TimeRange, Instant> of)
+            throws SQLException {
+        return c.createArrayOf(
+                "text", periods.stream().map(of).map(Instant::toString).toArray());
     }
 }

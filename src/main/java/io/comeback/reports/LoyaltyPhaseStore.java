@@ -35,8 +35,7 @@ final class LoyaltyPhaseStore {
             GROUP BY 1, 2, 3
             """;
 
-    private LoyaltyPhaseStore() {
-    }
+    private LoyaltyPhaseStore() {}
 
     /** Asks for these phases' days: the next fold builds those not built yet, and keeps them from then on. */
     static void askFor(Connection c, Set<Integer> phases) throws SQLException {
@@ -54,7 +53,7 @@ final class LoyaltyPhaseStore {
     static Set<Integer> built(Connection c) throws SQLException {
         Set<Integer> built = new HashSet<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT phase FROM loyalty_phases WHERE built")) {
+                ResultSet rs = st.executeQuery("SELECT phase FROM loyalty_phases WHERE built")) {
             while (rs.next()) {
                 built.add(rs.getInt(1));
             }
@@ -66,7 +65,7 @@ final class LoyaltyPhaseStore {
     static void buildAsked(Connection c) throws SQLException {
         List<Integer> asked = new ArrayList<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT phase FROM loyalty_phases WHERE NOT built")) {
+                ResultSet rs = st.executeQuery("SELECT phase FROM loyalty_phases WHERE NOT built")) {
             while (rs.next()) {
                 asked.add(rs.getInt(1));
             }

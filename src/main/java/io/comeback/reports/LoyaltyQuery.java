@@ -80,11 +80,11 @@ final class LoyaltyQuery {
             GROUP BY b.t
             """;
 
-    private LoyaltyQuery() {
-    }
+    private LoyaltyQuery() {}
 
     /** Order sums per period, in the order of {@code periods}. */
-    static Orders[] orders(Connection c, List<TimeRange> periods, String flowIdOrNull, Instant scopeEnd) throws SQLException {
+    static Orders[] orders(Connection c, List<TimeRange> periods, String flowIdOrNull, Instant scopeEnd)
+            throws SQLException {
         String scope = flowIdOrNull == null ? "true" : "o.customer_id " + FLOW_SCOPE;
         Orders[] result = new Orders[periods.size()];
         java.util.Arrays.fill(result, Orders.NONE);
@@ -97,8 +97,8 @@ final class LoyaltyQuery {
             }
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    result[rs.getInt(1) - 1] = new Orders(rs.getLong(2), rs.getBigDecimal(3), rs.getLong(4),
-                            rs.getLong(5), rs.getLong(6));
+                    result[rs.getInt(1) - 1] =
+                            new Orders(rs.getLong(2), rs.getBigDecimal(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
                 }
             }
         }
@@ -106,13 +106,15 @@ final class LoyaltyQuery {
     }
 
     /** The customer base at each instant. */
-    static Map<Instant, Base> base(Connection c, List<Instant> instants, Duration activeWindow, String flowIdOrNull,
-                                   Instant scopeEnd) throws SQLException {
+    static Map<Instant, Base> base(
+            Connection c, List<Instant> instants, Duration activeWindow, String flowIdOrNull, Instant scopeEnd)
+            throws SQLException {
         String scope = flowIdOrNull == null ? "true" : "id " + FLOW_SCOPE;
         Instant latest = instants.stream().max(Instant::compareTo).orElseThrow();
         Map<Instant, Base> result = new HashMap<>();
         try (PreparedStatement st = c.prepareStatement(BASE.formatted(scope))) {
-            Array times = c.createArrayOf("text", instants.stream().map(Instant::toString).toArray());
+            Array times = c.createArrayOf(
+                    "text", instants.stream().map(Instant::toString).toArray());
             st.setArray(1, times);
             st.setDouble(2, activeWindow.toSeconds());
             Jdbc.setInstant(st, 3, latest);

@@ -8,6 +8,11 @@ import java.util.List;
  *
  * @param flowId null for all customers, else only the customers who entered that flow (not held out)
  */
-public record LoyaltyReport(Instant from, Instant to, ReportInterval interval, String flowId, List<LoyaltyPeriod> periods,
-                            LoyaltyPeriod total, String lifetimeValueFormula) {
-}
+public record LoyaltyReport(
+        Instant from,
+        Instant to,
+        ReportInterval interval,
+        String flowId,
+        List<LoyaltyPeriod> periods,
+        LoyaltyPeriod total,
+        String lifetimeValueFormula) {}

@@ -1,11 +1,10 @@
 package io.comeback.reports;
 
+import io.agroal.api.AgroalDataSource;
 import io.comeback.support.Jdbc;
 import io.comeback.support.PlannerSettings;
 import io.comeback.support.TimeRange;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -33,7 +32,8 @@ public class LoyaltyReports {
     public LoyaltyReports(AgroalDataSource dataSource, LoyaltyRollup rollup, ReportsConfig config) {
         Duration activeWindow = config.activeCustomerWindow();
         if (!activeWindow.equals(rollup.activeWindow())) {
-            throw new IllegalStateException("the loyalty roll-up is kept for " + rollup.activeWindow() + ", not " + activeWindow);
+            throw new IllegalStateException(
+                    "the loyalty roll-up is kept for " + rollup.activeWindow() + ", not " + activeWindow);
         }
         this.dataSource = dataSource;
         this.activeWindow = activeWindow;
@@ -95,8 +95,14 @@ public class LoyaltyReports {
                 TimeRange p = all.get(i);
                 figures.add(figures(p, orders[i], base.get(p.start()), base.get(p.end()), nps.get(i)));
             }
-            return new LoyaltyReport(from, to, interval, flowIdOrNull, List.copyOf(figures.subList(0, periods.size())),
-                    figures.get(periods.size()), formula(interval));
+            return new LoyaltyReport(
+                    from,
+                    to,
+                    interval,
+                    flowIdOrNull,
+                    List.copyOf(figures.subList(0, periods.size())),
+                    figures.get(periods.size()),
+                    formula(interval));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not compute loyalty figures", e);
         }
@@ -119,13 +125,16 @@ public class LoyaltyReports {
         if (zone.equals(rollup.zone())) {
             return periods.stream().map(p -> LoyaltyOrderSums.zoneDays(p, zone)).toList();
         }
-        List<Integer> phases = periods.stream().map(p -> LoyaltyOrderSums.phaseOf(p, zone)).toList();
+        List<Integer> phases =
+                periods.stream().map(p -> LoyaltyOrderSums.phaseOf(p, zone)).toList();
         java.util.Set<Integer> built = LoyaltyPhaseStore.built(c);
         List<LoyaltyOrderSums.Cut> cuts = new ArrayList<>(periods.size());
         for (int i = 0; i < periods.size(); i++) {
             int phase = phases.get(i);
-            cuts.add(built.contains(phase) ? LoyaltyOrderSums.phaseDays(periods.get(i), zone, phase)
-                    : LoyaltyOrderSums.zoneDays(periods.get(i), rollup.zone()));
+            cuts.add(
+                    built.contains(phase)
+                            ? LoyaltyOrderSums.phaseDays(periods.get(i), zone, phase)
+                            : LoyaltyOrderSums.zoneDays(periods.get(i), rollup.zone()));
         }
         return cuts;
     }
@@ -148,13 +157,18 @@ public class LoyaltyReports {
                 + ": the lifespan in days divided by the length of the period in days)";
     }
 
-    static LoyaltyPeriod figures(TimeRange p, LoyaltyQuery.Orders orders, LoyaltyQuery.Base atStart, LoyaltyQuery.Base atEnd,
-                                 NpsReport nps) {
-        Double retention = atStart.active() == 0 ? null
-                : (double) (atEnd.active() - orders.newCustomers()) / atStart.active();
+    static LoyaltyPeriod figures(
+            TimeRange p,
+            LoyaltyQuery.Orders orders,
+            LoyaltyQuery.Base atStart,
+            LoyaltyQuery.Base atEnd,
+            NpsReport nps) {
+        Double retention =
+                atStart.active() == 0 ? null : (double) (atEnd.active() - orders.newCustomers()) / atStart.active();
         Double churn = retention == null ? null : 1 - retention;
         Double repeat = orders.customers() == 0 ? null : (double) orders.repeatCustomers() / orders.customers();
-        BigDecimal aov = orders.orders() == 0 ? null
+        BigDecimal aov = orders.orders() == 0
+                ? null
                 : orders.revenue().divide(BigDecimal.valueOf(orders.orders()), 2, RoundingMode.HALF_UP);
         Double frequency = orders.customers() == 0 ? null : (double) orders.orders() / orders.customers();
         Double lifespanDays = atEnd.averageLifespanDays();
@@ -162,12 +176,26 @@ public class LoyaltyReports {
         if (aov != null && frequency != null && lifespanDays != null) {
             double periodDays = Duration.between(p.start(), p.end()).toSeconds() / 86_400.0;
             // From the unrounded average order value: rounding twice would drift by cents.
-            BigDecimal exactAov = orders.revenue().divide(BigDecimal.valueOf(orders.orders()), 10, RoundingMode.HALF_UP);
+            BigDecimal exactAov =
+                    orders.revenue().divide(BigDecimal.valueOf(orders.orders()), 10, RoundingMode.HALF_UP);
             lifetimeValue = exactAov.multiply(BigDecimal.valueOf(frequency * lifespanDays / periodDays))
                     .setScale(2, RoundingMode.HALF_UP);
         }
-        return new LoyaltyPeriod(p.start(), p.end(), atStart.active(), atEnd.active(), orders.newCustomers(),
-                retention, churn, repeat, orders.orders(), orders.revenue(), aov, frequency, lifespanDays,
-                lifetimeValue, nps);
+        return new LoyaltyPeriod(
+                p.start(),
+                p.end(),
+                atStart.active(),
+                atEnd.active(),
+                orders.newCustomers(),
+                retention,
+                churn,
+                repeat,
+                orders.orders(),
+                orders.revenue(),
+                aov,
+                frequency,
+                lifespanDays,
+                lifetimeValue,
+                nps);
     }
 }

@@ -1,13 +1,11 @@
 package io.comeback.reports;
 
-import io.comeback.support.PlannerSettings;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.DefaultTimeZoneConfig;
+import io.comeback.support.PlannerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.ZoneId;
 

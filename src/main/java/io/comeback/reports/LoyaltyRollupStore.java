@@ -30,8 +30,7 @@ final class LoyaltyRollupStore {
             ON CONFLICT (flow_id, customer_id) DO UPDATE SET entered_at = least(m.entered_at, excluded.entered_at)
             """;
 
-    private LoyaltyRollupStore() {
-    }
+    private LoyaltyRollupStore() {}
 
     /** Waits for the other folds of the cluster; held until the transaction ends. */
     static void lock(Connection c) throws SQLException {
@@ -43,7 +42,7 @@ final class LoyaltyRollupStore {
     /** Whether the roll-up is kept for another window or zone than these. */
     static boolean keptForOther(Connection c, Duration window, ZoneId zone) throws SQLException {
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT active_window_seconds, zone FROM loyalty_rollup_state")) {
+                ResultSet rs = st.executeQuery("SELECT active_window_seconds, zone FROM loyalty_rollup_state")) {
             rs.next();
             return rs.getLong(1) != window.toSeconds() || !rs.getString(2).equals(zone.getId());
         }
@@ -52,8 +51,8 @@ final class LoyaltyRollupStore {
     /** How many orders are queued, counted up to {@code atMost + 1}. */
     static long queuedOrders(Connection c, long atMost) throws SQLException {
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM (SELECT 1 FROM loyalty_pending_orders LIMIT "
-                     + (atMost + 1) + ") q")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT count(*) FROM (SELECT 1 FROM loyalty_pending_orders LIMIT " + (atMost + 1) + ") q")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -61,7 +60,7 @@ final class LoyaltyRollupStore {
 
     static boolean membersQueued(Connection c) throws SQLException {
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM loyalty_pending_members)")) {
+                ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM loyalty_pending_members)")) {
             rs.next();
             return rs.getBoolean(1);
         }
@@ -76,8 +75,8 @@ final class LoyaltyRollupStore {
             st.execute("DELETE FROM loyalty_flow_hours");
             st.execute("DELETE FROM loyalty_flow_days");
         }
-        try (PreparedStatement st = c.prepareStatement(
-                "UPDATE loyalty_rollup_state SET active_window_seconds = ?, zone = ?")) {
+        try (PreparedStatement st =
+                c.prepareStatement("UPDATE loyalty_rollup_state SET active_window_seconds = ?, zone = ?")) {
             st.setLong(1, window.toSeconds());
             st.setString(2, zone.getId());
             st.executeUpdate();

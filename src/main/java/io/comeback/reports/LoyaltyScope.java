@@ -13,19 +13,22 @@ record LoyaltyScope(String flowIdOrNull) {
     static final String CTE = "scope AS (SELECT CAST(? AS text) AS flow_id)";
 
     String hours() {
-        return flowIdOrNull == null ? "loyalty_hours"
+        return flowIdOrNull == null
+                ? "loyalty_hours"
                 : "(SELECT f.* FROM loyalty_flow_hours f WHERE f.flow_id = (SELECT flow_id FROM scope))";
     }
 
     String days() {
-        return flowIdOrNull == null ? "loyalty_days"
+        return flowIdOrNull == null
+                ? "loyalty_days"
                 : "(SELECT f.* FROM loyalty_flow_days f WHERE f.flow_id = (SELECT flow_id FROM scope))";
     }
 
     /** Whether order {@code o} is of a customer in scope. */
     String ordersOf(String o) {
-        return flowIdOrNull == null ? "true"
+        return flowIdOrNull == null
+                ? "true"
                 : "EXISTS (SELECT 1 FROM loyalty_flow_members m WHERE m.flow_id = (SELECT flow_id FROM scope) AND m.customer_id = "
-                + o + ".customer_id)";
+                        + o + ".customer_id)";
     }
 }

@@ -20,8 +20,7 @@ final class NpsQuery {
             GROUP BY p.n ORDER BY p.n
             """;
 
-    private NpsQuery() {
-    }
+    private NpsQuery() {}
 
     static List<NpsReport> perPeriod(Connection c, List<TimeRange> periods, String flowIdOrNull) throws SQLException {
         List<NpsReport> reports = new ArrayList<>(periods.size());

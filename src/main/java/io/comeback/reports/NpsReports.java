@@ -1,9 +1,8 @@
 package io.comeback.reports;
 
-import io.comeback.support.TimeRange;
 import io.agroal.api.AgroalDataSource;
+import io.comeback.support.TimeRange;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -21,7 +20,8 @@ public class NpsReports {
 
     public NpsReport report(Instant from, Instant to, String flowIdOrNull) {
         try (Connection c = dataSource.getConnection()) {
-            return NpsQuery.perPeriod(c, List.of(new TimeRange(from, to)), flowIdOrNull).get(0);
+            return NpsQuery.perPeriod(c, List.of(new TimeRange(from, to)), flowIdOrNull)
+                    .get(0);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not compute NPS", e);
         }

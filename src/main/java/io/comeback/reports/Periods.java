@@ -16,8 +16,7 @@ final class Periods {
     /** A report of more periods than this is refused: nobody reads 10 years of days on one page. */
     static final int MAX_PERIODS = 1000;
 
-    private Periods() {
-    }
+    private Periods() {}
 
     /**
      * The calendar days, weeks or months of {@code zone} that overlap [from, to), the first and last
@@ -35,7 +34,8 @@ final class Periods {
                 periods.add(new TimeRange(start, cut));
                 start = cut;
                 if (periods.size() > MAX_PERIODS) {
-                    throw new IllegalArgumentException("more than " + MAX_PERIODS + " periods; choose a longer interval");
+                    throw new IllegalArgumentException(
+                            "more than " + MAX_PERIODS + " periods; choose a longer interval");
                 }
             }
         }
@@ -44,10 +44,12 @@ final class Periods {
 
     /** ISO text, cast in SQL: {@code CAST(CAST(? AS text[]) AS timestamptz[])} (as messaging.SqlArrays does). */
     static Array starts(Connection c, List<TimeRange> periods) throws SQLException {
-        return c.createArrayOf("text", periods.stream().map(p -> p.start().toString()).toArray());
+        return c.createArrayOf(
+                "text", periods.stream().map(p -> p.start().toString()).toArray());
     }
 
     static Array ends(Connection c, List<TimeRange> periods) throws SQLException {
-        return c.createArrayOf("text", periods.stream().map(p -> p.end().toString()).toArray());
+        return c.createArrayOf(
+                "text", periods.stream().map(p -> p.end().toString()).toArray());
     }
 }

@@ -12,8 +12,7 @@ final class ReportFacts {
     /** SQL {@code comeback_report_span_bound()}. */
     static final Duration SPAN_BOUND = Duration.ofDays(90);
 
-    private ReportFacts() {
-    }
+    private ReportFacts() {}
 
     static boolean cover(Duration window) {
         return window.compareTo(SPAN_BOUND) <= 0;

@@ -6,7 +6,6 @@ import io.comeback.engine.model.FlowSettings;
 import io.comeback.flows.FlowCatalog;
 import io.comeback.flows.FlowVersions;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -49,8 +48,8 @@ public class ReportFlows {
 
     private Optional<String> latestVersion(String flowId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement(
-                     "SELECT version FROM flow_versions WHERE flow_id = ? ORDER BY first_loaded_at DESC LIMIT 1")) {
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT version FROM flow_versions WHERE flow_id = ? ORDER BY first_loaded_at DESC LIMIT 1")) {
             st.setString(1, flowId);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();

@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /** The calendar unit loyalty figures are grouped by (weeks start on Monday, ISO-8601). */
 public enum ReportInterval {
-    DAY, WEEK, MONTH;
+    DAY,
+    WEEK,
+    MONTH;
 
     /** {@code day}, {@code week} or {@code month}, any case; empty for anything else. */
     public static Optional<ReportInterval> parse(String text) {

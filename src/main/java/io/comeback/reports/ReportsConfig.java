@@ -1,7 +1,6 @@
 package io.comeback.reports;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.time.Duration;
 
 /** {@code comeback.reports.*} (README "Reports"). Defaults are in application.properties. */

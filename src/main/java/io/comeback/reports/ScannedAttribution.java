@@ -1,7 +1,6 @@
 package io.comeback.reports;
 
 import io.comeback.support.Jdbc;
-
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -82,8 +81,7 @@ final class ScannedAttribution {
                    (SELECT count(*) FROM opted_out)
             """;
 
-    private ScannedAttribution() {
-    }
+    private ScannedAttribution() {}
 
     static Touches run(Connection c, String flowId, Instant from, Instant to, Duration window) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(ATTRIBUTION)) {

@@ -1,7 +1,6 @@
 package io.comeback.reports;
 
 import io.comeback.support.Jdbc;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,8 +37,7 @@ final class TouchQuery {
                 WHERE flow_id = ? AND exit_reason = 'opted_out' AND exited_at >= ? AND exited_at < ?) x
             """;
 
-    private TouchQuery() {
-    }
+    private TouchQuery() {}
 
     static Touches run(Connection c, String flowId, Instant from, Instant to, Duration window) throws SQLException {
         double seconds = window.toSeconds();
@@ -76,7 +74,8 @@ final class TouchQuery {
         }
     }
 
-    private static void bind(PreparedStatement st, String flowId, Instant from, Instant to, double seconds) throws SQLException {
+    private static void bind(PreparedStatement st, String flowId, Instant from, Instant to, double seconds)
+            throws SQLException {
         st.setString(1, flowId);
         Jdbc.setInstant(st, 2, from);
         Jdbc.setInstant(st, 3, to);

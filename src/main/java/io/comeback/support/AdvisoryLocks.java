@@ -34,8 +34,7 @@ public final class AdvisoryLocks {
     /** Transaction lock per phone number: suppressions of a number that is no customer change one at a time. */
     public static final Named PHONE_SUPPRESSION = new Named("suppression:");
 
-    private AdvisoryLocks() {
-    }
+    private AdvisoryLocks() {}
 
     /** Locks keyed by {@code hashtext(prefix || id)}: one lock per id, the prefix keeping the features apart. */
     public record Named(String prefix) {

@@ -2,7 +2,6 @@ package io.comeback.support;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-
 import java.time.Clock;
 
 /** One clock for the whole service, so tests and the simulator can move time. */

@@ -10,8 +10,7 @@ import java.time.ZoneOffset;
 
 /** Binding and reading helpers that keep instants in UTC on the wire to PostgreSQL's timestamptz. */
 public final class Jdbc {
-    private Jdbc() {
-    }
+    private Jdbc() {}
 
     public static void setInstant(PreparedStatement st, int index, Instant instant) throws SQLException {
         if (instant == null) {

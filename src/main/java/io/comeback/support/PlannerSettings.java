@@ -15,8 +15,7 @@ import java.sql.Statement;
  */
 public final class PlannerSettings {
 
-    private PlannerSettings() {
-    }
+    private PlannerSettings() {}
 
     /** No JIT compilation: for statements estimated far above what they cost, where compiling outweighs running. */
     public static void withoutJit(Connection c) throws SQLException {

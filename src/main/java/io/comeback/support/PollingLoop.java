@@ -1,7 +1,5 @@
 package io.comeback.support;
 
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +7,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * A few threads that repeat a batch step: again at once while it finds a full batch, else after

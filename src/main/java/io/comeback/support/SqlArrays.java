@@ -13,8 +13,7 @@ import java.util.function.Function;
  */
 public final class SqlArrays {
 
-    private SqlArrays() {
-    }
+    private SqlArrays() {}
 
     public static <T> Array texts(Connection c, List<T> rows, Function<T, String> column) throws SQLException {
         return c.createArrayOf("text", rows.stream().map(column).toArray());
@@ -33,6 +32,11 @@ public final class SqlArrays {
     }
 
     public static <T> Array instants(Connection c, List<T> rows, Function<T, Instant> column) throws SQLException {
-        return c.createArrayOf("text", rows.stream().map(column).map(i -> i == null ? null : i.toString()).toArray());
+        return c.createArrayOf(
+                "text",
+                rows.stream()
+                        .map(column)
+                        .map(i -> i == null ? null : i.toString())
+                        .toArray());
     }
 }

@@ -13,8 +13,7 @@ import java.sql.Statement;
  */
 public final class UnflushedCommit {
 
-    private UnflushedCommit() {
-    }
+    private UnflushedCommit() {}
 
     /** Call inside the transaction (auto-commit off), before its commit. */
     public static void allow(Connection c) throws SQLException {

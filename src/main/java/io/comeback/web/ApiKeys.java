@@ -3,12 +3,11 @@ package io.comeback.web;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /** The configured API keys ({@code COMEBACK_API_KEYS}, comma-separated). */
 @ApplicationScoped
@@ -36,7 +35,8 @@ public class ApiKeys {
 
     void warnWhenLockedOut(@Observes StartupEvent event) {
         if (keys.isEmpty()) {
-            Logger.getLogger(ApiKeys.class).warn("COMEBACK_API_KEYS is empty: every /api and /simulator call will be refused with 401");
+            Logger.getLogger(ApiKeys.class)
+                    .warn("COMEBACK_API_KEYS is empty: every /api and /simulator call will be refused with 401");
         }
     }
 }

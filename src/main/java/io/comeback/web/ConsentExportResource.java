@@ -8,7 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -32,17 +31,18 @@ public class ConsentExportResource {
     public Response export(@QueryParam("from") String from, @QueryParam("to") String to) {
         Instant start = bound("from", from, Instant.EPOCH);
         Instant end = bound("to", to, Instant.now(clock).plusSeconds(1));
-        StreamingOutput body = out -> history.exportCsv(start, end,
-                new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
+        StreamingOutput body = out ->
+                history.exportCsv(start, end, new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
         return Response.ok(body, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"consent-ledger.csv\"").build();
+                .header("Content-Disposition", "attachment; filename=\"consent-ledger.csv\"")
+                .build();
     }
 
     private static Instant bound(String name, String raw, Instant fallback) {
         if (raw == null || raw.isBlank()) {
             return fallback;
         }
-        return Instants.parse(raw).orElseThrow(() -> ProblemException.invalidField(name,
-                Instants.problem(raw, "2026-01-01T00:00:00Z")));
+        return Instants.parse(raw)
+                .orElseThrow(() -> ProblemException.invalidField(name, Instants.problem(raw, "2026-01-01T00:00:00Z")));
     }
 }

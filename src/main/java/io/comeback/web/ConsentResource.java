@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
 import java.util.List;
 
 /** A person's consent: the current state and every change the ledger holds. */
@@ -23,16 +22,18 @@ public class ConsentResource {
         this.history = history;
     }
 
-    public record ConsentView(String customerId, String phone, CustomerApiView.Consent current,
-                              List<ConsentHistory.Change> history) {
-    }
+    public record ConsentView(
+            String customerId, String phone, CustomerApiView.Consent current, List<ConsentHistory.Change> history) {}
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public ConsentView consent(@PathParam("externalId") String externalId) {
-        Customer c = customers.find(externalId)
+        Customer c = customers
+                .find(externalId)
                 .orElseThrow(() -> ProblemException.notFound("no customer '" + externalId + "'"));
-        return new ConsentView(c.externalId, c.phone,
+        return new ConsentView(
+                c.externalId,
+                c.phone,
                 new CustomerApiView.Consent(c.consentStatus, c.consentSource, c.consentText, c.consentAt),
                 history.of(c.id, c.phone));
     }

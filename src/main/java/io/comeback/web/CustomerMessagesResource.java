@@ -10,7 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
 import java.util.List;
 
 /** The texts sent to one customer, newest first, each with its status history. */
@@ -26,8 +25,8 @@ public class CustomerMessagesResource {
 
     @GET
     @Transactional
-    public List<MessageStore.Message> list(@PathParam("externalId") String externalId,
-                                           @QueryParam("limit") @DefaultValue("100") int limit) {
+    public List<MessageStore.Message> list(
+            @PathParam("externalId") String externalId, @QueryParam("limit") @DefaultValue("100") int limit) {
         Customer customer = Customer.findLiving(externalId)
                 .orElseThrow(() -> ProblemException.notFound("no customer '" + externalId + "'"));
         return log.ofCustomer(customer.id, MessageResource.checkLimit(limit));

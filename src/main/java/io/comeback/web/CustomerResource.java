@@ -14,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.time.Clock;
 
 @Path("/api/customers/{externalId}")
@@ -47,17 +46,22 @@ public class CustomerResource {
             throw Violations.invalid(rejected.violations());
         }
         CustomerService.Stored stored = (CustomerService.Stored) result;
-        return Response.status(stored.created() ? 201 : 200).entity(view(stored.customer())).build();
+        return Response.status(stored.created() ? 201 : 200)
+                .entity(view(stored.customer()))
+                .build();
     }
 
     @GET
     public CustomerApiView get(@PathParam("externalId") String externalId) {
-        return customers.find(externalId).map(this::view)
+        return customers
+                .find(externalId)
+                .map(this::view)
                 .orElseThrow(() -> ProblemException.notFound("no customer '" + externalId + "'"));
     }
 
     private CustomerApiView view(Customer customer) {
-        return CustomerApiView.of(customer, rfm.scores(customer.id, clock.instant()).orElse(null));
+        return CustomerApiView.of(
+                customer, rfm.scores(customer.id, clock.instant()).orElse(null));
     }
 
     /**

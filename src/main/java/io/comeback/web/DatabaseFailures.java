@@ -15,14 +15,15 @@ import java.util.Optional;
  */
 final class DatabaseFailures {
 
-    enum Kind { UNAVAILABLE, UNSTORABLE_VALUE }
+    enum Kind {
+        UNAVAILABLE,
+        UNSTORABLE_VALUE
+    }
 
     /** What PostgreSQL said about an unstorable value, e.g. {@code invalid byte sequence for encoding "UTF8": 0x00}. */
-    record Failure(Kind kind, String message) {
-    }
+    record Failure(Kind kind, String message) {}
 
-    private DatabaseFailures() {
-    }
+    private DatabaseFailures() {}
 
     static Optional<Failure> classify(Throwable failure) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
@@ -46,10 +47,13 @@ final class DatabaseFailures {
         if (state == null) {
             // Agroal's own failures carry no SQLSTATE: the pool had no connection to give within its timeout.
             return message.startsWith("Acquisition timeout") || message.startsWith("Sorry, acquisition timeout")
-                    ? Optional.of(new Failure(Kind.UNAVAILABLE, message)) : Optional.empty();
+                    ? Optional.of(new Failure(Kind.UNAVAILABLE, message))
+                    : Optional.empty();
         }
         if (state.startsWith("08") // connection exception: refused, broken, lost
-                || state.equals("57P01") || state.equals("57P02") || state.equals("57P03") // shutting down, starting up
+                || state.equals("57P01")
+                || state.equals("57P02")
+                || state.equals("57P03") // shutting down, starting up
                 || state.equals("53300")) { // too many connections
             return Optional.of(new Failure(Kind.UNAVAILABLE, message));
         }

@@ -1,7 +1,6 @@
 package io.comeback.web;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.time.Duration;
 
 /** {@code comeback.database-unavailable.*}. The default is in application.properties. */

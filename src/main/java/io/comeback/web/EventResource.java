@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.time.Instant;
 import java.util.Map;
 
@@ -22,8 +21,7 @@ public class EventResource {
         this.events = events;
     }
 
-    public record EventView(long id, String customerId, String type, Instant at, Map<String, Object> properties) {
-    }
+    public record EventView(long id, String customerId, String type, Instant at, Map<String, Object> properties) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -34,7 +32,9 @@ public class EventResource {
             throw Violations.invalid(r.violations());
         }
         EventService.Recorded e = (EventService.Recorded) outcome;
-        return Response.status(201).entity(new EventView(e.event().id, e.customerExternalId(), e.event().type,
-                e.event().at, e.event().properties)).build();
+        return Response.status(201)
+                .entity(new EventView(
+                        e.event().id, e.customerExternalId(), e.event().type, e.event().at, e.event().properties))
+                .build();
     }
 }

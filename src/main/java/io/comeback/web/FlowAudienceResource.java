@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -41,11 +40,17 @@ public class FlowAudienceResource {
             throw ProblemException.conflict("id", "flow '" + id + "' has errors; fix " + entry.file() + " first");
         }
         if (!(entry.flow().trigger() instanceof Trigger.Inactive trigger)) {
-            throw ProblemException.conflict("id", "flow '" + id + "' is triggered by " + entry.flow().trigger().type()
-                    + ", not inactive: only inactive flows have an audience to preview");
+            throw ProblemException.conflict(
+                    "id",
+                    "flow '" + id + "' is triggered by "
+                            + entry.flow().trigger().type()
+                            + ", not inactive: only inactive flows have an audience to preview");
         }
-        Instant asOf = asOfText == null ? Instant.now(clock) : Instants.parse(asOfText).orElseThrow(
-                () -> ProblemException.invalidField("asOf", Instants.problem(asOfText, "2026-05-17T10:00:00Z")));
+        Instant asOf = asOfText == null
+                ? Instant.now(clock)
+                : Instants.parse(asOfText)
+                        .orElseThrow(() -> ProblemException.invalidField(
+                                "asOf", Instants.problem(asOfText, "2026-05-17T10:00:00Z")));
         InactiveAudience.FlowRules rules = InactiveAudience.FlowRules.of(entry.flow());
         return InactiveAudienceView.of(asOf, audience.preview(trigger, Optional.of(rules), asOf, sampleSize));
     }

@@ -16,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
 import java.util.List;
 
 /** The flow catalog, validation of a flow text, and time-travel simulation of a flow. */
@@ -43,16 +42,16 @@ public class FlowResource {
         }
     }
 
-    public record ValidationView(boolean valid, List<ProblemView> problems) {
-    }
+    public record ValidationView(boolean valid, List<ProblemView> problems) {}
 
-    public record FlowView(String id, String file, String version, String status, List<ProblemView> problems) {
-    }
+    public record FlowView(String id, String file, String version, String status, List<ProblemView> problems) {}
 
     @GET
     public List<FlowView> list() {
-        return catalog.all().stream().map(e -> new FlowView(e.id(), e.file(), e.version(),
-                e.status().name().toLowerCase(), ProblemView.all(e.problems()))).toList();
+        return catalog.all().stream()
+                .map(e -> new FlowView(
+                        e.id(), e.file(), e.version(), e.status().name().toLowerCase(), ProblemView.all(e.problems())))
+                .toList();
     }
 
     /**
@@ -83,9 +82,14 @@ public class FlowResource {
         FlowCatalog.Entry entry = catalog.entry(id)
                 .orElseThrow(() -> ProblemException.notFound("no flow '" + id + "'; GET /api/flows lists them"));
         if (entry.flow() == null) {
-            throw new ProblemException(409, "Flow is invalid", "flow '" + id + "' has errors and cannot run; fix "
-                    + entry.file() + " first", entry.problems().stream().filter(Problem::isError)
-                    .map(p -> new ProblemDetails.Violation(p.path(), (long) p.line(), p.message())).toList());
+            throw new ProblemException(
+                    409,
+                    "Flow is invalid",
+                    "flow '" + id + "' has errors and cannot run; fix " + entry.file() + " first",
+                    entry.problems().stream()
+                            .filter(Problem::isError)
+                            .map(p -> new ProblemDetails.Violation(p.path(), (long) p.line(), p.message()))
+                            .toList());
         }
         try {
             return simulator.simulate(entry.flow(), request);

@@ -7,18 +7,17 @@ import io.comeback.audience.imports.ImportReport;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import jakarta.ws.rs.core.Response;
-
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Bulk import. The body is streamed into PostgreSQL, never held whole in memory. */
 @Path("/api/import")
@@ -54,7 +53,10 @@ public class ImportResource {
         try {
             return Charset.forName(name);
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(415, "Unsupported charset", "charset '" + name + "' is not known; send UTF-8",
+            throw new ProblemException(
+                    415,
+                    "Unsupported charset",
+                    "charset '" + name + "' is not known; send UTF-8",
                     List.of(ProblemDetails.Violation.ofField("Content-Type", "unknown charset '" + name + "'")));
         }
     }
@@ -63,14 +65,23 @@ public class ImportResource {
     @ServerExceptionMapper
     public Response recordTooLarge(CsvReader.RecordTooLargeException e, RoutingContext routing) {
         routing.addEndHandler(done -> routing.request().connection().close());
-        return Response.fromResponse(ProblemMappers.respond(new ProblemDetails(ProblemTypes.forStatus(413), "CSV record too large",
-                413, "line " + e.line() + ": " + e.getMessage(), List.of(ProblemDetails.Violation.ofLine(e.line(), e.getMessage())))))
-                .header("Connection", "close").build();
+        return Response.fromResponse(ProblemMappers.respond(new ProblemDetails(
+                        ProblemTypes.forStatus(413),
+                        "CSV record too large",
+                        413,
+                        "line " + e.line() + ": " + e.getMessage(),
+                        List.of(ProblemDetails.Violation.ofLine(e.line(), e.getMessage())))))
+                .header("Connection", "close")
+                .build();
     }
 
     @ServerExceptionMapper
     public Response rejected(ImportRejectedException e) {
-        return ProblemMappers.respond(new ProblemDetails("https://comeback.io/problems/invalid-csv", "Invalid CSV file", 422,
-                "line " + e.line() + ": " + e.getMessage(), List.of(ProblemDetails.Violation.ofLine(e.line(), e.getMessage()))));
+        return ProblemMappers.respond(new ProblemDetails(
+                "https://comeback.io/problems/invalid-csv",
+                "Invalid CSV file",
+                422,
+                "line " + e.line() + ": " + e.getMessage(),
+                List.of(ProblemDetails.Violation.ofLine(e.line(), e.getMessage()))));
     }
 }

@@ -4,7 +4,6 @@ import io.comeback.audience.Instants;
 import io.comeback.engine.model.FlowDuration;
 import io.comeback.engine.model.SourceLocation;
 import io.comeback.engine.model.Trigger;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,15 +18,12 @@ import java.util.OptionalInt;
  */
 public record InactiveSegmentRequest(String asOf, Purchase purchase, Engagement engagement) {
 
-    public record Purchase(String noPurchaseFor, Double rhythmFactor, Integer minOrders) {
-    }
+    public record Purchase(String noPurchaseFor, Double rhythmFactor, Integer minOrders) {}
 
-    public record Engagement(String noEngagementFor, Integer unansweredMessages) {
-    }
+    public record Engagement(String noEngagementFor, Integer unansweredMessages) {}
 
     /** The trigger and instant asked for, or a 422 naming every field at fault. */
-    record Checked(Trigger.Inactive trigger, Instant asOf) {
-    }
+    record Checked(Trigger.Inactive trigger, Instant asOf) {}
 
     Checked check(Instant now) {
         List<ProblemDetails.Violation> errors = new ArrayList<>();
@@ -45,26 +41,35 @@ public record InactiveSegmentRequest(String asOf, Purchase purchase, Engagement 
         Optional<FlowDuration> noPurchaseFor = duration("purchase.noPurchaseFor", p.noPurchaseFor(), errors);
         Optional<FlowDuration> noEngagementFor = duration("engagement.noEngagementFor", e.noEngagementFor(), errors);
         if (p.rhythmFactor() != null && !(p.rhythmFactor() >= 1 && p.rhythmFactor() <= 20)) {
-            errors.add(ProblemDetails.Violation.ofField("purchase.rhythmFactor",
-                    "must be between 1 and 20 (times the customer's median gap between orders), not " + p.rhythmFactor()));
+            errors.add(ProblemDetails.Violation.ofField(
+                    "purchase.rhythmFactor",
+                    "must be between 1 and 20 (times the customer's median gap between orders), not "
+                            + p.rhythmFactor()));
         }
         if (p.minOrders() != null && (p.minOrders() < 2 || p.minOrders() > 1000)) {
-            errors.add(ProblemDetails.Violation.ofField("purchase.minOrders",
+            errors.add(ProblemDetails.Violation.ofField(
+                    "purchase.minOrders",
                     "must be between 2 and 1000 (a rhythm needs at least two orders), not " + p.minOrders()));
         }
         if (e.unansweredMessages() != null && (e.unansweredMessages() < 1 || e.unansweredMessages() > 100)) {
-            errors.add(ProblemDetails.Violation.ofField("engagement.unansweredMessages", "must be between 1 and 100, not "
-                    + e.unansweredMessages()));
+            errors.add(ProblemDetails.Violation.ofField(
+                    "engagement.unansweredMessages", "must be between 1 and 100, not " + e.unansweredMessages()));
         }
-        if (p.noPurchaseFor() == null && p.rhythmFactor() == null && e.noEngagementFor() == null
+        if (p.noPurchaseFor() == null
+                && p.rhythmFactor() == null
+                && e.noEngagementFor() == null
                 && e.unansweredMessages() == null) {
-            errors.add(ProblemDetails.Violation.ofField("purchase", "give at least one window: purchase.noPurchaseFor (e.g. P90D), "
-                    + "purchase.rhythmFactor (e.g. 2.0), engagement.noEngagementFor (e.g. P30D) or engagement.unansweredMessages"));
+            errors.add(
+                    ProblemDetails.Violation.ofField(
+                            "purchase",
+                            "give at least one window: purchase.noPurchaseFor (e.g. P90D), "
+                                    + "purchase.rhythmFactor (e.g. 2.0), engagement.noEngagementFor (e.g. P30D) or engagement.unansweredMessages"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        Trigger.Inactive trigger = new Trigger.Inactive(noPurchaseFor,
+        Trigger.Inactive trigger = new Trigger.Inactive(
+                noPurchaseFor,
                 p.rhythmFactor() == null ? OptionalDouble.empty() : OptionalDouble.of(p.rhythmFactor()),
                 p.minOrders() == null ? Trigger.Inactive.DEFAULT_MIN_ORDERS : p.minOrders(),
                 noEngagementFor,
@@ -79,12 +84,15 @@ public record InactiveSegmentRequest(String asOf, Purchase purchase, Engagement 
         }
         Optional<FlowDuration> parsed = FlowDuration.tryParse(text);
         if (parsed.isEmpty() || parsed.get().isZero()) {
-            errors.add(ProblemDetails.Violation.ofField(field, "'" + text + "' is not a duration; write ISO-8601 such as P90D, P6M or PT12H"));
+            errors.add(ProblemDetails.Violation.ofField(
+                    field, "'" + text + "' is not a duration; write ISO-8601 such as P90D, P6M or PT12H"));
             return Optional.empty();
         }
         if (parsed.get().isTooLong()) {
-            errors.add(ProblemDetails.Violation.ofField(field, "'" + text + "' is too long; durations run up to "
-                    + FlowDuration.LONGEST.text() + " (10 years), as in flows"));
+            errors.add(ProblemDetails.Violation.ofField(
+                    field,
+                    "'" + text + "' is too long; durations run up to " + FlowDuration.LONGEST.text()
+                            + " (10 years), as in flows"));
             return Optional.empty();
         }
         return parsed;

@@ -7,7 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -28,8 +27,11 @@ public class InactivityResource {
     @POST
     @Path("/detect")
     public List<InactivityDetector.FlowRun> detect(@QueryParam("asOf") String asOfText) {
-        Instant asOf = asOfText == null ? Instant.now(clock) : Instants.parse(asOfText).orElseThrow(
-                () -> ProblemException.invalidField("asOf", Instants.problem(asOfText, "2026-05-17T10:00:00Z")));
+        Instant asOf = asOfText == null
+                ? Instant.now(clock)
+                : Instants.parse(asOfText)
+                        .orElseThrow(() -> ProblemException.invalidField(
+                                "asOf", Instants.problem(asOfText, "2026-05-17T10:00:00Z")));
         return detector.runAll(asOf);
     }
 }

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 
 /** Turns Jackson and Bean Validation paths into the dotted names clients sent, e.g. {@code items[0].price}. */
 final class JsonPaths {
-    private JsonPaths() {
-    }
+    private JsonPaths() {}
 
     static String of(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
@@ -25,6 +24,8 @@ final class JsonPaths {
     /** Bean Validation paths start with the method and parameter name ({@code put.body.phone}); keep the body part. */
     static String lastNodes(String propertyPath) {
         String[] parts = propertyPath.split("\\.");
-        return parts.length <= 2 ? parts[parts.length - 1] : String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
+        return parts.length <= 2
+                ? parts[parts.length - 1]
+                : String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
     }
 }

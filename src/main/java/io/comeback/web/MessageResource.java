@@ -12,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
 import java.util.Arrays;
 import java.util.List;
 
@@ -33,11 +32,20 @@ public class MessageResource {
 
     @GET
     @Path("/messages")
-    public List<MessageStore.Message> messages(@QueryParam("flow") String flow, @QueryParam("status") String status,
-                                               @QueryParam("limit") @DefaultValue("100") int limit) {
+    public List<MessageStore.Message> messages(
+            @QueryParam("flow") String flow,
+            @QueryParam("status") String status,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
         if (status != null && LedgerStatus.fromWire(status).isEmpty()) {
-            throw ProblemException.invalidField("status", "'" + status + "' is not a status; use one of "
-                    + String.join(", ", Arrays.stream(LedgerStatus.values()).map(LedgerStatus::wire).sorted().toList()));
+            throw ProblemException.invalidField(
+                    "status",
+                    "'" + status + "' is not a status; use one of "
+                            + String.join(
+                                    ", ",
+                                    Arrays.stream(LedgerStatus.values())
+                                            .map(LedgerStatus::wire)
+                                            .sorted()
+                                            .toList()));
         }
         return log.find(blankToNull(flow), status, checkLimit(limit));
     }
@@ -45,20 +53,22 @@ public class MessageResource {
     /** Replies that need a person, newest first: open ones by default, {@code ?handled=true} or {@code all}. */
     @GET
     @Path("/inbox")
-    public List<Inbox.Item> inbox(@QueryParam("limit") @DefaultValue("100") int limit,
-                                  @QueryParam("handled") @DefaultValue("false") String handled) {
+    public List<Inbox.Item> inbox(
+            @QueryParam("limit") @DefaultValue("100") int limit,
+            @QueryParam("handled") @DefaultValue("false") String handled) {
         return inbox.latest(checkLimit(limit), show(handled));
     }
 
-    public record HandledRequest(String by) {
-    }
+    public record HandledRequest(String by) {}
 
     /** Marks an inbox reply handled; idempotent (the first time and person are kept). */
     @POST
     @Path("/inbox/{id}/handled")
     @Consumes(MediaType.APPLICATION_JSON)
     public Inbox.Item handled(@PathParam("id") long id, HandledRequest request) {
-        String by = request == null || request.by() == null || request.by().isBlank() ? "api" : request.by().strip();
+        String by = request == null || request.by() == null || request.by().isBlank()
+                ? "api"
+                : request.by().strip();
         return inbox.markHandled(id, by)
                 .orElseThrow(() -> ProblemException.notFound("no inbox reply " + id + "; GET /api/inbox lists them"));
     }
@@ -72,7 +82,8 @@ public class MessageResource {
             case "all":
                 return Inbox.Show.ALL;
             default:
-                throw ProblemException.invalidField("handled", "'" + handled + "' is not one of false (default), true, all");
+                throw ProblemException.invalidField(
+                        "handled", "'" + handled + "' is not one of false (default), true, all");
         }
     }
 

@@ -33,7 +33,8 @@ public class OrderResource {
         }
         if (outcome instanceof OrderService.Created c) {
             return Response.created(UriBuilder.fromPath("/api/orders/{id}").build(c.order().orderId))
-                    .entity(OrderView.of(c.order(), c.customerExternalId())).build();
+                    .entity(OrderView.of(c.order(), c.customerExternalId()))
+                    .build();
         }
         OrderService.AlreadyStored s = (OrderService.AlreadyStored) outcome;
         return Response.ok(OrderView.of(s.order(), s.customerExternalId())).build();
@@ -42,7 +43,8 @@ public class OrderResource {
     @GET
     @Path("/{orderId}")
     public OrderView get(@PathParam("orderId") String orderId) {
-        return orders.find(orderId).map(c -> OrderView.of(c.order(), c.customerExternalId()))
+        return orders.find(orderId)
+                .map(c -> OrderView.of(c.order(), c.customerExternalId()))
                 .orElseThrow(() -> ProblemException.notFound("no order '" + orderId + "'"));
     }
 }

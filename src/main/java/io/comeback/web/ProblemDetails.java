@@ -1,9 +1,8 @@
 package io.comeback.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An RFC 7807 problem document. {@code errors} names each field (or CSV line) at fault, so a client

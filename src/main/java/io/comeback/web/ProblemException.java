@@ -19,8 +19,12 @@ public class ProblemException extends RuntimeException {
     public static ProblemException invalid(List<ProblemDetails.Violation> violations) {
         String detail = violations.size() == 1
                 ? describe(violations.get(0))
-                : violations.size() + " fields are invalid: " + String.join("; ",
-                        violations.stream().map(ProblemException::describe).toList());
+                : violations.size() + " fields are invalid: "
+                        + String.join(
+                                "; ",
+                                violations.stream()
+                                        .map(ProblemException::describe)
+                                        .toList());
         return new ProblemException(422, "Invalid request", detail, violations);
     }
 
@@ -45,8 +49,8 @@ public class ProblemException extends RuntimeException {
     }
 
     public ProblemDetails toProblem() {
-        return new ProblemDetails(ProblemTypes.forStatus(status), title, status, getMessage(),
-                violations.isEmpty() ? null : violations);
+        return new ProblemDetails(
+                ProblemTypes.forStatus(status), title, status, getMessage(), violations.isEmpty() ? null : violations);
     }
 
     public int status() {

@@ -2,8 +2,7 @@ package io.comeback.web;
 
 /** Stable problem type URIs, documented in the README, so clients can branch on them. */
 final class ProblemTypes {
-    private ProblemTypes() {
-    }
+    private ProblemTypes() {}
 
     static String forStatus(int status) {
         return switch (status) {

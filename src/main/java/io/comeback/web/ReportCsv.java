@@ -7,7 +7,6 @@ import io.comeback.reports.Lift;
 import io.comeback.reports.LoyaltyPeriod;
 import io.comeback.reports.LoyaltyReport;
 import io.comeback.reports.NpsReport;
-
 import java.util.Map;
 
 /** Reports as CSV (RFC 4180, a header row): one row per figure of a flow, one per period of loyalty. */
@@ -15,8 +14,7 @@ final class ReportCsv {
 
     private final StringBuilder out = new StringBuilder();
 
-    private ReportCsv() {
-    }
+    private ReportCsv() {}
 
     static String flow(FlowReport r) {
         ReportCsv csv = new ReportCsv();
@@ -59,9 +57,24 @@ final class ReportCsv {
 
     static String loyalty(LoyaltyReport r) {
         ReportCsv csv = new ReportCsv();
-        csv.row("row", "start", "end", "customers_at_start", "customers_at_end", "new_customers", "retention_rate",
-                "churn_rate", "repeat_purchase_rate", "orders", "revenue", "average_order_value", "purchase_frequency",
-                "average_lifespan_days", "lifetime_value", "nps_responses", "nps_score");
+        csv.row(
+                "row",
+                "start",
+                "end",
+                "customers_at_start",
+                "customers_at_end",
+                "new_customers",
+                "retention_rate",
+                "churn_rate",
+                "repeat_purchase_rate",
+                "orders",
+                "revenue",
+                "average_order_value",
+                "purchase_frequency",
+                "average_lifespan_days",
+                "lifetime_value",
+                "nps_responses",
+                "nps_score");
         for (LoyaltyPeriod p : r.periods()) {
             csv.period("period", p);
         }
@@ -81,9 +94,24 @@ final class ReportCsv {
     }
 
     private void period(String kind, LoyaltyPeriod p) {
-        row(kind, p.start(), p.end(), p.customersAtStart(), p.customersAtEnd(), p.newCustomers(), p.retentionRate(),
-                p.churnRate(), p.repeatPurchaseRate(), p.orders(), p.revenue(), p.averageOrderValue(),
-                p.purchaseFrequency(), p.averageLifespanDays(), p.lifetimeValue(), p.nps().responses(), p.nps().score());
+        row(
+                kind,
+                p.start(),
+                p.end(),
+                p.customersAtStart(),
+                p.customersAtEnd(),
+                p.newCustomers(),
+                p.retentionRate(),
+                p.churnRate(),
+                p.repeatPurchaseRate(),
+                p.orders(),
+                p.revenue(),
+                p.averageOrderValue(),
+                p.purchaseFrequency(),
+                p.averageLifespanDays(),
+                p.lifetimeValue(),
+                p.nps().responses(),
+                p.nps().score());
     }
 
     private void row(Object... values) {

@@ -2,7 +2,6 @@ package io.comeback.web;
 
 import io.comeback.audience.Instants;
 import io.comeback.reports.ReportInterval;
-
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,12 +32,15 @@ record ReportRange(Instant from, Instant to, ZoneId zone) {
         if (raw == null || raw.isBlank()) {
             return ReportInterval.MONTH;
         }
-        return ReportInterval.parse(raw).orElseThrow(() -> badRequest("interval",
-                "'" + raw + "' is not an interval; use day, week or month"));
+        return ReportInterval.parse(raw)
+                .orElseThrow(() -> badRequest("interval", "'" + raw + "' is not an interval; use day, week or month"));
     }
 
     static ProblemException badRequest(String parameter, String message) {
-        return new ProblemException(400, "Bad request", parameter + ": " + message,
+        return new ProblemException(
+                400,
+                "Bad request",
+                parameter + ": " + message,
                 List.of(ProblemDetails.Violation.ofField(parameter, message)));
     }
 
@@ -62,11 +64,19 @@ record ReportRange(Instant from, Instant to, ZoneId zone) {
         try {
             day = LocalDate.parse(text);
         } catch (DateTimeException notADate) {
-            return Optional.of(Instants.parse(text).orElseThrow(() -> badRequest(name, Instants.outOfRange(text)
-                    ? Instants.problem(raw, "2026-10-01T00:00:00Z") : "'" + raw + "' is neither a date nor an instant; write e.g. 2026-10-01 or 2026-10-01T00:00:00Z")));
+            return Optional.of(
+                    Instants.parse(text)
+                            .orElseThrow(
+                                    () -> badRequest(
+                                            name,
+                                            Instants.outOfRange(text)
+                                                    ? Instants.problem(raw, "2026-10-01T00:00:00Z")
+                                                    : "'" + raw
+                                                            + "' is neither a date nor an instant; write e.g. 2026-10-01 or 2026-10-01T00:00:00Z")));
         }
         if (!Instants.inRange(day)) {
-            throw badRequest(name, "'" + raw + "' is outside the range that can be stored: a date must be " + Instants.RANGE);
+            throw badRequest(
+                    name, "'" + raw + "' is outside the range that can be stored: a date must be " + Instants.RANGE);
         }
         return Optional.of(day.atStartOfDay(zone).toInstant());
     }

@@ -18,15 +18,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Reports as JSON, or as CSV with {@code Accept: text/csv} or {@code ?format=csv}. README "Reports"
@@ -38,7 +37,8 @@ import java.util.Locale;
 public class ReportResource {
 
     static final String CSV = "text/csv";
-    private static final String RANGE_DOC = "ISO date (start of that day in the zone) or instant; default: the last 30 days";
+    private static final String RANGE_DOC =
+            "ISO date (start of that day in the zone) or instant; default: the last 30 days";
 
     private final FlowReports flowReports;
     private final LoyaltyReports loyaltyReports;
@@ -47,8 +47,13 @@ public class ReportResource {
     private final ZoneId defaultZone;
     private final Clock clock;
 
-    public ReportResource(FlowReports flowReports, LoyaltyReports loyaltyReports, NpsReports npsReports, ReportFlows flows,
-                          DefaultTimeZoneConfig zone, Clock clock) {
+    public ReportResource(
+            FlowReports flowReports,
+            LoyaltyReports loyaltyReports,
+            NpsReports npsReports,
+            ReportFlows flows,
+            DefaultTimeZoneConfig zone,
+            Clock clock) {
         this.flowReports = flowReports;
         this.loyaltyReports = loyaltyReports;
         this.npsReports = npsReports;
@@ -59,14 +64,18 @@ public class ReportResource {
 
     @GET
     @Path("/flows/{id}")
-    @Operation(summary = "A flow's funnel (entered, held out, sent, delivered, failed by error, replied, clicked, "
-            + "opted out, converted, attributed orders and revenue, coupon redemptions) and its lift against the holdout")
-    public Response flow(@PathParam("id") String id,
-                         @Parameter(description = RANGE_DOC) @QueryParam("from") String from,
-                         @Parameter(description = RANGE_DOC) @QueryParam("to") String to,
-                         @Parameter(description = "IANA zone for dates; default COMEBACK_DEFAULT_TIME_ZONE") @QueryParam("zone") String zone,
-                         @Parameter(description = "json or csv; default from the Accept header") @QueryParam("format") String format,
-                         @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    @Operation(
+            summary =
+                    "A flow's funnel (entered, held out, sent, delivered, failed by error, replied, clicked, "
+                            + "opted out, converted, attributed orders and revenue, coupon redemptions) and its lift against the holdout")
+    public Response flow(
+            @PathParam("id") String id,
+            @Parameter(description = RANGE_DOC) @QueryParam("from") String from,
+            @Parameter(description = RANGE_DOC) @QueryParam("to") String to,
+            @Parameter(description = "IANA zone for dates; default COMEBACK_DEFAULT_TIME_ZONE") @QueryParam("zone")
+                    String zone,
+            @Parameter(description = "json or csv; default from the Accept header") @QueryParam("format") String format,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         boolean csv = wantsCsv(format, accept);
         ReportRange range = ReportRange.parse(from, to, zone, defaultZone, clock.instant());
         FlowReport report = flowReports.report(id, range.from(), range.to());
@@ -78,15 +87,20 @@ public class ReportResource {
 
     @GET
     @Path("/loyalty")
-    @Operation(summary = "Retention, churn, repeat purchase rate, average order value, purchase frequency, lifespan, "
-            + "lifetime value and NPS per calendar period, and over the whole range")
-    public Response loyalty(@Parameter(description = RANGE_DOC) @QueryParam("from") String from,
-                            @Parameter(description = RANGE_DOC) @QueryParam("to") String to,
-                            @Parameter(description = "day, week or month (default)") @QueryParam("interval") String interval,
-                            @Parameter(description = "only the customers who entered this flow (not held out)") @QueryParam("flow") String flow,
-                            @Parameter(description = "IANA zone of the calendar; default COMEBACK_DEFAULT_TIME_ZONE") @QueryParam("zone") String zone,
-                            @Parameter(description = "json or csv; default from the Accept header") @QueryParam("format") String format,
-                            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    @Operation(
+            summary = "Retention, churn, repeat purchase rate, average order value, purchase frequency, lifespan, "
+                    + "lifetime value and NPS per calendar period, and over the whole range")
+    public Response loyalty(
+            @Parameter(description = RANGE_DOC) @QueryParam("from") String from,
+            @Parameter(description = RANGE_DOC) @QueryParam("to") String to,
+            @Parameter(description = "day, week or month (default)") @QueryParam("interval") String interval,
+            @Parameter(description = "only the customers who entered this flow (not held out)") @QueryParam("flow")
+                    String flow,
+            @Parameter(description = "IANA zone of the calendar; default COMEBACK_DEFAULT_TIME_ZONE")
+                    @QueryParam("zone")
+                    String zone,
+            @Parameter(description = "json or csv; default from the Accept header") @QueryParam("format") String format,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         boolean csv = wantsCsv(format, accept);
         ReportRange range = ReportRange.parse(from, to, zone, defaultZone, clock.instant());
         ReportInterval unit = ReportRange.interval(interval);
@@ -103,12 +117,14 @@ public class ReportResource {
     @GET
     @Path("/nps")
     @Operation(summary = "Net Promoter Score of the survey answers given in the period, with the counts behind it")
-    public Response nps(@Parameter(description = RANGE_DOC) @QueryParam("from") String from,
-                        @Parameter(description = RANGE_DOC) @QueryParam("to") String to,
-                        @Parameter(description = "only the answers to this flow") @QueryParam("flow") String flow,
-                        @Parameter(description = "IANA zone for dates; default COMEBACK_DEFAULT_TIME_ZONE") @QueryParam("zone") String zone,
-                        @Parameter(description = "json or csv; default from the Accept header") @QueryParam("format") String format,
-                        @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    public Response nps(
+            @Parameter(description = RANGE_DOC) @QueryParam("from") String from,
+            @Parameter(description = RANGE_DOC) @QueryParam("to") String to,
+            @Parameter(description = "only the answers to this flow") @QueryParam("flow") String flow,
+            @Parameter(description = "IANA zone for dates; default COMEBACK_DEFAULT_TIME_ZONE") @QueryParam("zone")
+                    String zone,
+            @Parameter(description = "json or csv; default from the Accept header") @QueryParam("format") String format,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         boolean csv = wantsCsv(format, accept);
         ReportRange range = ReportRange.parse(from, to, zone, defaultZone, clock.instant());
         String flowId = knownFlowOrNull(flow);
@@ -121,7 +137,10 @@ public class ReportResource {
             return null;
         }
         if (!flows.exists(flow)) {
-            throw new ProblemException(404, "Not found", "flow: no flow '" + flow + "' in the flow folder or in the flow history",
+            throw new ProblemException(
+                    404,
+                    "Not found",
+                    "flow: no flow '" + flow + "' in the flow folder or in the flow history",
                     java.util.List.of(ProblemDetails.Violation.ofField("flow", "no flow '" + flow + "'")));
         }
         return flow;
@@ -152,7 +171,9 @@ public class ReportResource {
     private Response csv(String body, String name, ReportRange range) {
         String file = name + "_" + day(range.from(), range.zone()) + "_" + day(range.to(), range.zone()) + ".csv";
         return Response.ok(body, CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + file.replaceAll("[^A-Za-z0-9._-]", "_") + "\"")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + file.replaceAll("[^A-Za-z0-9._-]", "_") + "\"")
                 .build();
     }
 

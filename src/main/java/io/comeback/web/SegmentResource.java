@@ -7,7 +7,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,7 +33,7 @@ public class SegmentResource {
     public InactiveAudienceView preview(InactiveSegmentRequest request) {
         Violations.requireBody(request);
         InactiveSegmentRequest.Checked checked = request.check(Instant.now(clock));
-        return InactiveAudienceView.of(checked.asOf(),
-                audience.preview(checked.trigger(), Optional.empty(), checked.asOf(), sampleSize));
+        return InactiveAudienceView.of(
+                checked.asOf(), audience.preview(checked.trigger(), Optional.empty(), checked.asOf(), sampleSize));
     }
 }

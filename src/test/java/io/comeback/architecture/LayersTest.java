@@ -1,16 +1,15 @@
 package io.comeback.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import org.junit.jupiter.api.Test;
 
 /**
  * The layers of deploy/DESIGN.md, lowest first. Each may use the ones below it and never one above;
@@ -24,15 +23,27 @@ class LayersTest {
             .importPackages("io.comeback");
 
     /** Lowest first; each layer may use those before it. */
-    static final List<String> LAYERS = List.of("engine", "support", "audience", "flows", "messaging", "enrollment",
-            "inbound", "gateway", "reports", "privacy", "jobs", "web");
+    static final List<String> LAYERS = List.of(
+            "engine",
+            "support",
+            "audience",
+            "flows",
+            "messaging",
+            "enrollment",
+            "inbound",
+            "gateway",
+            "reports",
+            "privacy",
+            "jobs",
+            "web");
 
     /** Adapters implement ports below them; only the layers that wire them up may name them. */
     static final Map<String, List<String>> NARROWER = Map.of("gateway", List.of("privacy", "jobs", "web"));
 
     @Test
     void layersDependOnlyDownward() {
-        Architectures.LayeredArchitecture rule = Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers();
+        Architectures.LayeredArchitecture rule =
+                Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers();
         for (String layer : LAYERS) {
             rule = rule.layer(layer).definedBy("io.comeback." + layer + "..");
         }
@@ -53,7 +64,10 @@ class LayersTest {
 
     @Test
     void everyClassLivesInALayer() {
-        noClasses().should().resideOutsideOfPackages(LAYERS.stream().map(l -> "io.comeback." + l + "..").toArray(String[]::new))
+        noClasses()
+                .should()
+                .resideOutsideOfPackages(
+                        LAYERS.stream().map(l -> "io.comeback." + l + "..").toArray(String[]::new))
                 .check(production);
     }
 }

@@ -1,17 +1,17 @@
 package io.comeback.audience;
 
-import io.comeback.audience.rfm.RfmModel;
-import io.comeback.engine.parse.FlowParser;
-import io.comeback.support.Jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
+import io.comeback.audience.rfm.RfmModel;
 import io.comeback.engine.model.Flow;
+import io.comeback.engine.parse.FlowParser;
 import io.comeback.engine.parse.ParsedFlow;
 import io.comeback.engine.run.CouponCodes;
 import io.comeback.engine.run.CustomerView;
 import io.comeback.engine.run.FlowInterpreter;
 import io.comeback.enrollment.CustomerViews;
+import io.comeback.support.Jdbc;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -66,12 +66,15 @@ class ConditionSqlAgreementTest {
             "{any: [{tag: vip}, {attribute: tier, equals: gold}]}",
             "{all: [{attribute: score, above: 5}, {not: {attribute: tier, equals: gold}}]}");
 
-    private static final List<String> SCORES = List.of("9", "9.0", " 9 ", "09", "nine", "", "  ", "10", "-1", "6.99", "1e1");
+    private static final List<String> SCORES =
+            List.of("9", "9.0", " 9 ", "09", "nine", "", "  ", "10", "-1", "6.99", "1e1");
     private static final List<String> TIERS = List.of("gold", "Gold ", "silver", "bronze", "");
-    private static final List<String> DATES = List.of("2025-12-24", "2026-01-01", "2025-02-30", "24.12.2025", "2025-12-23");
+    private static final List<String> DATES =
+            List.of("2025-12-24", "2026-01-01", "2025-02-30", "24.12.2025", "2025-12-23");
 
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     RfmModel rfm;
 
@@ -85,7 +88,8 @@ class ConditionSqlAgreementTest {
             }
             rfm.recompute(asOf);
             String shopName = ConfigProvider.getConfig().getValue("comeback.shop-name", String.class);
-            FlowInterpreter interpreter = new FlowInterpreter(CouponCodes.deterministic(), Map.of("shop.name", shopName));
+            FlowInterpreter interpreter =
+                    new FlowInterpreter(CouponCodes.deterministic(), Map.of("shop.name", shopName));
             Map<Long, CustomerView> views = CustomerViews.load(c, ids, asOf);
             int admittedSomewhere = 0;
             for (String condition : CONDITIONS) {
@@ -98,19 +102,23 @@ class ConditionSqlAgreementTest {
                 }
                 String predicate = new ConditionSql("p.as_of", Map.of("shop.name", shopName), flow.links())
                         .all(flow.entry().audience());
-                assertThat(bySql(c, predicate, ids, asOf)).as(condition + " → " + predicate).isEqualTo(byEngine);
+                assertThat(bySql(c, predicate, ids, asOf))
+                        .as(condition + " → " + predicate)
+                        .isEqualTo(byEngine);
                 if (!byEngine.isEmpty() && byEngine.size() < ids.size()) {
                     admittedSomewhere++;
                 }
             }
-            assertThat(admittedSomewhere).as("conditions that split the customers (the test must discriminate)")
+            assertThat(admittedSomewhere)
+                    .as("conditions that split the customers (the test must discriminate)")
                     .isGreaterThan(CONDITIONS.size() / 2);
         }
     }
 
     @Test
     void valuesFromTheFlowCannotBreakOutOfTheirLiteral() {
-        assertThat(ConditionSql.literal("gold'); DROP TABLE customers; --")).isEqualTo("'gold''); DROP TABLE customers; --'");
+        assertThat(ConditionSql.literal("gold'); DROP TABLE customers; --"))
+                .isEqualTo("'gold''); DROP TABLE customers; --'");
     }
 
     private static Flow flow(String condition) {
@@ -131,13 +139,22 @@ class ConditionSqlAgreementTest {
     }
 
     private static long insert(Connection c, int i) throws Exception {
-        String attributes = "{" + String.join(", ", List.of(
-                i % 7 == 6 ? "" : "\"score\": \"" + SCORES.get(i % SCORES.size()) + "\"",
-                i % 5 == 4 ? "" : "\"tier\": \"" + TIERS.get(i % TIERS.size()) + "\"",
-                "\"since\": \"" + DATES.get(i % DATES.size()) + "\"",
-                // The birthday field is the attribute `birthday` when set; an attribute of that name counts without it.
-                i % 4 >= 2 ? "\"birthday\": \"" + (i % 4 == 2 ? "1985-01-02" : "2000-01-01") + "\"" : "")
-                .stream().filter(s -> !s.isEmpty()).toList()) + "}";
+        String attributes = "{"
+                + String.join(
+                        ", ",
+                        List.of(
+                                        i % 7 == 6 ? "" : "\"score\": \"" + SCORES.get(i % SCORES.size()) + "\"",
+                                        i % 5 == 4 ? "" : "\"tier\": \"" + TIERS.get(i % TIERS.size()) + "\"",
+                                        "\"since\": \"" + DATES.get(i % DATES.size()) + "\"",
+                                        // The birthday field is the attribute `birthday` when set; an attribute of that
+                                        // name counts without it.
+                                        i % 4 >= 2
+                                                ? "\"birthday\": \"" + (i % 4 == 2 ? "1985-01-02" : "2000-01-01") + "\""
+                                                : "")
+                                .stream()
+                                .filter(s -> !s.isEmpty())
+                                .toList())
+                + "}";
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO customers (external_id, phone, first_name, locale, time_zone, attributes, tags, consent_status,
                                        orders_count, first_order_at, last_order_at, total_spent, birthday)
@@ -148,7 +165,7 @@ class ConditionSqlAgreementTest {
             st.setString(2, i % 3 == 0 ? null : "Kari");
             st.setString(3, List.of("nb-NO", "sv-SE", "nb-no").get(i % 3));
             st.setString(4, attributes);
-            st.setArray(5, c.createArrayOf("text", i % 4 == 0 ? new String[]{"vip"} : new String[]{}));
+            st.setArray(5, c.createArrayOf("text", i % 4 == 0 ? new String[] {"vip"} : new String[] {}));
             st.setString(6, List.of("opted_in", "opted_out", "unknown").get(i % 3));
             int orders = i % 6;
             st.setInt(7, orders);
@@ -170,8 +187,9 @@ class ConditionSqlAgreementTest {
 
     private static Set<Long> bySql(Connection c, String predicate, List<Long> ids, Instant asOf) throws Exception {
         Set<Long> admitted = new TreeSet<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT c.id FROM customers c, (SELECT CAST(? AS timestamptz) AS as_of) p "
-                + "WHERE c.id = ANY (?) AND " + predicate)) {
+        try (PreparedStatement st =
+                c.prepareStatement("SELECT c.id FROM customers c, (SELECT CAST(? AS timestamptz) AS as_of) p "
+                        + "WHERE c.id = ANY (?) AND " + predicate)) {
             Jdbc.setInstant(st, 1, asOf);
             st.setArray(2, c.createArrayOf("bigint", ids.toArray()));
             try (ResultSet rs = st.executeQuery()) {

@@ -1,21 +1,20 @@
 package io.comeback.audience;
 
-import io.comeback.testing.Api;
-import io.comeback.testing.TestClockProducer;
-import io.comeback.testing.TestData;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static io.comeback.testing.Api.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+
+import io.comeback.testing.Api;
+import io.comeback.testing.TestClockProducer;
+import io.comeback.testing.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ConsentLedgerApiTest {
@@ -34,30 +33,81 @@ class ConsentLedgerApiTest {
     void everyConsentChangeIsAppendedAndExportable() {
         String id = TestData.id("ledger");
         String phone = TestData.norwegianMobile();
-        given().body(Map.of("phone", phone, "consent", Map.of("status", "opted_in", "source", "checkout",
-                "text", "Ja, send meg tilbud", "at", "2026-01-01T10:00:00Z"))).put("/api/customers/" + id).then().statusCode(201);
+        given().body(Map.of(
+                        "phone",
+                        phone,
+                        "consent",
+                        Map.of(
+                                "status",
+                                "opted_in",
+                                "source",
+                                "checkout",
+                                "text",
+                                "Ja, send meg tilbud",
+                                "at",
+                                "2026-01-01T10:00:00Z")))
+                .put("/api/customers/" + id)
+                .then()
+                .statusCode(201);
         // Saying nothing about consent, or repeating the same consent, records nothing new.
-        given().body(Map.of("phone", phone, "firstName", "Same")).put("/api/customers/" + id).then().statusCode(200);
-        given().body(Map.of("phone", phone, "consent", Map.of("status", "opted_in", "source", "checkout",
-                "text", "Ja, send meg tilbud", "at", "2026-01-01T10:00:00Z"))).put("/api/customers/" + id).then().statusCode(200);
-        given().body(Map.of("phone", phone, "consent", Map.of("status", "opted_out", "source", "support",
-                "at", "2026-02-01T10:00:00Z"))).put("/api/customers/" + id).then().statusCode(200);
-        RestAssured.given().header("Authorization", "Bearer " + Api.KEY).contentType("text/csv; charset=UTF-8")
-                .body("externalId,consentStatus,consentSource,consentAt\n" + id + ",opted_in,shop-import,2026-03-01T10:00:00Z\n")
-                .post("/api/import/customers").then().statusCode(200).body("updated", equalTo(1));
+        given().body(Map.of("phone", phone, "firstName", "Same"))
+                .put("/api/customers/" + id)
+                .then()
+                .statusCode(200);
+        given().body(Map.of(
+                        "phone",
+                        phone,
+                        "consent",
+                        Map.of(
+                                "status",
+                                "opted_in",
+                                "source",
+                                "checkout",
+                                "text",
+                                "Ja, send meg tilbud",
+                                "at",
+                                "2026-01-01T10:00:00Z")))
+                .put("/api/customers/" + id)
+                .then()
+                .statusCode(200);
+        given().body(Map.of(
+                        "phone",
+                        phone,
+                        "consent",
+                        Map.of("status", "opted_out", "source", "support", "at", "2026-02-01T10:00:00Z")))
+                .put("/api/customers/" + id)
+                .then()
+                .statusCode(200);
+        RestAssured.given()
+                .header("Authorization", "Bearer " + Api.KEY)
+                .contentType("text/csv; charset=UTF-8")
+                .body("externalId,consentStatus,consentSource,consentAt\n" + id
+                        + ",opted_in,shop-import,2026-03-01T10:00:00Z\n")
+                .post("/api/import/customers")
+                .then()
+                .statusCode(200)
+                .body("updated", equalTo(1));
 
-        given().get("/api/customers/" + id + "/consent").then().statusCode(200)
+        given().get("/api/customers/" + id + "/consent")
+                .then()
+                .statusCode(200)
                 .body("current.status", equalTo("opted_in"))
                 .body("history", hasSize(3))
                 .body("history.change", contains("opt_in", "opt_out", "resubscribe"))
                 .body("history.source", contains("checkout", "support", "shop-import"))
                 .body("history[0].text", equalTo("Ja, send meg tilbud"));
 
-        given().queryParam("from", "2000-01-01T00:00:00Z").get("/api/consent/export").then().statusCode(200)
+        given().queryParam("from", "2000-01-01T00:00:00Z")
+                .get("/api/consent/export")
+                .then()
+                .statusCode(200)
                 .contentType(containsString("text/csv"))
                 .body(containsString("recordedAt,at,phone,customerId,change,status,source,text,keyword"))
                 .body(containsString(phone + "," + id + ",opt_out,opted_out,support"));
-        given().queryParam("from", "yesterday").get("/api/consent/export").then().statusCode(422)
+        given().queryParam("from", "yesterday")
+                .get("/api/consent/export")
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo("from"));
     }
 
@@ -66,9 +116,13 @@ class ConsentLedgerApiTest {
         String id = TestData.id("ledger-erase");
         String phone = TestData.norwegianMobile();
         given().body(Map.of("phone", phone, "consent", Map.of("status", "opted_in", "source", "web")))
-                .put("/api/customers/" + id).then().statusCode(201);
+                .put("/api/customers/" + id)
+                .then()
+                .statusCode(201);
         given().delete("/api/customers/" + id).then().statusCode(204);
-        given().get("/api/consent/export").then().statusCode(200)
+        given().get("/api/consent/export")
+                .then()
+                .statusCode(200)
                 .body(not(containsString(phone)))
                 .body(containsString(",opt_in,opted_in,web,"));
     }

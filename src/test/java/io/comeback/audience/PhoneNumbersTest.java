@@ -1,16 +1,15 @@
 package io.comeback.audience;
 
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /** The shortcut for numbers in international form must normalise (or refuse) exactly as libphonenumber's parser. */
 class PhoneNumbersTest {
@@ -70,12 +69,14 @@ class PhoneNumbersTest {
                 if (example == null) {
                     continue;
                 }
-                for (String raw : List.of(util.format(example, PhoneNumberUtil.PhoneNumberFormat.E164),
+                for (String raw : List.of(
+                        util.format(example, PhoneNumberUtil.PhoneNumberFormat.E164),
                         util.format(example, PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL))) {
                     if (InternationalForm.read(raw) != null) {
                         shortcuts++;
                     }
-                    assertEquals(outcome(() -> phones.normalizeByParsing(raw)), outcome(() -> phones.normalize(raw)), raw);
+                    assertEquals(
+                            outcome(() -> phones.normalizeByParsing(raw)), outcome(() -> phones.normalize(raw)), raw);
                 }
             }
         }
@@ -88,8 +89,18 @@ class PhoneNumbersTest {
         assertTrue(!InternationalForm.shortcutCallingCodes().contains(44), "the UK has one (0)");
         assertNotNull(InternationalForm.read("+47 912 34 567"));
         assertNotNull(InternationalForm.read("+4791234567"));
-        for (String raw : List.of("912 34 567", "004791234567", "+47-912-34-567", "+47 912 34 567 ext 2", " +4791234567",
-                "+4791234567 ", "+44 7400 123456", "+47", "+0 12345", "+47 0912 34 567", "+47 ９12 34 567")) {
+        for (String raw : List.of(
+                "912 34 567",
+                "004791234567",
+                "+47-912-34-567",
+                "+47 912 34 567 ext 2",
+                " +4791234567",
+                "+4791234567 ",
+                "+44 7400 123456",
+                "+47",
+                "+0 12345",
+                "+47 0912 34 567",
+                "+47 ９12 34 567")) {
             assertNull(InternationalForm.read(raw), raw);
         }
         assertEquals("+4791234567", phones.normalize("+47 912 34 567").e164());

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class SimulationJsonContractTest {
 
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Test
@@ -67,7 +68,8 @@ class SimulationJsonContractTest {
         assertThat(timeline.get(3).get("attribute").asText()).isEqualTo("nps");
         assertThat(timeline.get(3).get("value").asText()).isEqualTo("10");
         assertThat(timeline.get(4).get("reason").asText()).isEqualTo("promoter");
-        assertThat(send.fieldNames()).toIterable()
+        assertThat(send.fieldNames())
+                .toIterable()
                 .containsExactly("at", "kind", "step", "text", "attribute", "value", "reason");
     }
 }

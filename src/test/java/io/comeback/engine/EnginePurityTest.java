@@ -26,26 +26,42 @@ class EnginePurityTest {
 
     @Test
     void engineImportsNoFrameworks() {
-        noClasses().that().resideInAPackage("io.comeback.engine..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta.persistence..",
-                        "jakarta.enterprise..", "jakarta.ws.rs..", "com.twilio..", "org.quartz..", "org.hibernate..",
+        noClasses()
+                .that()
+                .resideInAPackage("io.comeback.engine..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.quarkus..",
+                        "jakarta.persistence..",
+                        "jakarta.enterprise..",
+                        "jakarta.ws.rs..",
+                        "com.twilio..",
+                        "org.quartz..",
+                        "org.hibernate..",
                         "com.fasterxml.jackson..")
                 .check(engine);
     }
 
     @Test
     void engineDependsOnNothingElseInComeback() {
-        noClasses().that().resideInAPackage("io.comeback.engine..")
-                .should().dependOnClassesThat(resideInAPackage("io.comeback..")
-                        .and(resideOutsideOfPackage("io.comeback.engine..")))
+        noClasses()
+                .that()
+                .resideInAPackage("io.comeback.engine..")
+                .should()
+                .dependOnClassesThat(
+                        resideInAPackage("io.comeback..").and(resideOutsideOfPackage("io.comeback.engine..")))
                 .check(engine);
     }
 
     @Test
     void modelDependsOnTheJdkOnly() {
-        noClasses().that().resideInAPackage("io.comeback.engine.model..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.snakeyaml..", "io.comeback.engine.parse..",
-                        "io.comeback.engine.validate..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.comeback.engine.model..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.snakeyaml..", "io.comeback.engine.parse..", "io.comeback.engine.validate..")
                 .check(engine);
     }
 }

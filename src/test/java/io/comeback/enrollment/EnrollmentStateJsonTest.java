@@ -1,19 +1,18 @@
 package io.comeback.enrollment;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.comeback.engine.model.EventType;
 import io.comeback.engine.run.EnrollmentState;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 /** The streaming state codec against Jackson data binding, the form stored before it. */
 class EnrollmentStateJsonTest {
@@ -27,13 +26,36 @@ class EnrollmentStateJsonTest {
         variables.put("nothing", null);
         return List.of(
                 EnrollmentState.enroll("welcome", "v1", Instant.parse("2026-11-23T10:15:30Z")),
-                new EnrollmentState("feedback", "abc123", EnrollmentState.Status.WAITING_REPLY, "ask",
-                        Instant.parse("2026-11-23T10:15:30.123456Z"), Instant.parse("2026-11-24T09:00:00Z"), 2,
-                        Map.of("ask", 1, "ask/re_ask", 2), Set.of(EventType.REPLIED, EventType.ORDERED), variables,
-                        Map.of("vip", "yes"), Set.of("nps", "promoter"), Set.of("lapsed"), null),
-                new EnrollmentState("winback", "v9", EnrollmentState.Status.EXITED, null,
-                        Instant.parse("2026-01-01T00:00:00Z"), null, 0, Map.of(), Set.of(EventType.CLICKED),
-                        Map.of(), Map.of(), Set.of(), Set.of(), "converted"));
+                new EnrollmentState(
+                        "feedback",
+                        "abc123",
+                        EnrollmentState.Status.WAITING_REPLY,
+                        "ask",
+                        Instant.parse("2026-11-23T10:15:30.123456Z"),
+                        Instant.parse("2026-11-24T09:00:00Z"),
+                        2,
+                        Map.of("ask", 1, "ask/re_ask", 2),
+                        Set.of(EventType.REPLIED, EventType.ORDERED),
+                        variables,
+                        Map.of("vip", "yes"),
+                        Set.of("nps", "promoter"),
+                        Set.of("lapsed"),
+                        null),
+                new EnrollmentState(
+                        "winback",
+                        "v9",
+                        EnrollmentState.Status.EXITED,
+                        null,
+                        Instant.parse("2026-01-01T00:00:00Z"),
+                        null,
+                        0,
+                        Map.of(),
+                        Set.of(EventType.CLICKED),
+                        Map.of(),
+                        Map.of(),
+                        Set.of(),
+                        Set.of(),
+                        "converted"));
     }
 
     @Test
@@ -46,9 +68,22 @@ class EnrollmentStateJsonTest {
             assertEquals(state, StateCodec.readState(streamed));
             // The same document, except properties data binding adds that no reader uses.
             JsonNode expected = TREE.readTree(bound);
-            ((com.fasterxml.jackson.databind.node.ObjectNode) expected).retain(
-                    List.of("flowId", "flowVersion", "status", "stepId", "enrolledAt", "wakeAt", "reAsks", "occurrences",
-                            "eventsSeen", "variables", "attributes", "tagsAdded", "tagsRemoved", "exitLabel"));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) expected)
+                    .retain(List.of(
+                            "flowId",
+                            "flowVersion",
+                            "status",
+                            "stepId",
+                            "enrolledAt",
+                            "wakeAt",
+                            "reAsks",
+                            "occurrences",
+                            "eventsSeen",
+                            "variables",
+                            "attributes",
+                            "tagsAdded",
+                            "tagsRemoved",
+                            "exitLabel"));
             assertEquals(expected, TREE.readTree(streamed));
         }
     }
@@ -76,7 +111,8 @@ class EnrollmentStateJsonTest {
                  "tagsAdded": [], "tagsRemoved": []}
                 """;
         assertThrows(EnrollmentStateJson.Unexpected.class, () -> EnrollmentStateJson.read(numeric));
-        assertEquals(Instant.ofEpochSecond(1700000000), StateCodec.readState(numeric).enrolledAt());
+        assertEquals(
+                Instant.ofEpochSecond(1700000000), StateCodec.readState(numeric).enrolledAt());
         assertThrows(EnrollmentStateJson.Unexpected.class, () -> EnrollmentStateJson.read("{\"flowId\": \"f\"}"));
         assertThrows(IllegalStateException.class, () -> StateCodec.readState("{\"status\": \"NOPE\"}"));
     }

@@ -1,22 +1,19 @@
 package io.comeback.enrollment;
 
-import io.comeback.enrollment.TriggerDetection;
-import io.comeback.enrollment.WakeUpBatch;
+import static io.comeback.testing.Api.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.comeback.testing.TestClockProducer;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.comeback.testing.Api.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every trigger of the flow language enrolls customers on the running service ({@link TriggerFlowsProfile}: one
@@ -31,6 +28,7 @@ class EveryTriggerRunsTest {
 
     @Inject
     TriggerDetection detection;
+
     @Inject
     WakeUpBatch wakeUps;
 
@@ -42,7 +40,12 @@ class EveryTriggerRunsTest {
     /** A detection pass at {@code asOf}, through the API, with the service's clock there too. */
     private static List<Map<String, Object>> detect(String asOf) {
         TestClockProducer.CLOCK.setTo(Instant.parse(asOf));
-        return given().post("/api/triggers/detect?asOf=" + asOf).then().statusCode(200).extract().jsonPath().getList("$");
+        return given().post("/api/triggers/detect?asOf=" + asOf)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
     }
 
     /** Runs every due enrollment (the flows send their text and end) at the clock's now. */
@@ -63,13 +66,22 @@ class EveryTriggerRunsTest {
     }
 
     private static List<Map<String, Object>> enrollments(String customer, String flowId) {
-        List<Map<String, Object>> all = given().get("/api/customers/" + customer + "/enrollments").then().statusCode(200)
-                .extract().jsonPath().getList("$");
+        List<Map<String, Object>> all = given().get("/api/customers/" + customer + "/enrollments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
         return all.stream().filter(e -> flowId.equals(e.get("flowId"))).toList();
     }
 
     private static List<Map<String, Object>> messages(String customer) {
-        return given().get("/api/customers/" + customer + "/messages").then().statusCode(200).extract().jsonPath().getList("$");
+        return given().get("/api/customers/" + customer + "/messages")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
     }
 
     @Test
@@ -89,12 +101,15 @@ class EveryTriggerRunsTest {
             assertThat(r.get("trigger")).isEqualTo("date");
             assertThat((Integer) r.get("matched")).isPositive();
         });
-        assertThat(enrollments(oslo, TriggerFlowsProfile.BIRTHDAY)).singleElement().satisfies(e ->
-                assertThat(e.get("entryReason")).isEqualTo("date birthday: 2031-11-23 at 09:30 Europe/Oslo"));
+        assertThat(enrollments(oslo, TriggerFlowsProfile.BIRTHDAY))
+                .singleElement()
+                .satisfies(e ->
+                        assertThat(e.get("entryReason")).isEqualTo("date birthday: 2031-11-23 at 09:30 Europe/Oslo"));
         assertThat(enrollments(newYork, TriggerFlowsProfile.BIRTHDAY)).isEmpty();
         runDueEnrollments();
-        assertThat(messages(oslo)).singleElement().satisfies(m ->
-                assertThat(m.get("body").toString()).startsWith("Gratulerer med dagen, Kari!"));
+        assertThat(messages(oslo))
+                .singleElement()
+                .satisfies(m -> assertThat(m.get("body").toString()).startsWith("Gratulerer med dagen, Kari!"));
 
         // 09:30 in New York is 14:30Z; Oslo's birthday is not met twice however often the pass runs that day.
         detect("2031-11-23T14:29:00Z");
@@ -119,26 +134,67 @@ class EveryTriggerRunsTest {
 
     @Test
     void theSimulateApiTakesTheCustomerApisFieldsAndEntersEachTriggerAsTheRuntimeDoes() {
-        Map<String, Object> kari = Map.of("firstName", "Kari", "lastName", "Nordmann", "email", "kari@example.com",
-                "phone", "+4791234567", "timeZone", "Europe/Oslo", "birthday", "1990-06-15",
-                "consent", Map.of("status", "opted_in"));
-        List<Map<String, Object>> birthday = given().body(Map.of("customer", kari, "start", "2026-01-01T00:00:00Z",
-                        "until", "2026-12-31T00:00:00Z")).post("/api/flows/" + TriggerFlowsProfile.BIRTHDAY + "/simulate")
-                .then().statusCode(200).extract().jsonPath().getList("timeline");
+        Map<String, Object> kari = Map.of(
+                "firstName",
+                "Kari",
+                "lastName",
+                "Nordmann",
+                "email",
+                "kari@example.com",
+                "phone",
+                "+4791234567",
+                "timeZone",
+                "Europe/Oslo",
+                "birthday",
+                "1990-06-15",
+                "consent",
+                Map.of("status", "opted_in"));
+        List<Map<String, Object>> birthday = given().body(
+                        Map.of("customer", kari, "start", "2026-01-01T00:00:00Z", "until", "2026-12-31T00:00:00Z"))
+                .post("/api/flows/" + TriggerFlowsProfile.BIRTHDAY + "/simulate")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("timeline");
         assertThat(birthday.get(0)).containsEntry("kind", "enter").containsEntry("at", "2026-06-15T07:30:00Z");
 
-        List<Map<String, Object>> wishlist = given().body(Map.of("customer", kari, "start", "2026-06-01T00:00:00Z",
-                        "until", "2026-06-30T00:00:00Z", "events", List.of(Map.of("at", "2026-06-03T10:00:00Z",
-                                "type", "event", "name", "wishlist_added",
-                                "properties", Map.of("category", "shoes", "product", "Fjellsko")))))
+        List<Map<String, Object>> wishlist = given().body(Map.of(
+                        "customer",
+                        kari,
+                        "start",
+                        "2026-06-01T00:00:00Z",
+                        "until",
+                        "2026-06-30T00:00:00Z",
+                        "events",
+                        List.of(Map.of(
+                                "at",
+                                "2026-06-03T10:00:00Z",
+                                "type",
+                                "event",
+                                "name",
+                                "wishlist_added",
+                                "properties",
+                                Map.of("category", "shoes", "product", "Fjellsko")))))
                 .post("/api/flows/" + TriggerFlowsProfile.WISHLIST + "/simulate")
-                .then().statusCode(200).extract().jsonPath().getList("timeline");
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("timeline");
         assertThat(wishlist.get(1)).containsEntry("kind", "send");
         assertThat(wishlist.get(1).get("text").toString()).startsWith("Fjellsko venter");
 
-        given().body(Map.of("customer", Map.of("timeZone", "Europe/Oslo", "birthday", "15.06.1990"),
-                        "start", "2026-01-01T00:00:00Z", "until", "2026-12-31T00:00:00Z"))
-                .post("/api/flows/" + TriggerFlowsProfile.BIRTHDAY + "/simulate").then().statusCode(422)
+        given().body(Map.of(
+                        "customer",
+                        Map.of("timeZone", "Europe/Oslo", "birthday", "15.06.1990"),
+                        "start",
+                        "2026-01-01T00:00:00Z",
+                        "until",
+                        "2026-12-31T00:00:00Z"))
+                .post("/api/flows/" + TriggerFlowsProfile.BIRTHDAY + "/simulate")
+                .then()
+                .statusCode(422)
                 .body(org.hamcrest.Matchers.containsString("customer.birthday '15.06.1990' is not a date"));
     }
 
@@ -161,44 +217,81 @@ class EveryTriggerRunsTest {
         String customer = customer(Map.of("timeZone", "Europe/Oslo"));
         // 23:30Z on 14 March is already 15 March in Oslo.
         for (String placedAt : List.of("2033-03-14T23:30:00Z", "2033-09-01T10:00:00Z")) {
-            given().body(Map.of("orderId", TestData.id("ord"), "customerId", customer, "total", "499.00",
-                    "currency", "NOK", "placedAt", placedAt)).post("/api/orders").then().statusCode(201);
+            given().body(Map.of(
+                            "orderId",
+                            TestData.id("ord"),
+                            "customerId",
+                            customer,
+                            "total",
+                            "499.00",
+                            "currency",
+                            "NOK",
+                            "placedAt",
+                            placedAt))
+                    .post("/api/orders")
+                    .then()
+                    .statusCode(201);
         }
         detect("2034-03-14T09:05:00Z");
         assertThat(enrollments(customer, TriggerFlowsProfile.FIRST_ORDER)).isEmpty();
         detect("2034-03-15T08:59:00Z");
         assertThat(enrollments(customer, TriggerFlowsProfile.FIRST_ORDER)).isEmpty();
         detect("2034-03-15T09:01:00Z");
-        assertThat(enrollments(customer, TriggerFlowsProfile.FIRST_ORDER)).singleElement().satisfies(e ->
-                assertThat(e.get("entryReason")).isEqualTo("date first order: 2034-03-15 at 10:00 Europe/Oslo"));
+        assertThat(enrollments(customer, TriggerFlowsProfile.FIRST_ORDER))
+                .singleElement()
+                .satisfies(e -> assertThat(e.get("entryReason"))
+                        .isEqualTo("date first order: 2034-03-15 at 10:00 Europe/Oslo"));
     }
 
     @Test
     void anEventOfTheFlowsTypeThatPassesTheFiltersEntersWithItsPropertiesAndTheGoalEventEndsIt() {
         TestClockProducer.CLOCK.reset();
         String customer = customer(Map.of());
-        given().body(Map.of("customerId", customer, "type", "wishlist_added",
-                        "properties", Map.of("category", "jackets", "product", "Vinterjakke")))
-                .post("/api/events").then().statusCode(201);
+        given().body(Map.of(
+                        "customerId",
+                        customer,
+                        "type",
+                        "wishlist_added",
+                        "properties",
+                        Map.of("category", "jackets", "product", "Vinterjakke")))
+                .post("/api/events")
+                .then()
+                .statusCode(201);
         given().body(Map.of("customerId", customer, "type", "page_view", "properties", Map.of("category", "shoes")))
-                .post("/api/events").then().statusCode(201);
+                .post("/api/events")
+                .then()
+                .statusCode(201);
         assertThat(enrollments(customer, TriggerFlowsProfile.WISHLIST)).isEmpty();
 
-        given().body(Map.of("customerId", customer, "type", "wishlist_added",
-                        "properties", Map.of("category", "shoes", "product", "Fjellsko")))
-                .post("/api/events").then().statusCode(201);
-        assertThat(enrollments(customer, TriggerFlowsProfile.WISHLIST)).singleElement().satisfies(e ->
-                assertThat(e.get("entryReason")).isEqualTo("event wishlist_added"));
+        given().body(Map.of(
+                        "customerId",
+                        customer,
+                        "type",
+                        "wishlist_added",
+                        "properties",
+                        Map.of("category", "shoes", "product", "Fjellsko")))
+                .post("/api/events")
+                .then()
+                .statusCode(201);
+        assertThat(enrollments(customer, TriggerFlowsProfile.WISHLIST))
+                .singleElement()
+                .satisfies(e -> assertThat(e.get("entryReason")).isEqualTo("event wishlist_added"));
         runDueEnrollments();
-        assertThat(messages(customer)).singleElement().satisfies(m ->
-                assertThat(m.get("body").toString()).startsWith("Fjellsko venter på deg!"));
+        assertThat(messages(customer))
+                .singleElement()
+                .satisfies(m -> assertThat(m.get("body").toString()).startsWith("Fjellsko venter på deg!"));
 
-        given().body(Map.of("customerId", customer, "type", "wishlist_purchased")).post("/api/events").then().statusCode(201);
+        given().body(Map.of("customerId", customer, "type", "wishlist_purchased"))
+                .post("/api/events")
+                .then()
+                .statusCode(201);
         runDueEnrollments();
-        assertThat(enrollments(customer, TriggerFlowsProfile.WISHLIST)).singleElement().satisfies(e -> {
-            assertThat(e.get("exitReason")).isEqualTo("goal_reached");
-            assertThat(e.get("conversion")).isEqualTo(true);
-        });
+        assertThat(enrollments(customer, TriggerFlowsProfile.WISHLIST))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.get("exitReason")).isEqualTo("goal_reached");
+                    assertThat(e.get("conversion")).isEqualTo(true);
+                });
     }
 
     @Test
@@ -206,17 +299,26 @@ class EveryTriggerRunsTest {
         TestClockProducer.CLOCK.reset();
         String phone = TestData.norwegianMobile();
         String customer = customer(Map.of("phone", phone));
-        given().body(Map.of("customerId", customer, "type", "quiz_started")).post("/api/events").then().statusCode(201);
+        given().body(Map.of("customerId", customer, "type", "quiz_started"))
+                .post("/api/events")
+                .then()
+                .statusCode(201);
         runDueEnrollments();
-        assertThat(enrollments(customer, TriggerFlowsProfile.QUIZ)).singleElement().satisfies(e ->
-                assertThat(e.get("status")).isEqualTo("waiting_timer"));
+        assertThat(enrollments(customer, TriggerFlowsProfile.QUIZ))
+                .singleElement()
+                .satisfies(e -> assertThat(e.get("status")).isEqualTo("waiting_timer"));
 
-        given().body(Map.of("from", phone, "body", "Til Lofoten!")).post("/simulator/inbound").then().statusCode(200);
+        given().body(Map.of("from", phone, "body", "Til Lofoten!"))
+                .post("/simulator/inbound")
+                .then()
+                .statusCode(200);
         runDueEnrollments();
-        assertThat(enrollments(customer, TriggerFlowsProfile.QUIZ)).singleElement().satisfies(e -> {
-            assertThat(e.get("exitReason")).isEqualTo("goal_reached");
-            assertThat(e.get("conversion")).isEqualTo(true);
-        });
+        assertThat(enrollments(customer, TriggerFlowsProfile.QUIZ))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.get("exitReason")).isEqualTo("goal_reached");
+                    assertThat(e.get("conversion")).isEqualTo(true);
+                });
     }
 
     @Test
@@ -224,35 +326,55 @@ class EveryTriggerRunsTest {
         TestClockProducer.CLOCK.reset();
         String phone = TestData.norwegianMobile();
         String customer = "sms:" + phone;
-        String question = given().body(Map.of("from", phone, "body", "Vipklubb!")).post("/simulator/inbound")
-                .then().statusCode(200).extract().path("answer");
+        String question = given().body(Map.of("from", phone, "body", "Vipklubb!"))
+                .post("/simulator/inbound")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("answer");
         assertThat(question).contains("Svar JA").contains("Reply YES");
-        Map<String, Object> created = given().get("/api/customers/" + customer).then().statusCode(200).extract().path("$");
+        Map<String, Object> created = given().get("/api/customers/" + customer)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("$");
         assertThat(created.get("phone")).isEqualTo(phone);
         assertThat(created.get("timeZone")).isEqualTo("Europe/Oslo");
         assertThat(given().get("/api/customers/" + customer).then().extract().<String>path("consent.status"))
                 .isEqualTo("unknown");
         assertThat(enrollments(customer, TriggerFlowsProfile.KEYWORD)).isEmpty();
 
-        String answer = given().body(Map.of("from", phone, "body", "Ja")).post("/simulator/inbound")
-                .then().statusCode(200).extract().path("answer");
+        String answer = given().body(Map.of("from", phone, "body", "Ja"))
+                .post("/simulator/inbound")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("answer");
         assertThat(answer).isNull();
-        Map<String, Object> consent = given().get("/api/customers/" + customer + "/consent").then().statusCode(200)
-                .extract().path("$");
+        Map<String, Object> consent = given().get("/api/customers/" + customer + "/consent")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("$");
         assertThat(consent.toString()).contains("status=opted_in");
-        List<Map<String, Object>> history = given().get("/api/customers/" + customer + "/consent").then()
-                .extract().jsonPath().getList("history");
+        List<Map<String, Object>> history = given().get("/api/customers/" + customer + "/consent")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("history");
         assertThat(history).last().satisfies(change -> {
             assertThat(change.get("change")).isEqualTo("opt_in");
             assertThat(change.get("keyword")).isEqualTo(TriggerFlowsProfile.VIP_WORD);
             assertThat(change.get("text")).isEqualTo(question);
             assertThat(change.get("source")).isEqualTo("sms keyword VIPKLUBB, confirmed with JA");
         });
-        assertThat(enrollments(customer, TriggerFlowsProfile.KEYWORD)).singleElement().satisfies(e ->
-                assertThat(e.get("entryReason")).isEqualTo("keyword: VIPKLUBB (confirmed)"));
+        assertThat(enrollments(customer, TriggerFlowsProfile.KEYWORD))
+                .singleElement()
+                .satisfies(e -> assertThat(e.get("entryReason")).isEqualTo("keyword: VIPKLUBB (confirmed)"));
         runDueEnrollments();
-        assertThat(messages(customer)).singleElement().satisfies(m ->
-                assertThat(m.get("body").toString()).startsWith("Velkommen i VIP-klubben!"));
+        assertThat(messages(customer))
+                .singleElement()
+                .satisfies(m -> assertThat(m.get("body").toString()).startsWith("Velkommen i VIP-klubben!"));
     }
 
     @Test
@@ -260,17 +382,28 @@ class EveryTriggerRunsTest {
         TestClockProducer.CLOCK.reset();
         String phone = TestData.norwegianMobile();
         String customer = "sms:" + phone;
-        given().body(Map.of("from", phone, "body", TriggerFlowsProfile.VIP_WORD)).post("/simulator/inbound")
-                .then().statusCode(200);
-        given().body(Map.of("from", phone, "body", "STOPP")).post("/simulator/inbound").then().statusCode(200);
-        given().body(Map.of("from", phone, "body", "JA")).post("/simulator/inbound").then().statusCode(200);
+        given().body(Map.of("from", phone, "body", TriggerFlowsProfile.VIP_WORD))
+                .post("/simulator/inbound")
+                .then()
+                .statusCode(200);
+        given().body(Map.of("from", phone, "body", "STOPP"))
+                .post("/simulator/inbound")
+                .then()
+                .statusCode(200);
+        given().body(Map.of("from", phone, "body", "JA"))
+                .post("/simulator/inbound")
+                .then()
+                .statusCode(200);
         assertThat(given().get("/api/customers/" + customer).then().extract().<String>path("consent.status"))
                 .isEqualTo("opted_out");
         assertThat(enrollments(customer, TriggerFlowsProfile.KEYWORD)).isEmpty();
 
         // A YES with no question pending is an ordinary text: no customer is created for it.
         String stranger = TestData.norwegianMobile();
-        given().body(Map.of("from", stranger, "body", "JA")).post("/simulator/inbound").then().statusCode(200);
+        given().body(Map.of("from", stranger, "body", "JA"))
+                .post("/simulator/inbound")
+                .then()
+                .statusCode(200);
         given().get("/api/customers/sms:" + stranger).then().statusCode(404);
     }
 
@@ -278,10 +411,14 @@ class EveryTriggerRunsTest {
     void aCustomerJoiningTheSegmentEntersOnceAndAgainOnlyAfterLeavingAndJoiningAgain() {
         TestClockProducer.CLOCK.reset();
         String phone = TestData.norwegianMobile();
-        String member = customer(Map.of("phone", phone, "attributes", Map.of("club", TriggerFlowsProfile.SEGMENT_CLUB)));
+        String member =
+                customer(Map.of("phone", phone, "attributes", Map.of("club", TriggerFlowsProfile.SEGMENT_CLUB)));
         String outsider = customer(Map.of("attributes", Map.of("club", "bronze")));
-        String noConsent = customer(Map.of("attributes", Map.of("club", TriggerFlowsProfile.SEGMENT_CLUB),
-                "consent", Map.of("status", "unknown")));
+        String noConsent = customer(Map.of(
+                "attributes",
+                Map.of("club", TriggerFlowsProfile.SEGMENT_CLUB),
+                "consent",
+                Map.of("status", "unknown")));
 
         detection.runAll(TestClockProducer.CLOCK.instant());
         assertThat(enrollments(member, TriggerFlowsProfile.SEGMENT)).hasSize(1);
@@ -295,11 +432,20 @@ class EveryTriggerRunsTest {
 
         // Leaves the segment, then joins it again: enters again.
         given().body(Map.of("phone", phone, "firstName", "Kari", "attributes", Map.of("club", "gold")))
-                .put("/api/customers/" + member).then().statusCode(200);
+                .put("/api/customers/" + member)
+                .then()
+                .statusCode(200);
         detection.runAll(TestClockProducer.CLOCK.instant());
-        given().body(Map.of("phone", phone, "firstName", "Kari",
-                "attributes", Map.of("club", TriggerFlowsProfile.SEGMENT_CLUB))).put("/api/customers/" + member)
-                .then().statusCode(200);
+        given().body(Map.of(
+                        "phone",
+                        phone,
+                        "firstName",
+                        "Kari",
+                        "attributes",
+                        Map.of("club", TriggerFlowsProfile.SEGMENT_CLUB)))
+                .put("/api/customers/" + member)
+                .then()
+                .statusCode(200);
         detection.runAll(TestClockProducer.CLOCK.instant());
         assertThat(enrollments(member, TriggerFlowsProfile.SEGMENT)).hasSize(2);
     }

@@ -1,5 +1,7 @@
 package io.comeback.enrollment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.CustomerInput;
 import io.comeback.audience.CustomerService;
@@ -9,9 +11,6 @@ import io.comeback.testing.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The inactivity detector enters its matches through {@link Enrollments#enterLapsed}, which judges
@@ -41,10 +40,13 @@ class LapsedEntryAgreementTest {
 
     @Inject
     Enrollments enrollments;
+
     @Inject
     CustomerService customers;
+
     @Inject
     PersonErasure erasure;
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -55,7 +57,8 @@ class LapsedEntryAgreementTest {
     @AfterEach
     void erase() throws Exception {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("DELETE FROM enrollments WHERE flow_id = ? AND customer_id = ANY (?)")) {
+                PreparedStatement st =
+                        c.prepareStatement("DELETE FROM enrollments WHERE flow_id = ? AND customer_id = ANY (?)")) {
             st.setString(1, FLOW);
             st.setArray(2, c.createArrayOf("bigint", createdIds.toArray()));
             st.executeUpdate();
@@ -108,9 +111,12 @@ class LapsedEntryAgreementTest {
         assertThat(bulk).isEqualTo(general);
         TreeSet<String> labels = new TreeSet<>();
         general.stream().filter(line -> line.startsWith("outcome ")).forEach(line -> labels.add(line.split(" ")[1]));
-        assertThat(labels).as("every rule is exercised").containsExactlyInAnyOrder("entered", "held_out", "no_consent",
-                "audience", "already_running", "cool_down", "no_customer");
-        String secondEntry = "enrollment " + backAgain + " " + (Holdout.heldOut(FLOW, backAgain, 2, 10) ? "held_out" : "new") + " ";
+        assertThat(labels)
+                .as("every rule is exercised")
+                .containsExactlyInAnyOrder(
+                        "entered", "held_out", "no_consent", "audience", "already_running", "cool_down", "no_customer");
+        String secondEntry =
+                "enrollment " + backAgain + " " + (Holdout.heldOut(FLOW, backAgain, 2, 10) ? "held_out" : "new") + " ";
         assertThat(general).as("a returning customer's second entry").anyMatch(row -> row.startsWith(secondEntry));
     }
 
@@ -120,7 +126,8 @@ class LapsedEntryAgreementTest {
         QuarkusTransaction.begin();
         try {
             for (EntryOutcome outcome : entry.get()) {
-                seen.add("outcome " + outcome.label() + (outcome instanceof EntryOutcome.Refused r ? " " + r.detail() : ""));
+                seen.add("outcome " + outcome.label()
+                        + (outcome instanceof EntryOutcome.Refused r ? " " + r.detail() : ""));
             }
             try (Connection c = dataSource.getConnection()) {
                 seen.addAll(rows(c, """
@@ -158,8 +165,18 @@ class LapsedEntryAgreementTest {
     private long customer(String zone, String consent) {
         String externalId = TestData.id("lapsed-entry");
         String phone = TestData.norwegianMobile();
-        CustomerService.PutResult put = customers.put(externalId, new CustomerInput(phone, "Kari", "Nordmann", null, "nb-NO",
-                zone, null, Map.of(), consent == null ? null : new CustomerInput.ConsentInput(consent, "test", null, null)));
+        CustomerService.PutResult put = customers.put(
+                externalId,
+                new CustomerInput(
+                        phone,
+                        "Kari",
+                        "Nordmann",
+                        null,
+                        "nb-NO",
+                        zone,
+                        null,
+                        Map.of(),
+                        consent == null ? null : new CustomerInput.ConsentInput(consent, "test", null, null)));
         assertThat(put).isInstanceOf(CustomerService.Stored.class);
         created.add(externalId);
         long id = ((CustomerService.Stored) put).customer().id;
@@ -168,14 +185,16 @@ class LapsedEntryAgreementTest {
     }
 
     private void enrollment(long customerId, Instant entered, Instant exited) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("""
                 INSERT INTO enrollments (flow_id, flow_version, customer_id, status, entered_at, exited_at, exit_reason, updated_at)
                 VALUES (?, 'test', ?, ?, ?, ?, ?, ?)""")) {
             st.setString(1, FLOW);
             st.setLong(2, customerId);
             st.setString(3, exited == null ? "waiting_timer" : "exited");
             st.setObject(4, java.time.OffsetDateTime.ofInstant(entered, java.time.ZoneOffset.UTC));
-            st.setObject(5, exited == null ? null : java.time.OffsetDateTime.ofInstant(exited, java.time.ZoneOffset.UTC));
+            st.setObject(
+                    5, exited == null ? null : java.time.OffsetDateTime.ofInstant(exited, java.time.ZoneOffset.UTC));
             st.setString(6, exited == null ? null : "completed");
             st.setObject(7, java.time.OffsetDateTime.ofInstant(entered, java.time.ZoneOffset.UTC));
             st.executeUpdate();
@@ -183,7 +202,8 @@ class LapsedEntryAgreementTest {
     }
 
     private void sql(String statement) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(statement)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(statement)) {
             assertThat(st.executeUpdate()).isEqualTo(1);
         }
     }

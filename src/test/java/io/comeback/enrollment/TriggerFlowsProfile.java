@@ -1,7 +1,6 @@
 package io.comeback.enrollment;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,6 +25,7 @@ public class TriggerFlowsProfile implements QuarkusTestProfile {
 
     /** The keyword of the keyword flow and the attribute value of the segment: no other test texts or sets them. */
     static final String VIP_WORD = "VIPKLUBB";
+
     static final String SEGMENT_CLUB = "platinum_trigger_test";
 
     /** Quarkus loads this class with two class loaders; a system property makes both name the same folder. */
@@ -38,14 +38,18 @@ public class TriggerFlowsProfile implements QuarkusTestProfile {
             Path dir = Files.createTempDirectory("comeback-trigger-flows-");
             System.setProperty("comeback.test.trigger-flow-folder", dir.toString());
             dir.toFile().deleteOnExit();
-            write(dir, BIRTHDAY, """
+            write(
+                    dir,
+                    BIRTHDAY,
+                    """
                     trigger:
                       date:
                         attribute: birthday
                         at: "09:30"
                     entry:
                       re_entry: always
-                    """, "Gratulerer med dagen, {{ customer.firstName | du }}! Svar STOPP for å melde deg av.");
+                    """,
+                    "Gratulerer med dagen, {{ customer.firstName | du }}! Svar STOPP for å melde deg av.");
             write(dir, FIRST_ORDER, """
                     trigger:
                       date:

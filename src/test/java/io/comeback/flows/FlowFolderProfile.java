@@ -1,7 +1,6 @@
 package io.comeback.flows;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -67,7 +66,14 @@ public class FlowFolderProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         // The profiled name too: application.properties turns watching off under %test, and that wins over
         // an override of the plain name.
-        return Map.of("comeback.flows-dir", FOLDER.toString(), "comeback.flows.watch", "true",
-                "%test.comeback.flows.watch", "true", "comeback.runtime.enabled", "false");
+        return Map.of(
+                "comeback.flows-dir",
+                FOLDER.toString(),
+                "comeback.flows.watch",
+                "true",
+                "%test.comeback.flows.watch",
+                "true",
+                "comeback.runtime.enabled",
+                "false");
     }
 }

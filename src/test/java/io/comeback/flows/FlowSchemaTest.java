@@ -38,7 +38,9 @@ class FlowSchemaTest {
     @Test
     void isADraft202012SchemaForFlows() {
         assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
-        assertThat(schema.path("required")).extracting(JsonNode::asText).containsExactlyInAnyOrder("id", "trigger", "steps");
+        assertThat(schema.path("required"))
+                .extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("id", "trigger", "steps");
         assertThat(schema.path("additionalProperties").asBoolean(true)).isFalse();
     }
 
@@ -53,19 +55,37 @@ class FlowSchemaTest {
     void listsEveryStepKindTriggerEventAndConsent() {
         JsonNode defs = schema.path("$defs");
         List<String> stepKinds = new ArrayList<>();
-        defs.path("step").path("oneOf").forEach(alt -> stepKinds.add(alt.path("required").get(0).asText()));
+        defs.path("step")
+                .path("oneOf")
+                .forEach(alt -> stepKinds.add(alt.path("required").get(0).asText()));
         assertThat(stepKinds).containsExactlyElementsOf(Step.KINDS);
-        assertThat(defs.path("trigger").path("oneOf").get(0).path("enum")).extracting(JsonNode::asText)
+        assertThat(defs.path("trigger").path("oneOf").get(0).path("enum"))
+                .extracting(JsonNode::asText)
                 .containsExactlyElementsOf(Trigger.TYPES);
         assertThat(names(defs.path("trigger").path("oneOf").get(1).path("properties")))
                 .containsExactlyElementsOf(Trigger.TYPES);
-        assertThat(defs.path("event").path("enum")).extracting(JsonNode::asText)
+        assertThat(defs.path("event").path("enum"))
+                .extracting(JsonNode::asText)
                 .containsExactlyInAnyOrderElementsOf(EventType.allSpellings());
-        JsonNode consent = defs.path("condition").path("oneOf").get(2).path("properties").path("consent").path("enum");
-        assertThat(consent).extracting(JsonNode::asText).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(ConsentStatus.values()).map(ConsentStatus::yamlName).toList());
-        Vocabulary.TRIGGER_PARAMETERS.forEach((type, keys) -> assertThat(names(defs.path("trigger").path("oneOf").get(1)
-                .path("properties").path(type).path("properties"))).as(type).containsExactlyElementsOf(keys));
+        JsonNode consent = defs.path("condition")
+                .path("oneOf")
+                .get(2)
+                .path("properties")
+                .path("consent")
+                .path("enum");
+        assertThat(consent)
+                .extracting(JsonNode::asText)
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(ConsentStatus.values())
+                        .map(ConsentStatus::yamlName)
+                        .toList());
+        Vocabulary.TRIGGER_PARAMETERS.forEach((type, keys) -> assertThat(names(defs.path("trigger")
+                        .path("oneOf")
+                        .get(1)
+                        .path("properties")
+                        .path(type)
+                        .path("properties")))
+                .as(type)
+                .containsExactlyElementsOf(keys));
     }
 
     @Test

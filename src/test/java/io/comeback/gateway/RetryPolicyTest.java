@@ -1,15 +1,14 @@
 package io.comeback.gateway;
 
-import io.comeback.messaging.port.SendOutcome;
-import io.comeback.messaging.port.RetryPolicy;
-import io.comeback.messaging.port.DeliveryStatus;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.Random;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.comeback.messaging.port.DeliveryStatus;
+import io.comeback.messaging.port.RetryPolicy;
+import io.comeback.messaging.port.SendOutcome;
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
 
@@ -20,9 +19,12 @@ class RetryPolicyTest {
     void onlyRefusalsThatCertainlyDidNotSendAreRetried() {
         Random random = new Random(7);
         assertThat(policy.retryAfter(rateLimited, 1, random)).isPresent();
-        assertThat(policy.retryAfter(new SendOutcome.Refused("21211", "invalid number", false), 1, random)).isEmpty();
-        assertThat(policy.retryAfter(new SendOutcome.Indeterminate("timeout"), 1, random)).isEmpty();
-        assertThat(policy.retryAfter(new SendOutcome.Accepted("SM1", DeliveryStatus.QUEUED), 1, random)).isEmpty();
+        assertThat(policy.retryAfter(new SendOutcome.Refused("21211", "invalid number", false), 1, random))
+                .isEmpty();
+        assertThat(policy.retryAfter(new SendOutcome.Indeterminate("timeout"), 1, random))
+                .isEmpty();
+        assertThat(policy.retryAfter(new SendOutcome.Accepted("SM1", DeliveryStatus.QUEUED), 1, random))
+                .isEmpty();
     }
 
     @Test
@@ -47,7 +49,9 @@ class RetryPolicyTest {
     void jitterSpreadsReplicasApart() {
         Random random = new Random(3);
         long distinct = java.util.stream.IntStream.range(0, 50)
-                .mapToObj(i -> policy.backoff(3, random)).distinct().count();
+                .mapToObj(i -> policy.backoff(3, random))
+                .distinct()
+                .count();
         assertThat(distinct).isGreaterThan(40);
     }
 

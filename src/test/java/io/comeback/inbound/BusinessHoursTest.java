@@ -1,20 +1,20 @@
 package io.comeback.inbound;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class BusinessHoursTest {
 
     private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
-    private final BusinessHours hours = new BusinessHours("Europe/Oslo", "MON,TUE,WED,THU,FRI", "09:00", "16:00",
-            "A person answers shortly.", "We answer {when}.");
+    private final BusinessHours hours = new BusinessHours(
+            "Europe/Oslo", "MON,TUE,WED,THU,FRI", "09:00", "16:00", "A person answers shortly.", "We answer {when}.");
 
     private String replyAt(int year, int month, int day, int hour, int minute) {
-        return hours.autoReply(LocalDateTime.of(year, month, day, hour, minute).atZone(OSLO).toInstant());
+        return hours.autoReply(
+                LocalDateTime.of(year, month, day, hour, minute).atZone(OSLO).toInstant());
     }
 
     @Test

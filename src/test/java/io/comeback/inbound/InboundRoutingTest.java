@@ -1,12 +1,11 @@
 package io.comeback.inbound;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.validate.FlowValidator;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class InboundRoutingTest {
 
@@ -33,7 +32,8 @@ class InboundRoutingTest {
 
     @Test
     void onlyTheFirstWordCounts() {
-        assertThat(InboundRouting.keywordFlow(List.of(offer), "har dere tilbud")).isEmpty();
+        assertThat(InboundRouting.keywordFlow(List.of(offer), "har dere tilbud"))
+                .isEmpty();
         assertThat(InboundRouting.keywordFlow(List.of(offer), "tilbudet")).isEmpty();
     }
 }

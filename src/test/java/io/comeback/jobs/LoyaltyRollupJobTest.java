@@ -1,5 +1,8 @@
 package io.comeback.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.agroal.api.AgroalDataSource;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -7,16 +10,12 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The loyalty roll-up job leaves queued orders alone while an order import holds its lock, and folds them after. */
 @QuarkusTest
@@ -31,10 +30,25 @@ class LoyaltyRollupJobTest {
     @Test
     void waitsForARunningOrderImportThenFolds() throws SQLException {
         String customer = TestData.id("rollup-job");
-        given().body(Map.of("firstName", "Test")).put("/api/customers/" + customer).then().statusCode(201);
+        given().body(Map.of("firstName", "Test"))
+                .put("/api/customers/" + customer)
+                .then()
+                .statusCode(201);
         String orderId = TestData.id("rollup-job-o");
-        given().body(Map.of("orderId", orderId, "customerId", customer, "total", "10.00", "currency", "NOK",
-                "placedAt", "2002-06-01T10:00:00Z")).post("/api/orders").then().statusCode(201);
+        given().body(Map.of(
+                        "orderId",
+                        orderId,
+                        "customerId",
+                        customer,
+                        "total",
+                        "10.00",
+                        "currency",
+                        "NOK",
+                        "placedAt",
+                        "2002-06-01T10:00:00Z"))
+                .post("/api/orders")
+                .then()
+                .statusCode(201);
         assertTrue(queued(orderId), "the order trigger queues the order for the roll-up");
 
         try (Connection importing = dataSource.getConnection()) {
@@ -56,7 +70,7 @@ class LoyaltyRollupJobTest {
 
     private boolean queued(String orderId) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("""
+                PreparedStatement st = c.prepareStatement("""
                      SELECT count(*) FROM loyalty_pending_orders p JOIN orders o ON o.id = p.order_id WHERE o.order_id = ?""")) {
             st.setString(1, orderId);
             try (ResultSet rs = st.executeQuery()) {

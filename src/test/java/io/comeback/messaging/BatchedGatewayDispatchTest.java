@@ -1,20 +1,20 @@
 package io.comeback.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.time.QuietHours;
+import io.comeback.gateway.simulator.SimulatorGateway;
 import io.comeback.messaging.port.DeliveryStatus;
 import io.comeback.messaging.port.MessageLookup;
 import io.comeback.messaging.port.OutgoingSms;
 import io.comeback.messaging.port.SendOutcome;
-import io.comeback.gateway.simulator.SimulatorGateway;
 import io.comeback.testing.ManualRuntimeProfile;
 import io.comeback.testing.TestClockProducer;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -23,8 +23,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The simulator takes a dispatch batch in one request: every message of it is recorded once, with its
@@ -39,8 +38,10 @@ class BatchedGatewayDispatchTest {
 
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     SimulatorGateway simulator;
+
     @Inject
     Dispatcher dispatcher;
 
@@ -56,13 +57,18 @@ class BatchedGatewayDispatchTest {
         List<SendOutcome> outcomes = simulator.sendAll(messages);
 
         assertThat(outcomes).hasSize(3).allSatisfy(o -> assertThat(o).isInstanceOf(SendOutcome.Accepted.class));
-        assertThat(outcomes.stream().map(o -> ((SendOutcome.Accepted) o).providerMessageId()).distinct()).hasSize(3);
+        assertThat(outcomes.stream()
+                        .map(o -> ((SendOutcome.Accepted) o).providerMessageId())
+                        .distinct())
+                .hasSize(3);
         for (int i = 0; i < messages.size(); i++) {
             OutgoingSms message = messages.get(i);
             String providerId = ((SendOutcome.Accepted) outcomes.get(i)).providerMessageId();
             assertThat(ledger.gatewayCopies(message.messageId())).isEqualTo(1);
-            assertThat(ledger.text("SELECT to_phone || ' ' || body FROM simulator_messages WHERE ledger_id = ?",
-                    message.messageId())).isEqualTo(message.to() + " " + message.body());
+            assertThat(ledger.text(
+                            "SELECT to_phone || ' ' || body FROM simulator_messages WHERE ledger_id = ?",
+                            message.messageId()))
+                    .isEqualTo(message.to() + " " + message.body());
             assertThat(simulator.lookup(message.messageId()))
                     .isEqualTo(new MessageLookup.Found(providerId, DeliveryStatus.QUEUED));
         }
@@ -82,9 +88,26 @@ class BatchedGatewayDispatchTest {
             long customerId = ledger.customer(phones[i], "Europe/Oslo", "opted_in");
             // Row 1 has no number; row 2's window closed a minute ago; rows 0 and 3 may leave.
             SendWindow window = i == 2 ? new SendWindow(NOON.minus(Duration.ofMinutes(1)), quiet, oslo) : null;
-            rows.add(new LedgerRow(TestData.negativeId(), "step:ping:1", customerId, "batch_test", "v1", "ping",
-                    i == 1 ? null : phones[i], "Hei " + i, "transactional", "nb", 1, "gsm7", null, "pending", null, null,
-                    NOON.minusSeconds(5), NOON.minusSeconds(5), window));
+            rows.add(new LedgerRow(
+                    TestData.negativeId(),
+                    "step:ping:1",
+                    customerId,
+                    "batch_test",
+                    "v1",
+                    "ping",
+                    i == 1 ? null : phones[i],
+                    "Hei " + i,
+                    "transactional",
+                    "nb",
+                    1,
+                    "gsm7",
+                    null,
+                    "pending",
+                    null,
+                    null,
+                    NOON.minusSeconds(5),
+                    NOON.minusSeconds(5),
+                    window));
         }
         List<Long> ids = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {

@@ -1,5 +1,7 @@
 package io.comeback.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.Flow;
 import io.comeback.enrollment.WakeUpBatch;
@@ -11,17 +13,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Frequency caps on the real runtime: two flows competing for one person in the same wake-up batch
@@ -33,10 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestProfile(ManualRuntimeProfile.class)
 class CapDeferralTest {
 
-    private static final Instant NOON = LocalDateTime.of(2033, 3, 8, 12, 0).atZone(ZoneId.of("Europe/Oslo")).toInstant();
+    private static final Instant NOON =
+            LocalDateTime.of(2033, 3, 8, 12, 0).atZone(ZoneId.of("Europe/Oslo")).toInstant();
 
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     WakeUpBatch batch;
 
@@ -52,7 +53,8 @@ class CapDeferralTest {
     }
 
     private Flow flow(String id, int priority, String frequencyCap) {
-        return runtime.register("""
+        return runtime.register(
+                """
                 id: %s
                 settings:
                   kind: marketing
@@ -67,14 +69,18 @@ class CapDeferralTest {
                 """.formatted(id, priority, frequencyCap == null ? "" : "  frequency_cap: " + frequencyCap, id));
     }
 
-    private record Text(long id, String status, Instant notBefore, long copies) {
-    }
+    private record Text(long id, String status, Instant notBefore, long copies) {}
 
     private Text textOf(Flow flow, long customerId) {
-        List<Object> row = ledger.rows("SELECT id, status || coalesce(':' || status_reason, ''), not_before FROM outbound_messages "
-                + "WHERE flow_id = ? AND customer_id = ? ORDER BY id DESC LIMIT 1", flow.id(), customerId).get(0);
+        List<Object> row = ledger.rows(
+                        "SELECT id, status || coalesce(':' || status_reason, ''), not_before FROM outbound_messages "
+                                + "WHERE flow_id = ? AND customer_id = ? ORDER BY id DESC LIMIT 1",
+                        flow.id(),
+                        customerId)
+                .get(0);
         long id = ((Number) row.get(0)).longValue();
-        return new Text(id, (String) row.get(1), ((java.sql.Timestamp) row.get(2)).toInstant(), ledger.gatewayCopies(id));
+        return new Text(
+                id, (String) row.get(1), ((java.sql.Timestamp) row.get(2)).toInstant(), ledger.gatewayCopies(id));
     }
 
     @Test
@@ -92,17 +98,28 @@ class CapDeferralTest {
         assertThat(deferred.copies()).isZero();
         assertThat(deferred.status()).isEqualTo("pending:deferred: lower priority than " + vip.id());
         // The test clock keeps ticking from where it is set: allow the seconds the test itself takes.
-        assertThat(deferred.notBefore()).isBetween(NOON.plus(Duration.ofDays(1)), NOON.plus(Duration.ofDays(1)).plusSeconds(30));
+        assertThat(deferred.notBefore())
+                .isBetween(
+                        NOON.plus(Duration.ofDays(1)),
+                        NOON.plus(Duration.ofDays(1)).plusSeconds(30));
 
         runtime.stepTo(NOON.plus(Duration.ofDays(1)).minusSeconds(1), Duration.ofHours(1));
-        assertThat(textOf(low, customer).copies()).as("not before the cap allows").isZero();
+        assertThat(textOf(low, customer).copies())
+                .as("not before the cap allows")
+                .isZero();
         runtime.stepTo(NOON.plus(Duration.ofDays(1)).plusSeconds(30), Duration.ofHours(1));
         Text sent = textOf(low, customer);
         assertThat(sent.copies()).isEqualTo(1);
         // The reason stays on the row and shows in the message log.
         String externalId = ledger.text("SELECT external_id FROM customers WHERE id = ?", customer);
-        List<Map<String, Object>> log = RestAssured.given().header("Authorization", "Bearer test-key")
-                .get("/api/customers/" + externalId + "/messages").then().statusCode(200).extract().jsonPath().getList("$");
+        List<Map<String, Object>> log = RestAssured.given()
+                .header("Authorization", "Bearer test-key")
+                .get("/api/customers/" + externalId + "/messages")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
         assertThat(log).anySatisfy(m -> {
             assertThat(m.get("flowId")).isEqualTo(low.id());
             assertThat(m.get("statusReason")).isEqualTo("deferred: lower priority than " + vip.id());
@@ -126,11 +143,16 @@ class CapDeferralTest {
         runtime.runDue();
         Text capped = textOf(weekly, customer);
         assertThat(capped.status()).isEqualTo("pending:capped: flow " + weekly.id() + " 1 per P7D");
-        assertThat(capped.notBefore()).isBetween(NOON.plus(Duration.ofDays(7)), NOON.plus(Duration.ofDays(7)).plusSeconds(30));
+        assertThat(capped.notBefore())
+                .isBetween(
+                        NOON.plus(Duration.ofDays(7)),
+                        NOON.plus(Duration.ofDays(7)).plusSeconds(30));
         assertThat(capped.copies()).isZero();
 
         runtime.stepTo(NOON.plus(Duration.ofDays(7)).minusSeconds(1), Duration.ofHours(6));
-        assertThat(textOf(weekly, customer).copies()).as("not before the flow's cap allows").isZero();
+        assertThat(textOf(weekly, customer).copies())
+                .as("not before the flow's cap allows")
+                .isZero();
         runtime.stepTo(NOON.plus(Duration.ofDays(7)).plusSeconds(30), Duration.ofHours(6));
         assertThat(textOf(weekly, customer).copies()).isEqualTo(1);
     }

@@ -1,5 +1,7 @@
 package io.comeback.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.MessageKind;
@@ -15,10 +17,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -30,8 +28,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * STOP and START racing a send being prepared on another replica, with two real database
@@ -45,17 +44,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestProfile(ManualRuntimeProfile.class)
 class ConsentRaceTest {
 
-    private static final Instant NOON = LocalDateTime.of(2032, 9, 14, 12, 0).atZone(ZoneId.of("Europe/Oslo")).toInstant();
+    private static final Instant NOON = LocalDateTime.of(2032, 9, 14, 12, 0)
+            .atZone(ZoneId.of("Europe/Oslo"))
+            .toInstant();
     private static final ExecutorService REPLICA_B = Executors.newSingleThreadExecutor();
 
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     SendGate gate;
+
     @Inject
     OptOuts optOuts;
+
     @Inject
     Dispatcher dispatcher;
+
     @Inject
     FlowCatalog catalog;
 
@@ -80,20 +85,46 @@ class ConsentRaceTest {
         PreparedSend(long customerId) throws SQLException {
             c = dataSource.getConnection();
             c.setAutoCommit(false);
-            CustomerView customer = CustomerViews.load(c, customerId, java.time.Instant.now()).orElseThrow();
+            CustomerView customer =
+                    CustomerViews.load(c, customerId, java.time.Instant.now()).orElseThrow();
             Flow flow = catalog.active("welcome").orElseThrow();
             String text = "Hei! 20 % i dag. Svar STOPP for å melde deg av.";
-            Decision.Send send = new Decision.Send("offer", Decision.SendPurpose.STEP, 1, "nb", text,
-                    SmsSegments.count(text), MessageKind.MARKETING, null);
+            Decision.Send send = new Decision.Send(
+                    "offer",
+                    Decision.SendPurpose.STEP,
+                    1,
+                    "nb",
+                    text,
+                    SmsSegments.count(text),
+                    MessageKind.MARKETING,
+                    null);
             long enrollmentId = TestData.negativeId();
-            SendGate.SendRequest request = new SendGate.SendRequest(enrollmentId, customerId, flow, customer, send, NOON);
+            SendGate.SendRequest request =
+                    new SendGate.SendRequest(enrollmentId, customerId, flow, customer, send, NOON);
             SendGate.Verdict verdict = gate.check(request);
             boolean blocked = verdict instanceof SendGate.Block;
             String reason = blocked ? ((SendGate.Block) verdict).reason() : ((SendGate.Allow) verdict).reason();
             Instant notBefore = blocked ? NOON : ((SendGate.Allow) verdict).notBefore();
-            row = new LedgerRow(enrollmentId, send.ledgerKey(), customerId, flow.id(), flow.version(), "offer",
-                    customer.phone(), text, "marketing", "nb", 1, "gsm7", null, blocked ? "blocked" : "pending", reason,
-                    null, notBefore, NOON, blocked ? null : SendWindow.forSend(request, notBefore));
+            row = new LedgerRow(
+                    enrollmentId,
+                    send.ledgerKey(),
+                    customerId,
+                    flow.id(),
+                    flow.version(),
+                    "offer",
+                    customer.phone(),
+                    text,
+                    "marketing",
+                    "nb",
+                    1,
+                    "gsm7",
+                    null,
+                    blocked ? "blocked" : "pending",
+                    reason,
+                    null,
+                    notBefore,
+                    NOON,
+                    blocked ? null : SendWindow.forSend(request, notBefore));
         }
 
         long writeAndCommit() throws SQLException {
@@ -117,7 +148,8 @@ class ConsentRaceTest {
         ConsentChange(long customerId, String phone, boolean optOut) {
             committed = REPLICA_B.submit(() -> QuarkusTransaction.requiringNew().call(() -> {
                 try (Connection c = dataSource.getConnection()) {
-                    boolean changed = optOut ? optOuts.optOut(c, customerId, phone, "sms: STOP", "STOP", NOON)
+                    boolean changed = optOut
+                            ? optOuts.optOut(c, customerId, phone, "sms: STOP", "STOP", NOON)
                             : optOuts.resubscribe(c, customerId, phone, "START", NOON);
                     applied.countDown();
                     assertThat(mayCommit.await(20, TimeUnit.SECONDS)).isTrue();
@@ -127,12 +159,16 @@ class ConsentRaceTest {
         }
 
         void awaitApplied() throws InterruptedException {
-            assertThat(applied.await(20, TimeUnit.SECONDS)).as("replica B applied the change").isTrue();
+            assertThat(applied.await(20, TimeUnit.SECONDS))
+                    .as("replica B applied the change")
+                    .isTrue();
         }
 
         void commit() throws Exception {
             mayCommit.countDown();
-            assertThat(committed.get(20, TimeUnit.SECONDS)).as("the change changed something").isTrue();
+            assertThat(committed.get(20, TimeUnit.SECONDS))
+                    .as("the change changed something")
+                    .isTrue();
         }
     }
 
@@ -229,7 +265,8 @@ class ConsentRaceTest {
         // Prepared while the ledger still said opted out: blocked for good, even though START won.
         assertThat(ledger.gatewayCopies(raced)).isZero();
         assertThat(ledger.status(raced)).isEqualTo("blocked:opted_out");
-        assertThat(ledger.text("SELECT consent_status FROM customers WHERE id = ?", customer)).isEqualTo("opted_in");
+        assertThat(ledger.text("SELECT consent_status FROM customers WHERE id = ?", customer))
+                .isEqualTo("opted_in");
 
         long after;
         try (PreparedSend a = new PreparedSend(customer)) {
@@ -250,11 +287,15 @@ class ConsentRaceTest {
         try (PreparedSend a = new PreparedSend(customer)) {
             early = a.writeAndCommit();
         }
-        assertThat(ledger.single("SELECT count(*) FROM consent_events WHERE customer_id = ? AND change = 'resubscribe'",
-                customer)).isZero();
+        assertThat(ledger.single(
+                        "SELECT count(*) FROM consent_events WHERE customer_id = ? AND change = 'resubscribe'",
+                        customer))
+                .isZero();
         start.commit();
-        assertThat(ledger.single("SELECT count(*) FROM consent_events WHERE customer_id = ? AND change = 'resubscribe'",
-                customer)).isEqualTo(1);
+        assertThat(ledger.single(
+                        "SELECT count(*) FROM consent_events WHERE customer_id = ? AND change = 'resubscribe'",
+                        customer))
+                .isEqualTo(1);
         long late;
         try (PreparedSend a = new PreparedSend(customer)) {
             late = a.writeAndCommit();

@@ -1,18 +1,17 @@
 package io.comeback.messaging;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.comeback.messaging.port.DeliveryProblem;
 import io.comeback.messaging.port.DeliveryProblemReport;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.Map;
-
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
+import org.junit.jupiter.api.Test;
 
 /** What a carrier's error codes do to a customer: opt-out recorded, unreachable numbers left out until changed. */
 @QuarkusTest
@@ -28,7 +27,9 @@ class DeliveryProblemActionsTest {
     private static String customerWithPhone(String phone) {
         String id = TestData.id("carrier");
         api().body(Map.of("phone", phone, "consent", Map.of("status", "opted_in", "source", "web")))
-                .put("/api/customers/" + id).then().statusCode(201);
+                .put("/api/customers/" + id)
+                .then()
+                .statusCode(201);
         return id;
     }
 
@@ -36,11 +37,12 @@ class DeliveryProblemActionsTest {
     void aCarrierOptOutIsRecordedInTheLedgerOnce() {
         String phone = TestData.norwegianMobile();
         String id = customerWithPhone(phone);
-        DeliveryProblemReport report = new DeliveryProblemReport(DeliveryProblem.OPT_OUT, "21610", phone, null, null, 1,
-                Instant.parse("2030-01-01T10:00:00Z"));
+        DeliveryProblemReport report = new DeliveryProblemReport(
+                DeliveryProblem.OPT_OUT, "21610", phone, null, null, 1, Instant.parse("2030-01-01T10:00:00Z"));
         actions.onDeliveryProblem(report);
         actions.onDeliveryProblem(report);
-        api().get("/api/customers/" + id + "/consent").then()
+        api().get("/api/customers/" + id + "/consent")
+                .then()
                 .body("current.status", equalTo("opted_out"))
                 .body("history.change", org.hamcrest.Matchers.contains("opt_in", "opt_out"))
                 .body("history[1].source", containsString("21610"));
@@ -50,10 +52,13 @@ class DeliveryProblemActionsTest {
     void anUnreachableNumberIsMarkedUntilTheNumberChanges() {
         String phone = TestData.norwegianMobile();
         String id = customerWithPhone(phone);
-        actions.onDeliveryProblem(new DeliveryProblemReport(DeliveryProblem.UNREACHABLE, "30005", phone, "SM1", null, 3,
-                Instant.parse("2030-01-01T10:00:00Z")));
+        actions.onDeliveryProblem(new DeliveryProblemReport(
+                DeliveryProblem.UNREACHABLE, "30005", phone, "SM1", null, 3, Instant.parse("2030-01-01T10:00:00Z")));
         org.assertj.core.api.Assertions.assertThat(unreachable(id)).isTrue();
-        api().body(Map.of("phone", TestData.norwegianMobile())).put("/api/customers/" + id).then().statusCode(200);
+        api().body(Map.of("phone", TestData.norwegianMobile()))
+                .put("/api/customers/" + id)
+                .then()
+                .statusCode(200);
         org.assertj.core.api.Assertions.assertThat(unreachable(id)).isFalse();
     }
 
@@ -62,7 +67,8 @@ class DeliveryProblemActionsTest {
 
     private boolean unreachable(String externalId) {
         try (var c = dataSource.getConnection();
-             var st = c.prepareStatement("SELECT unreachable_since IS NOT NULL FROM customers WHERE external_id = ?")) {
+                var st = c.prepareStatement(
+                        "SELECT unreachable_since IS NOT NULL FROM customers WHERE external_id = ?")) {
             st.setString(1, externalId);
             try (var rs = st.executeQuery()) {
                 rs.next();

@@ -8,8 +8,7 @@ import java.time.Duration;
  */
 public final class DispatcherSteps {
 
-    private DispatcherSteps() {
-    }
+    private DispatcherSteps() {}
 
     /** @return when the loop would run the next batch: zero at once (a full batch), else later */
     public static Duration dispatchBatch(Dispatcher dispatcher) {

@@ -1,9 +1,11 @@
 package io.comeback.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.Flow;
-import io.comeback.flows.FlowCatalog;
 import io.comeback.enrollment.WakeUpBatch;
+import io.comeback.flows.FlowCatalog;
 import io.comeback.testing.ManualRuntimeProfile;
 import io.comeback.testing.RuntimeDriver;
 import io.comeback.testing.TestClockProducer;
@@ -11,19 +13,15 @@ import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Nothing one enrollment or one customer holds stops another, on the real runtime driven batch by batch:
@@ -35,14 +33,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestProfile(ManualRuntimeProfile.class)
 class EnrollmentIsolationTest {
 
-    private static final Instant NOON = LocalDateTime.of(2034, 6, 13, 12, 0).atZone(ZoneId.of("Europe/Oslo")).toInstant();
+    private static final Instant NOON = LocalDateTime.of(2034, 6, 13, 12, 0)
+            .atZone(ZoneId.of("Europe/Oslo"))
+            .toInstant();
 
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     WakeUpBatch batch;
+
     @Inject
     Dispatcher dispatcher;
+
     @Inject
     FlowCatalog catalog;
 
@@ -89,14 +92,23 @@ class EnrollmentIsolationTest {
     }
 
     private Map<String, Object> enrollmentThroughTheApi(long customerId, String flowId) {
-        List<Map<String, Object>> all = RestAssured.given().header("Authorization", "Bearer test-key")
-                .get("/api/customers/" + externalId(customerId) + "/enrollments").then().statusCode(200)
-                .extract().jsonPath().getList("$");
-        return all.stream().filter(e -> flowId.equals(e.get("flowId"))).findFirst().orElseThrow();
+        List<Map<String, Object>> all = RestAssured.given()
+                .header("Authorization", "Bearer test-key")
+                .get("/api/customers/" + externalId(customerId) + "/enrollments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
+        return all.stream()
+                .filter(e -> flowId.equals(e.get("flowId")))
+                .findFirst()
+                .orElseThrow();
     }
 
     private long textOf(String flowId, long customerId) {
-        return ledger.single("SELECT id FROM outbound_messages WHERE flow_id = ? AND customer_id = ?", flowId, customerId);
+        return ledger.single(
+                "SELECT id FROM outbound_messages WHERE flow_id = ? AND customer_id = ?", flowId, customerId);
     }
 
     @Test
@@ -132,7 +144,9 @@ class EnrollmentIsolationTest {
         assertThat(failed.get("failedAt")).isNotNull();
         assertThat(failed.get("nextWakeAt")).isNull();
         // Set aside for good: the next batches do not claim it again.
-        assertThat(batch.run(TestClockProducer.CLOCK.instant().plusSeconds(1), 10_000).failed()).isZero();
+        assertThat(batch.run(TestClockProducer.CLOCK.instant().plusSeconds(1), 10_000)
+                        .failed())
+                .isZero();
     }
 
     @Test
@@ -153,9 +167,13 @@ class EnrollmentIsolationTest {
                 """.formatted(flowId);
         ledger.rows("INSERT INTO flow_versions (flow_id, version, source) VALUES (?, 'old', ?)", flowId, source);
         long victim = ledger.customer(TestData.norwegianMobile(), "Europe/Oslo", "unknown");
-        ledger.rows("""
+        ledger.rows(
+                """
                 INSERT INTO enrollments (flow_id, flow_version, customer_id, status, next_wake_at, entered_at)
-                VALUES (?, 'old', ?, 'new', ?, ?)""", flowId, victim, java.sql.Timestamp.from(NOON.minusSeconds(60)),
+                VALUES (?, 'old', ?, 'new', ?, ?)""",
+                flowId,
+                victim,
+                java.sql.Timestamp.from(NOON.minusSeconds(60)),
                 java.sql.Timestamp.from(NOON.minusSeconds(60)));
         Flow other = flow("iso_forever_other_" + run, "", SEND_NOW);
         long bystander = ledger.customer(TestData.norwegianMobile(), "Europe/Oslo", "unknown");
@@ -167,20 +185,25 @@ class EnrollmentIsolationTest {
         assertThat(outcome.dueMessages()).contains(textOf(other.id(), bystander));
         Map<String, Object> failed = enrollmentThroughTheApi(victim, flowId);
         assertThat(failed.get("status")).isEqualTo("failed");
-        assertThat((String) failed.get("failure")).contains("version old of flow " + flowId + " is unknown or no longer valid");
+        assertThat((String) failed.get("failure"))
+                .contains("version old of flow " + flowId + " is unknown or no longer valid");
     }
 
     @Test
     void anEnrollmentWhoseStateCannotBeReadIsFailedWithItsErrorAndCountedOnTheFlowsPage() {
         Flow welcome = catalog.active("welcome").orElseThrow();
         long customer = ledger.customer(TestData.norwegianMobile(), "Europe/Oslo", "opted_in");
-        long enrollment = ledger.single("""
+        long enrollment = ledger.single(
+                """
                 INSERT INTO enrollments (flow_id, flow_version, customer_id, status, state, next_wake_at, entered_at)
                 VALUES ('welcome', ?, ?, 'waiting_timer', '{"status": "NOT_A_STATUS"}', ?, ?) RETURNING id""",
-                welcome.version(), customer, java.sql.Timestamp.from(NOON.minusSeconds(60)),
+                welcome.version(),
+                customer,
+                java.sql.Timestamp.from(NOON.minusSeconds(60)),
                 java.sql.Timestamp.from(NOON.minusSeconds(600)));
 
-        assertThat(batch.run(TestClockProducer.CLOCK.instant(), 10_000).failed()).isEqualTo(1);
+        assertThat(batch.run(TestClockProducer.CLOCK.instant(), 10_000).failed())
+                .isEqualTo(1);
 
         Map<String, Object> failed = enrollmentThroughTheApi(customer, "welcome");
         assertThat(((Number) failed.get("id")).longValue()).isEqualTo(enrollment);
@@ -188,14 +211,26 @@ class EnrollmentIsolationTest {
         assertThat((String) failed.get("failure")).contains("state is not readable");
 
         String session = io.comeback.testing.Api.signIn("isolation-viewer", "viewer");
-        String page = RestAssured.given().cookie("comeback_session", session).get("/flows/welcome").then().statusCode(200)
-                .extract().asString();
+        String page = RestAssured.given()
+                .cookie("comeback_session", session)
+                .get("/flows/welcome")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         long count = ledger.single("SELECT count(*) FROM enrollments WHERE flow_id = 'welcome' AND status = 'failed'");
         assertThat(count).isPositive();
-        assertThat(page).contains("id=\"failed-count\" data-failed=\"" + count + "\"")
-                .contains(externalId(customer)).contains("state is not readable");
-        String list = RestAssured.given().cookie("comeback_session", session).get("/flows").then().statusCode(200)
-                .extract().asString();
+        assertThat(page)
+                .contains("id=\"failed-count\" data-failed=\"" + count + "\"")
+                .contains(externalId(customer))
+                .contains("state is not readable");
+        String list = RestAssured.given()
+                .cookie("comeback_session", session)
+                .get("/flows")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(list).contains("<a href=\"/flows/welcome#failed-heading\">" + count + "</a>");
     }
 
@@ -208,9 +243,12 @@ class EnrollmentIsolationTest {
         long enrollment = runtime.enroll(waiting, victim, NOON.minusSeconds(120));
         runtime.runDue();
         // An order signal whose total is no number, queued as ingest would queue a real one.
-        ledger.rows("INSERT INTO enrollment_signals (enrollment_id, event) VALUES (?, '{\"type\": \"ordered\", \"total\": \"lots\"}')",
+        ledger.rows(
+                "INSERT INTO enrollment_signals (enrollment_id, event) VALUES (?, '{\"type\": \"ordered\", \"total\": \"lots\"}')",
                 enrollment);
-        ledger.rows("UPDATE enrollments SET next_wake_at = ? WHERE id = ?", java.sql.Timestamp.from(NOON.minusSeconds(60)),
+        ledger.rows(
+                "UPDATE enrollments SET next_wake_at = ? WHERE id = ?",
+                java.sql.Timestamp.from(NOON.minusSeconds(60)),
                 enrollment);
         runtime.enroll(other, bystander, NOON);
 
@@ -232,20 +270,30 @@ class EnrollmentIsolationTest {
                       text: "Hei {{ customer.attributes.note }}!"
                 """);
         long customer = ledger.customer(TestData.norwegianMobile(), "Europe/Oslo", "unknown");
-        ledger.rows("UPDATE customers SET attributes = jsonb_build_object('note', repeat('a', 5000000)) WHERE id = ?", customer);
+        ledger.rows(
+                "UPDATE customers SET attributes = jsonb_build_object('note', repeat('a', 5000000)) WHERE id = ?",
+                customer);
         runtime.enroll(note, customer, NOON);
 
         runtime.runDue();
 
         long text = textOf(note.id(), customer);
         assertThat(ledger.gatewayCopies(text)).isZero();
-        assertThat(ledger.status(text)).isEqualTo("refused:too_many_segments: the text is 32680 SMS segments "
-                + "(GSM-7, 5000005 characters), more than max_segments 10 of flow " + note.id());
-        assertThat(ledger.text("SELECT error_code FROM outbound_messages WHERE id = ?", text)).isEqualTo("too_many_segments");
-        assertThat(ledger.single("SELECT length(body) FROM outbound_messages WHERE id = ?", text)).isLessThanOrEqualTo(1601);
-        List<Map<String, Object>> log = RestAssured.given().header("Authorization", "Bearer test-key")
-                .get("/api/customers/" + externalId(customer) + "/messages").then().statusCode(200)
-                .extract().jsonPath().getList("$");
+        assertThat(ledger.status(text))
+                .isEqualTo("refused:too_many_segments: the text is 32680 SMS segments "
+                        + "(GSM-7, 5000005 characters), more than max_segments 10 of flow " + note.id());
+        assertThat(ledger.text("SELECT error_code FROM outbound_messages WHERE id = ?", text))
+                .isEqualTo("too_many_segments");
+        assertThat(ledger.single("SELECT length(body) FROM outbound_messages WHERE id = ?", text))
+                .isLessThanOrEqualTo(1601);
+        List<Map<String, Object>> log = RestAssured.given()
+                .header("Authorization", "Bearer test-key")
+                .get("/api/customers/" + externalId(customer) + "/messages")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
         assertThat(log).singleElement().satisfies(m -> {
             assertThat(m.get("status")).isEqualTo("refused");
             assertThat((String) m.get("statusReason")).contains("more than max_segments 10");
@@ -263,14 +311,17 @@ class EnrollmentIsolationTest {
                 """);
         long longNote = ledger.customer(TestData.norwegianMobile(), "Europe/Oslo", "unknown");
         long shortNote = ledger.customer(TestData.norwegianMobile(), "Europe/Oslo", "unknown");
-        ledger.rows("UPDATE customers SET attributes = jsonb_build_object('note', repeat('b', 200)) WHERE id = ?", longNote);
+        ledger.rows(
+                "UPDATE customers SET attributes = jsonb_build_object('note', repeat('b', 200)) WHERE id = ?",
+                longNote);
         ledger.rows("UPDATE customers SET attributes = jsonb_build_object('note', 'Kari') WHERE id = ?", shortNote);
         runtime.enroll(strict, longNote, NOON);
         runtime.enroll(strict, shortNote, NOON);
 
         runtime.runDue();
 
-        assertThat(ledger.status(textOf(strict.id(), longNote))).startsWith("refused:too_many_segments: the text is 2 SMS")
+        assertThat(ledger.status(textOf(strict.id(), longNote)))
+                .startsWith("refused:too_many_segments: the text is 2 SMS")
                 .endsWith("more than max_segments 1 of flow " + strict.id());
         assertThat(ledger.gatewayCopies(textOf(strict.id(), longNote))).isZero();
         assertThat(ledger.gatewayCopies(textOf(strict.id(), shortNote))).isEqualTo(1);

@@ -1,7 +1,6 @@
 package io.comeback.messaging;
 
 import io.agroal.api.AgroalDataSource;
-
 import io.comeback.testing.TestData;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,8 +22,7 @@ final class Ledger {
     long customer(String phone, String zone, String consent) {
         return single("""
                 INSERT INTO customers (external_id, phone, time_zone, locale, consent_status, consent_at)
-                VALUES (?, ?, ?, 'nb', ?, now()) RETURNING id""",
-                TestData.customerId(), phone, zone, consent);
+                VALUES (?, ?, ?, 'nb', ?, now()) RETURNING id""", TestData.customerId(), phone, zone, consent);
     }
 
     /** How many texts the (simulated) provider received for this ledger row. */
@@ -33,7 +31,8 @@ final class Ledger {
     }
 
     String status(long messageId) {
-        return text("SELECT status || coalesce(':' || status_reason, '') FROM outbound_messages WHERE id = ?", messageId);
+        return text(
+                "SELECT status || coalesce(':' || status_reason, '') FROM outbound_messages WHERE id = ?", messageId);
     }
 
     long single(String sql, Object... params) {
@@ -47,7 +46,8 @@ final class Ledger {
     }
 
     List<List<Object>> rows(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 st.setObject(i + 1, params[i]);
             }

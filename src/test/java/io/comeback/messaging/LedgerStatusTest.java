@@ -1,18 +1,27 @@
 package io.comeback.messaging;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class LedgerStatusTest {
 
     @Test
     void namesTheElevenStatusesOfTheLedgerAsStored() {
-        assertThat(Arrays.stream(LedgerStatus.values()).map(LedgerStatus::wire)).containsExactlyInAnyOrder("pending",
-                "dispatching", "unknown", "blocked", "refused", "queued", "sending", "sent", "delivered", "undelivered",
-                "failed");
+        assertThat(Arrays.stream(LedgerStatus.values()).map(LedgerStatus::wire))
+                .containsExactlyInAnyOrder(
+                        "pending",
+                        "dispatching",
+                        "unknown",
+                        "blocked",
+                        "refused",
+                        "queued",
+                        "sending",
+                        "sent",
+                        "delivered",
+                        "undelivered",
+                        "failed");
     }
 
     @Test

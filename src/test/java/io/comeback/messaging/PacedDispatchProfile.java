@@ -1,7 +1,6 @@
 package io.comeback.messaging;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-
 import java.util.Map;
 
 /**
@@ -15,11 +14,18 @@ public class PacedDispatchProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("comeback.pacing.senders", "simulator=" + RATE + "/" + BURST,
-                "comeback.pacing.slow-down.hold", "PT10S",
-                "comeback.pacing.slow-down.recover-every", "PT1S",
-                "comeback.pacing.slow-down.recover-step", "0.5",
-                "comeback.pacing.slow-down.min-interval", "PT1S",
-                "comeback.runtime.enabled", "false");
+        return Map.of(
+                "comeback.pacing.senders",
+                "simulator=" + RATE + "/" + BURST,
+                "comeback.pacing.slow-down.hold",
+                "PT10S",
+                "comeback.pacing.slow-down.recover-every",
+                "PT1S",
+                "comeback.pacing.slow-down.recover-step",
+                "0.5",
+                "comeback.pacing.slow-down.min-interval",
+                "PT1S",
+                "comeback.runtime.enabled",
+                "false");
     }
 }

@@ -1,19 +1,19 @@
 package io.comeback.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
 import io.agroal.api.AgroalDataSource;
-import io.comeback.support.Jdbc;
+import io.comeback.messaging.pacing.SenderBuckets;
 import io.comeback.messaging.port.DeliveryProblem;
 import io.comeback.messaging.port.DeliveryProblemReport;
-import io.comeback.messaging.pacing.SenderBuckets;
+import io.comeback.support.Jdbc;
 import io.comeback.testing.TestClockProducer;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,9 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
 
 /**
  * The dispatcher under pacing, end to end to the simulator gateway: texts leave no faster than the
@@ -38,20 +37,24 @@ class PacedDispatchTest {
 
     @Inject
     AgroalDataSource dataSource;
+
     @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
     java.net.URL management;
+
     @Inject
     DeliveryProblemActions actions;
+
     @Inject
     SenderBuckets buckets;
+
     @Inject
     Dispatcher dispatcher;
+
     @ConfigProperty(name = "comeback.dispatch.poll-interval")
     Duration pollInterval;
 
     /** A text handed to the gateway: when it was claimed (the instant its tokens were taken at), its segments. */
-    private record Sent(Instant claimedAt, Instant at, int segments, int attempts) {
-    }
+    private record Sent(Instant claimedAt, Instant at, int segments, int attempts) {}
 
     @Test
     void textsLeaveNoFasterThanTheSendersSegmentsPerSecond() {
@@ -60,37 +63,52 @@ class PacedDispatchTest {
         List<Sent> sent = dispatchAll(ids);
         int segments = sent.stream().mapToInt(Sent::segments).sum();
         // Late calls can only lengthen this (a stalled machine delays, it never speeds up), so it holds under load.
-        assertThat(seconds(queuedAt, sent.get(sent.size() - 1).at())).as("60 segments at 20/s after a burst of 5")
+        assertThat(seconds(queuedAt, sent.get(sent.size() - 1).at()))
+                .as("60 segments at 20/s after a burst of 5")
                 .isGreaterThanOrEqualTo((segments - PacedDispatchProfile.BURST) / PacedDispatchProfile.RATE);
         for (Sent first : sent) {
             int inOneSecond = sent.stream()
-                    .filter(s -> !s.claimedAt().isBefore(first.claimedAt()) && s.claimedAt().isBefore(first.claimedAt().plusSeconds(1)))
-                    .mapToInt(Sent::segments).sum();
-            assertThat(inOneSecond).as("segments claimed in the second from " + first.claimedAt())
+                    .filter(s -> !s.claimedAt().isBefore(first.claimedAt())
+                            && s.claimedAt().isBefore(first.claimedAt().plusSeconds(1)))
+                    .mapToInt(Sent::segments)
+                    .sum();
+            assertThat(inOneSecond)
+                    .as("segments claimed in the second from " + first.claimedAt())
                     .isLessThanOrEqualTo((int) (PacedDispatchProfile.RATE + PacedDispatchProfile.BURST) + 2);
         }
-        assertThat(sent).as("rows waiting for tokens stay pending, not claimed and released").allMatch(s -> s.attempts() == 1);
+        assertThat(sent)
+                .as("rows waiting for tokens stay pending, not claimed and released")
+                .allMatch(s -> s.attempts() == 1);
     }
 
     @Test
     void aQueueOverflowHalvesTheSendersPaceForAWhile() throws SQLException {
         Instant now = TestClockProducer.CLOCK.instant();
-        actions.onDeliveryProblem(new DeliveryProblemReport(DeliveryProblem.SLOW_DOWN, "30001", "+4791234567", "SM-overflow", null,
-                1, now));
+        actions.onDeliveryProblem(new DeliveryProblemReport(
+                DeliveryProblem.SLOW_DOWN, "30001", "+4791234567", "SM-overflow", null, 1, now));
         Instant queuedAt = TestClockProducer.CLOCK.instant();
         List<Sent> sent = dispatchAll(pendingTexts(20, 1));
-        assertThat(seconds(queuedAt, sent.get(sent.size() - 1).at())).as("15 segments beyond the burst at 10/s, not 20/s")
+        assertThat(seconds(queuedAt, sent.get(sent.size() - 1).at()))
+                .as("15 segments beyond the burst at 10/s, not 20/s")
                 .isGreaterThanOrEqualTo(1.5);
         try (Connection c = dataSource.getConnection()) {
-            SenderBuckets.State simulator = buckets.states(c, now).stream().filter(s -> s.sender().equals("simulator"))
-                    .findFirst().orElseThrow();
+            SenderBuckets.State simulator = buckets.states(c, now).stream()
+                    .filter(s -> s.sender().equals("simulator"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(simulator.factorNow()).isEqualTo(0.5);
             assertThat(simulator.lastError()).isEqualTo("30001");
-            SenderBuckets.State later = buckets.states(c, now.plusSeconds(12)).stream().filter(s -> s.sender().equals("simulator"))
-                    .findFirst().orElseThrow();
-            assertThat(later.factorNow()).as("recovered: 10 s hold, then +0.5 per second").isEqualTo(1.0);
+            SenderBuckets.State later = buckets.states(c, now.plusSeconds(12)).stream()
+                    .filter(s -> s.sender().equals("simulator"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(later.factorNow())
+                    .as("recovered: 10 s hold, then +0.5 per second")
+                    .isEqualTo(1.0);
         }
-        RestAssured.get("http://localhost:" + management.getPort() + "/q/metrics").then().statusCode(200)
+        RestAssured.get("http://localhost:" + management.getPort() + "/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("comeback_pacing_slowdowns_total{sender=\"simulator\"}"));
     }
 
@@ -102,7 +120,7 @@ class PacedDispatchTest {
         Instant now = TestClockProducer.CLOCK.instant();
         List<Long> ids = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("""
+                PreparedStatement st = c.prepareStatement("""
                      INSERT INTO outbound_messages (to_phone, body, kind, segments, status, not_before, created_at, status_at)
                      VALUES (?, 'Paced text', 'transactional', ?, 'pending', ?, ?, ?) RETURNING id""")) {
             for (int i = 0; i < count; i++) {
@@ -129,7 +147,9 @@ class PacedDispatchTest {
      */
     private List<Sent> dispatchAll(List<Long> ids) {
         for (int batch = 0; sent(ids).size() < ids.size(); batch++) {
-            assertThat(batch).as("batches to send " + ids.size() + " texts; sent: " + sent(ids)).isLessThan(10_000);
+            assertThat(batch)
+                    .as("batches to send " + ids.size() + " texts; sent: " + sent(ids))
+                    .isLessThan(10_000);
             Duration next = dispatcher.dispatchBatch();
             Duration wait = next == null || next.compareTo(pollInterval) > 0 ? pollInterval : next;
             // In whole microseconds, as PostgreSQL keeps instants: the buckets then see exactly the time that passed.
@@ -141,7 +161,7 @@ class PacedDispatchTest {
     private List<Sent> sent(List<Long> ids) {
         List<Sent> sent = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("""
+                PreparedStatement st = c.prepareStatement("""
                      SELECT m.dispatched_at, s.at, m.segments, m.attempts FROM simulator_messages s JOIN outbound_messages m ON m.id = s.ledger_id
                      WHERE s.ledger_id = ANY(?) ORDER BY s.at""")) {
             st.setArray(1, c.createArrayOf("bigint", ids.toArray()));

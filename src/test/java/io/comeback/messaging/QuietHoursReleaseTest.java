@@ -1,5 +1,7 @@
 package io.comeback.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.Flow;
 import io.comeback.testing.ManualRuntimeProfile;
@@ -9,8 +11,6 @@ import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,8 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * 500 marketing texts due late in the evening, to people in Oslo and Helsinki: every one is deferred
@@ -77,22 +76,38 @@ class QuietHoursReleaseTest {
             String phone = (String) row.get(0);
             Instant at = ((java.sql.Timestamp) row.get(1)).toInstant();
             ZoneId zone = zoneOf.get(phone);
-            Instant eight = EVENING.plusDays(1).atTime(LocalTime.of(8, 0)).atZone(zone).toInstant();
-            assertThat(at).as("text to %s (%s)", phone, zone).isAfterOrEqualTo(eight).isBefore(eight.plus(Duration.ofMinutes(31)));
+            Instant eight =
+                    EVENING.plusDays(1).atTime(LocalTime.of(8, 0)).atZone(zone).toInstant();
+            assertThat(at)
+                    .as("text to %s (%s)", phone, zone)
+                    .isAfterOrEqualTo(eight)
+                    .isBefore(eight.plus(Duration.ofMinutes(31)));
             ledgerIds.add(row.get(2));
-            perMinute.computeIfAbsent(zone, z -> new HashMap<>()).merge(Duration.between(eight, at).toMinutes(), 1, Integer::sum);
+            perMinute
+                    .computeIfAbsent(zone, z -> new HashMap<>())
+                    .merge(Duration.between(eight, at).toMinutes(), 1, Integer::sum);
         }
         assertThat(sent).as("texts at the provider").hasSize(500);
         assertThat(ledgerIds).as("distinct ledger rows: no duplicates").hasSize(500);
-        assertThat(sent.stream().map(r -> r.get(0)).distinct().count()).as("distinct recipients").isEqualTo(500);
-        assertThat(ledger.single("SELECT count(*) FROM outbound_messages WHERE flow_id = ? AND status IN ('pending', 'blocked')",
-                flowId)).as("none left behind or blocked").isZero();
+        assertThat(sent.stream().map(r -> r.get(0)).distinct().count())
+                .as("distinct recipients")
+                .isEqualTo(500);
+        assertThat(ledger.single(
+                        "SELECT count(*) FROM outbound_messages WHERE flow_id = ? AND status IN ('pending', 'blocked')",
+                        flowId))
+                .as("none left behind or blocked")
+                .isZero();
         // The ramp: Oslo's 300 spread over the 30 minutes, not a burst in the first one.
         Map<Long, Integer> oslo = perMinute.get(OSLO);
         assertThat(oslo.size()).as("distinct minutes used in Oslo").isGreaterThanOrEqualTo(20);
-        assertThat(oslo.values().stream().mapToInt(Integer::intValue).max().orElseThrow()).as("busiest minute").isLessThan(40);
+        assertThat(oslo.values().stream().mapToInt(Integer::intValue).max().orElseThrow())
+                .as("busiest minute")
+                .isLessThan(40);
         assertThat(perMinute.get(HELSINKI).size()).isGreaterThanOrEqualTo(15);
-        assertThat(ledger.single("SELECT count(*) FROM outbound_messages WHERE flow_id = ? AND status_reason = 'quiet_hours'",
-                flowId)).as("held by the ramp, with the reason").isGreaterThan(450);
+        assertThat(ledger.single(
+                        "SELECT count(*) FROM outbound_messages WHERE flow_id = ? AND status_reason = 'quiet_hours'",
+                        flowId))
+                .as("held by the ramp, with the reason")
+                .isGreaterThan(450);
     }
 }

@@ -1,14 +1,13 @@
 package io.comeback.messaging;
 
-import io.comeback.engine.time.QuietHours;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.comeback.engine.time.QuietHours;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SendWindowTest {
 
@@ -30,12 +29,15 @@ class SendWindowTest {
 
     @Test
     void theDeadlineFollowsTheRecipientsZoneAcrossADaylightSavingChange() {
-        // Oslo moves to summer time in the night to Sunday 2030-03-31: 21:00 that day is 19:00 UTC, the day before 20:00 UTC.
-        assertThat(SendWindow.from(local("2030-03-30T22:30", OSLO).plusSeconds(10 * 3600), NIGHT, OSLO).validUntil())
+        // Oslo moves to summer time in the night to Sunday 2030-03-31: 21:00 that day is 19:00 UTC, the day before
+        // 20:00 UTC.
+        assertThat(SendWindow.from(local("2030-03-30T22:30", OSLO).plusSeconds(10 * 3600), NIGHT, OSLO)
+                        .validUntil())
                 .isEqualTo(Instant.parse("2030-03-31T19:00:00Z"));
         assertThat(SendWindow.from(local("2030-03-30T09:00", OSLO), NIGHT, OSLO).validUntil())
                 .isEqualTo(Instant.parse("2030-03-30T20:00:00Z"));
-        assertThat(SendWindow.from(local("2030-07-01T09:00", NEW_YORK), NIGHT, NEW_YORK).validUntil())
+        assertThat(SendWindow.from(local("2030-07-01T09:00", NEW_YORK), NIGHT, NEW_YORK)
+                        .validUntil())
                 .isEqualTo(Instant.parse("2030-07-02T01:00:00Z"));
     }
 
@@ -43,13 +45,15 @@ class SendWindowTest {
     void aQuietWindowStartingInsideASpringForwardGapStartsWhenTheGapEnds() {
         QuietHours fromHalfPastTwo = new QuietHours(LocalTime.of(2, 30), LocalTime.of(6, 0));
         // 02:30 does not exist in Oslo on 2030-03-31; the clocks jump from 02:00 to 03:00 (01:00 UTC).
-        assertThat(SendWindow.from(local("2030-03-30T23:00", OSLO), fromHalfPastTwo, OSLO).validUntil())
+        assertThat(SendWindow.from(local("2030-03-30T23:00", OSLO), fromHalfPastTwo, OSLO)
+                        .validUntil())
                 .isEqualTo(Instant.parse("2030-03-31T01:00:00Z"));
     }
 
     @Test
     void textsWithoutQuietHoursHaveNoWindow() {
-        assertThat(SendWindow.from(local("2030-03-05T23:00", OSLO), QuietHours.NONE, OSLO)).isNull();
+        assertThat(SendWindow.from(local("2030-03-05T23:00", OSLO), QuietHours.NONE, OSLO))
+                .isNull();
         assertThat(SendWindow.fromColumns(null, null, null)).isNull();
     }
 
@@ -88,7 +92,10 @@ class SendWindowTest {
     void columnsRoundTrip() {
         SendWindow window = SendWindow.from(local("2030-03-05T14:00", NEW_YORK), NIGHT, NEW_YORK);
 
-        assertThat(SendWindow.fromColumns(window.validUntil(), window.quietHoursText(), window.zone().getId()))
+        assertThat(SendWindow.fromColumns(
+                        window.validUntil(),
+                        window.quietHoursText(),
+                        window.zone().getId()))
                 .isEqualTo(window);
     }
 }

@@ -1,5 +1,13 @@
 package io.comeback.privacy;
 
+import static io.comeback.testing.Api.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.PhoneSuppressions;
 import io.comeback.audience.SuppressionHashes;
@@ -9,10 +17,6 @@ import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,14 +27,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static io.comeback.testing.Api.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.startsWith;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
 
 /**
  * A number that opted out stays opted out after its customer is erased: kept only as a keyed hash, it makes
@@ -41,11 +40,13 @@ import static org.hamcrest.Matchers.startsWith;
 class ErasedOptOutTest {
 
     private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
-    private static final Instant STOP_AT = LocalDateTime.of(2031, 2, 4, 11, 0).atZone(OSLO).toInstant();
+    private static final Instant STOP_AT =
+            LocalDateTime.of(2031, 2, 4, 11, 0).atZone(OSLO).toInstant();
     private static final Instant BEFORE_STOP = STOP_AT.minusSeconds(86_400);
 
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     SuppressionHashes suppressionHashes;
 
@@ -59,9 +60,14 @@ class ErasedOptOutTest {
         String phone = TestData.norwegianMobile();
         String id = TestData.id("stopped");
         given().body(Map.of("phone", phone, "firstName", "Siri", "consent", optIn(BEFORE_STOP)))
-                .put("/api/customers/" + id).then().statusCode(201);
+                .put("/api/customers/" + id)
+                .then()
+                .statusCode(201);
         TestClockProducer.CLOCK.setTo(STOP_AT);
-        given().body(Map.of("from", phone, "body", "STOPP")).post("/simulator/inbound").then().statusCode(200)
+        given().body(Map.of("from", phone, "body", "STOPP"))
+                .post("/simulator/inbound")
+                .then()
+                .statusCode(200)
                 .body("answer", containsString("meldt av"));
         given().delete("/api/customers/" + id).then().statusCode(204);
         return phone;
@@ -71,15 +77,23 @@ class ErasedOptOutTest {
     void aStoppedNumberCreatedAgainWithAnOlderOptInStaysOptedOut() {
         String phone = stoppedAndErased();
         String again = TestData.id("back");
-        given().body(Map.of("phone", phone, "consent", optIn(BEFORE_STOP))).put("/api/customers/" + again)
-                .then().statusCode(201).body("consent.status", equalTo("opted_out"));
-        given().get("/api/customers/" + again + "/consent").then().statusCode(200)
+        given().body(Map.of("phone", phone, "consent", optIn(BEFORE_STOP)))
+                .put("/api/customers/" + again)
+                .then()
+                .statusCode(201)
+                .body("consent.status", equalTo("opted_out"));
+        given().get("/api/customers/" + again + "/consent")
+                .then()
+                .statusCode(200)
                 .body("current.status", equalTo("opted_out"))
                 .body("current.at", startsWith(STOP_AT.toString().replace("Z", "")))
                 .body("history.source", hasItem(PhoneSuppressions.SOURCE));
         // Without any consent stated, too.
         given().delete("/api/customers/" + again).then().statusCode(204);
-        given().body(Map.of("phone", phone)).put("/api/customers/" + TestData.id("no-consent")).then().statusCode(201)
+        given().body(Map.of("phone", phone))
+                .put("/api/customers/" + TestData.id("no-consent"))
+                .then()
+                .statusCode(201)
                 .body("consent.status", equalTo("opted_out"));
     }
 
@@ -87,10 +101,15 @@ class ErasedOptOutTest {
     void aCsvImportOfTheStoppedNumberWithAnOlderOptInStaysOptedOut() {
         String phone = stoppedAndErased();
         String imported = TestData.id("csv-back");
-        RestAssured.given().header("Authorization", "Bearer " + Api.KEY).contentType("text/csv; charset=UTF-8")
+        RestAssured.given()
+                .header("Authorization", "Bearer " + Api.KEY)
+                .contentType("text/csv; charset=UTF-8")
                 .body("externalId,phone,consentStatus,consentSource,consentAt\n" + imported + "," + phone
                         + ",opted_in,checkout," + BEFORE_STOP + "\n")
-                .post("/api/import/customers").then().statusCode(200).body("imported", equalTo(1));
+                .post("/api/import/customers")
+                .then()
+                .statusCode(200)
+                .body("imported", equalTo(1));
         given().get("/api/customers/" + imported).then().body("consent.status", equalTo("opted_out"));
     }
 
@@ -98,29 +117,44 @@ class ErasedOptOutTest {
     void anOptInGivenAfterTheStopStillWins() {
         String phone = stoppedAndErased();
         given().body(Map.of("phone", phone, "consent", optIn(STOP_AT.plusSeconds(3600))))
-                .put("/api/customers/" + TestData.id("agreed-again")).then().statusCode(201)
+                .put("/api/customers/" + TestData.id("agreed-again"))
+                .then()
+                .statusCode(201)
                 .body("consent.status", equalTo("opted_in"));
     }
 
     @Test
     void theNumberIsKeptOnlyAsItsKeyedHash() throws Exception {
         String phone = stoppedAndErased();
-        List<String> numberOnly = rows("SELECT coalesce(phone, '-') || ' ' || status || ' ' || floor(extract(epoch FROM at))::bigint"
-                + " FROM consent_events WHERE customer_id IS NULL AND phone_hash = ?", hmac(phone));
-        assertThat(numberOnly).as("no number, the opt-out, from the time of the STOP")
+        List<String> numberOnly = rows(
+                "SELECT coalesce(phone, '-') || ' ' || status || ' ' || floor(extract(epoch FROM at))::bigint"
+                        + " FROM consent_events WHERE customer_id IS NULL AND phone_hash = ?",
+                hmac(phone));
+        assertThat(numberOnly)
+                .as("no number, the opt-out, from the time of the STOP")
                 .containsExactly("- opted_out " + STOP_AT.getEpochSecond());
-        assertThat(rows("SELECT id::text FROM consent_events WHERE phone = ?", phone)).isEmpty();
+        assertThat(rows("SELECT id::text FROM consent_events WHERE phone = ?", phone))
+                .isEmpty();
         // STOP again from the erased number: already suppressed, so nothing changes and nothing is confirmed.
-        given().body(Map.of("from", phone, "body", "STOPP")).post("/simulator/inbound").then().statusCode(200)
+        given().body(Map.of("from", phone, "body", "STOPP"))
+                .post("/simulator/inbound")
+                .then()
+                .statusCode(200)
                 .body("answer", nullValue());
     }
 
     @Test
     void startFromTheErasedNumberLiftsTheSuppression() {
         String phone = stoppedAndErased();
-        given().body(Map.of("from", phone, "body", "START")).post("/simulator/inbound").then().statusCode(200)
+        given().body(Map.of("from", phone, "body", "START"))
+                .post("/simulator/inbound")
+                .then()
+                .statusCode(200)
                 .body("answer", containsString("Velkommen tilbake"));
-        given().body(Map.of("phone", phone)).put("/api/customers/" + TestData.id("lifted")).then().statusCode(201)
+        given().body(Map.of("phone", phone))
+                .put("/api/customers/" + TestData.id("lifted"))
+                .then()
+                .statusCode(201)
                 .body("consent.status", equalTo("unknown"));
     }
 
@@ -129,10 +163,17 @@ class ErasedOptOutTest {
         TestClockProducer.CLOCK.setTo(STOP_AT);
         String phone = TestData.norwegianMobile();
         String id = TestData.id("opted-in");
-        given().body(Map.of("phone", phone, "consent", optIn(BEFORE_STOP))).put("/api/customers/" + id).then().statusCode(201);
+        given().body(Map.of("phone", phone, "consent", optIn(BEFORE_STOP)))
+                .put("/api/customers/" + id)
+                .then()
+                .statusCode(201);
         given().delete("/api/customers/" + id).then().statusCode(204);
-        assertThat(rows("SELECT id::text FROM consent_events WHERE phone_hash = ?", hmac(phone))).isEmpty();
-        given().body(Map.of("phone", phone)).put("/api/customers/" + TestData.id("new-owner")).then().statusCode(201)
+        assertThat(rows("SELECT id::text FROM consent_events WHERE phone_hash = ?", hmac(phone)))
+                .isEmpty();
+        given().body(Map.of("phone", phone))
+                .put("/api/customers/" + TestData.id("new-owner"))
+                .then()
+                .statusCode(201)
                 .body("consent.status", equalTo("unknown"));
     }
 
@@ -140,29 +181,47 @@ class ErasedOptOutTest {
     void aStopBeforeTheNumberWasACustomersKeepsOnlyItsHashOnceTheCustomerIsErased() throws Exception {
         TestClockProducer.CLOCK.setTo(STOP_AT);
         String phone = TestData.norwegianMobile();
-        given().body(Map.of("from", phone, "body", "STOPP")).post("/simulator/inbound").then().statusCode(200);
+        given().body(Map.of("from", phone, "body", "STOPP"))
+                .post("/simulator/inbound")
+                .then()
+                .statusCode(200);
         assertThat(rows("SELECT phone FROM consent_events WHERE customer_id IS NULL AND phone_hash = ?", hmac(phone)))
-                .as("a living suppression shows its number, for the consent audit").containsExactly(phone);
+                .as("a living suppression shows its number, for the consent audit")
+                .containsExactly(phone);
         String id = TestData.id("stopped-first");
-        given().body(Map.of("phone", phone)).put("/api/customers/" + id).then().statusCode(201)
+        given().body(Map.of("phone", phone))
+                .put("/api/customers/" + id)
+                .then()
+                .statusCode(201)
                 .body("consent.status", equalTo("opted_out"));
         given().delete("/api/customers/" + id).then().statusCode(204);
-        assertThat(rows("SELECT coalesce(phone, '-') FROM consent_events WHERE customer_id IS NULL AND phone_hash = ?",
-                hmac(phone))).containsOnly("-");
-        given().body(Map.of("phone", phone, "consent", optIn(BEFORE_STOP))).put("/api/customers/" + TestData.id("again"))
-                .then().statusCode(201).body("consent.status", equalTo("opted_out"));
+        assertThat(rows(
+                        "SELECT coalesce(phone, '-') FROM consent_events WHERE customer_id IS NULL AND phone_hash = ?",
+                        hmac(phone)))
+                .containsOnly("-");
+        given().body(Map.of("phone", phone, "consent", optIn(BEFORE_STOP)))
+                .put("/api/customers/" + TestData.id("again"))
+                .then()
+                .statusCode(201)
+                .body("consent.status", equalTo("opted_out"));
     }
 
     @Test
     void optOutsByPhoneStoredBeforeHashesExistedGetTheirHashAtStart() throws Exception {
         String phone = TestData.norwegianMobile();
-        rows("INSERT INTO consent_events (customer_id, phone, change, status, source, at) VALUES"
-                + " (NULL, ?, 'opt_out', 'opted_out', 'sms: STOP', ?) RETURNING id::text", phone, java.sql.Timestamp.from(STOP_AT));
+        rows(
+                "INSERT INTO consent_events (customer_id, phone, change, status, source, at) VALUES"
+                        + " (NULL, ?, 'opt_out', 'opted_out', 'sms: STOP', ?) RETURNING id::text",
+                phone,
+                java.sql.Timestamp.from(STOP_AT));
         try (Connection c = dataSource.getConnection()) {
             assertThat(suppressionHashes.refresh(c)).isPositive();
         }
-        given().body(Map.of("phone", phone, "consent", optIn(BEFORE_STOP))).put("/api/customers/" + TestData.id("old-stop"))
-                .then().statusCode(201).body("consent.status", equalTo("opted_out"));
+        given().body(Map.of("phone", phone, "consent", optIn(BEFORE_STOP)))
+                .put("/api/customers/" + TestData.id("old-stop"))
+                .then()
+                .statusCode(201)
+                .body("consent.status", equalTo("opted_out"));
     }
 
     /** HMAC-SHA256 under the key application.properties gives tests. */
@@ -173,7 +232,8 @@ class ErasedOptOutTest {
     }
 
     private List<String> rows(String sql, Object... params) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 st.setObject(i + 1, params[i]);
             }

@@ -1,24 +1,23 @@
 package io.comeback.reports;
 
+import static io.comeback.testing.Api.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.imports.OrderFactFolds;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-
-import static io.comeback.testing.Api.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
+import org.junit.jupiter.api.Test;
 
 /**
  * A flow's funnel and lift on hand-built history (flows with unique ids, in March 1993 and May 1994,
@@ -37,14 +36,23 @@ class FlowReportApiTest {
         String g = TestData.id("rpt-g");
         data.flow(f, "P5D");
         data.flow(g, null);
-        String p1 = TestData.id("p1"), p2 = TestData.id("p2"), p3 = TestData.id("p3"), p4 = TestData.id("p4"),
-                p5 = TestData.id("p5"), p6 = TestData.id("p6");
-        long c1 = data.customer(p1), c2 = data.customer(p2), c3 = data.customer(p3), c4 = data.customer(p4),
-                c5 = data.customer(p5), c6 = data.customer(p6);
+        String p1 = TestData.id("p1"),
+                p2 = TestData.id("p2"),
+                p3 = TestData.id("p3"),
+                p4 = TestData.id("p4"),
+                p5 = TestData.id("p5"),
+                p6 = TestData.id("p6");
+        long c1 = data.customer(p1),
+                c2 = data.customer(p2),
+                c3 = data.customer(p3),
+                c4 = data.customer(p4),
+                c5 = data.customer(p5),
+                c6 = data.customer(p6);
 
         // Enrollments of F: four entered in March (e1 converted, e3 left by opting out), one held out,
         // one entered in February (not in the period). → entered 4, held out 1, converted 1.
-        long e1 = data.enrollment(f, c1, "exited", "1993-03-02T09:00:00Z", true, "goal_reached", "1993-03-03T10:00:00Z");
+        long e1 =
+                data.enrollment(f, c1, "exited", "1993-03-02T09:00:00Z", true, "goal_reached", "1993-03-03T10:00:00Z");
         long e2 = data.enrollment(f, c2, "exited", "1993-03-02T09:00:00Z", false, "completed", null);
         long e3 = data.enrollment(f, c3, "exited", "1993-03-03T09:00:00Z", false, "opted_out", "1993-03-04T09:00:00Z");
         data.enrollment(f, c4, "held_out", "1993-03-03T09:00:00Z", false, "held_out", null);
@@ -103,44 +111,86 @@ class FlowReportApiTest {
             given().delete("/api/customers/" + erased).then().statusCode(204);
         }
 
-        JsonPath report = given().queryParam("from", "1993-03-01").queryParam("to", "1993-04-01").queryParam("zone", "UTC")
-                .get("/api/reports/flows/" + f).then().statusCode(200).extract().jsonPath();
+        JsonPath report = given().queryParam("from", "1993-03-01")
+                .queryParam("to", "1993-04-01")
+                .queryParam("zone", "UTC")
+                .get("/api/reports/flows/" + f)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
         assertThat(report.getString("flowId")).isEqualTo(f);
         assertThat(report.getString("from")).isEqualTo("1993-03-01T00:00:00Z");
         assertThat(report.getString("attributionWindow")).isEqualTo("PT120H");
         Map<String, Object> funnel = report.getMap("funnel");
-        assertThat(funnel).containsEntry("entered", 4).containsEntry("heldOut", 1).containsEntry("converted", 1)
-                .containsEntry("sent", 6).containsEntry("delivered", 3).containsEntry("failed", 3)
+        assertThat(funnel)
+                .containsEntry("entered", 4)
+                .containsEntry("heldOut", 1)
+                .containsEntry("converted", 1)
+                .containsEntry("sent", 6)
+                .containsEntry("delivered", 3)
+                .containsEntry("failed", 3)
                 .containsEntry("failedByError", Map.of("30003", 1, "30005", 1, "none", 1))
-                .containsEntry("replied", 2).containsEntry("clicked", 1).containsEntry("optedOut", 2)
-                .containsEntry("attributedOrders", 3).containsEntry("redemptions", 1);
+                .containsEntry("replied", 2)
+                .containsEntry("clicked", 1)
+                .containsEntry("optedOut", 2)
+                .containsEntry("attributedOrders", 3)
+                .containsEntry("redemptions", 1);
         assertThat(report.getDouble("funnel.attributedRevenue")).isEqualTo(190.00);
         assertThat(report.getDouble("funnel.redemptionRevenue")).isEqualTo(300.00);
 
         // Flow G (default window, P5D): P2's 03-05 order, one day after G's text.
-        JsonPath other = given().queryParam("from", "1993-03-01").queryParam("to", "1993-04-01").queryParam("zone", "UTC")
-                .get("/api/reports/flows/" + g).then().statusCode(200).extract().jsonPath();
-        assertThat(other.getString("attributionWindow")).as("the default window").isEqualTo("PT120H");
+        JsonPath other = given().queryParam("from", "1993-03-01")
+                .queryParam("to", "1993-04-01")
+                .queryParam("zone", "UTC")
+                .get("/api/reports/flows/" + g)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(other.getString("attributionWindow"))
+                .as("the default window")
+                .isEqualTo("PT120H");
         assertThat(other.getInt("funnel.attributedOrders")).isEqualTo(1);
         assertThat(other.getDouble("funnel.attributedRevenue")).isEqualTo(200.00);
-        assertThat(other.getInt("funnel.clicked")).as("P2's click came after G's window").isZero();
+        assertThat(other.getInt("funnel.clicked"))
+                .as("P2's click came after G's window")
+                .isZero();
         assertThat(other.getString("lift")).as("nobody held out").isNull();
 
         // The same figures as CSV, by Accept header and by ?format=csv.
-        String csv = given().header("Accept", "text/csv").queryParam("from", "1993-03-01").queryParam("to", "1993-04-01")
-                .queryParam("zone", "UTC").get("/api/reports/flows/" + f).then().statusCode(200)
+        String csv = given().header("Accept", "text/csv")
+                .queryParam("from", "1993-03-01")
+                .queryParam("to", "1993-04-01")
+                .queryParam("zone", "UTC")
+                .get("/api/reports/flows/" + f)
+                .then()
+                .statusCode(200)
                 .contentType(startsWith("text/csv"))
-                .header("Content-Disposition", equalTo("attachment; filename=\"flow-" + f + "_1993-03-01_1993-04-01.csv\""))
-                .extract().asString();
+                .header(
+                        "Content-Disposition",
+                        equalTo("attachment; filename=\"flow-" + f + "_1993-03-01_1993-04-01.csv\""))
+                .extract()
+                .asString();
         assertThat(csv.split("\r\n")[0]).isEqualTo("flow,from,to,figure,value");
-        assertThat(csv).contains(f + ",1993-03-01T00:00:00Z,1993-04-01T00:00:00Z,sent,6\r\n")
-                .contains(",failed_error_30003,1\r\n").contains(",failed_error_none,1\r\n")
-                .contains(",attributed_orders,3\r\n").contains(",attributed_revenue,190.00\r\n")
+        assertThat(csv)
+                .contains(f + ",1993-03-01T00:00:00Z,1993-04-01T00:00:00Z,sent,6\r\n")
+                .contains(",failed_error_30003,1\r\n")
+                .contains(",failed_error_none,1\r\n")
+                .contains(",attributed_orders,3\r\n")
+                .contains(",attributed_revenue,190.00\r\n")
                 .contains(",redemption_revenue,300.00\r\n");
-        String byParameter = given().queryParam("format", "csv").queryParam("from", "1993-03-01")
-                .queryParam("to", "1993-04-01").queryParam("zone", "UTC").get("/api/reports/flows/" + f).then()
-                .statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        String byParameter = given().queryParam("format", "csv")
+                .queryParam("from", "1993-03-01")
+                .queryParam("to", "1993-04-01")
+                .queryParam("zone", "UTC")
+                .get("/api/reports/flows/" + f)
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/csv"))
+                .extract()
+                .asString();
         assertThat(byParameter).isEqualTo(csv);
     }
 
@@ -156,8 +206,7 @@ class FlowReportApiTest {
         String prefix = TestData.id("lift");
         data.update("""
                 INSERT INTO customers (external_id, time_zone, erased_at)
-                SELECT ? || '-' || n, 'UTC', TIMESTAMPTZ '1994-07-01 00:00Z' FROM generate_series(1, 150) n""",
-                prefix);
+                SELECT ? || '-' || n, 'UTC', TIMESTAMPTZ '1994-07-01 00:00Z' FROM generate_series(1, 150) n""", prefix);
         data.update("""
                 INSERT INTO enrollments (flow_id, flow_version, customer_id, status, entered_at, exited_at, exit_reason)
                 SELECT ?, 'v1', c.id, CASE WHEN n <= 100 THEN 'exited' ELSE 'held_out' END,
@@ -183,8 +232,14 @@ class FlowReportApiTest {
             OrderFactFolds.recoverAbandoned(c);
         }
 
-        JsonPath lift = given().queryParam("from", "1994-05-01T00:00:00Z").queryParam("to", "1994-06-01T00:00:00Z")
-                .get("/api/reports/flows/" + flow).then().statusCode(200).extract().jsonPath().setRootPath("lift");
+        JsonPath lift = given().queryParam("from", "1994-05-01T00:00:00Z")
+                .queryParam("to", "1994-06-01T00:00:00Z")
+                .get("/api/reports/flows/" + flow)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .setRootPath("lift");
 
         // treated 20/100 = 0.20, held out 5/50 = 0.10, difference 0.10.
         // SE = sqrt(0.2·0.8/100 + 0.1·0.9/50) = sqrt(0.0016 + 0.0018) = sqrt(0.0034) = 0.0583095
@@ -207,33 +262,61 @@ class FlowReportApiTest {
     @Test
     void badParametersAre400ProblemsNamingTheParameterAndUnknownFlowsAre404() {
         String[][] cases = {
-                {"from", "yesterday", "from"},
-                {"to", "2026-13-01", "to"},
-                {"zone", "Mars/Olympus", "zone"},
-                {"format", "xml", "format"},
+            {"from", "yesterday", "from"},
+            {"to", "2026-13-01", "to"},
+            {"zone", "Mars/Olympus", "zone"},
+            {"format", "xml", "format"},
         };
         for (String[] c : cases) {
-            given().queryParam(c[0], c[1]).get("/api/reports/nps").then().statusCode(400)
-                    .contentType("application/problem+json").body("status", equalTo(400))
+            given().queryParam(c[0], c[1])
+                    .get("/api/reports/nps")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(400))
                     .body("errors[0].field", equalTo(c[2]));
         }
-        given().queryParam("from", "2026-10-01").queryParam("to", "2026-10-01").get("/api/reports/nps").then()
-                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("from"));
-        given().queryParam("interval", "year").get("/api/reports/loyalty").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("interval"))
+        given().queryParam("from", "2026-10-01")
+                .queryParam("to", "2026-10-01")
+                .get("/api/reports/nps")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("from"));
+        given().queryParam("interval", "year")
+                .get("/api/reports/loyalty")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("interval"))
                 .body("detail", org.hamcrest.Matchers.containsString("day, week or month"));
-        given().queryParam("interval", "day").queryParam("from", "1900-01-01").queryParam("to", "2000-01-01")
-                .get("/api/reports/loyalty").then().statusCode(400).body("errors[0].field", equalTo("interval"));
-        given().get("/api/reports/flows/" + TestData.id("nope")).then().statusCode(404)
+        given().queryParam("interval", "day")
+                .queryParam("from", "1900-01-01")
+                .queryParam("to", "2000-01-01")
+                .get("/api/reports/loyalty")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("interval"));
+        given().get("/api/reports/flows/" + TestData.id("nope"))
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
-        given().queryParam("flow", TestData.id("nope")).get("/api/reports/nps").then().statusCode(404)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("flow"));
+        given().queryParam("flow", TestData.id("nope"))
+                .get("/api/reports/nps")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("flow"));
         io.restassured.RestAssured.given().get("/api/reports/nps").then().statusCode(401);
     }
 
     @Test
     void withoutDatesAReportCoversTheLast30Days() {
-        JsonPath report = given().get("/api/reports/flows/feedback").then().statusCode(200).extract().jsonPath();
+        JsonPath report = given().get("/api/reports/flows/feedback")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Instant from = Instant.parse(report.getString("from"));
         Instant to = Instant.parse(report.getString("to"));
         assertThat(Duration.between(from, to)).isEqualTo(Duration.ofDays(30));

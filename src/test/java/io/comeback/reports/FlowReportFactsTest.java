@@ -1,24 +1,22 @@
 package io.comeback.reports;
 
+import static io.comeback.testing.Api.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.agroal.api.AgroalDataSource;
-import io.comeback.messaging.port.DeliveryStatus;
 import io.comeback.messaging.MessageStatusRecorder;
 import io.comeback.messaging.StatusUpdate;
-import io.comeback.reports.FlowCountsFolder;
+import io.comeback.messaging.port.DeliveryStatus;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static io.comeback.testing.Api.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The kept report figures (migration V90) follow facts that arrive in any order: a delivery receipt applied
@@ -31,8 +29,10 @@ class FlowReportFactsTest {
 
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     MessageStatusRecorder receipts;
+
     @Inject
     FlowCountsFolder folder;
 
@@ -52,8 +52,13 @@ class FlowReportFactsTest {
     }
 
     private JsonPath report(String flow, String from, String to) {
-        return given().queryParam("from", from).queryParam("to", to).get("/api/reports/flows/" + flow).then()
-                .statusCode(200).extract().jsonPath();
+        return given().queryParam("from", from)
+                .queryParam("to", to)
+                .get("/api/reports/flows/" + flow)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test
@@ -69,11 +74,13 @@ class FlowReportFactsTest {
         long fText = data.queryLong("SELECT max(id) FROM outbound_messages WHERE flow_id = ?", f);
         data.order(p, "1995-01-10T12:00:00Z", "70.00");
         assertThat(report(f, "1995-01-01T00:00:00Z", "1995-02-01T00:00:00Z").getInt("funnel.attributedOrders"))
-                .as("no text delivered before the order yet").isZero();
+                .as("no text delivered before the order yet")
+                .isZero();
 
         // The receipt says delivered at 11:00 (the provider's callback came in then; applied later): by the
         // definition, the latest text delivered before the order → F's.
-        receipts.apply(new StatusUpdate(null, fText, DeliveryStatus.DELIVERED, null, Instant.parse("1995-01-10T11:00:00Z")));
+        receipts.apply(
+                new StatusUpdate(null, fText, DeliveryStatus.DELIVERED, null, Instant.parse("1995-01-10T11:00:00Z")));
         JsonPath afterReceipt = report(f, "1995-01-01T00:00:00Z", "1995-02-01T00:00:00Z");
         assertThat(afterReceipt.getInt("funnel.attributedOrders")).isEqualTo(1);
         assertThat(afterReceipt.getDouble("funnel.attributedRevenue")).isEqualTo(70.00);
@@ -83,14 +90,19 @@ class FlowReportFactsTest {
         // G's text is delivered at 13:00, after the order: not a touch of it, the order stays F's.
         data.message(g, null, customer, "sent", null, "1995-01-10T12:30:00Z", "1995-01-10T12:30:05Z");
         long gText = data.queryLong("SELECT max(id) FROM outbound_messages WHERE flow_id = ?", g);
-        receipts.apply(new StatusUpdate(null, gText, DeliveryStatus.DELIVERED, null, Instant.parse("1995-01-10T13:00:00Z")));
-        assertThat(report(f, "1995-01-01T00:00:00Z", "1995-02-01T00:00:00Z").getInt("funnel.attributedOrders")).isEqualTo(1);
-        assertThat(report(g, "1995-01-01T00:00:00Z", "1995-02-01T00:00:00Z").getInt("funnel.attributedOrders")).isZero();
+        receipts.apply(
+                new StatusUpdate(null, gText, DeliveryStatus.DELIVERED, null, Instant.parse("1995-01-10T13:00:00Z")));
+        assertThat(report(f, "1995-01-01T00:00:00Z", "1995-02-01T00:00:00Z").getInt("funnel.attributedOrders"))
+                .isEqualTo(1);
+        assertThat(report(g, "1995-01-01T00:00:00Z", "1995-02-01T00:00:00Z").getInt("funnel.attributedOrders"))
+                .isZero();
 
         // A later order (01-11) is G's: G's text is now the latest delivered before it.
         data.order(p, "1995-01-11T09:00:00Z", "30.00");
-        assertThat(report(g, "1995-01-01T00:00:00Z", "1995-02-01T00:00:00Z").getInt("funnel.attributedOrders")).isEqualTo(1);
-        assertThat(report(f, "1995-01-01T00:00:00Z", "1995-02-01T00:00:00Z").getInt("funnel.attributedOrders")).isEqualTo(1);
+        assertThat(report(g, "1995-01-01T00:00:00Z", "1995-02-01T00:00:00Z").getInt("funnel.attributedOrders"))
+                .isEqualTo(1);
+        assertThat(report(f, "1995-01-01T00:00:00Z", "1995-02-01T00:00:00Z").getInt("funnel.attributedOrders"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -124,10 +136,15 @@ class FlowReportFactsTest {
         data.message(longWindow, e, customer, "delivered", null, "1995-02-02T10:00:00Z", "1995-02-02T10:00:30Z");
         JsonPath raw = report(longWindow, "1995-02-01T00:00:00Z", "1995-03-01T00:00:00Z");
         assertThat(raw.getString("attributionWindow")).isEqualTo("PT2400H");
-        assertThat(raw.getMap("funnel")).containsEntry("entered", 1).containsEntry("sent", 1).containsEntry("delivered", 1)
-                .containsEntry("clicked", 1).containsEntry("attributedOrders", 1);
+        assertThat(raw.getMap("funnel"))
+                .containsEntry("entered", 1)
+                .containsEntry("sent", 1)
+                .containsEntry("delivered", 1)
+                .containsEntry("clicked", 1)
+                .containsEntry("attributedOrders", 1);
         assertThat(report(f, "1995-02-01T00:00:00Z", "1995-03-01T00:00:00Z").getInt("funnel.attributedOrders"))
-                .as("the last touch is now the other flow's text").isZero();
+                .as("the last touch is now the other flow's text")
+                .isZero();
     }
 
     @Test
@@ -143,7 +160,7 @@ class FlowReportFactsTest {
         }
         // Orders first, entries recorded afterwards (an import of yesterday's orders): the lift still sees them.
         data.order(people[0], "1995-03-03T12:00:00Z", "100.00"); // 1 day after entry → treated converted
-        data.order(people[3], "1995-03-12T12:00:00Z", "40.00");  // 10 days after entry → held-out converted
+        data.order(people[3], "1995-03-12T12:00:00Z", "40.00"); // 10 days after entry → held-out converted
         data.order(people[1], "1995-03-01T12:00:00Z", "999.00"); // before entry → not converted
         // Entries: 03-02 08:00 (p0), 03-02 11:00 (p1), 03-04 09:00 (p2, converted), 03-02 12:00 (p3, held out),
         // 03-06 14:00 (p4), 03-06 16:00 (p5).
@@ -160,24 +177,38 @@ class FlowReportFactsTest {
         // come from the counters, 03-02 and 03-06 from raw rows.
         String from = "1995-03-02T10:00:00Z", to = "1995-03-06T15:00:00Z";
         Map<String, Object> funnel = report(f, from, to).getMap("funnel");
-        assertThat(funnel).containsEntry("entered", 3).containsEntry("heldOut", 1).containsEntry("converted", 0)
-                .containsEntry("sent", 1).containsEntry("delivered", 0).containsEntry("failed", 0);
+        assertThat(funnel)
+                .containsEntry("entered", 3)
+                .containsEntry("heldOut", 1)
+                .containsEntry("converted", 0)
+                .containsEntry("sent", 1)
+                .containsEntry("delivered", 0)
+                .containsEntry("failed", 0);
 
         // The text fails, p2's enrollment converts; then the deltas are folded: same figures before and after.
-        receipts.apply(new StatusUpdate(null, text, DeliveryStatus.UNDELIVERED, "30003", Instant.parse("1995-03-04T10:05:00Z")));
-        data.update("UPDATE enrollments SET conversion = true, status = 'exited', exit_reason = 'goal_reached' WHERE id = ?",
+        receipts.apply(new StatusUpdate(
+                null, text, DeliveryStatus.UNDELIVERED, "30003", Instant.parse("1995-03-04T10:05:00Z")));
+        data.update(
+                "UPDATE enrollments SET conversion = true, status = 'exited', exit_reason = 'goal_reached' WHERE id = ?",
                 converting);
         for (boolean folded : new boolean[] {false, true}) {
             if (folded) {
                 folder.fold();
             }
             JsonPath r = report(f, from, to);
-            assertThat(r.getMap("funnel")).as(folded ? "folded" : "not folded yet").containsEntry("entered", 3)
-                    .containsEntry("heldOut", 1).containsEntry("converted", 1).containsEntry("sent", 1)
-                    .containsEntry("delivered", 0).containsEntry("failed", 1)
+            assertThat(r.getMap("funnel"))
+                    .as(folded ? "folded" : "not folded yet")
+                    .containsEntry("entered", 3)
+                    .containsEntry("heldOut", 1)
+                    .containsEntry("converted", 1)
+                    .containsEntry("sent", 1)
+                    .containsEntry("delivered", 0)
+                    .containsEntry("failed", 1)
                     .containsEntry("failedByError", Map.of("30003", 1));
-            // Lift over the whole month: treated p0, p1, p2, p4, p5 (5), p0 converted (1/5); held out p3, converted (1/1).
-            JsonPath lift = report(f, "1995-03-01T00:00:00Z", "1995-04-01T00:00:00Z").setRootPath("lift");
+            // Lift over the whole month: treated p0, p1, p2, p4, p5 (5), p0 converted (1/5); held out p3, converted
+            // (1/1).
+            JsonPath lift =
+                    report(f, "1995-03-01T00:00:00Z", "1995-04-01T00:00:00Z").setRootPath("lift");
             assertThat(lift.getInt("treated")).isEqualTo(5);
             assertThat(lift.getInt("treatedConverted")).isEqualTo(1);
             assertThat(lift.getDouble("treatedRevenuePerPerson")).isEqualTo(20.00);

@@ -1,8 +1,10 @@
 package io.comeback.reports;
 
-import io.comeback.support.TimeRange;
-import io.agroal.api.AgroalDataSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import io.agroal.api.AgroalDataSource;
+import io.comeback.support.TimeRange;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,20 +13,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 /**
  * The check the loyalty agreement tests share: every period of a report (and its total) against the same
  * figures computed from the raw orders by {@link LoyaltyQuery}, whichever kept figures the report read.
  */
 final class LoyaltyAgreement {
 
-    private LoyaltyAgreement() {
-    }
+    private LoyaltyAgreement() {}
 
-    static void assertReportAgreesWithOrders(LoyaltyReports reports, AgroalDataSource dataSource, Instant from, Instant to,
-                                             ReportInterval interval, String flow, ZoneId zone) throws SQLException {
+    static void assertReportAgreesWithOrders(
+            LoyaltyReports reports,
+            AgroalDataSource dataSource,
+            Instant from,
+            Instant to,
+            ReportInterval interval,
+            String flow,
+            ZoneId zone)
+            throws SQLException {
         LoyaltyReport report = reports.report(from, to, interval, flow, zone);
         List<TimeRange> periods = new ArrayList<>(Periods.split(from, to, interval, zone));
         periods.add(new TimeRange(from, to));
@@ -56,7 +61,9 @@ final class LoyaltyAgreement {
                 if (atEnd.averageLifespanDays() == null) {
                     assertThat(f.averageLifespanDays()).as("lifespan " + what).isNull();
                 } else {
-                    assertThat(f.averageLifespanDays()).as("lifespan " + what).isCloseTo(atEnd.averageLifespanDays(), within(1e-9));
+                    assertThat(f.averageLifespanDays())
+                            .as("lifespan " + what)
+                            .isCloseTo(atEnd.averageLifespanDays(), within(1e-9));
                 }
             }
         }

@@ -1,13 +1,13 @@
 package io.comeback.reports;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.agroal.api.AgroalDataSource;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,8 +22,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A flow's loyalty figures come from the flow's roll-ups (V121) when every customer of the flow entered it
@@ -52,8 +51,13 @@ class LoyaltyFlowRollupAgreesWithOrdersTest {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             String id = TestData.id("flowroll");
-            RestAssured.given().header("Authorization", "Bearer test-key").contentType(ContentType.JSON)
-                    .body(Map.of("firstName", "Test")).put("/api/customers/" + id).then().statusCode(201);
+            RestAssured.given()
+                    .header("Authorization", "Bearer test-key")
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("firstName", "Test"))
+                    .put("/api/customers/" + id)
+                    .then()
+                    .statusCode(201);
             customers.add(id);
             ids.add(queryLong("SELECT id FROM customers WHERE external_id = '" + id + "'"));
         }
@@ -82,10 +86,23 @@ class LoyaltyFlowRollupAgreesWithOrdersTest {
         enroll(flow, ids.get(3), "held_out", "2009-02-01T10:00:00Z");
         for (int batch = 0; batch < 3; batch++) {
             for (String[] o : orders.subList(batch * orders.size() / 3, (batch + 1) * orders.size() / 3)) {
-                RestAssured.given().header("Authorization", "Bearer test-key").contentType(ContentType.JSON)
-                        .body(Map.of("orderId", TestData.id("flowroll-o"), "customerId", o[0], "total", o[2],
-                                "currency", "NOK", "placedAt", o[1]))
-                        .post("/api/orders").then().statusCode(201);
+                RestAssured.given()
+                        .header("Authorization", "Bearer test-key")
+                        .contentType(ContentType.JSON)
+                        .body(Map.of(
+                                "orderId",
+                                TestData.id("flowroll-o"),
+                                "customerId",
+                                o[0],
+                                "total",
+                                o[2],
+                                "currency",
+                                "NOK",
+                                "placedAt",
+                                o[1]))
+                        .post("/api/orders")
+                        .then()
+                        .statusCode(201);
             }
             if (batch == 1) {
                 enroll(flow, ids.get(4), "exited", "2009-04-01T10:00:00Z");
@@ -94,18 +111,33 @@ class LoyaltyFlowRollupAgreesWithOrdersTest {
                 enroll(flow, ids.get(5), "exited", "2010-05-01T10:00:00Z");
                 enroll(flow, ids.get(6), "exited", "2011-01-15T10:00:00Z");
             }
-            compare(flow, Instant.parse("2009-01-10T10:17:23Z"), Instant.parse("2011-03-05T03:45:10Z"), ReportInterval.MONTH);
-            compare(flow, Instant.parse("2009-02-01T00:00:00Z"), Instant.parse("2010-02-01T00:00:00Z"), ReportInterval.WEEK);
-            compare(flow, Instant.parse("2009-02-27T13:00:00Z"), Instant.parse("2009-05-03T22:30:00Z"), ReportInterval.DAY);
+            compare(
+                    flow,
+                    Instant.parse("2009-01-10T10:17:23Z"),
+                    Instant.parse("2011-03-05T03:45:10Z"),
+                    ReportInterval.MONTH);
+            compare(
+                    flow,
+                    Instant.parse("2009-02-01T00:00:00Z"),
+                    Instant.parse("2010-02-01T00:00:00Z"),
+                    ReportInterval.WEEK);
+            compare(
+                    flow,
+                    Instant.parse("2009-02-27T13:00:00Z"),
+                    Instant.parse("2009-05-03T22:30:00Z"),
+                    ReportInterval.DAY);
         }
         // Customers 0, 1, 2, 4, 5 and 6 are the flow's, each once, from their first entry not held out.
-        assertThat(queryLong("SELECT count(*) FROM loyalty_flow_members WHERE flow_id = '" + flow + "'")).isEqualTo(6);
+        assertThat(queryLong("SELECT count(*) FROM loyalty_flow_members WHERE flow_id = '" + flow + "'"))
+                .isEqualTo(6);
         assertThat(queryLong("SELECT count(*) FROM loyalty_flow_members WHERE flow_id = '" + flow
-                + "' AND customer_id = " + ids.get(4) + " AND entered_at = '2009-04-01T10:00:00Z'")).isEqualTo(1);
+                        + "' AND customer_id = " + ids.get(4) + " AND entered_at = '2009-04-01T10:00:00Z'"))
+                .isEqualTo(1);
     }
 
     private void enroll(String flow, long customerId, String status, String enteredAt) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("""
                 INSERT INTO enrollments (flow_id, flow_version, customer_id, status, entered_at, exited_at)
                 VALUES (?, 'v1', ?, ?, ?, ?)""")) {
             OffsetDateTime at = Instant.parse(enteredAt).atOffset(ZoneOffset.UTC);
@@ -119,7 +151,8 @@ class LoyaltyFlowRollupAgreesWithOrdersTest {
     }
 
     private long queryLong(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = dataSource.getConnection();
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -1,5 +1,9 @@
 package io.comeback.reports;
 
+import static io.comeback.testing.Api.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.agroal.api.AgroalDataSource;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -7,10 +11,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-
-import static io.comeback.testing.Api.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * Loyalty figures by month in America/New_York (not the default zone of tests, Europe/Oslo) over March and
@@ -38,20 +38,27 @@ class LoyaltyOtherZoneApiTest {
         data.customer(k);
         data.order(j, "2004-03-15T12:00:00Z", "10.00");
         data.order(h, "2004-12-01T12:00:00Z", "20.00");
-        data.order(g, "2005-03-01T03:00:00Z", "30.00");   // 28 Feb, 22:00 in New York: February
+        data.order(g, "2005-03-01T03:00:00Z", "30.00"); // 28 Feb, 22:00 in New York: February
         data.order(g, "2005-03-10T12:00:00Z", "100.00");
-        data.order(h, "2005-04-01T04:30:00Z", "200.00");  // 31 Mar, 23:30 EST: March
+        data.order(h, "2005-04-01T04:30:00Z", "200.00"); // 31 Mar, 23:30 EST: March
         data.order(k, "2005-04-10T12:00:00Z", "500.00");
         data.order(h, "2005-04-30T12:00:00Z", "40.00");
-        data.order(h, "2005-05-01T03:30:00Z", "60.00");   // 30 Apr, 23:30 EDT: April
+        data.order(h, "2005-05-01T03:30:00Z", "60.00"); // 30 Apr, 23:30 EDT: April
         for (String erased : new String[] {g, h, j, k}) {
             given().delete("/api/customers/" + erased).then().statusCode(204);
         }
 
         for (int ask = 1; ask <= 2; ask++) {
-            JsonPath report = given().queryParam("from", "2005-03-01").queryParam("to", "2005-05-01")
-                    .queryParam("interval", "month").queryParam("zone", "America/New_York")
-                    .get("/api/reports/loyalty").then().statusCode(200).extract().jsonPath().using(DOUBLES);
+            JsonPath report = given().queryParam("from", "2005-03-01")
+                    .queryParam("to", "2005-05-01")
+                    .queryParam("interval", "month")
+                    .queryParam("zone", "America/New_York")
+                    .get("/api/reports/loyalty")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .using(DOUBLES);
             String as = "report " + ask;
             assertThat(report.getList("periods")).as(as).hasSize(2);
 
@@ -97,7 +104,8 @@ class LoyaltyOtherZoneApiTest {
             assertThat(total.getDouble("retentionRate")).as(as).isCloseTo(2.0 / 3, within(1e-9));
         }
         // New York's winter midnight is 05:00 UTC: that phase is kept now.
-        assertThat(new ReportData(dataSource).queryLong("SELECT count(*) FROM loyalty_phases WHERE phase = 5 AND built"))
+        assertThat(new ReportData(dataSource)
+                        .queryLong("SELECT count(*) FROM loyalty_phases WHERE phase = 5 AND built"))
                 .isEqualTo(1);
     }
 }

@@ -1,13 +1,13 @@
 package io.comeback.reports;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.agroal.api.AgroalDataSource;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -19,8 +19,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Reports in zones other than the roll-up's read the days of the phase of that zone's midnights (V120),
@@ -32,8 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class LoyaltyPhaseDaysAgreeWithOrdersTest {
 
-    private static final List<ZoneId> ZONES = List.of(ZoneId.of("America/New_York"), ZoneId.of("Pacific/Auckland"),
-            ZoneId.of("Asia/Tokyo"), ZoneId.of("UTC"), ZoneId.of("Europe/London"));
+    private static final List<ZoneId> ZONES = List.of(
+            ZoneId.of("America/New_York"),
+            ZoneId.of("Pacific/Auckland"),
+            ZoneId.of("Asia/Tokyo"),
+            ZoneId.of("UTC"),
+            ZoneId.of("Europe/London"));
 
     @Inject
     AgroalDataSource dataSource;
@@ -47,8 +50,13 @@ class LoyaltyPhaseDaysAgreeWithOrdersTest {
         List<String> customers = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             String id = TestData.id("phase");
-            RestAssured.given().header("Authorization", "Bearer test-key").contentType(ContentType.JSON)
-                    .body(Map.of("firstName", "Test")).put("/api/customers/" + id).then().statusCode(201);
+            RestAssured.given()
+                    .header("Authorization", "Bearer test-key")
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("firstName", "Test"))
+                    .put("/api/customers/" + id)
+                    .then()
+                    .statusCode(201);
             customers.add(id);
         }
         List<String[]> orders = new ArrayList<>();
@@ -57,7 +65,8 @@ class LoyaltyPhaseDaysAgreeWithOrdersTest {
             String customer = customers.get(random.nextInt(customers.size()));
             Instant at = start.plusSeconds(random.nextInt(800 * 86_400));
             if (i % 9 == 0) {
-                at = Instant.parse("2006-03-01T05:00:00Z").plus(Duration.ofDays(random.nextInt(400))); // New York midnight in winter
+                at = Instant.parse("2006-03-01T05:00:00Z")
+                        .plus(Duration.ofDays(random.nextInt(400))); // New York midnight in winter
             }
             orders.add(new String[] {customer, at.toString(), (100 + random.nextInt(900)) + ".50"});
             if (i % 10 == 0) {
@@ -71,22 +80,51 @@ class LoyaltyPhaseDaysAgreeWithOrdersTest {
 
         for (int batch = 0; batch < 3; batch++) {
             for (String[] o : orders.subList(batch * orders.size() / 3, (batch + 1) * orders.size() / 3)) {
-                RestAssured.given().header("Authorization", "Bearer test-key").contentType(ContentType.JSON)
-                        .body(Map.of("orderId", TestData.id("phase-o"), "customerId", o[0], "total", o[2],
-                                "currency", "NOK", "placedAt", o[1]))
-                        .post("/api/orders").then().statusCode(201);
+                RestAssured.given()
+                        .header("Authorization", "Bearer test-key")
+                        .contentType(ContentType.JSON)
+                        .body(Map.of(
+                                "orderId",
+                                TestData.id("phase-o"),
+                                "customerId",
+                                o[0],
+                                "total",
+                                o[2],
+                                "currency",
+                                "NOK",
+                                "placedAt",
+                                o[1]))
+                        .post("/api/orders")
+                        .then()
+                        .statusCode(201);
             }
             for (ZoneId zone : ZONES) {
-                compare(Instant.parse("2006-01-10T10:17:23Z"), Instant.parse("2008-03-05T03:45:10Z"), ReportInterval.MONTH, zone);
-                compare(Instant.parse("2006-02-01T00:00:00Z"), Instant.parse("2007-02-01T00:00:00Z"), ReportInterval.WEEK, zone);
-                compare(Instant.parse("2006-02-27T13:00:00Z"), Instant.parse("2006-05-03T22:30:00Z"), ReportInterval.DAY, zone);
-                compare(LocalDate.parse("2006-03-01").atStartOfDay(zone).toInstant(),
-                        LocalDate.parse("2007-12-01").atStartOfDay(zone).toInstant(), ReportInterval.MONTH, zone);
+                compare(
+                        Instant.parse("2006-01-10T10:17:23Z"),
+                        Instant.parse("2008-03-05T03:45:10Z"),
+                        ReportInterval.MONTH,
+                        zone);
+                compare(
+                        Instant.parse("2006-02-01T00:00:00Z"),
+                        Instant.parse("2007-02-01T00:00:00Z"),
+                        ReportInterval.WEEK,
+                        zone);
+                compare(
+                        Instant.parse("2006-02-27T13:00:00Z"),
+                        Instant.parse("2006-05-03T22:30:00Z"),
+                        ReportInterval.DAY,
+                        zone);
+                compare(
+                        LocalDate.parse("2006-03-01").atStartOfDay(zone).toInstant(),
+                        LocalDate.parse("2007-12-01").atStartOfDay(zone).toInstant(),
+                        ReportInterval.MONTH,
+                        zone);
             }
         }
-        // Every whole-hour phase of the zone's midnights is kept by now: 05 and 04 for New York, 11 and 12 for Auckland.
+        // Every whole-hour phase of the zone's midnights is kept by now: 05 and 04 for New York, 11 and 12 for
+        // Auckland.
         try (Connection c = dataSource.getConnection();
-             var rs = c.createStatement().executeQuery("SELECT phase FROM loyalty_phases WHERE built")) {
+                var rs = c.createStatement().executeQuery("SELECT phase FROM loyalty_phases WHERE built")) {
             List<Integer> built = new ArrayList<>();
             while (rs.next()) {
                 built.add(rs.getInt(1));

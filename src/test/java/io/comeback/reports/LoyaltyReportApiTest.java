@@ -1,5 +1,11 @@
 package io.comeback.reports;
 
+import static io.comeback.testing.Api.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
 import io.agroal.api.AgroalDataSource;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -7,12 +13,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-
-import static io.comeback.testing.Api.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
 
 /**
  * Loyalty figures over November and December 1979 (UTC), so "every customer who had ordered by then" is exactly the
@@ -32,8 +32,12 @@ class LoyaltyReportApiTest {
     @Test
     void retentionChurnRepeatRateOrderValueFrequencyLifespanAndLifetimeValuePerMonth() {
         ReportData data = new ReportData(dataSource);
-        String a = TestData.id("a"), b = TestData.id("b"), c = TestData.id("c"), d = TestData.id("d"),
-                e = TestData.id("e"), f = TestData.id("f");
+        String a = TestData.id("a"),
+                b = TestData.id("b"),
+                c = TestData.id("c"),
+                d = TestData.id("d"),
+                e = TestData.id("e"),
+                f = TestData.id("f");
         long ca = data.customer(a);
         long cb = data.customer(b);
         data.customer(c);
@@ -61,12 +65,20 @@ class LoyaltyReportApiTest {
         data.surveyAnswer(flow, ca, 10, "1979-11-20T12:00:00Z");
         data.surveyAnswer(flow, cd, 3, "1979-11-21T12:00:00Z");
 
-        JsonPath report = given().queryParam("from", "1979-11-01").queryParam("to", "1980-01-01")
-                .queryParam("interval", "MONTH").queryParam("zone", "UTC")
-                .get("/api/reports/loyalty").then().statusCode(200).extract().jsonPath().using(DOUBLES);
+        JsonPath report = given().queryParam("from", "1979-11-01")
+                .queryParam("to", "1980-01-01")
+                .queryParam("interval", "MONTH")
+                .queryParam("zone", "UTC")
+                .get("/api/reports/loyalty")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .using(DOUBLES);
 
         assertThat(report.getString("interval")).isEqualTo("MONTH");
-        assertThat(report.getString("lifetimeValueFormula")).startsWith("CLV = average order value × purchase frequency × average lifespan (in months");
+        assertThat(report.getString("lifetimeValueFormula"))
+                .startsWith("CLV = average order value × purchase frequency × average lifespan (in months");
         assertThat(report.getList("periods")).hasSize(2);
 
         // Customer base (an order within the 365 days before):
@@ -118,7 +130,9 @@ class LoyaltyReportApiTest {
         assertThat(dec.getDouble("averageLifespanDays")).isCloseTo(661.0 / 6, within(1e-9));
         assertThat(dec.getDouble("lifetimeValue")).isEqualTo(1054.28);
         assertThat(dec.getInt("nps.responses")).isZero();
-        assertThat(dec.getString("nps.score")).as("no answers: no score, not NaN").isNull();
+        assertThat(dec.getString("nps.score"))
+                .as("no answers: no score, not NaN")
+                .isNull();
 
         // The whole range: 7 orders, 1360.00, 4 customers (A, B, D, E), 2 new (D, E); CRR = (5 − 2) / 4 = 0.75;
         // repeat 4 / 4 (D and E ordered twice in the range); CLV = 1360/7 × 7/4 × (110.1667 / 61 days) = 614.04.
@@ -136,11 +150,19 @@ class LoyaltyReportApiTest {
         // Per flow: only the customers who entered it and were not held out — A and D (B was held out).
         data.enrollment(flow, ca, "exited", "1979-10-01T12:00:00Z", false, "completed", null);
         data.enrollment(flow, cd, "exited", "1979-11-01T12:00:00Z", false, "completed", null);
-        data.enrollment(flow, cb, "held_out",
-                "1979-10-01T12:00:00Z", false, "held_out", null);
-        JsonPath perFlow = given().queryParam("from", "1979-11-01").queryParam("to", "1980-01-01")
-                .queryParam("interval", "month").queryParam("zone", "UTC").queryParam("flow", flow)
-                .get("/api/reports/loyalty").then().statusCode(200).extract().jsonPath().using(DOUBLES).setRootPath("periods[0]");
+        data.enrollment(flow, cb, "held_out", "1979-10-01T12:00:00Z", false, "held_out", null);
+        JsonPath perFlow = given().queryParam("from", "1979-11-01")
+                .queryParam("to", "1980-01-01")
+                .queryParam("interval", "month")
+                .queryParam("zone", "UTC")
+                .queryParam("flow", flow)
+                .get("/api/reports/loyalty")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .using(DOUBLES)
+                .setRootPath("periods[0]");
         // November: A 200, D 120 → 2 orders; base 1 Nov: A; 1 Dec: A, D; D new → CRR (2 − 1) / 1 = 1.
         assertThat(perFlow.getInt("orders")).isEqualTo(2);
         assertThat(perFlow.getDouble("revenue")).isEqualTo(320.00);
@@ -149,14 +171,21 @@ class LoyaltyReportApiTest {
         assertThat(perFlow.getDouble("retentionRate")).isCloseTo(1.0, within(1e-9));
 
         // CSV: a header, one row per month and a total row.
-        String csv = given().queryParam("format", "csv").queryParam("from", "1979-11-01").queryParam("to", "1980-01-01")
-                .queryParam("zone", "UTC").get("/api/reports/loyalty").then().statusCode(200)
+        String csv = given().queryParam("format", "csv")
+                .queryParam("from", "1979-11-01")
+                .queryParam("to", "1980-01-01")
+                .queryParam("zone", "UTC")
+                .get("/api/reports/loyalty")
+                .then()
+                .statusCode(200)
                 .contentType(startsWith("text/csv"))
                 .header("Content-Disposition", equalTo("attachment; filename=\"loyalty_1979-11-01_1980-01-01.csv\""))
-                .extract().asString();
+                .extract()
+                .asString();
         String[] lines = csv.split("\r\n");
         assertThat(lines).hasSize(4);
-        assertThat(lines[0]).startsWith("row,start,end,customers_at_start,customers_at_end,new_customers,retention_rate");
+        assertThat(lines[0])
+                .startsWith("row,start,end,customers_at_start,customers_at_end,new_customers,retention_rate");
         assertThat(lines[1]).startsWith("period,1979-11-01T00:00:00Z,1979-12-01T00:00:00Z,4,4,1,0.75,0.25,");
         assertThat(lines[1]).endsWith(",3,470.00,156.67,1.0,111.6,582.80,2,0.0");
         assertThat(lines[3]).startsWith("total,1979-11-01T00:00:00Z,1980-01-01T00:00:00Z,4,5,2,0.75,");
@@ -165,14 +194,28 @@ class LoyaltyReportApiTest {
     @Test
     void periodsFollowTheCalendarOfTheZoneAndAreCutToTheRange() {
         // Oslo: 15 Jan to 1 Mar 1988 by month → [15 Jan, 1 Feb), [1 Feb, 1 Mar), local midnights (UTC+1).
-        JsonPath report = given().queryParam("from", "1988-01-15").queryParam("to", "1988-03-01")
-                .queryParam("zone", "Europe/Oslo").get("/api/reports/loyalty").then().statusCode(200).extract().jsonPath().using(DOUBLES);
+        JsonPath report = given().queryParam("from", "1988-01-15")
+                .queryParam("to", "1988-03-01")
+                .queryParam("zone", "Europe/Oslo")
+                .get("/api/reports/loyalty")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .using(DOUBLES);
         assertThat(report.getList("periods.start")).containsExactly("1988-01-14T23:00:00Z", "1988-01-31T23:00:00Z");
         assertThat(report.getList("periods.end")).containsExactly("1988-01-31T23:00:00Z", "1988-02-29T23:00:00Z");
         // Weeks start on Monday: 1988-02-03 was a Wednesday.
-        JsonPath weeks = given().queryParam("from", "1988-02-03").queryParam("to", "1988-02-15")
-                .queryParam("zone", "UTC").queryParam("interval", "week").get("/api/reports/loyalty").then()
-                .statusCode(200).extract().jsonPath().using(DOUBLES);
+        JsonPath weeks = given().queryParam("from", "1988-02-03")
+                .queryParam("to", "1988-02-15")
+                .queryParam("zone", "UTC")
+                .queryParam("interval", "week")
+                .get("/api/reports/loyalty")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .using(DOUBLES);
         assertThat(weeks.getList("periods.start")).containsExactly("1988-02-03T00:00:00Z", "1988-02-08T00:00:00Z");
         // Nobody had ordered then: rates have no denominator and are null, never NaN.
         assertThat(weeks.getString("periods[0].retentionRate")).isNull();

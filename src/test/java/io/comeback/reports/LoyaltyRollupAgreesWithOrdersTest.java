@@ -6,8 +6,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
+import org.junit.jupiter.api.Test;
 
 /**
  * The roll-up (V73: hours for the customer base, days for the order sums) must give the same figures as
@@ -30,8 +28,8 @@ import java.util.Random;
 @QuarkusTest
 class LoyaltyRollupAgreesWithOrdersTest {
 
-    private static final List<ZoneId> ZONES = List.of(ZoneId.of("Europe/Oslo"), ZoneId.of("UTC"),
-            ZoneId.of("America/St_Johns"), ZoneId.of("Asia/Kolkata"));
+    private static final List<ZoneId> ZONES = List.of(
+            ZoneId.of("Europe/Oslo"), ZoneId.of("UTC"), ZoneId.of("America/St_Johns"), ZoneId.of("Asia/Kolkata"));
 
     @Inject
     AgroalDataSource dataSource;
@@ -45,8 +43,13 @@ class LoyaltyRollupAgreesWithOrdersTest {
         List<String> customers = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             String id = TestData.id("rollup");
-            RestAssured.given().header("Authorization", "Bearer test-key").contentType(ContentType.JSON)
-                    .body(Map.of("firstName", "Test")).put("/api/customers/" + id).then().statusCode(201);
+            RestAssured.given()
+                    .header("Authorization", "Bearer test-key")
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("firstName", "Test"))
+                    .put("/api/customers/" + id)
+                    .then()
+                    .statusCode(201);
             customers.add(id);
         }
         List<String[]> orders = new ArrayList<>();
@@ -55,7 +58,8 @@ class LoyaltyRollupAgreesWithOrdersTest {
             String customer = customers.get(random.nextInt(customers.size()));
             Instant at = start.plusSeconds(random.nextInt(800 * 86_400));
             if (i % 9 == 0) {
-                at = Instant.parse("2001-03-01T23:00:00Z").plus(Duration.ofDays(random.nextInt(400))); // Oslo midnight in winter
+                at = Instant.parse("2001-03-01T23:00:00Z")
+                        .plus(Duration.ofDays(random.nextInt(400))); // Oslo midnight in winter
             }
             orders.add(new String[] {customer, at.toString(), (100 + random.nextInt(900)) + ".50"});
             if (i % 10 == 0) {
@@ -69,15 +73,40 @@ class LoyaltyRollupAgreesWithOrdersTest {
 
         for (int batch = 0; batch < 3; batch++) {
             for (String[] o : orders.subList(batch * orders.size() / 3, (batch + 1) * orders.size() / 3)) {
-                RestAssured.given().header("Authorization", "Bearer test-key").contentType(ContentType.JSON)
-                        .body(Map.of("orderId", TestData.id("rollup-o"), "customerId", o[0], "total", o[2],
-                                "currency", "NOK", "placedAt", o[1]))
-                        .post("/api/orders").then().statusCode(201);
+                RestAssured.given()
+                        .header("Authorization", "Bearer test-key")
+                        .contentType(ContentType.JSON)
+                        .body(Map.of(
+                                "orderId",
+                                TestData.id("rollup-o"),
+                                "customerId",
+                                o[0],
+                                "total",
+                                o[2],
+                                "currency",
+                                "NOK",
+                                "placedAt",
+                                o[1]))
+                        .post("/api/orders")
+                        .then()
+                        .statusCode(201);
             }
             for (ZoneId zone : ZONES) {
-                compare(Instant.parse("2001-01-10T10:17:23Z"), Instant.parse("2003-03-05T03:45:10Z"), ReportInterval.MONTH, zone);
-                compare(Instant.parse("2001-02-01T00:00:00Z"), Instant.parse("2002-02-01T00:00:00Z"), ReportInterval.WEEK, zone);
-                compare(Instant.parse("2001-02-27T13:00:00Z"), Instant.parse("2001-05-03T22:30:00Z"), ReportInterval.DAY, zone);
+                compare(
+                        Instant.parse("2001-01-10T10:17:23Z"),
+                        Instant.parse("2003-03-05T03:45:10Z"),
+                        ReportInterval.MONTH,
+                        zone);
+                compare(
+                        Instant.parse("2001-02-01T00:00:00Z"),
+                        Instant.parse("2002-02-01T00:00:00Z"),
+                        ReportInterval.WEEK,
+                        zone);
+                compare(
+                        Instant.parse("2001-02-27T13:00:00Z"),
+                        Instant.parse("2001-05-03T22:30:00Z"),
+                        ReportInterval.DAY,
+                        zone);
             }
         }
     }

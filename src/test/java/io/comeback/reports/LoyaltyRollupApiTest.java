@@ -1,23 +1,22 @@
 package io.comeback.reports;
 
+import static io.comeback.testing.Api.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.agroal.api.AgroalDataSource;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-
-import static io.comeback.testing.Api.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 /**
  * The customer base and lifespan come from the hourly roll-up (V73) at whole hours and from the orders
@@ -81,21 +80,33 @@ class LoyaltyRollupApiTest {
 
     /** Monthly periods from {@code from} to 1976-06-01; every boundary checked against the definition. */
     private JsonPath checkAgainstDefinition(String from) throws SQLException {
-        JsonPath report = given().queryParam("from", from).queryParam("to", "1976-06-01T00:00:00Z")
-                .queryParam("interval", "month").queryParam("zone", "UTC")
-                .get("/api/reports/loyalty").then().statusCode(200).extract().jsonPath().using(DOUBLES);
+        JsonPath report = given().queryParam("from", from)
+                .queryParam("to", "1976-06-01T00:00:00Z")
+                .queryParam("interval", "month")
+                .queryParam("zone", "UTC")
+                .get("/api/reports/loyalty")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .using(DOUBLES);
         int periods = report.getList("periods").size();
         assertThat(periods).isEqualTo(17);
         for (int i = 0; i < periods; i++) {
             JsonPath p = report.setRootPath("periods[" + i + "]");
             Object[] atStart = definition(p.getString("start"));
             Object[] atEnd = definition(p.getString("end"));
-            assertThat(p.getLong("customersAtStart")).as("base at %s", p.getString("start")).isEqualTo(atStart[0]);
-            assertThat(p.getLong("customersAtEnd")).as("base at %s", p.getString("end")).isEqualTo(atEnd[0]);
+            assertThat(p.getLong("customersAtStart"))
+                    .as("base at %s", p.getString("start"))
+                    .isEqualTo(atStart[0]);
+            assertThat(p.getLong("customersAtEnd"))
+                    .as("base at %s", p.getString("end"))
+                    .isEqualTo(atEnd[0]);
             if (atEnd[1] == null) {
                 assertThat(p.getString("averageLifespanDays")).isNull();
             } else {
-                assertThat(p.getDouble("averageLifespanDays")).as("lifespan at %s", p.getString("end"))
+                assertThat(p.getDouble("averageLifespanDays"))
+                        .as("lifespan at %s", p.getString("end"))
                         .isCloseTo((Double) atEnd[1], within(1e-9));
             }
         }
@@ -104,7 +115,8 @@ class LoyaltyRollupApiTest {
 
     private Object[] definition(String instant) throws SQLException {
         OffsetDateTime t = OffsetDateTime.parse(instant).withOffsetSameInstant(ZoneOffset.UTC);
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(DEFINITION)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(DEFINITION)) {
             st.setObject(1, t);
             st.setObject(2, t);
             st.setObject(3, t);

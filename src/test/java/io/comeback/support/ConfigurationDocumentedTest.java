@@ -1,5 +1,7 @@
 package io.comeback.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
@@ -13,11 +15,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.ConfigMappings;
 import io.smallrye.config.WithDefault;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,8 +32,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
 
 /**
  * deploy/CONFIGURATION.md, the operators' reference, against the settings the service knows: the properties of its
@@ -61,13 +60,17 @@ class ConfigurationDocumentedTest {
     private final List<Row> documented = documentedRows();
 
     /** A row of a settings table: its variables, its properties ({@code <COUNTRY>} read as {@code *}), its default. */
-    record Row(int line, List<String> variables, List<String> properties, String defaults) {
-    }
+    record Row(int line, List<String> variables, List<String> properties, String defaults) {}
 
     @Test
     void theMappingsAndTheReferenceAreRead() {
-        assertThat(mapped).contains("comeback.dispatch.batch-size", "comeback.limits.csv.max-columns",
-                "comeback.twilio.auth-token", "comeback.keywords.*.opt-out", "comeback.shop-name");
+        assertThat(mapped)
+                .contains(
+                        "comeback.dispatch.batch-size",
+                        "comeback.limits.csv.max-columns",
+                        "comeback.twilio.auth-token",
+                        "comeback.keywords.*.opt-out",
+                        "comeback.shop-name");
         assertThat(documented).anySatisfy(row -> assertThat(row.properties()).contains("comeback.dispatch.batch-size"));
         assertThat(documented).anySatisfy(row -> assertThat(row.variables()).contains("COMEBACK_TWILIO_AUTH_TOKEN"));
     }
@@ -86,13 +89,17 @@ class ConfigurationDocumentedTest {
                 String property = variables.get(variable);
                 if (variable.startsWith("COMEBACK_") && property == null) {
                     unknown.add("line " + row.line() + ": " + variable + " sets no setting of the service");
-                } else if (property != null && !row.properties().isEmpty() && !row.properties().contains(property)) {
+                } else if (property != null
+                        && !row.properties().isEmpty()
+                        && !row.properties().contains(property)) {
                     unknown.add("line " + row.line() + ": " + variable + " sets " + property + ", not "
                             + String.join(" or ", row.properties()));
                 }
             }
         }
-        assertThat(unknown).as("documented in " + REFERENCE + " but unknown to the service").isEmpty();
+        assertThat(unknown)
+                .as("documented in " + REFERENCE + " but unknown to the service")
+                .isEmpty();
     }
 
     @Test
@@ -104,7 +111,8 @@ class ConfigurationDocumentedTest {
             variables.addAll(row.variables());
         });
         List<String> undocumented = mapped.stream()
-                .filter(p -> !properties.contains(p) && !variables.contains(variableOf(p))
+                .filter(p -> !properties.contains(p)
+                        && !variables.contains(variableOf(p))
                         && shipped.variableOf(p).filter(variables::contains).isEmpty())
                 .toList();
         assertThat(undocumented).as("settings missing from " + REFERENCE).isEmpty();
@@ -115,20 +123,25 @@ class ConfigurationDocumentedTest {
         List<String> unmapped = shipped.names().stream()
                 .filter(name -> name.startsWith("comeback.") && !matchesMapped(name))
                 .toList();
-        assertThat(unmapped).as("comeback.* settings in application.properties that no @ConfigMapping reads").isEmpty();
+        assertThat(unmapped)
+                .as("comeback.* settings in application.properties that no @ConfigMapping reads")
+                .isEmpty();
     }
 
     @Test
     void everyMappedSettingWithADefaultHasItInApplicationPropertiesOnly() {
         List<String> withCodeDefaults = new ArrayList<>();
         for (JavaClass mapping : mappings()) {
-            for (JavaClass type : Stream.concat(Stream.of(mapping), nestedGroups(mapping)).toList()) {
+            for (JavaClass type :
+                    Stream.concat(Stream.of(mapping), nestedGroups(mapping)).toList()) {
                 type.getMethods().stream()
                         .filter(m -> m.isAnnotatedWith(WithDefault.class))
                         .forEach(m -> withCodeDefaults.add(type.getName() + "." + m.getName()));
             }
         }
-        assertThat(withCodeDefaults).as("defaults belong in application.properties, not in @WithDefault").isEmpty();
+        assertThat(withCodeDefaults)
+                .as("defaults belong in application.properties, not in @WithDefault")
+                .isEmpty();
     }
 
     @Test
@@ -150,7 +163,8 @@ class ConfigurationDocumentedTest {
                 }
             }
         }
-        assertThat(unmapped).as("@Scheduled expressions must name a mapped setting, without a default of their own")
+        assertThat(unmapped)
+                .as("@Scheduled expressions must name a mapped setting, without a default of their own")
                 .isEmpty();
     }
 
@@ -167,7 +181,9 @@ class ConfigurationDocumentedTest {
                 for (JavaParameter parameter : unit.getParameters()) {
                     if (parameter.isAnnotatedWith(ConfigProperty.class)) {
                         readers.add(unit.getFullName() + " "
-                                + parameter.getAnnotationOfType(ConfigProperty.class).name());
+                                + parameter
+                                        .getAnnotationOfType(ConfigProperty.class)
+                                        .name());
                     }
                 }
             }
@@ -176,7 +192,8 @@ class ConfigurationDocumentedTest {
                             .contains(d.getTargetClass().getName()))
                     .forEach(d -> readers.add(d.getDescription()));
         }
-        assertThat(readers).as("settings are read through @ConfigMapping interfaces, so that this test sees them all")
+        assertThat(readers)
+                .as("settings are read through @ConfigMapping interfaces, so that this test sees them all")
                 .isEmpty();
     }
 
@@ -186,9 +203,13 @@ class ConfigurationDocumentedTest {
         List<String> wrong = new ArrayList<>();
         for (Row row : documented) {
             List<String> properties = row.properties().isEmpty()
-                    ? row.variables().stream().map(variables::get).filter(p -> p != null).toList()
+                    ? row.variables().stream()
+                            .map(variables::get)
+                            .filter(p -> p != null)
+                            .toList()
                     : row.properties();
-            if (properties.size() != Math.max(row.properties().size(), row.variables().size())) {
+            if (properties.size()
+                    != Math.max(row.properties().size(), row.variables().size())) {
                 continue; // a variable that sets nothing: everyDocumentedSettingExists names it
             }
             Optional<List<String>> defaults = defaults(row.defaults(), properties.size());
@@ -241,8 +262,8 @@ class ConfigurationDocumentedTest {
             return Optional.of(Collections.nCopies(properties, values.get(0)));
         }
         if (values.size() != properties) {
-            throw new AssertionError("'" + cell + "' gives " + values.size() + " defaults for " + properties
-                    + " settings");
+            throw new AssertionError(
+                    "'" + cell + "' gives " + values.size() + " defaults for " + properties + " settings");
         }
         return Optional.of(values);
     }
@@ -266,16 +287,22 @@ class ConfigurationDocumentedTest {
     }
 
     private boolean matchesMapped(String name) {
-        return mapped.stream().anyMatch(p -> name.matches(
-                Arrays.stream(p.split("\\*", -1)).map(Pattern::quote).reduce((a, b) -> a + "[^.]+" + b).orElseThrow()));
+        return mapped.stream()
+                .anyMatch(p -> name.matches(Arrays.stream(p.split("\\*", -1))
+                        .map(Pattern::quote)
+                        .reduce((a, b) -> a + "[^.]+" + b)
+                        .orElseThrow()));
     }
 
     private static List<JavaClass> mappings() {
-        return PRODUCTION.stream().filter(c -> c.isAnnotatedWith(ConfigMapping.class)).toList();
+        return PRODUCTION.stream()
+                .filter(c -> c.isAnnotatedWith(ConfigMapping.class))
+                .toList();
     }
 
     private static Stream<JavaClass> nestedGroups(JavaClass mapping) {
-        return PRODUCTION.stream().filter(c -> c.getEnclosingClass().map(mapping::equals).orElse(false))
+        return PRODUCTION.stream()
+                .filter(c -> c.getEnclosingClass().map(mapping::equals).orElse(false))
                 .flatMap(c -> Stream.concat(Stream.of(c), nestedGroups(c)));
     }
 
@@ -285,7 +312,8 @@ class ConfigurationDocumentedTest {
             Class<?> type = mapping.reflect();
             String prefix = type.getAnnotation(ConfigMapping.class).prefix();
             // A list is listed as name[*]; it is set and documented by its name.
-            ConfigMappings.getProperties(ConfigMappings.ConfigClass.configClass(type, prefix)).keySet()
+            ConfigMappings.getProperties(ConfigMappings.ConfigClass.configClass(type, prefix))
+                    .keySet()
                     .forEach(name -> properties.add(name.replace("[*]", "")));
         }
         return properties;
@@ -318,8 +346,11 @@ class ConfigurationDocumentedTest {
                 continue;
             }
             int property = header.indexOf("property");
-            rows.add(new Row(i + 1, codes(cells.get(variable)),
-                    property < 0 ? List.of() : properties(cells.get(property)), cells.get(header.indexOf("default"))));
+            rows.add(new Row(
+                    i + 1,
+                    codes(cells.get(variable)),
+                    property < 0 ? List.of() : properties(cells.get(property)),
+                    cells.get(header.indexOf("default"))));
         }
         return rows;
     }

@@ -15,8 +15,7 @@ public final class CustomerFactsRow {
                    recent_order_times::text, median_gap_seconds
             FROM customers WHERE""";
 
-    private CustomerFactsRow() {
-    }
+    private CustomerFactsRow() {}
 
     public static List<Object> byId(Connection c, long id) throws SQLException {
         return read(c, FACTS + " id = ?", id);

@@ -83,7 +83,9 @@ public final class DatabaseProxy {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(port))) {
             socket.setSoTimeout(10_000);
             new PrintWriter(socket.getOutputStream(), true, StandardCharsets.US_ASCII).println(command);
-            String answer = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            String answer = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
             if (!"done".equals(answer)) {
                 throw new IllegalStateException("database proxy answered " + answer + " to " + command);
             }
@@ -101,7 +103,9 @@ public final class DatabaseProxy {
     private void controlLoop() {
         while (true) {
             try (Socket socket = control.accept()) {
-                String command = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+                String command = new BufferedReader(
+                                new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                        .readLine();
                 synchronized (this) {
                     if ("cut".equals(command)) {
                         cut = true;
@@ -152,7 +156,8 @@ public final class DatabaseProxy {
     private void pipe(Socket from, Socket to) {
         daemon("database-proxy-pipe", () -> {
             byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            try (InputStream in = from.getInputStream();
+                    OutputStream out = to.getOutputStream()) {
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                     out.write(buffer, 0, n);
                     out.flush();

@@ -1,6 +1,5 @@
 package io.comeback.testing;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * Reads every column of every table of the public schema that can hold words — text, character, JSON, arrays,
@@ -25,19 +25,20 @@ public final class DatabaseText {
               AND c.data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'bytea', 'ARRAY', 'USER-DEFINED')
             ORDER BY 1, 2""";
 
-    private DatabaseText() {
-    }
+    private DatabaseText() {}
 
     /** @return one "table.column: needle" per column and string found there */
     public static List<String> find(DataSource dataSource, Collection<String> needles) throws SQLException {
-        List<String> lower = needles.stream().map(n -> n.toLowerCase(Locale.ROOT)).distinct().toList();
+        List<String> lower =
+                needles.stream().map(n -> n.toLowerCase(Locale.ROOT)).distinct().toList();
         String pattern = lower.stream().map(DatabaseText::literal).collect(Collectors.joining("|"));
         List<String> found = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             List<String[]> columns = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement(COLUMNS); ResultSet rs = st.executeQuery()) {
+            try (PreparedStatement st = c.prepareStatement(COLUMNS);
+                    ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    columns.add(new String[]{rs.getString(1), rs.getString(2), rs.getString(3)});
+                    columns.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
                 }
             }
             for (String[] column : columns) {

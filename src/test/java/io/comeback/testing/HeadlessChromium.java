@@ -1,12 +1,11 @@
 package io.comeback.testing;
 
+import java.io.File;
+import java.time.Duration;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-
-import java.io.File;
-import java.time.Duration;
 
 /**
  * Debian's chromium driven through Debian's chromedriver, headless. Paths can be changed with
@@ -15,8 +14,7 @@ import java.time.Duration;
  */
 public final class HeadlessChromium {
 
-    private HeadlessChromium() {
-    }
+    private HeadlessChromium() {}
 
     public static WebDriver start(int width, int height) {
         File browser = new File(System.getProperty("comeback.chromium", "/usr/bin/chromium"));
@@ -28,9 +26,17 @@ public final class HeadlessChromium {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--window-size=" + width + "," + height);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build();
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-dev-shm-usage",
+                "--window-size=" + width + "," + height);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driver)
+                .usingAnyFreePort()
+                .build();
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return chrome;

@@ -1,7 +1,6 @@
 package io.comeback.testing;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-
 import java.util.Map;
 
 /**

@@ -6,8 +6,7 @@ import java.util.function.Supplier;
 /** Waits for background workers: checks often, fails with the last value seen. */
 public final class Poll {
 
-    private Poll() {
-    }
+    private Poll() {}
 
     public static <T> T until(String what, Supplier<T> probe, java.util.function.Predicate<T> done) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

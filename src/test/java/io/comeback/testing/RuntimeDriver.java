@@ -9,8 +9,6 @@ import io.comeback.gateway.simulator.SimulatorReceipts;
 import io.comeback.messaging.Dispatcher;
 import io.comeback.messaging.DispatcherSteps;
 import io.quarkus.arc.Arc;
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Drives the runtime by hand under {@link ManualRuntimeProfile}, one step at a time, as its background loops would:
@@ -54,7 +53,8 @@ public final class RuntimeDriver {
 
     /** An enrollment due at {@code at}, written as an entry would write it. */
     public long enroll(Flow flow, long customerId, Instant at) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("""
                 INSERT INTO enrollments (flow_id, flow_version, customer_id, status, next_wake_at, entered_at)
                 VALUES (?, ?, ?, 'new', ?, ?) RETURNING id""")) {
             st.setString(1, flow.id());

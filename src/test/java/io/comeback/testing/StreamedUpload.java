@@ -24,13 +24,11 @@ public final class StreamedUpload {
         void fill(byte[] piece, int length, long offset);
     }
 
-    public record Outcome(int status, String head, String body, long bytesSent) {
-    }
+    public record Outcome(int status, String head, String body, long bytesSent) {}
 
     private static final int PIECE = 64 * 1024;
 
-    private StreamedUpload() {
-    }
+    private StreamedUpload() {}
 
     /** The same byte over and over. */
     public static Content repeated(char c) {
@@ -58,8 +56,14 @@ public final class StreamedUpload {
         };
     }
 
-    public static Outcome send(int port, String method, String path, Map<String, String> headers, long size,
-                               boolean chunked, Content content) {
+    public static Outcome send(
+            int port,
+            String method,
+            String path,
+            Map<String, String> headers,
+            long size,
+            boolean chunked,
+            Content content) {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(60_000);
             AtomicBoolean answered = new AtomicBoolean();
@@ -69,10 +73,18 @@ public final class StreamedUpload {
             reader.start();
 
             OutputStream out = socket.getOutputStream();
-            StringBuilder request = new StringBuilder().append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                    .append("Host: localhost:").append(port).append("\r\nConnection: close\r\n");
-            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-            request.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + size + "\r\n").append("\r\n");
+            StringBuilder request = new StringBuilder()
+                    .append(method)
+                    .append(' ')
+                    .append(path)
+                    .append(" HTTP/1.1\r\n")
+                    .append("Host: localhost:")
+                    .append(port)
+                    .append("\r\nConnection: close\r\n");
+            headers.forEach((name, value) ->
+                    request.append(name).append(": ").append(value).append("\r\n"));
+            request.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + size + "\r\n")
+                    .append("\r\n");
             long sent = 0;
             try {
                 out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -103,7 +115,11 @@ public final class StreamedUpload {
             }
             int headEnd = text.indexOf("\r\n\r\n");
             String head = headEnd < 0 ? text : text.substring(0, headEnd);
-            return new Outcome(Integer.parseInt(text.substring(9, 12)), head, headEnd < 0 ? "" : text.substring(headEnd + 4), sent);
+            return new Outcome(
+                    Integer.parseInt(text.substring(9, 12)),
+                    head,
+                    headEnd < 0 ? "" : text.substring(headEnd + 4),
+                    sent);
         } catch (IOException e) {
             throw new IllegalStateException("upload to " + path + " failed", e);
         } catch (InterruptedException e) {
@@ -153,7 +169,8 @@ public final class StreamedUpload {
         int length = head.indexOf("content-length:");
         if (length >= 0) {
             int end = head.indexOf("\r\n", length);
-            long declared = Long.parseLong(head.substring(length + 15, end < 0 ? head.length() : end).trim());
+            long declared = Long.parseLong(
+                    head.substring(length + 15, end < 0 ? head.length() : end).trim());
             return text.length() - headEnd - 4 >= declared;
         }
         if (head.contains("transfer-encoding: chunked")) {

@@ -4,7 +4,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
-
 import java.time.Clock;
 
 /** Replaces the production clock in every {@code @QuarkusTest} with the one {@link TestClock} tests move. */

@@ -26,19 +26,24 @@ public final class TestData {
     static final int BLOCK = 10_000;
     /** Subscriber parts (seven digits) below this are left to hand-written numbers. */
     private static final int FIRST = 2_000_000;
+
     private static final int BLOCKS = (10_000_000 - FIRST) / BLOCK;
 
     private static final String PHONES = "comeback.test-data.phones";
     private static final String IDS = "comeback.test-data.ids";
     private static final long PID = ProcessHandle.current().pid();
-    private static final long STARTED = ProcessHandle.current().info().startInstant().orElseGet(Instant::now).getEpochSecond();
+    private static final long STARTED = ProcessHandle.current()
+            .info()
+            .startInstant()
+            .orElseGet(Instant::now)
+            .getEpochSecond();
     private static final int BLOCK_START = FIRST + (int) (PID % BLOCKS) * BLOCK;
     private static final int OFFSET = (int) (STARTED % BLOCK);
     // Fixed widths, so that run tag and counter never run into each other: 36^5 > any pid, 36^4 s ≈ 19 days.
-    private static final String RUN = fixed(Long.toString(PID, 36), 5) + fixed(Long.toString(STARTED % 1_679_616, 36), 4);
+    private static final String RUN =
+            fixed(Long.toString(PID, 36), 5) + fixed(Long.toString(STARTED % 1_679_616, 36), 4);
 
-    private TestData() {
-    }
+    private TestData() {}
 
     /** A Norwegian mobile number (+47 9…) no other test uses. */
     public static String norwegianMobile() {
@@ -72,7 +77,8 @@ public final class TestData {
 
     /** A provider's message id in Twilio's shape ({@code SM} and 32 hex digits) no other test uses. */
     public static String messageSid() {
-        return "SM" + fixed(Long.toHexString(PID), 8) + fixed(Long.toHexString(STARTED), 10) + fixed(Long.toHexString(next(IDS)), 14);
+        return "SM" + fixed(Long.toHexString(PID), 8) + fixed(Long.toHexString(STARTED), 10)
+                + fixed(Long.toHexString(next(IDS)), 14);
     }
 
     /**

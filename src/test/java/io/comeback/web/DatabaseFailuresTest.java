@@ -1,12 +1,11 @@
 package io.comeback.web;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** How a failure wrapped by Hibernate, the transaction manager or our code is told apart: 503, 422 or a fault of ours. */
 class DatabaseFailuresTest {
@@ -32,17 +31,19 @@ class DatabaseFailuresTest {
     @Test
     void valuesPostgresCannotStoreAreTheClientsToFix() {
         assertThat(DatabaseFailures.classify(new RuntimeException(new SQLException(
-                "ERROR: invalid byte sequence for encoding \"UTF8\": 0x00\n  Where: COPY", "22021"))))
+                        "ERROR: invalid byte sequence for encoding \"UTF8\": 0x00\n  Where: COPY", "22021"))))
                 .hasValueSatisfying(f -> {
                     assertThat(f.kind()).isEqualTo(DatabaseFailures.Kind.UNSTORABLE_VALUE);
                     assertThat(f.message()).isEqualTo("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00");
                 });
-        assertThat(kind(new SQLException("timestamp out of range", "22008"))).contains(DatabaseFailures.Kind.UNSTORABLE_VALUE);
+        assertThat(kind(new SQLException("timestamp out of range", "22008")))
+                .contains(DatabaseFailures.Kind.UNSTORABLE_VALUE);
     }
 
     @Test
     void otherFailuresStayOurs() {
-        assertThat(kind(new SQLException("duplicate key value violates unique constraint", "23505"))).isEmpty();
+        assertThat(kind(new SQLException("duplicate key value violates unique constraint", "23505")))
+                .isEmpty();
         assertThat(kind(new SQLException("no state"))).isEmpty();
         RuntimeException looped = new RuntimeException("a");
         RuntimeException other = new RuntimeException("b", looped);

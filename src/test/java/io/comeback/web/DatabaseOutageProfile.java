@@ -2,7 +2,6 @@ package io.comeback.web;
 
 import io.comeback.testing.DatabaseProxy;
 import io.quarkus.test.junit.QuarkusTestProfile;
-
 import java.util.Map;
 
 /**

@@ -1,5 +1,10 @@
 package io.comeback.web;
 
+import static io.comeback.testing.Api.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.comeback.testing.Api;
 import io.comeback.testing.DatabaseProxy;
 import io.comeback.testing.TestData;
@@ -7,17 +12,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static io.comeback.testing.Api.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL going away (every connection dropped, new ones refused) is answered 503 with Retry-After, as
@@ -35,19 +34,33 @@ class DatabaseOutageTest {
     @Test
     void databaseOutageIsA503WithRetryAfterAndTheServiceRecoversWhenItIsBack() {
         String id = TestData.id("outage");
-        given().body(Map.of("firstName", "Olga")).put("/api/customers/" + id).then().statusCode(201);
+        given().body(Map.of("firstName", "Olga"))
+                .put("/api/customers/" + id)
+                .then()
+                .statusCode(201);
 
         DatabaseProxy.cut();
 
-        given().get("/api/customers/" + id).then().statusCode(503).contentType(ProblemDetails.MEDIA_TYPE)
+        given().get("/api/customers/" + id)
+                .then()
+                .statusCode(503)
+                .contentType(ProblemDetails.MEDIA_TYPE)
                 .header("Retry-After", equalTo("5"))
                 .body("type", equalTo("https://comeback.io/problems/unavailable"))
                 .body("detail", containsString("database cannot be reached"));
-        given().body(Map.of("firstName", "Oda")).put("/api/customers/" + TestData.id("outage")).then().statusCode(503)
+        given().body(Map.of("firstName", "Oda"))
+                .put("/api/customers/" + TestData.id("outage"))
+                .then()
+                .statusCode(503)
                 .header("Retry-After", equalTo("5"));
-        RestAssured.given().header("Authorization", "Bearer " + Api.KEY).contentType("text/csv")
+        RestAssured.given()
+                .header("Authorization", "Bearer " + Api.KEY)
+                .contentType("text/csv")
                 .body("externalId,firstName\n" + TestData.id("outage") + ",Ola\n")
-                .post("/api/import/customers").then().statusCode(503).header("Retry-After", equalTo("5"));
+                .post("/api/import/customers")
+                .then()
+                .statusCode(503)
+                .header("Retry-After", equalTo("5"));
         given().get("/api/consent/export").then().statusCode(503);
 
         DatabaseProxy.restore();
@@ -62,7 +75,9 @@ class DatabaseOutageTest {
                 assertThat(reply.jsonPath().getString("firstName")).isEqualTo("Olga");
                 break;
             }
-            assertThat(reply.statusCode()).as("while stale connections are replaced").isEqualTo(503);
+            assertThat(reply.statusCode())
+                    .as("while stale connections are replaced")
+                    .isEqualTo(503);
         }
         assertThat(statuses).last().isEqualTo(200);
     }

@@ -1,14 +1,13 @@
 package io.comeback.web;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import org.junit.jupiter.api.Test;
-
 import java.net.URL;
-
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class OperationsTest {
@@ -21,7 +20,9 @@ class OperationsTest {
         String base = "http://localhost:" + management.getPort();
         RestAssured.get(base + "/q/health").then().statusCode(200).body("status", equalTo("UP"));
         RestAssured.get(base + "/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
-        RestAssured.get(base + "/q/openapi").then().statusCode(200)
+        RestAssured.get(base + "/q/openapi")
+                .then()
+                .statusCode(200)
                 .body(containsString("/api/customers/{externalId}"))
                 .body(containsString("/api/import/customers"));
 
@@ -33,11 +34,18 @@ class OperationsTest {
     @Test
     void theApiDocumentListsTheApiAndNoInternalTypes() {
         String base = "http://localhost:" + management.getPort();
-        String document = RestAssured.get(base + "/q/openapi?format=json").then().statusCode(200).extract().asString();
+        String document = RestAssured.get(base + "/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         org.assertj.core.api.Assertions.assertThat(document).doesNotContain("TemplateInstance");
-        java.util.Map<String, Object> paths = io.restassured.path.json.JsonPath.from(document).getMap("paths");
+        java.util.Map<String, Object> paths =
+                io.restassured.path.json.JsonPath.from(document).getMap("paths");
         org.assertj.core.api.Assertions.assertThat(paths.keySet())
                 .contains("/api/customers/{externalId}")
-                .allMatch(p -> p.startsWith("/api/") || p.startsWith("/simulator/") || p.startsWith("/webhooks/"), "an API path");
+                .allMatch(
+                        p -> p.startsWith("/api/") || p.startsWith("/simulator/") || p.startsWith("/webhooks/"),
+                        "an API path");
     }
 }

@@ -1,7 +1,6 @@
 package io.comeback.audience.coupons;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.security.SecureRandom;
 import java.util.Locale;
 
@@ -21,10 +20,12 @@ public class CouponCodeGenerator {
     public CouponCodeGenerator(CouponsConfig config) {
         String alphabet = config.alphabet();
         String upper = alphabet.toUpperCase(Locale.ROOT);
-        if (upper.chars().distinct().count() != upper.length() || upper.length() < 10
+        if (upper.chars().distinct().count() != upper.length()
+                || upper.length() < 10
                 || upper.chars().anyMatch(c -> LOOK_ALIKES.indexOf(c) >= 0 || !Character.isLetterOrDigit(c))) {
-            throw new IllegalArgumentException("comeback.coupons.alphabet must be at least 10 distinct letters or digits "
-                    + "without the look-alikes " + LOOK_ALIKES + ": " + alphabet);
+            throw new IllegalArgumentException(
+                    "comeback.coupons.alphabet must be at least 10 distinct letters or digits "
+                            + "without the look-alikes " + LOOK_ALIKES + ": " + alphabet);
         }
         this.alphabet = upper;
     }

@@ -17,6 +17,5 @@ public final class CouponRedemptions {
             WHERE o.coupon_code IS NOT NULL
             ON CONFLICT (order_id) DO NOTHING""";
 
-    private CouponRedemptions() {
-    }
+    private CouponRedemptions() {}
 }

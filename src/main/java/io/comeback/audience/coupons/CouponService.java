@@ -1,11 +1,10 @@
 package io.comeback.audience.coupons;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.support.Jdbc;
 import io.comeback.engine.model.CouponSpec;
 import io.comeback.engine.run.CouponCodes;
+import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,10 +31,10 @@ public class CouponService {
             ON CONFLICT DO NOTHING
             RETURNING code, expires_at""";
 
-    private static final String EXISTING = "SELECT code, expires_at FROM coupons WHERE flow_id = ? AND enrollment_id = ?";
+    private static final String EXISTING =
+            "SELECT code, expires_at FROM coupons WHERE flow_id = ? AND enrollment_id = ?";
 
-    public record Issued(String code, Instant expiresAt) {
-    }
+    public record Issued(String code, Instant expiresAt) {}
 
     private final AgroalDataSource dataSource;
     private final CouponCodeGenerator generator;
@@ -46,13 +45,26 @@ public class CouponService {
     }
 
     /** The code for this enrollment: issued now, or the one it already has. Expires {@code validFor} after {@code now} in the customer's zone. */
-    public Issued issue(String flowId, String enrollmentId, long customerId, String stepId, CouponSpec spec,
-                        Instant now, ZoneId zone) {
+    public Issued issue(
+            String flowId,
+            String enrollmentId,
+            long customerId,
+            String stepId,
+            CouponSpec spec,
+            Instant now,
+            ZoneId zone) {
         Instant expires = spec.validFor().addTo(now, zone);
         try (Connection connection = dataSource.getConnection()) {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                Optional<Issued> inserted = insert(connection, generator.code(spec.prefix(), spec.length()), flowId,
-                        enrollmentId, customerId, stepId, now, expires);
+                Optional<Issued> inserted = insert(
+                        connection,
+                        generator.code(spec.prefix(), spec.length()),
+                        flowId,
+                        enrollmentId,
+                        customerId,
+                        stepId,
+                        now,
+                        expires);
                 if (inserted.isPresent()) {
                     return inserted.get();
                 }
@@ -73,11 +85,20 @@ public class CouponService {
      * customer and step, the enrollment and the instant come from the runtime.
      */
     public CouponCodes forEnrollment(String enrollmentId, long customerId, Instant now, ZoneId zone) {
-        return (spec, request) -> issue(request.flowId(), enrollmentId, customerId, request.stepId(), spec, now, zone).code();
+        return (spec, request) -> issue(request.flowId(), enrollmentId, customerId, request.stepId(), spec, now, zone)
+                .code();
     }
 
-    private static Optional<Issued> insert(Connection connection, String code, String flowId, String enrollmentId,
-                                           long customerId, String stepId, Instant now, Instant expires) throws SQLException {
+    private static Optional<Issued> insert(
+            Connection connection,
+            String code,
+            String flowId,
+            String enrollmentId,
+            long customerId,
+            String stepId,
+            Instant now,
+            Instant expires)
+            throws SQLException {
         try (PreparedStatement st = connection.prepareStatement(INSERT)) {
             st.setString(1, code);
             st.setString(2, flowId);
@@ -90,7 +111,8 @@ public class CouponService {
         }
     }
 
-    private static Optional<Issued> existing(Connection connection, String flowId, String enrollmentId) throws SQLException {
+    private static Optional<Issued> existing(Connection connection, String flowId, String enrollmentId)
+            throws SQLException {
         try (PreparedStatement st = connection.prepareStatement(EXISTING)) {
             st.setString(1, flowId);
             st.setString(2, enrollmentId);
@@ -101,7 +123,9 @@ public class CouponService {
     private static Optional<Issued> read(PreparedStatement st) throws SQLException {
         try (ResultSet rs = st.executeQuery()) {
             return rs.next()
-                    ? Optional.of(new Issued(rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant()))
+                    ? Optional.of(new Issued(
+                            rs.getString(1),
+                            rs.getObject(2, java.time.OffsetDateTime.class).toInstant()))
                     : Optional.empty();
         }
     }

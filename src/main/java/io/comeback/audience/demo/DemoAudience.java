@@ -11,8 +11,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -21,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.jboss.logging.Logger;
 
 /**
  * A small synthetic audience so a fresh local install has something to show: regular buyers,
@@ -31,10 +30,25 @@ import java.util.Random;
 public class DemoAudience {
 
     private static final Logger LOG = Logger.getLogger(DemoAudience.class);
-    private static final List<String> FIRST = List.of("Kari", "Ola", "Ingrid", "Lars", "Nora", "Jonas", "Emma", "Henrik",
-            "Sofie", "Magnus", "Astrid", "Erik", "Maja", "Sindre", "Thea", "Anders", "Linnea", "Oskar", "Sara", "Elias");
-    private static final List<String> LAST = List.of("Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen",
-            "Nilsen", "Kristiansen", "Jensen", "Karlsen", "Berg", "Haugen", "Lund", "Dahl", "Bakken");
+    private static final List<String> FIRST = List.of(
+            "Kari", "Ola", "Ingrid", "Lars", "Nora", "Jonas", "Emma", "Henrik", "Sofie", "Magnus", "Astrid", "Erik",
+            "Maja", "Sindre", "Thea", "Anders", "Linnea", "Oskar", "Sara", "Elias");
+    private static final List<String> LAST = List.of(
+            "Hansen",
+            "Johansen",
+            "Olsen",
+            "Larsen",
+            "Andersen",
+            "Pedersen",
+            "Nilsen",
+            "Kristiansen",
+            "Jensen",
+            "Karlsen",
+            "Berg",
+            "Haugen",
+            "Lund",
+            "Dahl",
+            "Bakken");
     private static final List<String> CATEGORIES = List.of("coffee", "tea", "chocolate", "gifts");
 
     private final CustomerService customers;
@@ -44,8 +58,8 @@ public class DemoAudience {
     private final boolean enabled;
     private final int size;
 
-    public DemoAudience(CustomerService customers, OrderService orders, EventService events, Clock clock,
-                        DemoConfig config) {
+    public DemoAudience(
+            CustomerService customers, OrderService orders, EventService events, Clock clock, DemoConfig config) {
         this.customers = customers;
         this.orders = orders;
         this.events = events;
@@ -75,18 +89,38 @@ public class DemoAudience {
             Persona persona = Persona.values()[i % Persona.values().length];
             Instant signedUp = now.minus(persona.history()).minus(Duration.ofDays(random.nextInt(30)));
             String consent = persona == Persona.OPTED_OUT ? "opted_out" : "opted_in";
-            customers.put(id, new CustomerInput("+47 4%07d".formatted(1_000_000 + i), first,
-                    LAST.get(random.nextInt(LAST.size())), first.toLowerCase() + i + "@example.com",
-                    random.nextInt(5) == 0 ? "en-GB" : "nb-NO", null, birthday(random),
-                    Map.of("segment", persona.name().toLowerCase(), "favouriteCategory", CATEGORIES.get(random.nextInt(CATEGORIES.size()))),
-                    new CustomerInput.ConsentInput(consent, "demo", "Ja takk, send meg tilbud på SMS. Svar STOPP for å melde deg av.", signedUp.toString())));
+            customers.put(
+                    id,
+                    new CustomerInput(
+                            "+47 4%07d".formatted(1_000_000 + i),
+                            first,
+                            LAST.get(random.nextInt(LAST.size())),
+                            first.toLowerCase() + i + "@example.com",
+                            random.nextInt(5) == 0 ? "en-GB" : "nb-NO",
+                            null,
+                            birthday(random),
+                            Map.of(
+                                    "segment",
+                                    persona.name().toLowerCase(),
+                                    "favouriteCategory",
+                                    CATEGORIES.get(random.nextInt(CATEGORIES.size()))),
+                            new CustomerInput.ConsentInput(
+                                    consent,
+                                    "demo",
+                                    "Ja takk, send meg tilbud på SMS. Svar STOPP for å melde deg av.",
+                                    signedUp.toString())));
             orderCount += placeOrders(id, persona, signedUp, now, random);
             if (persona.engaged()) {
-                events.record(new EventInput(id, "site_visit", now.minus(Duration.ofDays(1 + random.nextInt(10))).toString(),
+                events.record(new EventInput(
+                        id,
+                        "site_visit",
+                        now.minus(Duration.ofDays(1 + random.nextInt(10))).toString(),
                         Map.of("page", "/" + CATEGORIES.get(random.nextInt(CATEGORIES.size())))));
             }
         }
-        LOG.infof("Loaded the demo audience: %d customers, %d orders (customers demo-0001 … demo-%04d)", size, orderCount, size);
+        LOG.infof(
+                "Loaded the demo audience: %d customers, %d orders (customers demo-0001 … demo-%04d)",
+                size, orderCount, size);
     }
 
     private int placeOrders(String customerId, Persona persona, Instant signedUp, Instant now, Random random) {
@@ -97,9 +131,19 @@ public class DemoAudience {
                 break;
             }
             BigDecimal total = BigDecimal.valueOf(149 + random.nextInt(900)).setScale(2, RoundingMode.UNNECESSARY);
-            orders.place(new OrderInput("%s-o%02d".formatted(customerId, n + 1), customerId, total.toPlainString(), "NOK",
-                    at.toString(), List.of(new OrderInput.Item("SKU-" + (100 + random.nextInt(50)), "Demo product",
-                    CATEGORIES.get(random.nextInt(CATEGORIES.size())), 1, total.toPlainString())), null));
+            orders.place(new OrderInput(
+                    "%s-o%02d".formatted(customerId, n + 1),
+                    customerId,
+                    total.toPlainString(),
+                    "NOK",
+                    at.toString(),
+                    List.of(new OrderInput.Item(
+                            "SKU-" + (100 + random.nextInt(50)),
+                            "Demo product",
+                            CATEGORIES.get(random.nextInt(CATEGORIES.size())),
+                            1,
+                            total.toPlainString())),
+                    null));
             placed++;
             long jitter = persona.rhythm().toHours() / 5;
             at = at.plus(persona.rhythm()).plus(Duration.ofHours(jitter == 0 ? 0 : random.nextLong(-jitter, jitter)));
@@ -134,10 +178,24 @@ public class DemoAudience {
             this.engaged = engaged;
         }
 
-        Duration history() { return history; }
-        Duration rhythm() { return rhythm; }
-        int orders() { return orders; }
-        Duration quietFor() { return quietFor; }
-        boolean engaged() { return engaged; }
+        Duration history() {
+            return history;
+        }
+
+        Duration rhythm() {
+            return rhythm;
+        }
+
+        int orders() {
+            return orders;
+        }
+
+        Duration quietFor() {
+            return quietFor;
+        }
+
+        boolean engaged() {
+            return engaged;
+        }
     }
 }

@@ -23,16 +23,18 @@ final class BatchMerger implements AutoCloseable {
 
     BatchMerger(Merge merge, int capacity) {
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.thread = new Thread(() -> {
-            try {
-                for (ImportBatch batch = queue.take(); batch != END; batch = queue.take()) {
-                    merge.accept(batch);
-                }
-            } catch (Exception e) {
-                failure = e;
-                queue.clear();
-            }
-        }, "csv-import-merge");
+        this.thread = new Thread(
+                () -> {
+                    try {
+                        for (ImportBatch batch = queue.take(); batch != END; batch = queue.take()) {
+                            merge.accept(batch);
+                        }
+                    } catch (Exception e) {
+                        failure = e;
+                        queue.clear();
+                    }
+                },
+                "csv-import-merge");
         thread.setDaemon(true);
         thread.start();
     }

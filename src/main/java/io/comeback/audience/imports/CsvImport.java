@@ -1,8 +1,6 @@
 package io.comeback.audience.imports;
 
 import io.comeback.support.Jdbc;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.sql.Connection;
@@ -15,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * The shape every CSV import shares: stream rows, check each in Java, COPY the good ones into a
@@ -28,6 +27,7 @@ abstract class CsvImport {
 
     /** The importing connection: the first lane merges on it, the work before and after the batches runs on it. */
     protected final Connection connection;
+
     protected final ImportReport.Builder report;
     private final int batchSize;
     private final String what;
@@ -35,6 +35,7 @@ abstract class CsvImport {
     private final int laneCount;
     /** Batches take turns over the lanes instead of rows going by {@link #laneOf} (see {@link ImportSettings}). */
     private final boolean lanesTakeTurns;
+
     private final SealedBatches batches = new SealedBatches();
     private ImportLane filling;
     private int turn;
@@ -76,16 +77,13 @@ abstract class CsvImport {
     protected abstract void mergeBatch(Connection connection, StageClock stages) throws SQLException;
 
     /** Runs after the staging tables exist and before the first batch, in its own committed transaction. */
-    protected void beforeBatches() throws SQLException {
-    }
+    protected void beforeBatches() throws SQLException {}
 
     /** Runs after the last batch has committed: work done once per import rather than per batch. */
-    protected void afterBatches() throws SQLException {
-    }
+    protected void afterBatches() throws SQLException {}
 
     /** Runs after a failure, the failed batch rolled back; the batches committed before it stay. */
-    protected void afterFailure() {
-    }
+    protected void afterFailure() {}
 
     ImportReport run(Reader input, CsvReader.Limits limits) throws IOException, SQLException {
         CsvReader csv = new CsvReader(input, limits);
@@ -121,11 +119,18 @@ abstract class CsvImport {
                     if (row.isMalformed()) {
                         report.reject(row.line(), null, "malformed: " + row.malformed());
                     } else if (row.fields().size() != columns.size()) {
-                        report.reject(row.line(), null, "malformed: expected " + columns.size() + " fields as in the header, found " + row.fields().size());
+                        report.reject(
+                                row.line(),
+                                null,
+                                "malformed: expected " + columns.size() + " fields as in the header, found "
+                                        + row.fields().size());
                     } else if (row.fields().stream().anyMatch(f -> f.indexOf('\uFFFD') >= 0)) {
-                        report.reject(row.line(), null, "malformed: bytes that are not UTF-8; save the file as CSV UTF-8");
+                        report.reject(
+                                row.line(), null, "malformed: bytes that are not UTF-8; save the file as CSV UTF-8");
                     } else if (nulColumn(row) != null) {
-                        report.reject(row.line(), nulColumn(row),
+                        report.reject(
+                                row.line(),
+                                nulColumn(row),
                                 "holds a NUL character (\\u0000), which cannot be stored; remove it");
                     } else {
                         ImportLane lane = lanes.get(lanesTakeTurns ? turn : laneOf(row, lanes.size()));
@@ -175,12 +180,20 @@ abstract class CsvImport {
 
     void logProgress(long lines, long started, StageClock stages) {
         double seconds = (System.nanoTime() - started) / 1e9;
-        LOG.infof("Import of %s: %,d lines done, %,d imported, %,d updated, %,d rejected (%.0f lines/s); batch s: %s",
-                what, lines, report.imported(), report.updated(), report.rejectedCount(), lines / Math.max(seconds, 1e-3), stages);
+        LOG.infof(
+                "Import of %s: %,d lines done, %,d imported, %,d updated, %,d rejected (%.0f lines/s); batch s: %s",
+                what,
+                lines,
+                report.imported(),
+                report.updated(),
+                report.rejectedCount(),
+                lines / Math.max(seconds, 1e-3),
+                stages);
     }
 
     private Instant databaseNow() throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT now()")) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT now()")) {
             rs.next();
             return Jdbc.getInstant(rs, 1);
         }
@@ -235,9 +248,10 @@ abstract class CsvImport {
     }
 
     /** Runs a DELETE … RETURNING line, field-free reason text; each returned row becomes a rejection. */
-    protected void rejectWhere(Connection connection, String deleteReturningLineAndReason, String field) throws SQLException {
+    protected void rejectWhere(Connection connection, String deleteReturningLineAndReason, String field)
+            throws SQLException {
         try (PreparedStatement st = connection.prepareStatement(deleteReturningLineAndReason);
-             ResultSet rs = st.executeQuery()) {
+                ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 report.reject(rs.getLong(1), field, rs.getString(2));
             }

@@ -7,7 +7,6 @@ import io.comeback.audience.LimitsConfig;
 import io.comeback.audience.OrderValidator;
 import io.comeback.audience.PhoneSuppressions;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -33,8 +32,14 @@ public class CsvImporter {
     private final int customerLanes;
     private final CsvReader.Limits limits;
 
-    public CsvImporter(AgroalDataSource dataSource, CustomerValidator customers, OrderValidator orders, ObjectMapper json,
-                       PhoneSuppressions suppressions, ImportConfig config, LimitsConfig limits) {
+    public CsvImporter(
+            AgroalDataSource dataSource,
+            CustomerValidator customers,
+            OrderValidator orders,
+            ObjectMapper json,
+            PhoneSuppressions suppressions,
+            ImportConfig config,
+            LimitsConfig limits) {
         this.dataSource = dataSource;
         this.customers = customers;
         this.orders = orders;
@@ -52,8 +57,16 @@ public class CsvImporter {
 
     public ImportReport importCustomers(InputStream csv, Charset charset) {
         try (Connection connection = dataSource.getConnection()) {
-            return new CustomerCsvImport(connection, batchSize, maxListedRejections, customers, json,
-                    suppressions, customerLanes, dataSource::getConnection).run(new InputStreamReader(csv, charset), limits);
+            return new CustomerCsvImport(
+                            connection,
+                            batchSize,
+                            maxListedRejections,
+                            customers,
+                            json,
+                            suppressions,
+                            customerLanes,
+                            dataSource::getConnection)
+                    .run(new InputStreamReader(csv, charset), limits);
         } catch (SQLException e) {
             throw new IllegalStateException("Customer import failed", e);
         } catch (IOException e) {
@@ -63,8 +76,14 @@ public class CsvImporter {
 
     public ImportReport importOrders(InputStream csv, Charset charset) {
         try (Connection connection = dataSource.getConnection()) {
-            return new OrderCsvImport(connection, batchSize, maxListedRejections, orders,
-                    new OrderFactFolds.FoldWorkers(dataSource::getConnection, foldConnections, foldChunk), orderLanes).run(new InputStreamReader(csv, charset), limits);
+            return new OrderCsvImport(
+                            connection,
+                            batchSize,
+                            maxListedRejections,
+                            orders,
+                            new OrderFactFolds.FoldWorkers(dataSource::getConnection, foldConnections, foldChunk),
+                            orderLanes)
+                    .run(new InputStreamReader(csv, charset), limits);
         } catch (SQLException e) {
             throw new IllegalStateException("Order import failed", e);
         } catch (IOException e) {

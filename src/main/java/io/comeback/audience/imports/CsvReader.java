@@ -114,13 +114,15 @@ public final class CsvReader {
             }
             if (c == ',' || c == '\r' || c == '\n' || c == EOF) {
                 if (fields.size() == maxColumns) {
-                    throw new RecordTooLargeException(startLine, "more than " + maxColumns
-                            + " columns (comeback.limits.csv.max-columns)");
+                    throw new RecordTooLargeException(
+                            startLine, "more than " + maxColumns + " columns (comeback.limits.csv.max-columns)");
                 }
                 recordLength += field.length() + 1;
                 if (recordLength > maxRecordLength) {
-                    throw new RecordTooLargeException(startLine, "the record is longer than " + maxRecordLength
-                            + " characters (comeback.limits.csv.max-record-length)");
+                    throw new RecordTooLargeException(
+                            startLine,
+                            "the record is longer than " + maxRecordLength
+                                    + " characters (comeback.limits.csv.max-record-length)");
                 }
                 fields.add(field.toString());
                 field.setLength(0);
@@ -156,8 +158,11 @@ public final class CsvReader {
     private RecordTooLargeException fieldTooLong(long startLine, int index, boolean quoted) {
         String message = "field " + (index + 1) + " is longer than " + maxFieldLength
                 + " characters (comeback.limits.csv.max-field-length)";
-        return new RecordTooLargeException(startLine, quoted
-                ? message + ", inside a quoted field opened on this line: is its closing quote missing?" : message);
+        return new RecordTooLargeException(
+                startLine,
+                quoted
+                        ? message + ", inside a quoted field opened on this line: is its closing quote missing?"
+                        : message);
     }
 
     /** Consumes one line break (\n, \r\n or \r) whose first character, already read, is {@code c}. */

@@ -8,9 +8,8 @@ import io.comeback.audience.CustomerDraft;
 import io.comeback.audience.CustomerInput;
 import io.comeback.audience.CustomerValidator;
 import io.comeback.audience.FieldViolation;
-import io.comeback.support.Jdbc;
 import io.comeback.audience.PhoneSuppressions;
-
+import io.comeback.support.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,13 +28,37 @@ import java.util.regex.Pattern;
  */
 final class CustomerCsvImport extends CsvImport {
 
-    static final Set<String> KNOWN = Set.of("externalId", "phone", "firstName", "lastName", "email", "locale",
-            "timeZone", "birthday", "consentStatus", "consentSource", "consentText", "consentAt");
+    static final Set<String> KNOWN = Set.of(
+            "externalId",
+            "phone",
+            "firstName",
+            "lastName",
+            "email",
+            "locale",
+            "timeZone",
+            "birthday",
+            "consentStatus",
+            "consentSource",
+            "consentText",
+            "consentAt");
     private static final JsonStringEncoder JSON_TEXT = JsonStringEncoder.getInstance();
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9_]{0,63}$");
     /** CSV column → customers column, for the columns an update overwrites when the file has them. */
-    private static final Map<String, String> UPDATABLE = Map.of("phone", "phone", "firstName", "first_name",
-            "lastName", "last_name", "email", "email", "locale", "locale", "timeZone", "time_zone", "birthday", "birthday");
+    private static final Map<String, String> UPDATABLE = Map.of(
+            "phone",
+            "phone",
+            "firstName",
+            "first_name",
+            "lastName",
+            "last_name",
+            "email",
+            "email",
+            "locale",
+            "locale",
+            "timeZone",
+            "time_zone",
+            "birthday",
+            "birthday");
 
     private final CustomerValidator validator;
     private final ObjectMapper json;
@@ -47,8 +70,15 @@ final class CustomerCsvImport extends CsvImport {
      *              an externalId or a phone with an earlier batch still merging waits for its commit
      *              ({@link #claim}), so two lanes never race on either unique key and the first line still wins.
      */
-    CustomerCsvImport(Connection connection, int batchSize, int maxListed, CustomerValidator validator, ObjectMapper json,
-                      PhoneSuppressions suppressions, int lanes, ConnectionSource moreConnections) {
+    CustomerCsvImport(
+            Connection connection,
+            int batchSize,
+            int maxListed,
+            CustomerValidator validator,
+            ObjectMapper json,
+            PhoneSuppressions suppressions,
+            int lanes,
+            ConnectionSource moreConnections) {
         super(connection, new ImportSettings("customers", batchSize, maxListed, lanes, moreConnections, true));
         this.validator = validator;
         this.json = json;
@@ -60,16 +90,23 @@ final class CustomerCsvImport extends CsvImport {
         if (!hasColumn("externalId")) {
             throw new ImportRejectedException(1, "the header has no externalId column; customers are matched by it");
         }
-        attributeColumns = header.stream().map(String::trim).filter(c -> !KNOWN.contains(c)).toList();
+        attributeColumns = header.stream()
+                .map(String::trim)
+                .filter(c -> !KNOWN.contains(c))
+                .toList();
         if (attributeColumns.size() > validator.maxAttributes()) {
-            throw new ImportRejectedException(1, "at most " + validator.maxAttributes() + " attribute columns"
-                    + " (comeback.limits.attributes.max-count); this file has " + attributeColumns.size());
+            throw new ImportRejectedException(
+                    1,
+                    "at most " + validator.maxAttributes() + " attribute columns"
+                            + " (comeback.limits.attributes.max-count); this file has " + attributeColumns.size());
         }
         for (String column : attributeColumns) {
             if (!ATTRIBUTE_NAME.matcher(column).matches()) {
-                throw new ImportRejectedException(1, "column '" + column + "' is neither a customer field ("
-                        + String.join(", ", KNOWN.stream().sorted().toList())
-                        + ") nor an attribute name (a letter, then letters, digits or _)");
+                throw new ImportRejectedException(
+                        1,
+                        "column '" + column + "' is neither a customer field ("
+                                + String.join(", ", KNOWN.stream().sorted().toList())
+                                + ") nor an attribute name (a letter, then letters, digits or _)");
             }
         }
     }
@@ -97,8 +134,10 @@ final class CustomerCsvImport extends CsvImport {
     protected boolean stage(CsvReader.Row row, CopyRowWriter out) {
         String externalId = value(row, "externalId");
         String consentStatus = value(row, "consentStatus");
-        CustomerInput.ConsentInput consent = consentStatus == null ? null : new CustomerInput.ConsentInput(
-                consentStatus, value(row, "consentSource"), value(row, "consentText"), value(row, "consentAt"));
+        CustomerInput.ConsentInput consent = consentStatus == null
+                ? null
+                : new CustomerInput.ConsentInput(
+                        consentStatus, value(row, "consentSource"), value(row, "consentText"), value(row, "consentAt"));
         Map<String, Object> attributes = new LinkedHashMap<>();
         for (String column : attributeColumns) {
             String v = value(row, column);
@@ -106,8 +145,16 @@ final class CustomerCsvImport extends CsvImport {
                 attributes.put(column, v);
             }
         }
-        CustomerInput input = new CustomerInput(value(row, "phone"), value(row, "firstName"), value(row, "lastName"),
-                value(row, "email"), value(row, "locale"), value(row, "timeZone"), value(row, "birthday"), attributes, consent);
+        CustomerInput input = new CustomerInput(
+                value(row, "phone"),
+                value(row, "firstName"),
+                value(row, "lastName"),
+                value(row, "email"),
+                value(row, "locale"),
+                value(row, "timeZone"),
+                value(row, "birthday"),
+                attributes,
+                consent);
         CustomerValidator.Result result = validator.validate(externalId, input);
         if (result instanceof CustomerValidator.Invalid invalid) {
             for (FieldViolation v : invalid.violations()) {
@@ -119,8 +166,15 @@ final class CustomerCsvImport extends CsvImport {
         claim("externalId", c.externalId());
         claim("phone", c.phone());
         try {
-            out.field(row.line()).field(c.externalId()).field(c.phone()).field(c.firstName()).field(c.lastName())
-                    .field(c.email()).field(c.locale()).field(c.timeZone().getId()).field(c.birthday())
+            out.field(row.line())
+                    .field(c.externalId())
+                    .field(c.phone())
+                    .field(c.firstName())
+                    .field(c.lastName())
+                    .field(c.email())
+                    .field(c.locale())
+                    .field(c.timeZone().getId())
+                    .field(c.birthday())
                     .field(attributesJson(c.attributes()))
                     .field(c.consent() == null ? null : c.consent().status().yamlName())
                     .field(c.consent() == null ? null : c.consent().source())
@@ -146,8 +200,11 @@ final class CustomerCsvImport extends CsvImport {
             if (out.length() > 1) {
                 out.append(',');
             }
-            out.append('"').append(JSON_TEXT.quoteAsString(e.getKey())).append("\":\"")
-                    .append(JSON_TEXT.quoteAsString(value)).append('"');
+            out.append('"')
+                    .append(JSON_TEXT.quoteAsString(e.getKey()))
+                    .append("\":\"")
+                    .append(JSON_TEXT.quoteAsString(value))
+                    .append('"');
         }
         return out.append('}').toString();
     }
@@ -172,14 +229,12 @@ final class CustomerCsvImport extends CsvImport {
                 DELETE FROM import_customers s USING (SELECT external_id, min(line) AS line FROM import_customers
                                                       GROUP BY external_id HAVING count(*) > 1) f
                 WHERE s.external_id = f.external_id AND s.line <> f.line
-                RETURNING s.line, 'duplicate: externalId ''' || s.external_id || ''' already appears on line ' || f.line""",
-                "externalId");
+                RETURNING s.line, 'duplicate: externalId ''' || s.external_id || ''' already appears on line ' || f.line""", "externalId");
         rejectWhere(connection, """
                 DELETE FROM import_customers s USING (SELECT phone, min(line) AS line FROM import_customers
                                                       WHERE phone IS NOT NULL GROUP BY phone HAVING count(*) > 1) f
                 WHERE s.phone = f.phone AND s.line <> f.line
-                RETURNING s.line, 'phone ' || s.phone || ' is also given on line ' || f.line || ' for another customer'""",
-                "phone");
+                RETURNING s.line, 'phone ' || s.phone || ' is also given on line ' || f.line || ' for another customer'""", "phone");
         // One index probe per staged row (a sub-plan: as EXISTS the planner hashed all customers instead); the
         // owner is looked up again only for the few rows rejected.
         rejectWhere(connection, """
@@ -189,8 +244,7 @@ final class CustomerCsvImport extends CsvImport {
                        AND c.external_id <> s.external_id LIMIT 1)
                 RETURNING s.line, 'phone ' || s.phone || ' already belongs to customer '''
                     || (SELECT c.external_id FROM customers c WHERE c.phone = s.phone AND c.erased_at IS NULL
-                        AND c.external_id <> s.external_id LIMIT 1) || ''''""",
-                "phone");
+                        AND c.external_id <> s.external_id LIMIT 1) || ''''""", "phone");
         stages.mark("dedupe");
         try (PreparedStatement st = connection.prepareStatement(upsertSql())) {
             Jdbc.setInstant(st, 1, startedAt);
@@ -199,8 +253,11 @@ final class CustomerCsvImport extends CsvImport {
                     if (rs.getLong(1) < 0) {
                         report.count(rs.getLong(3), rs.getLong(4), 0);
                     } else {
-                        report.reject(rs.getLong(1), "externalId", "duplicate: externalId '" + rs.getString(2)
-                                + "' was already written by an earlier line of this file");
+                        report.reject(
+                                rs.getLong(1),
+                                "externalId",
+                                "duplicate: externalId '" + rs.getString(2)
+                                        + "' was already written by an earlier line of this file");
                     }
                 }
             }
@@ -227,7 +284,8 @@ final class CustomerCsvImport extends CsvImport {
     private String upsertSql() {
         List<String> sets = new ArrayList<>();
         if (hasColumn("phone")) {
-            sets.add("unreachable_since = CASE WHEN customers.phone IS DISTINCT FROM EXCLUDED.phone THEN NULL ELSE customers.unreachable_since END");
+            sets.add(
+                    "unreachable_since = CASE WHEN customers.phone IS DISTINCT FROM EXCLUDED.phone THEN NULL ELSE customers.unreachable_since END");
         }
         UPDATABLE.forEach((csv, column) -> {
             if (hasColumn(csv)) {
@@ -240,7 +298,8 @@ final class CustomerCsvImport extends CsvImport {
         }
         for (String c : List.of("consent_status", "consent_source", "consent_text", "consent_at")) {
             // Consent is only touched by rows that state it; those always carry the time it was given.
-            sets.add(c + " = CASE WHEN EXCLUDED.consent_at IS NOT NULL THEN EXCLUDED." + c + " ELSE customers." + c + " END");
+            sets.add(c + " = CASE WHEN EXCLUDED.consent_at IS NOT NULL THEN EXCLUDED." + c + " ELSE customers." + c
+                    + " END");
         }
         sets.add("attributes = customers.attributes || EXCLUDED.attributes");
         sets.add("updated_at = now()");
@@ -273,7 +332,7 @@ final class CustomerCsvImport extends CsvImport {
                 UNION ALL
                 SELECT s.line, s.external_id, NULL, NULL FROM import_customers s
                 WHERE s.external_id NOT IN (SELECT external_id FROM up)
-                """.formatted(assignments,
-                ConsentLedger.CHANGE_KIND_SQL.formatted("p.consent_status", "s.consent_status"));
+                """.formatted(
+                        assignments, ConsentLedger.CHANGE_KIND_SQL.formatted("p.consent_status", "s.consent_status"));
     }
 }

@@ -1,13 +1,12 @@
 package io.comeback.audience.imports;
 
 import io.comeback.support.PlannerSettings;
-import org.jboss.logging.Logger;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.jboss.logging.Logger;
 
 /**
  * Customers whose facts one transaction recomputes from their orders: locked (in id order) by one statement,
@@ -157,7 +156,8 @@ sealed interface FactChunk {
                 if (!retryable || attempt == ATTEMPTS) {
                     throw e;
                 }
-                Logger.getLogger(FactChunk.class).debugf("Fact fold of %s: %s; retrying", chunk.describe(), e.getMessage());
+                Logger.getLogger(FactChunk.class)
+                        .debugf("Fact fold of %s: %s; retrying", chunk.describe(), e.getMessage());
             }
         }
     }

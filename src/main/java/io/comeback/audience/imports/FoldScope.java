@@ -1,12 +1,11 @@
 package io.comeback.audience.imports;
 
-import org.jboss.logging.Logger;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.jboss.logging.Logger;
 
 /** How a fold finds the customers whose facts it recomputes, and hands them on in chunks. */
 enum FoldScope {
@@ -27,7 +26,9 @@ enum FoldScope {
                 st.executeUpdate();
             }
             c.commit();
-            LOG.infof("Listed the customers of orders above id %d in %.1f s", (Object) fromOrderId, (System.nanoTime() - started) / 1e9);
+            LOG.infof(
+                    "Listed the customers of orders above id %d in %.1f s",
+                    (Object) fromOrderId, (System.nanoTime() - started) / 1e9);
             int chunks = readListed(c, customersPerChunk, sink);
             try (Statement st = c.createStatement()) {
                 st.execute("DROP TABLE pg_temp.fold_customers");
@@ -48,7 +49,8 @@ enum FoldScope {
         int chunks(Connection c, long fromOrderId, int customersPerChunk, FactChunk.Sink sink) throws SQLException {
             long first;
             long last;
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT min(id), max(id) FROM customers")) {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT min(id), max(id) FROM customers")) {
                 rs.next();
                 first = rs.getLong(1);
                 last = rs.getLong(2);
@@ -79,7 +81,7 @@ enum FoldScope {
      */
     static FoldScope of(Connection c, long fromOrderId) throws SQLException {
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("""
+                ResultSet rs = st.executeQuery("""
                      SELECT (SELECT coalesce(max(id), 0) FROM orders),
                             (SELECT coalesce(max(id) - min(id) + 1, 0) FROM customers)""")) {
             rs.next();

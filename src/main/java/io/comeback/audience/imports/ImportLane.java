@@ -1,12 +1,11 @@
 package io.comeback.audience.imports;
 
-import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
-
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /** One connection of an import with its staging tables, its merger thread and the batch being filled for it. */
 final class ImportLane {

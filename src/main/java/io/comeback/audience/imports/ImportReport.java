@@ -1,7 +1,6 @@
 package io.comeback.audience.imports;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,12 +10,16 @@ import java.util.List;
  * number, so a file of a million bad rows does not produce a gigabyte answer); {@code rejectedCount}
  * counts them all.
  */
-public record ImportReport(long imported, long updated, long unchanged, long rejectedCount,
-                           List<Rejection> rejected, boolean rejectedTruncated) {
+public record ImportReport(
+        long imported,
+        long updated,
+        long unchanged,
+        long rejectedCount,
+        List<Rejection> rejected,
+        boolean rejectedTruncated) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Rejection(long line, String field, String reason) {
-    }
+    public record Rejection(long line, String field, String reason) {}
 
     static final class Builder {
         private final int maxListed;
@@ -61,12 +64,18 @@ public record ImportReport(long imported, long updated, long unchanged, long rej
         /** Rejections arrive out of line order (row checks first, then set-based ones per batch). */
         private void trim() {
             rejected.sort(Comparator.comparingLong(Rejection::line));
-            rejected.subList(Math.min(maxListed, rejected.size()), rejected.size()).clear();
+            rejected.subList(Math.min(maxListed, rejected.size()), rejected.size())
+                    .clear();
         }
 
         synchronized ImportReport build() {
             trim();
-            return new ImportReport(imported, updated, unchanged, rejectedCount, List.copyOf(rejected),
+            return new ImportReport(
+                    imported,
+                    updated,
+                    unchanged,
+                    rejectedCount,
+                    List.copyOf(rejected),
                     rejectedCount > rejected.size());
         }
     }

@@ -14,8 +14,13 @@ package io.comeback.audience.imports;
  *                            before it merges; for tables with more than one unique key, where no single key
  *                            routes every clash to one lane
  */
-record ImportSettings(String what, int batchSize, int maxListedRejections, int lanes, ConnectionSource moreConnections,
-                      boolean lanesTakeTurns) {
+record ImportSettings(
+        String what,
+        int batchSize,
+        int maxListedRejections,
+        int lanes,
+        ConnectionSource moreConnections,
+        boolean lanesTakeTurns) {
 
     /** How many lanes there are: one without more connections. */
     int laneCount() {

@@ -1,20 +1,18 @@
 package io.comeback.audience.imports;
 
 import io.comeback.audience.FieldViolation;
-import io.comeback.support.Jdbc;
 import io.comeback.audience.OrderDraft;
 import io.comeback.audience.OrderInput;
 import io.comeback.audience.OrderValidator;
 import io.comeback.audience.coupons.CouponRedemptions;
-
-import org.jboss.logging.Logger;
-
+import io.comeback.support.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * Orders from CSV, idempotent like the API: an {@code orderId} already stored is counted as
@@ -37,8 +35,13 @@ final class OrderCsvImport extends CsvImport {
      * @param lanes connections storing batches at once: rows go to a lane by their orderId, so the
      *              rows one orderId appears on are merged in file order (the first line wins) by one lane
      */
-    OrderCsvImport(Connection connection, int batchSize, int maxListed, OrderValidator validator,
-                   OrderFactFolds.FoldWorkers foldWorkers, int lanes) {
+    OrderCsvImport(
+            Connection connection,
+            int batchSize,
+            int maxListed,
+            OrderValidator validator,
+            OrderFactFolds.FoldWorkers foldWorkers,
+            int lanes) {
         super(connection, new ImportSettings("orders", batchSize, maxListed, lanes, foldWorkers.source(), false));
         this.validator = validator;
         this.foldWorkers = foldWorkers;
@@ -48,13 +51,17 @@ final class OrderCsvImport extends CsvImport {
     protected void acceptHeader(List<String> header) {
         List<String> missing = REQUIRED.stream().filter(c -> !hasColumn(c)).toList();
         if (!missing.isEmpty()) {
-            throw new ImportRejectedException(1, "the header lacks the column(s) " + String.join(", ", missing)
-                    + "; an orders file has " + String.join(",", REQUIRED) + ",couponCode");
+            throw new ImportRejectedException(
+                    1,
+                    "the header lacks the column(s) " + String.join(", ", missing) + "; an orders file has "
+                            + String.join(",", REQUIRED) + ",couponCode");
         }
         for (String column : header) {
             if (!KNOWN.contains(column.trim())) {
-                throw new ImportRejectedException(1, "unknown column '" + column + "'; an orders file has "
-                        + String.join(",", REQUIRED) + ",couponCode");
+                throw new ImportRejectedException(
+                        1,
+                        "unknown column '" + column + "'; an orders file has " + String.join(",", REQUIRED)
+                                + ",couponCode");
             }
         }
     }
@@ -94,7 +101,9 @@ final class OrderCsvImport extends CsvImport {
         try {
             OrderFactFolds.finish(connection, foldId);
         } catch (SQLException | RuntimeException e) {
-            LOG.warnf("Could not fold the facts of an interrupted order import now (%s); the next order import or start will", e.getMessage());
+            LOG.warnf(
+                    "Could not fold the facts of an interrupted order import now (%s); the next order import or start will",
+                    e.getMessage());
         }
     }
 
@@ -117,8 +126,14 @@ final class OrderCsvImport extends CsvImport {
 
     @Override
     protected boolean stage(CsvReader.Row row, CopyRowWriter out) {
-        OrderInput input = new OrderInput(value(row, "orderId"), value(row, "customerId"), value(row, "total"),
-                value(row, "currency"), value(row, "placedAt"), List.of(), value(row, "couponCode"));
+        OrderInput input = new OrderInput(
+                value(row, "orderId"),
+                value(row, "customerId"),
+                value(row, "total"),
+                value(row, "currency"),
+                value(row, "placedAt"),
+                List.of(),
+                value(row, "couponCode"));
         OrderValidator.Result result = validator.validate(input);
         if (result instanceof OrderValidator.Invalid invalid) {
             for (FieldViolation v : invalid.violations()) {
@@ -127,8 +142,14 @@ final class OrderCsvImport extends CsvImport {
             return false;
         }
         OrderDraft o = ((OrderValidator.Valid) result).draft();
-        out.field(row.line()).field(o.orderId()).field(o.customerExternalId()).field(o.total().toPlainString())
-                .field(o.currency()).field(o.placedAt()).field(o.couponCode()).endRow();
+        out.field(row.line())
+                .field(o.orderId())
+                .field(o.customerExternalId())
+                .field(o.total().toPlainString())
+                .field(o.currency())
+                .field(o.placedAt())
+                .field(o.couponCode())
+                .endRow();
         return true;
     }
 
@@ -142,8 +163,7 @@ final class OrderCsvImport extends CsvImport {
                 DELETE FROM import_orders s USING (SELECT order_id, min(line) AS line FROM import_orders
                                                    GROUP BY order_id HAVING count(*) > 1) f
                 WHERE s.order_id = f.order_id AND s.line <> f.line
-                RETURNING s.line, 'duplicate: orderId ''' || s.order_id || ''' already appears on line ' || f.line""",
-                "orderId");
+                RETURNING s.line, 'duplicate: orderId ''' || s.order_id || ''' already appears on line ' || f.line""", "orderId");
         stages.mark("dedupe");
         try (PreparedStatement st = connection.prepareStatement(MERGE)) {
             Jdbc.setInstant(st, 1, startedAt);
@@ -154,10 +174,14 @@ final class OrderCsvImport extends CsvImport {
                     if (line < 0) {
                         report.count(outcome, 0, 0);
                     } else if (outcome == UNKNOWN_CUSTOMER) {
-                        report.reject(line, "customerId", "no customer '" + rs.getString(3) + "'; import customers first");
+                        report.reject(
+                                line, "customerId", "no customer '" + rs.getString(3) + "'; import customers first");
                     } else if (outcome == WRITTEN_BY_THIS_IMPORT) {
-                        report.reject(line, "orderId", "duplicate: orderId '" + rs.getString(2)
-                                + "' was already imported from an earlier line of this file");
+                        report.reject(
+                                line,
+                                "orderId",
+                                "duplicate: orderId '" + rs.getString(2)
+                                        + "' was already imported from an earlier line of this file");
                     } else {
                         report.count(0, 0, 1);
                     }
@@ -200,5 +224,9 @@ final class OrderCsvImport extends CsvImport {
                    CASE WHEN (SELECT o.created_at FROM orders o WHERE o.order_id = r.order_id) >= ? THEN %d ELSE %d END
             FROM resolved r
             WHERE r.customer_id IS NOT NULL AND r.order_id NOT IN (SELECT order_id FROM inserted)
-            """.formatted(CouponRedemptions.ATTRIBUTE.formatted("SELECT * FROM inserted"), UNKNOWN_CUSTOMER, WRITTEN_BY_THIS_IMPORT, STORED_BEFORE);
+            """.formatted(
+                    CouponRedemptions.ATTRIBUTE.formatted("SELECT * FROM inserted"),
+                    UNKNOWN_CUSTOMER,
+                    WRITTEN_BY_THIS_IMPORT,
+                    STORED_BEFORE);
 }

@@ -20,13 +20,12 @@ final class OrderFactFoldStore {
     /** First key of the advisory locks on order_fact_folds rows (the second is the row id). */
     private static final int LOCK_CLASS = AdvisoryLocks.ORDER_IMPORT;
 
-    private OrderFactFoldStore() {
-    }
+    private OrderFactFoldStore() {}
 
     /** A new row remembering the highest order id stored so far; returns its id. */
     static long insert(Connection c) throws SQLException {
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("""
+                ResultSet rs = st.executeQuery("""
                      INSERT INTO order_fact_folds (from_order_id) SELECT coalesce(max(id), 0) FROM orders RETURNING id""")) {
             rs.next();
             return rs.getLong(1);
@@ -53,7 +52,8 @@ final class OrderFactFoldStore {
     /** Every row, oldest first. */
     static List<Long> ids(Connection c) throws SQLException {
         List<Long> ids = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id FROM order_fact_folds ORDER BY id")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT id FROM order_fact_folds ORDER BY id")) {
             while (rs.next()) {
                 ids.add(rs.getLong(1));
             }
@@ -72,7 +72,8 @@ final class OrderFactFoldStore {
     }
 
     private static boolean lock(Connection c, long id, boolean tryOnly) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(tryOnly ? "SELECT pg_try_advisory_lock(?, ?::int)" : "SELECT pg_advisory_lock(?, ?::int), true")) {
+        try (PreparedStatement st = c.prepareStatement(
+                tryOnly ? "SELECT pg_try_advisory_lock(?, ?::int)" : "SELECT pg_advisory_lock(?, ?::int), true")) {
             st.setInt(1, LOCK_CLASS);
             st.setLong(2, id);
             try (ResultSet rs = st.executeQuery()) {

@@ -1,12 +1,11 @@
 package io.comeback.audience.imports;
 
-import org.jboss.logging.Logger;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.OptionalLong;
+import org.jboss.logging.Logger;
 
 /**
  * Customer facts for the orders an import stored, folded once per customer at the end of the import
@@ -42,8 +41,7 @@ public final class OrderFactFolds {
         }
     }
 
-    private OrderFactFolds() {
-    }
+    private OrderFactFolds() {}
 
     /** Registers an import about to store orders (committed) and takes its lock; returns the row id. */
     static long begin(Connection c) throws SQLException {
@@ -124,7 +122,12 @@ public final class OrderFactFolds {
         } else {
             chunks = scope.chunks(c, fromOrderId, workers.customersPerChunk(), chunk -> FactChunk.fold(c, chunk));
         }
-        LOG.infof("Folded the facts of orders above id %d in %.1f s (%s, %d chunks, %d connection(s))", fromOrderId,
-                (System.nanoTime() - started) / 1e9, scope, chunks, workers.parallel() ? workers.count() : 1);
+        LOG.infof(
+                "Folded the facts of orders above id %d in %.1f s (%s, %d chunks, %d connection(s))",
+                fromOrderId,
+                (System.nanoTime() - started) / 1e9,
+                scope,
+                chunks,
+                workers.parallel() ? workers.count() : 1);
     }
 }

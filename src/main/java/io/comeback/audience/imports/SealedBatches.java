@@ -16,11 +16,11 @@ final class SealedBatches {
 
     /** Sealed batches not committed yet, oldest first. Only the reading thread touches this list; lanes only complete the futures. */
     private final List<Sealed> uncommitted = new ArrayList<>();
+
     private volatile boolean laneFailed;
 
     /** What a later batch compares its keys with: no rows, so waiting batches hold no memory of earlier ones. */
-    private record Sealed(long[] keys, CompletableFuture<Void> committed) {
-    }
+    private record Sealed(long[] keys, CompletableFuture<Void> committed) {}
 
     /** A lane that stopped because another failed: the other lane's failure is the one to report. */
     static final class StoppedByAnotherLane extends IllegalStateException {

@@ -30,8 +30,8 @@ final class StageClock {
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder();
-        nanos.forEach((stage, n) -> s.append(s.length() == 0 ? "" : ", ").append(stage).append(' ')
-                .append(String.format("%.2f", n / 1e9)));
+        nanos.forEach((stage, n) ->
+                s.append(s.length() == 0 ? "" : ", ").append(stage).append(' ').append(String.format("%.2f", n / 1e9)));
         return s.toString();
     }
 }

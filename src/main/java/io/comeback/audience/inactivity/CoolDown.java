@@ -16,8 +16,7 @@ final class CoolDown {
     static final String LAST_MATCHES = """
             SELECT customer_id, last_matched_at FROM detector_last_matches WHERE flow_id = ?""";
 
-    private CoolDown() {
-    }
+    private CoolDown() {}
 
     /** @param asOf the detection instant */
     static String condition(ReEntry reEntry, java.time.Instant asOf) {

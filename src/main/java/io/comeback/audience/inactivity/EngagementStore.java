@@ -3,7 +3,6 @@ package io.comeback.audience.inactivity;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -92,7 +91,7 @@ public class EngagementStore {
 
     private void execute(String sql, Instant first, Instant second, long customerId) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement st = connection.prepareStatement(sql)) {
+                PreparedStatement st = connection.prepareStatement(sql)) {
             int i = 0;
             Jdbc.setInstant(st, ++i, first);
             if (second != null) {

@@ -10,14 +10,12 @@ import io.comeback.engine.model.ReEntry;
 import io.comeback.engine.model.Trigger;
 import io.comeback.support.PlannerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,14 +28,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class InactiveAudience {
 
-    public record Counts(long count, long noConsent, long audience, long coolDown, long capped) {
-    }
+    public record Counts(long count, long noConsent, long audience, long coolDown, long capped) {}
 
-    public record Sampled(long id, String customerId, MatchReason reason) {
-    }
+    public record Sampled(long id, String customerId, MatchReason reason) {}
 
-    public record Preview(Counts counts, List<Sampled> sample) {
-    }
+    public record Preview(Counts counts, List<Sampled> sample) {}
 
     /**
      * The flow whose entry conditions narrow the audience, and whose re-entry rule and past matches
@@ -87,7 +82,12 @@ public class InactiveAudience {
                     long audience = rs.getLong(2);
                     long coolDown = rs.getLong(3);
                     long capped = rs.getLong(4);
-                    counts = new Counts(rs.getLong(5) - noConsent - audience - coolDown - capped, noConsent, audience, coolDown, capped);
+                    counts = new Counts(
+                            rs.getLong(5) - noConsent - audience - coolDown - capped,
+                            noConsent,
+                            audience,
+                            coolDown,
+                            capped);
                 }
             }
             List<Sampled> sample = new ArrayList<>();
@@ -103,7 +103,8 @@ public class InactiveAudience {
                     try (ResultSet rs = st.executeQuery()) {
                         while (rs.next()) {
                             LapseRow row = LapseRow.read(rs);
-                            sample.add(new Sampled(row.customerId(), row.externalId(), MatchReasons.of(trigger, row, asOf)));
+                            sample.add(new Sampled(
+                                    row.customerId(), row.externalId(), MatchReasons.of(trigger, row, asOf)));
                         }
                     }
                 }
@@ -119,14 +120,16 @@ public class InactiveAudience {
      * Streams the eligible customers to {@code handler} in id order, on {@code connection} (which must
      * not be in auto-commit mode, so PostgreSQL streams in chunks instead of sending every row at once).
      */
-    public void eligible(Connection connection, Trigger.Inactive trigger, FlowRules flow, Instant asOf, RowHandler handler)
+    public void eligible(
+            Connection connection, Trigger.Inactive trigger, FlowRules flow, Instant asOf, RowHandler handler)
             throws SQLException {
         Optional<FlowRules> rules = Optional.of(flow);
         settings(connection);
         String classified = classified(trigger, rules, asOf);
         // Most passes find nobody new (everyone lapsed is in the cool-down). PostgreSQL runs a query
         // read through a cursor on one core, so first count on all cores and skip the stream at zero.
-        try (PreparedStatement st = connection.prepareStatement(classified + "SELECT count(*) FROM classified WHERE " + ELIGIBLE)) {
+        try (PreparedStatement st =
+                connection.prepareStatement(classified + "SELECT count(*) FROM classified WHERE " + ELIGIBLE)) {
             bind(st, rules);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
@@ -135,8 +138,8 @@ public class InactiveAudience {
                 }
             }
         }
-        try (PreparedStatement st = connection.prepareStatement(classified + "SELECT " + LapseRow.COLUMNS
-                + " FROM classified WHERE " + ELIGIBLE + " ORDER BY id")) {
+        try (PreparedStatement st = connection.prepareStatement(
+                classified + "SELECT " + LapseRow.COLUMNS + " FROM classified WHERE " + ELIGIBLE + " ORDER BY id")) {
             bind(st, rules);
             st.setFetchSize(5_000);
             try (ResultSet rs = st.executeQuery()) {

@@ -1,7 +1,6 @@
 package io.comeback.audience.inactivity;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.time.Duration;
 import java.util.List;
 

@@ -4,7 +4,6 @@ import io.comeback.engine.model.FlowDuration;
 import io.comeback.engine.model.Trigger;
 import io.comeback.engine.run.Inactivity;
 import io.comeback.engine.run.PurchaseRhythm;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -31,8 +30,7 @@ import java.time.ZoneOffset;
  */
 final class InactivitySql {
 
-    private InactivitySql() {
-    }
+    private InactivitySql() {}
 
     /**
      * {@code WITH p AS (...), lapses AS (...)}: every living customer lapsed at {@code asOf}, with the
@@ -53,7 +51,8 @@ final class InactivitySql {
      */
     static String matching(Trigger.Inactive trigger, String inAudience, Instant asOf) {
         String at = asOf(asOf);
-        boolean purchase = trigger.rhythmFactor().isPresent() || trigger.noPurchaseFor().isPresent();
+        boolean purchase =
+                trigger.rhythmFactor().isPresent() || trigger.noPurchaseFor().isPresent();
         StringBuilder where = new StringBuilder("TRUE");
         if (purchase) {
             where.append(" AND f.purchase_lapsed");
@@ -61,7 +60,8 @@ final class InactivitySql {
         if (trigger.noEngagementFor().isPresent()) {
             where.append(" AND f.engagement_lapsed");
         }
-        trigger.unansweredMessages().ifPresent(n -> where.append(" AND f.unanswered_messages >= ").append(n));
+        trigger.unansweredMessages()
+                .ifPresent(n -> where.append(" AND f.unanswered_messages >= ").append(n));
         return """
                 WITH p AS (SELECT %s AS as_of),
                 facts AS (
@@ -73,9 +73,16 @@ final class InactivitySql {
                     WHERE c.erased_at IS NULL%s),
                 lapses AS (
                     SELECT f.* FROM facts f WHERE %s)
-                """.formatted(at, basis(trigger), purchaseLapse(trigger), engagementLapse(trigger), inAudience,
-                purchaseLapsed(trigger, asOf), engagementLapsed(trigger, asOf),
-                purchase ? " AND c.orders_count > 0" : "", where);
+                """.formatted(
+                        at,
+                        basis(trigger),
+                        purchaseLapse(trigger),
+                        engagementLapse(trigger),
+                        inAudience,
+                        purchaseLapsed(trigger, asOf),
+                        engagementLapsed(trigger, asOf),
+                        purchase ? " AND c.orders_count > 0" : "",
+                        where);
     }
 
     private static String rhythmApplies(Trigger.Inactive trigger) {
@@ -93,32 +100,39 @@ final class InactivitySql {
     }
 
     private static String purchaseLapse(Trigger.Inactive trigger) {
-        String fixed = trigger.noPurchaseFor().map(d -> plus("c.last_order_at", "c.time_zone", d)).orElse("NULL");
+        String fixed = trigger.noPurchaseFor()
+                .map(d -> plus("c.last_order_at", "c.time_zone", d))
+                .orElse("NULL");
         if (trigger.rhythmFactor().isEmpty()) {
             return "CAST(" + fixed + " AS timestamptz)";
         }
         // Math.round(median × factor) in Java is floor(x + 0.5) on the same IEEE doubles.
-        String rhythm = "c.last_order_at + floor(c.median_gap_seconds::float8 * CAST(%s AS float8) + 0.5) * interval '1 second'"
-                .formatted(Double.toString(trigger.rhythmFactor().getAsDouble()));
+        String rhythm =
+                "c.last_order_at + floor(c.median_gap_seconds::float8 * CAST(%s AS float8) + 0.5) * interval '1 second'"
+                        .formatted(Double.toString(trigger.rhythmFactor().getAsDouble()));
         return "CASE WHEN " + rhythmApplies(trigger) + " THEN " + rhythm + " ELSE " + fixed + " END";
     }
 
     /** Whether the purchase criterion holds at as_of; the same as {@code purchase_lapsed_at <= as_of}, cheaper. */
     private static String purchaseLapsed(Trigger.Inactive trigger, Instant asOfInstant) {
         String asOf = asOf(asOfInstant);
-        String fixed = trigger.noPurchaseFor().map(d -> lapsedBy("c.last_order_at", "c.time_zone", d, asOfInstant)).orElse("FALSE");
+        String fixed = trigger.noPurchaseFor()
+                .map(d -> lapsedBy("c.last_order_at", "c.time_zone", d, asOfInstant))
+                .orElse("FALSE");
         if (trigger.rhythmFactor().isEmpty()) {
             return fixed;
         }
-        String rhythm = "c.last_order_at + floor(c.median_gap_seconds::float8 * CAST(%s AS float8) + 0.5) * interval '1 second'"
-                .formatted(Double.toString(trigger.rhythmFactor().getAsDouble()));
+        String rhythm =
+                "c.last_order_at + floor(c.median_gap_seconds::float8 * CAST(%s AS float8) + 0.5) * interval '1 second'"
+                        .formatted(Double.toString(trigger.rhythmFactor().getAsDouble()));
         return "CASE WHEN " + rhythmApplies(trigger) + " THEN " + rhythm + " <= " + asOf + " ELSE " + fixed + " END";
     }
 
     /** Never engaged counts as not engaged; otherwise the calendar window in the customer's zone has passed. */
     private static String engagementLapsed(Trigger.Inactive trigger, Instant asOf) {
         return trigger.noEngagementFor()
-                .map(d -> "(c.last_engaged_at IS NULL OR " + lapsedBy("c.last_engaged_at", "c.time_zone", d, asOf) + ")")
+                .map(d ->
+                        "(c.last_engaged_at IS NULL OR " + lapsedBy("c.last_engaged_at", "c.time_zone", d, asOf) + ")")
                 .orElse("TRUE");
     }
 
@@ -133,16 +147,26 @@ final class InactivitySql {
      * every row's instant (which PostgreSQL does with calendar arithmetic in the session's zone).
      */
     static String lapsedBy(String instant, String zone, FlowDuration duration, Instant asOf) {
-        Instant nominal = asOf.atZone(ZoneOffset.UTC).minus(duration.datePart()).toInstant().minus(duration.timePart());
-        return "(CASE WHEN %1$s <= %2$s THEN TRUE WHEN %1$s > %3$s THEN FALSE ELSE %4$s <= %5$s END)".formatted(
-                instant, asOf(nominal.minus(BAND)), asOf(nominal.plus(BAND)), plus(instant, zone, duration), asOf(asOf));
+        Instant nominal = asOf.atZone(ZoneOffset.UTC)
+                .minus(duration.datePart())
+                .toInstant()
+                .minus(duration.timePart());
+        return "(CASE WHEN %1$s <= %2$s THEN TRUE WHEN %1$s > %3$s THEN FALSE ELSE %4$s <= %5$s END)"
+                .formatted(
+                        instant,
+                        asOf(nominal.minus(BAND)),
+                        asOf(nominal.plus(BAND)),
+                        plus(instant, zone, duration),
+                        asOf(asOf));
     }
 
     /** Wider than the three days of clamping and the day of offset change it has to cover. */
     static final Duration BAND = Duration.ofDays(7);
 
     private static String engagementLapse(Trigger.Inactive trigger) {
-        return trigger.noEngagementFor().map(d -> plus("c.last_engaged_at", "c.time_zone", d)).orElse("CAST(NULL AS timestamptz)");
+        return trigger.noEngagementFor()
+                .map(d -> plus("c.last_engaged_at", "c.time_zone", d))
+                .orElse("CAST(NULL AS timestamptz)");
     }
 
     /**

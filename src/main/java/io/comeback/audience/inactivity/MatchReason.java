@@ -1,7 +1,6 @@
 package io.comeback.audience.inactivity;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -47,7 +46,12 @@ public record MatchReason(Instant asOf, List<Window> windows) {
      * @param detail        the same in words, for people
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Window(String rule, Instant since, Long windowSeconds, Instant lapsedAt, Long lateBySeconds,
-                         Integer count, String detail) {
-    }
+    public record Window(
+            String rule,
+            Instant since,
+            Long windowSeconds,
+            Instant lapsedAt,
+            Long lateBySeconds,
+            Integer count,
+            String detail) {}
 }

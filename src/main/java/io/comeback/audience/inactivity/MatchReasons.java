@@ -1,7 +1,6 @@
 package io.comeback.audience.inactivity;
 
 import io.comeback.engine.model.Trigger;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,8 +10,7 @@ import java.util.Locale;
 /** Turns the facts of a {@link LapseRow} into the reasons a marketer reads. */
 public final class MatchReasons {
 
-    private MatchReasons() {
-    }
+    private MatchReasons() {}
 
     public static MatchReason of(Trigger.Inactive trigger, LapseRow row, Instant asOf) {
         List<MatchReason.Window> windows = new ArrayList<>();
@@ -24,7 +22,13 @@ public final class MatchReasons {
         }
         if (trigger.unansweredMessages().isPresent()) {
             int count = row.unansweredMessages();
-            windows.add(new MatchReason.Window(MatchReason.Rule.UNANSWERED_MESSAGES.wire, null, null, null, null, count,
+            windows.add(new MatchReason.Window(
+                    MatchReason.Rule.UNANSWERED_MESSAGES.wire,
+                    null,
+                    null,
+                    null,
+                    null,
+                    count,
                     "the last " + count + " marketing texts got no reply or click (rule: "
                             + trigger.unansweredMessages().getAsInt() + ")"));
         }
@@ -32,33 +36,58 @@ public final class MatchReasons {
     }
 
     private static MatchReason.Window purchase(Trigger.Inactive trigger, LapseRow row, Instant asOf) {
-        long window = Duration.between(row.lastOrderAt(), row.purchaseLapsedAt()).getSeconds();
+        long window =
+                Duration.between(row.lastOrderAt(), row.purchaseLapsedAt()).getSeconds();
         long late = Duration.between(row.purchaseLapsedAt(), asOf).getSeconds();
         String detail;
         if (MatchReason.Rule.ofWire(row.basis()) == MatchReason.Rule.PERSONAL_RHYTHM) {
-            detail = "no order for %s; usually orders every %s, window %s × %s = %s; %s late".formatted(
-                    days(Duration.between(row.lastOrderAt(), asOf).getSeconds()), days(row.medianGapSeconds()),
-                    factor(trigger.rhythmFactor().getAsDouble()), days(row.medianGapSeconds()), days(window), days(late));
+            detail = "no order for %s; usually orders every %s, window %s × %s = %s; %s late"
+                    .formatted(
+                            days(Duration.between(row.lastOrderAt(), asOf).getSeconds()),
+                            days(row.medianGapSeconds()),
+                            factor(trigger.rhythmFactor().getAsDouble()),
+                            days(row.medianGapSeconds()),
+                            days(window),
+                            days(late));
         } else {
-            detail = "no order for %s; fixed window %s; %s late".formatted(
-                    days(Duration.between(row.lastOrderAt(), asOf).getSeconds()),
-                    trigger.noPurchaseFor().orElseThrow(), days(late));
+            detail = "no order for %s; fixed window %s; %s late"
+                    .formatted(
+                            days(Duration.between(row.lastOrderAt(), asOf).getSeconds()),
+                            trigger.noPurchaseFor().orElseThrow(),
+                            days(late));
         }
-        return new MatchReason.Window(row.basis(), row.lastOrderAt(), window, row.purchaseLapsedAt(), late, null, detail);
+        return new MatchReason.Window(
+                row.basis(), row.lastOrderAt(), window, row.purchaseLapsedAt(), late, null, detail);
     }
 
     private static MatchReason.Window engagement(Trigger.Inactive trigger, LapseRow row, Instant asOf) {
         String rule = MatchReason.Rule.NO_ENGAGEMENT.wire;
         if (row.lastEngagedAt() == null) {
-            return new MatchReason.Window(rule, null, null, null, null, null,
-                    "never replied, clicked or visited (rule: " + trigger.noEngagementFor().get() + ")");
+            return new MatchReason.Window(
+                    rule,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "never replied, clicked or visited (rule: "
+                            + trigger.noEngagementFor().get() + ")");
         }
-        long window = Duration.between(row.lastEngagedAt(), row.engagedLapsedAt()).getSeconds();
+        long window =
+                Duration.between(row.lastEngagedAt(), row.engagedLapsedAt()).getSeconds();
         long late = Duration.between(row.engagedLapsedAt(), asOf).getSeconds();
-        return new MatchReason.Window(rule, row.lastEngagedAt(), window, row.engagedLapsedAt(), late, null,
-                "no reply, click or visit for %s; window %s; %s late".formatted(
-                        days(Duration.between(row.lastEngagedAt(), asOf).getSeconds()),
-                        trigger.noEngagementFor().get(), days(late)));
+        return new MatchReason.Window(
+                rule,
+                row.lastEngagedAt(),
+                window,
+                row.engagedLapsedAt(),
+                late,
+                null,
+                "no reply, click or visit for %s; window %s; %s late"
+                        .formatted(
+                                days(Duration.between(row.lastEngagedAt(), asOf).getSeconds()),
+                                trigger.noEngagementFor().get(),
+                                days(late)));
     }
 
     private static String days(long seconds) {

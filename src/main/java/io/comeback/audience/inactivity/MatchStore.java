@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -36,10 +35,17 @@ public class MatchStore {
         this.json = json;
     }
 
-    public void record(Connection connection, String flowId, String flowVersion, Instant asOf,
-                List<WinbackEnrollment.Match> matches, List<MatchOutcome> outcomes) throws SQLException {
+    public void record(
+            Connection connection,
+            String flowId,
+            String flowVersion,
+            Instant asOf,
+            List<WinbackEnrollment.Match> matches,
+            List<MatchOutcome> outcomes)
+            throws SQLException {
         if (outcomes.size() != matches.size()) {
-            throw new IllegalStateException("enrollment answered " + outcomes.size() + " outcomes for " + matches.size() + " matches");
+            throw new IllegalStateException(
+                    "enrollment answered " + outcomes.size() + " outcomes for " + matches.size() + " matches");
         }
         Long[] customers = new Long[matches.size()];
         String[] outcomeNames = new String[matches.size()];

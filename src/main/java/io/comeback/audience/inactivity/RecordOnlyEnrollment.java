@@ -2,7 +2,6 @@ package io.comeback.audience.inactivity;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Collections;
 import java.util.List;
 

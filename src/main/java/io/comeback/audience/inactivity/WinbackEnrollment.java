@@ -26,6 +26,5 @@ public interface WinbackEnrollment {
         return outcomes;
     }
 
-    record Match(long customerId, MatchReason reason) {
-    }
+    record Match(long customerId, MatchReason reason) {}
 }

@@ -11,6 +11,9 @@ import java.util.List;
  * @param recencyDays days since the last order, as of {@code computedAt}
  * @param customers   how many customers (with at least one order) the cut points were taken from
  */
-public record RfmBoundaries(List<BigDecimal> recencyDays, List<BigDecimal> frequency, List<BigDecimal> monetary,
-                            long customers, Instant computedAt) {
-}
+public record RfmBoundaries(
+        List<BigDecimal> recencyDays,
+        List<BigDecimal> frequency,
+        List<BigDecimal> monetary,
+        long customers,
+        Instant computedAt) {}

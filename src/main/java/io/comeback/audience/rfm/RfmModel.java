@@ -1,10 +1,9 @@
 package io.comeback.audience.rfm;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.support.Jdbc;
 import io.comeback.engine.run.RfmScores;
+import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
@@ -47,7 +46,8 @@ public class RfmModel {
 
     /** Takes new cut points from today's customers; empty when nobody has ordered yet (scores stay as they were). */
     public Optional<RfmBoundaries> recompute(Instant asOf) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(RECOMPUTE)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(RECOMPUTE)) {
             Jdbc.setInstant(st, 1, asOf);
             Jdbc.setInstant(st, 2, asOf);
             try (ResultSet rs = st.executeQuery()) {
@@ -59,8 +59,9 @@ public class RfmModel {
     }
 
     public Optional<RfmBoundaries> current() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "SELECT recency_days, frequency, monetary, customers, computed_at FROM rfm_boundaries")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT recency_days, frequency, monetary, customers, computed_at FROM rfm_boundaries")) {
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.of(boundaries(rs)) : Optional.empty();
             }
@@ -71,8 +72,9 @@ public class RfmModel {
 
     /** The scores of a customer (internal id) as of an instant; empty if they never ordered or nothing is computed yet. */
     public Optional<RfmScores> scores(long customerId, Instant asOf) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "SELECT comeback_rfm_scores(last_order_at, orders_count, total_spent, ?) FROM customers WHERE id = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT comeback_rfm_scores(last_order_at, orders_count, total_spent, ?) FROM customers WHERE id = ?")) {
             Jdbc.setInstant(st, 1, asOf);
             st.setLong(2, customerId);
             try (ResultSet rs = st.executeQuery()) {
@@ -89,15 +91,22 @@ public class RfmModel {
             return null;
         }
         Object[] values = (Object[]) array.getArray();
-        return new RfmScores(((Number) values[0]).intValue(), ((Number) values[1]).intValue(), ((Number) values[2]).intValue());
+        return new RfmScores(
+                ((Number) values[0]).intValue(), ((Number) values[1]).intValue(), ((Number) values[2]).intValue());
     }
 
     private static RfmBoundaries boundaries(ResultSet rs) throws SQLException {
-        return new RfmBoundaries(decimals(rs.getArray(1)), decimals(rs.getArray(2)), decimals(rs.getArray(3)),
-                rs.getLong(4), Jdbc.getInstant(rs, 5));
+        return new RfmBoundaries(
+                decimals(rs.getArray(1)),
+                decimals(rs.getArray(2)),
+                decimals(rs.getArray(3)),
+                rs.getLong(4),
+                Jdbc.getInstant(rs, 5));
     }
 
     private static List<BigDecimal> decimals(Array array) throws SQLException {
-        return Arrays.stream((Object[]) array.getArray()).map(v -> (BigDecimal) v).toList();
+        return Arrays.stream((Object[]) array.getArray())
+                .map(v -> (BigDecimal) v)
+                .toList();
     }
 }

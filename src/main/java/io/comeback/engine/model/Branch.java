@@ -8,8 +8,9 @@ import java.util.Optional;
  * Goes to the target of the first case whose conditions all hold, else to {@code otherwise},
  * else to the step's successor.
  */
-public record Branch(String id, Optional<Target> next, List<Case> cases, Optional<Target> otherwise,
-        SourceLocation location) implements Step {
+public record Branch(
+        String id, Optional<Target> next, List<Case> cases, Optional<Target> otherwise, SourceLocation location)
+        implements Step {
 
     public Branch {
         cases = List.copyOf(cases);

@@ -29,20 +29,16 @@ public sealed interface Condition {
     }
 
     /** The customer has this tag. YAML: {@code tag: vip}. */
-    record HasTag(String tag, SourceLocation location) implements Condition {
-    }
+    record HasTag(String tag, SourceLocation location) implements Condition {}
 
     /** The customer's SMS consent is in this state. YAML: {@code consent: opted_in}. */
-    record ConsentIs(ConsentStatus status, SourceLocation location) implements Condition {
-    }
+    record ConsentIs(ConsentStatus status, SourceLocation location) implements Condition {}
 
     /** The event happened since the customer entered this flow. YAML: {@code event: ordered}. */
-    record EventHappened(EventType event, SourceLocation location) implements Condition {
-    }
+    record EventHappened(EventType event, SourceLocation location) implements Condition {}
 
     /** YAML: {@code not: {tag: vip}}. */
-    record Not(Condition condition, SourceLocation location) implements Condition {
-    }
+    record Not(Condition condition, SourceLocation location) implements Condition {}
 
     /** At least one holds. YAML: {@code any: [ ... ]}. */
     record AnyOf(List<Condition> conditions, SourceLocation location) implements Condition {

@@ -8,7 +8,9 @@ import java.util.Optional;
  * {@code consent: opted_in}, {@code customers.consent_status} and the API.
  */
 public enum ConsentStatus {
-    OPTED_IN("opted_in"), OPTED_OUT("opted_out"), UNKNOWN("unknown");
+    OPTED_IN("opted_in"),
+    OPTED_OUT("opted_out"),
+    UNKNOWN("unknown");
 
     private final String yamlName;
 
@@ -27,6 +29,8 @@ public enum ConsentStatus {
 
     /** As shops send it through the API and CSV files: any case, blanks around it ignored. */
     public static Optional<ConsentStatus> fromWire(String value) {
-        return Arrays.stream(values()).filter(s -> s.yamlName.equalsIgnoreCase(value.trim())).findFirst();
+        return Arrays.stream(values())
+                .filter(s -> s.yamlName.equalsIgnoreCase(value.trim()))
+                .findFirst();
     }
 }

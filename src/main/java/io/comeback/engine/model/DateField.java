@@ -13,13 +13,17 @@ import java.util.Objects;
  */
 public record DateField(Kind kind, String attribute) {
 
-    public enum Kind { ATTRIBUTE, FIRST_ORDER }
+    public enum Kind {
+        ATTRIBUTE,
+        FIRST_ORDER
+    }
 
     /** The attribute every customer can have as a field of its own (the API's {@code birthday}). */
     public static final String BIRTHDAY = "birthday";
 
     /** What {@code field:} accepts besides {@code customer.attributes.<name>}. */
     public static final String FIRST_ORDER_FIELD = "customer.firstOrderAt";
+
     public static final String BIRTHDAY_FIELD = "customer.birthday";
     public static final List<String> FIELDS = List.of(BIRTHDAY_FIELD, FIRST_ORDER_FIELD);
 

@@ -12,18 +12,14 @@ import java.util.Optional;
  * @param goal           the event that ends the enrollment as a conversion
  */
 public record EntryRules(
-        List<Condition> audience,
-        ReEntry reEntry,
-        int holdoutPercent,
-        Optional<Goal> goal,
-        SourceLocation location) {
+        List<Condition> audience, ReEntry reEntry, int holdoutPercent, Optional<Goal> goal, SourceLocation location) {
 
     public EntryRules {
         audience = List.copyOf(audience);
     }
 
     public static EntryRules defaults() {
-        return new EntryRules(List.of(), new ReEntry.Never(SourceLocation.UNKNOWN), 0, Optional.empty(),
-                SourceLocation.UNKNOWN);
+        return new EntryRules(
+                List.of(), new ReEntry.Never(SourceLocation.UNKNOWN), 0, Optional.empty(), SourceLocation.UNKNOWN);
     }
 }

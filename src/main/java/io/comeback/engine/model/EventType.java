@@ -28,7 +28,8 @@ public enum EventType {
 
     /** Every spelling the language accepts, canonical name first. */
     public List<String> spellings() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(yamlName), aliases.stream()).toList();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(yamlName), aliases.stream())
+                .toList();
     }
 
     public static Optional<EventType> fromYaml(String text) {

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  */
 public record FlowDuration(Period datePart, Duration timePart, String text) {
 
-    private static final Pattern ISO = Pattern.compile(
-            "P(?:(\\d{1,6})Y)?(?:(\\d{1,6})M)?(?:(\\d{1,6})W)?(?:(\\d{1,6})D)?"
+    private static final Pattern ISO =
+            Pattern.compile("P(?:(\\d{1,6})Y)?(?:(\\d{1,6})M)?(?:(\\d{1,6})W)?(?:(\\d{1,6})D)?"
                     + "(?:T(?:(\\d{1,6})H)?(?:(\\d{1,6})M)?(?:(\\d{1,6})S)?)?");
 
     private static final Duration AVERAGE_MONTH = Duration.ofSeconds(2_629_746); // 365.2425 d / 12
@@ -57,8 +57,9 @@ public record FlowDuration(Period datePart, Duration timePart, String text) {
 
     /** For code and tests: throws when {@code text} is not an accepted duration. */
     public static FlowDuration of(String text) {
-        return tryParse(text).orElseThrow(
-                () -> new IllegalArgumentException("not an ISO-8601 duration such as P3D or PT2H: " + text));
+        return tryParse(text)
+                .orElseThrow(
+                        () -> new IllegalArgumentException("not an ISO-8601 duration such as P3D or PT2H: " + text));
     }
 
     public static FlowDuration ofDays(int days) {
@@ -85,7 +86,8 @@ public record FlowDuration(Period datePart, Duration timePart, String text) {
      * Never use it to schedule: use {@link #addTo}.
      */
     public Duration approximate() {
-        return AVERAGE_MONTH.multipliedBy(datePart.toTotalMonths())
+        return AVERAGE_MONTH
+                .multipliedBy(datePart.toTotalMonths())
                 .plusDays(datePart.getDays())
                 .plus(timePart);
     }

@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param maxDelay       how long a capped text may wait for room before it is skipped; empty = the
  *                       service's default ({@code comeback.caps.max-delay})
  */
-public record FlowFrequencyCap(int max, FlowDuration per, boolean skipWhenCapped, Optional<FlowDuration> maxDelay,
-                               SourceLocation location) {
+public record FlowFrequencyCap(
+        int max, FlowDuration per, boolean skipWhenCapped, Optional<FlowDuration> maxDelay, SourceLocation location) {
 
     public static final String DEFER = "defer";
     public static final String SKIP = "skip";

@@ -34,12 +34,19 @@ public record FlowSettings(
      * 1,600 characters providers such as Twilio accept in one message body.
      */
     public static final int MOST_SEGMENTS = 10;
+
     public static final String DEFAULT_LOCALE = "nb";
     public static final String DEFAULT_ATTRIBUTION_WINDOW = "P5D";
 
     public static FlowSettings defaults() {
-        return new FlowSettings(MessageKind.MARKETING, DEFAULT_PRIORITY, Optional.of(QuietHoursWindow.DEFAULT),
-                DEFAULT_MAX_SEGMENTS, DEFAULT_LOCALE, FlowDuration.of(DEFAULT_ATTRIBUTION_WINDOW), Optional.empty(),
+        return new FlowSettings(
+                MessageKind.MARKETING,
+                DEFAULT_PRIORITY,
+                Optional.of(QuietHoursWindow.DEFAULT),
+                DEFAULT_MAX_SEGMENTS,
+                DEFAULT_LOCALE,
+                FlowDuration.of(DEFAULT_ATTRIBUTION_WINDOW),
+                Optional.empty(),
                 SourceLocation.UNKNOWN);
     }
 

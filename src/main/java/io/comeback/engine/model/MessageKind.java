@@ -5,7 +5,8 @@ package io.comeback.engine.model;
  * transactional ones (about an order the customer placed) do not need marketing consent.
  */
 public enum MessageKind {
-    MARKETING("marketing"), TRANSACTIONAL("transactional");
+    MARKETING("marketing"),
+    TRANSACTIONAL("transactional");
 
     private final String yamlName;
 

@@ -11,8 +11,7 @@ import java.util.Objects;
 public record Problem(Severity severity, int line, int column, String path, String message) {
 
     /** File order, so a report reads top to bottom like the file. */
-    public static final Comparator<Problem> IN_FILE_ORDER = Comparator
-            .comparingInt(Problem::line)
+    public static final Comparator<Problem> IN_FILE_ORDER = Comparator.comparingInt(Problem::line)
             .thenComparingInt(Problem::column)
             .thenComparing(Problem::severity)
             .thenComparing(Problem::path)

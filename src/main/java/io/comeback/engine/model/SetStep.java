@@ -15,22 +15,17 @@ public record SetStep(String id, Optional<Target> next, Assignment assignment, S
     }
 
     /** What a {@code set} step writes. */
-    public sealed interface Assignment {
-    }
+    public sealed interface Assignment {}
 
     /** YAML: {@code set: {attribute: segment, value: vip}}. */
-    public record AttributeValue(String attribute, String value) implements Assignment {
-    }
+    public record AttributeValue(String attribute, String value) implements Assignment {}
 
     /** YAML: {@code set: {attribute: nps, from: reply.score}}; nothing is written if the variable has no value. */
-    public record AttributeFromVariable(String attribute, String variable) implements Assignment {
-    }
+    public record AttributeFromVariable(String attribute, String variable) implements Assignment {}
 
     /** YAML: {@code set: {tag: detractor}}. */
-    public record AddTag(String tag) implements Assignment {
-    }
+    public record AddTag(String tag) implements Assignment {}
 
     /** YAML: {@code set: {remove_tag: detractor}}. */
-    public record RemoveTag(String tag) implements Assignment {
-    }
+    public record RemoveTag(String tag) implements Assignment {}
 }

@@ -54,7 +54,8 @@ public sealed interface Trigger {
             int minOrders,
             Optional<FlowDuration> noEngagementFor,
             OptionalInt unansweredMessages,
-            SourceLocation location) implements Trigger {
+            SourceLocation location)
+            implements Trigger {
 
         public static final int DEFAULT_MIN_ORDERS = 3;
 

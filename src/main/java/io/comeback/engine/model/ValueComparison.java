@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 final class ValueComparison {
 
-    private ValueComparison() {
-    }
+    private ValueComparison() {}
 
     static boolean test(Operator operator, String actual, List<String> expected) {
         boolean present = actual != null && !actual.isBlank();
@@ -24,15 +23,20 @@ final class ValueComparison {
             case MISSING -> !present;
             case EQUALS -> present && expected.stream().anyMatch(e -> same(actual, e));
             case NOT_EQUALS -> !present || expected.stream().noneMatch(e -> same(actual, e));
-            case AT_LEAST -> present && compare(actual, expected.get(0)).map(c -> c >= 0).orElse(false);
-            case AT_MOST -> present && compare(actual, expected.get(0)).map(c -> c <= 0).orElse(false);
-            case ABOVE -> present && compare(actual, expected.get(0)).map(c -> c > 0).orElse(false);
-            case BELOW -> present && compare(actual, expected.get(0)).map(c -> c < 0).orElse(false);
+            case AT_LEAST ->
+                present && compare(actual, expected.get(0)).map(c -> c >= 0).orElse(false);
+            case AT_MOST ->
+                present && compare(actual, expected.get(0)).map(c -> c <= 0).orElse(false);
+            case ABOVE ->
+                present && compare(actual, expected.get(0)).map(c -> c > 0).orElse(false);
+            case BELOW ->
+                present && compare(actual, expected.get(0)).map(c -> c < 0).orElse(false);
         };
     }
 
     private static boolean same(String actual, String expected) {
-        return compare(actual, expected).map(c -> c == 0)
+        return compare(actual, expected)
+                .map(c -> c == 0)
                 .orElseGet(() -> actual.trim().equalsIgnoreCase(expected.trim()));
     }
 

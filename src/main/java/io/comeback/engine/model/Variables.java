@@ -12,11 +12,24 @@ public final class Variables {
 
     /** Fixed names. {@code customer.attributes.*} and {@code link.*} are open families, see below. */
     public static final List<String> FIXED = List.of(
-            "customer.firstName", "customer.lastName", "customer.email", "customer.phone", "customer.locale",
-            "customer.rfm.recency", "customer.rfm.frequency", "customer.rfm.monetary", "customer.rfm.score",
-            "order.id", "order.total", "order.currency", "order.items", "order.couponCode",
-            "coupon.code", "coupon.expiresAt",
-            "reply.text", "reply.score",
+            "customer.firstName",
+            "customer.lastName",
+            "customer.email",
+            "customer.phone",
+            "customer.locale",
+            "customer.rfm.recency",
+            "customer.rfm.frequency",
+            "customer.rfm.monetary",
+            "customer.rfm.score",
+            "order.id",
+            "order.total",
+            "order.currency",
+            "order.items",
+            "order.couponCode",
+            "coupon.code",
+            "coupon.expiresAt",
+            "reply.text",
+            "reply.score",
             "shop.name");
 
     /** {@code customer.attributes.<name>}: any attribute stored on the customer. */
@@ -31,8 +44,7 @@ public final class Variables {
      */
     public static final String EVENT_PREFIX = "event.";
 
-    private Variables() {
-    }
+    private Variables() {}
 
     /** The family a variable belongs to ({@code order} for {@code order.total}). */
     public static String family(String variable) {

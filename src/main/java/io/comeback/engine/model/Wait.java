@@ -10,8 +10,14 @@ import java.util.Optional;
  * means "tomorrow at ten". {@code untilDate} waits for a date stored on the customer instead and
  * is never combined with the others.
  */
-public record Wait(String id, Optional<Target> next, Optional<FlowDuration> duration,
-        Optional<LocalTime> untilTimeOfDay, Optional<UntilDate> untilDate, SourceLocation location) implements Step {
+public record Wait(
+        String id,
+        Optional<Target> next,
+        Optional<FlowDuration> duration,
+        Optional<LocalTime> untilTimeOfDay,
+        Optional<UntilDate> untilDate,
+        SourceLocation location)
+        implements Step {
 
     public String kind() {
         return "wait";
@@ -22,6 +28,5 @@ public record Wait(String id, Optional<Target> next, Optional<FlowDuration> dura
      * shifted by {@code offsetDays} (negative = before), at local time {@code at}. If that moment
      * has passed or the attribute is empty the wait ends at once.
      */
-    public record UntilDate(String attribute, LocalTime at, int offsetDays, SourceLocation location) {
-    }
+    public record UntilDate(String attribute, LocalTime at, int offsetDays, SourceLocation location) {}
 }

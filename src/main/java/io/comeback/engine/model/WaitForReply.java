@@ -24,7 +24,8 @@ public record WaitForReply(
         Optional<Target> otherwise,
         Optional<Target> onTimeout,
         Optional<ReAsk> reAsk,
-        SourceLocation location) implements Step {
+        SourceLocation location)
+        implements Step {
 
     public WaitForReply {
         scores = List.copyOf(scores);

@@ -37,8 +37,11 @@ final class ConditionReader {
     /** A list of conditions (all must hold). A single mapping is reported: write it as a list item. */
     List<Condition> readList(Node node, String path) {
         if (!(node instanceof SequenceNode seq)) {
-            problems.error(node, path, "Expected a list of conditions (each line starting with -), found "
-                    + Scalars.describe(node) + ". Write e.g. `- attribute: country` / `  equals: NO`.");
+            problems.error(
+                    node,
+                    path,
+                    "Expected a list of conditions (each line starting with -), found " + Scalars.describe(node)
+                            + ". Write e.g. `- attribute: country` / `  equals: NO`.");
             return List.of();
         }
         List<Condition> conditions = new ArrayList<>();
@@ -56,13 +59,19 @@ final class ConditionReader {
         YamlMap map = maybe.get();
         List<String> subjects = map.presentKeys(SUBJECTS);
         if (subjects.isEmpty()) {
-            problems.error(map.location(), path, "A condition needs one of " + String.join(", ", SUBJECTS)
-                    + ", e.g. `attribute: country` with `equals: NO`, or `tag: vip`.");
+            problems.error(
+                    map.location(),
+                    path,
+                    "A condition needs one of " + String.join(", ", SUBJECTS)
+                            + ", e.g. `attribute: country` with `equals: NO`, or `tag: vip`.");
             return Optional.empty();
         }
         if (subjects.size() > 1) {
-            problems.error(map.keyLocation(subjects.get(1)), path, "A condition tests one thing, found "
-                    + String.join(" and ", subjects) + ". Write each as its own list item (all items must hold).");
+            problems.error(
+                    map.keyLocation(subjects.get(1)),
+                    path,
+                    "A condition tests one thing, found " + String.join(" and ", subjects)
+                            + ". Write each as its own list item (all items must hold).");
             return Optional.empty();
         }
         String subject = subjects.get(0);
@@ -70,7 +79,9 @@ final class ConditionReader {
         if (!subject.equals("attribute") && !subject.equals("field")) {
             List<String> strayOperators = map.presentKeys(OPERATORS);
             if (!strayOperators.isEmpty()) {
-                problems.error(map.keyLocation(strayOperators.get(0)), map.childPath(strayOperators.get(0)),
+                problems.error(
+                        map.keyLocation(strayOperators.get(0)),
+                        map.childPath(strayOperators.get(0)),
                         "`" + strayOperators.get(0) + "` compares an `attribute` or `field`; it does not go with `"
                                 + subject + "`.");
             }
@@ -80,8 +91,8 @@ final class ConditionReader {
             case "tag" -> map.text("tag").map(tag -> new Condition.HasTag(tag.trim(), at));
             case "consent" -> consent(map, at);
             case "event" -> event(map, at);
-            case "not" -> map.value("not").flatMap(n -> read(n, map.childPath("not")))
-                    .map(c -> new Condition.Not(c, at));
+            case "not" ->
+                map.value("not").flatMap(n -> read(n, map.childPath("not"))).map(c -> new Condition.Not(c, at));
             case "any" -> map.value("any").map(n -> new Condition.AnyOf(readList(n, map.childPath("any")), at));
             default -> map.value("all").map(n -> new Condition.AllOf(readList(n, map.childPath("all")), at));
         };
@@ -95,13 +106,19 @@ final class ConditionReader {
         String variable = subject.equals("attribute") ? Variables.ATTRIBUTE_PREFIX + name.get() : name.get();
         List<String> ops = map.presentKeys(OPERATORS);
         if (ops.isEmpty()) {
-            problems.error(map.keyLocation(subject), map.path(), "Say how to compare `" + name.get()
-                    + "`: add one of " + String.join(", ", OPERATORS) + " (e.g. `equals: NO`, `at_least: 9`, `exists: true`).");
+            problems.error(
+                    map.keyLocation(subject),
+                    map.path(),
+                    "Say how to compare `" + name.get() + "`: add one of " + String.join(", ", OPERATORS)
+                            + " (e.g. `equals: NO`, `at_least: 9`, `exists: true`).");
             return Optional.empty();
         }
         if (ops.size() > 1) {
-            problems.error(map.keyLocation(ops.get(1)), map.childPath(ops.get(1)), "One comparison per condition, found "
-                    + String.join(" and ", ops) + ". Write two list items to require both.");
+            problems.error(
+                    map.keyLocation(ops.get(1)),
+                    map.childPath(ops.get(1)),
+                    "One comparison per condition, found " + String.join(" and ", ops)
+                            + ". Write two list items to require both.");
             return Optional.empty();
         }
         String op = ops.get(0);
@@ -115,13 +132,18 @@ final class ConditionReader {
         if (op.equals("in") || op.equals("not_in")) {
             List<String> values = listOfText(valueNode, opPath);
             Operator operator = op.equals("in") ? Operator.EQUALS : Operator.NOT_EQUALS;
-            return values.isEmpty() ? Optional.empty() : Optional.of(new Condition.Compare(variable, operator, values, at));
+            return values.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(new Condition.Compare(variable, operator, values, at));
         }
         Operator operator = Operator.fromYaml(op).orElseThrow();
         Optional<String> value = Scalars.text(valueNode, opPath, problems, "one value (use `in: [a, b]` for several)");
         if (value.isPresent() && operator.isOrdering() && !isNumberOrDate(value.get())) {
-            problems.error(valueNode, opPath, "`" + op + "` needs a number or a date (2025-12-24), found `"
-                    + value.get() + "`. To compare text use `equals`.");
+            problems.error(
+                    valueNode,
+                    opPath,
+                    "`" + op + "` needs a number or a date (2025-12-24), found `" + value.get()
+                            + "`. To compare text use `equals`.");
             return Optional.empty();
         }
         Optional<String> badDate = value.filter(ConditionReader::isDateShaped).flatMap(ConditionReader::dateProblem);
@@ -139,7 +161,8 @@ final class ConditionReader {
         }
         List<String> values = new ArrayList<>();
         for (int i = 0; i < seq.getValue().size(); i++) {
-            Scalars.text(seq.getValue().get(i), path + "[" + i + "]", problems, "a value").map(String::trim)
+            Scalars.text(seq.getValue().get(i), path + "[" + i + "]", problems, "a value")
+                    .map(String::trim)
                     .ifPresent(values::add);
         }
         return values;
@@ -149,9 +172,14 @@ final class ConditionReader {
         return map.text("consent").map(String::trim).flatMap(v -> {
             Optional<ConsentStatus> status = ConsentStatus.fromYaml(v);
             if (status.isEmpty()) {
-                List<String> names = Arrays.stream(ConsentStatus.values()).map(ConsentStatus::yamlName).toList();
-                problems.error(map.value("consent").orElseThrow(), map.childPath("consent"), "Unknown consent `" + v
-                        + "`." + Suggestions.didYouMean(v, names) + " Write one of " + String.join(", ", names) + ".");
+                List<String> names = Arrays.stream(ConsentStatus.values())
+                        .map(ConsentStatus::yamlName)
+                        .toList();
+                problems.error(
+                        map.value("consent").orElseThrow(),
+                        map.childPath("consent"),
+                        "Unknown consent `" + v + "`." + Suggestions.didYouMean(v, names) + " Write one of "
+                                + String.join(", ", names) + ".");
             }
             return status.map(s -> new Condition.ConsentIs(s, at));
         });
@@ -161,9 +189,12 @@ final class ConditionReader {
         return map.text("event").map(String::trim).flatMap(v -> {
             Optional<EventType> type = EventType.fromYaml(v);
             if (type.isEmpty()) {
-                problems.error(map.value("event").orElseThrow(), map.childPath("event"), "Unknown event `" + v + "`."
-                        + Suggestions.didYouMean(v, EventType.allSpellings()) + " Write one of "
-                        + String.join(", ", canonicalEvents()) + ".");
+                problems.error(
+                        map.value("event").orElseThrow(),
+                        map.childPath("event"),
+                        "Unknown event `" + v + "`."
+                                + Suggestions.didYouMean(v, EventType.allSpellings()) + " Write one of "
+                                + String.join(", ", canonicalEvents()) + ".");
             }
             return type.map(t -> new Condition.EventHappened(t, at));
         });
@@ -192,7 +223,8 @@ final class ConditionReader {
         try {
             date = LocalDate.parse(t);
         } catch (DateTimeParseException e) {
-            return Optional.of("`" + t + "` is not a date on the calendar: write a real day as yyyy-mm-dd, e.g. 2025-12-24.");
+            return Optional.of(
+                    "`" + t + "` is not a date on the calendar: write a real day as yyyy-mm-dd, e.g. 2025-12-24.");
         }
         if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
             return Optional.of("`" + t + "` is out of range: dates in conditions run from " + EARLIEST_DATE + " to "
@@ -200,6 +232,4 @@ final class ConditionReader {
         }
         return Optional.empty();
     }
-
-
 }

@@ -17,9 +17,11 @@ final class Durations {
 
     static final String EXAMPLES = "P3D = 3 days, PT2H = 2 hours, P1W = 1 week, P1DT12H = 1½ days";
     /** The accepted range, as the messages state it. */
-    static final String RANGE = "from PT1S up to " + FlowDuration.LONGEST.text() + " (10 years, or P120M, P521W, P3652D)";
-    private static final Pattern ISO_ANY_LENGTH = Pattern.compile(
-            "P(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+S)?)?", Pattern.CASE_INSENSITIVE);
+    static final String RANGE =
+            "from PT1S up to " + FlowDuration.LONGEST.text() + " (10 years, or P120M, P521W, P3652D)";
+
+    private static final Pattern ISO_ANY_LENGTH =
+            Pattern.compile("P(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+S)?)?", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern WORDS = Pattern.compile("(\\d+)\\s*([\\p{L}]+)");
     private static final Pattern MISSING_T = Pattern.compile("P((?:\\d+[YMWD])*)((?:\\d+[HMS])+)");
@@ -35,8 +37,7 @@ final class Durations {
         unit("TS", "s", "sec", "secs", "second", "seconds", "sek", "sekund", "sekunder");
     }
 
-    private Durations() {
-    }
+    private Durations() {}
 
     private static void unit(String iso, String... spellings) {
         for (String s : spellings) {
@@ -53,7 +54,8 @@ final class Durations {
         if (parsed.isEmpty()) {
             problems.error(node, path, explain(text.get()));
         } else if (!allowZero && parsed.get().isZero()) {
-            problems.error(node, path, "`" + text.get() + "` is zero: write a length above zero, e.g. " + EXAMPLES + ".");
+            problems.error(
+                    node, path, "`" + text.get() + "` is zero: write a length above zero, e.g. " + EXAMPLES + ".");
             return Optional.empty();
         } else if (parsed.get().isTooLong()) {
             problems.error(node, path, tooLong(text.get()));
@@ -69,7 +71,9 @@ final class Durations {
     /** The message for a text that is not a duration, with the likely intended spelling. */
     static String explain(String written) {
         String t = written.trim();
-        if (ISO_ANY_LENGTH.matcher(t).matches() && t.length() > 1 && !t.toUpperCase(Locale.ROOT).endsWith("T")) {
+        if (ISO_ANY_LENGTH.matcher(t).matches()
+                && t.length() > 1
+                && !t.toUpperCase(Locale.ROOT).endsWith("T")) {
             // Well formed, but a number has more digits than any accepted duration needs.
             return tooLong(t);
         }

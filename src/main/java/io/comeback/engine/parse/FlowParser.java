@@ -52,8 +52,10 @@ public final class FlowParser {
         try {
             Iterator<Node> documents = YamlLimits.documents(source);
             if (!documents.hasNext()) {
-                problems.error(new SourceLocation(1, 1), "", "The file is empty: a flow needs at least `id`, "
-                        + "`trigger` and `steps`.");
+                problems.error(
+                        new SourceLocation(1, 1),
+                        "",
+                        "The file is empty: a flow needs at least `id`, " + "`trigger` and `steps`.");
                 return Optional.empty();
             }
             Node first = documents.next();
@@ -64,8 +66,11 @@ public final class FlowParser {
             }
             if (documents.hasNext()) {
                 Node second = documents.next();
-                problems.error(Problems.at(second), "", "One flow per file: remove the `---` and everything after it, "
-                        + "or move it to its own file.");
+                problems.error(
+                        Problems.at(second),
+                        "",
+                        "One flow per file: remove the `---` and everything after it, "
+                                + "or move it to its own file.");
             }
             return Optional.of(first);
         } catch (YamlLimits.TooDeep e) {
@@ -83,22 +88,35 @@ public final class FlowParser {
     private Flow read(YamlMap top, String source, Problems problems) {
         List<String> lines = List.of(source.split("\r?\n", -1));
         String id = top.requiredText("id", "give the flow a short name, e.g. `id: winback` (best: the file name).")
-                .map(String::trim).orElse("");
+                .map(String::trim)
+                .orElse("");
         if (!id.isEmpty() && !FLOW_ID.matcher(id).matches()) {
-            problems.error(top.value("id").orElseThrow(), "id", "`" + id + "` is not a usable flow id: use lower-case "
-                    + "letters, digits, _ and -, e.g. `" + id.toLowerCase().replaceAll("[^a-z0-9_-]+", "_") + "`.");
+            problems.error(
+                    top.value("id").orElseThrow(),
+                    "id",
+                    "`" + id + "` is not a usable flow id: use lower-case " + "letters, digits, _ and -, e.g. `"
+                            + id.toLowerCase().replaceAll("[^a-z0-9_-]+", "_") + "`.");
         }
         String name = top.text("name").map(String::trim).orElse(id);
         String description = top.text("description").map(String::trim).orElse("");
-        FlowSettings settings = new SettingsReader(problems)
-                .read(top.map("settings", SettingsReader.KEYS, "`settings`"));
-        Optional<Trigger> trigger = top.required("trigger", "say what starts the flow, e.g. `trigger: customer_created`.")
+        FlowSettings settings =
+                new SettingsReader(problems).read(top.map("settings", SettingsReader.KEYS, "`settings`"));
+        Optional<Trigger> trigger = top.required(
+                        "trigger", "say what starts the flow, e.g. `trigger: customer_created`.")
                 .flatMap(n -> new TriggerReader(problems).read(n, "trigger", top.keyLocation("trigger")));
         EntryRules entry = new EntryReader(problems).read(top.map("entry", EntryReader.KEYS, "`entry`"));
         Map<String, Link> links = links(top, problems);
         List<Step> steps = steps(top, problems, new TextReader(lines, problems), settings.defaultLocale());
-        return new Flow(id, name, description, version(source), settings,
-                trigger.orElseGet(() -> new Trigger.CustomerCreated(top.keyLocation("trigger"))), entry, links, steps,
+        return new Flow(
+                id,
+                name,
+                description,
+                version(source),
+                settings,
+                trigger.orElseGet(() -> new Trigger.CustomerCreated(top.keyLocation("trigger"))),
+                entry,
+                links,
+                steps,
                 top.location());
     }
 

@@ -12,8 +12,7 @@ final class LinkTable {
 
     private static final Pattern URL = Pattern.compile("https?://[^\\s/$.?#][^\\s]*", Pattern.CASE_INSENSITIVE);
 
-    private LinkTable() {
-    }
+    private LinkTable() {}
 
     static List<Link> read(Node node, Problems problems, Pattern namePattern) {
         List<Link> links = new ArrayList<>();
@@ -25,18 +24,24 @@ final class LinkTable {
         for (String name : map.keys()) {
             String path = map.childPath(name);
             if (!namePattern.matcher(name).matches()) {
-                problems.error(map.keyLocation(name), path, "`" + name + "` cannot be used as {{ link." + name
-                        + " }}: name links with letters, digits and _, starting with a letter, e.g. `review`.");
+                problems.error(
+                        map.keyLocation(name),
+                        path,
+                        "`" + name + "` cannot be used as {{ link." + name
+                                + " }}: name links with letters, digits and _, starting with a letter, e.g. `review`.");
                 continue;
             }
-            Optional<String> url = map.requiredText(name, "write the web address, e.g. `" + name
-                    + ": https://example.com/" + name + "`.").map(String::trim);
+            Optional<String> url = map.requiredText(
+                            name, "write the web address, e.g. `" + name + ": https://example.com/" + name + "`.")
+                    .map(String::trim);
             if (url.isEmpty()) {
                 continue;
             }
             if (!URL.matcher(url.get()).matches()) {
-                problems.error(map.value(name).orElseThrow(), path, "`" + url.get() + "` is not a web address: write it in "
-                        + "full, starting with https://");
+                problems.error(
+                        map.value(name).orElseThrow(),
+                        path,
+                        "`" + url.get() + "` is not a web address: write it in " + "full, starting with https://");
                 continue;
             }
             links.add(new Link(name, url.get(), Problems.at(map.value(name).orElseThrow())));

@@ -19,7 +19,8 @@ final class Problems {
 
     /** snakeyaml marks are 0-based; editors and people count from 1. */
     static SourceLocation at(Optional<Mark> mark) {
-        return mark.map(m -> new SourceLocation(m.getLine() + 1, m.getColumn() + 1)).orElse(SourceLocation.UNKNOWN);
+        return mark.map(m -> new SourceLocation(m.getLine() + 1, m.getColumn() + 1))
+                .orElse(SourceLocation.UNKNOWN);
     }
 
     void error(SourceLocation at, String path, String message) {

@@ -18,8 +18,7 @@ final class Scalars {
     private static final Pattern INTEGER = Pattern.compile("[-+]?\\d{1,9}");
     private static final Pattern DECIMAL = Pattern.compile("[-+]?\\d{1,9}(\\.\\d+)?");
 
-    private Scalars() {
-    }
+    private Scalars() {}
 
     /** An empty value ({@code key:}), {@code ~} or {@code null}: the same as leaving the key out. */
     static boolean isNull(Node node) {
@@ -56,7 +55,8 @@ final class Scalars {
         }
         String v = text.get().trim();
         if (!INTEGER.matcher(v).matches()) {
-            problems.error(node, path, "`" + v + "` is not a whole number: write a number from " + min + " to " + max + ".");
+            problems.error(
+                    node, path, "`" + v + "` is not a whole number: write a number from " + min + " to " + max + ".");
             return Optional.empty();
         }
         int n = Integer.parseInt(v.startsWith("+") ? v.substring(1) : v);
@@ -79,7 +79,8 @@ final class Scalars {
         }
         double d = Double.parseDouble(v);
         if (d < min || d > max) {
-            problems.error(node, path, v + " is out of range: write a number from " + fmt(min) + " to " + fmt(max) + ".");
+            problems.error(
+                    node, path, v + " is out of range: write a number from " + fmt(min) + " to " + fmt(max) + ".");
             return Optional.empty();
         }
         return Optional.of(d);

@@ -22,22 +22,29 @@ final class SetStepReader {
         this.problems = problems;
     }
 
-    Optional<Step> read(String id, Optional<Target> next, Node body, String path, SourceLocation kindAt,
-            SourceLocation at) {
-        return YamlMap.of(body, path, problems, kindAt, Vocabulary.SET,
-                "a set step").flatMap(set -> assignment(set, kindAt)).map(a -> new SetStep(id, next, a, at));
+    Optional<Step> read(
+            String id, Optional<Target> next, Node body, String path, SourceLocation kindAt, SourceLocation at) {
+        return YamlMap.of(body, path, problems, kindAt, Vocabulary.SET, "a set step")
+                .flatMap(set -> assignment(set, kindAt))
+                .map(a -> new SetStep(id, next, a, at));
     }
 
     private Optional<SetStep.Assignment> assignment(YamlMap set, SourceLocation kindAt) {
         List<String> targets = set.presentKeys(TARGETS);
         if (targets.isEmpty()) {
-            problems.error(kindAt, set.path(), "Say what to set: `attribute: nps` with `from: reply.score` or "
-                    + "`value: ...`, or `tag: vip`, or `remove_tag: vip`.");
+            problems.error(
+                    kindAt,
+                    set.path(),
+                    "Say what to set: `attribute: nps` with `from: reply.score` or "
+                            + "`value: ...`, or `tag: vip`, or `remove_tag: vip`.");
             return Optional.empty();
         }
         if (targets.size() > 1) {
-            problems.error(set.keyLocation(targets.get(1)), set.childPath(targets.get(1)), "A set step writes one thing, "
-                    + "found " + String.join(" and ", targets) + ": use one step for each.");
+            problems.error(
+                    set.keyLocation(targets.get(1)),
+                    set.childPath(targets.get(1)),
+                    "A set step writes one thing, " + "found " + String.join(" and ", targets)
+                            + ": use one step for each.");
             return Optional.empty();
         }
         String target = targets.get(0);
@@ -47,18 +54,25 @@ final class SetStepReader {
         }
         if (!target.equals("attribute")) {
             for (String stray : set.presentKeys(List.of("value", "from"))) {
-                problems.error(set.keyLocation(stray), set.childPath(stray), "`" + stray + "` goes with `attribute`, "
-                        + "not with `" + target + "`: a tag is either there or not. Remove `" + stray + "`.");
+                problems.error(
+                        set.keyLocation(stray),
+                        set.childPath(stray),
+                        "`" + stray + "` goes with `attribute`, " + "not with `" + target
+                                + "`: a tag is either there or not. Remove `" + stray + "`.");
             }
-            return Optional.of(target.equals("tag") ? new SetStep.AddTag(name.get()) : new SetStep.RemoveTag(name.get()));
+            return Optional.of(
+                    target.equals("tag") ? new SetStep.AddTag(name.get()) : new SetStep.RemoveTag(name.get()));
         }
         boolean hasValue = set.has("value");
         boolean hasFrom = set.has("from");
         if (hasValue == hasFrom) {
-            problems.error(set.keyLocation("attribute"), set.path(), hasValue
-                    ? "Give either `value` (a fixed value) or `from` (a variable such as reply.score), not both."
-                    : "Say what to store in `" + name.get() + "`: `value: gold` for a fixed value, or "
-                            + "`from: reply.score` to copy a variable.");
+            problems.error(
+                    set.keyLocation("attribute"),
+                    set.path(),
+                    hasValue
+                            ? "Give either `value` (a fixed value) or `from` (a variable such as reply.score), not both."
+                            : "Say what to store in `" + name.get() + "`: `value: gold` for a fixed value, or "
+                                    + "`from: reply.score` to copy a variable.");
             return Optional.empty();
         }
         if (hasValue) {
@@ -69,6 +83,8 @@ final class SetStepReader {
 
     /** {@code from: "{{ reply.score }}"} is a natural slip; it means the same as {@code from: reply.score}. */
     private static String stripBraces(String v) {
-        return v.startsWith("{{") && v.endsWith("}}") ? v.substring(2, v.length() - 2).trim() : v;
+        return v.startsWith("{{") && v.endsWith("}}")
+                ? v.substring(2, v.length() - 2).trim()
+                : v;
     }
 }

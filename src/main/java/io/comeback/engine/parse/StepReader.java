@@ -54,11 +54,15 @@ final class StepReader {
             return Optional.empty();
         }
         YamlMap step = maybe.get();
-        String id = step.requiredText("id", "give every step a short unique name, e.g. `id: ask_nps`.").map(String::trim)
+        String id = step.requiredText("id", "give every step a short unique name, e.g. `id: ask_nps`.")
+                .map(String::trim)
                 .orElse("");
         if (!id.isEmpty() && !STEP_ID.matcher(id).matches()) {
-            problems.error(step.value("id").orElseThrow(), step.childPath("id"), "`" + id + "` is not a usable step id: "
-                    + "use letters, digits, _ and - only, e.g. `" + id.replaceAll("[^A-Za-z0-9_-]+", "_") + "`.");
+            problems.error(
+                    step.value("id").orElseThrow(),
+                    step.childPath("id"),
+                    "`" + id + "` is not a usable step id: " + "use letters, digits, _ and - only, e.g. `"
+                            + id.replaceAll("[^A-Za-z0-9_-]+", "_") + "`.");
         }
         Optional<Target> next = Targets.read(step, "next");
         SourceLocation at = step.location();
@@ -69,18 +73,25 @@ final class StepReader {
             return Optional.of(placeholder(id, next, at));
         }
         if (kinds.isEmpty()) {
-            problems.error(at, path, "Step `" + id + "` does nothing: add one of " + String.join(", ", Step.KINDS)
-                    + " (e.g. `send:` with a `text:`).");
+            problems.error(
+                    at,
+                    path,
+                    "Step `" + id + "` does nothing: add one of " + String.join(", ", Step.KINDS)
+                            + " (e.g. `send:` with a `text:`).");
             return Optional.of(placeholder(id, next, at));
         }
         if (kinds.size() > 1) {
-            problems.error(step.keyLocation(kinds.get(1)), step.childPath(kinds.get(1)), "A step does one thing, found "
-                    + String.join(" and ", kinds) + ": split it into two steps.");
+            problems.error(
+                    step.keyLocation(kinds.get(1)),
+                    step.childPath(kinds.get(1)),
+                    "A step does one thing, found " + String.join(" and ", kinds) + ": split it into two steps.");
         }
         String kind = kinds.get(0);
         if (kind.equals("exit") && next.isPresent()) {
-            problems.error(next.get().location(), step.childPath("next"), "An exit step ends the flow, so `next` has "
-                    + "no effect: remove it, or use another step kind.");
+            problems.error(
+                    next.get().location(),
+                    step.childPath("next"),
+                    "An exit step ends the flow, so `next` has " + "no effect: remove it, or use another step kind.");
         }
         String bodyPath = step.childPath(kind);
         SourceLocation kindAt = step.keyLocation(kind);
@@ -95,8 +106,8 @@ final class StepReader {
         Optional<Step> parsed = switch (kind) {
             case "send" -> send(id, next, body, bodyPath, kindAt, at);
             case "wait" -> new WaitStepReader(problems).read(id, next, body, bodyPath, kindAt, at);
-            case "wait_for_reply" -> new ReplyStepReader(problems, texts, defaultLocale)
-                    .read(id, next, body, bodyPath, kindAt, at);
+            case "wait_for_reply" ->
+                new ReplyStepReader(problems, texts, defaultLocale).read(id, next, body, bodyPath, kindAt, at);
             case "branch" -> branch(id, next, body, bodyPath, kindAt, at);
             case "set" -> new SetStepReader(problems).read(id, next, body, bodyPath, kindAt, at);
             default -> exit(id, body, bodyPath, at);
@@ -108,56 +119,72 @@ final class StepReader {
         return new Wait(id, next, Optional.empty(), Optional.empty(), Optional.empty(), at);
     }
 
-    private Optional<Step> send(String id, Optional<Target> next, Node body, String path, SourceLocation kindAt,
-            SourceLocation at) {
-        return YamlMap.of(body, path, problems, kindAt, Vocabulary.SEND, "a send step").flatMap(send -> {
-            Optional<LocalizedText> text = send.required("text", "write the message, e.g. `text: {nb: \"Hei!\", en: \"Hi!\"}`.")
-                    .flatMap(n -> texts.read(n, send.childPath("text"), defaultLocale));
-            Optional<CouponSpec> coupon = send.map("coupon", Vocabulary.COUPON, "a coupon")
-                    .map(this::coupon);
-            return text.map(t -> new Send(id, next, t, coupon, at));
-        });
+    private Optional<Step> send(
+            String id, Optional<Target> next, Node body, String path, SourceLocation kindAt, SourceLocation at) {
+        return YamlMap.of(body, path, problems, kindAt, Vocabulary.SEND, "a send step")
+                .flatMap(send -> {
+                    Optional<LocalizedText> text = send.required(
+                                    "text", "write the message, e.g. `text: {nb: \"Hei!\", en: \"Hi!\"}`.")
+                            .flatMap(n -> texts.read(n, send.childPath("text"), defaultLocale));
+                    Optional<CouponSpec> coupon =
+                            send.map("coupon", Vocabulary.COUPON, "a coupon").map(this::coupon);
+                    return text.map(t -> new Send(id, next, t, coupon, at));
+                });
     }
 
     private CouponSpec coupon(YamlMap coupon) {
         String prefix = coupon.text("prefix").map(String::trim).orElse("");
         if (!COUPON_PREFIX.matcher(prefix).matches()) {
-            problems.error(coupon.value("prefix").orElseThrow(), coupon.childPath("prefix"), "`" + prefix
-                    + "` cannot start a code: use capital letters A-Z and digits only, e.g. `"
-                    + prefix.toUpperCase().replaceAll("[^A-Z0-9]", "") + "`.");
+            problems.error(
+                    coupon.value("prefix").orElseThrow(),
+                    coupon.childPath("prefix"),
+                    "`" + prefix
+                            + "` cannot start a code: use capital letters A-Z and digits only, e.g. `"
+                            + prefix.toUpperCase().replaceAll("[^A-Z0-9]", "") + "`.");
         }
         int length = coupon.integer("length", 4, 20).orElse(CouponSpec.DEFAULT_LENGTH);
-        FlowDuration validFor = coupon.parsed("valid_for", n -> Durations.read(n, coupon.childPath("valid_for"), problems, false))
+        FlowDuration validFor = coupon.parsed(
+                        "valid_for", n -> Durations.read(n, coupon.childPath("valid_for"), problems, false))
                 .orElse(FlowDuration.of(CouponSpec.DEFAULT_VALID_FOR));
         return new CouponSpec(prefix, length, validFor, coupon.location());
     }
 
-    private Optional<Step> branch(String id, Optional<Target> next, Node body, String path, SourceLocation kindAt,
-            SourceLocation at) {
-        return YamlMap.of(body, path, problems, kindAt, Vocabulary.BRANCH, "a branch step").map(branch -> {
-            List<Branch.Case> cases = new ArrayList<>();
-            List<Node> items = branch.list("cases", "cases (`- if: ...` with `goto: step`)");
-            if (items.isEmpty() && !branch.has("cases")) {
-                problems.error(kindAt, branch.childPath("cases"), "Missing `cases`: list the choices, e.g. "
-                        + "`cases: [{if: {event: ordered}, goto: thanks}]`.");
-            }
-            for (int i = 0; i < items.size(); i++) {
-                branchCase(items.get(i), branch.childPath("cases") + "[" + i + "]").ifPresent(cases::add);
-            }
-            return new Branch(id, next, cases, Targets.read(branch, "otherwise"), at);
-        });
+    private Optional<Step> branch(
+            String id, Optional<Target> next, Node body, String path, SourceLocation kindAt, SourceLocation at) {
+        return YamlMap.of(body, path, problems, kindAt, Vocabulary.BRANCH, "a branch step")
+                .map(branch -> {
+                    List<Branch.Case> cases = new ArrayList<>();
+                    List<Node> items = branch.list("cases", "cases (`- if: ...` with `goto: step`)");
+                    if (items.isEmpty() && !branch.has("cases")) {
+                        problems.error(
+                                kindAt,
+                                branch.childPath("cases"),
+                                "Missing `cases`: list the choices, e.g. "
+                                        + "`cases: [{if: {event: ordered}, goto: thanks}]`.");
+                    }
+                    for (int i = 0; i < items.size(); i++) {
+                        branchCase(items.get(i), branch.childPath("cases") + "[" + i + "]")
+                                .ifPresent(cases::add);
+                    }
+                    return new Branch(id, next, cases, Targets.read(branch, "otherwise"), at);
+                });
     }
 
     private Optional<Branch.Case> branchCase(Node node, String path) {
-        return YamlMap.of(node, path, problems, Problems.at(node), Vocabulary.BRANCH_CASE, "a branch case").flatMap(c -> {
-            Optional<List<Condition>> when = c.required("if", "write the condition, e.g. `if: {event: ordered}`.")
-                    .map(n -> n instanceof MappingNode
-                            ? conditions.read(n, c.childPath("if")).map(List::of).orElse(List.of())
-                            : conditions.readList(n, c.childPath("if")));
-            Optional<Target> target = c.required("goto", "name the step to go to, e.g. `goto: thanks`.")
-                    .flatMap(n -> Targets.read(n, c.childPath("goto"), problems));
-            return when.flatMap(w -> target.map(t -> new Branch.Case(w, t, c.location())));
-        });
+        return YamlMap.of(node, path, problems, Problems.at(node), Vocabulary.BRANCH_CASE, "a branch case")
+                .flatMap(c -> {
+                    Optional<List<Condition>> when = c.required(
+                                    "if", "write the condition, e.g. `if: {event: ordered}`.")
+                            .map(n -> n instanceof MappingNode
+                                    ? conditions
+                                            .read(n, c.childPath("if"))
+                                            .map(List::of)
+                                            .orElse(List.of())
+                                    : conditions.readList(n, c.childPath("if")));
+                    Optional<Target> target = c.required("goto", "name the step to go to, e.g. `goto: thanks`.")
+                            .flatMap(n -> Targets.read(n, c.childPath("goto"), problems));
+                    return when.flatMap(w -> target.map(t -> new Branch.Case(w, t, c.location())));
+                });
     }
 
     private Optional<Step> exit(String id, Node body, String path, SourceLocation at) {
@@ -169,6 +196,4 @@ final class StepReader {
     static Exit exitWithoutReason(String id, SourceLocation at) {
         return new Exit(id, id, at);
     }
-
-
 }

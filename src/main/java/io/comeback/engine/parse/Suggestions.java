@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 public final class Suggestions {
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     public static Optional<String> closest(String written, Collection<String> candidates) {
         String w = squash(written);
@@ -32,7 +31,9 @@ public final class Suggestions {
 
     /** " (did you mean `x`?)" or "" — ready to append to a message. */
     public static String didYouMean(String written, Collection<String> candidates) {
-        return closest(written, candidates).map(s -> " Did you mean `" + s + "`?").orElse("");
+        return closest(written, candidates)
+                .map(s -> " Did you mean `" + s + "`?")
+                .orElse("");
     }
 
     private static String squash(String s) {

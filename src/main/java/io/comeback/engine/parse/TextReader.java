@@ -39,8 +39,11 @@ final class TextReader {
         } else if (node instanceof MappingNode mapping) {
             readLocales(mapping, path, variants);
         } else {
-            problems.error(node, path, "Expected the message text, or one text per language (nb: ..., en: ...), "
-                    + "found " + Scalars.describe(node) + ".");
+            problems.error(
+                    node,
+                    path,
+                    "Expected the message text, or one text per language (nb: ..., en: ...), " + "found "
+                            + Scalars.describe(node) + ".");
             return Optional.empty();
         }
         if (variants.isEmpty()) {
@@ -59,18 +62,30 @@ final class TextReader {
             String locale = key.getValue();
             String localePath = path + "." + locale;
             if (!LOCALE.matcher(locale).matches()) {
-                problems.error(key, localePath, "`" + locale + "` is not a language tag: write a lower-case tag such as "
-                        + "nb, nn, en, sv, da or en-GB.");
+                problems.error(
+                        key,
+                        localePath,
+                        "`" + locale + "` is not a language tag: write a lower-case tag such as "
+                                + "nb, nn, en, sv, da or en-GB.");
                 continue;
             }
             if (variants.containsKey(locale)) {
-                problems.error(key, localePath, "Duplicate key `" + locale + "`: the text for " + locale
-                        + " is already given on line " + variants.get(locale).location().line() + ". Keep one of them.");
+                problems.error(
+                        key,
+                        localePath,
+                        "Duplicate key `" + locale + "`: the text for " + locale + " is already given on line "
+                                + variants.get(locale).location().line() + ". Keep one of them.");
                 continue;
             }
             if (!(tuple.getValueNode() instanceof ScalarNode value) || Scalars.isNull(tuple.getValueNode())) {
-                problems.error(tuple.getValueNode(), localePath, "Expected the " + locale + " text here, found "
-                        + (Scalars.isNull(tuple.getValueNode()) ? "nothing" : Scalars.describe(tuple.getValueNode())) + ".");
+                problems.error(
+                        tuple.getValueNode(),
+                        localePath,
+                        "Expected the " + locale + " text here, found "
+                                + (Scalars.isNull(tuple.getValueNode())
+                                        ? "nothing"
+                                        : Scalars.describe(tuple.getValueNode()))
+                                + ".");
                 continue;
             }
             variants.put(locale, variant(locale, value));

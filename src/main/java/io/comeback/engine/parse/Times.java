@@ -10,11 +10,10 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class Times {
 
     private static final Pattern CLOCK = Pattern.compile("(\\d{1,2}):(\\d{2})");
-    private static final Pattern LOOSE = Pattern.compile("(\\d{1,2})(?:[.:]?(\\d{2}))?\\s*(am|pm)?",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LOOSE =
+            Pattern.compile("(\\d{1,2})(?:[.:]?(\\d{2}))?\\s*(am|pm)?", Pattern.CASE_INSENSITIVE);
 
-    private Times() {
-    }
+    private Times() {}
 
     static Optional<LocalTime> read(Node node, String path, Problems problems) {
         Optional<String> text = Scalars.text(node, path, problems, "a time of day such as \"10:00\"");
@@ -30,8 +29,10 @@ final class Times {
                 return Optional.of(LocalTime.of(hour, minute));
             }
         }
-        problems.error(node, path, "`" + t + "` is not a time of day: write " + suggestion(t)
-                + " (24-hour clock, HH:MM, in quotes).");
+        problems.error(
+                node,
+                path,
+                "`" + t + "` is not a time of day: write " + suggestion(t) + " (24-hour clock, HH:MM, in quotes).");
         return Optional.empty();
     }
 

@@ -36,8 +36,11 @@ final class TriggerReader {
             return named(scalar.getValue().trim(), scalar, null, path);
         }
         if (!(node instanceof MappingNode mapping) || mapping.getValue().isEmpty()) {
-            problems.error(node, path, "Expected one trigger, e.g. `trigger: customer_created` or "
-                    + "`trigger: {order_placed: {delay: P5D}}`.");
+            problems.error(
+                    node,
+                    path,
+                    "Expected one trigger, e.g. `trigger: customer_created` or "
+                            + "`trigger: {order_placed: {delay: P5D}}`.");
             return Optional.empty();
         }
         if (mapping.getValue().size() > 1) {
@@ -55,15 +58,19 @@ final class TriggerReader {
 
     private Optional<Trigger> named(String name, Node nameNode, Node params, String path) {
         if (!PARAMETERS.containsKey(name)) {
-            problems.error(nameNode, path, "Unknown trigger `" + name + "`." + Suggestions.didYouMean(name, Trigger.TYPES)
-                    + " Write one of " + String.join(", ", Trigger.TYPES) + ".");
+            problems.error(
+                    nameNode,
+                    path,
+                    "Unknown trigger `" + name + "`." + Suggestions.didYouMean(name, Trigger.TYPES) + " Write one of "
+                            + String.join(", ", Trigger.TYPES) + ".");
             return Optional.empty();
         }
         SourceLocation at = Problems.at(nameNode);
         String paramsPath = path + "." + name;
         YamlMap p = params == null
                 ? YamlMap.empty(paramsPath, problems, at)
-                : YamlMap.of(params, paramsPath, problems, at, PARAMETERS.get(name), "the " + name + " trigger").orElse(null);
+                : YamlMap.of(params, paramsPath, problems, at, PARAMETERS.get(name), "the " + name + " trigger")
+                        .orElse(null);
         if (p == null) {
             return Optional.empty();
         }
@@ -81,45 +88,66 @@ final class TriggerReader {
     private Trigger orderPlaced(YamlMap p, SourceLocation at) {
         Optional<FlowDuration> delay = p.parsed("delay", n -> Durations.read(n, p.childPath("delay"), problems, true));
         List<Condition> filters = p.value("filters")
-                .map(n -> new ConditionReader(problems).readList(n, p.childPath("filters"))).orElse(List.of());
+                .map(n -> new ConditionReader(problems).readList(n, p.childPath("filters")))
+                .orElse(List.of());
         return new Trigger.OrderPlaced(delay, filters, at);
     }
 
     private Trigger inactive(YamlMap p, SourceLocation at) {
-        Optional<FlowDuration> noPurchase = p.parsed("no_purchase_for",
-                n -> Durations.read(n, p.childPath("no_purchase_for"), problems, false));
+        Optional<FlowDuration> noPurchase =
+                p.parsed("no_purchase_for", n -> Durations.read(n, p.childPath("no_purchase_for"), problems, false));
         Optional<Double> factor = p.decimal("rhythm_factor", 1, 20);
         int minOrders = p.integer("min_orders", 2, 1000).orElse(Trigger.Inactive.DEFAULT_MIN_ORDERS);
-        Optional<FlowDuration> noEngagement = p.parsed("no_engagement_for",
-                n -> Durations.read(n, p.childPath("no_engagement_for"), problems, false));
+        Optional<FlowDuration> noEngagement = p.parsed(
+                "no_engagement_for", n -> Durations.read(n, p.childPath("no_engagement_for"), problems, false));
         Optional<Integer> unanswered = p.integer("unanswered_messages", 1, 100);
-        if (!p.has("no_purchase_for") && !p.has("rhythm_factor") && !p.has("no_engagement_for")
+        if (!p.has("no_purchase_for")
+                && !p.has("rhythm_factor")
+                && !p.has("no_engagement_for")
                 && !p.has("unanswered_messages")) {
-            problems.error(p.owner(), p.path(), "Say when a customer counts as inactive, e.g. `no_purchase_for: P90D`, "
-                    + "`rhythm_factor: 2` (twice their usual gap between orders), `no_engagement_for: P60D` or "
-                    + "`unanswered_messages: 3`.");
+            problems.error(
+                    p.owner(),
+                    p.path(),
+                    "Say when a customer counts as inactive, e.g. `no_purchase_for: P90D`, "
+                            + "`rhythm_factor: 2` (twice their usual gap between orders), `no_engagement_for: P60D` or "
+                            + "`unanswered_messages: 3`.");
         }
-        return new Trigger.Inactive(noPurchase, factor.map(OptionalDouble::of).orElse(OptionalDouble.empty()), minOrders,
-                noEngagement, unanswered.map(OptionalInt::of).orElse(OptionalInt.empty()), at);
+        return new Trigger.Inactive(
+                noPurchase,
+                factor.map(OptionalDouble::of).orElse(OptionalDouble.empty()),
+                minOrders,
+                noEngagement,
+                unanswered.map(OptionalInt::of).orElse(OptionalInt.empty()),
+                at);
     }
 
     private Optional<Trigger> event(YamlMap p, SourceLocation at) {
-        Optional<String> type = p.requiredText("type", "name the event type that starts this flow, as the events API "
-                + "records it, e.g. `type: wishlist_added`.").map(String::trim);
+        Optional<String> type = p.requiredText(
+                        "type",
+                        "name the event type that starts this flow, as the events API "
+                                + "records it, e.g. `type: wishlist_added`.")
+                .map(String::trim);
         List<Condition> filters = p.value("filters")
-                .map(n -> new ConditionReader(problems).readList(n, p.childPath("filters"))).orElse(List.of());
+                .map(n -> new ConditionReader(problems).readList(n, p.childPath("filters")))
+                .orElse(List.of());
         if (type.isEmpty()) {
             return Optional.empty();
         }
         Node typeNode = p.value("type").orElseThrow();
         if (!EVENT_TYPE.matcher(type.get()).matches()) {
-            problems.error(typeNode, p.childPath("type"), "`" + type.get() + "` is not an event type: event types are "
-                    + "snake_case (lower-case letters, digits and _, starting with a letter), e.g. `wishlist_added`.");
+            problems.error(
+                    typeNode,
+                    p.childPath("type"),
+                    "`" + type.get() + "` is not an event type: event types are "
+                            + "snake_case (lower-case letters, digits and _, starting with a letter), e.g. `wishlist_added`.");
             return Optional.empty();
         }
         if (ORDER_EVENTS.contains(type.get())) {
-            problems.error(typeNode, p.childPath("type"), "Orders come in through the orders API, not as events: "
-                    + "write `trigger: order_placed` (with `filters` on `order.total` and the like).");
+            problems.error(
+                    typeNode,
+                    p.childPath("type"),
+                    "Orders come in through the orders API, not as events: "
+                            + "write `trigger: order_placed` (with `filters` on `order.total` and the like).");
             return Optional.empty();
         }
         return Optional.of(new Trigger.EventTrigger(type.get(), filters, at));
@@ -127,19 +155,24 @@ final class TriggerReader {
 
     /** The spelling the events API accepts for a type ({@code EventService}). */
     static final java.util.regex.Pattern EVENT_TYPE = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
     private static final List<String> ORDER_EVENTS = List.of("order", "ordered", "order_placed");
 
     private Optional<Trigger> segment(YamlMap p, SourceLocation at) {
-        Optional<Node> when = p.required("when", "list the conditions (all must hold) a customer comes to match, e.g. "
-                + "`when: [{tag: vip}]`.");
+        Optional<Node> when = p.required(
+                "when",
+                "list the conditions (all must hold) a customer comes to match, e.g. " + "`when: [{tag: vip}]`.");
         if (when.isEmpty()) {
             return Optional.empty();
         }
         List<Condition> conditions = new ConditionReader(problems).readList(when.get(), p.childPath("when"));
         if (conditions.isEmpty()) {
-            if (when.get() instanceof org.snakeyaml.engine.v2.nodes.SequenceNode seq && seq.getValue().isEmpty()) {
-                problems.error(when.get(), p.childPath("when"), "List at least one condition: with none every customer "
-                        + "is in the segment at once.");
+            if (when.get() instanceof org.snakeyaml.engine.v2.nodes.SequenceNode seq
+                    && seq.getValue().isEmpty()) {
+                problems.error(
+                        when.get(),
+                        p.childPath("when"),
+                        "List at least one condition: with none every customer " + "is in the segment at once.");
             }
             return Optional.empty();
         }
@@ -148,7 +181,8 @@ final class TriggerReader {
 
     private Optional<Trigger> date(YamlMap p, SourceLocation at) {
         Optional<DateField> field = dateField(p);
-        LocalTime time = p.parsed("at", n -> Times.read(n, p.childPath("at"), problems)).orElse(Trigger.DateTrigger.DEFAULT_AT);
+        LocalTime time =
+                p.parsed("at", n -> Times.read(n, p.childPath("at"), problems)).orElse(Trigger.DateTrigger.DEFAULT_AT);
         int offset = p.integer("offset_days", -366, 366).orElse(0);
         boolean yearly = p.bool("yearly").orElse(true);
         return field.map(f -> new Trigger.DateTrigger(f, time, offset, yearly, at));
@@ -159,12 +193,15 @@ final class TriggerReader {
         String hint = "say which date of the customer comes round: `attribute: birthday` (any date attribute), or "
                 + "`field: " + DateField.FIRST_ORDER_FIELD + "` for the anniversary of the first order.";
         if (p.has("attribute") && p.has("field")) {
-            problems.error(p.keyLocation("field"), p.childPath("field"), "Write `attribute` or `field`, not both: "
-                    + hint);
+            problems.error(
+                    p.keyLocation("field"), p.childPath("field"), "Write `attribute` or `field`, not both: " + hint);
             return Optional.empty();
         }
         if (!p.has("field")) {
-            return p.requiredText("attribute", hint).map(String::trim).filter(a -> !a.isEmpty()).map(DateField::attribute);
+            return p.requiredText("attribute", hint)
+                    .map(String::trim)
+                    .filter(a -> !a.isEmpty())
+                    .map(DateField::attribute);
         }
         Optional<String> written = p.text("field").map(String::trim);
         if (written.isEmpty()) {
@@ -178,13 +215,17 @@ final class TriggerReader {
             return Optional.of(DateField.attribute(DateField.BIRTHDAY));
         }
         if (io.comeback.engine.model.Variables.isAttribute(field)) {
-            return Optional.of(DateField.attribute(field.substring(io.comeback.engine.model.Variables.ATTRIBUTE_PREFIX.length())));
+            return Optional.of(
+                    DateField.attribute(field.substring(io.comeback.engine.model.Variables.ATTRIBUTE_PREFIX.length())));
         }
         List<String> known = new ArrayList<>(DateField.FIELDS);
         known.add("customer.attributes.<name>");
-        problems.error(p.value("field").orElseThrow(), p.childPath("field"), "`" + field + "` is not a date of the "
-                + "customer." + Suggestions.didYouMean(field, DateField.FIELDS) + " Write one of "
-                + String.join(", ", known) + ".");
+        problems.error(
+                p.value("field").orElseThrow(),
+                p.childPath("field"),
+                "`" + field + "` is not a date of the "
+                        + "customer." + Suggestions.didYouMean(field, DateField.FIELDS) + " Write one of "
+                        + String.join(", ", known) + ".");
         return Optional.empty();
     }
 
@@ -193,8 +234,10 @@ final class TriggerReader {
         List<String> words = new ArrayList<>();
         List<Node> items = p.list("words", "words");
         for (int i = 0; i < items.size(); i++) {
-            Scalars.text(items.get(i), p.childPath("words") + "[" + i + "]", problems, "a word").map(String::trim)
-                    .filter(w -> !w.isEmpty()).ifPresent(words::add);
+            Scalars.text(items.get(i), p.childPath("words") + "[" + i + "]", problems, "a word")
+                    .map(String::trim)
+                    .filter(w -> !w.isEmpty())
+                    .ifPresent(words::add);
         }
         return words.isEmpty() ? Optional.empty() : Optional.of(new Trigger.Keyword(words, at));
     }

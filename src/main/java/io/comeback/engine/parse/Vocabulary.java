@@ -17,10 +17,10 @@ import java.util.TreeSet;
  */
 public final class Vocabulary {
 
-    public static final List<String> FLOW = List.of("id", "name", "description", "settings", "trigger", "entry",
-            "links", "steps");
-    public static final List<String> SETTINGS = List.of("kind", "priority", "quiet_hours", "max_segments",
-            "default_locale", "attribution_window", "frequency_cap");
+    public static final List<String> FLOW =
+            List.of("id", "name", "description", "settings", "trigger", "entry", "links", "steps");
+    public static final List<String> SETTINGS = List.of(
+            "kind", "priority", "quiet_hours", "max_segments", "default_locale", "attribution_window", "frequency_cap");
     public static final List<String> QUIET_HOURS = List.of("start", "end");
     public static final List<String> FREQUENCY_CAP = List.of("max", "per", "when_capped", "max_delay");
     public static final List<String> ENTRY = List.of("audience", "re_entry", "holdout_percent", "goal");
@@ -31,22 +31,21 @@ public final class Vocabulary {
     public static final List<String> COUPON = List.of("prefix", "length", "valid_for");
     public static final List<String> WAIT = List.of("for", "until", "until_date");
     public static final List<String> UNTIL_DATE = List.of("attribute", "at", "offset_days");
-    public static final List<String> WAIT_FOR_REPLY = List.of("timeout", "nps", "keywords", "otherwise", "on_timeout",
-            "re_ask");
+    public static final List<String> WAIT_FOR_REPLY =
+            List.of("timeout", "nps", "keywords", "otherwise", "on_timeout", "re_ask");
     public static final List<String> NPS_ROUTE = List.of("scores", "goto");
     public static final List<String> KEYWORD_ROUTE = List.of("words", "goto");
     public static final List<String> RE_ASK = List.of("text", "max");
     public static final List<String> BRANCH = List.of("cases", "otherwise");
     public static final List<String> BRANCH_CASE = List.of("if", "goto");
     public static final List<String> SET = List.of("attribute", "value", "from", "tag", "remove_tag");
-    public static final List<String> CONDITION_SUBJECTS = List.of("attribute", "field", "tag", "consent", "event", "not",
-            "any", "all");
-    public static final List<String> CONDITION_OPERATORS = List.of("equals", "not_equals", "in", "not_in", "at_least",
-            "at_most", "above", "below", "exists");
+    public static final List<String> CONDITION_SUBJECTS =
+            List.of("attribute", "field", "tag", "consent", "event", "not", "any", "all");
+    public static final List<String> CONDITION_OPERATORS =
+            List.of("equals", "not_equals", "in", "not_in", "at_least", "at_most", "above", "below", "exists");
     public static final Map<String, List<String>> TRIGGER_PARAMETERS = orderedTriggers();
 
-    private Vocabulary() {
-    }
+    private Vocabulary() {}
 
     /** Context name → keys allowed there, in reference order. */
     public static Map<String, List<String>> byContext() {
@@ -93,8 +92,9 @@ public final class Vocabulary {
         m.put("customer_created", List.of());
         m.put("order_placed", List.of("delay", "filters"));
         m.put("event", List.of("type", "filters"));
-        m.put("inactive", List.of("no_purchase_for", "rhythm_factor", "min_orders", "no_engagement_for",
-                "unanswered_messages"));
+        m.put(
+                "inactive",
+                List.of("no_purchase_for", "rhythm_factor", "min_orders", "no_engagement_for", "unanswered_messages"));
         m.put("segment", List.of("when"));
         m.put("date", List.of("attribute", "field", "at", "offset_days", "yearly"));
         m.put("keyword", List.of("words"));

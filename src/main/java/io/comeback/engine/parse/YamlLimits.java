@@ -36,8 +36,7 @@ final class YamlLimits {
     static final int MAX_COLLECTION_ALIASES = 20;
 
     /** A rule the file breaks, with where. */
-    record Breach(SourceLocation at, String message) {
-    }
+    record Breach(SourceLocation at, String message) {}
 
     /** Thrown while composing, before the recursion can go deeper than {@link #MAX_DEPTH}. */
     static final class TooDeep extends MarkedYamlEngineException {
@@ -46,12 +45,14 @@ final class YamlLimits {
         }
     }
 
-    private YamlLimits() {
-    }
+    private YamlLimits() {}
 
     static LoadSettings settings() {
-        return LoadSettings.builder().setLabel("flow").setAllowDuplicateKeys(true)
-                .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES).build();
+        return LoadSettings.builder()
+                .setLabel("flow")
+                .setAllowDuplicateKeys(true)
+                .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
+                .build();
     }
 
     /** The documents of {@code source}, composed one by one; a too deep one throws {@link TooDeep}. */
@@ -70,8 +71,7 @@ final class YamlLimits {
      * first element past the limits or an alias used inside its own anchor.
      */
     static Optional<Breach> check(Node root) {
-        record Visit(Node node, int depth) {
-        }
+        record Visit(Node node, int depth) {}
         Deque<Visit> pending = new ArrayDeque<>();
         pending.push(new Visit(root, 1));
         int elements = 0;
@@ -80,13 +80,17 @@ final class YamlLimits {
             Node node = visit.node();
             SourceLocation at = Problems.at(node);
             if (++elements > MAX_ELEMENTS) {
-                return Optional.of(new Breach(at, "The file has more than " + MAX_ELEMENTS + " elements (counting "
-                        + "what aliases like *name repeat). A flow needs a few hundred: remove repetitions."));
+                return Optional.of(new Breach(
+                        at,
+                        "The file has more than " + MAX_ELEMENTS + " elements (counting "
+                                + "what aliases like *name repeat). A flow needs a few hundred: remove repetitions."));
             }
             if (node.isRecursive()) {
                 String name = node.getAnchor().map(Anchor::getValue).orElse("…");
-                return Optional.of(new Breach(at, "The anchor &" + name + " is used inside itself (*" + name
-                        + "): a part of a flow cannot contain itself. Write the nested part out."));
+                return Optional.of(new Breach(
+                        at,
+                        "The anchor &" + name + " is used inside itself (*" + name
+                                + "): a part of a flow cannot contain itself. Write the nested part out."));
             }
             if (node instanceof SequenceNode || node instanceof MappingNode) {
                 if (visit.depth() > MAX_DEPTH) {

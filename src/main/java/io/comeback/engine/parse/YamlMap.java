@@ -32,7 +32,12 @@ final class YamlMap {
      * @param owner where to report a missing key: the key that introduced this mapping
      *              ({@code wait_for_reply:}) reads better than the mapping's first line
      */
-    YamlMap(MappingNode node, String path, Problems problems, SourceLocation owner, Collection<String> allowedKeys,
+    YamlMap(
+            MappingNode node,
+            String path,
+            Problems problems,
+            SourceLocation owner,
+            Collection<String> allowedKeys,
             String whatItIs) {
         this.node = node;
         this.path = path;
@@ -47,26 +52,38 @@ final class YamlMap {
             String key = scalar.getValue();
             if (entries.containsKey(key)) {
                 int firstLine = Problems.at(entries.get(key).getKeyNode()).line();
-                problems.error(keyNode, childPath(key), "Duplicate key `" + key + "`: it is already set on line "
-                        + firstLine + ". Keep one of them.");
+                problems.error(
+                        keyNode,
+                        childPath(key),
+                        "Duplicate key `" + key + "`: it is already set on line " + firstLine + ". Keep one of them.");
                 continue;
             }
             entries.put(key, tuple);
             if (allowedKeys != null && !allowedKeys.contains(key)) {
                 unknownKeys.add(key);
-                problems.error(keyNode, childPath(key), "Unknown key `" + key + "` in " + whatItIs + "."
-                        + Suggestions.didYouMean(key, allowedKeys) + " Allowed here: " + String.join(", ", allowedKeys) + ".");
+                problems.error(
+                        keyNode,
+                        childPath(key),
+                        "Unknown key `" + key + "` in " + whatItIs + "." + Suggestions.didYouMean(key, allowedKeys)
+                                + " Allowed here: " + String.join(", ", allowedKeys) + ".");
             }
         }
     }
 
-    static Optional<YamlMap> of(Node node, String path, Problems problems, SourceLocation owner,
-            Collection<String> allowedKeys, String whatItIs) {
+    static Optional<YamlMap> of(
+            Node node,
+            String path,
+            Problems problems,
+            SourceLocation owner,
+            Collection<String> allowedKeys,
+            String whatItIs) {
         if (node instanceof MappingNode mapping) {
             return Optional.of(new YamlMap(mapping, path, problems, owner, allowedKeys, whatItIs));
         }
-        problems.error(node, path, "Expected " + whatItIs + " as a mapping (key: value lines), found "
-                + Scalars.describe(node) + ".");
+        problems.error(
+                node,
+                path,
+                "Expected " + whatItIs + " as a mapping (key: value lines), found " + Scalars.describe(node) + ".");
         return Optional.empty();
     }
 
@@ -75,8 +92,10 @@ final class YamlMap {
         if (node instanceof MappingNode mapping) {
             return Optional.of(new YamlMap(mapping, path, problems, Problems.at(node), null, whatItIs));
         }
-        problems.error(node, path, "Expected " + whatItIs + " as a mapping (name: value lines), found "
-                + Scalars.describe(node) + ".");
+        problems.error(
+                node,
+                path,
+                "Expected " + whatItIs + " as a mapping (name: value lines), found " + Scalars.describe(node) + ".");
         return Optional.empty();
     }
 
@@ -92,8 +111,8 @@ final class YamlMap {
 
     /** Stands in for parameters left out entirely ({@code trigger: inactive}), so "missing" checks still run. */
     static YamlMap empty(String path, Problems problems, SourceLocation owner) {
-        MappingNode none = new MappingNode(org.snakeyaml.engine.v2.nodes.Tag.MAP, List.of(),
-                org.snakeyaml.engine.v2.common.FlowStyle.AUTO);
+        MappingNode none = new MappingNode(
+                org.snakeyaml.engine.v2.nodes.Tag.MAP, List.of(), org.snakeyaml.engine.v2.common.FlowStyle.AUTO);
         return new YamlMap(none, path, problems, owner, List.of(), "");
     }
 
@@ -121,7 +140,10 @@ final class YamlMap {
 
     /** The known keys that are present with a non-empty value, in file order. */
     List<String> presentKeys(Collection<String> among) {
-        return entries.keySet().stream().filter(among::contains).filter(this::has).toList();
+        return entries.keySet().stream()
+                .filter(among::contains)
+                .filter(this::has)
+                .toList();
     }
 
     /** The known keys written in the file, even with an empty value, in file order. */
@@ -186,8 +208,11 @@ final class YamlMap {
         if (value.get() instanceof SequenceNode seq) {
             return seq.getValue();
         }
-        problems.error(value.get(), childPath(key), "Expected a list of " + ofWhat
-                + " (lines starting with -, or [a, b]), found " + Scalars.describe(value.get()) + ".");
+        problems.error(
+                value.get(),
+                childPath(key),
+                "Expected a list of " + ofWhat + " (lines starting with -, or [a, b]), found "
+                        + Scalars.describe(value.get()) + ".");
         return List.of();
     }
 

@@ -8,8 +8,7 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
  */
 final class YamlSyntax {
 
-    private YamlSyntax() {
-    }
+    private YamlSyntax() {}
 
     /**
      * Where to point: for an unclosed quote the problem is found at the end of the file, but the

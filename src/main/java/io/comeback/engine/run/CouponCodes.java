@@ -13,8 +13,7 @@ import java.security.NoSuchAlgorithmException;
 public interface CouponCodes {
 
     /** What the code is for; the same request must not be issued twice by a real implementation. */
-    record CouponRequest(String flowId, String customerId, String stepId) {
-    }
+    record CouponRequest(String flowId, String customerId, String stepId) {}
 
     String issue(CouponSpec spec, CouponRequest request);
 

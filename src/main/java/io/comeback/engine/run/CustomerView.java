@@ -26,8 +26,17 @@ public record CustomerView(
         ConsentStatus consent,
         RfmScores rfm) {
 
-    public CustomerView(String id, String firstName, String lastName, String email, String phone, String locale,
-                        ZoneId timeZone, Map<String, String> attributes, Set<String> tags, ConsentStatus consent) {
+    public CustomerView(
+            String id,
+            String firstName,
+            String lastName,
+            String email,
+            String phone,
+            String locale,
+            ZoneId timeZone,
+            Map<String, String> attributes,
+            Set<String> tags,
+            ConsentStatus consent) {
         this(id, firstName, lastName, email, phone, locale, timeZone, attributes, tags, consent, null);
     }
 
@@ -49,6 +58,7 @@ public record CustomerView(
     }
 
     public CustomerView withTags(Set<String> newTags) {
-        return new CustomerView(id, firstName, lastName, email, phone, locale, timeZone, attributes, newTags, consent, rfm);
+        return new CustomerView(
+                id, firstName, lastName, email, phone, locale, timeZone, attributes, newTags, consent, rfm);
     }
 }

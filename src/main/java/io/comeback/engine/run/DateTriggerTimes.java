@@ -18,14 +18,12 @@ import java.util.Optional;
 public final class DateTriggerTimes {
 
     /** One time the date comes round: the local day it falls on (offset applied) and the instant the trigger fires. */
-    public record Occurrence(LocalDate day, Instant dueAt) {
-    }
+    public record Occurrence(LocalDate day, Instant dueAt) {}
 
     /** Years either side of a day to look at: the offset moves a year's occurrence by at most 366 days. */
     private static final int YEARS_AROUND = 2;
 
-    private DateTriggerTimes() {
-    }
+    private DateTriggerTimes() {}
 
     /**
      * The customer's date as flows read dates: {@code yyyy-mm-dd}, of which a longer value (a date-time)
@@ -65,14 +63,16 @@ public final class DateTriggerTimes {
      * The latest occurrence due in {@code (after, upTo]} whose day is later than {@code lastDay} (the last
      * occurrence the customer was matched for; null for none).
      */
-    public static Optional<Occurrence> dueBetween(Trigger.DateTrigger trigger, LocalDate date, ZoneId zone, Instant after,
-                                                  Instant upTo, LocalDate lastDay) {
+    public static Optional<Occurrence> dueBetween(
+            Trigger.DateTrigger trigger, LocalDate date, ZoneId zone, Instant after, Instant upTo, LocalDate lastDay) {
         Occurrence latest = null;
         int from = after.atZone(zone).getYear() - YEARS_AROUND;
         int to = upTo.atZone(zone).getYear() + YEARS_AROUND;
         for (int year = from; year <= to; year++) {
             Optional<Occurrence> o = ofYear(trigger, date, year, zone);
-            if (o.isPresent() && o.get().dueAt().isAfter(after) && !o.get().dueAt().isAfter(upTo)
+            if (o.isPresent()
+                    && o.get().dueAt().isAfter(after)
+                    && !o.get().dueAt().isAfter(upTo)
                     && (lastDay == null || o.get().day().isAfter(lastDay))
                     && (latest == null || o.get().dueAt().isAfter(latest.dueAt()))) {
                 latest = o.get();
@@ -82,8 +82,8 @@ public final class DateTriggerTimes {
     }
 
     /** The first occurrence due at or after {@code from}; empty when the date never comes round again. */
-    public static Optional<Occurrence> firstAtOrAfter(Trigger.DateTrigger trigger, LocalDate date, ZoneId zone,
-                                                      Instant from) {
+    public static Optional<Occurrence> firstAtOrAfter(
+            Trigger.DateTrigger trigger, LocalDate date, ZoneId zone, Instant from) {
         int first = from.atZone(zone).getYear() - YEARS_AROUND;
         int last = first + 2 * YEARS_AROUND + 1;
         if (!trigger.yearly()) {

@@ -8,7 +8,10 @@ import java.time.Instant;
 public sealed interface Decision {
 
     /** Why a text is sent: the step's own text, or its re-ask after a reply was not understood. */
-    enum SendPurpose { STEP, RE_ASK }
+    enum SendPurpose {
+        STEP,
+        RE_ASK
+    }
 
     /**
      * Send one SMS now. {@link #ledgerKey()} is unique per enrollment for every send the flow can
@@ -16,8 +19,16 @@ public sealed interface Decision {
      *
      * @param couponCode the code issued for this enrollment when the text uses one, else null
      */
-    record Send(String stepId, SendPurpose purpose, int occurrence, String locale, String text,
-                SegmentCount segments, MessageKind messageKind, String couponCode) implements Decision {
+    record Send(
+            String stepId,
+            SendPurpose purpose,
+            int occurrence,
+            String locale,
+            String text,
+            SegmentCount segments,
+            MessageKind messageKind,
+            String couponCode)
+            implements Decision {
         public String ledgerKey() {
             return stepId + (purpose == SendPurpose.RE_ASK ? "/re_ask" : "") + "#" + occurrence;
         }
@@ -29,12 +40,10 @@ public sealed interface Decision {
     }
 
     /** Wake the enrollment ({@link FlowEvent.Woke}) at this instant. Replaces any earlier timer. */
-    record WakeAt(Instant at) implements Decision {
-    }
+    record WakeAt(Instant at) implements Decision {}
 
     /** Route the customer's next reply to this step until {@code until} (then the timeout path). */
-    record AwaitReply(String stepId, Instant until) implements Decision {
-    }
+    record AwaitReply(String stepId, Instant until) implements Decision {}
 
     /**
      * The customer answered a score question ({@code nps:} routes of a {@code wait_for_reply} step)
@@ -42,18 +51,14 @@ public sealed interface Decision {
      * the runtime can keep every answer (reports count NPS over time) rather than only the latest
      * attribute a flow may write.
      */
-    record RecordScore(String stepId, int score) implements Decision {
-    }
+    record RecordScore(String stepId, int score) implements Decision {}
 
     /** Write a customer attribute. */
-    record SetAttribute(String name, String value) implements Decision {
-    }
+    record SetAttribute(String name, String value) implements Decision {}
 
-    record AddTag(String tag) implements Decision {
-    }
+    record AddTag(String tag) implements Decision {}
 
-    record RemoveTag(String tag) implements Decision {
-    }
+    record RemoveTag(String tag) implements Decision {}
 
     /**
      * The enrollment is over. {@code label} is what reports show: the exit step's own reason

@@ -70,8 +70,21 @@ public record EnrollmentState(
 
     /** A fresh enrollment, before {@link FlowEvent.Started}. */
     public static EnrollmentState enroll(String flowId, String flowVersion, Instant at) {
-        return new EnrollmentState(flowId, flowVersion, Status.NEW, null, at, null, 0, Map.of(), Set.of(),
-                Map.of(), Map.of(), Set.of(), Set.of(), null);
+        return new EnrollmentState(
+                flowId,
+                flowVersion,
+                Status.NEW,
+                null,
+                at,
+                null,
+                0,
+                Map.of(),
+                Set.of(),
+                Map.of(),
+                Map.of(),
+                Set.of(),
+                Set.of(),
+                null);
     }
 
     public boolean isExited() {

@@ -33,8 +33,12 @@ final class EntryPlanner {
     private EntryPlanner() {}
 
     /** Empty when the trigger never fires before {@code until}. */
-    static Optional<Entry> plan(Flow flow, SimulationRequest request, List<SimulationRequest.Event> events,
-                                CustomerView customer, FlowInterpreter interpreter) {
+    static Optional<Entry> plan(
+            Flow flow,
+            SimulationRequest request,
+            List<SimulationRequest.Event> events,
+            CustomerView customer,
+            FlowInterpreter interpreter) {
         Trigger trigger = flow.trigger();
         Instant start = request.start();
         ZoneId zone = customer.timeZone();
@@ -53,7 +57,8 @@ final class EntryPlanner {
                     ? Optional.of(new Entry(start, FlowEvent.Started.plain(), "segment", firstAtOrAfter(events, start)))
                     : Optional.empty();
         }
-        if (trigger instanceof Trigger.Keyword && flow.settings().isMarketing()
+        if (trigger instanceof Trigger.Keyword
+                && flow.settings().isMarketing()
                 && customer.consent() != ConsentStatus.OPTED_IN) {
             return confirmedKeyword(events, start);
         }
@@ -62,10 +67,11 @@ final class EntryPlanner {
             Optional<SimulationRequest.Order> order = request.orders().stream()
                     .filter(o -> o.placedAt() != null && !o.placedAt().isAfter(start))
                     .max((a, b) -> a.placedAt().compareTo(b.placedAt()));
-            FlowEvent.Started started = order
-                    .map(o -> FlowEvent.Started.forOrder("sim-order", o.total(), o.couponCode()))
+            FlowEvent.Started started = order.map(
+                            o -> FlowEvent.Started.forOrder("sim-order", o.total(), o.couponCode()))
                     .orElseGet(() -> FlowEvent.Started.forOrder("sim-order", null, null));
-            String reason = "order_placed" + orderPlaced.delay().map(d -> " + " + d).orElse("");
+            String reason =
+                    "order_placed" + orderPlaced.delay().map(d -> " + " + d).orElse("");
             return Optional.of(new Entry(at, started, reason, firstAtOrAfter(events, at)));
         }
         return Optional.of(new Entry(start, FlowEvent.Started.plain(), trigger.type(), firstAtOrAfter(events, start)));
@@ -76,31 +82,50 @@ final class EntryPlanner {
      * {@code birthday} is the attribute of that name), or the first order (the earliest of {@code orders},
      * else the first order in the timeline).
      */
-    private static Optional<Entry> date(Trigger.DateTrigger trigger, SimulationRequest request,
-                                        List<SimulationRequest.Event> events, CustomerView customer) {
+    private static Optional<Entry> date(
+            Trigger.DateTrigger trigger,
+            SimulationRequest request,
+            List<SimulationRequest.Event> events,
+            CustomerView customer) {
         Optional<LocalDate> date;
         if (trigger.field().kind() == DateField.Kind.FIRST_ORDER) {
-            Optional<Instant> first = request.orders().stream().map(SimulationRequest.Order::placedAt)
-                    .filter(Objects::nonNull).min(Instant::compareTo);
+            Optional<Instant> first = request.orders().stream()
+                    .map(SimulationRequest.Order::placedAt)
+                    .filter(Objects::nonNull)
+                    .min(Instant::compareTo);
             if (first.isEmpty()) {
-                first = events.stream().filter(e -> "order".equals(e.type())).map(SimulationRequest.Event::at).findFirst();
+                first = events.stream()
+                        .filter(e -> "order".equals(e.type()))
+                        .map(SimulationRequest.Event::at)
+                        .findFirst();
             }
             date = first.map(at -> at.atZone(customer.timeZone()).toLocalDate());
         } else {
-            date = DateTriggerTimes.parse(customer.attributes().get(trigger.field().attribute()));
+            date = DateTriggerTimes.parse(
+                    customer.attributes().get(trigger.field().attribute()));
         }
         return date.flatMap(d -> DateTriggerTimes.firstAtOrAfter(trigger, d, customer.timeZone(), request.start()))
-                .map(o -> new Entry(o.dueAt(), FlowEvent.Started.plain(), "date " + trigger.field().describe() + ": "
-                        + o.day() + " at " + trigger.at() + " " + customer.timeZone().getId(),
+                .map(o -> new Entry(
+                        o.dueAt(),
+                        FlowEvent.Started.plain(),
+                        "date " + trigger.field().describe() + ": " + o.day() + " at " + trigger.at() + " "
+                                + customer.timeZone().getId(),
                         firstAtOrAfter(events, o.dueAt())));
     }
 
     /** The first event of the trigger's type at or after {@code start} whose properties pass the filters. */
-    private static Optional<Entry> event(Flow flow, Trigger.EventTrigger trigger, List<SimulationRequest.Event> events,
-                                         CustomerView customer, FlowInterpreter interpreter, Instant start) {
+    private static Optional<Entry> event(
+            Flow flow,
+            Trigger.EventTrigger trigger,
+            List<SimulationRequest.Event> events,
+            CustomerView customer,
+            FlowInterpreter interpreter,
+            Instant start) {
         for (int i = 0; i < events.size(); i++) {
             SimulationRequest.Event e = events.get(i);
-            if (e.at().isBefore(start) || !"event".equals(e.type()) || !trigger.eventType().equals(e.name())) {
+            if (e.at().isBefore(start)
+                    || !"event".equals(e.type())
+                    || !trigger.eventType().equals(e.name())) {
                 continue;
             }
             Map<String, String> context = SimulatedCustomer.eventVariables(e);
@@ -122,12 +147,17 @@ final class EntryPlanner {
             if (e.at().isBefore(start)) {
                 continue;
             }
-            if ("opt_out".equals(e.type()) || ("reply".equals(e.type()) && InboundKeywords.DEFAULT.isOptOut(e.body()))) {
+            if ("opt_out".equals(e.type())
+                    || ("reply".equals(e.type()) && InboundKeywords.DEFAULT.isOptOut(e.body()))) {
                 return Optional.empty();
             }
             if ("reply".equals(e.type()) && InboundKeywords.DEFAULT.isConfirmation(e.body())) {
-                return Optional.of(new Entry(e.at(), FlowEvent.Started.plain(), "keyword (confirmed: " + e.body().trim()
-                        + ")", i + 1, true));
+                return Optional.of(new Entry(
+                        e.at(),
+                        FlowEvent.Started.plain(),
+                        "keyword (confirmed: " + e.body().trim() + ")",
+                        i + 1,
+                        true));
             }
         }
         return Optional.empty();
@@ -137,10 +167,12 @@ final class EntryPlanner {
      * Walks the timeline: activity before the customer lapses pushes the lapse later, so the
      * enrollment starts at the first moment the trigger holds with everything known by then.
      */
-    private static Optional<Entry> inactive(Trigger.Inactive trigger, SimulationRequest request,
-                                            List<SimulationRequest.Event> events, ZoneId zone) {
+    private static Optional<Entry> inactive(
+            Trigger.Inactive trigger, SimulationRequest request, List<SimulationRequest.Event> events, ZoneId zone) {
         List<Instant> orders = new ArrayList<>();
-        request.orders().stream().map(SimulationRequest.Order::placedAt).filter(java.util.Objects::nonNull)
+        request.orders().stream()
+                .map(SimulationRequest.Order::placedAt)
+                .filter(java.util.Objects::nonNull)
                 .forEach(orders::add);
         List<Instant> engagements = new ArrayList<>();
         int next = 0;
@@ -150,8 +182,11 @@ final class EntryPlanner {
             boolean activityFirst = next < events.size()
                     && (candidate.isEmpty() || !events.get(next).at().isAfter(candidate.get()));
             if (!activityFirst) {
-                return candidate.map(at -> new Entry(at, FlowEvent.Started.plain(),
-                        "inactive (" + onset.get().explanation() + ")", firstAtOrAfter(events, at)));
+                return candidate.map(at -> new Entry(
+                        at,
+                        FlowEvent.Started.plain(),
+                        "inactive (" + onset.get().explanation() + ")",
+                        firstAtOrAfter(events, at)));
             }
             SimulationRequest.Event event = events.get(next++);
             if ("order".equals(event.type())) {

@@ -9,8 +9,8 @@ import java.util.Objects;
  * A pattern for one {@link TimelineEntry}: every field that is set must match (null fields match
  * anything). {@code text} matches when the entry's text contains it; the others must be equal.
  */
-public record Expectation(Instant at, String kind, String step, String text, String attribute, String value,
-                          String reason) {
+public record Expectation(
+        Instant at, String kind, String step, String text, String attribute, String value, String reason) {
 
     public boolean matches(TimelineEntry entry) {
         return (at == null || at.equals(entry.at()))

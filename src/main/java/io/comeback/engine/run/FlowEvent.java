@@ -51,20 +51,16 @@ public sealed interface FlowEvent {
     }
 
     /** The customer placed an order. */
-    record Ordered(String orderId, BigDecimal total, String couponCode) implements FlowEvent {
-    }
+    record Ordered(String orderId, BigDecimal total, String couponCode) implements FlowEvent {}
 
     /** The customer clicked a link from a message; {@code link} is its name or URL when known. */
-    record Clicked(String link) implements FlowEvent {
-    }
+    record Clicked(String link) implements FlowEvent {}
 
     /** The customer visited the shop's site. */
-    record SiteVisit() implements FlowEvent {
-    }
+    record SiteVisit() implements FlowEvent {}
 
     /** The customer withdrew consent (STOP handled by the messaging layer, or unsubscribed elsewhere). */
-    record OptedOut() implements FlowEvent {
-    }
+    record OptedOut() implements FlowEvent {}
 
     /**
      * An event the events API recorded ({@code wishlist_added}), with its properties as text: the goal of flows

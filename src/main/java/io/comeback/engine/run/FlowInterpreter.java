@@ -11,7 +11,6 @@ import io.comeback.engine.text.InboundKeywords;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The flow engine: a pure function from (flow, enrollment state, event, now, customer) to a new
@@ -79,7 +78,8 @@ public final class FlowInterpreter {
      * Re-entry and holdout are the runtime's (they need the customer's history).
      */
     public boolean admits(Flow flow, CustomerView customer, Map<String, String> context, Instant at) {
-        java.util.List<Condition> conditions = new java.util.ArrayList<>(flow.entry().audience());
+        java.util.List<Condition> conditions =
+                new java.util.ArrayList<>(flow.entry().audience());
         if (flow.trigger() instanceof Trigger.OrderPlaced orderPlaced) {
             conditions.addAll(orderPlaced.filters());
         }
@@ -93,8 +93,12 @@ public final class FlowInterpreter {
      * Whether all {@code conditions} hold for the customer before entering {@code flow} (its links, no event
      * seen yet), with the trigger's variables {@code context}: a trigger's own filters, or a segment.
      */
-    public boolean holds(Flow flow, java.util.List<io.comeback.engine.model.Condition> conditions, CustomerView customer,
-                         Map<String, String> context, Instant at) {
+    public boolean holds(
+            Flow flow,
+            java.util.List<io.comeback.engine.model.Condition> conditions,
+            CustomerView customer,
+            Map<String, String> context,
+            Instant at) {
         Run run = new Run(flow, EnrollmentState.enroll(flow.id(), flow.version(), at), at, customer);
         run.variables.putAll(context);
         return ConditionEvaluator.all(conditions, run, new VariableLookup(run, globals));
@@ -115,7 +119,7 @@ public final class FlowInterpreter {
             case WAITING_REPLY -> walker.jump(run, step, ((WaitForReply) step).onTimeout());
             case DEFERRED_SEND -> walker.walk(run, step);
             case DEFERRED_RE_ASK -> reAsk(run, (WaitForReply) step);
-            default -> { }
+            default -> {}
         }
     }
 
@@ -125,7 +129,8 @@ public final class FlowInterpreter {
         if (route.isPresent()) {
             run.reAsks = 0;
             walker.jump(run, waitForReply, route.get().target());
-        } else if (waitForReply.reAsk().isPresent() && run.reAsks < waitForReply.reAsk().get().maxTimes()) {
+        } else if (waitForReply.reAsk().isPresent()
+                && run.reAsks < waitForReply.reAsk().get().maxTimes()) {
             run.reAsks++;
             reAsk(run, waitForReply);
         } else {
@@ -141,21 +146,25 @@ public final class FlowInterpreter {
     }
 
     private static Step currentStep(Run run) {
-        return run.flow.step(run.stepId).orElseThrow(() -> new IllegalStateException(
-                "Enrollment waits at step '" + run.stepId + "', which flow " + run.flow.id() + " version "
-                        + run.flow.version() + " does not have"));
+        return run.flow
+                .step(run.stepId)
+                .orElseThrow(() -> new IllegalStateException("Enrollment waits at step '" + run.stepId
+                        + "', which flow " + run.flow.id() + " version " + run.flow.version() + " does not have"));
     }
 
     private static boolean isOptOutReply(FlowEvent event) {
-        return event instanceof FlowEvent.Replied replied
-                && InboundKeywords.DEFAULT.isOptOut(replied.body());
+        return event instanceof FlowEvent.Replied replied && InboundKeywords.DEFAULT.isOptOut(replied.body());
     }
 
     /** The flow's goal: a known event, or a recorded event type ({@code goal: {event: wishlist_added}}). */
     private static boolean isGoal(Flow flow, FlowEvent event, Optional<EventType> happened) {
-        return flow.entry().goal().map(g -> g.event() != null
-                ? happened.isPresent() && g.event() == happened.get()
-                : event instanceof FlowEvent.Custom custom && g.customEvent().equals(custom.name())).orElse(false);
+        return flow.entry()
+                .goal()
+                .map(g -> g.event() != null
+                        ? happened.isPresent() && g.event() == happened.get()
+                        : event instanceof FlowEvent.Custom custom
+                                && g.customEvent().equals(custom.name()))
+                .orElse(false);
     }
 
     private static Optional<EventType> eventType(FlowEvent event) {

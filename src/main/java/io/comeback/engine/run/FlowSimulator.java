@@ -76,10 +76,10 @@ public final class FlowSimulator {
         return new SimulationResponse(timeline);
     }
 
-    private record Progress(EnrollmentState state, CustomerView customer) {
-    }
+    private record Progress(EnrollmentState state, CustomerView customer) {}
 
-    private Progress apply(Flow flow, Progress current, FlowEvent event, SettableClock clock, List<TimelineEntry> timeline) {
+    private Progress apply(
+            Flow flow, Progress current, FlowEvent event, SettableClock clock, List<TimelineEntry> timeline) {
         Instant now = clock.instant();
         StepResult result = interpreter.interpret(flow, current.state, event, now, current.customer);
         CustomerView customer = current.customer;

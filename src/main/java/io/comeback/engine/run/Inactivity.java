@@ -16,13 +16,12 @@ import java.util.Optional;
 public final class Inactivity {
 
     /** {@code at}: when it holds; {@code explanation}: a short reason for timelines. */
-    public record Onset(Instant at, String explanation) {
-    }
+    public record Onset(Instant at, String explanation) {}
 
     private Inactivity() {}
 
-    public static Optional<Onset> onset(Trigger.Inactive trigger, List<Instant> orders, List<Instant> engagements,
-                                        ZoneId zone) {
+    public static Optional<Onset> onset(
+            Trigger.Inactive trigger, List<Instant> orders, List<Instant> engagements, ZoneId zone) {
         Instant at = Instant.MIN;
         StringBuilder why = new StringBuilder();
         if (PurchaseRhythm.hasPurchaseCriterion(trigger)) {
@@ -31,8 +30,13 @@ public final class Inactivity {
                 return Optional.empty();
             }
             at = lapse.get().at();
-            why.append(lapse.get().basis() == PurchaseRhythm.Basis.PERSONAL_RHYTHM ? "personal rhythm: " : "fixed window: ")
-                    .append("no order for ").append(lapse.get().window().toDays()).append(" days");
+            why.append(
+                            lapse.get().basis() == PurchaseRhythm.Basis.PERSONAL_RHYTHM
+                                    ? "personal rhythm: "
+                                    : "fixed window: ")
+                    .append("no order for ")
+                    .append(lapse.get().window().toDays())
+                    .append(" days");
         }
         if (trigger.noEngagementFor().isPresent()) {
             Optional<Instant> lastEngagement = engagements.stream().max(Instant::compareTo);
@@ -40,7 +44,9 @@ public final class Inactivity {
                 Instant engagementLapse = trigger.noEngagementFor().get().addTo(lastEngagement.get(), zone);
                 at = engagementLapse.isAfter(at) ? engagementLapse : at;
             }
-            why.append(why.length() == 0 ? "" : ", ").append("no engagement for ").append(trigger.noEngagementFor().get());
+            why.append(why.length() == 0 ? "" : ", ")
+                    .append("no engagement for ")
+                    .append(trigger.noEngagementFor().get());
         }
         return Optional.of(new Onset(at, why.toString()));
     }

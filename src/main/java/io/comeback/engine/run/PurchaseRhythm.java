@@ -26,11 +26,13 @@ import java.util.Optional;
  */
 public final class PurchaseRhythm {
 
-    public enum Basis { PERSONAL_RHYTHM, FIXED_WINDOW }
+    public enum Basis {
+        PERSONAL_RHYTHM,
+        FIXED_WINDOW
+    }
 
     /** The customer is lapsed from {@code at}: {@code window} after {@code lastOrder}. */
-    public record Lapse(Instant at, Basis basis, Instant lastOrder, Duration window) {
-    }
+    public record Lapse(Instant at, Basis basis, Instant lastOrder, Duration window) {}
 
     private PurchaseRhythm() {}
 
@@ -68,7 +70,8 @@ public final class PurchaseRhythm {
         if (trigger.rhythmFactor().isPresent() && orders.size() >= trigger.minOrders()) {
             Optional<Duration> median = medianGap(orders);
             if (median.isPresent()) {
-                long seconds = Math.round(median.get().getSeconds() * trigger.rhythmFactor().getAsDouble());
+                long seconds = Math.round(
+                        median.get().getSeconds() * trigger.rhythmFactor().getAsDouble());
                 Duration window = Duration.ofSeconds(seconds);
                 return Optional.of(new Lapse(lastOrder.plus(window), Basis.PERSONAL_RHYTHM, lastOrder, window));
             }

@@ -21,8 +21,7 @@ import java.util.OptionalInt;
 final class ReplyRouter {
 
     /** Where to go; {@code target} empty means the step's successor. */
-    record Route(Optional<Target> target) {
-    }
+    record Route(Optional<Target> target) {}
 
     private ReplyRouter() {}
 
@@ -49,7 +48,8 @@ final class ReplyRouter {
         if (!step.keywords().isEmpty()) {
             Optional<String> matched = matcher(step.keywords()).matchSet(body);
             if (matched.isPresent()) {
-                return Optional.of(new Route(Optional.of(step.keywords().get(Integer.parseInt(matched.get())).target())));
+                return Optional.of(new Route(Optional.of(
+                        step.keywords().get(Integer.parseInt(matched.get())).target())));
             }
         }
         if (step.scores().isEmpty() && step.keywords().isEmpty()) {

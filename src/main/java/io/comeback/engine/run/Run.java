@@ -47,7 +47,8 @@ final class Run {
         this.wakeAt = state.wakeAt();
         this.reAsks = state.reAsks();
         this.occurrences = new HashMap<>(state.occurrences());
-        this.eventsSeen = state.eventsSeen().isEmpty() ? EnumSet.noneOf(EventType.class) : EnumSet.copyOf(state.eventsSeen());
+        this.eventsSeen =
+                state.eventsSeen().isEmpty() ? EnumSet.noneOf(EventType.class) : EnumSet.copyOf(state.eventsSeen());
         this.variables = new HashMap<>(state.variables());
         this.attributes = new HashMap<>(state.attributes());
         this.tagsAdded = new LinkedHashSet<>(state.tagsAdded());
@@ -92,9 +93,21 @@ final class Run {
     }
 
     StepResult result() {
-        EnrollmentState state = new EnrollmentState(original.flowId(), original.flowVersion(), status, stepId,
-                original.enrolledAt(), wakeAt, reAsks, occurrences, eventsSeen, variables, attributes,
-                tagsAdded, tagsRemoved, exitLabel);
+        EnrollmentState state = new EnrollmentState(
+                original.flowId(),
+                original.flowVersion(),
+                status,
+                stepId,
+                original.enrolledAt(),
+                wakeAt,
+                reAsks,
+                occurrences,
+                eventsSeen,
+                variables,
+                attributes,
+                tagsAdded,
+                tagsRemoved,
+                exitLabel);
         return new StepResult(state, decisions);
     }
 }

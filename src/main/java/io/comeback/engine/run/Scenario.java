@@ -12,8 +12,14 @@ import java.util.List;
  * @param never  entries that must not appear anywhere
  * @param exact  when true, the timeline must hold nothing but the expected entries
  */
-public record Scenario(String name, Path file, String flowId, SimulationRequest request,
-                       List<Expectation> expect, List<Expectation> never, boolean exact) {
+public record Scenario(
+        String name,
+        Path file,
+        String flowId,
+        SimulationRequest request,
+        List<Expectation> expect,
+        List<Expectation> never,
+        boolean exact) {
 
     public Scenario {
         expect = List.copyOf(expect);

@@ -18,10 +18,19 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 /** Reads a scenario file (format in {@code flows/README.md}, "Scenario tests"); strict about keys. */
 public final class ScenarioReader {
 
-    private static final Set<String> KEYS = Set.of("name", "flow", "customer", "orders", "start", "until", "events",
-            "expect", "never", "exact");
-    private static final Set<String> CUSTOMER_KEYS = Set.of("firstName", "lastName", "email", "phone", "locale",
-            "timeZone", "birthday", "attributes", "consent", "rfm");
+    private static final Set<String> KEYS =
+            Set.of("name", "flow", "customer", "orders", "start", "until", "events", "expect", "never", "exact");
+    private static final Set<String> CUSTOMER_KEYS = Set.of(
+            "firstName",
+            "lastName",
+            "email",
+            "phone",
+            "locale",
+            "timeZone",
+            "birthday",
+            "attributes",
+            "consent",
+            "rfm");
     private static final Set<String> ORDER_KEYS = Set.of("placedAt", "total", "couponCode");
     private static final Set<String> EVENT_KEYS = Set.of("at", "type", "body", "total", "name", "properties");
     private static final Set<String> ENTRY_KEYS = Set.of("at", "kind", "step", "text", "attribute", "value", "reason");
@@ -44,22 +53,41 @@ public final class ScenarioReader {
         String flow = top.requiredString("flow");
         YamlValues customer = top.child("customer", CUSTOMER_KEYS);
         SimulationRequest request = new SimulationRequest(
-                new SimulationRequest.Customer(customer.string("firstName", null), customer.string("lastName", null),
-                        customer.string("email", null), customer.string("phone", null),
-                        customer.string("locale", null), customer.requiredString("timeZone"),
-                        customer.string("birthday", null), customer.stringMap("attributes"), consent(customer),
+                new SimulationRequest.Customer(
+                        customer.string("firstName", null),
+                        customer.string("lastName", null),
+                        customer.string("email", null),
+                        customer.string("phone", null),
+                        customer.string("locale", null),
+                        customer.requiredString("timeZone"),
+                        customer.string("birthday", null),
+                        customer.stringMap("attributes"),
+                        consent(customer),
                         customer.string("rfm", null)),
-                top.list("orders", ORDER_KEYS).stream().map(o -> new SimulationRequest.Order(
-                        instant(o, "placedAt", true), o.decimal("total"), o.string("couponCode", null))).toList(),
+                top.list("orders", ORDER_KEYS).stream()
+                        .map(o -> new SimulationRequest.Order(
+                                instant(o, "placedAt", true), o.decimal("total"), o.string("couponCode", null)))
+                        .toList(),
                 instant(top, "start", true),
-                top.list("events", EVENT_KEYS).stream().map(e -> new SimulationRequest.Event(
-                        instant(e, "at", true), e.requiredString("type"), e.string("body", null), e.decimal("total"),
-                        e.string("name", null), e.stringMap("properties"))).toList(),
+                top.list("events", EVENT_KEYS).stream()
+                        .map(e -> new SimulationRequest.Event(
+                                instant(e, "at", true),
+                                e.requiredString("type"),
+                                e.string("body", null),
+                                e.decimal("total"),
+                                e.string("name", null),
+                                e.stringMap("properties")))
+                        .toList(),
                 instant(top, "until", true));
-        List<Expectation> expect = top.list("expect", ENTRY_KEYS).stream().map(ScenarioReader::expectation).toList();
-        List<Expectation> never = top.list("never", ENTRY_KEYS).stream().map(ScenarioReader::expectation).toList();
+        List<Expectation> expect = top.list("expect", ENTRY_KEYS).stream()
+                .map(ScenarioReader::expectation)
+                .toList();
+        List<Expectation> never = top.list("never", ENTRY_KEYS).stream()
+                .map(ScenarioReader::expectation)
+                .toList();
         if (expect.isEmpty() && never.isEmpty()) {
-            throw new ScenarioFormatException(file + ": a scenario needs `expect` or `never` entries, else it tests nothing");
+            throw new ScenarioFormatException(
+                    file + ": a scenario needs `expect` or `never` entries, else it tests nothing");
         }
         return new Scenario(name, file, flow, request, expect, never, top.bool("exact"));
     }
@@ -71,14 +99,21 @@ public final class ScenarioReader {
             return null;
         }
         if (raw instanceof Map) {
-            return new SimulationRequest.Consent(customer.child("consent", Set.of("status")).requiredString("status"));
+            return new SimulationRequest.Consent(
+                    customer.child("consent", Set.of("status")).requiredString("status"));
         }
         return new SimulationRequest.Consent(customer.string("consent", null));
     }
 
     private static Expectation expectation(YamlValues e) {
-        return new Expectation(instant(e, "at", false), e.string("kind", null), e.string("step", null),
-                e.string("text", null), e.string("attribute", null), e.string("value", null), e.string("reason", null));
+        return new Expectation(
+                instant(e, "at", false),
+                e.string("kind", null),
+                e.string("step", null),
+                e.string("text", null),
+                e.string("attribute", null),
+                e.string("value", null),
+                e.string("reason", null));
     }
 
     /** ISO-8601 with {@code Z} or an offset ({@code 2026-06-16T08:00:00+02:00}), which reads better for local times. */
@@ -90,7 +125,9 @@ public final class ScenarioReader {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw values.error(key, "'" + text + "' is not an instant: write e.g. 2026-06-15T21:30:00Z or 2026-06-15T23:30:00+02:00");
+            throw values.error(
+                    key,
+                    "'" + text + "' is not an instant: write e.g. 2026-06-15T21:30:00Z or 2026-06-15T23:30:00+02:00");
         }
     }
 

@@ -18,11 +18,16 @@ public record ScenarioResult(String name, Path file, List<String> failures, List
     /** Failures followed by the simulated timeline, one entry per line. */
     public String report() {
         StringBuilder out = new StringBuilder();
-        out.append(passed() ? "PASS " : "FAIL ").append(name).append(" (").append(file).append(")\n");
+        out.append(passed() ? "PASS " : "FAIL ")
+                .append(name)
+                .append(" (")
+                .append(file)
+                .append(")\n");
         failures.forEach(f -> out.append("  - ").append(f).append('\n'));
         if (!passed()) {
             out.append("  timeline:\n");
-            timeline.forEach(e -> out.append("    ").append(Expectation.describe(e)).append('\n'));
+            timeline.forEach(
+                    e -> out.append("    ").append(Expectation.describe(e)).append('\n'));
         }
         return out.toString();
     }

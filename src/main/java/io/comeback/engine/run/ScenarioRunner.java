@@ -42,7 +42,9 @@ public final class ScenarioRunner {
             return List.of();
         }
         try (Stream<Path> files = Files.list(tests)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -53,7 +55,8 @@ public final class ScenarioRunner {
         try {
             scenario = reader.read(scenarioFile);
         } catch (ScenarioFormatException e) {
-            return new ScenarioResult(scenarioFile.getFileName().toString(), scenarioFile, List.of(e.getMessage()), List.of());
+            return new ScenarioResult(
+                    scenarioFile.getFileName().toString(), scenarioFile, List.of(e.getMessage()), List.of());
         }
         List<String> failures = new ArrayList<>();
         Flow flow = loadFlow(scenario.flowId(), failures);

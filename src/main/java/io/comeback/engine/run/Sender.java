@@ -54,7 +54,9 @@ final class Sender {
     }
 
     private boolean deferredByQuietHours(Run run, String stepId, Status deferredStatus) {
-        QuietHours quiet = run.flow.settings().quietHours()
+        QuietHours quiet = run.flow
+                .settings()
+                .quietHours()
                 .map(window -> new QuietHours(window.start(), window.end()))
                 .orElse(QuietHours.NONE);
         Instant allowed = quiet.nextAllowed(run.now, run.zone());
@@ -67,13 +69,21 @@ final class Sender {
     }
 
     private void emitSend(Run run, String stepId, SendPurpose purpose, LocalizedText text) {
-        TextVariant variant = text.forLocale(run.customer.locale(), run.flow.settings().defaultLocale());
+        TextVariant variant =
+                text.forLocale(run.customer.locale(), run.flow.settings().defaultLocale());
         Template template = templates.computeIfAbsent(variant.template(), Template::parse);
         String body = template.render(new VariableLookup(run, globals));
         String sendKey = purpose == SendPurpose.RE_ASK ? stepId + "/re_ask" : stepId;
         int occurrence = run.nextOccurrence(sendKey);
-        run.emit(new Decision.Send(stepId, purpose, occurrence, variant.locale(), body, SmsSegments.count(body),
-                run.flow.settings().kind(), run.variables.get("coupon.code")));
+        run.emit(new Decision.Send(
+                stepId,
+                purpose,
+                occurrence,
+                variant.locale(),
+                body,
+                SmsSegments.count(body),
+                run.flow.settings().kind(),
+                run.variables.get("coupon.code")));
     }
 
     /** One code per enrollment: a reminder that also declares a coupon shows the same code. */
@@ -88,10 +98,12 @@ final class Sender {
     }
 
     private static String formatDate(Instant instant, Run run) {
-        String language = run.customer.locale() == null ? run.flow.settings().defaultLocale()
+        String language = run.customer.locale() == null
+                ? run.flow.settings().defaultLocale()
                 : run.customer.locale().toLowerCase(Locale.ROOT).split("[-_]")[0];
-        boolean nordic = language.equals("nb") || language.equals("nn") || language.equals("no")
-                || language.equals("da");
-        return (nordic ? NORDIC_DATE : ISO_DATE).format(instant.atZone(run.zone()).toLocalDate());
+        boolean nordic =
+                language.equals("nb") || language.equals("nn") || language.equals("no") || language.equals("da");
+        return (nordic ? NORDIC_DATE : ISO_DATE)
+                .format(instant.atZone(run.zone()).toLocalDate());
     }
 }

@@ -2,9 +2,8 @@ package io.comeback.engine.run;
 
 import io.comeback.engine.model.ConsentStatus;
 import io.comeback.engine.model.DateField;
-import io.comeback.engine.model.Variables;
 import io.comeback.engine.model.Flow;
-import io.comeback.engine.model.Trigger;
+import io.comeback.engine.model.Variables;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -23,10 +22,12 @@ final class SimulatedCustomer {
             throw new InvalidSimulationException("customer is required");
         }
         if (request.start() == null || request.until() == null) {
-            throw new InvalidSimulationException("start and until are required (ISO-8601 instants, e.g. 2026-06-15T21:30:00Z)");
+            throw new InvalidSimulationException(
+                    "start and until are required (ISO-8601 instants, e.g. 2026-06-15T21:30:00Z)");
         }
         if (!request.until().isAfter(request.start())) {
-            throw new InvalidSimulationException("until (" + request.until() + ") must be after start (" + request.start() + ")");
+            throw new InvalidSimulationException(
+                    "until (" + request.until() + ") must be after start (" + request.start() + ")");
         }
         for (SimulationRequest.Event event : request.events()) {
             if (event.at() == null) {
@@ -36,16 +37,22 @@ final class SimulatedCustomer {
                 throw new InvalidSimulationException("event type '" + event.type() + "' is unknown: use one of "
                         + String.join(", ", EVENT_TYPES.stream().sorted().toList()));
             }
-            if ("event".equals(event.type()) && (event.name() == null || !EVENT_NAME.matcher(event.name()).matches())) {
-                throw new InvalidSimulationException("an event of type 'event' needs 'name': the event type as the events "
-                        + "API records it, in snake_case, e.g. wishlist_added" + (event.name() == null ? ""
-                        : " ('" + event.name() + "' is not)"));
+            if ("event".equals(event.type())
+                    && (event.name() == null
+                            || !EVENT_NAME.matcher(event.name()).matches())) {
+                throw new InvalidSimulationException(
+                        "an event of type 'event' needs 'name': the event type as the events "
+                                + "API records it, in snake_case, e.g. wishlist_added"
+                                + (event.name() == null ? "" : " ('" + event.name() + "' is not)"));
             }
         }
         String birthday = request.customer().birthday();
-        if (birthday != null && !birthday.isBlank() && (!birthday.trim().matches("\\d{4}-\\d{2}-\\d{2}")
-                || DateTriggerTimes.parse(birthday).isEmpty())) {
-            throw new InvalidSimulationException("customer.birthday '" + birthday + "' is not a date; write YYYY-MM-DD, e.g. 1990-05-17");
+        if (birthday != null
+                && !birthday.isBlank()
+                && (!birthday.trim().matches("\\d{4}-\\d{2}-\\d{2}")
+                        || DateTriggerTimes.parse(birthday).isEmpty())) {
+            throw new InvalidSimulationException(
+                    "customer.birthday '" + birthday + "' is not a date; write YYYY-MM-DD, e.g. 1990-05-17");
         }
     }
 
@@ -61,10 +68,21 @@ final class SimulatedCustomer {
         }
         ConsentStatus consent = customer.consent() == null || customer.consent().status() == null
                 ? ConsentStatus.UNKNOWN
-                : ConsentStatus.fromYaml(customer.consent().status()).orElseThrow(() -> new InvalidSimulationException(
-                        "consent.status '" + customer.consent().status() + "' is unknown: use opted_in, opted_out or unknown"));
-        return new CustomerView("simulated-customer", customer.firstName(), customer.lastName(), customer.email(),
-                customer.phone(), customer.locale(), zone, attributes(customer), Set.of(), consent, rfm(customer.rfm()));
+                : ConsentStatus.fromYaml(customer.consent().status())
+                        .orElseThrow(() -> new InvalidSimulationException("consent.status '"
+                                + customer.consent().status() + "' is unknown: use opted_in, opted_out or unknown"));
+        return new CustomerView(
+                "simulated-customer",
+                customer.firstName(),
+                customer.lastName(),
+                customer.email(),
+                customer.phone(),
+                customer.locale(),
+                zone,
+                attributes(customer),
+                Set.of(),
+                consent,
+                rfm(customer.rfm()));
     }
 
     /** As the runtime shows a customer: the {@code birthday} field is the attribute {@code birthday}. */

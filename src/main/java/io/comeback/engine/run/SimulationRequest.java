@@ -18,8 +18,8 @@ import java.util.Map;
  * delay comes on top; for {@code inactive}, {@code start} is when detection begins and the
  * customer enters once {@link Inactivity} says so; {@link EntryPlanner} says it for every trigger.
  */
-public record SimulationRequest(Customer customer, List<Order> orders, Instant start, List<Event> events,
-                                Instant until) {
+public record SimulationRequest(
+        Customer customer, List<Order> orders, Instant start, List<Event> events, Instant until) {
 
     public SimulationRequest {
         orders = orders == null ? List.of() : List.copyOf(orders);
@@ -32,46 +32,73 @@ public record SimulationRequest(Customer customer, List<Order> orders, Instant s
      * attribute {@code birthday}); {@code rfm} the customer's RFM code such as {@code 545} (recency,
      * frequency, monetary), or null for one who never ordered.
      */
-    public record Customer(String firstName, String lastName, String email, String phone, String locale,
-                           String timeZone, String birthday, Map<String, String> attributes, Consent consent,
-                           String rfm) {
+    public record Customer(
+            String firstName,
+            String lastName,
+            String email,
+            String phone,
+            String locale,
+            String timeZone,
+            String birthday,
+            Map<String, String> attributes,
+            Consent consent,
+            String rfm) {
         public Customer {
             attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
         }
 
-        public Customer(String firstName, String phone, String locale, String timeZone,
-                        Map<String, String> attributes, Consent consent, String rfm) {
+        public Customer(
+                String firstName,
+                String phone,
+                String locale,
+                String timeZone,
+                Map<String, String> attributes,
+                Consent consent,
+                String rfm) {
             this(firstName, null, null, phone, locale, timeZone, null, attributes, consent, rfm);
         }
 
-        public Customer(String firstName, String phone, String locale, String timeZone,
-                        Map<String, String> attributes, Consent consent) {
+        public Customer(
+                String firstName,
+                String phone,
+                String locale,
+                String timeZone,
+                Map<String, String> attributes,
+                Consent consent) {
             this(firstName, phone, locale, timeZone, attributes, consent, null);
         }
 
         public Customer withConsent(String status) {
-            return new Customer(firstName, lastName, email, phone, locale, timeZone, birthday, attributes,
-                    new Consent(status), rfm);
+            return new Customer(
+                    firstName,
+                    lastName,
+                    email,
+                    phone,
+                    locale,
+                    timeZone,
+                    birthday,
+                    attributes,
+                    new Consent(status),
+                    rfm);
         }
     }
 
     /** {@code status}: {@code opted_in}, {@code opted_out} or {@code unknown}. */
-    public record Consent(String status) {
-    }
+    public record Consent(String status) {}
 
-    public record Order(Instant placedAt, BigDecimal total, String couponCode) {
-    }
+    public record Order(Instant placedAt, BigDecimal total, String couponCode) {}
 
     /**
      * {@code type}: {@code reply} (with {@code body}), {@code order} (with {@code total}),
      * {@code click}, {@code site_visit}, {@code opt_out}, or {@code event}: an event the events API
      * records, of type {@code name} with its {@code properties}.
      */
-    public record Event(Instant at, String type, String body, BigDecimal total, String name,
-                        Map<String, String> properties) {
+    public record Event(
+            Instant at, String type, String body, BigDecimal total, String name, Map<String, String> properties) {
         public Event {
-            properties = properties == null ? Map.of() : java.util.Collections.unmodifiableMap(
-                    new java.util.LinkedHashMap<>(properties));
+            properties = properties == null
+                    ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
         }
 
         public Event(Instant at, String type, String body, BigDecimal total) {

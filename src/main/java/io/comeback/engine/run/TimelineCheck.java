@@ -16,8 +16,10 @@ final class TimelineCheck {
             int found = indexOf(expected, timeline, from);
             if (found < 0) {
                 boolean earlier = indexOf(expected, timeline, 0) >= 0;
-                failures.add("expected " + expected + (earlier ? " after the previous expected entry (it came too early)"
-                        : " but the timeline has no such entry"));
+                failures.add("expected " + expected
+                        + (earlier
+                                ? " after the previous expected entry (it came too early)"
+                                : " but the timeline has no such entry"));
                 continue;
             }
             matched.add(found);

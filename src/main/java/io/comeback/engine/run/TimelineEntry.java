@@ -15,8 +15,8 @@ import java.time.Instant;
  *       or an exit step's own reason.</li>
  * </ul>
  */
-public record TimelineEntry(Instant at, String kind, String step, String text, String attribute, String value,
-                            String reason) {
+public record TimelineEntry(
+        Instant at, String kind, String step, String text, String attribute, String value, String reason) {
 
     public static final String ENTER = "enter";
     public static final String SEND = "send";
@@ -26,11 +26,18 @@ public record TimelineEntry(Instant at, String kind, String step, String text, S
 
     static TimelineEntry of(Instant at, Decision decision) {
         if (decision instanceof Decision.Send send) {
-            return new TimelineEntry(at, SEND, send.stepId(), send.text(), null, send.locale(),
+            return new TimelineEntry(
+                    at,
+                    SEND,
+                    send.stepId(),
+                    send.text(),
+                    null,
+                    send.locale(),
                     send.purpose() == Decision.SendPurpose.RE_ASK ? "re_ask" : null);
         }
         if (decision instanceof Decision.Defer defer) {
-            return new TimelineEntry(at, DEFER, defer.stepId(), null, null, defer.until().toString(), defer.reason());
+            return new TimelineEntry(
+                    at, DEFER, defer.stepId(), null, null, defer.until().toString(), defer.reason());
         }
         if (decision instanceof Decision.SetAttribute set) {
             return new TimelineEntry(at, SET, null, null, set.name(), set.value(), null);

@@ -33,16 +33,26 @@ final class VariableLookup implements Function<String, Optional<String>> {
             return written != null ? written : run.customer.attributes().get(name);
         }
         switch (variable) {
-            case "customer.firstName": return run.customer.firstName();
-            case "customer.lastName": return run.customer.lastName();
-            case "customer.email": return run.customer.email();
-            case "customer.phone": return run.customer.phone();
-            case "customer.locale": return run.customer.locale();
-            case "customer.rfm.recency": return rfm(RfmScores::recency);
-            case "customer.rfm.frequency": return rfm(RfmScores::frequency);
-            case "customer.rfm.monetary": return rfm(RfmScores::monetary);
-            case "customer.rfm.score": return run.customer.rfm() == null ? null : run.customer.rfm().code();
-            default: break;
+            case "customer.firstName":
+                return run.customer.firstName();
+            case "customer.lastName":
+                return run.customer.lastName();
+            case "customer.email":
+                return run.customer.email();
+            case "customer.phone":
+                return run.customer.phone();
+            case "customer.locale":
+                return run.customer.locale();
+            case "customer.rfm.recency":
+                return rfm(RfmScores::recency);
+            case "customer.rfm.frequency":
+                return rfm(RfmScores::frequency);
+            case "customer.rfm.monetary":
+                return rfm(RfmScores::monetary);
+            case "customer.rfm.score":
+                return run.customer.rfm() == null ? null : run.customer.rfm().code();
+            default:
+                break;
         }
         Optional<String> link = Variables.linkName(variable);
         if (link.isPresent()) {

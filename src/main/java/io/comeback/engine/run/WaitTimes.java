@@ -35,7 +35,8 @@ final class WaitTimes {
         try {
             String text = value.trim();
             // Accept a date-time too ("1990-05-17T00:00:00Z"): only its date counts.
-            LocalDate date = LocalDate.parse(text.substring(0, Math.min(10, text.length()))).plusDays(until.offsetDays());
+            LocalDate date = LocalDate.parse(text.substring(0, Math.min(10, text.length())))
+                    .plusDays(until.offsetDays());
             return LocalSchedule.atDate(date, until.at(), zone);
         } catch (DateTimeParseException e) {
             return now; // not a date: documented as "the wait ends at once"

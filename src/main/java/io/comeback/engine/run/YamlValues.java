@@ -20,7 +20,8 @@ final class YamlValues {
         this.file = file;
         this.path = path;
         if (!(node instanceof Map<?, ?> m)) {
-            throw new ScenarioFormatException(file + ": " + (path.isEmpty() ? "the file" : path) + " must be a mapping");
+            throw new ScenarioFormatException(
+                    file + ": " + (path.isEmpty() ? "the file" : path) + " must be a mapping");
         }
         this.map = m;
         for (Object key : m.keySet()) {

@@ -19,7 +19,12 @@ import java.util.stream.Collectors;
  */
 public final class InboundKeywords {
 
-    public enum Intent { OPT_OUT, RESUBSCRIBE, HELP, NONE }
+    public enum Intent {
+        OPT_OUT,
+        RESUBSCRIBE,
+        HELP,
+        NONE
+    }
 
     /**
      * Keyword sets, configurable per country. Words are matched after {@link TextNormalizer#normalize}.
@@ -28,8 +33,23 @@ public final class InboundKeywords {
     public record Vocabulary(Set<String> optOut, Set<String> resubscribe, Set<String> help, Set<String> confirm) {
         public static final Set<String> DEFAULT_CONFIRM = Set.of("yes", "ja");
         public static final Vocabulary DEFAULT = new Vocabulary(
-                Set.of("stop", "stopp", "stopall", "unsubscribe", "cancel", "end", "quit", "avmeld", "afmeld",
-                        "avslutt", "sluta", "optout", "revoke", "avsluta", "stoppa", "opt-out"),
+                Set.of(
+                        "stop",
+                        "stopp",
+                        "stopall",
+                        "unsubscribe",
+                        "cancel",
+                        "end",
+                        "quit",
+                        "avmeld",
+                        "afmeld",
+                        "avslutt",
+                        "sluta",
+                        "optout",
+                        "revoke",
+                        "avsluta",
+                        "stoppa",
+                        "opt-out"),
                 Set.of("start", "unstop", "yes"),
                 Set.of("help", "info", "hjelp", "hjælp"),
                 DEFAULT_CONFIRM);

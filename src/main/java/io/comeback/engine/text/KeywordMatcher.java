@@ -18,7 +18,10 @@ import java.util.Optional;
  */
 public final class KeywordMatcher {
 
-    public enum MatchKind { WHOLE_REPLY, STARTS_WITH }
+    public enum MatchKind {
+        WHOLE_REPLY,
+        STARTS_WITH
+    }
 
     /** {@code set} is the name of the keyword set, {@code keyword} the synonym that matched (as declared). */
     public record Match(String set, String keyword, MatchKind kind) {}
@@ -36,8 +39,8 @@ public final class KeywordMatcher {
         List<Entry> entries = new ArrayList<>();
         sets.forEach((set, keywords) -> keywords.stream()
                 .filter(keyword -> !TextNormalizer.normalize(keyword).isEmpty())
-                .forEach(keyword -> entries.add(
-                        new Entry(set, keyword, TextNormalizer.normalize(keyword), entries.size()))));
+                .forEach(keyword ->
+                        entries.add(new Entry(set, keyword, TextNormalizer.normalize(keyword), entries.size()))));
         return new KeywordMatcher(List.copyOf(entries));
     }
 

@@ -24,8 +24,8 @@ public final class KeywordSets {
     public static final String RESUBSCRIBE = "resubscribe";
     public static final String HELP = "help";
     public static final String CONFIRM = "confirm";
-    private static final Pattern COUNTRY_KEY = Pattern.compile("([A-Za-z]{2})\\.(" + OPT_OUT + "|" + RESUBSCRIBE + "|"
-            + HELP + "|" + CONFIRM + ")");
+    private static final Pattern COUNTRY_KEY =
+            Pattern.compile("([A-Za-z]{2})\\.(" + OPT_OUT + "|" + RESUBSCRIBE + "|" + HELP + "|" + CONFIRM + ")");
 
     private final InboundKeywords global;
     private final Map<String, InboundKeywords> byCountry;
@@ -52,16 +52,20 @@ public final class KeywordSets {
         settings.forEach((key, value) -> {
             Matcher m = COUNTRY_KEY.matcher(key);
             if (m.matches()) {
-                words(value).ifPresent(w -> countries.computeIfAbsent(m.group(1).toUpperCase(Locale.ROOT),
-                        c -> new HashMap<>()).put(m.group(2), w));
+                words(value)
+                        .ifPresent(w -> countries
+                                .computeIfAbsent(m.group(1).toUpperCase(Locale.ROOT), c -> new HashMap<>())
+                                .put(m.group(2), w));
             }
         });
         Map<String, InboundKeywords> byCountry = new HashMap<>();
-        countries.forEach((country, sets) -> byCountry.put(country, new InboundKeywords(new InboundKeywords.Vocabulary(
-                sets.getOrDefault(OPT_OUT, global.optOut()),
-                sets.getOrDefault(RESUBSCRIBE, global.resubscribe()),
-                sets.getOrDefault(HELP, global.help()),
-                sets.getOrDefault(CONFIRM, global.confirm())))));
+        countries.forEach((country, sets) -> byCountry.put(
+                country,
+                new InboundKeywords(new InboundKeywords.Vocabulary(
+                        sets.getOrDefault(OPT_OUT, global.optOut()),
+                        sets.getOrDefault(RESUBSCRIBE, global.resubscribe()),
+                        sets.getOrDefault(HELP, global.help()),
+                        sets.getOrDefault(CONFIRM, global.confirm())))));
         return new KeywordSets(new InboundKeywords(global), byCountry);
     }
 
@@ -77,7 +81,9 @@ public final class KeywordSets {
         if (list == null || list.isBlank()) {
             return Optional.empty();
         }
-        Set<String> words = Arrays.stream(list.split(",")).map(String::trim).filter(w -> !w.isEmpty())
+        Set<String> words = Arrays.stream(list.split(","))
+                .map(String::trim)
+                .filter(w -> !w.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         return words.isEmpty() ? Optional.empty() : Optional.of(words);
     }

@@ -27,20 +27,47 @@ public final class NpsScoreParser {
 
     private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
             // Norwegian (é folds to e, so "én" is "en")
-            Map.entry("null", 0), Map.entry("en", 1), Map.entry("ett", 1), Map.entry("ei", 1),
-            Map.entry("to", 2), Map.entry("tre", 3), Map.entry("fire", 4), Map.entry("fem", 5),
-            Map.entry("seks", 6), Map.entry("sju", 7), Map.entry("syv", 7), Map.entry("åtte", 8),
-            Map.entry("atte", 8), Map.entry("ni", 9), Map.entry("ti", 10),
+            Map.entry("null", 0),
+            Map.entry("en", 1),
+            Map.entry("ett", 1),
+            Map.entry("ei", 1),
+            Map.entry("to", 2),
+            Map.entry("tre", 3),
+            Map.entry("fire", 4),
+            Map.entry("fem", 5),
+            Map.entry("seks", 6),
+            Map.entry("sju", 7),
+            Map.entry("syv", 7),
+            Map.entry("åtte", 8),
+            Map.entry("atte", 8),
+            Map.entry("ni", 9),
+            Map.entry("ti", 10),
             // Danish (adds to the shared ones)
-            Map.entry("nul", 0), Map.entry("et", 1), Map.entry("otte", 8),
+            Map.entry("nul", 0),
+            Map.entry("et", 1),
+            Map.entry("otte", 8),
             // Swedish
-            Map.entry("noll", 0), Map.entry("två", 2), Map.entry("tva", 2), Map.entry("fyra", 4),
-            Map.entry("sex", 6), Map.entry("åtta", 8), Map.entry("atta", 8), Map.entry("nio", 9),
+            Map.entry("noll", 0),
+            Map.entry("två", 2),
+            Map.entry("tva", 2),
+            Map.entry("fyra", 4),
+            Map.entry("sex", 6),
+            Map.entry("åtta", 8),
+            Map.entry("atta", 8),
+            Map.entry("nio", 9),
             Map.entry("tio", 10),
             // English
-            Map.entry("zero", 0), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
-            Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
-            Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10));
+            Map.entry("zero", 0),
+            Map.entry("one", 1),
+            Map.entry("two", 2),
+            Map.entry("three", 3),
+            Map.entry("four", 4),
+            Map.entry("five", 5),
+            Map.entry("six", 6),
+            Map.entry("seven", 7),
+            Map.entry("eight", 8),
+            Map.entry("nine", 9),
+            Map.entry("ten", 10));
 
     /** Number words that are everyday words too; inside a longer reply they are not scores. */
     private static final Set<String> EVERYDAY_WORDS =

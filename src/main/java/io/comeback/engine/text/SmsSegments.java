@@ -18,7 +18,10 @@ import java.util.Set;
  */
 public final class SmsSegments {
 
-    public enum Encoding { GSM_7, UCS_2 }
+    public enum Encoding {
+        GSM_7,
+        UCS_2
+    }
 
     /** {@code units} is septets for GSM-7 and UTF-16 code units for UCS-2. */
     public record SegmentCount(Encoding encoding, int segments, int units) {}
@@ -28,9 +31,8 @@ public final class SmsSegments {
     static final int UCS_SINGLE = 70;
     static final int UCS_PART = 67;
 
-    private static final String GSM_BASIC =
-            "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
-                    + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+    private static final String GSM_BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+            + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final String GSM_EXTENSION = "\f^{}\\[~]|€";
 
     // Lookup table over the BMP: 0 = not GSM, 1 = basic (one septet), 2 = extension (two septets).
@@ -64,9 +66,7 @@ public final class SmsSegments {
     /** The distinct characters that force UCS-2, in order of first appearance (whole code points). */
     public static List<String> nonGsmCharacters(String text) {
         Set<String> found = new LinkedHashSet<>();
-        text.codePoints()
-                .filter(cp -> gsmSeptets(cp) == 0)
-                .forEach(cp -> found.add(new String(Character.toChars(cp))));
+        text.codePoints().filter(cp -> gsmSeptets(cp) == 0).forEach(cp -> found.add(new String(Character.toChars(cp))));
         return new ArrayList<>(found);
     }
 

@@ -74,12 +74,13 @@ public final class Template {
         String path = (bar < 0 ? inner : inner.substring(0, bar)).trim();
         String fallback = bar < 0 ? null : inner.substring(bar + 1).trim();
         if (path.isEmpty()) {
-            throw new TemplateSyntaxException(
-                    "Placeholder has no name: write e.g. {{ customer.firstName }}", offset);
+            throw new TemplateSyntaxException("Placeholder has no name: write e.g. {{ customer.firstName }}", offset);
         }
         if (!PATH.matcher(path).matches()) {
-            throw new TemplateSyntaxException("'" + path + "' is not a valid placeholder name: use letters,"
-                    + " digits and '_' separated by dots, e.g. {{ customer.firstName }}", offset);
+            throw new TemplateSyntaxException(
+                    "'" + path + "' is not a valid placeholder name: use letters,"
+                            + " digits and '_' separated by dots, e.g. {{ customer.firstName }}",
+                    offset);
         }
         return new Placeholder(path, fallback, offset);
     }

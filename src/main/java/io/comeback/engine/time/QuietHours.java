@@ -51,9 +51,8 @@ public record QuietHours(LocalTime start, LocalTime end) {
         if (!contains(time)) {
             return at;
         }
-        LocalDate endDate = crossesMidnight() && !time.isBefore(start)
-                ? local.toLocalDate().plusDays(1)
-                : local.toLocalDate();
+        LocalDate endDate =
+                crossesMidnight() && !time.isBefore(start) ? local.toLocalDate().plusDays(1) : local.toLocalDate();
         LocalDateTime endLocal = LocalDateTime.of(endDate, end);
         Instant candidate = LocalSchedule.resolve(endLocal, zone);
         if (!candidate.isAfter(at)) {

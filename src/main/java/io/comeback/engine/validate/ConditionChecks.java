@@ -24,8 +24,9 @@ final class ConditionChecks {
 
     private void check(Condition condition, String path, int stepIndex) {
         if (condition instanceof Condition.Compare c) {
-            scope.check(c.variable(), stepIndex).ifPresent(f -> out.add(new Problem(
-                    f.severity(), c.location().line(), c.location().column(), path, f.message())));
+            scope.check(c.variable(), stepIndex)
+                    .ifPresent(f -> out.add(new Problem(
+                            f.severity(), c.location().line(), c.location().column(), path, f.message())));
         } else if (condition instanceof Condition.Not n) {
             check(n.condition(), path + ".not", stepIndex);
         } else if (condition instanceof Condition.AnyOf a) {
@@ -33,8 +34,12 @@ final class ConditionChecks {
         } else if (condition instanceof Condition.AllOf a) {
             check(a.conditions(), path + ".all", stepIndex);
         } else if (condition instanceof Condition.EventHappened e && stepIndex < 0) {
-            out.add(Problem.warning(e.location(), path, "`event: " + e.event().yamlName() + "` means \"since entering "
-                    + "this flow\", which is never true before the customer enters. Use it in a `branch` step."));
+            out.add(
+                    Problem.warning(
+                            e.location(),
+                            path,
+                            "`event: " + e.event().yamlName() + "` means \"since entering "
+                                    + "this flow\", which is never true before the customer enters. Use it in a `branch` step."));
         }
     }
 }

@@ -51,11 +51,14 @@ public final class FlowLintCli {
         for (Path file : files) {
             List<Problem> problems = validate(file);
             for (Problem p : problems) {
-                out.println(file + ":" + p.line() + ":" + p.column() + ": " + p.severity().label() + ": " + p.message()
+                out.println(file + ":" + p.line() + ":" + p.column() + ": "
+                        + p.severity().label() + ": " + p.message()
                         + (p.path().isEmpty() ? "" : " [" + p.path() + "]"));
             }
             errors += (int) problems.stream().filter(Problem::isError).count();
-            warnings += (int) problems.stream().filter(p -> p.severity() == Severity.WARNING).count();
+            warnings += (int) problems.stream()
+                    .filter(p -> p.severity() == Severity.WARNING)
+                    .count();
         }
         out.println(files.size() + " flow file(s) checked: " + errors + " error(s), " + warnings + " warning(s).");
         return errors > 0 ? 1 : 0;
@@ -69,15 +72,17 @@ public final class FlowLintCli {
             FileNameCheck.check(file, result, problems);
             return problems;
         } catch (IOException e) {
-            return List.of(new Problem(Severity.ERROR, 1, 1, "", "cannot read the file: "
-                    + e.getMessage()));
+            return List.of(new Problem(Severity.ERROR, 1, 1, "", "cannot read the file: " + e.getMessage()));
         }
     }
 
     private static List<Path> flowFilesIn(Path folder) {
         try (Stream<Path> list = Files.list(folder)) {
-            return list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .filter(Files::isRegularFile).sorted().toList();
+            return list.filter(
+                            p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }

@@ -14,29 +14,39 @@ import java.util.Set;
 /** Step ids, jumps, unreachable steps and loops that never pause. */
 final class GraphChecks {
 
-    private GraphChecks() {
-    }
+    private GraphChecks() {}
 
     static void check(Flow flow, StepGraph graph, List<Problem> out) {
         List<Step> steps = flow.steps();
         Map<String, Integer> firstLine = new HashMap<>();
-        List<String> ids = steps.stream().map(Step::id).filter(id -> !id.isEmpty()).distinct().toList();
+        List<String> ids = steps.stream()
+                .map(Step::id)
+                .filter(id -> !id.isEmpty())
+                .distinct()
+                .toList();
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             String path = "steps[" + i + "]";
             if (!step.id().isEmpty()) {
-                Integer earlier = firstLine.putIfAbsent(step.id(), step.location().line());
+                Integer earlier =
+                        firstLine.putIfAbsent(step.id(), step.location().line());
                 if (earlier != null) {
-                    out.add(Problem.error(step.location(), path + ".id", "Step id `" + step.id()
-                            + "` is already used on line " + earlier + ": give each step its own id, e.g. `"
-                            + step.id() + "_2`."));
+                    out.add(Problem.error(
+                            step.location(),
+                            path + ".id",
+                            "Step id `" + step.id()
+                                    + "` is already used on line " + earlier + ": give each step its own id, e.g. `"
+                                    + step.id() + "_2`."));
                 }
             }
             for (StepGraph.Jump jump : StepGraph.jumps(step, path)) {
                 String to = jump.target().stepId();
                 if (graph.indexOf(to).isEmpty()) {
-                    out.add(Problem.error(jump.target().location(), jump.path(), "There is no step `" + to + "`."
-                            + Suggestions.didYouMean(to, ids) + " Steps in this flow: " + String.join(", ", ids) + "."));
+                    out.add(Problem.error(
+                            jump.target().location(),
+                            jump.path(),
+                            "There is no step `" + to + "`." + Suggestions.didYouMean(to, ids) + " Steps in this flow: "
+                                    + String.join(", ", ids) + "."));
                 }
             }
         }
@@ -52,9 +62,12 @@ final class GraphChecks {
         for (int i = 0; i < flow.steps().size(); i++) {
             Step step = flow.steps().get(i);
             if (!reachable.contains(i)) {
-                out.add(Problem.warning(step.location(), "steps[" + i + "]", "Step `" + step.id()
-                        + "` can never be reached: no step jumps to it and the step above never continues to it. "
-                        + "Point a `next` or `goto` at it, or remove it."));
+                out.add(Problem.warning(
+                        step.location(),
+                        "steps[" + i + "]",
+                        "Step `" + step.id()
+                                + "` can never be reached: no step jumps to it and the step above never continues to it. "
+                                + "Point a `next` or `goto` at it, or remove it."));
             }
         }
     }
@@ -73,7 +86,8 @@ final class GraphChecks {
         }
     }
 
-    private static void findLoop(Flow flow, StepGraph graph, int i, int[] state, List<Integer> path, List<Problem> out) {
+    private static void findLoop(
+            Flow flow, StepGraph graph, int i, int[] state, List<Integer> path, List<Problem> out) {
         state[i] = 1;
         path.add(i);
         for (int next : graph.successors(i)) {
@@ -82,11 +96,16 @@ final class GraphChecks {
             }
             if (state[next] == 1) {
                 List<Integer> loop = path.subList(path.indexOf(next), path.size());
-                List<String> names = loop.stream().map(k -> flow.steps().get(k).id()).toList();
+                List<String> names =
+                        loop.stream().map(k -> flow.steps().get(k).id()).toList();
                 SourceLocation at = flow.steps().get(i).location();
-                out.add(Problem.error(at, "steps[" + i + "]", "These steps loop without ever waiting: "
-                        + String.join(" → ", names) + " → " + flow.steps().get(next).id()
-                        + ". Put a `wait` or `wait_for_reply` in the loop, or end it with an `exit`."));
+                out.add(Problem.error(
+                        at,
+                        "steps[" + i + "]",
+                        "These steps loop without ever waiting: "
+                                + String.join(" → ", names) + " → "
+                                + flow.steps().get(next).id()
+                                + ". Put a `wait` or `wait_for_reply` in the loop, or end it with an `exit`."));
             } else if (state[next] == 0) {
                 findLoop(flow, graph, next, state, path, out);
             }

@@ -20,9 +20,15 @@ final class ReplyChecks {
     void check(WaitForReply reply, String path) {
         scores(reply, path);
         keywords(reply, path);
-        if (reply.reAsk().isPresent() && reply.scores().isEmpty() && reply.keywords().isEmpty()) {
-            out.add(Problem.warning(reply.reAsk().get().location(), path + ".re_ask", "`re_ask` is never sent: with no "
-                    + "`nps` or `keywords` routes every reply counts as understood. Add routes, or remove `re_ask`."));
+        if (reply.reAsk().isPresent()
+                && reply.scores().isEmpty()
+                && reply.keywords().isEmpty()) {
+            out.add(
+                    Problem.warning(
+                            reply.reAsk().get().location(),
+                            path + ".re_ask",
+                            "`re_ask` is never sent: with no "
+                                    + "`nps` or `keywords` routes every reply counts as understood. Add routes, or remove `re_ask`."));
         }
     }
 
@@ -43,9 +49,13 @@ final class ReplyChecks {
                 }
             }
             if (!taken.isEmpty()) {
-                out.add(Problem.warning(route.location(), path + ".nps[" + r + "]", "Score" + (taken.size() > 1 ? "s " : " ")
-                        + ranges(taken) + " already " + (taken.size() > 1 ? "go" : "goes") + " to an earlier route; "
-                        + "the first matching route wins. Make the ranges not overlap."));
+                out.add(Problem.warning(
+                        route.location(),
+                        path + ".nps[" + r + "]",
+                        "Score" + (taken.size() > 1 ? "s " : " ")
+                                + ranges(taken) + " already " + (taken.size() > 1 ? "go" : "goes")
+                                + " to an earlier route; "
+                                + "the first matching route wins. Make the ranges not overlap."));
             }
         }
         List<Integer> uncovered = new ArrayList<>();
@@ -55,9 +65,12 @@ final class ReplyChecks {
             }
         }
         if (!uncovered.isEmpty()) {
-            out.add(Problem.info(reply.scores().get(0).location(), path + ".nps", "Score" + (uncovered.size() > 1 ? "s " : " ")
-                    + ranges(uncovered) + " have no route and go to `otherwise`" + (reply.otherwise().isEmpty()
-                            ? " (here: the next step)" : "") + "."));
+            out.add(Problem.info(
+                    reply.scores().get(0).location(),
+                    path + ".nps",
+                    "Score" + (uncovered.size() > 1 ? "s " : " ")
+                            + ranges(uncovered) + " have no route and go to `otherwise`"
+                            + (reply.otherwise().isEmpty() ? " (here: the next step)" : "") + "."));
         }
     }
 
@@ -68,8 +81,11 @@ final class ReplyChecks {
                 String key = word.toLowerCase(Locale.ROOT);
                 Integer earlier = seen.putIfAbsent(key, r);
                 if (earlier != null) {
-                    out.add(Problem.warning(reply.keywords().get(r).location(), path + ".keywords[" + r + "]", "`" + word
-                            + "` is also listed in keywords[" + earlier + "], which wins. List each word once."));
+                    out.add(Problem.warning(
+                            reply.keywords().get(r).location(),
+                            path + ".keywords[" + r + "]",
+                            "`" + word + "` is also listed in keywords[" + earlier
+                                    + "], which wins. List each word once."));
                 }
             }
         }

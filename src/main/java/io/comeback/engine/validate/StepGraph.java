@@ -27,8 +27,7 @@ import java.util.Set;
 final class StepGraph {
 
     /** A named jump and where in the file it is written ({@code steps[2].branch.cases[0].goto}). */
-    record Jump(String path, Target target) {
-    }
+    record Jump(String path, Target target) {}
 
     private final Flow flow;
     private final Map<String, Integer> indexById = new HashMap<>();
@@ -63,14 +62,16 @@ final class StepGraph {
                 jumps.add(new Jump(p + ".nps[" + i + "].goto", r.scores().get(i).target()));
             }
             for (int i = 0; i < r.keywords().size(); i++) {
-                jumps.add(new Jump(p + ".keywords[" + i + "].goto", r.keywords().get(i).target()));
+                jumps.add(new Jump(
+                        p + ".keywords[" + i + "].goto", r.keywords().get(i).target()));
             }
             r.otherwise().ifPresent(t -> jumps.add(new Jump(p + ".otherwise", t)));
             r.onTimeout().ifPresent(t -> jumps.add(new Jump(p + ".on_timeout", t)));
         } else if (step instanceof Branch b) {
             String p = stepPath + ".branch";
             for (int i = 0; i < b.cases().size(); i++) {
-                jumps.add(new Jump(p + ".cases[" + i + "].goto", b.cases().get(i).target()));
+                jumps.add(
+                        new Jump(p + ".cases[" + i + "].goto", b.cases().get(i).target()));
             }
             b.otherwise().ifPresent(t -> jumps.add(new Jump(p + ".otherwise", t)));
         }

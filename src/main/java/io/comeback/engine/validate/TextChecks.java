@@ -23,6 +23,7 @@ final class TextChecks {
 
     /** STOP (en, da) or STOPP (nb, nn, sv) as a word, the keywords gateways act on. */
     private static final Pattern OPT_OUT = Pattern.compile("\\bSTOPP?\\b", Pattern.CASE_INSENSITIVE);
+
     private static final Map<String, String> REPLACEMENTS = Map.of(
             "’", "'", "‘", "'", "“", "\"", "”", "\"", "–", "-", "—", "-", "…", "...", "\u00a0", "a normal space");
 
@@ -49,23 +50,33 @@ final class TextChecks {
             return;
         }
         for (Template.Placeholder p : template.placeholders()) {
-            scope.check(p.path(), stepIndex).ifPresent(f -> out.add(new Problem(f.severity(),
-                    text.locate(p.offset()).line(), text.locate(p.offset()).column(), path, f.message())));
+            scope.check(p.path(), stepIndex)
+                    .ifPresent(f -> out.add(new Problem(
+                            f.severity(),
+                            text.locate(p.offset()).line(),
+                            text.locate(p.offset()).column(),
+                            path,
+                            f.message())));
         }
         SampleValues samples = new SampleValues(flow, coupon);
         String filled = fill(template, samples);
         nonGsm(text, path);
         segments(text, path, filled, template.literalText());
         if (needsOptOut && !OPT_OUT.matcher(text.template()).find()) {
-            out.add(Problem.warning(text.location(), path, "Marketing texts should say how to opt out: add "
-                    + optOutExample(text.locale()) + "."));
+            out.add(Problem.warning(
+                    text.location(),
+                    path,
+                    "Marketing texts should say how to opt out: add " + optOutExample(text.locale()) + "."));
         }
     }
 
     private static String fill(Template template, SampleValues samples) {
         Map<String, String> fallbacks = new java.util.HashMap<>();
-        template.placeholders().forEach(p -> fallbacks.merge(p.path(), p.fallback() == null ? "" : p.fallback(),
-                (a, b) -> a.length() >= b.length() ? a : b));
+        template.placeholders()
+                .forEach(p -> fallbacks.merge(
+                        p.path(),
+                        p.fallback() == null ? "" : p.fallback(),
+                        (a, b) -> a.length() >= b.length() ? a : b));
         return template.render(v -> Optional.of(samples.valueFor(v, fallbacks.get(v))));
     }
 
@@ -79,9 +90,12 @@ final class TextChecks {
             which.append(which.length() == 0 ? "" : ", ").append(describe(c));
         }
         SourceLocation at = text.locate(text.template().indexOf(odd.get(0)));
-        out.add(Problem.warning(at, path, "The " + text.locale() + " text has characters outside the GSM-7 SMS alphabet: "
-                + which + ". Then the whole message goes as UCS-2, 70 characters per SMS instead of 160 "
-                + "(67 instead of 153 per part). Replace or remove them."));
+        out.add(Problem.warning(
+                at,
+                path,
+                "The " + text.locale() + " text has characters outside the GSM-7 SMS alphabet: "
+                        + which + ". Then the whole message goes as UCS-2, 70 characters per SMS instead of 160 "
+                        + "(67 instead of 153 per part). Replace or remove them."));
     }
 
     private static String describe(String c) {
@@ -101,7 +115,11 @@ final class TextChecks {
         int max = flow.settings().maxSegments();
         SmsSegments.SegmentCount least = SmsSegments.count(fixedWordsOnly);
         if (least.segments() > max) {
-            out.add(new Problem(Severity.ERROR, text.location().line(), text.location().column(), path,
+            out.add(new Problem(
+                    Severity.ERROR,
+                    text.location().line(),
+                    text.location().column(),
+                    path,
                     "The " + text.locale() + " text is " + least.segments() + " SMS segments without any "
                             + "placeholder filled in (" + describe(least) + "), more than max_segments " + max
                             + ", so it would never be sent: texts longer than max_segments are refused. "
@@ -112,7 +130,11 @@ final class TextChecks {
         if (count.segments() <= max) {
             return;
         }
-        out.add(new Problem(Severity.WARNING, text.location().line(), text.location().column(), path,
+        out.add(new Problem(
+                Severity.WARNING,
+                text.location().line(),
+                text.location().column(),
+                path,
                 "The " + text.locale() + " text is about " + count.segments() + " SMS segments (" + describe(count)
                         + " with typical values filled in), more than max_segments " + max + "; a text that long is "
                         + "refused, not sent. " + shorten(count, max)));

@@ -20,8 +20,7 @@ import java.util.stream.IntStream;
  */
 final class VariableScope {
 
-    record Finding(Severity severity, String message) {
-    }
+    record Finding(Severity severity, String message) {}
 
     private final Flow flow;
     private final boolean orderFlow;
@@ -35,7 +34,8 @@ final class VariableScope {
         this.flow = flow;
         this.orderFlow = flow.trigger() instanceof Trigger.OrderPlaced;
         this.eventFlow = flow.trigger() instanceof Trigger.EventTrigger;
-        List<Integer> couponSteps = indexes(i -> flow.steps().get(i) instanceof Send s && s.coupon().isPresent());
+        List<Integer> couponSteps =
+                indexes(i -> flow.steps().get(i) instanceof Send s && s.coupon().isPresent());
         List<Integer> replySteps = indexes(i -> flow.steps().get(i) instanceof WaitForReply);
         this.anyCoupon = !couponSteps.isEmpty();
         this.anyReply = !replySteps.isEmpty();
@@ -64,8 +64,10 @@ final class VariableScope {
             return Optional.empty();
         }
         if (Variables.isEventProperty(variable)) {
-            return eventFlow ? Optional.empty() : error("`" + variable + "` has no value here: only flows with "
-                    + "`trigger: event` know an event. Its properties are `event.<name>`.");
+            return eventFlow
+                    ? Optional.empty()
+                    : error("`" + variable + "` has no value here: only flows with "
+                            + "`trigger: event` know an event. Its properties are `event.<name>`.");
         }
         if (!Variables.FIXED.contains(variable)) {
             return error("Unknown variable `" + variable + "`." + Suggestions.didYouMean(variable, known())
@@ -74,21 +76,26 @@ final class VariableScope {
         }
         String family = Variables.family(variable);
         if (family.equals("order") && !orderFlow) {
-            return error("`" + variable + "` has no value here: only flows with `trigger: order_placed` know an order.");
+            return error(
+                    "`" + variable + "` has no value here: only flows with `trigger: order_placed` know an order.");
         }
         if ((family.equals("coupon") || family.equals("reply")) && stepIndex < 0) {
-            return error("`" + variable + "` has no value before the customer enters the flow: test it in a `branch` step.");
+            return error(
+                    "`" + variable + "` has no value before the customer enters the flow: test it in a `branch` step.");
         }
         if (family.equals("coupon") && !anyCoupon) {
-            return error("`" + variable + "` has no value: no step issues a coupon. Add `coupon: {prefix: ..., valid_for: P14D}`"
+            return error("`" + variable
+                    + "` has no value: no step issues a coupon. Add `coupon: {prefix: ..., valid_for: P14D}`"
                     + " to the send step.");
         }
         if (family.equals("coupon") && !afterCoupon.contains(stepIndex)) {
-            return warning("`" + variable + "` may be empty here: this step can run before any step that issues a coupon.");
+            return warning(
+                    "`" + variable + "` may be empty here: this step can run before any step that issues a coupon.");
         }
         if (family.equals("reply") && !anyReply) {
-            return error("`" + variable + "` has no value: the flow never waits for a reply. Add a `wait_for_reply` step "
-                    + "before this one.");
+            return error(
+                    "`" + variable + "` has no value: the flow never waits for a reply. Add a `wait_for_reply` step "
+                            + "before this one.");
         }
         if (family.equals("reply") && !afterReply.contains(stepIndex)) {
             return warning("`" + variable + "` may be empty here: this step can run before any `wait_for_reply`.");

@@ -1,7 +1,6 @@
 package io.comeback.gateway.simulator;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.time.Duration;
 
 /** {@code comeback.simulator.*}: the built-in gateway. Defaults are in application.properties. */

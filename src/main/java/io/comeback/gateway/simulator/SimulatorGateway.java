@@ -1,16 +1,15 @@
 package io.comeback.gateway.simulator;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.support.Jdbc;
 import io.comeback.messaging.port.DeliveryStatus;
 import io.comeback.messaging.port.MessageLookup;
 import io.comeback.messaging.port.OutgoingSms;
 import io.comeback.messaging.port.SendOutcome;
 import io.comeback.messaging.port.SmsGateway;
+import io.comeback.support.Jdbc;
 import io.comeback.support.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -89,7 +88,8 @@ public class SimulatorGateway implements SmsGateway, MessageLookup {
         }
         Instant now = clock.instant();
         Map<Long, Long> simulatorIds = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(SEND_ALL)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(SEND_ALL)) {
             c.setAutoCommit(true);
             st.setString(1, DeliveryStatus.QUEUED.wire());
             Jdbc.setInstant(st, 2, now.plus(receiptDelay));
@@ -103,15 +103,18 @@ public class SimulatorGateway implements SmsGateway, MessageLookup {
                 }
             }
         } catch (SQLException e) {
-            SendOutcome unknown = new SendOutcome.Indeterminate("simulator could not record the messages: " + e.getMessage());
+            SendOutcome unknown =
+                    new SendOutcome.Indeterminate("simulator could not record the messages: " + e.getMessage());
             return messages.stream().map(m -> unknown).toList();
         }
         List<SendOutcome> outcomes = new ArrayList<>(messages.size());
         for (OutgoingSms message : messages) {
             Long id = simulatorIds.get(message.messageId());
-            outcomes.add(id == null
-                    ? new SendOutcome.Indeterminate("simulator returned no row for message " + message.messageId())
-                    : new SendOutcome.Accepted(providerId(id), DeliveryStatus.QUEUED));
+            outcomes.add(
+                    id == null
+                            ? new SendOutcome.Indeterminate(
+                                    "simulator returned no row for message " + message.messageId())
+                            : new SendOutcome.Accepted(providerId(id), DeliveryStatus.QUEUED));
         }
         return outcomes;
     }
@@ -119,14 +122,15 @@ public class SimulatorGateway implements SmsGateway, MessageLookup {
     @Override
     public Answer lookup(long messageId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement(
-                     "SELECT id, status FROM simulator_messages WHERE ledger_id = ? ORDER BY id LIMIT 1")) {
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT id, status FROM simulator_messages WHERE ledger_id = ? ORDER BY id LIMIT 1")) {
             st.setLong(1, messageId);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
                     return new NeverReceived();
                 }
-                return new Found(providerId(rs.getLong(1)),
+                return new Found(
+                        providerId(rs.getLong(1)),
                         DeliveryStatus.fromWire(rs.getString(2)).orElse(DeliveryStatus.QUEUED));
             }
         } catch (SQLException e) {
@@ -171,7 +175,8 @@ public class SimulatorGateway implements SmsGateway, MessageLookup {
         return insert(c, RECORD, ledgerId, to, body, at, receiptDue);
     }
 
-    private static long insert(Connection c, String sql, Long ledgerId, String to, String body, Instant at, Instant receiptDue)
+    private static long insert(
+            Connection c, String sql, Long ledgerId, String to, String body, Instant at, Instant receiptDue)
             throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             if (ledgerId == null) {

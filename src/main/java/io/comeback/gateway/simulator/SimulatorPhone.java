@@ -3,7 +3,6 @@ package io.comeback.gateway.simulator;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +16,7 @@ import java.util.List;
 @ApplicationScoped
 public class SimulatorPhone {
 
-    public record Message(String id, String to, String body, String status, Instant at) {
-    }
+    public record Message(String id, String to, String body, String status, Instant at) {}
 
     private final AgroalDataSource dataSource;
     private final Clock clock;
@@ -30,15 +28,20 @@ public class SimulatorPhone {
 
     /** Texts the number received, oldest first (newest last). */
     public List<Message> messagesTo(String to) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("""
                 SELECT id, to_phone, body, status, at FROM simulator_messages
                 WHERE to_phone = ? AND direction = 'outbound' ORDER BY id""")) {
             st.setString(1, to);
             List<Message> messages = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    messages.add(new Message(SimulatorGateway.providerId(rs.getLong(1)), rs.getString(2),
-                            rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
+                    messages.add(new Message(
+                            SimulatorGateway.providerId(rs.getLong(1)),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getTimestamp(5).toInstant()));
                 }
             }
             return messages;
@@ -58,7 +61,8 @@ public class SimulatorPhone {
     }
 
     public void recordInbound(String from, String body) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("""
                 INSERT INTO simulator_messages (direction, from_phone, body, status, at)
                 VALUES ('inbound', ?, ?, 'received', ?)""")) {
             st.setString(1, from);

@@ -1,19 +1,18 @@
 package io.comeback.gateway.simulator;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.support.Jdbc;
-import io.comeback.messaging.port.DeliveryStatus;
-import io.comeback.support.PollingLoop;
 import io.comeback.messaging.Gateways;
 import io.comeback.messaging.MessageStatusRecorder;
 import io.comeback.messaging.RuntimeConfig;
 import io.comeback.messaging.StatusUpdate;
+import io.comeback.messaging.port.DeliveryStatus;
+import io.comeback.support.Jdbc;
+import io.comeback.support.PollingLoop;
 import io.comeback.support.UnflushedCommit;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,8 +46,13 @@ public class SimulatorReceipts {
     private final PollingLoop loop;
     private final boolean active;
 
-    public SimulatorReceipts(AgroalDataSource dataSource, MessageStatusRecorder recorder, Clock clock, Gateways gateways,
-                             SimulatorConfig config, RuntimeConfig runtime) {
+    public SimulatorReceipts(
+            AgroalDataSource dataSource,
+            MessageStatusRecorder recorder,
+            Clock clock,
+            Gateways gateways,
+            SimulatorConfig config,
+            RuntimeConfig runtime) {
         this.dataSource = dataSource;
         this.recorder = recorder;
         this.clock = clock;
@@ -81,8 +85,12 @@ public class SimulatorReceipts {
                     try (ResultSet rs = st.executeQuery()) {
                         while (rs.next()) {
                             long ledgerId = rs.getLong(2);
-                            receipts.add(new StatusUpdate(SimulatorGateway.providerId(rs.getLong(1)),
-                                    rs.wasNull() ? null : ledgerId, DeliveryStatus.DELIVERED, null, now));
+                            receipts.add(new StatusUpdate(
+                                    SimulatorGateway.providerId(rs.getLong(1)),
+                                    rs.wasNull() ? null : ledgerId,
+                                    DeliveryStatus.DELIVERED,
+                                    null,
+                                    now));
                         }
                     }
                 }

@@ -3,10 +3,9 @@ package io.comeback.gateway.twilio;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import java.net.URI;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-
-import java.net.URI;
 
 /**
  * The SDK's HTTP client, made safe for non-idempotent creates:

@@ -1,10 +1,8 @@
 package io.comeback.gateway.twilio;
 
-import io.comeback.support.Jdbc;
 import io.comeback.messaging.port.DeliveryProblem;
+import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.OptionalLong;
+import javax.sql.DataSource;
 
 /** The error codes a rule applies to ({@code twilio_delivery_errors}), counted per number and problem. */
 @ApplicationScoped
@@ -27,8 +26,14 @@ public class DeliveryErrorStore {
      * Records one error and counts the number's errors of the same problem since {@code windowStart}
      * (this one included). Empty when this error of this message was recorded before.
      */
-    OptionalLong record(String phone, String code, DeliveryProblem problem, String messageSid, Long messageId,
-                        Instant at, Instant windowStart) {
+    OptionalLong record(
+            String phone,
+            String code,
+            DeliveryProblem problem,
+            String messageSid,
+            Long messageId,
+            Instant at,
+            Instant windowStart) {
         // An error of a text whose recipient was erased is kept without the number (ErasedTexts).
         String insert = "INSERT INTO twilio_delivery_errors (phone, error_code, problem, message_key, message_sid,"
                 + " message_id, occurred_at, occurrences, acted)"
@@ -38,7 +43,8 @@ public class DeliveryErrorStore {
                 + " CAST(? AS text) AS message_key, CAST(? AS text) AS message_sid, CAST(? AS bigint) AS message_id,"
                 + " CAST(? AS timestamptz) AS occurred_at) u"
                 + " ON CONFLICT (message_key, error_code) DO NOTHING RETURNING id";
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(insert)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(insert)) {
             st.setString(1, phone);
             st.setString(2, code);
             st.setString(3, problem.name());
@@ -79,8 +85,9 @@ public class DeliveryErrorStore {
     }
 
     void markActed(String messageSid, Long messageId, String code) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "UPDATE twilio_delivery_errors SET acted = true WHERE message_key = ? AND error_code = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(
+                        "UPDATE twilio_delivery_errors SET acted = true WHERE message_key = ? AND error_code = ?")) {
             st.setString(1, messageSid != null ? messageSid : "ledger:" + messageId);
             st.setString(2, code);
             st.executeUpdate();

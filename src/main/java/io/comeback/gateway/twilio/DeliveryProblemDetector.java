@@ -4,7 +4,6 @@ import io.comeback.messaging.port.DeliveryProblem;
 import io.comeback.messaging.port.DeliveryProblemListener;
 import io.comeback.messaging.port.DeliveryProblemReport;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +24,8 @@ public class DeliveryProblemDetector {
     private final DeliveryProblemListener listener;
     private final Clock clock;
 
-    DeliveryProblemDetector(TwilioConfig config, DeliveryErrorStore store, DeliveryProblemListener listener, Clock clock) {
+    DeliveryProblemDetector(
+            TwilioConfig config, DeliveryErrorStore store, DeliveryProblemListener listener, Clock clock) {
         this.rules = ErrorCodeRules.parse(config.errorRules());
         this.window = config.errorWindow();
         this.store = store;
@@ -47,8 +47,8 @@ public class DeliveryProblemDetector {
         }
         Optional<DeliveryProblem> act = rules.decide(code, occurrences.getAsLong());
         if (act.isPresent()) {
-            listener.onDeliveryProblem(new DeliveryProblemReport(act.get(), code, phone, messageSid, messageId,
-                    occurrences.getAsLong(), now));
+            listener.onDeliveryProblem(new DeliveryProblemReport(
+                    act.get(), code, phone, messageSid, messageId, occurrences.getAsLong(), now));
             store.markActed(messageSid, messageId, code);
         }
     }

@@ -9,11 +9,11 @@ package io.comeback.gateway.twilio;
 public final class ErasedTexts {
 
     /** Keys of a webhook kept after erasure: ids and statuses, nothing about the person. */
-    private static final String KEPT_KEYS = "'MessageSid', 'SmsSid', 'SmsMessageSid', 'AccountSid', 'MessagingServiceSid',"
-            + " 'MessageStatus', 'SmsStatus', 'ErrorCode', 'ApiVersion', 'NumSegments', 'NumMedia'";
+    private static final String KEPT_KEYS =
+            "'MessageSid', 'SmsSid', 'SmsMessageSid', 'AccountSid', 'MessagingServiceSid',"
+                    + " 'MessageStatus', 'SmsStatus', 'ErrorCode', 'ApiVersion', 'NumSegments', 'NumMedia'";
 
-    private ErasedTexts() {
-    }
+    private ErasedTexts() {}
 
     /** SQL: the parameters (a jsonb expression) reduced to {@link #KEPT_KEYS}. */
     public static String keptParams(String params) {

@@ -1,7 +1,6 @@
 package io.comeback.gateway.twilio;
 
 import io.comeback.messaging.port.DeliveryProblem;
-
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +54,8 @@ public final class ErrorCodeRules {
             try {
                 threshold = Integer.parseInt(actionAndThreshold[1].trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("error rule '" + entry + "': the threshold after ':' must be a number");
+                throw new IllegalArgumentException(
+                        "error rule '" + entry + "': the threshold after ':' must be a number");
             }
         }
         return new Rule(codeAndAction[0].trim(), problemNamed(actionAndThreshold[0].trim(), entry), threshold);

@@ -3,7 +3,6 @@ package io.comeback.gateway.twilio;
 import io.comeback.inbound.InboundSms;
 import io.comeback.inbound.InboundSmsSink;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

@@ -2,7 +2,6 @@ package io.comeback.gateway.twilio;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithParentName;
-
 import java.util.Optional;
 
 /**

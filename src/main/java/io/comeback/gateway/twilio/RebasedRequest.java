@@ -1,7 +1,6 @@
 package io.comeback.gateway.twilio;
 
 import com.twilio.http.Request;
-
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
@@ -13,8 +12,7 @@ import java.net.URL;
  */
 final class RebasedRequest {
 
-    private RebasedRequest() {
-    }
+    private RebasedRequest() {}
 
     static Request of(Request original, URI base) {
         Request copy = new Request(original.getMethod(), stripTrailingSlash(base.toString()) + pathOf(original));

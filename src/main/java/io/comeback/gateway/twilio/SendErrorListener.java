@@ -5,6 +5,5 @@ package io.comeback.gateway.twilio;
 interface SendErrorListener {
     void onSendError(String errorCode, String to, long messageId);
 
-    SendErrorListener IGNORE = (code, to, messageId) -> {
-    };
+    SendErrorListener IGNORE = (code, to, messageId) -> {};
 }

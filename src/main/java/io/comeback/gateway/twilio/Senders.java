@@ -2,7 +2,6 @@ package io.comeback.gateway.twilio;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +24,7 @@ public record Senders(String messagingServiceSid, String defaultFrom, Map<String
     }
 
     /** The sender for one recipient. */
-    public record Sender(String messagingServiceSid, String from) {
-    }
+    public record Sender(String messagingServiceSid, String from) {}
 
     public Sender forRecipient(String e164) {
         String countrySender = byCountry.get(countryOf(e164));
@@ -50,12 +48,13 @@ public record Senders(String messagingServiceSid, String defaultFrom, Map<String
             }
             int eq = entry.indexOf('=');
             if (eq <= 0 || eq == entry.length() - 1) {
-                throw new IllegalArgumentException("COMEBACK_TWILIO_SENDERS entry '" + entry.trim()
-                        + "' should look like NO=Comeback");
+                throw new IllegalArgumentException(
+                        "COMEBACK_TWILIO_SENDERS entry '" + entry.trim() + "' should look like NO=Comeback");
             }
             String country = entry.substring(0, eq).trim().toUpperCase(Locale.ROOT);
             if (!PHONES.getSupportedRegions().contains(country)) {
-                throw new IllegalArgumentException("COMEBACK_TWILIO_SENDERS: '" + country + "' is not a country code such as NO or SE");
+                throw new IllegalArgumentException(
+                        "COMEBACK_TWILIO_SENDERS: '" + country + "' is not a country code such as NO or SE");
             }
             senders.put(country, entry.substring(eq + 1).trim());
         }

@@ -1,10 +1,9 @@
 package io.comeback.gateway.twilio;
 
-import io.comeback.support.Jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.comeback.support.Jdbc;
 import io.comeback.support.SqlArrays;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,8 +24,14 @@ import java.util.Set;
 final class StatusCallbackBatch {
 
     /** One signed status callback, as Twilio sent it. */
-    record Callback(String sid, String status, Long messageId, String errorCode, String to, Map<String, String> params,
-                    Instant receivedAt) {
+    record Callback(
+            String sid,
+            String status,
+            Long messageId,
+            String errorCode,
+            String to,
+            Map<String, String> params,
+            Instant receivedAt) {
 
         String key() {
             return sid + "\u0000" + status;
@@ -37,7 +42,8 @@ final class StatusCallbackBatch {
 
     // Applied at once unless the error-code rules still have to act on it. A receipt for a text whose recipient
     // was erased meanwhile is kept without the number (ErasedTexts).
-    private static final String INSERT = """
+    private static final String INSERT =
+            """
             INSERT INTO twilio_status_callbacks (message_sid, message_status, message_id, error_code, to_number, params,
                                                  received_at, applied_at)
             SELECT u.sid, u.status, u.message_id, u.error_code, CASE WHEN e.erased THEN NULL ELSE u.to_number END,
@@ -58,8 +64,7 @@ final class StatusCallbackBatch {
             RETURNING t.message_sid, t.message_status
             """;
 
-    private StatusCallbackBatch() {
-    }
+    private StatusCallbackBatch() {}
 
     /** Stores the group; returns the keys ({@link Callback#key()}) of the callbacks to apply now. */
     static Set<String> store(Connection c, List<Callback> callbacks, Instant now) throws SQLException {
@@ -75,7 +80,8 @@ final class StatusCallbackBatch {
             st.setArray(++i, SqlArrays.instants(c, callbacks, Callback::receivedAt));
             collectKeys(st, toApply);
         }
-        List<Callback> seenBefore = callbacks.stream().filter(cb -> !toApply.contains(cb.key())).toList();
+        List<Callback> seenBefore =
+                callbacks.stream().filter(cb -> !toApply.contains(cb.key())).toList();
         if (!seenBefore.isEmpty()) {
             try (PreparedStatement st = c.prepareStatement(UNAPPLIED)) {
                 Jdbc.setInstant(st, 1, now);

@@ -1,14 +1,12 @@
 package io.comeback.gateway.twilio;
 
 import io.agroal.api.AgroalDataSource;
-import io.comeback.messaging.port.DeliveryStatus;
 import io.comeback.messaging.StatusUpdate;
 import io.comeback.messaging.StatusUpdateSink;
+import io.comeback.messaging.port.DeliveryStatus;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.jboss.logging.Logger;
 
 /**
  * Group commit for status callbacks. Concurrent callbacks queue up while the previous group is
@@ -40,8 +39,7 @@ public class StatusCallbackBatcher {
 
     private static final Logger LOG = Logger.getLogger(StatusCallbackBatcher.class);
 
-    private record Pending(StatusCallbackBatch.Callback callback, CompletableFuture<Boolean> answer) {
-    }
+    private record Pending(StatusCallbackBatch.Callback callback, CompletableFuture<Boolean> answer) {}
 
     private final AgroalDataSource dataSource;
     private final StatusUpdateSink sink;
@@ -55,8 +53,14 @@ public class StatusCallbackBatcher {
     private volatile Thread writer;
     private volatile boolean stopping;
 
-    StatusCallbackBatcher(AgroalDataSource dataSource, StatusUpdateSink sink, DeliveryProblemDetector problems,
-                          TwilioCallbackStore store, StatusCallbacks single, Clock clock, TwilioConfig config) {
+    StatusCallbackBatcher(
+            AgroalDataSource dataSource,
+            StatusUpdateSink sink,
+            DeliveryProblemDetector problems,
+            TwilioCallbackStore store,
+            StatusCallbacks single,
+            Clock clock,
+            TwilioConfig config) {
         this.dataSource = dataSource;
         this.sink = sink;
         this.problems = problems;
@@ -122,7 +126,8 @@ public class StatusCallbackBatcher {
 
     private void write(List<Pending> group) {
         Instant now = clock.instant();
-        List<StatusCallbackBatch.Callback> callbacks = group.stream().map(Pending::callback).toList();
+        List<StatusCallbackBatch.Callback> callbacks =
+                group.stream().map(Pending::callback).toList();
         Map<String, StatusCallbackBatch.Callback> applied;
         try {
             applied = storeAndApply(callbacks, now);
@@ -136,7 +141,8 @@ public class StatusCallbackBatcher {
             String key = pending.callback().key();
             if (ruleFailed.contains(key)) {
                 // Not acknowledged: Twilio repeats it, and the stored, unapplied callback is applied again.
-                pending.answer().completeExceptionally(new IllegalStateException("the error-code rules failed for " + key));
+                pending.answer()
+                        .completeExceptionally(new IllegalStateException("the error-code rules failed for " + key));
             } else {
                 pending.answer().complete(applied.remove(key) != null);
             }
@@ -144,8 +150,8 @@ public class StatusCallbackBatcher {
     }
 
     /** One transaction: store, apply the tracked statuses, mark applied. Returns the callbacks applied, by key. */
-    private Map<String, StatusCallbackBatch.Callback> storeAndApply(List<StatusCallbackBatch.Callback> callbacks, Instant now)
-            throws SQLException {
+    private Map<String, StatusCallbackBatch.Callback> storeAndApply(
+            List<StatusCallbackBatch.Callback> callbacks, Instant now) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -156,11 +162,14 @@ public class StatusCallbackBatcher {
                 }
                 Set<String> toApply = StatusCallbackBatch.store(c, callbacks, now);
                 Map<String, StatusCallbackBatch.Callback> applying = new LinkedHashMap<>();
-                callbacks.stream().filter(cb -> toApply.contains(cb.key())).forEach(cb -> applying.putIfAbsent(cb.key(), cb));
+                callbacks.stream()
+                        .filter(cb -> toApply.contains(cb.key()))
+                        .forEach(cb -> applying.putIfAbsent(cb.key(), cb));
                 List<StatusUpdate> updates = new ArrayList<>(applying.size());
                 for (StatusCallbackBatch.Callback cb : applying.values()) {
-                    DeliveryStatus.fromWire(cb.status()).ifPresent(status ->
-                            updates.add(new StatusUpdate(cb.sid(), cb.messageId(), status, cb.errorCode(), cb.receivedAt())));
+                    DeliveryStatus.fromWire(cb.status())
+                            .ifPresent(status -> updates.add(new StatusUpdate(
+                                    cb.sid(), cb.messageId(), status, cb.errorCode(), cb.receivedAt())));
                 }
                 sink.applyAll(c, updates);
                 c.commit();

@@ -1,10 +1,9 @@
 package io.comeback.gateway.twilio;
 
-import io.comeback.messaging.port.DeliveryStatus;
 import io.comeback.messaging.StatusUpdate;
 import io.comeback.messaging.StatusUpdateSink;
+import io.comeback.messaging.port.DeliveryStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -32,9 +31,14 @@ public class StatusCallbacks {
 
     /** The callback's fields; 400 when Twilio's required ones are missing. */
     static StatusCallbackBatch.Callback parse(Map<String, String> params, Long messageId, Instant receivedAt) {
-        return new StatusCallbackBatch.Callback(required(params, "MessageSid", "SmsSid"),
-                required(params, "MessageStatus", "SmsStatus"), messageId, blankToNull(params.get("ErrorCode")),
-                params.get("To"), params, receivedAt);
+        return new StatusCallbackBatch.Callback(
+                required(params, "MessageSid", "SmsSid"),
+                required(params, "MessageStatus", "SmsStatus"),
+                messageId,
+                blankToNull(params.get("ErrorCode")),
+                params.get("To"),
+                params,
+                receivedAt);
     }
 
     /**

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * Raw Twilio callbacks (tables of V30). Plain JDBC, one auto-committed statement per step: webhook
@@ -50,10 +49,13 @@ public class TwilioCallbackStore {
         static final InboundState NEW = new InboundState(false, null);
     }
 
-    InboundState recordInbound(String sid, String from, String to, String body, Map<String, String> params, Instant at) {
-        String insert = "INSERT INTO twilio_inbound_messages (message_sid, from_number, to_number, body, params, received_at)"
-                + " VALUES (?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT (message_sid) DO NOTHING";
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(insert)) {
+    InboundState recordInbound(
+            String sid, String from, String to, String body, Map<String, String> params, Instant at) {
+        String insert =
+                "INSERT INTO twilio_inbound_messages (message_sid, from_number, to_number, body, params, received_at)"
+                        + " VALUES (?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT (message_sid) DO NOTHING";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(insert)) {
             st.setString(1, sid);
             st.setString(2, from);
             st.setString(3, to);
@@ -81,17 +83,25 @@ public class TwilioCallbackStore {
     }
 
     void inboundApplied(String sid, String answer, Instant at) {
-        update("UPDATE twilio_inbound_messages SET applied_at = ?, answer = ? FROM " + SKIP_FLUSH
-                + " WHERE message_sid = ?", st -> {
-            Jdbc.setInstant(st, 1, at);
-            st.setString(2, answer);
-            st.setString(3, sid);
-        });
+        update(
+                "UPDATE twilio_inbound_messages SET applied_at = ?, answer = ? FROM " + SKIP_FLUSH
+                        + " WHERE message_sid = ?",
+                st -> {
+                    Jdbc.setInstant(st, 1, at);
+                    st.setString(2, answer);
+                    st.setString(3, sid);
+                });
     }
 
     /** Stores a status callback; true when it must be applied (first delivery, or never applied). */
-    boolean recordStatus(String sid, String status, Long messageId, String errorCode, String to,
-                         Map<String, String> params, Instant at) {
+    boolean recordStatus(
+            String sid,
+            String status,
+            Long messageId,
+            String errorCode,
+            String to,
+            Map<String, String> params,
+            Instant at) {
         // As StatusCallbackBatch: without the number when the text's recipient was erased (ErasedTexts).
         String insert = "INSERT INTO twilio_status_callbacks"
                 + " (message_sid, message_status, message_id, error_code, to_number, params, received_at)"
@@ -103,7 +113,8 @@ public class TwilioCallbackStore {
                 + " CROSS JOIN LATERAL (SELECT " + ErasedTexts.erased("u.sid") + " AS erased) e"
                 + (durableStatusCallbacks ? "" : ", " + SKIP_FLUSH)
                 + " ON CONFLICT (message_sid, message_status) DO NOTHING";
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(insert)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(insert)) {
             st.setString(1, sid);
             st.setString(2, status);
             if (messageId == null) {
@@ -133,12 +144,14 @@ public class TwilioCallbackStore {
     }
 
     void statusApplied(String sid, String status, Instant at) {
-        update("UPDATE twilio_status_callbacks SET applied_at = ? FROM " + SKIP_FLUSH
-                + " WHERE message_sid = ? AND message_status = ?", st -> {
-            Jdbc.setInstant(st, 1, at);
-            st.setString(2, sid);
-            st.setString(3, status);
-        });
+        update(
+                "UPDATE twilio_status_callbacks SET applied_at = ? FROM " + SKIP_FLUSH
+                        + " WHERE message_sid = ? AND message_status = ?",
+                st -> {
+                    Jdbc.setInstant(st, 1, at);
+                    st.setString(2, sid);
+                    st.setString(3, status);
+                });
     }
 
     private interface Binder {
@@ -146,7 +159,8 @@ public class TwilioCallbackStore {
     }
 
     private void update(String sql, Binder binder) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(sql)) {
             binder.bind(st);
             st.executeUpdate();
         } catch (SQLException e) {

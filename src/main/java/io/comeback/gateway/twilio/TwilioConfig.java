@@ -1,7 +1,6 @@
 package io.comeback.gateway.twilio;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.time.Duration;
 import java.util.Optional;
 

@@ -2,11 +2,10 @@ package io.comeback.gateway.twilio;
 
 import com.twilio.exception.ApiException;
 import io.comeback.messaging.port.SendOutcome;
-import org.apache.hc.client5.http.ConnectTimeoutException;
-
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 
 /**
  * Turns what the SDK threw on a create into an outcome. The question that matters is whether Twilio
@@ -17,8 +16,7 @@ final class TwilioErrors {
     /** Twilio's code for "Too Many Requests" (concurrency or rate limit). */
     static final int TOO_MANY_REQUESTS = 20429;
 
-    private TwilioErrors() {
-    }
+    private TwilioErrors() {}
 
     static SendOutcome classify(RuntimeException e) {
         if (neverLeft(e)) {
@@ -31,10 +29,12 @@ final class TwilioErrors {
                 return new SendOutcome.Refused(code != null ? code.toString() : "429", api.getMessage(), true);
             }
             if (status != null && status >= 400 && status < 500) {
-                return new SendOutcome.Refused(code != null ? code.toString() : "http-" + status, api.getMessage(), false);
+                return new SendOutcome.Refused(
+                        code != null ? code.toString() : "http-" + status, api.getMessage(), false);
             }
             if (status != null && status >= 500) {
-                return new SendOutcome.Indeterminate("Twilio answered " + status + describe(code) + ": " + api.getMessage());
+                return new SendOutcome.Indeterminate(
+                        "Twilio answered " + status + describe(code) + ": " + api.getMessage());
             }
         }
         // A read timeout, a dropped connection, an unreadable answer: the request may have been taken.
@@ -44,8 +44,10 @@ final class TwilioErrors {
     /** True when the connection failed before the request could be written. */
     private static boolean neverLeft(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnknownHostException
-                    || t instanceof NoRouteToHostException || t instanceof ConnectTimeoutException) {
+            if (t instanceof ConnectException
+                    || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException
+                    || t instanceof ConnectTimeoutException) {
                 return true;
             }
         }

@@ -7,18 +7,17 @@ import com.twilio.type.PhoneNumber;
 import io.comeback.messaging.port.DeliveryStatus;
 import io.comeback.messaging.port.MessageLookup;
 import io.comeback.messaging.port.MessageStatusLookup;
-import io.comeback.messaging.port.ProviderMessage;
 import io.comeback.messaging.port.OutgoingSms;
+import io.comeback.messaging.port.ProviderMessage;
 import io.comeback.messaging.port.SendOutcome;
 import io.comeback.messaging.port.SmsGateway;
-import org.jboss.logging.Logger;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jboss.logging.Logger;
 
 /**
  * Sends through Twilio's Messages API with the official SDK. One {@link #send} is one
@@ -29,6 +28,7 @@ public final class TwilioGateway implements SmsGateway, MessageStatusLookup, Mes
 
     /** Path of the status webhook; the ledger id rides along so callbacks can be matched before the SID is recorded. */
     static final String STATUS_PATH = "/webhooks/twilio/status";
+
     private static final Logger LOG = Logger.getLogger(TwilioGateway.class);
 
     private final TwilioSettings settings;
@@ -42,7 +42,9 @@ public final class TwilioGateway implements SmsGateway, MessageStatusLookup, Mes
         this.settings = settings;
         this.clock = clock;
         this.errors = errors;
-        this.client = new TwilioRestClient.Builder(settings.credentials().username(), settings.credentials().password())
+        this.client = new TwilioRestClient.Builder(
+                        settings.credentials().username(),
+                        settings.credentials().password())
                 .accountSid(settings.accountSid())
                 .httpClient(new CreateOnceHttpClient(settings.rebasesApi() ? settings.apiBaseUrl() : null, 50))
                 .build();
@@ -130,12 +132,13 @@ public final class TwilioGateway implements SmsGateway, MessageStatusLookup, Mes
 
     private URI statusCallback(long messageId) {
         String base = settings.publicUrl().toString();
-        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-                + STATUS_PATH + "?messageId=" + messageId);
+        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + STATUS_PATH
+                + "?messageId=" + messageId);
     }
 
     private static DeliveryStatus statusOf(Message created) {
-        return created.getStatus() == null ? DeliveryStatus.QUEUED
+        return created.getStatus() == null
+                ? DeliveryStatus.QUEUED
                 : DeliveryStatus.fromWire(created.getStatus().toString()).orElse(DeliveryStatus.QUEUED);
     }
 }

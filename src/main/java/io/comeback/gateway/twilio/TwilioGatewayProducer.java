@@ -1,10 +1,9 @@
 package io.comeback.gateway.twilio;
 
-import jakarta.inject.Named;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 
 /**
@@ -18,9 +17,11 @@ public class TwilioGatewayProducer {
     @Produces
     @Singleton
     @Named("twilio")
-    TwilioGateway twilio(TwilioConfig config, PublicUrlConfig publicUrl, Clock clock,
-                         DeliveryProblemDetector detector) {
-        return new TwilioGateway(TwilioSettings.from(config, publicUrl.url()), clock,
+    TwilioGateway twilio(
+            TwilioConfig config, PublicUrlConfig publicUrl, Clock clock, DeliveryProblemDetector detector) {
+        return new TwilioGateway(
+                TwilioSettings.from(config, publicUrl.url()),
+                clock,
                 (code, to, messageId) -> detector.onError(code, to, null, messageId));
     }
 }

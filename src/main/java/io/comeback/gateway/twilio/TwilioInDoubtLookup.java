@@ -3,7 +3,6 @@ package io.comeback.gateway.twilio;
 import io.comeback.messaging.port.DeliveryStatus;
 import io.comeback.messaging.port.MessageLookup;
 import io.comeback.messaging.port.ProviderMessage;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,11 +59,13 @@ final class TwilioInDoubtLookup {
             return new MessageLookup.Found(match.get().providerMessageId(), statusOf(match.get()));
         }
         if (!listing.complete()) {
-            return new MessageLookup.CannotTell("more than " + MAX_LISTED + " messages to the recipient; not searched to the end");
+            return new MessageLookup.CannotTell(
+                    "more than " + MAX_LISTED + " messages to the recipient; not searched to the end");
         }
         Instant certainAfter = settledAt(row);
         if (clock.instant().isBefore(certainAfter)) {
-            return new MessageLookup.CannotTell("not listed yet; it may still wait in Twilio's queue until " + certainAfter);
+            return new MessageLookup.CannotTell(
+                    "not listed yet; it may still wait in Twilio's queue until " + certainAfter);
         }
         return new MessageLookup.NeverReceived();
     }

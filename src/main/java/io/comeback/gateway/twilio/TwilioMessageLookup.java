@@ -4,7 +4,6 @@ import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import io.comeback.messaging.port.ProviderMessage;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,7 +23,8 @@ final class TwilioMessageLookup {
 
     Optional<ProviderMessage> byProviderId(String sid) {
         try {
-            return Optional.of(toProviderMessage(Message.fetcher(accountSid, sid).fetch(client)));
+            return Optional.of(
+                    toProviderMessage(Message.fetcher(accountSid, sid).fetch(client)));
         } catch (ApiException e) {
             if (Integer.valueOf(404).equals(e.getStatusCode())) {
                 return Optional.empty();
@@ -36,8 +36,11 @@ final class TwilioMessageLookup {
     List<ProviderMessage> createdFor(String to, Instant since, int limit) {
         // Twilio filters on DateSent at day precision; the exact cut is made on date_created below.
         List<ProviderMessage> found = new ArrayList<>();
-        for (Message message : Message.reader(accountSid).setTo(to)
-                .setDateSentAfter(since.atZone(ZoneOffset.UTC).minusDays(1)).limit(Math.max(limit * 4L, 50)).read(client)) {
+        for (Message message : Message.reader(accountSid)
+                .setTo(to)
+                .setDateSentAfter(since.atZone(ZoneOffset.UTC).minusDays(1))
+                .limit(Math.max(limit * 4L, 50))
+                .read(client)) {
             ProviderMessage candidate = toProviderMessage(message);
             if (candidate.createdAt() == null || !candidate.createdAt().isBefore(since)) {
                 found.add(candidate);
@@ -54,14 +57,16 @@ final class TwilioMessageLookup {
      * {@code max}. {@code complete} is true only when every page was read: then a message not in the
      * listing was not sent to that number in that time.
      */
-    record Listing(List<ProviderMessage> messages, boolean complete) {
-    }
+    record Listing(List<ProviderMessage> messages, boolean complete) {}
 
     Listing sentTo(String to, Instant since, int max) {
         List<ProviderMessage> messages = new ArrayList<>();
         // DateSent> compares whole days at Twilio; a day earlier never misses one sent around midnight UTC.
-        for (Message message : Message.reader(accountSid).setTo(to)
-                .setDateSentAfter(since.atZone(ZoneOffset.UTC).minusDays(1)).pageSize(100).read(client)) {
+        for (Message message : Message.reader(accountSid)
+                .setTo(to)
+                .setDateSentAfter(since.atZone(ZoneOffset.UTC).minusDays(1))
+                .pageSize(100)
+                .read(client)) {
             if (messages.size() == max) {
                 return new Listing(messages, false);
             }
@@ -71,7 +76,10 @@ final class TwilioMessageLookup {
     }
 
     private static ProviderMessage toProviderMessage(Message m) {
-        return new ProviderMessage(m.getSid(), m.getTo(), m.getBody(),
+        return new ProviderMessage(
+                m.getSid(),
+                m.getTo(),
+                m.getBody(),
                 m.getStatus() == null ? null : m.getStatus().toString(),
                 m.getErrorCode() == null ? null : m.getErrorCode().toString(),
                 m.getDateCreated() == null ? null : m.getDateCreated().toInstant());

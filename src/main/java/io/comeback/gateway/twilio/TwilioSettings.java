@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param apiBaseUrl  Twilio's API, or a stand-in (tests, a recording proxy)
  * @param publicUrl   the base URL Twilio calls back (status callbacks)
  */
-public record TwilioSettings(String accountSid, Credentials credentials, Senders senders, URI apiBaseUrl,
-                             URI publicUrl) {
+public record TwilioSettings(
+        String accountSid, Credentials credentials, Senders senders, URI apiBaseUrl, URI publicUrl) {
 
     public static final String TWILIO_API = "https://api.twilio.com";
 
@@ -35,7 +35,8 @@ public record TwilioSettings(String accountSid, Credentials credentials, Senders
         }
         boolean apiKey = config.apiKeySid().isPresent() && config.apiKeySecret().isPresent();
         if (!apiKey && config.authToken().isEmpty()) {
-            missing.add("COMEBACK_TWILIO_AUTH_TOKEN (or COMEBACK_TWILIO_API_KEY_SID and COMEBACK_TWILIO_API_KEY_SECRET)");
+            missing.add(
+                    "COMEBACK_TWILIO_AUTH_TOKEN (or COMEBACK_TWILIO_API_KEY_SID and COMEBACK_TWILIO_API_KEY_SECRET)");
         }
         if (config.messagingServiceSid().isEmpty() && config.from().isEmpty()) {
             missing.add("COMEBACK_TWILIO_MESSAGING_SERVICE_SID or COMEBACK_TWILIO_FROM");
@@ -47,12 +48,19 @@ public record TwilioSettings(String accountSid, Credentials credentials, Senders
             throw new IllegalStateException("COMEBACK_GATEWAY=twilio needs " + String.join(", ", missing));
         }
         Credentials credentials = apiKey
-                ? new Credentials(config.apiKeySid().get(), config.apiKeySecret().get())
+                ? new Credentials(
+                        config.apiKeySid().get(), config.apiKeySecret().get())
                 : new Credentials(config.accountSid().get(), config.authToken().get());
-        Senders senders = new Senders(config.messagingServiceSid().orElse(null), config.from().orElse(null),
+        Senders senders = new Senders(
+                config.messagingServiceSid().orElse(null),
+                config.from().orElse(null),
                 Senders.parseByCountry(config.senders().orElse("")));
-        return new TwilioSettings(config.accountSid().get(), credentials, senders,
-                URI.create(config.apiBaseUrl()), URI.create(publicUrl.get()));
+        return new TwilioSettings(
+                config.accountSid().get(),
+                credentials,
+                senders,
+                URI.create(config.apiBaseUrl()),
+                URI.create(publicUrl.get()));
     }
 
     /** True when requests must be sent somewhere other than Twilio itself. */

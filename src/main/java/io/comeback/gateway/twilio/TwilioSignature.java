@@ -2,7 +2,6 @@ package io.comeback.gateway.twilio;
 
 import com.twilio.security.RequestValidator;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,8 +24,8 @@ public class TwilioSignature {
     /** @throws WebhookRefused 403 unless the signature is Twilio's for this URL and these parameters */
     void check(String pathAndQuery, Map<String, String> params, String signature) {
         if (validator.isEmpty() || publicUrl.isEmpty()) {
-            throw WebhookRefused.unsigned("Twilio webhooks are not configured: set COMEBACK_TWILIO_AUTH_TOKEN"
-                    + " and COMEBACK_PUBLIC_URL.");
+            throw WebhookRefused.unsigned(
+                    "Twilio webhooks are not configured: set COMEBACK_TWILIO_AUTH_TOKEN" + " and COMEBACK_PUBLIC_URL.");
         }
         if (signature == null || signature.isBlank()) {
             throw WebhookRefused.unsigned("The X-Twilio-Signature header is missing.");

@@ -1,17 +1,15 @@
 package io.comeback.gateway.twilio;
 
+import io.comeback.messaging.GatewayConfig;
+import io.comeback.messaging.ReconcileConfig;
+import io.comeback.messaging.StaleMessages;
 import io.comeback.messaging.port.LostReceiptRecovery;
 import io.comeback.messaging.port.MessageStatusLookup;
 import io.comeback.messaging.port.ProviderMessage;
 import io.comeback.messaging.port.SmsGateway;
-import io.comeback.messaging.GatewayConfig;
-import io.comeback.messaging.ReconcileConfig;
-import io.comeback.messaging.StaleMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Named;
-import org.jboss.logging.Logger;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Fetches from Twilio ({@code GET Messages/{Sid}.json}) the status of messages stuck in
@@ -46,8 +45,13 @@ public class TwilioStatusRefresh implements LostReceiptRecovery {
     private final Duration giveUpAfter;
     private final int batchSize;
 
-    TwilioStatusRefresh(StaleMessages stale, @Named("twilio") Instance<SmsGateway> twilio, StatusCallbacks callbacks,
-                        Clock clock, GatewayConfig gateway, ReconcileConfig config) {
+    TwilioStatusRefresh(
+            StaleMessages stale,
+            @Named("twilio") Instance<SmsGateway> twilio,
+            StatusCallbacks callbacks,
+            Clock clock,
+            GatewayConfig gateway,
+            ReconcileConfig config) {
         this.stale = stale;
         this.twilio = twilio;
         this.callbacks = callbacks;

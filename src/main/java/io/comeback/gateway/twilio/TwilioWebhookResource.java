@@ -11,13 +11,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Twilio's webhooks, form-encoded as Twilio sends them. Authenticated by {@code X-Twilio-Signature},
@@ -36,8 +35,8 @@ public class TwilioWebhookResource {
     private final InboundTexts inboundTexts;
     private final Clock clock;
 
-    TwilioWebhookResource(TwilioSignature signature, StatusCallbackBatcher statusCallbacks, InboundTexts inboundTexts,
-                          Clock clock) {
+    TwilioWebhookResource(
+            TwilioSignature signature, StatusCallbackBatcher statusCallbacks, InboundTexts inboundTexts, Clock clock) {
         this.signature = signature;
         this.statusCallbacks = statusCallbacks;
         this.inboundTexts = inboundTexts;
@@ -49,11 +48,15 @@ public class TwilioWebhookResource {
     @Operation(summary = "Message status callback (set as StatusCallback on every message we create)")
     // Returns a stage, so it runs on the I/O thread: checking the signature is a few microseconds of
     // HMAC, and the database work is the group writer's. No worker thread waits for a commit.
-    public CompletionStage<Response> status(@HeaderParam(SIGNATURE) String signed, @QueryParam("messageId") Long messageId,
-                                            @Context UriInfo uri, MultivaluedMap<String, String> form) {
+    public CompletionStage<Response> status(
+            @HeaderParam(SIGNATURE) String signed,
+            @QueryParam("messageId") Long messageId,
+            @Context UriInfo uri,
+            MultivaluedMap<String, String> form) {
         Map<String, String> params = singleValued(form);
         signature.check(pathAndQuery(uri), params, signed);
-        return statusCallbacks.submit(StatusCallbacks.parse(params, messageId, clock.instant()))
+        return statusCallbacks
+                .submit(StatusCallbacks.parse(params, messageId, clock.instant()))
                 .thenApply(appliedNow -> Response.ok().build());
     }
 
@@ -61,7 +64,8 @@ public class TwilioWebhookResource {
     @Path("inbound")
     @Produces(Twiml.MEDIA_TYPE)
     @Operation(summary = "Incoming message webhook (configure on the number or Messaging Service); answers TwiML")
-    public String inbound(@HeaderParam(SIGNATURE) String signed, @Context UriInfo uri, MultivaluedMap<String, String> form) {
+    public String inbound(
+            @HeaderParam(SIGNATURE) String signed, @Context UriInfo uri, MultivaluedMap<String, String> form) {
         Map<String, String> params = singleValued(form);
         signature.check(pathAndQuery(uri), params, signed);
         return inboundTexts.accept(params);

@@ -7,12 +7,12 @@ final class Twiml {
 
     static final String MEDIA_TYPE = "application/xml";
 
-    private Twiml() {
-    }
+    private Twiml() {}
 
     static String reply(Optional<String> text) {
         return text.filter(t -> !t.isBlank())
-                .map(t -> "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>" + escape(t) + "</Message></Response>")
+                .map(t -> "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>" + escape(t)
+                        + "</Message></Response>")
                 .orElse("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
     }
 

@@ -14,8 +14,7 @@ final class ValidityPeriod {
     /** Twilio accepts 1 to 36,000 seconds (10 h, also its default). */
     static final int MAX_SECONDS = 36_000;
 
-    private ValidityPeriod() {
-    }
+    private ValidityPeriod() {}
 
     /**
      * Seconds to send, empty for Twilio's default when there is no deadline.

@@ -1,7 +1,6 @@
 package io.comeback.messaging.compliance;
 
 import io.comeback.engine.time.QuietHours;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -56,10 +55,14 @@ public final class CompliancePolicy {
         }
         // Texts of the same enrollment do not meet the global caps (a flow is one conversation whose
         // pace its author chose); the flow's own cap counts every text of the flow.
-        List<PlannedText> others = planned.stream().filter(p -> p.enrollmentId() != request.enrollmentId()).toList();
+        List<PlannedText> others = planned.stream()
+                .filter(p -> p.enrollmentId() != request.enrollmentId())
+                .toList();
         List<Instant> globalTexts = others.stream().map(PlannedText::at).toList();
-        List<Instant> flowTexts = planned.stream().filter(p -> p.flowId() != null && p.flowId().equals(request.flowId()))
-                .map(PlannedText::at).toList();
+        List<Instant> flowTexts = planned.stream()
+                .filter(p -> p.flowId() != null && p.flowId().equals(request.flowId()))
+                .map(PlannedText::at)
+                .toList();
         Optional<FrequencyCap> flowCap = request.flowCaps().cap();
 
         Instant at = request.wantedAt();
@@ -72,9 +75,11 @@ public final class CompliancePolicy {
                 if (global.isAfter(at) && capReason == null) {
                     capReason = globalReason(request, others, at);
                 }
-                Instant own = flowCap.map(c -> FrequencyCap.earliestAllowed(List.of(c), flowTexts, global)).orElse(global);
+                Instant own = flowCap.map(c -> FrequencyCap.earliestAllowed(List.of(c), flowTexts, global))
+                        .orElse(global);
                 if (own.isAfter(global) && capReason == null) {
-                    capReason = CAPPED + "flow " + request.flowId() + " " + flowCap.get().describe();
+                    capReason = CAPPED + "flow " + request.flowId() + " "
+                            + flowCap.get().describe();
                 }
                 at = own;
             }
@@ -94,9 +99,12 @@ public final class CompliancePolicy {
         }
         if (capReason != null) {
             Duration maxDelay = request.flowCaps().maxDelay().orElse(maxCapDelay);
-            if (request.flowCaps().skipWhenCapped() || Duration.between(request.wantedAt(), at).compareTo(maxDelay) > 0) {
-                return new ComplianceDecision.Skip(capReason.startsWith(LOWER_PRIORITY)
-                        ? SKIPPED_LOWER_PRIORITY + capReason.substring(LOWER_PRIORITY.length()) : capReason);
+            if (request.flowCaps().skipWhenCapped()
+                    || Duration.between(request.wantedAt(), at).compareTo(maxDelay) > 0) {
+                return new ComplianceDecision.Skip(
+                        capReason.startsWith(LOWER_PRIORITY)
+                                ? SKIPPED_LOWER_PRIORITY + capReason.substring(LOWER_PRIORITY.length())
+                                : capReason);
             }
             return new ComplianceDecision.Defer(at, quiet ? capReason + "; " + QUIET_HOURS : capReason);
         }
@@ -127,9 +135,11 @@ public final class CompliancePolicy {
      */
     private String globalReason(ComplianceRequest request, List<PlannedText> others, Instant at) {
         List<Instant> times = others.stream().map(PlannedText::at).toList();
-        FrequencyCap full = caps.stream().filter(c -> !c.fits(times, at)).findFirst().orElse(caps.get(0));
+        FrequencyCap full =
+                caps.stream().filter(c -> !c.fits(times, at)).findFirst().orElse(caps.get(0));
         Optional<PlannedText> outranking = others.stream()
-                .filter(p -> p.priority() > request.flowPriority() && p.flowId() != null
+                .filter(p -> p.priority() > request.flowPriority()
+                        && p.flowId() != null
                         && !p.flowId().equals(request.flowId()))
                 .filter(p -> Duration.between(p.at(), at).abs().compareTo(full.window()) < 0)
                 .max(Comparator.comparingInt(PlannedText::priority));

@@ -11,13 +11,38 @@ import java.time.ZoneId;
  *                        reply, a help answer): that is a conversation, not a campaign
  * @param enrollmentId    texts of the same enrollment do not count against the global caps
  */
-public record ComplianceRequest(String phone, ZoneId zone, String consentStatus, boolean marketing,
-                                boolean answersOwnText, String flowId, int flowPriority, long enrollmentId,
-                                FlowCapRule flowCaps, Instant wantedAt) {
+public record ComplianceRequest(
+        String phone,
+        ZoneId zone,
+        String consentStatus,
+        boolean marketing,
+        boolean answersOwnText,
+        String flowId,
+        int flowPriority,
+        long enrollmentId,
+        FlowCapRule flowCaps,
+        Instant wantedAt) {
 
     /** A request with no flow-specific cap rule. */
-    public ComplianceRequest(String phone, ZoneId zone, String consentStatus, boolean marketing, boolean answersOwnText,
-                             String flowId, int flowPriority, Instant wantedAt) {
-        this(phone, zone, consentStatus, marketing, answersOwnText, flowId, flowPriority, -2, FlowCapRule.NONE, wantedAt);
+    public ComplianceRequest(
+            String phone,
+            ZoneId zone,
+            String consentStatus,
+            boolean marketing,
+            boolean answersOwnText,
+            String flowId,
+            int flowPriority,
+            Instant wantedAt) {
+        this(
+                phone,
+                zone,
+                consentStatus,
+                marketing,
+                answersOwnText,
+                flowId,
+                flowPriority,
+                -2,
+                FlowCapRule.NONE,
+                wantedAt);
     }
 }

@@ -67,7 +67,8 @@ public record FrequencyCap(int maxTexts, Duration window) {
         }
         for (Instant s : starts) {
             Instant end = s.plus(window);
-            long inWindow = texts.stream().filter(t -> t.isAfter(s) && !t.isAfter(end)).count();
+            long inWindow =
+                    texts.stream().filter(t -> t.isAfter(s) && !t.isAfter(end)).count();
             if (inWindow + 1 > maxTexts) {
                 return false;
             }

@@ -8,5 +8,4 @@ import java.time.Instant;
  *
  * @param enrollmentId -1 for a text of no enrollment (it counts for everyone)
  */
-public record PlannedText(long enrollmentId, String flowId, int priority, Instant at) {
-}
+public record PlannedText(long enrollmentId, String flowId, int priority, Instant at) {}

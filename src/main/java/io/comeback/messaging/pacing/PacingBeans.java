@@ -15,10 +15,17 @@ public class PacingBeans {
         if (!(slowDown.factor() > 0 && slowDown.factor() < 1)) {
             throw new IllegalArgumentException("comeback.pacing.slow-down.factor must be between 0 and 1, e.g. 0.5");
         }
-        return new PacingSettings(config.segmentsPerSecond(), config.burst(),
+        return new PacingSettings(
+                config.segmentsPerSecond(),
+                config.burst(),
                 PacingSettings.parseSenders(config.senders().orElse(null)),
-                new PacingSettings.SlowDown(slowDown.factor(), slowDown.minFactor(), slowDown.hold(),
-                        slowDown.recoverEvery(), slowDown.recoverStep(), slowDown.minInterval()));
+                new PacingSettings.SlowDown(
+                        slowDown.factor(),
+                        slowDown.minFactor(),
+                        slowDown.hold(),
+                        slowDown.recoverEvery(),
+                        slowDown.recoverStep(),
+                        slowDown.minInterval()));
     }
 
     @Produces

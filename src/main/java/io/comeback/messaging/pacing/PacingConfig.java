@@ -1,7 +1,6 @@
 package io.comeback.messaging.pacing;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.time.Duration;
 import java.util.Optional;
 

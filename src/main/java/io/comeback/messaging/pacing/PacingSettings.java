@@ -36,9 +36,13 @@ public record PacingSettings(double segmentsPerSecond, double burst, Map<String,
      * @param recoverStep how much of the configured rate each recovery step gives back
      * @param minInterval reports closer together than this are one overflow (a full queue fails many texts at once)
      */
-    public record SlowDown(double factor, double minFactor, Duration hold, Duration recoverEvery, double recoverStep,
-                           Duration minInterval) {
-    }
+    public record SlowDown(
+            double factor,
+            double minFactor,
+            Duration hold,
+            Duration recoverEvery,
+            double recoverStep,
+            Duration minInterval) {}
 
     public PacingSettings {
         senders = Map.copyOf(senders);
@@ -79,8 +83,10 @@ public record PacingSettings(double segmentsPerSecond, double burst, Map<String,
                 double burst = rateAndBurst.length > 1 ? Double.parseDouble(rateAndBurst[1].trim()) : 0;
                 limits.put(entry.substring(0, eq).trim(), new Limit(rate, burst));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("comeback.pacing.senders entry '" + entry.trim()
-                        + "': the rate (and burst) must be numbers above 0, e.g. MG0123=30/60", e);
+                throw new IllegalArgumentException(
+                        "comeback.pacing.senders entry '" + entry.trim()
+                                + "': the rate (and burst) must be numbers above 0, e.g. MG0123=30/60",
+                        e);
             }
         }
         return limits;

@@ -1,7 +1,6 @@
 package io.comeback.messaging.pacing;
 
 import io.comeback.support.Jdbc;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,8 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SenderBuckets {
 
     /** One text waiting to leave: its sender and segments, in the order they should leave. */
-    public record Want(String sender, int segments) {
-    }
+    public record Want(String sender, int segments) {}
 
     /**
      * What one sender got: {@code took} segments (the texts whose running total fits), the tokens left
@@ -46,9 +44,14 @@ public final class SenderBuckets {
     }
 
     /** A sender's bucket as stored, with the rate in force now. */
-    public record State(String sender, double tokens, Instant refilledAt, double factorNow, Instant slowedAt,
-                        int slowdowns, String lastError) {
-    }
+    public record State(
+            String sender,
+            double tokens,
+            Instant refilledAt,
+            double factorNow,
+            Instant slowedAt,
+            int slowdowns,
+            String lastError) {}
 
     private static final String ENSURE = """
             INSERT INTO sender_buckets (sender, tokens, refilled_at)
@@ -128,10 +131,15 @@ public final class SenderBuckets {
             return Map.of();
         }
         List<String> senders = new ArrayList<>(paced);
-        List<Double> rates = senders.stream().map(s -> settings.limitFor(s).orElseThrow().rate()).toList();
-        List<Double> bursts = senders.stream().map(s -> settings.limitFor(s).orElseThrow().burst()).toList();
+        List<Double> rates = senders.stream()
+                .map(s -> settings.limitFor(s).orElseThrow().rate())
+                .toList();
+        List<Double> bursts = senders.stream()
+                .map(s -> settings.limitFor(s).orElseThrow().burst())
+                .toList();
         ensure(c, now, senders, bursts);
-        List<Want> pacedWants = wants.stream().filter(w -> paced.contains(w.sender())).toList();
+        List<Want> pacedWants =
+                wants.stream().filter(w -> paced.contains(w.sender())).toList();
         PacingSettings.SlowDown slow = settings.slowDown();
         Map<String, Grant> grants = new HashMap<>();
         try (PreparedStatement st = c.prepareStatement(TAKE)) {
@@ -144,13 +152,28 @@ public final class SenderBuckets {
             st.setDouble(++i, seconds(slow.recoverEvery()));
             st.setDouble(++i, slow.recoverStep());
             Jdbc.setInstant(st, ++i, now);
-            st.setArray(++i, c.createArrayOf("text", pacedWants.stream().map(Want::sender).toArray()));
-            st.setArray(++i, c.createArrayOf("integer", pacedWants.stream().map(w -> Math.max(1, w.segments())).toArray()));
+            st.setArray(
+                    ++i,
+                    c.createArrayOf(
+                            "text", pacedWants.stream().map(Want::sender).toArray()));
+            st.setArray(
+                    ++i,
+                    c.createArrayOf(
+                            "integer",
+                            pacedWants.stream()
+                                    .map(w -> Math.max(1, w.segments()))
+                                    .toArray()));
             Jdbc.setInstant(st, ++i, now);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    grants.put(rs.getString(1), new Grant(rs.getString(1), rs.getDouble(2), rs.getDouble(3),
-                            rs.getDouble(4), rs.getDouble(5)));
+                    grants.put(
+                            rs.getString(1),
+                            new Grant(
+                                    rs.getString(1),
+                                    rs.getDouble(2),
+                                    rs.getDouble(3),
+                                    rs.getDouble(4),
+                                    rs.getDouble(5)));
                 }
             }
         }
@@ -186,7 +209,13 @@ public final class SenderBuckets {
      * @return the new share of the configured rate, or empty when this report was part of an overflow already acted on
      */
     public Optional<Double> slowDown(Connection c, String sender, Instant now, String errorCode) throws SQLException {
-        ensure(c, now, List.of(sender), List.of(settings.limitFor(sender).map(PacingSettings.Limit::burst).orElse(1.0)));
+        ensure(
+                c,
+                now,
+                List.of(sender),
+                List.of(settings.limitFor(sender)
+                        .map(PacingSettings.Limit::burst)
+                        .orElse(1.0)));
         PacingSettings.SlowDown slow = settings.slowDown();
         try (PreparedStatement st = c.prepareStatement(SLOW_DOWN)) {
             int i = 0;
@@ -218,8 +247,14 @@ public final class SenderBuckets {
             st.setDouble(4, slow.recoverStep());
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    states.add(new State(rs.getString(1), rs.getDouble(2), Jdbc.getInstant(rs, 3), rs.getDouble(4),
-                            Jdbc.getInstant(rs, 5), rs.getInt(6), rs.getString(7)));
+                    states.add(new State(
+                            rs.getString(1),
+                            rs.getDouble(2),
+                            Jdbc.getInstant(rs, 3),
+                            rs.getDouble(4),
+                            Jdbc.getInstant(rs, 5),
+                            rs.getInt(6),
+                            rs.getString(7)));
                 }
             }
         }

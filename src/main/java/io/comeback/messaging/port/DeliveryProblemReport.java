@@ -13,6 +13,11 @@ import java.time.Instant;
  * @param occurrences       how many errors of this kind the number had within the rule's window (this one included)
  * @param at                when we learnt about it
  */
-public record DeliveryProblemReport(DeliveryProblem problem, String errorCode, String phone, String providerMessageId,
-                                    Long messageId, long occurrences, Instant at) {
-}
+public record DeliveryProblemReport(
+        DeliveryProblem problem,
+        String errorCode,
+        String phone,
+        String providerMessageId,
+        Long messageId,
+        long occurrences,
+        Instant at) {}

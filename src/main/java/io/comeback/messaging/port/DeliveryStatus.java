@@ -8,8 +8,12 @@ import java.util.Optional;
  * order): a lower rank never replaces a higher one, and a terminal status is never replaced.
  */
 public enum DeliveryStatus {
-    QUEUED(1, false), SENDING(2, false), SENT(3, false),
-    DELIVERED(4, true), UNDELIVERED(4, true), FAILED(4, true);
+    QUEUED(1, false),
+    SENDING(2, false),
+    SENT(3, false),
+    DELIVERED(4, true),
+    UNDELIVERED(4, true),
+    FAILED(4, true);
 
     private final int rank;
     private final boolean terminal;

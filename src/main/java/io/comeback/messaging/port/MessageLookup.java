@@ -10,20 +10,16 @@ import java.util.Set;
  */
 public interface MessageLookup {
 
-    sealed interface Answer {
-    }
+    sealed interface Answer {}
 
     /** The provider has the message. */
-    record Found(String providerMessageId, DeliveryStatus status) implements Answer {
-    }
+    record Found(String providerMessageId, DeliveryStatus status) implements Answer {}
 
     /** The provider certainly never received it: sending it now is safe. */
-    record NeverReceived() implements Answer {
-    }
+    record NeverReceived() implements Answer {}
 
     /** The provider could not tell (yet). */
-    record CannotTell(String detail) implements Answer {
-    }
+    record CannotTell(String detail) implements Answer {}
 
     /**
      * What the ledger knows of a message in doubt, for providers that cannot be asked by our id
@@ -34,9 +30,13 @@ public interface MessageLookup {
      * @param knownProviderIds  provider ids already recorded on other ledger rows of this recipient:
      *                          never the answer for this one
      */
-    record InDoubt(long messageId, String to, String body, Instant dispatchedAt, Instant validUntil,
-                   Set<String> knownProviderIds) {
-    }
+    record InDoubt(
+            long messageId,
+            String to,
+            String body,
+            Instant dispatchedAt,
+            Instant validUntil,
+            Set<String> knownProviderIds) {}
 
     /** @param messageId our ledger id, as passed in {@link OutgoingSms#messageId()} */
     Answer lookup(long messageId);

@@ -11,5 +11,4 @@ import java.time.Instant;
  * @param validUntil  the provider must drop the message if it cannot leave before this instant
  *                    (keeps a late message from arriving inside quiet hours); null for no limit
  */
-public record OutgoingSms(long messageId, String to, String body, Instant validUntil) {
-}
+public record OutgoingSms(long messageId, String to, String body, Instant validUntil) {}

@@ -9,8 +9,8 @@ import java.util.Optional;
  * @param providerStatus the provider's own status word ({@code delivered}, {@code canceled}…)
  * @param errorCode      the provider's error code, or null
  */
-public record ProviderMessage(String providerMessageId, String to, String body, String providerStatus, String errorCode,
-                              Instant createdAt) {
+public record ProviderMessage(
+        String providerMessageId, String to, String body, String providerStatus, String errorCode, Instant createdAt) {
 
     /** Empty for statuses Comeback does not track (e.g. {@code canceled}, {@code read}). */
     public Optional<DeliveryStatus> status() {

@@ -10,20 +10,17 @@ public sealed interface SendOutcome {
     String DEADLINE_PASSED = "deadline_passed";
 
     /** The provider took the message and named it. */
-    record Accepted(String providerMessageId, DeliveryStatus status) implements SendOutcome {
-    }
+    record Accepted(String providerMessageId, DeliveryStatus status) implements SendOutcome {}
 
     /**
      * The provider refused the message. {@code retryable} is true only when it certainly was not
      * sent (rate limit 429/20429, connection refused before the request left).
      */
-    record Refused(String errorCode, String detail, boolean retryable) implements SendOutcome {
-    }
+    record Refused(String errorCode, String detail, boolean retryable) implements SendOutcome {}
 
     /**
      * Nobody knows whether the provider took it (timeout after sending, 5xx on create). Never
      * resent blindly: the row goes to {@code UNKNOWN} and is reconciled with the provider.
      */
-    record Indeterminate(String detail) implements SendOutcome {
-    }
+    record Indeterminate(String detail) implements SendOutcome {}
 }

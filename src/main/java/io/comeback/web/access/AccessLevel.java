@@ -2,7 +2,9 @@ package io.comeback.web.access;
 
 /** What a caller may do: read, change, or also manage users and keys. Each level includes the ones below it. */
 public enum AccessLevel {
-    READ, WRITE, ADMIN;
+    READ,
+    WRITE,
+    ADMIN;
 
     public boolean allows(AccessLevel needed) {
         return compareTo(needed) >= 0;

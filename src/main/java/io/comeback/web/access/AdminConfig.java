@@ -1,7 +1,6 @@
 package io.comeback.web.access;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.util.Optional;
 
 /**

@@ -11,11 +11,10 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import java.util.List;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Named, scoped API keys for systems (the shop, a CRM sync). A key is shown once, when it is issued. */
 @Path("/api/keys")
@@ -26,12 +25,10 @@ public class ApiKeyResource {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._ -]{1,100}");
 
-    public record KeyRequest(String name, String scope) {
-    }
+    public record KeyRequest(String name, String scope) {}
 
     /** The answer to issuing: {@code key} is the secret, never shown again. */
-    public record IssuedKey(String key, ApiKeyStore.KeyInfo info) {
-    }
+    public record IssuedKey(String key, ApiKeyStore.KeyInfo info) {}
 
     private final ApiKeyStore keys;
 
@@ -48,7 +45,9 @@ public class ApiKeyResource {
     @POST
     @Operation(summary = "Issue a key with scope read, write or admin; the answer holds the key, shown only this once")
     public Response issue(KeyRequest request, @Context ContainerRequestContext context) {
-        if (request == null || request.name() == null || !NAME.matcher(request.name()).matches()) {
+        if (request == null
+                || request.name() == null
+                || !NAME.matcher(request.name()).matches()) {
             throw ProblemException.invalidField("name", "required: 1 to 100 letters, digits, spaces or . _ -");
         }
         AccessLevel scope;
@@ -58,8 +57,11 @@ public class ApiKeyResource {
             throw ProblemException.invalidField("scope", e.getMessage());
         }
         try {
-            ApiKeyStore.Issued issued = keys.issue(request.name(), scope, RouteAccessFilter.callerOf(context).name());
-            return Response.status(201).entity(new IssuedKey(issued.key(), issued.info())).build();
+            ApiKeyStore.Issued issued = keys.issue(
+                    request.name(), scope, RouteAccessFilter.callerOf(context).name());
+            return Response.status(201)
+                    .entity(new IssuedKey(issued.key(), issued.info()))
+                    .build();
         } catch (ApiKeyStore.KeyNameTakenException e) {
             throw ProblemException.conflict("name", e.getMessage());
         }

@@ -4,7 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import io.comeback.support.Jdbc;
 import io.comeback.web.ApiKeys;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,15 +31,19 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ApiKeyStore {
 
-    public record KeyInfo(String name, String prefix, AccessLevel scope, Instant createdAt, String createdBy,
-                          Instant lastUsedAt, Instant revokedAt) {
-    }
+    public record KeyInfo(
+            String name,
+            String prefix,
+            AccessLevel scope,
+            Instant createdAt,
+            String createdBy,
+            Instant lastUsedAt,
+            Instant revokedAt) {}
 
-    public record Issued(String key, KeyInfo info) {
-    }
+    public record Issued(String key, KeyInfo info) {}
 
-    private record Known(String name, byte[] hash, AccessLevel scope, boolean revoked, Instant loadedAt, Instant touchedAt) {
-    }
+    private record Known(
+            String name, byte[] hash, AccessLevel scope, boolean revoked, Instant loadedAt, Instant touchedAt) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
@@ -95,7 +98,8 @@ public class ApiKeyStore {
         String prefix = "cb_" + random(10);
         String key = prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
         Instant now = clock.instant();
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("""
                 INSERT INTO api_keys (name, prefix, key_hash, scope, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING""")) {
             st.setString(1, name);
@@ -115,8 +119,9 @@ public class ApiKeyStore {
 
     /** Revokes the live key of this name; true when there was one. */
     public boolean revoke(String name) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "UPDATE api_keys SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL RETURNING prefix")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(
+                        "UPDATE api_keys SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL RETURNING prefix")) {
             Jdbc.setInstant(st, 1, clock.instant());
             st.setString(2, name);
             boolean any = false;
@@ -133,14 +138,21 @@ public class ApiKeyStore {
     }
 
     public List<KeyInfo> all() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("""
                 SELECT name, prefix, scope, created_at, created_by, last_used_at, revoked_at FROM api_keys
                 ORDER BY revoked_at IS NOT NULL, name, created_at""");
-             ResultSet rs = st.executeQuery()) {
+                ResultSet rs = st.executeQuery()) {
             List<KeyInfo> keys = new ArrayList<>();
             while (rs.next()) {
-                keys.add(new KeyInfo(rs.getString(1), rs.getString(2), AccessLevel.ofScope(rs.getString(3)),
-                        Jdbc.getInstant(rs, 4), rs.getString(5), Jdbc.getInstant(rs, 6), Jdbc.getInstant(rs, 7)));
+                keys.add(new KeyInfo(
+                        rs.getString(1),
+                        rs.getString(2),
+                        AccessLevel.ofScope(rs.getString(3)),
+                        Jdbc.getInstant(rs, 4),
+                        rs.getString(5),
+                        Jdbc.getInstant(rs, 6),
+                        Jdbc.getInstant(rs, 7)));
             }
             return keys;
         } catch (SQLException e) {
@@ -155,13 +167,19 @@ public class ApiKeyStore {
     }
 
     private Optional<Known> load(String prefix, Instant now) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "SELECT name, key_hash, scope, revoked_at IS NOT NULL, last_used_at FROM api_keys WHERE prefix = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT name, key_hash, scope, revoked_at IS NOT NULL, last_used_at FROM api_keys WHERE prefix = ?")) {
             st.setString(1, prefix);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next()
-                        ? Optional.of(new Known(rs.getString(1), rs.getBytes(2), AccessLevel.ofScope(rs.getString(3)),
-                        rs.getBoolean(4), now, Jdbc.getInstant(rs, 5)))
+                        ? Optional.of(new Known(
+                                rs.getString(1),
+                                rs.getBytes(2),
+                                AccessLevel.ofScope(rs.getString(3)),
+                                rs.getBoolean(4),
+                                now,
+                                Jdbc.getInstant(rs, 5)))
                         : Optional.empty();
             }
         } catch (SQLException e) {
@@ -171,7 +189,7 @@ public class ApiKeyStore {
 
     private void touch(String prefix, Instant now) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("UPDATE api_keys SET last_used_at = ? WHERE prefix = ?")) {
+                PreparedStatement st = c.prepareStatement("UPDATE api_keys SET last_used_at = ? WHERE prefix = ?")) {
             Jdbc.setInstant(st, 1, now);
             st.setString(2, prefix);
             st.executeUpdate();

@@ -3,7 +3,6 @@ package io.comeback.web.access;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,7 +22,8 @@ public class AuthFailures {
 
     /** What is counted: a client address has a wider limit (several people may share one), an account a narrow one. */
     public enum Subject {
-        CLIENT("client:"), ACCOUNT("account:");
+        CLIENT("client:"),
+        ACCOUNT("account:");
 
         private final String prefix;
 
@@ -48,8 +48,9 @@ public class AuthFailures {
 
     /** How long this subject must wait before trying again, if it is over its limit. */
     public Optional<Duration> blockedFor(Subject kind, String subject) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "SELECT window_start, failures FROM auth_failures WHERE subject = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st =
+                        c.prepareStatement("SELECT window_start, failures FROM auth_failures WHERE subject = ?")) {
             st.setString(1, kind.prefix + subject);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
@@ -69,7 +70,8 @@ public class AuthFailures {
 
     public void record(Subject kind, String subject) {
         Instant now = clock.instant();
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("""
                 INSERT INTO auth_failures (subject, window_start, failures) VALUES (?, ?, 1)
                 ON CONFLICT (subject) DO UPDATE SET
                     failures = CASE WHEN auth_failures.window_start + ?::interval > EXCLUDED.window_start
@@ -89,7 +91,7 @@ public class AuthFailures {
     /** A successful login forgets the account's failures (not the client's: one success does not excuse a scan). */
     public void clear(Subject kind, String subject) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("DELETE FROM auth_failures WHERE subject = ?")) {
+                PreparedStatement st = c.prepareStatement("DELETE FROM auth_failures WHERE subject = ?")) {
             st.setString(1, kind.prefix + subject);
             st.executeUpdate();
         } catch (SQLException e) {

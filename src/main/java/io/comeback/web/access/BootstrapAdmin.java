@@ -3,9 +3,8 @@ package io.comeback.web.access;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * The first admin of a new installation: {@code COMEBACK_ADMIN_USERNAME} and {@code COMEBACK_ADMIN_PASSWORD} create
@@ -32,8 +31,9 @@ public class BootstrapAdmin {
             return;
         }
         if (username.isEmpty() || password.isEmpty()) {
-            LOG.warn("No dashboard users yet: set COMEBACK_ADMIN_USERNAME and COMEBACK_ADMIN_PASSWORD to create the first admin,"
-                    + " or create users with PUT /api/users/{username} and an admin API key");
+            LOG.warn(
+                    "No dashboard users yet: set COMEBACK_ADMIN_USERNAME and COMEBACK_ADMIN_PASSWORD to create the first admin,"
+                            + " or create users with PUT /api/users/{username} and an admin API key");
             return;
         }
         String weakness = Passwords.weakness(password.get());

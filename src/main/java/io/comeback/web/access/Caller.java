@@ -1,5 +1,4 @@
 package io.comeback.web.access;
 
 /** Who made a request (a user, a named key, or {@code bootstrap}) and what they may do. */
-public record Caller(String name, AccessLevel level) {
-}
+public record Caller(String name, AccessLevel level) {}

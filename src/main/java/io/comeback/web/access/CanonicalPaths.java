@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 public final class CanonicalPaths {
 
-    private CanonicalPaths() {
-    }
+    private CanonicalPaths() {}
 
     /** Why the raw path (no query) is ambiguous, or empty when it is canonical. */
     public static Optional<String> ambiguity(String rawPath) {
@@ -58,7 +57,8 @@ public final class CanonicalPaths {
             return Optional.of("escaped control character in the path");
         }
         if (Character.isLetterOrDigit(decoded) && decoded < 0x80 || "-._~/\\;".indexOf(decoded) >= 0) {
-            return Optional.of("needless or shape-changing percent-escape ('" + path.substring(at, at + 3) + "') in the path");
+            return Optional.of(
+                    "needless or shape-changing percent-escape ('" + path.substring(at, at + 3) + "') in the path");
         }
         return Optional.empty();
     }

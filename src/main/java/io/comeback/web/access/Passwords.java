@@ -1,9 +1,8 @@
 package io.comeback.web.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
-
 import java.security.SecureRandom;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 
 /** bcrypt (BouncyCastle's OpenBSD implementation): slow on purpose, salted, and the cost is in each hash. */
 @ApplicationScoped
@@ -11,11 +10,13 @@ public class Passwords {
 
     /** Shorter passwords are refused; bcrypt reads at most 72 bytes, so longer ones are refused too rather than cut. */
     public static final int MIN_LENGTH = 10;
+
     public static final int MAX_BYTES = 72;
 
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Compared against when the user does not exist, so a wrong name takes as long as a wrong password. */
     private final String decoy;
+
     private final int cost;
 
     public Passwords(SecurityConfig config) {

@@ -2,7 +2,6 @@ package io.comeback.web.access;
 
 import io.comeback.gateway.twilio.TwilioWebhookResource;
 import io.comeback.web.dashboard.LoginResource;
-
 import java.util.Set;
 
 /**
@@ -14,10 +13,9 @@ final class PublicRoutes {
 
     private static final Set<Class<?>> OPEN = Set.of(
             TwilioWebhookResource.class, // X-Twilio-Signature, checked before anything is stored
-            LoginResource.class);        // the login and logout forms themselves
+            LoginResource.class); // the login and logout forms themselves
 
-    private PublicRoutes() {
-    }
+    private PublicRoutes() {}
 
     static boolean isPublic(Class<?> resource) {
         return OPEN.contains(resource);

@@ -5,8 +5,7 @@ import java.lang.reflect.Method;
 /** The level a matched resource method needs: its own {@link Requires}, its class's, or the HTTP method's default. */
 public final class RequiredAccess {
 
-    private RequiredAccess() {
-    }
+    private RequiredAccess() {}
 
     public static AccessLevel of(Class<?> resource, Method method, String httpMethod) {
         if (method != null && method.isAnnotationPresent(Requires.class)) {

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** A dashboard user's role: viewers look, marketers also act (inbox, flows), admins also manage users and keys. */
 public enum Role {
-    VIEWER(AccessLevel.READ), MARKETER(AccessLevel.WRITE), ADMIN(AccessLevel.ADMIN);
+    VIEWER(AccessLevel.READ),
+    MARKETER(AccessLevel.WRITE),
+    ADMIN(AccessLevel.ADMIN);
 
     private final AccessLevel level;
 

@@ -8,10 +8,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import java.time.Duration;
 import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Decides who may call what. Two steps:
@@ -44,21 +43,27 @@ public class RouteAccessFilter {
         String rawPath = rawPath(request.uri());
         Optional<String> ambiguity = CanonicalPaths.ambiguity(rawPath);
         if (ambiguity.isPresent()) {
-            return Optional.of(ProblemMappers.status(400, "Ambiguous path",
+            return Optional.of(ProblemMappers.status(
+                    400,
+                    "Ambiguous path",
                     "The request path is refused: " + ambiguity.get() + ". Write the path plainly."));
         }
         return isKeyHoldersOnly(rawPath) ? identify(context, request).left() : Optional.empty();
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
-    public Optional<Response> requireAccess(ContainerRequestContext context, HttpServerRequest request, ResourceInfo matched) {
+    public Optional<Response> requireAccess(
+            ContainerRequestContext context, HttpServerRequest request, ResourceInfo matched) {
         Class<?> resource = matched.getResourceClass();
         if (resource != null && PublicRoutes.isPublic(resource)) {
             return Optional.empty();
         }
-        if (resource != null && matched.getResourceMethod() != null
-                && (resource.isAnnotationPresent(SignedIn.class) || matched.getResourceMethod().isAnnotationPresent(SignedIn.class))) {
-            return Optional.empty(); // SignedInFilter checks the session and its role, and sends a browser to the login form
+        if (resource != null
+                && matched.getResourceMethod() != null
+                && (resource.isAnnotationPresent(SignedIn.class)
+                        || matched.getResourceMethod().isAnnotationPresent(SignedIn.class))) {
+            return Optional
+                    .empty(); // SignedInFilter checks the session and its role, and sends a browser to the login form
         }
         Identified identified = identify(context, request);
         if (identified.left().isPresent()) {
@@ -66,8 +71,11 @@ public class RouteAccessFilter {
         }
         AccessLevel needed = RequiredAccess.of(resource, matched.getResourceMethod(), context.getMethod());
         if (!identified.caller().level().allows(needed)) {
-            return Optional.of(ProblemMappers.status(403, "Forbidden", "This API key has the scope '"
-                    + identified.caller().level().scope() + "'; this call needs '" + needed.scope() + "'."));
+            return Optional.of(ProblemMappers.status(
+                    403,
+                    "Forbidden",
+                    "This API key has the scope '" + identified.caller().level().scope() + "'; this call needs '"
+                            + needed.scope() + "'."));
         }
         return Optional.empty();
     }
@@ -78,8 +86,7 @@ public class RouteAccessFilter {
     }
 
     /** Either the caller, or the answer that refuses the request. */
-    private record Identified(Caller caller, Optional<Response> left) {
-    }
+    private record Identified(Caller caller, Optional<Response> left) {}
 
     private Identified identify(ContainerRequestContext context, HttpServerRequest request) {
         if (context.getProperty(CALLER) instanceof Caller known) {
@@ -104,13 +111,18 @@ public class RouteAccessFilter {
     }
 
     private static Identified refused(String detail) {
-        return new Identified(null, Optional.of(Response.fromResponse(ProblemMappers.status(401, "Unauthorized", detail))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"comeback\"").build()));
+        return new Identified(
+                null,
+                Optional.of(Response.fromResponse(ProblemMappers.status(401, "Unauthorized", detail))
+                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"comeback\"")
+                        .build()));
     }
 
     private static boolean isKeyHoldersOnly(String canonicalPath) {
-        return canonicalPath.equals("/api") || canonicalPath.startsWith("/api/")
-                || canonicalPath.equals("/simulator") || canonicalPath.startsWith("/simulator/");
+        return canonicalPath.equals("/api")
+                || canonicalPath.startsWith("/api/")
+                || canonicalPath.equals("/simulator")
+                || canonicalPath.startsWith("/simulator/");
     }
 
     /** The path of a request target as sent: origin form ({@code /a/b?q}) or absolute form ({@code http://h/a/b?q}). */

@@ -1,7 +1,6 @@
 package io.comeback.web.access;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.time.Duration;
 
 /** {@code comeback.security.*} (README "Security"). Defaults are in application.properties. */

@@ -9,12 +9,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Dashboard users, managed with an admin key. Passwords go in and never come out. */
 @Path("/api/users")
@@ -25,8 +24,7 @@ public class UserResource {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
 
-    public record UserInput(String role, String password) {
-    }
+    public record UserInput(String role, String password) {}
 
     public record UserView(String username, String role, Instant createdAt, Instant updatedAt) {
         static UserView of(Users.User user) {

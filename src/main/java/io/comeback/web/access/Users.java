@@ -3,7 +3,6 @@ package io.comeback.web.access;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,8 +17,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class Users {
 
-    public record User(long id, String username, Role role, Instant createdAt, Instant updatedAt) {
-    }
+    public record User(long id, String username, Role role, Instant createdAt, Instant updatedAt) {}
 
     private final AgroalDataSource dataSource;
     private final Passwords passwords;
@@ -45,7 +43,8 @@ public class Users {
     public boolean put(String username, Role role, String password) {
         Instant now = clock.instant();
         String hash = password == null ? null : passwords.hash(password);
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("""
                 INSERT INTO users (username, password_hash, role, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (username) DO UPDATE SET role = EXCLUDED.role, updated_at = EXCLUDED.updated_at,
                     password_hash = CASE WHEN ? THEN EXCLUDED.password_hash ELSE users.password_hash END
@@ -68,7 +67,7 @@ public class Users {
     /** Removes the user; their sessions end with them (the foreign key cascades). */
     public boolean delete(String username) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("DELETE FROM users WHERE username = ?")) {
+                PreparedStatement st = c.prepareStatement("DELETE FROM users WHERE username = ?")) {
             st.setString(1, username);
             return st.executeUpdate() > 0;
         } catch (SQLException e) {
@@ -87,8 +86,8 @@ public class Users {
 
     public boolean anyExists() {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM users)");
-             ResultSet rs = st.executeQuery()) {
+                PreparedStatement st = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM users)");
+                ResultSet rs = st.executeQuery()) {
             rs.next();
             return rs.getBoolean(1);
         } catch (SQLException e) {
@@ -98,7 +97,7 @@ public class Users {
 
     private Optional<String> passwordHash(String username) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("SELECT password_hash FROM users WHERE username = ?")) {
+                PreparedStatement st = c.prepareStatement("SELECT password_hash FROM users WHERE username = ?")) {
             st.setString(1, username);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
@@ -109,16 +108,21 @@ public class Users {
     }
 
     private List<User> query(String where, String parameter) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "SELECT id, username, role, created_at, updated_at FROM users " + where)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st =
+                        c.prepareStatement("SELECT id, username, role, created_at, updated_at FROM users " + where)) {
             if (parameter != null) {
                 st.setString(1, parameter);
             }
             List<User> users = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    users.add(new User(rs.getLong(1), rs.getString(2), Role.ofWireName(rs.getString(3)),
-                            Jdbc.getInstant(rs, 4), Jdbc.getInstant(rs, 5)));
+                    users.add(new User(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            Role.ofWireName(rs.getString(3)),
+                            Jdbc.getInstant(rs, 4),
+                            Jdbc.getInstant(rs, 5)));
                 }
             }
             return users;

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
@@ -50,17 +49,21 @@ public class CurrentSession {
 
     /** Shared by the signed-in pages and the logout form, which has no {@link CurrentSession}. */
     static final class CsrfTokens {
-        private CsrfTokens() {
-        }
+        private CsrfTokens() {}
 
         static boolean matches(String given, String expected) {
-            return given != null && expected != null
-                    && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+            return given != null
+                    && expected != null
+                    && MessageDigest.isEqual(
+                            given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
         }
 
         static WebApplicationException refusal() {
-            return new WebApplicationException(Response.status(403).type(MediaType.TEXT_PLAIN_TYPE)
-                    .entity("This form is out of date or did not come from the dashboard; reload the page and try again.").build());
+            return new WebApplicationException(Response.status(403)
+                    .type(MediaType.TEXT_PLAIN_TYPE)
+                    .entity(
+                            "This form is out of date or did not come from the dashboard; reload the page and try again.")
+                    .build());
         }
     }
 }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -26,14 +25,26 @@ public class CustomerPage {
     static final int TIMELINE_LIMIT = 200;
 
     @TemplateData
-    public record Profile(String externalId, String name, String phone, String email, String locale, String timeZone,
-                          String consentStatus, String consentKey, String consentSource, String consentAt, String consentText,
-                          int ordersCount, String totalSpent, String firstOrderAt, String lastOrderAt, String createdAt) {
-    }
+    public record Profile(
+            String externalId,
+            String name,
+            String phone,
+            String email,
+            String locale,
+            String timeZone,
+            String consentStatus,
+            String consentKey,
+            String consentSource,
+            String consentAt,
+            String consentText,
+            int ordersCount,
+            String totalSpent,
+            String firstOrderAt,
+            String lastOrderAt,
+            String createdAt) {}
 
     @TemplateData
-    public record Entry(String at, String kind, String title, String detail, String status) {
-    }
+    public record Entry(String at, String kind, String title, String detail, String status) {}
 
     private final Template customer;
     private final Template notFound;
@@ -42,9 +53,13 @@ public class CustomerPage {
     private final CurrentSession session;
     private final Formats formats;
 
-    public CustomerPage(@Location("dashboard/customer.html") Template customer,
-                        @Location("dashboard/customer-not-found.html") Template notFound,
-                        CustomerTimeline timeline, PhoneNumbers phones, CurrentSession session, Formats formats) {
+    public CustomerPage(
+            @Location("dashboard/customer.html") Template customer,
+            @Location("dashboard/customer-not-found.html") Template notFound,
+            CustomerTimeline timeline,
+            PhoneNumbers phones,
+            CurrentSession session,
+            Formats formats) {
         this.customer = customer;
         this.notFound = notFound;
         this.timeline = timeline;
@@ -57,9 +72,11 @@ public class CustomerPage {
     @GET
     public Response search(@QueryParam("q") String q) {
         String query = q == null ? "" : q.strip();
-        Optional<Customer> found = query.isEmpty() ? Optional.empty() : Customer.findLiving(query).or(() -> byPhone(query));
+        Optional<Customer> found =
+                query.isEmpty() ? Optional.empty() : Customer.findLiving(query).or(() -> byPhone(query));
         if (found.isPresent()) {
-            return Response.seeOther(URI.create("/customers/" + TemplateExtensions.pathSegment(found.get().externalId))).build();
+            return Response.seeOther(URI.create("/customers/" + TemplateExtensions.pathSegment(found.get().externalId)))
+                    .build();
         }
         return notFound(query);
     }
@@ -72,15 +89,37 @@ public class CustomerPage {
             return notFound(externalId);
         }
         Customer c = found.get();
-        String name = String.join(" ", Optional.ofNullable(c.firstName).orElse(""), Optional.ofNullable(c.lastName).orElse("")).strip();
-        Profile profile = new Profile(c.externalId, name.isEmpty() ? c.externalId : name, c.phone, c.email, c.locale, c.timeZone,
-                c.consentStatus.replace('_', ' '), c.consentStatus, c.consentSource, formats.time(c.consentAt), c.consentText, c.ordersCount,
-                Formats.money(c.totalSpent), formats.time(c.firstOrderAt), formats.time(c.lastOrderAt), formats.time(c.createdAt));
+        String name = String.join(
+                        " ",
+                        Optional.ofNullable(c.firstName).orElse(""),
+                        Optional.ofNullable(c.lastName).orElse(""))
+                .strip();
+        Profile profile = new Profile(
+                c.externalId,
+                name.isEmpty() ? c.externalId : name,
+                c.phone,
+                c.email,
+                c.locale,
+                c.timeZone,
+                c.consentStatus.replace('_', ' '),
+                c.consentStatus,
+                c.consentSource,
+                formats.time(c.consentAt),
+                c.consentText,
+                c.ordersCount,
+                Formats.money(c.totalSpent),
+                formats.time(c.firstOrderAt),
+                formats.time(c.lastOrderAt),
+                formats.time(c.createdAt));
         List<Entry> entries = timeline.of(c.id, TIMELINE_LIMIT).stream()
-                .map(i -> new Entry(formats.time(i.at()), i.kind().name().toLowerCase(), i.title(), i.detail(), i.status()))
+                .map(i -> new Entry(
+                        formats.time(i.at()), i.kind().name().toLowerCase(), i.title(), i.detail(), i.status()))
                 .toList();
         return Response.ok(customer.data("frame", PageFrame.of(profile.name(), "customers", session))
-                .data("c", profile).data("entries", entries).data("limit", TIMELINE_LIMIT)).build();
+                        .data("c", profile)
+                        .data("entries", entries)
+                        .data("limit", TIMELINE_LIMIT))
+                .build();
     }
 
     private Optional<Customer> byPhone(String query) {
@@ -92,8 +131,10 @@ public class CustomerPage {
     }
 
     private Response notFound(String query) {
-        return Response.status(404).type(MediaType.TEXT_HTML_TYPE)
-                .entity(notFound.data("frame", PageFrame.of("Customer not found", "customers", session)).data("query", query))
+        return Response.status(404)
+                .type(MediaType.TEXT_HTML_TYPE)
+                .entity(notFound.data("frame", PageFrame.of("Customer not found", "customers", session))
+                        .data("query", query))
                 .build();
     }
 }

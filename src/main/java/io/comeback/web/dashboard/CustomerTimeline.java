@@ -3,7 +3,6 @@ package io.comeback.web.dashboard;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,10 +20,16 @@ import java.util.List;
 @ApplicationScoped
 public class CustomerTimeline {
 
-    public enum Kind { ORDER, MESSAGE, REPLY, CONSENT, ENTERED, EXITED }
-
-    public record Item(Instant at, Kind kind, String title, String detail, String status) {
+    public enum Kind {
+        ORDER,
+        MESSAGE,
+        REPLY,
+        CONSENT,
+        ENTERED,
+        EXITED
     }
+
+    public record Item(Instant at, Kind kind, String title, String detail, String status) {}
 
     private final AgroalDataSource dataSource;
 
@@ -39,16 +44,27 @@ public class CustomerTimeline {
                     SELECT placed_at, order_id, total, currency, coupon_code FROM orders
                     WHERE customer_id = ? ORDER BY placed_at DESC LIMIT ?""", customerId, limit, rs -> {
                 String coupon = rs.getString(5) == null ? "" : " · coupon " + rs.getString(5);
-                items.add(new Item(Jdbc.getInstant(rs, 1), Kind.ORDER, "Order " + rs.getString(2),
-                        Formats.money(rs.getBigDecimal(3)) + " " + rs.getString(4) + coupon, null));
+                items.add(new Item(
+                        Jdbc.getInstant(rs, 1),
+                        Kind.ORDER,
+                        "Order " + rs.getString(2),
+                        Formats.money(rs.getBigDecimal(3)) + " " + rs.getString(4) + coupon,
+                        null));
             });
             read(c, """
                     SELECT created_at, flow_id, step_id, body, status, status_reason, error_code FROM outbound_messages
                     WHERE customer_id = ? ORDER BY id DESC LIMIT ?""", customerId, limit, rs -> {
-                String source = rs.getString(2) == null ? "Text" : "Text from flow " + rs.getString(2) + " (" + rs.getString(3) + ")";
+                String source = rs.getString(2) == null
+                        ? "Text"
+                        : "Text from flow " + rs.getString(2) + " (" + rs.getString(3) + ")";
                 String reason = rs.getString(6) == null ? "" : " – " + rs.getString(6);
                 String error = rs.getString(7) == null ? "" : " (error " + rs.getString(7) + ")";
-                items.add(new Item(Jdbc.getInstant(rs, 1), Kind.MESSAGE, source, rs.getString(4), rs.getString(5) + reason + error));
+                items.add(new Item(
+                        Jdbc.getInstant(rs, 1),
+                        Kind.MESSAGE,
+                        source,
+                        rs.getString(4),
+                        rs.getString(5) + reason + error));
             });
             read(c, """
                     SELECT i.received_at, i.body, i.routed_to, COALESCE(i.flow_id, e.flow_id), i.handled_at
@@ -64,21 +80,33 @@ public class CustomerTimeline {
                     WHERE customer_id = ? ORDER BY at DESC LIMIT ?""", customerId, limit, rs -> {
                 String how = (rs.getString(4) == null ? "" : "source " + rs.getString(4))
                         + (rs.getString(5) == null ? "" : " · keyword " + rs.getString(5));
-                items.add(new Item(Jdbc.getInstant(rs, 1), Kind.CONSENT, "Consent " + rs.getString(2).replace('_', '-'),
-                        how, rs.getString(3)));
+                items.add(new Item(
+                        Jdbc.getInstant(rs, 1),
+                        Kind.CONSENT,
+                        "Consent " + rs.getString(2).replace('_', '-'),
+                        how,
+                        rs.getString(3)));
             });
             read(c, """
                     SELECT entered_at, flow_id, entry_reason, exited_at, exit_reason, coalesce(exit_label, failure), conversion,
                            status
                     FROM enrollments WHERE customer_id = ? ORDER BY entered_at DESC LIMIT ?""", customerId, limit, rs -> {
                 String flow = rs.getString(2);
-                items.add(new Item(Jdbc.getInstant(rs, 1), Kind.ENTERED, "Entered flow " + flow,
-                        rs.getString(3) == null ? "" : rs.getString(3), null));
+                items.add(new Item(
+                        Jdbc.getInstant(rs, 1),
+                        Kind.ENTERED,
+                        "Entered flow " + flow,
+                        rs.getString(3) == null ? "" : rs.getString(3),
+                        null));
                 Instant exited = Jdbc.getInstant(rs, 4);
                 if (exited != null) {
                     String why = rs.getString(5) == null ? "" : rs.getString(5);
                     String label = rs.getString(6) == null ? "" : " (" + rs.getString(6) + ")";
-                    items.add(new Item(exited, Kind.EXITED, "Left flow " + flow, why + label,
+                    items.add(new Item(
+                            exited,
+                            Kind.EXITED,
+                            "Left flow " + flow,
+                            why + label,
                             rs.getBoolean(7) ? "converted" : null));
                 }
             });
@@ -93,7 +121,8 @@ public class CustomerTimeline {
         void read(ResultSet rs) throws SQLException;
     }
 
-    private static void read(Connection c, String sql, long customerId, int limit, RowReader reader) throws SQLException {
+    private static void read(Connection c, String sql, long customerId, int limit, RowReader reader)
+            throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             st.setLong(1, customerId);
             st.setInt(2, limit);

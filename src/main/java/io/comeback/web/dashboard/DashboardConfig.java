@@ -1,7 +1,6 @@
 package io.comeback.web.dashboard;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.time.Duration;
 
 /** {@code comeback.dashboard.*}. The default is in application.properties. */

@@ -5,7 +5,6 @@ import io.comeback.support.Jdbc;
 import io.comeback.web.access.Role;
 import io.comeback.web.access.Users;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,11 +28,9 @@ import java.util.Optional;
 public class DashboardSessions {
 
     /** A signed-in person: who they said they are, and the token their forms must send back. */
-    public record Session(String name, Role role, String csrfToken, Instant expiresAt) {
-    }
+    public record Session(String name, Role role, String csrfToken, Instant expiresAt) {}
 
-    public record Opened(String cookieValue, Session session) {
-    }
+    public record Opened(String cookieValue, Session session) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -82,7 +79,8 @@ public class DashboardSessions {
         if (cookieValue == null || cookieValue.isBlank() || cookieValue.length() > 100) {
             return Optional.empty();
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("""
                 SELECT u.username, u.role, s.csrf_token, s.expires_at
                 FROM dashboard_sessions s JOIN users u ON u.id = s.user_id
                 WHERE s.token_hash = ? AND s.expires_at > ?""")) {
@@ -90,7 +88,11 @@ public class DashboardSessions {
             Jdbc.setInstant(st, 2, clock.instant());
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next()
-                        ? Optional.of(new Session(rs.getString(1), Role.ofWireName(rs.getString(2)), rs.getString(3), Jdbc.getInstant(rs, 4)))
+                        ? Optional.of(new Session(
+                                rs.getString(1),
+                                Role.ofWireName(rs.getString(2)),
+                                rs.getString(3),
+                                Jdbc.getInstant(rs, 4)))
                         : Optional.empty();
             }
         } catch (SQLException e) {
@@ -103,7 +105,7 @@ public class DashboardSessions {
             return;
         }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("DELETE FROM dashboard_sessions WHERE token_hash = ?")) {
+                PreparedStatement st = c.prepareStatement("DELETE FROM dashboard_sessions WHERE token_hash = ?")) {
             st.setBytes(1, sha256(cookieValue));
             st.executeUpdate();
         } catch (SQLException e) {

@@ -7,7 +7,6 @@ import io.comeback.reports.Lift;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 import java.util.Map;
 
@@ -17,23 +16,33 @@ public class FlowReportView {
 
     /** {@code figure} is the field's name in {@code GET /api/reports/flows/{id}}, so page and API can be compared. */
     @TemplateData
-    public record FunnelRow(String figure, String label, String value, String note) {
-    }
+    public record FunnelRow(String figure, String label, String value, String note) {}
 
     @TemplateData
-    public record ErrorRow(String code, String count) {
-    }
+    public record ErrorRow(String code, String count) {}
 
     @TemplateData
-    public record LiftView(String treated, String treatedConverted, String treatedRate, String treatedRevenuePerPerson,
-                           String holdout, String holdoutConverted, String holdoutRate, String holdoutRevenuePerPerson,
-                           String difference, String interval, boolean significant, String verdict) {
-    }
+    public record LiftView(
+            String treated,
+            String treatedConverted,
+            String treatedRate,
+            String treatedRevenuePerPerson,
+            String holdout,
+            String holdoutConverted,
+            String holdoutRate,
+            String holdoutRevenuePerPerson,
+            String difference,
+            String interval,
+            boolean significant,
+            String verdict) {}
 
     @TemplateData
-    public record Model(String attributionWindow, List<FunnelRow> funnel, RawString chart, List<ErrorRow> failedByError,
-                        LiftView lift) {
-    }
+    public record Model(
+            String attributionWindow,
+            List<FunnelRow> funnel,
+            RawString chart,
+            List<ErrorRow> failedByError,
+            LiftView lift) {}
 
     private final FlowReports reports;
 
@@ -58,19 +67,42 @@ public class FlowReportView {
                 count("clicked", "Clicked", f.clicked(), "customers who clicked a link"),
                 count("optedOut", "Opted out", f.optedOut(), "left the flow by opting out"),
                 count("converted", "Converted", f.converted(), "reached the flow's goal"),
-                count("attributedOrders", "Attributed orders", f.attributedOrders(), "orders within the attribution window, last touch"),
-                new FunnelRow("attributedRevenue", "Attributed revenue", Formats.money(f.attributedRevenue()), "revenue of those orders"),
+                count(
+                        "attributedOrders",
+                        "Attributed orders",
+                        f.attributedOrders(),
+                        "orders within the attribution window, last touch"),
+                new FunnelRow(
+                        "attributedRevenue",
+                        "Attributed revenue",
+                        Formats.money(f.attributedRevenue()),
+                        "revenue of those orders"),
                 count("redemptions", "Code redemptions", f.redemptions(), "orders using the flow's unique codes"),
-                new FunnelRow("redemptionRevenue", "Redemption revenue", Formats.money(f.redemptionRevenue()), "revenue of those orders"));
-        RawString chart = SvgCharts.bars("funnel-chart", "Funnel of flow " + flowId, List.of(
-                new SvgCharts.Bar("Entered", f.entered(), null), new SvgCharts.Bar("Held out", f.heldOut(), "held"),
-                new SvgCharts.Bar("Sent", f.sent(), null), new SvgCharts.Bar("Delivered", f.delivered(), null),
-                new SvgCharts.Bar("Failed", f.failed(), "failed"), new SvgCharts.Bar("Replied", f.replied(), null),
-                new SvgCharts.Bar("Clicked", f.clicked(), null), new SvgCharts.Bar("Opted out", f.optedOut(), "failed"),
-                new SvgCharts.Bar("Converted", f.converted(), null)), v -> Formats.count((long) v));
-        List<ErrorRow> errors = f.failedByError() == null ? List.of() : f.failedByError().entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .map(e -> new ErrorRow(e.getKey(), Formats.count(e.getValue()))).toList();
+                new FunnelRow(
+                        "redemptionRevenue",
+                        "Redemption revenue",
+                        Formats.money(f.redemptionRevenue()),
+                        "revenue of those orders"));
+        RawString chart = SvgCharts.bars(
+                "funnel-chart",
+                "Funnel of flow " + flowId,
+                List.of(
+                        new SvgCharts.Bar("Entered", f.entered(), null),
+                        new SvgCharts.Bar("Held out", f.heldOut(), "held"),
+                        new SvgCharts.Bar("Sent", f.sent(), null),
+                        new SvgCharts.Bar("Delivered", f.delivered(), null),
+                        new SvgCharts.Bar("Failed", f.failed(), "failed"),
+                        new SvgCharts.Bar("Replied", f.replied(), null),
+                        new SvgCharts.Bar("Clicked", f.clicked(), null),
+                        new SvgCharts.Bar("Opted out", f.optedOut(), "failed"),
+                        new SvgCharts.Bar("Converted", f.converted(), null)),
+                v -> Formats.count((long) v));
+        List<ErrorRow> errors = f.failedByError() == null
+                ? List.of()
+                : f.failedByError().entrySet().stream()
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                        .map(e -> new ErrorRow(e.getKey(), Formats.count(e.getValue())))
+                        .toList();
         return new Model(window(report), rows, chart, errors, lift(report.lift()));
     }
 
@@ -85,10 +117,19 @@ public class FlowReportView {
         String verdict = l.significant()
                 ? "Significant: the 95 % interval does not include zero, so the difference is unlikely to be chance."
                 : "Not significant: the 95 % interval includes zero; the flow may make no difference, or more customers are needed to tell.";
-        return new LiftView(Formats.count(l.treated()), Formats.count(l.treatedConverted()), Formats.percent(l.treatedRate()),
-                Formats.money(l.treatedRevenuePerPerson()), Formats.count(l.holdout()), Formats.count(l.holdoutConverted()),
-                Formats.percent(l.holdoutRate()), Formats.money(l.holdoutRevenuePerPerson()), Formats.points(l.difference()),
-                Formats.points(l.ciLow()) + " to " + Formats.points(l.ciHigh()), l.significant(), verdict);
+        return new LiftView(
+                Formats.count(l.treated()),
+                Formats.count(l.treatedConverted()),
+                Formats.percent(l.treatedRate()),
+                Formats.money(l.treatedRevenuePerPerson()),
+                Formats.count(l.holdout()),
+                Formats.count(l.holdoutConverted()),
+                Formats.percent(l.holdoutRate()),
+                Formats.money(l.holdoutRevenuePerPerson()),
+                Formats.points(l.difference()),
+                Formats.points(l.ciLow()) + " to " + Formats.points(l.ciHigh()),
+                l.significant(),
+                verdict);
     }
 
     private static String window(FlowReport report) {

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -31,18 +30,22 @@ public class FlowsPage {
 
     /** @param failed enrollments of this flow set aside as failed (every version) */
     @TemplateData
-    public record FlowRow(String id, String file, String version, String status, long errors, long warnings,
-                          FlowSourceView source, long failed) {
-    }
+    public record FlowRow(
+            String id,
+            String file,
+            String version,
+            String status,
+            long errors,
+            long warnings,
+            FlowSourceView source,
+            long failed) {}
 
     @TemplateData
-    public record FailedRow(long id, String at, String customerId, String failure) {
-    }
+    public record FailedRow(long id, String at, String customerId, String failure) {}
 
     @TemplateData
-    public record MessageRow(String at, String customerId, String step, String to, String body, String status,
-                             String reason) {
-    }
+    public record MessageRow(
+            String at, String customerId, String step, String to, String body, String status, String reason) {}
 
     private final Template list;
     private final Template detail;
@@ -55,10 +58,17 @@ public class FlowsPage {
     private final Formats formats;
     private final Clock clock;
 
-    public FlowsPage(@Location("dashboard/flows.html") Template list, @Location("dashboard/flow.html") Template detail,
-                     @Location("dashboard/not-found.html") Template notFound, FlowCatalog catalog, MessageStore messages,
-                     EnrollmentStore enrollments, FlowReportView reports, CurrentSession session, Formats formats,
-                     Clock clock) {
+    public FlowsPage(
+            @Location("dashboard/flows.html") Template list,
+            @Location("dashboard/flow.html") Template detail,
+            @Location("dashboard/not-found.html") Template notFound,
+            FlowCatalog catalog,
+            MessageStore messages,
+            EnrollmentStore enrollments,
+            FlowReportView reports,
+            CurrentSession session,
+            Formats formats,
+            Clock clock) {
         this.list = list;
         this.detail = detail;
         this.notFound = notFound;
@@ -75,8 +85,11 @@ public class FlowsPage {
     public Response list() {
         Map<String, Long> failed = enrollments.failedCounts();
         List<FlowRow> rows = catalog.all().stream()
-                .map(e -> row(e, e.status() == FlowCatalog.Status.INVALID, failed.getOrDefault(e.id(), 0L))).toList();
-        return Response.ok(list.data("frame", PageFrame.of("Flows", "flows", session)).data("flows", rows)).build();
+                .map(e -> row(e, e.status() == FlowCatalog.Status.INVALID, failed.getOrDefault(e.id(), 0L)))
+                .toList();
+        return Response.ok(list.data("frame", PageFrame.of("Flows", "flows", session))
+                        .data("flows", rows))
+                .build();
     }
 
     @GET
@@ -84,28 +97,55 @@ public class FlowsPage {
     public Response flow(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
         Optional<FlowCatalog.Entry> entry = catalog.entry(id);
         if (entry.isEmpty()) {
-            return Response.status(404).type(MediaType.TEXT_HTML_TYPE).entity(notFound
-                    .data("frame", PageFrame.of("Flow not found", "flows", session))
-                    .data("message", "There is no flow '" + id + "' in the flows folder.")).build();
+            return Response.status(404)
+                    .type(MediaType.TEXT_HTML_TYPE)
+                    .entity(notFound.data("frame", PageFrame.of("Flow not found", "flows", session))
+                            .data("message", "There is no flow '" + id + "' in the flows folder."))
+                    .build();
         }
         FlowRow row = row(entry.get(), true, enrollments.failedCount(id));
         Period period = Period.lastDays(90, clock, formats.zone(), from, to);
         List<MessageRow> recent = messages.find(id, null, RECENT_MESSAGES).stream()
-                .map(m -> new MessageRow(formats.time(m.createdAt()), m.customerId(), m.stepId(), m.to(), m.body(),
-                        m.status(), m.statusReason() == null ? (m.errorCode() == null ? "" : "error " + m.errorCode()) : m.statusReason()))
+                .map(m -> new MessageRow(
+                        formats.time(m.createdAt()),
+                        m.customerId(),
+                        m.stepId(),
+                        m.to(),
+                        m.body(),
+                        m.status(),
+                        m.statusReason() == null
+                                ? (m.errorCode() == null ? "" : "error " + m.errorCode())
+                                : m.statusReason()))
                 .toList();
-        List<FailedRow> failures = row.failed() == 0 ? List.of() : enrollments.latestFailed(id, RECENT_FAILURES).stream()
-                .map(f -> new FailedRow(f.id(), formats.time(f.failedAt()), f.customerId(), f.failure())).toList();
-        return Response.ok(detail.data("frame", PageFrame.of("Flow " + id, "flows", session)).data("flow", row)
-                .data("failures", failures).data("failuresLimit", RECENT_FAILURES)
-                .data("period", period).data("report", entry.get().status() == FlowCatalog.Status.ACTIVE ? reports.of(id, period) : null)
-                .data("messages", recent).data("recentLimit", RECENT_MESSAGES)).build();
+        List<FailedRow> failures = row.failed() == 0
+                ? List.of()
+                : enrollments.latestFailed(id, RECENT_FAILURES).stream()
+                        .map(f -> new FailedRow(f.id(), formats.time(f.failedAt()), f.customerId(), f.failure()))
+                        .toList();
+        return Response.ok(detail.data("frame", PageFrame.of("Flow " + id, "flows", session))
+                        .data("flow", row)
+                        .data("failures", failures)
+                        .data("failuresLimit", RECENT_FAILURES)
+                        .data("period", period)
+                        .data(
+                                "report",
+                                entry.get().status() == FlowCatalog.Status.ACTIVE ? reports.of(id, period) : null)
+                        .data("messages", recent)
+                        .data("recentLimit", RECENT_MESSAGES))
+                .build();
     }
 
     private FlowRow row(FlowCatalog.Entry e, boolean withSource, long failed) {
         long errors = e.problems().stream().filter(Problem::isError).count();
         long warnings = e.problems().size() - errors;
-        return new FlowRow(e.id(), e.file(), e.version() == null ? "–" : e.version(), e.status().name().toLowerCase(),
-                errors, warnings, withSource ? FlowSourceView.of(e.id(), catalog.sourceOf(e), e.problems()) : null, failed);
+        return new FlowRow(
+                e.id(),
+                e.file(),
+                e.version() == null ? "–" : e.version(),
+                e.status().name().toLowerCase(),
+                errors,
+                warnings,
+                withSource ? FlowSourceView.of(e.id(), catalog.sourceOf(e), e.problems()) : null,
+                failed);
     }
 }

@@ -2,7 +2,6 @@ package io.comeback.web.dashboard;
 
 import io.comeback.audience.DefaultTimeZoneConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;

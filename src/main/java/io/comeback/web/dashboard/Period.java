@@ -2,7 +2,6 @@ package io.comeback.web.dashboard;
 
 import io.comeback.audience.Instants;
 import io.quarkus.qute.TemplateData;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +27,8 @@ public record Period(Instant from, Instant to, String fromDate, String toDate, S
                 end = instant(to.strip(), zone, true);
             }
         } catch (DateTimeParseException e) {
-            error = "Write dates as 2026-01-31 (or instants as 2026-01-31T00:00:00Z), in the years 0001 to 9999; showing the default period.";
+            error =
+                    "Write dates as 2026-01-31 (or instants as 2026-01-31T00:00:00Z), in the years 0001 to 9999; showing the default period.";
             start = defaultFrom;
             end = defaultTo;
         }
@@ -51,9 +51,14 @@ public record Period(Instant from, Instant to, String fromDate, String toDate, S
 
     /** The last {@code months} whole calendar months including this one. */
     static Period lastMonths(int months, Clock clock, ZoneId zone, String from, String to) {
-        LocalDate firstOfNext = LocalDate.ofInstant(clock.instant(), zone).withDayOfMonth(1).plusMonths(1);
-        return parse(from, to, firstOfNext.minusMonths(months).atStartOfDay(zone).toInstant(),
-                firstOfNext.atStartOfDay(zone).toInstant(), zone);
+        LocalDate firstOfNext =
+                LocalDate.ofInstant(clock.instant(), zone).withDayOfMonth(1).plusMonths(1);
+        return parse(
+                from,
+                to,
+                firstOfNext.minusMonths(months).atStartOfDay(zone).toInstant(),
+                firstOfNext.atStartOfDay(zone).toInstant(),
+                zone);
     }
 
     private static Instant instant(String value, ZoneId zone, boolean end) {

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-
 import java.net.URI;
 import java.util.Optional;
 
@@ -43,24 +42,31 @@ public class SignedInFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         Cookie cookie = request.getCookies().get(COOKIE);
-        Optional<DashboardSessions.Session> session = Optional.ofNullable(cookie).map(Cookie::getValue).flatMap(sessions::find);
+        Optional<DashboardSessions.Session> session =
+                Optional.ofNullable(cookie).map(Cookie::getValue).flatMap(sessions::find);
         boolean reading = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
         if (session.isEmpty()) {
             if (reading) {
                 String here = request.getUriInfo().getRequestUri().getRawPath();
                 String query = request.getUriInfo().getRequestUri().getRawQuery();
                 String next = query == null ? here : here + "?" + query;
-                request.abortWith(Response.seeOther(URI.create("/login?next=" + LoginTargets.encode(next))).build());
+                request.abortWith(Response.seeOther(URI.create("/login?next=" + LoginTargets.encode(next)))
+                        .build());
             } else {
                 // A form posted after the session ended: go back to the login form, nothing is changed.
-                request.abortWith(Response.seeOther(URI.create("/login?expired=true")).build());
+                request.abortWith(
+                        Response.seeOther(URI.create("/login?expired=true")).build());
             }
             return;
         }
-        AccessLevel needed = RequiredAccess.of(matched.getResourceClass(), matched.getResourceMethod(), request.getMethod());
+        AccessLevel needed =
+                RequiredAccess.of(matched.getResourceClass(), matched.getResourceMethod(), request.getMethod());
         if (!session.get().role().level().allows(needed)) {
-            request.abortWith(Response.status(403).type(MediaType.TEXT_PLAIN_TYPE).entity("Your role ("
-                    + session.get().role().wireName() + ") may not do this; ask an admin for the marketer role.").build());
+            request.abortWith(Response.status(403)
+                    .type(MediaType.TEXT_PLAIN_TYPE)
+                    .entity("Your role (" + session.get().role().wireName()
+                            + ") may not do this; ask an admin for the marketer role.")
+                    .build());
             return;
         }
         current.set(session.get());

@@ -1,7 +1,6 @@
 package io.comeback.web.dashboard;
 
 import io.quarkus.qute.RawString;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
@@ -14,43 +13,66 @@ import java.util.function.DoubleFunction;
 public final class SvgCharts {
 
     /** One point of a trend; a null value is a gap (e.g. a rate with no customers to divide by). */
-    public record Point(String label, Double value) {
-    }
+    public record Point(String label, Double value) {}
 
     /** One bar: {@code style} is a CSS class ({@code held}, {@code failed}) for bars that mean something else. */
-    public record Bar(String label, double value, String style) {
-    }
+    public record Bar(String label, double value, String style) {}
 
     /** Line charts sit in a grid of cards, bars across the page: each drawn at about the size it is shown, so text stays legible. */
     private static final int LINE_WIDTH = 380;
+
     private static final int BAR_WIDTH = 640;
     private static final int LEFT = 64;
     private static final int RIGHT = 16;
     private static final int TOP = 14;
 
-    private SvgCharts() {
-    }
+    private SvgCharts() {}
 
     /** A trend line with its y axis from zero (or the lowest value when negative) to a rounded maximum. */
     public static RawString line(String id, String title, List<Point> points, DoubleFunction<String> format) {
         int width = LINE_WIDTH;
         int height = 190;
         int bottom = 30;
-        double max = points.stream().filter(p -> p.value() != null).mapToDouble(Point::value).max().orElse(0);
-        double min = Math.min(0, points.stream().filter(p -> p.value() != null).mapToDouble(Point::value).min().orElse(0));
+        double max = points.stream()
+                .filter(p -> p.value() != null)
+                .mapToDouble(Point::value)
+                .max()
+                .orElse(0);
+        double min = Math.min(
+                0,
+                points.stream()
+                        .filter(p -> p.value() != null)
+                        .mapToDouble(Point::value)
+                        .min()
+                        .orElse(0));
         double top = niceCeiling(max <= min ? min + 1 : max);
         double plotW = width - LEFT - RIGHT;
         double plotH = height - TOP - bottom;
         StringBuilder svg = open("chart line-chart", id, title, width, height, describe(points, format));
         if (points.stream().allMatch(p -> p.value() == null)) {
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">No values in this period</text>", width / 2, height / 2));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">No values in this period</text>",
+                    width / 2,
+                    height / 2));
             return close(svg);
         }
         for (int i = 0; i <= 4; i++) {
             double v = min + (top - min) * i / 4;
             double y = TOP + plotH - plotH * i / 4;
-            svg.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>", LEFT, width - RIGHT, y, y));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", LEFT - 6, y + 4, esc(format.apply(v))));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<line class=\"grid\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>",
+                    LEFT,
+                    width - RIGHT,
+                    y,
+                    y));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
+                    LEFT - 6,
+                    y + 4,
+                    esc(format.apply(v))));
         }
         int n = points.size();
         double step = n > 1 ? plotW / (n - 1) : 0;
@@ -64,7 +86,13 @@ public final class SvgCharts {
             if (i == n - 1 || (i % labelEvery == 0 && n - 1 - i >= labelEvery)) {
                 // The last label ends at its point so it stays inside the chart.
                 String anchor = i == n - 1 && n > 1 ? "end" : "middle";
-                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">%s</text>", x, height - 10, anchor, esc(p.label())));
+                svg.append(String.format(
+                        Locale.ROOT,
+                        "<text x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">%s</text>",
+                        x,
+                        height - 10,
+                        anchor,
+                        esc(p.label())));
             }
             if (p.value() == null) {
                 penDown = false; // a gap: the line stops and starts again at the next value
@@ -73,11 +101,18 @@ public final class SvgCharts {
             double y = TOP + plotH - plotH * (p.value() - min) / (top - min);
             path.append(penDown ? "L" : "M").append(String.format(Locale.ROOT, "%.1f %.1f ", x, y));
             penDown = true;
-            svg.append(String.format(Locale.ROOT, "<circle class=\"dot\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>%s: %s</title></circle>",
-                    x, y, esc(p.label()), esc(format.apply(p.value()))));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<circle class=\"dot\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>%s: %s</title></circle>",
+                    x,
+                    y,
+                    esc(p.label()),
+                    esc(format.apply(p.value()))));
         }
         if (path.length() > 0) {
-            svg.append("<path class=\"line\" d=\"").append(path.toString().trim()).append("\"/>");
+            svg.append("<path class=\"line\" d=\"")
+                    .append(path.toString().trim())
+                    .append("\"/>");
         }
         return close(svg);
     }
@@ -93,26 +128,64 @@ public final class SvgCharts {
         for (Bar b : bars) {
             desc.append(b.label()).append(": ").append(format.apply(b.value())).append(". ");
         }
-        StringBuilder svg = open("chart bars", id, title, BAR_WIDTH, height, desc.toString().trim());
+        StringBuilder svg =
+                open("chart bars", id, title, BAR_WIDTH, height, desc.toString().trim());
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);
             double y = TOP + i * row;
             double w = max <= 0 ? 0 : plotW * b.value() / max;
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", labelW - 8, y + 15, esc(b.label())));
-            svg.append(String.format(Locale.ROOT, "<rect class=\"bar %s\" x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"18\"/>",
-                    b.style() == null ? "" : esc(b.style()), labelW, y + 2, Math.max(w, b.value() > 0 ? 1 : 0)));
-            svg.append(String.format(Locale.ROOT, "<text class=\"bar-value\" x=\"%.1f\" y=\"%.1f\">%s</text>", labelW + w + 6, y + 15, esc(format.apply(b.value()))));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
+                    labelW - 8,
+                    y + 15,
+                    esc(b.label())));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<rect class=\"bar %s\" x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"18\"/>",
+                    b.style() == null ? "" : esc(b.style()),
+                    labelW,
+                    y + 2,
+                    Math.max(w, b.value() > 0 ? 1 : 0)));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<text class=\"bar-value\" x=\"%.1f\" y=\"%.1f\">%s</text>",
+                    labelW + w + 6,
+                    y + 15,
+                    esc(format.apply(b.value()))));
         }
-        svg.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\"/>", labelW, labelW, TOP, height - 6));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<line class=\"axis\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\"/>",
+                labelW,
+                labelW,
+                TOP,
+                height - 6));
         return close(svg);
     }
 
-    private static StringBuilder open(String cssClass, String id, String title, int width, int height, String description) {
+    private static StringBuilder open(
+            String cssClass, String id, String title, int width, int height, String description) {
         StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg class=\"%s\" id=\"%s\" role=\"img\" viewBox=\"0 0 %d %d\" aria-labelledby=\"%s-title %s-desc\" xmlns=\"http://www.w3.org/2000/svg\">",
-                cssClass, esc(id), width, height, esc(id), esc(id)));
-        svg.append("<title id=\"").append(esc(id)).append("-title\">").append(esc(title)).append("</title>");
-        svg.append("<desc id=\"").append(esc(id)).append("-desc\">").append(esc(description)).append("</desc>");
+        svg.append(String.format(
+                Locale.ROOT,
+                "<svg class=\"%s\" id=\"%s\" role=\"img\" viewBox=\"0 0 %d %d\" aria-labelledby=\"%s-title %s-desc\" xmlns=\"http://www.w3.org/2000/svg\">",
+                cssClass,
+                esc(id),
+                width,
+                height,
+                esc(id),
+                esc(id)));
+        svg.append("<title id=\"")
+                .append(esc(id))
+                .append("-title\">")
+                .append(esc(title))
+                .append("</title>");
+        svg.append("<desc id=\"")
+                .append(esc(id))
+                .append("-desc\">")
+                .append(esc(description))
+                .append("</desc>");
         return svg;
     }
 
@@ -123,7 +196,10 @@ public final class SvgCharts {
     private static String describe(List<Point> points, DoubleFunction<String> format) {
         StringBuilder d = new StringBuilder();
         for (Point p : points) {
-            d.append(p.label()).append(": ").append(p.value() == null ? "no value" : format.apply(p.value())).append(". ");
+            d.append(p.label())
+                    .append(": ")
+                    .append(p.value() == null ? "no value" : format.apply(p.value()))
+                    .append(". ");
         }
         return d.toString().trim();
     }
@@ -134,7 +210,7 @@ public final class SvgCharts {
             return 1;
         }
         double magnitude = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double f : new double[]{1, 2, 2.5, 5, 10}) {
+        for (double f : new double[] {1, 2, 2.5, 5, 10}) {
             if (f * magnitude >= v - 1e-12) {
                 return f * magnitude;
             }

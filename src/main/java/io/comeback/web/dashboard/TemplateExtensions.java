@@ -1,7 +1,6 @@
 package io.comeback.web.dashboard;
 
 import io.quarkus.qute.TemplateExtension;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -9,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 @TemplateExtension
 public final class TemplateExtensions {
 
-    private TemplateExtensions() {
-    }
+    private TemplateExtensions() {}
 
     /** A value made safe for one segment of a URL path (an external id may contain '/', '?' or spaces). */
     static String pathSegment(String value) {

@@ -13,12 +13,11 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Reads every request body, except the streamed CSV imports, before anything parses it, counting as it goes:
@@ -34,6 +33,7 @@ public class BodyLimits {
 
     /** The routes that stream their body (millions of CSV rows); their limits are per record ({@code comeback.limits.csv.*}). */
     static final Set<String> STREAMED = Set.of("/api/import/customers", "/api/import/orders");
+
     private static final String WEBHOOKS = "/webhooks/";
 
     private final long webhookBodySize;
@@ -63,8 +63,7 @@ public class BodyLimits {
         return path != null && (path.startsWith(WEBHOOKS) || path.equals("/webhooks"));
     }
 
-    record Limit(long bytes, String setting, String what) {
-    }
+    record Limit(long bytes, String setting, String what) {}
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION - 50)
     public Uni<Response> readWithinLimit(ContainerRequestContext context, RoutingContext routing) {
@@ -95,7 +94,8 @@ public class BodyLimits {
                 }
                 if (body.length() + (long) chunk.length() > limit.bytes()) {
                     refused[0] = true;
-                    // Not a byte more is read: the sender is held back by TCP until the connection closes after the answer.
+                    // Not a byte more is read: the sender is held back by TCP until the connection closes after the
+                    // answer.
                     request.pause();
                     emitter.complete(refuse(routing, tooLarge(limit, -1)));
                     return;
@@ -106,7 +106,9 @@ public class BodyLimits {
                 // Mostly a client that went away mid-body: answered as its fault, not logged as ours.
                 if (!refused[0]) {
                     refused[0] = true;
-                    emitter.complete(ProblemMappers.of(new ProblemException(400, "Malformed request",
+                    emitter.complete(ProblemMappers.of(new ProblemException(
+                            400,
+                            "Malformed request",
                             "body: could not be read (" + failure.getMessage() + ")",
                             List.of(ProblemDetails.Violation.ofField("body", "could not be read")))));
                 }
@@ -115,8 +117,8 @@ public class BodyLimits {
                 if (refused[0]) {
                     return;
                 }
-                Optional<ProblemException> formProblem = isForm(request)
-                        ? FormBodies.check(body, formParameters, limit.what()) : Optional.empty();
+                Optional<ProblemException> formProblem =
+                        isForm(request) ? FormBodies.check(body, formParameters, limit.what()) : Optional.empty();
                 if (formProblem.isPresent()) {
                     emitter.complete(ProblemMappers.of(formProblem.get()));
                     return;
@@ -141,13 +143,19 @@ public class BodyLimits {
             return ProblemMappers.of(problem);
         }
         routing.addEndHandler(done -> routing.request().connection().close());
-        return Response.fromResponse(ProblemMappers.of(problem)).header(HttpHeaders.CONNECTION.toString(), "close").build();
+        return Response.fromResponse(ProblemMappers.of(problem))
+                .header(HttpHeaders.CONNECTION.toString(), "close")
+                .build();
     }
 
     private static ProblemException tooLarge(Limit limit, long declared) {
         String size = declared >= 0 ? "this one declares " + declared + " bytes" : "this one is larger";
-        String message = "at most " + limit.bytes() + " bytes for " + limit.what() + " (" + limit.setting() + "); " + size;
-        return new ProblemException(413, "Request body too large", "body: " + message,
+        String message =
+                "at most " + limit.bytes() + " bytes for " + limit.what() + " (" + limit.setting() + "); " + size;
+        return new ProblemException(
+                413,
+                "Request body too large",
+                "body: " + message,
                 List.of(ProblemDetails.Violation.ofField("body", message)));
     }
 

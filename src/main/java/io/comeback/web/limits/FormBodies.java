@@ -3,7 +3,6 @@ package io.comeback.web.limits;
 import io.comeback.web.ProblemDetails;
 import io.comeback.web.ProblemException;
 import io.vertx.core.buffer.Buffer;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,8 +15,7 @@ import java.util.Optional;
  */
 final class FormBodies {
 
-    private FormBodies() {
-    }
+    private FormBodies() {}
 
     static Optional<ProblemException> check(Buffer body, int maxParameters, String what) {
         int length = body.length();
@@ -28,7 +26,11 @@ final class FormBodies {
             boolean nul = false;
             while (end < length && body.getByte(end) != '&') {
                 byte b = body.getByte(end);
-                if (b == 0 || (b == '%' && end + 2 < length && body.getByte(end + 1) == '0' && body.getByte(end + 2) == '0')) {
+                if (b == 0
+                        || (b == '%'
+                                && end + 2 < length
+                                && body.getByte(end + 1) == '0'
+                                && body.getByte(end + 2) == '0')) {
                     nul = true;
                 }
                 end++;
@@ -38,13 +40,16 @@ final class FormBodies {
                 if (parameters > maxParameters) {
                     String message = "at most " + maxParameters + " parameters in a form for " + what
                             + " (comeback.limits.form-parameters); this one has more";
-                    return Optional.of(new ProblemException(413, "Too many form parameters", "body: " + message,
+                    return Optional.of(new ProblemException(
+                            413,
+                            "Too many form parameters",
+                            "body: " + message,
                             List.of(ProblemDetails.Violation.ofField("body", message))));
                 }
                 if (nul) {
                     String name = name(body.getString(start, end, "ISO-8859-1"));
-                    return Optional.of(ProblemException.invalidField(name,
-                            "holds a NUL character (\\u0000), which cannot be stored; remove it"));
+                    return Optional.of(ProblemException.invalidField(
+                            name, "holds a NUL character (\\u0000), which cannot be stored; remove it"));
                 }
             }
             start = end + 1;

@@ -6,11 +6,10 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Refuses a query parameter holding a NUL character ({@code %00}) with 422 naming it, before any resource looks it
@@ -22,8 +21,9 @@ public class NulInParameters {
 
     @ServerRequestFilter(priority = Priorities.USER)
     public Optional<Response> refuseNul(UriInfo uri) {
-        return first(uri.getQueryParameters(true)).map(name -> ProblemMappers.of(ProblemException.invalidField(name,
-                        "holds a NUL character (%00), which cannot be stored; remove it")));
+        return first(uri.getQueryParameters(true))
+                .map(name -> ProblemMappers.of(ProblemException.invalidField(
+                        name, "holds a NUL character (%00), which cannot be stored; remove it")));
     }
 
     private static Optional<String> first(MultivaluedMap<String, String> parameters) {

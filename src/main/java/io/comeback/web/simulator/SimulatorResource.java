@@ -1,10 +1,10 @@
 package io.comeback.web.simulator;
 
-import io.comeback.gateway.simulator.SimulatorPhone;
 import io.comeback.audience.PhoneNumbers;
-import io.comeback.messaging.Gateways;
+import io.comeback.gateway.simulator.SimulatorPhone;
 import io.comeback.inbound.InboundSms;
 import io.comeback.inbound.InboundSmsSink;
+import io.comeback.messaging.Gateways;
 import io.comeback.web.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -26,12 +25,10 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class SimulatorResource {
 
-    public record InboundRequest(String from, String body) {
-    }
+    public record InboundRequest(String from, String body) {}
 
     /** What the simulated phone got; {@code answer} is the service's immediate reply, if any. */
-    public record InboundResponse(String id, String answer) {
-    }
+    public record InboundResponse(String id, String answer) {}
 
     private final InboundSmsSink sink;
     private final SimulatorPhone phone;
@@ -39,8 +36,8 @@ public class SimulatorResource {
     private final PhoneNumbers phoneNumbers;
     private final Clock clock;
 
-    public SimulatorResource(InboundSmsSink sink, SimulatorPhone phone, Gateways gateways, PhoneNumbers phoneNumbers,
-                             Clock clock) {
+    public SimulatorResource(
+            InboundSmsSink sink, SimulatorPhone phone, Gateways gateways, PhoneNumbers phoneNumbers, Clock clock) {
         this.sink = sink;
         this.phone = phone;
         this.gateways = gateways;
@@ -54,13 +51,15 @@ public class SimulatorResource {
     public InboundResponse inbound(InboundRequest request) {
         requireSimulator();
         if (request == null || request.from() == null || request.body() == null) {
-            throw ProblemException.invalidField(request == null || request.from() == null ? "from" : "body",
+            throw ProblemException.invalidField(
+                    request == null || request.from() == null ? "from" : "body",
                     "required: {\"from\": \"+4791234567\", \"body\": \"9\"}");
         }
         String from = normalize(request.from());
         String id = "SIMIN" + UUID.randomUUID().toString().replace("-", "");
         phone.recordInbound(from, request.body());
-        String answer = sink.receive(new InboundSms(id, from, null, request.body(), clock.instant())).orElse(null);
+        String answer = sink.receive(new InboundSms(id, from, null, request.body(), clock.instant()))
+                .orElse(null);
         if (answer != null) {
             // As a provider delivers a webhook's answer (TwiML <Message>) to the sender.
             phone.recordAnswer(from, answer);

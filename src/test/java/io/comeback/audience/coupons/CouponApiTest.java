@@ -1,8 +1,10 @@
 package io.comeback.audience.coupons;
 
+import static io.comeback.testing.Api.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.Customer;
-import io.comeback.audience.coupons.CouponService;
 import io.comeback.engine.model.CouponSpec;
 import io.comeback.engine.model.FlowDuration;
 import io.comeback.engine.model.SourceLocation;
@@ -13,8 +15,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,9 +28,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static io.comeback.testing.Api.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Unique coupon codes per enrollment, and orders carrying them attributed to the flow (API and CSV import). */
 @QuarkusTest
@@ -40,6 +38,7 @@ class CouponApiTest {
 
     @Inject
     CouponService coupons;
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -52,8 +51,8 @@ class CouponApiTest {
     }
 
     private CouponService.Issued issue(String enrollment, CouponSpec spec) {
-        return QuarkusTransaction.requiringNew().call(() -> coupons.issue("winback", enrollment, 1L, "offer", spec, SENT,
-                ZoneId.of("Europe/Oslo")));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> coupons.issue("winback", enrollment, 1L, "offer", spec, SENT, ZoneId.of("Europe/Oslo")));
     }
 
     @Test
@@ -66,8 +65,9 @@ class CouponApiTest {
         assertThat(first.expiresAt()).isEqualTo(Instant.parse("2026-03-24T09:00:00Z"));
         assertThat(issue(enrollment, spec(prefix, 6))).isEqualTo(first);
         CouponCodes forRuntime = coupons.forEnrollment(enrollment, 1L, SENT, ZoneId.of("Europe/Oslo"));
-        String again = QuarkusTransaction.requiringNew().call(() -> forRuntime.issue(spec(prefix, 6),
-                new CouponCodes.CouponRequest("winback", "someone", "reminder")));
+        String again = QuarkusTransaction.requiringNew()
+                .call(() -> forRuntime.issue(
+                        spec(prefix, 6), new CouponCodes.CouponRequest("winback", "someone", "reminder")));
         assertThat(again).isEqualTo(first.code());
     }
 
@@ -92,30 +92,52 @@ class CouponApiTest {
     @Test
     void ordersCarryingTheCodeAreAttributedToTheFlowOnceWhetherPostedOrImported() throws Exception {
         String customer = TestData.id("coupon");
-        given().body(Map.of("phone", TestData.norwegianMobile())).put("/api/customers/" + customer).then().statusCode(201);
-        long customerId = QuarkusTransaction.requiringNew().call(() -> Customer.findLiving(customer).orElseThrow().id);
+        given().body(Map.of("phone", TestData.norwegianMobile()))
+                .put("/api/customers/" + customer)
+                .then()
+                .statusCode(201);
+        long customerId = QuarkusTransaction.requiringNew()
+                .call(() -> Customer.findLiving(customer).orElseThrow().id);
         String code = issue(TestData.id("enr"), spec(uniquePrefix(), 6)).code();
         String late = issue(TestData.id("enr"), spec(uniquePrefix(), 6)).code();
 
-        Map<String, Object> order = Map.of("orderId", customer + "-1", "customerId", customer, "total", "300",
-                "currency", "NOK", "placedAt", "2026-03-12T12:00:00Z", "couponCode", " " + code.toLowerCase() + " ");
+        Map<String, Object> order = Map.of(
+                "orderId",
+                customer + "-1",
+                "customerId",
+                customer,
+                "total",
+                "300",
+                "currency",
+                "NOK",
+                "placedAt",
+                "2026-03-12T12:00:00Z",
+                "couponCode",
+                " " + code.toLowerCase() + " ");
         given().body(order).post("/api/orders").then().statusCode(201);
         given().body(order).post("/api/orders").then().statusCode(200);
         String csv = "orderId,customerId,total,currency,placedAt,couponCode\n"
                 + customer + "-2," + customer + ",200,NOK,2026-04-30T12:00:00Z," + late + "\n"
                 + customer + "-3," + customer + ",100,NOK,2026-03-13T12:00:00Z,NOT-A-CODE\n";
-        RestAssured.given().header("Authorization", "Bearer " + Api.KEY).contentType("text/csv; charset=UTF-8").body(csv)
-                .post("/api/import/orders").then().statusCode(200);
+        RestAssured.given()
+                .header("Authorization", "Bearer " + Api.KEY)
+                .contentType("text/csv; charset=UTF-8")
+                .body(csv)
+                .post("/api/import/orders")
+                .then()
+                .statusCode(200);
 
-        assertThat(redemptions(customerId)).containsExactly(
-                code + " winback 300.00 valid",
-                // Expired on 24 March: still the flow's, marked as outside its validity.
-                late + " winback 200.00 expired");
+        assertThat(redemptions(customerId))
+                .containsExactly(
+                        code + " winback 300.00 valid",
+                        // Expired on 24 March: still the flow's, marked as outside its validity.
+                        late + " winback 200.00 expired");
     }
 
     private List<String> redemptions(long customerId) throws Exception {
         List<String> found = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("""
                 SELECT k.code || ' ' || r.flow_id || ' ' || r.total || ' ' || CASE WHEN r.within_validity THEN 'valid' ELSE 'expired' END
                 FROM coupon_redemptions r JOIN coupons k ON k.id = r.coupon_id WHERE r.customer_id = ? ORDER BY r.placed_at""")) {
             st.setLong(1, customerId);

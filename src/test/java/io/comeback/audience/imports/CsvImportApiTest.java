@@ -1,16 +1,5 @@
 package io.comeback.audience.imports;
 
-import io.comeback.testing.Api;
-import io.comeback.testing.TestData;
-import io.comeback.web.ProblemDetails;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import static io.comeback.testing.Api.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -18,28 +7,47 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.comeback.testing.Api;
+import io.comeback.testing.TestData;
+import io.comeback.web.ProblemDetails;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 @QuarkusTest
 class CsvImportApiTest {
 
     private static io.restassured.specification.RequestSpecification csv(String body) {
-        return RestAssured.given().header("Authorization", "Bearer " + Api.KEY).contentType("text/csv; charset=UTF-8").body(body);
+        return RestAssured.given()
+                .header("Authorization", "Bearer " + Api.KEY)
+                .contentType("text/csv; charset=UTF-8")
+                .body(body);
     }
 
     @Test
     void goodRowsLandWhileEachBadRowIsReportedOnItsLine() {
         String a = TestData.id("csv-a"), b = TestData.id("csv-b"), c = TestData.id("csv-c"), d = TestData.id("csv-d");
-        String phoneA = TestData.norwegianMobile(), phoneC = TestData.norwegianMobile(), phoneD = TestData.norwegianMobile();
-        String file = String.join("\n",
-                "externalId,phone,firstName,timeZone,consentStatus,consentSource,consentAt,favouriteShop",  // line 1
-                a + "," + phoneA + ",Anna,,opted_in,checkout,2026-02-01T10:00:00Z,Oslo",                  // 2 ok
-                b + ",12,Bjørn,,,,,",                                                                       // 3 bad phone
-                c + "," + phoneC + ",\"Cecilie, the \"\"first\"\"\",Europe/Oslo,,,,Bergen",                 // 4 ok, quoted
-                c + "," + phoneC + ",Cecilie,,,,,",                                                          // 5 duplicate of 4
-                d + "," + phoneD + ",\"broken\"quote,,,,,",                                                  // 6 malformed
-                d + "," + phoneD + ",Dag,Mars/Base,,,,",                                                     // 7 bad zone
-                "only,three,fields",                                                                         // 8 malformed
+        String phoneA = TestData.norwegianMobile(),
+                phoneC = TestData.norwegianMobile(),
+                phoneD = TestData.norwegianMobile();
+        String file = String.join(
+                "\n",
+                "externalId,phone,firstName,timeZone,consentStatus,consentSource,consentAt,favouriteShop", // line 1
+                a + "," + phoneA + ",Anna,,opted_in,checkout,2026-02-01T10:00:00Z,Oslo", // 2 ok
+                b + ",12,Bjørn,,,,,", // 3 bad phone
+                c + "," + phoneC + ",\"Cecilie, the \"\"first\"\"\",Europe/Oslo,,,,Bergen", // 4 ok, quoted
+                c + "," + phoneC + ",Cecilie,,,,,", // 5 duplicate of 4
+                d + "," + phoneD + ",\"broken\"quote,,,,,", // 6 malformed
+                d + "," + phoneD + ",Dag,Mars/Base,,,,", // 7 bad zone
+                "only,three,fields", // 8 malformed
                 "");
-        csv(file).post("/api/import/customers").then().statusCode(200)
+        csv(file)
+                .post("/api/import/customers")
+                .then()
+                .statusCode(200)
                 .body("imported", equalTo(2))
                 .body("updated", equalTo(0))
                 .body("rejectedCount", equalTo(5))
@@ -51,7 +59,9 @@ class CsvImportApiTest {
                 .body("rejected[3].field", equalTo("timeZone"))
                 .body("rejected[4].reason", containsString("expected 8 fields"));
 
-        given().get("/api/customers/" + a).then().statusCode(200)
+        given().get("/api/customers/" + a)
+                .then()
+                .statusCode(200)
                 .body("firstName", equalTo("Anna"))
                 .body("consent.status", equalTo("opted_in"))
                 .body("attributes.favouriteShop", equalTo("Oslo"))
@@ -61,9 +71,15 @@ class CsvImportApiTest {
         given().get("/api/customers/" + d).then().statusCode(404);
 
         // Re-importing updates; columns absent from the file keep their values.
-        csv("externalId,email\n" + a + ",anna@example.com\n").post("/api/import/customers").then().statusCode(200)
-                .body("imported", equalTo(0)).body("updated", equalTo(1)).body("rejected", hasSize(0));
-        given().get("/api/customers/" + a).then()
+        csv("externalId,email\n" + a + ",anna@example.com\n")
+                .post("/api/import/customers")
+                .then()
+                .statusCode(200)
+                .body("imported", equalTo(0))
+                .body("updated", equalTo(1))
+                .body("rejected", hasSize(0));
+        given().get("/api/customers/" + a)
+                .then()
                 .body("email", equalTo("anna@example.com"))
                 .body("firstName", equalTo("Anna"))
                 .body("consent.status", equalTo("opted_in"))
@@ -73,9 +89,13 @@ class CsvImportApiTest {
     @Test
     void ordersImportIsIdempotentAndFoldsFacts() {
         String customer = TestData.id("csv-buyer");
-        given().body(Map.of("phone", TestData.norwegianMobile())).put("/api/customers/" + customer).then().statusCode(201);
+        given().body(Map.of("phone", TestData.norwegianMobile()))
+                .put("/api/customers/" + customer)
+                .then()
+                .statusCode(201);
         String o1 = TestData.id("o"), o2 = TestData.id("o");
-        String file = String.join("\r\n",
+        String file = String.join(
+                "\r\n",
                 "orderId,customerId,total,currency,placedAt,couponCode",
                 o1 + "," + customer + ",100.00,NOK,2026-01-01T10:00:00Z,",
                 o2 + "," + customer + ",250.50,nok,2026-02-01T10:00:00+01:00,WELCOME10",
@@ -83,19 +103,29 @@ class CsvImportApiTest {
                 TestData.id("o") + ",nobody-" + customer + ",10,NOK,2026-01-01T10:00:00Z,",
                 TestData.id("o") + "," + customer + ",ten,NOK,2026-01-01T10:00:00Z,",
                 "");
-        csv(file).post("/api/import/orders").then().statusCode(200)
+        csv(file)
+                .post("/api/import/orders")
+                .then()
+                .statusCode(200)
                 .body("imported", equalTo(2))
                 .body("rejected.line", contains(4, 5, 6))
                 .body("rejected.field", contains("orderId", "customerId", "total"));
-        csv(file).post("/api/import/orders").then().statusCode(200)
+        csv(file)
+                .post("/api/import/orders")
+                .then()
+                .statusCode(200)
                 .body("imported", equalTo(0))
                 .body("unchanged", equalTo(2));
-        given().get("/api/customers/" + customer).then()
+        given().get("/api/customers/" + customer)
+                .then()
                 .body("facts.ordersCount", equalTo(2))
                 .body("facts.totalSpent", equalTo(350.5f))
                 .body("facts.firstOrderAt", equalTo("2026-01-01T10:00:00Z"))
                 .body("facts.lastOrderAt", equalTo("2026-02-01T09:00:00Z"));
-        given().get("/api/orders/" + o2).then().statusCode(200).body("couponCode", equalTo("WELCOME10"))
+        given().get("/api/orders/" + o2)
+                .then()
+                .statusCode(200)
+                .body("couponCode", equalTo("WELCOME10"))
                 .body("currency", equalTo("NOK"));
     }
 
@@ -103,30 +133,45 @@ class CsvImportApiTest {
     void duplicatesFarApartInABigFileAreCaughtAcrossBatches() {
         // The test profile merges three rows per batch, so these duplicates land in later batches.
         String first = TestData.id("far"), customer = TestData.id("far-buyer");
-        StringBuilder customers = new StringBuilder("externalId,firstName\n").append(first).append(",First\n");
+        StringBuilder customers =
+                new StringBuilder("externalId,firstName\n").append(first).append(",First\n");
         for (int i = 0; i < 5; i++) {
             customers.append(TestData.id("filler")).append(",Filler\n");
         }
         customers.append(first).append(",Second\n");
-        csv(customers.toString()).post("/api/import/customers").then().statusCode(200)
+        csv(customers.toString())
+                .post("/api/import/customers")
+                .then()
+                .statusCode(200)
                 .body("imported", equalTo(6))
                 .body("rejected.line", contains(8))
                 .body("rejected[0].reason", containsString("earlier line of this file"));
         given().get("/api/customers/" + first).then().body("firstName", equalTo("First"));
 
-        csv("externalId\n" + customer + "\n").post("/api/import/customers").then().statusCode(200);
+        csv("externalId\n" + customer + "\n")
+                .post("/api/import/customers")
+                .then()
+                .statusCode(200);
         String order = TestData.id("far-o");
         StringBuilder orders = new StringBuilder("orderId,customerId,total,currency,placedAt,couponCode\n")
-                .append(order).append(',').append(customer).append(",10,NOK,2026-01-01T10:00:00Z,\n");
+                .append(order)
+                .append(',')
+                .append(customer)
+                .append(",10,NOK,2026-01-01T10:00:00Z,\n");
         for (int i = 0; i < 5; i++) {
             orders.append(TestData.id("o")).append(',').append(customer).append(",1,NOK,2026-01-02T10:00:00Z,\n");
         }
         orders.append(order).append(',').append(customer).append(",99,NOK,2026-01-01T10:00:00Z,\n");
-        csv(orders.toString()).post("/api/import/orders").then().statusCode(200)
+        csv(orders.toString())
+                .post("/api/import/orders")
+                .then()
+                .statusCode(200)
                 .body("imported", equalTo(6))
                 .body("rejected.line", contains(8))
                 .body("rejected[0].field", equalTo("orderId"));
-        given().get("/api/customers/" + customer).then().body("facts.ordersCount", equalTo(6))
+        given().get("/api/customers/" + customer)
+                .then()
+                .body("facts.ordersCount", equalTo(6))
                 .body("facts.totalSpent", equalTo(15.0f));
     }
 
@@ -135,7 +180,10 @@ class CsvImportApiTest {
         // Orders are stored by two lanes (by orderId) in batches of three: repeats of five orderIds,
         // spread over the file, must each be rejected with their own line while the first line stays.
         String customer = TestData.id("lanes-buyer");
-        csv("externalId\n" + customer + "\n").post("/api/import/customers").then().statusCode(200);
+        csv("externalId\n" + customer + "\n")
+                .post("/api/import/customers")
+                .then()
+                .statusCode(200);
         List<String> repeated = new ArrayList<>();
         StringBuilder file = new StringBuilder("orderId,customerId,total,currency,placedAt\n");
         List<Integer> expectedRejected = new ArrayList<>();
@@ -152,12 +200,17 @@ class CsvImportApiTest {
             file.append(order).append(',').append(customer).append(",1000,NOK,2026-01-03T10:00:00Z\n");
             expectedRejected.add(++line);
         }
-        csv(file.toString()).post("/api/import/orders").then().statusCode(200)
+        csv(file.toString())
+                .post("/api/import/orders")
+                .then()
+                .statusCode(200)
                 .body("imported", equalTo(30))
                 .body("rejectedCount", equalTo(repeated.size()))
                 .body("rejected.line", equalTo(expectedRejected))
                 .body("rejected.field", everyItem(equalTo("orderId")));
-        given().get("/api/customers/" + customer).then().body("facts.ordersCount", equalTo(30))
+        given().get("/api/customers/" + customer)
+                .then()
+                .body("facts.ordersCount", equalTo(30))
                 .body("facts.totalSpent", equalTo(30.0f));
     }
 
@@ -165,9 +218,14 @@ class CsvImportApiTest {
     void aNumberThatBelongsToSomeoneElseIsRejected() {
         String owner = TestData.id("owner"), other = TestData.id("other");
         String phone = TestData.norwegianMobile();
-        given().body(Map.of("phone", phone)).put("/api/customers/" + owner).then().statusCode(201);
+        given().body(Map.of("phone", phone))
+                .put("/api/customers/" + owner)
+                .then()
+                .statusCode(201);
         csv("externalId,phone\n" + other + "," + phone.substring(3) + "\n")
-                .post("/api/import/customers").then().statusCode(200)
+                .post("/api/import/customers")
+                .then()
+                .statusCode(200)
                 .body("imported", equalTo(0))
                 .body("rejected.line", contains(2))
                 .body("rejected[0].field", equalTo("phone"))
@@ -176,30 +234,53 @@ class CsvImportApiTest {
 
     @Test
     void aFileThatCannotBeImportedIsRefusedWhole() {
-        csv("orderId,customerId,total\n1,2,3\n").post("/api/import/orders").then().statusCode(422)
+        csv("orderId,customerId,total\n1,2,3\n")
+                .post("/api/import/orders")
+                .then()
+                .statusCode(422)
                 .contentType(ProblemDetails.MEDIA_TYPE)
                 .body("errors[0].line", equalTo(1))
                 .body("detail", containsString("currency"));
         csv("").post("/api/import/customers").then().statusCode(422).body("errors[0].line", equalTo(1));
-        csv("phone,first name\n").post("/api/import/customers").then().statusCode(422)
+        csv("phone,first name\n")
+                .post("/api/import/customers")
+                .then()
+                .statusCode(422)
                 .body("detail", containsString("externalId"));
-        RestAssured.given().contentType("text/csv").body("externalId\nx\n").post("/api/import/customers")
-                .then().statusCode(401);
+        RestAssured.given()
+                .contentType("text/csv")
+                .body("externalId\nx\n")
+                .post("/api/import/customers")
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void theCharsetOfTheContentTypeIsHonouredAndBadBytesAreRejectedByRow() {
         String latin = TestData.id("latin"), broken = TestData.id("broken");
-        byte[] file = ("externalId,firstName\n" + latin + ",Bjørn\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        RestAssured.given().header("Authorization", "Bearer " + Api.KEY).contentType("text/csv; charset=ISO-8859-1")
-                .body(file).post("/api/import/customers").then().statusCode(200).body("imported", equalTo(1));
+        byte[] file =
+                ("externalId,firstName\n" + latin + ",Bjørn\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        RestAssured.given()
+                .header("Authorization", "Bearer " + Api.KEY)
+                .contentType("text/csv; charset=ISO-8859-1")
+                .body(file)
+                .post("/api/import/customers")
+                .then()
+                .statusCode(200)
+                .body("imported", equalTo(1));
         given().get("/api/customers/" + latin).then().body("firstName", equalTo("Bjørn"));
 
-        RestAssured.given().config(RestAssured.config().encoderConfig(
-                        io.restassured.config.EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
-                .header("Authorization", "Bearer " + Api.KEY).contentType("text/csv")
-                .body(("externalId,firstName\n" + broken + ",Bjørn\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))
-                .post("/api/import/customers").then().statusCode(200)
+        RestAssured.given()
+                .config(RestAssured.config()
+                        .encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
+                                .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .header("Authorization", "Bearer " + Api.KEY)
+                .contentType("text/csv")
+                .body(("externalId,firstName\n" + broken + ",Bjørn\n")
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))
+                .post("/api/import/customers")
+                .then()
+                .statusCode(200)
                 .body("imported", equalTo(0))
                 .body("rejected[0].line", equalTo(2))
                 .body("rejected[0].reason", containsString("UTF-8"));
@@ -211,7 +292,10 @@ class CsvImportApiTest {
         for (int i = 0; i < 2500; i++) {
             file.append(TestData.id("bad")).append(",12\n");
         }
-        csv(file.toString()).post("/api/import/customers").then().statusCode(200)
+        csv(file.toString())
+                .post("/api/import/customers")
+                .then()
+                .statusCode(200)
                 .body("rejectedCount", equalTo(2500))
                 .body("rejected", hasSize(1000))
                 .body("rejectedTruncated", equalTo(true))

@@ -1,5 +1,11 @@
 package io.comeback.audience.imports;
 
+import static io.comeback.testing.Api.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.comeback.testing.Api;
 import io.comeback.testing.StreamedUpload;
 import io.comeback.testing.TestData;
@@ -7,18 +13,11 @@ import io.comeback.web.ProblemDetails;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static io.comeback.testing.Api.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The CSV imports stream files of any size, so their limits are per record (README "Limits"): 10,000 characters
@@ -28,25 +27,36 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class CsvLimitsApiTest {
 
-    private static final Map<String, String> CSV_HEADERS = Map.of("Content-Type", "text/csv; charset=UTF-8",
-            "Authorization", "Bearer " + Api.KEY);
+    private static final Map<String, String> CSV_HEADERS =
+            Map.of("Content-Type", "text/csv; charset=UTF-8", "Authorization", "Bearer " + Api.KEY);
 
     private static RequestSpecification csv(String body) {
-        return RestAssured.given().header("Authorization", "Bearer " + Api.KEY).contentType("text/csv; charset=UTF-8").body(body);
+        return RestAssured.given()
+                .header("Authorization", "Bearer " + Api.KEY)
+                .contentType("text/csv; charset=UTF-8")
+                .body(body);
     }
 
     @AfterEach
     void serviceStillServes() {
         String id = TestData.id("after");
-        csv("externalId,firstName\n" + id + ",After\n").post("/api/import/customers").then().statusCode(200)
+        csv("externalId,firstName\n" + id + ",After\n")
+                .post("/api/import/customers")
+                .then()
+                .statusCode(200)
                 .body("imported", equalTo(1));
         given().get("/api/customers/" + id).then().statusCode(200).body("firstName", equalTo("After"));
     }
 
     @Test
     void fieldOneCharacterOverTheLimitStopsTheImportNamingItsLine() {
-        String file = "externalId,firstName\n" + TestData.id("ok") + ",Ann\n" + TestData.id("long") + "," + "a".repeat(10_001) + "\n";
-        csv(file).post("/api/import/customers").then().statusCode(413).contentType(ProblemDetails.MEDIA_TYPE)
+        String file = "externalId,firstName\n" + TestData.id("ok") + ",Ann\n" + TestData.id("long") + ","
+                + "a".repeat(10_001) + "\n";
+        csv(file)
+                .post("/api/import/customers")
+                .then()
+                .statusCode(413)
+                .contentType(ProblemDetails.MEDIA_TYPE)
                 .body("type", equalTo("https://comeback.io/problems/too-large"))
                 .body("errors[0].line", equalTo(3))
                 .body("detail", containsString("line 3: field 2 is longer than 10000 characters"))
@@ -56,7 +66,10 @@ class CsvLimitsApiTest {
     @Test
     void fieldOfTenThousandCharactersIsReadAndJudgedByTheCustomerRules() {
         String id = TestData.id("at-limit");
-        csv("externalId,note\n" + id + "," + "a".repeat(10_000) + "\n").post("/api/import/customers").then().statusCode(200)
+        csv("externalId,note\n" + id + "," + "a".repeat(10_000) + "\n")
+                .post("/api/import/customers")
+                .then()
+                .statusCode(200)
                 .body("rejected[0].field", equalTo("note"))
                 .body("rejected[0].reason", containsString("at most 1000 characters per attribute value"));
     }
@@ -65,8 +78,14 @@ class CsvLimitsApiTest {
     void streamedFieldOfTwentyMegabytesIsRefusedWithoutReadingTheRest() {
         long size = 20L * 1024 * 1024;
         String head = "externalId,firstName\n" + TestData.id("ok") + ",Ann\n" + TestData.id("huge") + ",";
-        StreamedUpload.Outcome outcome = StreamedUpload.send(RestAssured.port, "POST", "/api/import/customers", CSV_HEADERS,
-                size, true, StreamedUpload.startingWith(head, StreamedUpload.repeated('a')));
+        StreamedUpload.Outcome outcome = StreamedUpload.send(
+                RestAssured.port,
+                "POST",
+                "/api/import/customers",
+                CSV_HEADERS,
+                size,
+                true,
+                StreamedUpload.startingWith(head, StreamedUpload.repeated('a')));
 
         assertThat(outcome.status()).isEqualTo(413);
         assertThat(outcome.body()).contains("line 3: field 2 is longer than 10000 characters");
@@ -77,11 +96,18 @@ class CsvLimitsApiTest {
     void unclosedQuoteIsCaughtAtTheFieldLimitInsteadOfSwallowingTheFile() {
         long size = 20L * 1024 * 1024;
         String head = "externalId,firstName\n" + TestData.id("quote") + ",\"never closed\n";
-        StreamedUpload.Outcome outcome = StreamedUpload.send(RestAssured.port, "POST", "/api/import/customers", CSV_HEADERS,
-                size, true, StreamedUpload.startingWith(head, StreamedUpload.repeated("x-1,Ann\n")));
+        StreamedUpload.Outcome outcome = StreamedUpload.send(
+                RestAssured.port,
+                "POST",
+                "/api/import/customers",
+                CSV_HEADERS,
+                size,
+                true,
+                StreamedUpload.startingWith(head, StreamedUpload.repeated("x-1,Ann\n")));
 
         assertThat(outcome.status()).isEqualTo(413);
-        assertThat(outcome.body()).contains("line 2: field 2 is longer than 10000 characters")
+        assertThat(outcome.body())
+                .contains("line 2: field 2 is longer than 10000 characters")
                 .contains("is its closing quote missing?");
         assertThat(outcome.bytesSent()).isLessThan(size);
     }
@@ -90,7 +116,9 @@ class CsvLimitsApiTest {
     void unclosedQuoteInASmallFileIsOneRejectedRow() {
         String id = TestData.id("ok");
         csv("externalId,firstName\n" + id + ",Ann\n" + TestData.id("quote") + ",\"never closed\nx,y\n")
-                .post("/api/import/customers").then().statusCode(200)
+                .post("/api/import/customers")
+                .then()
+                .statusCode(200)
                 .body("imported", equalTo(1))
                 .body("rejected.line", contains(3))
                 .body("rejected[0].reason", containsString("never closed"));
@@ -98,8 +126,12 @@ class CsvLimitsApiTest {
 
     @Test
     void headerWithOneColumnOverTheLimitIsRefused() {
-        String header = "externalId," + IntStream.rangeClosed(1, 200).mapToObj(i -> "c" + i).collect(Collectors.joining(","));
-        csv(header + "\n").post("/api/import/customers").then().statusCode(413)
+        String header = "externalId,"
+                + IntStream.rangeClosed(1, 200).mapToObj(i -> "c" + i).collect(Collectors.joining(","));
+        csv(header + "\n")
+                .post("/api/import/customers")
+                .then()
+                .statusCode(413)
                 .body("errors[0].line", equalTo(1))
                 .body("detail", containsString("line 1: more than 200 columns (comeback.limits.csv.max-columns)"));
     }
@@ -107,8 +139,14 @@ class CsvLimitsApiTest {
     @Test
     void aMillionColumnsAreRefusedAtTheColumnLimit() {
         long size = 2L * 1_000_000;
-        StreamedUpload.Outcome outcome = StreamedUpload.send(RestAssured.port, "POST", "/api/import/orders", CSV_HEADERS,
-                size, true, StreamedUpload.startingWith("orderId", StreamedUpload.repeated(",c")));
+        StreamedUpload.Outcome outcome = StreamedUpload.send(
+                RestAssured.port,
+                "POST",
+                "/api/import/orders",
+                CSV_HEADERS,
+                size,
+                true,
+                StreamedUpload.startingWith("orderId", StreamedUpload.repeated(",c")));
 
         assertThat(outcome.status()).isEqualTo(413);
         assertThat(outcome.body()).contains("line 1: more than 200 columns");
@@ -117,33 +155,52 @@ class CsvLimitsApiTest {
     @Test
     void dataRowWithMoreColumnsThanTheLimitIsRefusedNamingItsLine() {
         String row = TestData.id("wide") + ",Ann" + ",x".repeat(199);
-        csv("externalId,firstName\n" + row + "\n").post("/api/import/customers").then().statusCode(413)
+        csv("externalId,firstName\n" + row + "\n")
+                .post("/api/import/customers")
+                .then()
+                .statusCode(413)
                 .body("errors[0].line", equalTo(2))
                 .body("detail", containsString("more than 200 columns"));
     }
 
     @Test
     void recordOverTheRecordLengthIsRefusedNamingItsLine() {
-        String header = "externalId," + IntStream.rangeClosed(1, 19).mapToObj(i -> "a" + i).collect(Collectors.joining(","));
+        String header = "externalId,"
+                + IntStream.rangeClosed(1, 19).mapToObj(i -> "a" + i).collect(Collectors.joining(","));
         String row = TestData.id("rec") + ",".concat("b".repeat(5_300)).repeat(19);
-        csv(header + "\n" + row + "\n").post("/api/import/customers").then().statusCode(413)
+        csv(header + "\n" + row + "\n")
+                .post("/api/import/customers")
+                .then()
+                .statusCode(413)
                 .body("errors[0].line", equalTo(2))
-                .body("detail", containsString("the record is longer than 100000 characters (comeback.limits.csv.max-record-length)"));
+                .body(
+                        "detail",
+                        containsString(
+                                "the record is longer than 100000 characters (comeback.limits.csv.max-record-length)"));
     }
 
     @Test
     void moreAttributeColumnsThanACustomerMayHaveAreRefusedAtTheHeader() {
-        String header = "externalId," + IntStream.rangeClosed(1, 101).mapToObj(i -> "a" + i).collect(Collectors.joining(","));
-        csv(header + "\n").post("/api/import/customers").then().statusCode(422)
+        String header = "externalId,"
+                + IntStream.rangeClosed(1, 101).mapToObj(i -> "a" + i).collect(Collectors.joining(","));
+        csv(header + "\n")
+                .post("/api/import/customers")
+                .then()
+                .statusCode(422)
                 .body("errors[0].line", equalTo(1))
-                .body("detail", containsString("at most 100 attribute columns (comeback.limits.attributes.max-count); this file has 101"));
+                .body(
+                        "detail",
+                        containsString(
+                                "at most 100 attribute columns (comeback.limits.attributes.max-count); this file has 101"));
     }
 
     @Test
     void nulCharacterInAFieldRejectsItsRowNamingTheColumn() {
         String good = TestData.id("ok"), bad = TestData.id("nul");
-        csv("externalId,firstName\n" + good + ",Ann\n" + bad + ",An\u0000n\n").post("/api/import/customers")
-                .then().statusCode(200)
+        csv("externalId,firstName\n" + good + ",Ann\n" + bad + ",An\u0000n\n")
+                .post("/api/import/customers")
+                .then()
+                .statusCode(200)
                 .body("imported", equalTo(1))
                 .body("rejected.line", contains(3))
                 .body("rejected[0].field", equalTo("firstName"))

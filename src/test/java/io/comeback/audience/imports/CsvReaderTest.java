@@ -1,14 +1,13 @@
 package io.comeback.audience.imports;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class CsvReaderTest {
 
@@ -79,10 +78,13 @@ class CsvReaderTest {
 
     @Test
     void aRecordOneBeyondALimitStopsTheReadingNamingItsLineAndTheLimit() {
-        assertThatThrownBy(() -> last("h\nabcdef\n")).isInstanceOf(CsvReader.RecordTooLargeException.class)
+        assertThatThrownBy(() -> last("h\nabcdef\n"))
+                .isInstanceOf(CsvReader.RecordTooLargeException.class)
                 .hasMessage("field 1 is longer than 5 characters (comeback.limits.csv.max-field-length)")
-                .extracting(e -> ((ImportRejectedException) e).line()).isEqualTo(2L);
-        assertThatThrownBy(() -> last("h\n\"never closed, and on and on\n")).hasMessageContaining("is its closing quote missing?");
+                .extracting(e -> ((ImportRejectedException) e).line())
+                .isEqualTo(2L);
+        assertThatThrownBy(() -> last("h\n\"never closed, and on and on\n"))
+                .hasMessageContaining("is its closing quote missing?");
         assertThatThrownBy(() -> last("a,b,c,d\n")).hasMessage("more than 3 columns (comeback.limits.csv.max-columns)");
         assertThatThrownBy(() -> last("h\nabcde,abcde,ab\n"))
                 .hasMessage("the record is longer than 13 characters (comeback.limits.csv.max-record-length)");

@@ -1,20 +1,19 @@
 package io.comeback.audience.imports;
 
-import io.comeback.testing.Api;
-import io.comeback.testing.TestData;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static io.comeback.testing.Api.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+
+import io.comeback.testing.Api;
+import io.comeback.testing.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.ValidatableResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * Customers are stored by two connections ("lanes") taking turns by batch; the test profile's batches hold
@@ -26,8 +25,13 @@ import static org.hamcrest.Matchers.hasSize;
 class CustomerImportLanesTest {
 
     private static ValidatableResponse importCustomers(String file) {
-        return RestAssured.given().header("Authorization", "Bearer " + Api.KEY).contentType("text/csv; charset=UTF-8")
-                .body(file).post("/api/import/customers").then().statusCode(200);
+        return RestAssured.given()
+                .header("Authorization", "Bearer " + Api.KEY)
+                .contentType("text/csv; charset=UTF-8")
+                .body(file)
+                .post("/api/import/customers")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -39,7 +43,9 @@ class CustomerImportLanesTest {
         List<String> secondOwners = new ArrayList<>();
         int line = 1;
         for (int group = 0; group < 12; group++) {
-            String first = TestData.id("lane-first"), owner = TestData.id("lane-owner"), third = TestData.id("lane-third");
+            String first = TestData.id("lane-first"),
+                    owner = TestData.id("lane-owner"),
+                    third = TestData.id("lane-third");
             String phoneFirst = TestData.norwegianMobile(), phoneOwner = TestData.norwegianMobile();
             // Batch n (lane A): three new customers.
             file.append(first).append(',').append(phoneFirst).append(",First\n");
@@ -51,7 +57,10 @@ class CustomerImportLanesTest {
             String thief = TestData.id("lane-thief");
             file.append(first).append(',').append(TestData.norwegianMobile()).append(",Second\n");
             file.append(thief).append(',').append(phoneOwner.substring(3)).append(",Thief\n");
-            file.append(TestData.id("lane-new")).append(',').append(TestData.norwegianMobile()).append(",New\n");
+            file.append(TestData.id("lane-new"))
+                    .append(',')
+                    .append(TestData.norwegianMobile())
+                    .append(",New\n");
             rejectedLines.add(line + 1);
             rejectedLines.add(line + 2);
             line += 3;
@@ -67,8 +76,12 @@ class CustomerImportLanesTest {
             report.body("rejected[" + (2 * group) + "].field", equalTo("externalId"))
                     .body("rejected[" + (2 * group) + "].reason", containsString("earlier line of this file"))
                     .body("rejected[" + (2 * group + 1) + "].field", equalTo("phone"))
-                    .body("rejected[" + (2 * group + 1) + "].reason", containsString("already belongs to customer '" + secondOwners.get(group) + "'"));
-            given().get("/api/customers/" + firstIds.get(group)).then().statusCode(200)
+                    .body(
+                            "rejected[" + (2 * group + 1) + "].reason",
+                            containsString("already belongs to customer '" + secondOwners.get(group) + "'"));
+            given().get("/api/customers/" + firstIds.get(group))
+                    .then()
+                    .statusCode(200)
                     .body("firstName", equalTo("First"))
                     .body("phone", equalTo(firstPhones.get(group)));
         }
@@ -87,14 +100,21 @@ class CustomerImportLanesTest {
             first.append(id).append(',').append(phone).append(",opted_in,checkout,2026-02-01T10:00:00Z\n");
             again.append(id).append(',').append(phone).append(",opted_in,checkout,2026-02-01T10:00:00Z\n");
             // Every other customer opts out; the rest state the same consent as before.
-            optOut.append(id).append(',').append(phone).append(i % 2 == 0
-                    ? ",opted_out,support,2026-03-01T10:00:00Z\n" : ",opted_in,checkout,2026-02-01T10:00:00Z\n");
+            optOut.append(id)
+                    .append(',')
+                    .append(phone)
+                    .append(
+                            i % 2 == 0
+                                    ? ",opted_out,support,2026-03-01T10:00:00Z\n"
+                                    : ",opted_in,checkout,2026-02-01T10:00:00Z\n");
         }
         importCustomers(first.toString()).body("imported", equalTo(10));
         importCustomers(again.toString()).body("imported", equalTo(0)).body("updated", equalTo(10));
         importCustomers(optOut.toString()).body("updated", equalTo(10));
         for (int i = 0; i < 10; i++) {
-            ValidatableResponse history = given().get("/api/customers/" + ids.get(i) + "/consent").then().statusCode(200);
+            ValidatableResponse history = given().get("/api/customers/" + ids.get(i) + "/consent")
+                    .then()
+                    .statusCode(200);
             if (i % 2 == 0) {
                 history.body("current.status", equalTo("opted_out"))
                         .body("history", hasSize(2))
@@ -113,7 +133,9 @@ class CustomerImportLanesTest {
         String id = TestData.id("lane-attr");
         importCustomers("externalId,note,shop\n" + id + ",\"say \"\"hi\"\" \\ back\tslash, ø, 😀\",\n")
                 .body("imported", equalTo(1));
-        given().get("/api/customers/" + id).then().statusCode(200)
+        given().get("/api/customers/" + id)
+                .then()
+                .statusCode(200)
                 .body("attributes.note", equalTo("say \"hi\" \\ back\tslash, ø, 😀"))
                 .body("attributes.shop", equalTo(null));
     }

@@ -1,5 +1,11 @@
 package io.comeback.audience.imports;
 
+import static io.comeback.testing.Api.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 import io.agroal.api.AgroalDataSource;
 import io.comeback.testing.Api;
 import io.comeback.testing.CustomerFactsRow;
@@ -8,8 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,12 +24,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static io.comeback.testing.Api.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import org.junit.jupiter.api.Test;
 
 /**
  * The order import folds customer facts once per customer at the end of the file (recomputed from
@@ -52,11 +51,28 @@ class ImportFactsFoldTest {
         StringBuilder file = new StringBuilder("orderId,customerId,total,currency,placedAt,couponCode\n");
         for (int i = 0; i < times.size(); i++) {
             String total = (100 + i * 7) + "." + (i % 90 + 10);
-            given().body(Map.of("orderId", TestData.id("fold-o"), "customerId", viaApi, "total", total,
-                            "currency", "NOK", "placedAt", times.get(i).toString()))
-                    .post("/api/orders").then().statusCode(201);
-            file.append(TestData.id("fold-o")).append(',').append(viaCsv).append(',').append(total)
-                    .append(",NOK,").append(times.get(i)).append(",\n");
+            given().body(Map.of(
+                            "orderId",
+                            TestData.id("fold-o"),
+                            "customerId",
+                            viaApi,
+                            "total",
+                            total,
+                            "currency",
+                            "NOK",
+                            "placedAt",
+                            times.get(i).toString()))
+                    .post("/api/orders")
+                    .then()
+                    .statusCode(201);
+            file.append(TestData.id("fold-o"))
+                    .append(',')
+                    .append(viaCsv)
+                    .append(',')
+                    .append(total)
+                    .append(",NOK,")
+                    .append(times.get(i))
+                    .append(",\n");
         }
         csv(file.toString()).post("/api/import/orders").then().statusCode(200).body("imported", equalTo(times.size()));
 
@@ -70,18 +86,51 @@ class ImportFactsFoldTest {
     @Test
     void aSecondImportAddsToFactsAndAnApiOrderInBetweenCountsOnce() throws SQLException {
         String viaApi = customer("fold-api2"), viaCsv = customer("fold-csv2");
-        String[][] rounds = {{"2025-02-01T08:00:00Z", "2025-03-01T08:00:00Z"}, {"2024-12-24T18:00:00Z"}, {"2025-04-11T09:30:00Z", "2025-01-15T12:00:00Z"}};
+        String[][] rounds = {
+            {"2025-02-01T08:00:00Z", "2025-03-01T08:00:00Z"},
+            {"2024-12-24T18:00:00Z"},
+            {"2025-04-11T09:30:00Z", "2025-01-15T12:00:00Z"}
+        };
         for (int round = 0; round < rounds.length; round++) {
             StringBuilder file = new StringBuilder("orderId,customerId,total,currency,placedAt\n");
             for (String at : rounds[round]) {
-                given().body(Map.of("orderId", TestData.id("fold-o"), "customerId", viaApi, "total", "99.50",
-                        "currency", "NOK", "placedAt", at)).post("/api/orders").then().statusCode(201);
+                given().body(Map.of(
+                                "orderId",
+                                TestData.id("fold-o"),
+                                "customerId",
+                                viaApi,
+                                "total",
+                                "99.50",
+                                "currency",
+                                "NOK",
+                                "placedAt",
+                                at))
+                        .post("/api/orders")
+                        .then()
+                        .statusCode(201);
                 if (round == 1) {
                     // The middle round goes through the API for both: an import must not count it twice.
-                    given().body(Map.of("orderId", TestData.id("fold-o"), "customerId", viaCsv, "total", "99.50",
-                            "currency", "NOK", "placedAt", at)).post("/api/orders").then().statusCode(201);
+                    given().body(Map.of(
+                                    "orderId",
+                                    TestData.id("fold-o"),
+                                    "customerId",
+                                    viaCsv,
+                                    "total",
+                                    "99.50",
+                                    "currency",
+                                    "NOK",
+                                    "placedAt",
+                                    at))
+                            .post("/api/orders")
+                            .then()
+                            .statusCode(201);
                 } else {
-                    file.append(TestData.id("fold-o")).append(',').append(viaCsv).append(",99.50,NOK,").append(at).append('\n');
+                    file.append(TestData.id("fold-o"))
+                            .append(',')
+                            .append(viaCsv)
+                            .append(",99.50,NOK,")
+                            .append(at)
+                            .append('\n');
                 }
             }
             if (round != 1) {
@@ -104,12 +153,32 @@ class ImportFactsFoldTest {
         StringBuilder file = new StringBuilder("orderId,customerId,total,currency,placedAt\n");
         for (int i = 0; i < 40; i++) {
             int who = random.nextInt(9);
-            String at = Instant.parse("2024-01-01T00:00:00Z").plusSeconds(random.nextInt(300 * 86_400)).toString();
+            String at = Instant.parse("2024-01-01T00:00:00Z")
+                    .plusSeconds(random.nextInt(300 * 86_400))
+                    .toString();
             String total = (10 + random.nextInt(500)) + ".25";
-            given().body(Map.of("orderId", TestData.id("fold-o"), "customerId", viaApi.get(who), "total", total,
-                    "currency", "NOK", "placedAt", at)).post("/api/orders").then().statusCode(201);
-            file.append(TestData.id("fold-o")).append(',').append(viaCsv.get(who)).append(',').append(total)
-                    .append(",NOK,").append(at).append('\n');
+            given().body(Map.of(
+                            "orderId",
+                            TestData.id("fold-o"),
+                            "customerId",
+                            viaApi.get(who),
+                            "total",
+                            total,
+                            "currency",
+                            "NOK",
+                            "placedAt",
+                            at))
+                    .post("/api/orders")
+                    .then()
+                    .statusCode(201);
+            file.append(TestData.id("fold-o"))
+                    .append(',')
+                    .append(viaCsv.get(who))
+                    .append(',')
+                    .append(total)
+                    .append(",NOK,")
+                    .append(at)
+                    .append('\n');
         }
         csv(file.toString()).post("/api/import/orders").then().statusCode(200).body("imported", equalTo(40));
         for (int i = 0; i < 9; i++) {
@@ -124,7 +193,7 @@ class ImportFactsFoldTest {
         // As an import that died after committing a batch leaves it: its row in order_fact_folds
         // (lock free: the session is gone), the order stored, the customer's facts untouched.
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("""
+                PreparedStatement st = c.prepareStatement("""
                      WITH f AS (INSERT INTO order_fact_folds (from_order_id) SELECT coalesce(max(id), 0) FROM orders RETURNING 1)
                      INSERT INTO orders (order_id, customer_id, total, currency, placed_at)
                      SELECT ?, id, 42.00, 'NOK', '2025-03-04T05:06:07Z' FROM customers WHERE external_id = ?""")) {
@@ -135,10 +204,15 @@ class ImportFactsFoldTest {
         given().get("/api/customers/" + orphaned).then().body("facts.ordersCount", equalTo(0));
         assertNotEquals(0L, pendingFolds());
 
-        csv("orderId,customerId,total,currency,placedAt\n" + TestData.id("fold-o") + "," + other + ",10,NOK,2025-05-01T00:00:00Z\n")
-                .post("/api/import/orders").then().statusCode(200).body("imported", equalTo(1));
+        csv("orderId,customerId,total,currency,placedAt\n" + TestData.id("fold-o") + "," + other
+                        + ",10,NOK,2025-05-01T00:00:00Z\n")
+                .post("/api/import/orders")
+                .then()
+                .statusCode(200)
+                .body("imported", equalTo(1));
 
-        given().get("/api/customers/" + orphaned).then()
+        given().get("/api/customers/" + orphaned)
+                .then()
                 .body("facts.ordersCount", equalTo(1))
                 .body("facts.totalSpent", equalTo(42.0f))
                 .body("facts.lastOrderAt", equalTo("2025-03-04T05:06:07Z"));
@@ -148,8 +222,8 @@ class ImportFactsFoldTest {
 
     private long pendingFolds() throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("SELECT count(*) FROM order_fact_folds");
-             ResultSet rs = st.executeQuery()) {
+                PreparedStatement st = c.prepareStatement("SELECT count(*) FROM order_fact_folds");
+                ResultSet rs = st.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
@@ -157,7 +231,10 @@ class ImportFactsFoldTest {
 
     private static String customer(String prefix) {
         String id = TestData.id(prefix);
-        given().body(Map.of("phone", TestData.norwegianMobile())).put("/api/customers/" + id).then().statusCode(201);
+        given().body(Map.of("phone", TestData.norwegianMobile()))
+                .put("/api/customers/" + id)
+                .then()
+                .statusCode(201);
         return id;
     }
 
@@ -168,6 +245,9 @@ class ImportFactsFoldTest {
     }
 
     private static RequestSpecification csv(String body) {
-        return RestAssured.given().header("Authorization", "Bearer " + Api.KEY).contentType("text/csv; charset=UTF-8").body(body);
+        return RestAssured.given()
+                .header("Authorization", "Bearer " + Api.KEY)
+                .contentType("text/csv; charset=UTF-8")
+                .body(body);
     }
 }

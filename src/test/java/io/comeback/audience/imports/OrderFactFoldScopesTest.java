@@ -1,13 +1,14 @@
 package io.comeback.audience.imports;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.OrderStore;
 import io.comeback.testing.CustomerFactsRow;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,9 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * Both ways a fold finds its customers (a list of the imported orders' customers, or every customer
@@ -137,7 +136,8 @@ class OrderFactFoldScopesTest {
     }
 
     private static long maxOrderId(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM orders")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM orders")) {
             rs.next();
             return rs.getLong(1);
         }

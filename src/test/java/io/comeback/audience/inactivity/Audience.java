@@ -9,7 +9,6 @@ import io.comeback.audience.OrderService;
 import io.comeback.privacy.PersonErasure;
 import io.comeback.testing.TestData;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,21 +31,30 @@ class Audience {
     }
 
     /** A customer with a history; orders and events are stored in the order given (not necessarily by time). */
-    record Person(long id, String externalId, String zone, List<Instant> orders, List<Instant> engagements) {
-    }
+    record Person(long id, String externalId, String zone, List<Instant> orders, List<Instant> engagements) {}
 
     Person person(String zone, boolean consent, List<Instant> orderTimes, List<Instant> visits) {
         String externalId = TestData.id("inact");
         String phone = TestData.norwegianMobile();
-        CustomerService.PutResult put = customers.put(externalId, new CustomerInput(phone, "Kari", "Nordmann", null, "nb-NO",
-                zone, null, Map.of(), new CustomerInput.ConsentInput(consent ? "opted_in" : "opted_out", "test", null, null)));
+        CustomerService.PutResult put = customers.put(
+                externalId,
+                new CustomerInput(
+                        phone,
+                        "Kari",
+                        "Nordmann",
+                        null,
+                        "nb-NO",
+                        zone,
+                        null,
+                        Map.of(),
+                        new CustomerInput.ConsentInput(consent ? "opted_in" : "opted_out", "test", null, null)));
         if (!(put instanceof CustomerService.Stored stored)) {
             throw new IllegalStateException("customer not stored: " + put);
         }
         int n = 0;
         for (Instant at : orderTimes) {
-            OrderService.Outcome outcome = orders.place(new OrderInput(externalId + "-o" + (++n), externalId, "100.00", "NOK",
-                    at.toString(), List.of(), null));
+            OrderService.Outcome outcome = orders.place(new OrderInput(
+                    externalId + "-o" + (++n), externalId, "100.00", "NOK", at.toString(), List.of(), null));
             if (!(outcome instanceof OrderService.Created)) {
                 throw new IllegalStateException("order not stored: " + outcome);
             }
@@ -67,8 +75,8 @@ class Audience {
 
     /** One more order of the customer, placed at {@code at}. */
     void order(String externalId, Instant at) {
-        OrderService.Outcome outcome = orders.place(new OrderInput(TestData.id(externalId), externalId, "100.00",
-                "NOK", at.toString(), List.of(), null));
+        OrderService.Outcome outcome = orders.place(
+                new OrderInput(TestData.id(externalId), externalId, "100.00", "NOK", at.toString(), List.of(), null));
         if (!(outcome instanceof OrderService.Created)) {
             throw new IllegalStateException("order not stored: " + outcome);
         }

@@ -33,6 +33,7 @@ class FlowAudienceConditionsTest {
 
     @Inject
     InactivityDetector detector;
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -49,14 +50,19 @@ class FlowAudienceConditionsTest {
         String followUp = lapsedCustomer();
         sql("UPDATE customers SET tags = '{needs_follow_up}' WHERE external_id = ?", followUp);
 
-        given().queryParam("asOf", T.toString()).get("/api/flows/winback/audience").then().statusCode(200)
+        given().queryParam("asOf", T.toString())
+                .get("/api/flows/winback/audience")
+                .then()
+                .statusCode(200)
                 .body("count", equalTo(1))
                 .body("excluded.audience", equalTo(1))
                 .body("excluded.noConsent", equalTo(0))
                 .body("sample.customerId", contains(lapsed));
         // The preview without a flow knows no entry conditions: both match.
         given().body(Map.of("asOf", T.toString(), "purchase", Map.of("noPurchaseFor", "P120D")))
-                .post("/api/segments/inactive/preview").then().statusCode(200)
+                .post("/api/segments/inactive/preview")
+                .then()
+                .statusCode(200)
                 .body("count", equalTo(2))
                 .body("excluded.audience", equalTo(0));
 
@@ -68,20 +74,44 @@ class FlowAudienceConditionsTest {
     private String lapsedCustomer() {
         String id = TestData.id("conditions");
         String phone = TestData.norwegianMobile();
-        given().body(Map.of("phone", phone, "timeZone", "Europe/Oslo")).put("/api/customers/" + id).then().statusCode(201);
+        given().body(Map.of("phone", phone, "timeZone", "Europe/Oslo"))
+                .put("/api/customers/" + id)
+                .then()
+                .statusCode(201);
         created.add(id);
-        given().body(Map.of("phone", phone, "timeZone", "Europe/Oslo", "consent", Map.of("status", "opted_in", "source", "checkout")))
-                .put("/api/customers/" + id).then().statusCode(200);
+        given().body(Map.of(
+                        "phone",
+                        phone,
+                        "timeZone",
+                        "Europe/Oslo",
+                        "consent",
+                        Map.of("status", "opted_in", "source", "checkout")))
+                .put("/api/customers/" + id)
+                .then()
+                .statusCode(200);
         // One order 200 days before T: past winback's fixed window of 120 days.
-        given().body(Map.of("orderId", id + "-1", "customerId", id, "total", "250", "currency", "NOK",
-                "placedAt", T.minus(Duration.ofDays(200)).toString())).post("/api/orders").then().statusCode(201);
+        given().body(Map.of(
+                        "orderId",
+                        id + "-1",
+                        "customerId",
+                        id,
+                        "total",
+                        "250",
+                        "currency",
+                        "NOK",
+                        "placedAt",
+                        T.minus(Duration.ofDays(200)).toString()))
+                .post("/api/orders")
+                .then()
+                .statusCode(201);
         return id;
     }
 
     private boolean matchedIntoWinback(String externalId) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "SELECT count(*) FROM detector_matches m JOIN customers c ON c.id = m.customer_id "
-                        + "WHERE m.flow_id = 'winback' AND c.external_id = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT count(*) FROM detector_matches m JOIN customers c ON c.id = m.customer_id "
+                                + "WHERE m.flow_id = 'winback' AND c.external_id = ?")) {
             st.setString(1, externalId);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
@@ -91,7 +121,8 @@ class FlowAudienceConditionsTest {
     }
 
     private void sql(String statement, String parameter) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(statement)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(statement)) {
             st.setString(1, parameter);
             assertThat(st.executeUpdate()).isEqualTo(1);
         }

@@ -1,17 +1,18 @@
 package io.comeback.audience.inactivity;
 
+import static io.comeback.testing.Api.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.Customer;
-import io.comeback.audience.inactivity.EngagementStore;
 import io.comeback.enrollment.InactivityDetector;
 import io.comeback.testing.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,12 +21,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static io.comeback.testing.Api.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The issue's example on the real database. Histories lie in 1999 so that, as of late 1999, no
@@ -42,8 +40,10 @@ class InactiveAudienceApiTest {
 
     @Inject
     EngagementStore engagement;
+
     @Inject
     InactivityDetector detector;
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -73,9 +73,14 @@ class InactiveAudienceApiTest {
 
     @Test
     void purchaseWindowsRhythmForRegularBuyersFixedWindowForTheRest() {
-        given().body(Map.of("asOf", T.toString(),
-                        "purchase", Map.of("noPurchaseFor", "P90D", "rhythmFactor", 2.0, "minOrders", 3)))
-                .post("/api/segments/inactive/preview").then().statusCode(200)
+        given().body(Map.of(
+                        "asOf",
+                        T.toString(),
+                        "purchase",
+                        Map.of("noPurchaseFor", "P90D", "rhythmFactor", 2.0, "minOrders", 3)))
+                .post("/api/segments/inactive/preview")
+                .then()
+                .statusCode(200)
                 .body("count", equalTo(3))
                 .body("excluded.noConsent", equalTo(1))
                 .body("excluded.coolDown", equalTo(0))
@@ -96,10 +101,16 @@ class InactiveAudienceApiTest {
 
     @Test
     void engagementRulesNarrowItToTheLostCustomer() {
-        given().body(Map.of("asOf", T.toString(),
-                        "purchase", Map.of("noPurchaseFor", "P90D", "rhythmFactor", 2.0, "minOrders", 3),
-                        "engagement", Map.of("noEngagementFor", "P30D", "unansweredMessages", 8)))
-                .post("/api/segments/inactive/preview").then().statusCode(200)
+        given().body(Map.of(
+                        "asOf",
+                        T.toString(),
+                        "purchase",
+                        Map.of("noPurchaseFor", "P90D", "rhythmFactor", 2.0, "minOrders", 3),
+                        "engagement",
+                        Map.of("noEngagementFor", "P30D", "unansweredMessages", 8)))
+                .post("/api/segments/inactive/preview")
+                .then()
+                .statusCode(200)
                 .body("count", equalTo(1))
                 .body("excluded.noConsent", equalTo(1))
                 .body("sample.customerId", contains(lost))
@@ -108,16 +119,25 @@ class InactiveAudienceApiTest {
                 .body("sample[0].reasons[1].windowSeconds", equalTo((int) (30 * DAY + 3600)))
                 .body("sample[0].reasons[1].lateBySeconds", equalTo((int) (10 * DAY - 3600)))
                 .body("sample[0].reasons[2].count", equalTo(8));
-        given().body(Map.of("asOf", T.toString(), "purchase", Map.of("rhythmFactor", 2.0),
-                        "engagement", Map.of("unansweredMessages", 9)))
-                .post("/api/segments/inactive/preview").then().statusCode(200)
+        given().body(Map.of(
+                        "asOf",
+                        T.toString(),
+                        "purchase",
+                        Map.of("rhythmFactor", 2.0),
+                        "engagement",
+                        Map.of("unansweredMessages", 9)))
+                .post("/api/segments/inactive/preview")
+                .then()
+                .statusCode(200)
                 .body("count", equalTo(0));
     }
 
     @Test
     void fewerOrdersThanMinOrdersAndNoFixedWindowIsNeverLapsedByPurchase() {
         given().body(Map.of("asOf", T.toString(), "purchase", Map.of("rhythmFactor", 1.0, "minOrders", 6)))
-                .post("/api/segments/inactive/preview").then().statusCode(200)
+                .post("/api/segments/inactive/preview")
+                .then()
+                .statusCode(200)
                 // Only the monthly buyer has six orders; the lost customers have five.
                 .body("count", equalTo(1))
                 .body("sample.customerId", contains(slipping));
@@ -125,17 +145,36 @@ class InactiveAudienceApiTest {
 
     @Test
     void badWindowsAreRefusedNamingEveryField() {
-        given().body(Map.of("asOf", "yesterday", "purchase", Map.of("noPurchaseFor", "90 days", "rhythmFactor", 0.5, "minOrders", 1),
-                        "engagement", Map.of("noEngagementFor", "P0D", "unansweredMessages", 0)))
-                .post("/api/segments/inactive/preview").then().statusCode(422)
+        given().body(Map.of(
+                        "asOf",
+                        "yesterday",
+                        "purchase",
+                        Map.of("noPurchaseFor", "90 days", "rhythmFactor", 0.5, "minOrders", 1),
+                        "engagement",
+                        Map.of("noEngagementFor", "P0D", "unansweredMessages", 0)))
+                .post("/api/segments/inactive/preview")
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
-                .body("errors.field", contains("asOf", "purchase.noPurchaseFor", "engagement.noEngagementFor",
-                        "purchase.rhythmFactor", "purchase.minOrders", "engagement.unansweredMessages"));
-        given().body(Map.of()).post("/api/segments/inactive/preview").then().statusCode(422)
+                .body(
+                        "errors.field",
+                        contains(
+                                "asOf",
+                                "purchase.noPurchaseFor",
+                                "engagement.noEngagementFor",
+                                "purchase.rhythmFactor",
+                                "purchase.minOrders",
+                                "engagement.unansweredMessages"));
+        given().body(Map.of())
+                .post("/api/segments/inactive/preview")
+                .then()
+                .statusCode(422)
                 .body("errors.field", contains("purchase"));
         // A window PostgreSQL could not even subtract from the date is refused like any bad window.
         given().body(Map.of("asOf", T.toString(), "purchase", Map.of("noPurchaseFor", "P999999Y")))
-                .post("/api/segments/inactive/preview").then().statusCode(422)
+                .post("/api/segments/inactive/preview")
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.field", contains("purchase.noPurchaseFor"))
                 .body("errors[0].message", org.hamcrest.Matchers.containsString("up to P10Y"));
@@ -144,7 +183,10 @@ class InactiveAudienceApiTest {
     @Test
     void theDetectorRecordsWhyAndTheFlowsCoolDownKeepsMatchedCustomersOut() throws Exception {
         // winback.yaml: rhythm 2 × median gap for 3+ orders, else P120D; cool-down P180D.
-        given().queryParam("asOf", T.toString()).get("/api/flows/winback/audience").then().statusCode(200)
+        given().queryParam("asOf", T.toString())
+                .get("/api/flows/winback/audience")
+                .then()
+                .statusCode(200)
                 .body("count", equalTo(2))
                 .body("excluded.noConsent", equalTo(1))
                 .body("sample.customerId", contains(lost, slipping));
@@ -152,11 +194,16 @@ class InactiveAudienceApiTest {
         detector.runAll(T);
         // winback holds out 10 % (by a hash of flow and customer id): either outcome is a match.
         assertThat(matches(lost)).singleElement().asString().matches("(entered|held_out) personal_rhythm " + 183 * DAY);
-        assertThat(matches(slipping)).singleElement().asString().matches("(entered|held_out) personal_rhythm " + 30 * DAY);
+        assertThat(matches(slipping))
+                .singleElement()
+                .asString()
+                .matches("(entered|held_out) personal_rhythm " + 30 * DAY);
         assertThat(matches(oneTime)).isEmpty();
         assertThat(matches(lostWithoutConsent)).isEmpty();
 
-        given().queryParam("asOf", T.toString()).get("/api/flows/winback/audience").then()
+        given().queryParam("asOf", T.toString())
+                .get("/api/flows/winback/audience")
+                .then()
                 .body("count", equalTo(0))
                 .body("excluded.coolDown", equalTo(2));
         Instant nextDay = T.plus(Duration.ofDays(1));
@@ -164,7 +211,9 @@ class InactiveAudienceApiTest {
         assertThat(matches(lost)).hasSize(1);
         // P180D after the match they may enter again: still lapsed, so they do.
         Instant later = T.plus(Duration.ofDays(181));
-        given().queryParam("asOf", later.toString()).get("/api/flows/winback/audience").then()
+        given().queryParam("asOf", later.toString())
+                .get("/api/flows/winback/audience")
+                .then()
                 .body("sample.customerId", hasItems(lost, slipping));
         detector.runAll(later);
         assertThat(matches(lost)).hasSize(2);
@@ -176,9 +225,13 @@ class InactiveAudienceApiTest {
         long id = id(customer);
         assertThat(streak(id)).isEqualTo(3);
         event(customer, "link_click", days(400));
-        assertThat(streak(id)).as("a click from before the texts answers none of them").isEqualTo(3);
+        assertThat(streak(id))
+                .as("a click from before the texts answers none of them")
+                .isEqualTo(3);
         event(customer, "site_visit", T);
-        assertThat(streak(id)).as("a visit is engagement, not an answer to a text").isEqualTo(3);
+        assertThat(streak(id))
+                .as("a visit is engagement, not an answer to a text")
+                .isEqualTo(3);
         event(customer, "link_click", T);
         assertThat(streak(id)).isZero();
         QuarkusTransaction.requiringNew().run(() -> engagement.marketingTextSent(id, T.plusSeconds(60)));
@@ -204,14 +257,36 @@ class InactiveAudienceApiTest {
         String phone = TestData.norwegianMobile();
         // Created without consent, so the welcome flow (which needs an opt-in at sign-up) sends these
         // customers nothing that would change the streaks the tests set; consent is given right after.
-        given().body(Map.of("phone", phone, "timeZone", "Europe/Oslo")).put("/api/customers/" + id).then().statusCode(201);
-        given().body(Map.of("phone", phone, "timeZone", "Europe/Oslo",
-                        "consent", Map.of("status", consent, "source", "checkout")))
-                .put("/api/customers/" + id).then().statusCode(200);
+        given().body(Map.of("phone", phone, "timeZone", "Europe/Oslo"))
+                .put("/api/customers/" + id)
+                .then()
+                .statusCode(201);
+        given().body(Map.of(
+                        "phone",
+                        phone,
+                        "timeZone",
+                        "Europe/Oslo",
+                        "consent",
+                        Map.of("status", consent, "source", "checkout")))
+                .put("/api/customers/" + id)
+                .then()
+                .statusCode(200);
         // Newest first: the facts must not depend on orders arriving in time order.
         for (int i = orders.size() - 1; i >= 0; i--) {
-            given().body(Map.of("orderId", id + "-" + i, "customerId", id, "total", "250", "currency", "NOK",
-                    "placedAt", orders.get(i).toString())).post("/api/orders").then().statusCode(201);
+            given().body(Map.of(
+                            "orderId",
+                            id + "-" + i,
+                            "customerId",
+                            id,
+                            "total",
+                            "250",
+                            "currency",
+                            "NOK",
+                            "placedAt",
+                            orders.get(i).toString()))
+                    .post("/api/orders")
+                    .then()
+                    .statusCode(201);
         }
         if (lastVisit != null) {
             event(id, "site_visit", lastVisit.minus(Duration.ofDays(100)));
@@ -226,16 +301,20 @@ class InactiveAudienceApiTest {
     }
 
     private static void event(String customer, String type, Instant at) {
-        given().body(Map.of("customerId", customer, "type", type, "at", at.toString())).post("/api/events").then().statusCode(201);
+        given().body(Map.of("customerId", customer, "type", type, "at", at.toString()))
+                .post("/api/events")
+                .then()
+                .statusCode(201);
     }
 
     private static long id(String externalId) {
-        return QuarkusTransaction.requiringNew().call(() -> Customer.findLiving(externalId).orElseThrow().id);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Customer.findLiving(externalId).orElseThrow().id);
     }
 
     private long streak(long id) throws Exception {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("SELECT unanswered_messages FROM customers WHERE id = ?")) {
+                PreparedStatement st = c.prepareStatement("SELECT unanswered_messages FROM customers WHERE id = ?")) {
             st.setLong(1, id);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
@@ -248,7 +327,7 @@ class InactiveAudienceApiTest {
     private List<String> matches(String externalId) throws Exception {
         List<String> found = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("""
+                PreparedStatement st = c.prepareStatement("""
                      SELECT outcome || ' ' || (reasons -> 0 ->> 'rule') || ' ' || (reasons -> 0 ->> 'lateBySeconds')
                      FROM detector_matches m JOIN customers c ON c.id = m.customer_id
                      WHERE m.flow_id = 'winback' AND c.external_id = ? ORDER BY m.matched_at""")) {

@@ -1,5 +1,7 @@
 package io.comeback.audience.inactivity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.FlowDuration;
 import io.comeback.engine.model.SourceLocation;
@@ -8,10 +10,6 @@ import io.comeback.engine.run.Inactivity;
 import io.comeback.engine.run.PurchaseRhythm;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,8 +27,9 @@ import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The detector's SQL and the engine's pure definition ({@link PurchaseRhythm}, {@link Inactivity})
@@ -45,6 +44,7 @@ class InactivitySqlAgreementTest {
 
     @Inject
     Audience audience;
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -63,8 +63,15 @@ class InactivitySqlAgreementTest {
         add(newYork, Audience.every(30, 6, REF.minus(Duration.ofDays(90))), List.of(REF.minus(Duration.ofDays(1))));
         // Irregular gaps 10, 100, 20, 200 days: median (20 + 100) / 2 = 60.
         Instant first = REF.minus(Duration.ofDays(400));
-        add(oslo, List.of(first, first.plus(Duration.ofDays(10)), first.plus(Duration.ofDays(110)),
-                first.plus(Duration.ofDays(130)), first.plus(Duration.ofDays(330))), List.of());
+        add(
+                oslo,
+                List.of(
+                        first,
+                        first.plus(Duration.ofDays(10)),
+                        first.plus(Duration.ofDays(110)),
+                        first.plus(Duration.ofDays(130)),
+                        first.plus(Duration.ofDays(330))),
+                List.of());
         // Never ordered, visited 10 and 50 days ago.
         add(oslo, List.of(), List.of(REF.minus(Duration.ofDays(50)), REF.minus(Duration.ofDays(10))));
         // 40 orders: 100-day gaps, then ten-day gaps recently; only the last 32 make the rhythm.
@@ -76,9 +83,14 @@ class InactivitySqlAgreementTest {
         add(newYork, List.of(twice, twice, twice.plus(Duration.ofDays(45))), List.of());
         // Last order in New York just before the clocks went back (2026-11-01 is 90 days after 2026-08-03):
         // a calendar window of P90D ends at 23:30 local, which is one hour later than 90 × 24 h.
-        add(newYork, List.of(Instant.parse("2026-06-01T12:00:00Z"), Instant.parse("2026-08-04T03:30:00Z")),
+        add(
+                newYork,
+                List.of(Instant.parse("2026-06-01T12:00:00Z"), Instant.parse("2026-08-04T03:30:00Z")),
                 List.of(Instant.parse("2026-08-04T03:30:00Z")));
-        add("Asia/Kolkata", List.of(Instant.parse("2026-01-31T20:00:00Z"), Instant.parse("2026-02-28T20:00:00Z")), List.of());
+        add(
+                "Asia/Kolkata",
+                List.of(Instant.parse("2026-01-31T20:00:00Z"), Instant.parse("2026-02-28T20:00:00Z")),
+                List.of());
         // Random histories with irregular gaps and random time of day.
         for (int i = 0; i < 12; i++) {
             int count = random.nextInt(8);
@@ -86,7 +98,9 @@ class InactivitySqlAgreementTest {
             for (int k = 0; k < count; k++) {
                 orders.add(REF.minus(Duration.ofSeconds(random.nextInt(500 * 86_400))));
             }
-            List<Instant> visits = random.nextBoolean() ? List.of(REF.minus(Duration.ofSeconds(random.nextInt(90 * 86_400)))) : List.of();
+            List<Instant> visits = random.nextBoolean()
+                    ? List.of(REF.minus(Duration.ofSeconds(random.nextInt(90 * 86_400))))
+                    : List.of();
             add(i % 2 == 0 ? oslo : newYork, orders, visits);
         }
     }
@@ -98,9 +112,13 @@ class InactivitySqlAgreementTest {
     }
 
     static Trigger.Inactive trigger(String noPurchaseFor, Double factor, int minOrders, String noEngagementFor) {
-        return new Trigger.Inactive(Optional.ofNullable(noPurchaseFor).map(FlowDuration::of),
-                factor == null ? OptionalDouble.empty() : OptionalDouble.of(factor), minOrders,
-                Optional.ofNullable(noEngagementFor).map(FlowDuration::of), OptionalInt.empty(), SourceLocation.UNKNOWN);
+        return new Trigger.Inactive(
+                Optional.ofNullable(noPurchaseFor).map(FlowDuration::of),
+                factor == null ? OptionalDouble.empty() : OptionalDouble.of(factor),
+                minOrders,
+                Optional.ofNullable(noEngagementFor).map(FlowDuration::of),
+                OptionalInt.empty(),
+                SourceLocation.UNKNOWN);
     }
 
     static final List<Trigger.Inactive> TRIGGERS = List.of(
@@ -117,15 +135,21 @@ class InactivitySqlAgreementTest {
         for (Audience.Person person : people) {
             Long stored = query("SELECT median_gap_seconds FROM customers WHERE id = ?", person.id());
             Optional<Duration> expected = PurchaseRhythm.medianGap(person.orders());
-            assertThat(Optional.ofNullable(stored)).as(person.externalId()).isEqualTo(expected.map(Duration::getSeconds));
+            assertThat(Optional.ofNullable(stored))
+                    .as(person.externalId())
+                    .isEqualTo(expected.map(Duration::getSeconds));
         }
     }
 
     @Test
     void sqlAndPureComputationAgreeOnWhoIsLapsedAndFromWhen() throws Exception {
-        List<Instant> instants = new ArrayList<>(List.of(REF, REF.minus(Duration.ofDays(60)), REF.plus(Duration.ofDays(200)),
+        List<Instant> instants = new ArrayList<>(List.of(
+                REF,
+                REF.minus(Duration.ofDays(60)),
+                REF.plus(Duration.ofDays(200)),
                 // Either side of the New York customer's calendar window end (23:30 EST on 1 Nov = 04:30Z).
-                Instant.parse("2026-11-02T04:29:59Z"), Instant.parse("2026-11-02T04:30:00Z")));
+                Instant.parse("2026-11-02T04:29:59Z"),
+                Instant.parse("2026-11-02T04:30:00Z")));
         int lapsedSeen = 0;
         for (Trigger.Inactive trigger : TRIGGERS) {
             for (Instant asOf : instants) {
@@ -138,11 +162,16 @@ class InactivitySqlAgreementTest {
                         expected.add(p.id());
                     }
                     if (sql.containsKey(p.id()) && PurchaseRhythm.hasPurchaseCriterion(trigger)) {
-                        assertThat(sql.get(p.id())).as("purchase lapse of %s under %s", p.externalId(), trigger)
-                                .isEqualTo(PurchaseRhythm.lapse(trigger, p.orders(), zone).orElseThrow().at());
+                        assertThat(sql.get(p.id()))
+                                .as("purchase lapse of %s under %s", p.externalId(), trigger)
+                                .isEqualTo(PurchaseRhythm.lapse(trigger, p.orders(), zone)
+                                        .orElseThrow()
+                                        .at());
                     }
                 }
-                assertThat(new TreeSet<>(sql.keySet())).as("lapsed under %s at %s", trigger, asOf).isEqualTo(expected);
+                assertThat(new TreeSet<>(sql.keySet()))
+                        .as("lapsed under %s at %s", trigger, asOf)
+                        .isEqualTo(expected);
                 lapsedSeen += expected.size();
             }
         }
@@ -163,9 +192,12 @@ class InactivitySqlAgreementTest {
     private Map<Long, Instant> lapsedBySql(Trigger.Inactive trigger, Instant asOf) throws Exception {
         Map<Long, Instant> lapsed = new HashMap<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement(InactivitySql.matching(trigger, asOf)
-                     + "SELECT id, purchase_lapsed_at FROM lapses WHERE id = ANY(?)")) {
-            st.setArray(1, c.createArrayOf("bigint", people.stream().map(Audience.Person::id).toArray()));
+                PreparedStatement st = c.prepareStatement(InactivitySql.matching(trigger, asOf)
+                        + "SELECT id, purchase_lapsed_at FROM lapses WHERE id = ANY(?)")) {
+            st.setArray(
+                    1,
+                    c.createArrayOf(
+                            "bigint", people.stream().map(Audience.Person::id).toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     java.time.OffsetDateTime at = rs.getObject(2, java.time.OffsetDateTime.class);
@@ -177,7 +209,8 @@ class InactivitySqlAgreementTest {
     }
 
     private Long query(String sql, long id) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(sql)) {
             st.setLong(1, id);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();

@@ -1,5 +1,7 @@
 package io.comeback.audience.inactivity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.FlowDuration;
 import io.comeback.engine.model.ReEntry;
@@ -9,10 +11,6 @@ import io.comeback.testing.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,8 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The cool-down reads {@code detector_last_matches}, which {@link MatchStore} keeps with the log: the
@@ -38,15 +37,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LastMatchCoolDownTest {
 
     static final Instant T = Instant.parse("1995-12-01T10:00:00Z");
-    static final Trigger.Inactive NO_ORDER_FOR_90_DAYS = new Trigger.Inactive(Optional.of(FlowDuration.of("P90D")),
-            OptionalDouble.empty(), 3, Optional.empty(), OptionalInt.empty(), SourceLocation.UNKNOWN);
+    static final Trigger.Inactive NO_ORDER_FOR_90_DAYS = new Trigger.Inactive(
+            Optional.of(FlowDuration.of("P90D")),
+            OptionalDouble.empty(),
+            3,
+            Optional.empty(),
+            OptionalInt.empty(),
+            SourceLocation.UNKNOWN);
 
     @Inject
     Audience audience;
+
     @Inject
     InactiveAudience inactive;
+
     @Inject
     MatchStore log;
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -74,7 +81,8 @@ class LastMatchCoolDownTest {
     void neverKeepsOutWhoeverEnteredButNotWhoWasRefused() throws Exception {
         assertThat(lastMatch(entered.id())).contains(T);
         assertThat(lastMatch(refused.id())).as("refused entries do not count").isEmpty();
-        assertThat(preview(new ReEntry.Never(SourceLocation.UNKNOWN), T.plus(Duration.ofDays(400)))).isEqualTo(new Seen(1, 1));
+        assertThat(preview(new ReEntry.Never(SourceLocation.UNKNOWN), T.plus(Duration.ofDays(400))))
+                .isEqualTo(new Seen(1, 1));
     }
 
     @Test
@@ -107,24 +115,35 @@ class LastMatchCoolDownTest {
     }
 
     /** Of this test's two customers, how many are eligible; how many customers the flow's cool-down keeps out. */
-    record Seen(long eligible, long coolDown) {
-    }
+    record Seen(long eligible, long coolDown) {}
 
     private Seen preview(ReEntry reEntry, Instant asOf) {
-        InactiveAudience.Preview preview = inactive.preview(NO_ORDER_FOR_90_DAYS,
-                Optional.of(new InactiveAudience.FlowRules(flow, reEntry, List.of(), Map.of())), asOf, 1_000);
+        InactiveAudience.Preview preview = inactive.preview(
+                NO_ORDER_FOR_90_DAYS,
+                Optional.of(new InactiveAudience.FlowRules(flow, reEntry, List.of(), Map.of())),
+                asOf,
+                1_000);
         assertThat(preview.sample()).hasSizeLessThan(1_000);
-        long eligible = preview.sample().stream().filter(s -> s.id() == entered.id() || s.id() == refused.id()).count();
+        long eligible = preview.sample().stream()
+                .filter(s -> s.id() == entered.id() || s.id() == refused.id())
+                .count();
         return new Seen(eligible, preview.counts().coolDown());
     }
 
     private void record(Instant at, Map<Long, MatchOutcome> outcomes) {
         List<Long> ids = List.copyOf(outcomes.keySet());
         List<WinbackEnrollment.Match> matches = ids.stream()
-                .map(id -> new WinbackEnrollment.Match(id, new MatchReason(at, List.of()))).toList();
+                .map(id -> new WinbackEnrollment.Match(id, new MatchReason(at, List.of())))
+                .toList();
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection connection = dataSource.getConnection()) {
-                log.record(connection, flow, "v1", at, matches, ids.stream().map(outcomes::get).toList());
+                log.record(
+                        connection,
+                        flow,
+                        "v1",
+                        at,
+                        matches,
+                        ids.stream().map(outcomes::get).toList());
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -133,12 +152,15 @@ class LastMatchCoolDownTest {
 
     private Optional<Instant> lastMatch(long customerId) throws Exception {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement(
-                     "SELECT last_matched_at FROM detector_last_matches WHERE flow_id = ? AND customer_id = ?")) {
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT last_matched_at FROM detector_last_matches WHERE flow_id = ? AND customer_id = ?")) {
             st.setString(1, flow);
             st.setLong(2, customerId);
             try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getObject(1, java.time.OffsetDateTime.class).toInstant()) : Optional.empty();
+                return rs.next()
+                        ? Optional.of(
+                                rs.getObject(1, java.time.OffsetDateTime.class).toInstant())
+                        : Optional.empty();
             }
         }
     }

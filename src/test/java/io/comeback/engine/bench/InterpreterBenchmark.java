@@ -38,18 +38,33 @@ public final class InterpreterBenchmark {
 
     private static final String[] REPLIES = {"10", "ti", "3 av 10", "7", "hæ?", "9/10", "nine", "4"};
 
-    private final FlowInterpreter interpreter = new FlowInterpreter(CouponCodes.deterministic(),
-            Map.of("shop.name", "Fjellsport"));
+    private final FlowInterpreter interpreter =
+            new FlowInterpreter(CouponCodes.deterministic(), Map.of("shop.name", "Fjellsport"));
     private final Flow feedback;
     private final Flow winback;
-    private final CustomerView customer = new CustomerView("c-42", "Kari", "Nordmann", "kari@example.com",
-            "+4791234567", "nb-NO", ZoneId.of("Europe/Oslo"), Map.of("tier", "gold"), Set.of(), ConsentStatus.OPTED_IN);
+    private final CustomerView customer = new CustomerView(
+            "c-42",
+            "Kari",
+            "Nordmann",
+            "kari@example.com",
+            "+4791234567",
+            "nb-NO",
+            ZoneId.of("Europe/Oslo"),
+            Map.of("tier", "gold"),
+            Set.of(),
+            ConsentStatus.OPTED_IN);
     private long checksum;
 
     InterpreterBenchmark(Path flows) throws IOException {
         FlowValidator validator = new FlowValidator();
-        this.feedback = validator.validate(Files.readString(flows.resolve("feedback.yaml"))).flow().orElseThrow();
-        this.winback = validator.validate(Files.readString(flows.resolve("winback.yaml"))).flow().orElseThrow();
+        this.feedback = validator
+                .validate(Files.readString(flows.resolve("feedback.yaml")))
+                .flow()
+                .orElseThrow();
+        this.winback = validator
+                .validate(Files.readString(flows.resolve("winback.yaml")))
+                .flow()
+                .orElseThrow();
     }
 
     public static void main(String[] args) throws IOException {
@@ -62,7 +77,8 @@ public final class InterpreterBenchmark {
             System.out.printf("round %d: %,.0f decisions/s%n", i + 1, rounds[i]);
         }
         Arrays.sort(rounds);
-        System.out.printf("median %,.0f decisions/s (min %,.0f, max %,.0f) on one thread; checksum %d%n",
+        System.out.printf(
+                "median %,.0f decisions/s (min %,.0f, max %,.0f) on one thread; checksum %d%n",
                 rounds[2], rounds[0], rounds[4], bench.checksum);
     }
 
@@ -85,7 +101,8 @@ public final class InterpreterBenchmark {
         Instant t = Instant.parse("2026-06-15T10:00:00Z");
         EnrollmentState state = EnrollmentState.enroll(feedback.id(), feedback.version(), t);
         int count = 0;
-        StepResult r = interpreter.interpret(feedback, state, FlowEvent.Started.forOrder("o-1", BigDecimal.TEN, null), t, customer);
+        StepResult r = interpreter.interpret(
+                feedback, state, FlowEvent.Started.forOrder("o-1", BigDecimal.TEN, null), t, customer);
         count += consume(r);
         r = interpreter.interpret(feedback, r.state(), new FlowEvent.Replied(reply), t.plusSeconds(600), customer);
         count += consume(r);

@@ -31,7 +31,10 @@ class LocalizedTextTest {
 
     @Test
     void locatesCharactersOnTheirLines() {
-        TextVariant v = new TextVariant("nb", "ab\ncd {{ x }}", new SourceLocation(5, 9),
+        TextVariant v = new TextVariant(
+                "nb",
+                "ab\ncd {{ x }}",
+                new SourceLocation(5, 9),
                 List.of(new SourceLocation(6, 11), new SourceLocation(7, 11)));
         assertThat(v.locate(1)).isEqualTo(new SourceLocation(6, 12));
         assertThat(v.locate(6)).isEqualTo(new SourceLocation(7, 14));

@@ -17,7 +17,9 @@ class DurationsAndSuggestionsTest {
         assertThat(Durations.explain("PT1.5H")).contains("whole numbers").contains("PT90M");
         assertThat(Durations.explain("-P1D")).contains("cannot be negative");
         assertThat(Durations.explain("48")).contains("P48D").contains("PT48H");
-        assertThat(Durations.explain("soon")).contains("write an ISO-8601 duration").contains("P3D = 3 days");
+        assertThat(Durations.explain("soon"))
+                .contains("write an ISO-8601 duration")
+                .contains("P3D = 3 days");
     }
 
     @Test

@@ -55,12 +55,16 @@ class FlowParserTest {
         assertThat(inactive.noPurchaseFor()).contains(FlowDuration.of("P120D"));
         assertThat(inactive.noEngagementFor()).isEmpty();
         assertThat(flow.entry().holdoutPercent()).isEqualTo(10);
-        assertThat(flow.entry().goal()).hasValueSatisfying(g -> assertThat(g.event()).isEqualTo(EventType.ORDERED));
-        assertThat(flow.entry().reEntry()).isEqualTo(new ReEntry.Cooldown(FlowDuration.of("P180D"),
-                flow.entry().reEntry().location()));
+        assertThat(flow.entry().goal())
+                .hasValueSatisfying(g -> assertThat(g.event()).isEqualTo(EventType.ORDERED));
+        assertThat(flow.entry().reEntry())
+                .isEqualTo(new ReEntry.Cooldown(
+                        FlowDuration.of("P180D"), flow.entry().reEntry().location()));
         assertThat(flow.entry().audience()).hasSize(2);
-        assertThat(flow.entry().audience().get(0)).isInstanceOf(Condition.ConsentIs.class)
-                .extracting(c -> ((Condition.ConsentIs) c).status()).isEqualTo(ConsentStatus.OPTED_IN);
+        assertThat(flow.entry().audience().get(0))
+                .isInstanceOf(Condition.ConsentIs.class)
+                .extracting(c -> ((Condition.ConsentIs) c).status())
+                .isEqualTo(ConsentStatus.OPTED_IN);
         assertThat(flow.entry().audience().get(1)).isInstanceOf(Condition.Not.class);
 
         Send offer = (Send) flow.steps().get(0);
@@ -74,8 +78,10 @@ class FlowParserTest {
         Wait wait = (Wait) flow.steps().get(1);
         assertThat(wait.duration()).contains(FlowDuration.of("P5D"));
         assertThat(wait.untilTimeOfDay()).contains(LocalTime.of(11, 0));
-        assertThat(flow.steps().get(flow.steps().size() - 1)).isInstanceOf(Exit.class)
-                .extracting(s -> ((Exit) s).reason()).isEqualTo("no_conversion");
+        assertThat(flow.steps().get(flow.steps().size() - 1))
+                .isInstanceOf(Exit.class)
+                .extracting(s -> ((Exit) s).reason())
+                .isEqualTo("no_conversion");
         assertThat(flow.links()).containsOnlyKeys("shop");
         assertThat(flow.version()).hasSize(16);
     }
@@ -86,8 +92,13 @@ class FlowParserTest {
         assertThat(flow.settings().kind()).isEqualTo(MessageKind.TRANSACTIONAL);
         Trigger.OrderPlaced trigger = (Trigger.OrderPlaced) flow.trigger();
         assertThat(trigger.delay()).contains(FlowDuration.of("P5D"));
-        assertThat(trigger.filters()).singleElement().isEqualTo(new Condition.Compare("order.total", Operator.ABOVE,
-                List.of("0"), trigger.filters().get(0).location()));
+        assertThat(trigger.filters())
+                .singleElement()
+                .isEqualTo(new Condition.Compare(
+                        "order.total",
+                        Operator.ABOVE,
+                        List.of("0"),
+                        trigger.filters().get(0).location()));
         WaitForReply reply = (WaitForReply) flow.step("nps_reply").orElseThrow();
         assertThat(reply.timeout()).isEqualTo(FlowDuration.of("P3D"));
         assertThat(reply.scores()).singleElement().satisfies(r -> {
@@ -95,15 +106,17 @@ class FlowParserTest {
             assertThat(r.max()).isEqualTo(10);
             assertThat(r.target().stepId()).isEqualTo("save_score");
         });
-        assertThat(reply.reAsk()).hasValueSatisfying(r -> assertThat(r.maxTimes()).isEqualTo(1));
+        assertThat(reply.reAsk())
+                .hasValueSatisfying(r -> assertThat(r.maxTimes()).isEqualTo(1));
         assertThat(reply.otherwise().orElseThrow().stepId()).isEqualTo("not_understood");
         assertThat(reply.onTimeout().orElseThrow().stepId()).isEqualTo("no_answer");
         SetStep save = (SetStep) flow.step("save_score").orElseThrow();
         assertThat(save.assignment()).isEqualTo(new SetStep.AttributeFromVariable("nps", "reply.score"));
         Branch route = (Branch) flow.step("route").orElseThrow();
         assertThat(route.cases()).hasSize(2);
-        assertThat(route.cases().get(0).conditions()).singleElement().satisfies(c ->
-                assertThat(((Condition.Compare) c).test("9")).isTrue());
+        assertThat(route.cases().get(0).conditions())
+                .singleElement()
+                .satisfies(c -> assertThat(((Condition.Compare) c).test("9")).isTrue());
         assertThat(route.otherwise().orElseThrow().stepId()).isEqualTo("thank_passive");
         assertThat(((SetStep) flow.step("flag_detractor").orElseThrow()).assignment())
                 .isEqualTo(new SetStep.AddTag("needs_follow_up"));
@@ -117,16 +130,23 @@ class FlowParserTest {
         WaitForReply reply = (WaitForReply) flow.step("interest_reply").orElseThrow();
         assertThat(reply.keywords()).hasSize(3);
         assertThat(reply.keywords().get(1).words()).containsExactly("klær", "klaer", "clothes", "2");
-        assertThat(flow.successorOf(flow.step("likes_shoes").orElseThrow()).map(s -> s.id())).contains("thanks");
-        assertThat(flow.successorOf(flow.step("likes_everything").orElseThrow()).map(s -> s.id())).contains("thanks");
+        assertThat(flow.successorOf(flow.step("likes_shoes").orElseThrow()).map(s -> s.id()))
+                .contains("thanks");
+        assertThat(flow.successorOf(flow.step("likes_everything").orElseThrow()).map(s -> s.id()))
+                .contains("thanks");
         assertThat(flow.successorOf(flow.step("done").orElseThrow())).isEmpty();
     }
 
     @Test
     void dateAndKeywordTriggersAndConditionVariants() throws IOException {
         Flow birthday = parse(Path.of("src/test/resources/flows/valid/birthday.yaml"));
-        assertThat(birthday.trigger()).isEqualTo(new Trigger.DateTrigger(DateField.attribute("birthday"), LocalTime.of(9, 30), 0, true,
-                birthday.trigger().location()));
+        assertThat(birthday.trigger())
+                .isEqualTo(new Trigger.DateTrigger(
+                        DateField.attribute("birthday"),
+                        LocalTime.of(9, 30),
+                        0,
+                        true,
+                        birthday.trigger().location()));
         Wait until = (Wait) birthday.step("until_day_after").orElseThrow();
         assertThat(until.untilDate()).hasValueSatisfying(d -> {
             assertThat(d.attribute()).isEqualTo("birthday");
@@ -137,13 +157,19 @@ class FlowParserTest {
         assertThat(birthday.settings().defaultLocale()).isEqualTo("en");
 
         Flow keyword = parse(Path.of("src/test/resources/flows/valid/keyword-offer.yaml"));
-        assertThat(keyword.trigger()).isEqualTo(new Trigger.Keyword(List.of("TILBUD", "OFFER"), keyword.trigger().location()));
+        assertThat(keyword.trigger())
+                .isEqualTo(new Trigger.Keyword(
+                        List.of("TILBUD", "OFFER"), keyword.trigger().location()));
         assertThat(keyword.settings().quietHours()).isEmpty();
         assertThat(keyword.entry().reEntry()).isInstanceOf(ReEntry.Always.class);
         Branch route = (Branch) keyword.steps().get(0);
         Condition.Not not = (Condition.Not) route.cases().get(0).conditions().get(1);
-        assertThat(not.condition()).isEqualTo(new Condition.Compare("customer.attributes.country", Operator.NOT_EQUALS,
-                List.of("NO", "SE", "DK"), not.condition().location()));
+        assertThat(not.condition())
+                .isEqualTo(new Condition.Compare(
+                        "customer.attributes.country",
+                        Operator.NOT_EQUALS,
+                        List.of("NO", "SE", "DK"),
+                        not.condition().location()));
         assertThat(route.cases().get(1).conditions()).singleElement().isInstanceOf(Condition.AnyOf.class);
     }
 
@@ -162,14 +188,17 @@ class FlowParserTest {
         String a = "id: a\ntrigger: customer_created\nsteps: [{id: x, exit: done}]\n";
         String version = parser.parse(a).flow().orElseThrow().version();
         assertThat(parser.parse(a).flow().orElseThrow().version()).isEqualTo(version);
-        assertThat(parser.parse(a + "# edited\n").flow().orElseThrow().version()).isNotEqualTo(version);
+        assertThat(parser.parse(a + "# edited\n").flow().orElseThrow().version())
+                .isNotEqualTo(version);
     }
 
     @Test
     void emptyFileAndNonMappingAreReported() {
-        assertThat(parser.parse("").problems()).singleElement()
+        assertThat(parser.parse("").problems())
+                .singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("The file is empty"));
-        assertThat(parser.parse("- just\n- a list\n").problems()).singleElement()
+        assertThat(parser.parse("- just\n- a list\n").problems())
+                .singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("Expected a flow file as a mapping"));
         assertThat(parser.parse("id: a\n---\nid: b\n").problems()).anySatisfy(p -> {
             assertThat(p.message()).contains("One flow per file");
@@ -179,7 +208,8 @@ class FlowParserTest {
 
     @Test
     void tabsAreExplained() {
-        assertThat(parser.parse("id: a\nsteps:\n\t- id: x\n").problems()).singleElement()
+        assertThat(parser.parse("id: a\nsteps:\n\t- id: x\n").problems())
+                .singleElement()
                 .satisfies(p -> {
                     assertThat(p.message()).contains("tab");
                     assertThat(p.line()).isEqualTo(3);
@@ -200,14 +230,16 @@ class FlowParserTest {
                       text: "Hei! Svar STOPP for å melde deg av."
                 """);
         assertThat(parsed.problems()).isEmpty();
-        FlowFrequencyCap cap = parsed.flow().orElseThrow().settings().frequencyCap().orElseThrow();
+        FlowFrequencyCap cap =
+                parsed.flow().orElseThrow().settings().frequencyCap().orElseThrow();
         assertThat(cap.max()).isEqualTo(2);
         assertThat(cap.per()).isEqualTo(FlowDuration.of("P7D"));
         assertThat(cap.skipWhenCapped()).isFalse();
         assertThat(cap.maxDelay()).contains(FlowDuration.of("P1D"));
         assertThat(cap.location().line()).isEqualTo(4);
 
-        FlowFrequencyCap skip = parser.parse("""
+        FlowFrequencyCap skip =
+                parser.parse("""
                 id: capped
                 settings: { frequency_cap: { max: 1, per: PT12H, when_capped: skip } }
                 trigger: customer_created
@@ -225,7 +257,8 @@ class FlowParserTest {
                   - id: hello
                     send:
                       text: "Hei! Svar STOPP for å melde deg av."
-                """).flow().orElseThrow().settings().frequencyCap()).isEmpty();
+                """).flow().orElseThrow().settings().frequencyCap())
+                .isEmpty();
     }
 
     @Test
@@ -250,16 +283,25 @@ class FlowParserTest {
 
     @Test
     void aliasesThatMultiplyTheFileAreRefused() {
-        StringBuilder bomb = new StringBuilder("id: bomb\ntrigger: customer_created\nlinks:\n  l0: &l0 [{tag: a}, {tag: a}]\n");
+        StringBuilder bomb =
+                new StringBuilder("id: bomb\ntrigger: customer_created\nlinks:\n  l0: &l0 [{tag: a}, {tag: a}]\n");
         for (int i = 1; i <= 30; i++) {
-            bomb.append("  l").append(i).append(": &l").append(i).append(" [*l").append(i - 1).append(", *l")
-                    .append(i - 1).append("]\n");
+            bomb.append("  l")
+                    .append(i)
+                    .append(": &l")
+                    .append(i)
+                    .append(" [*l")
+                    .append(i - 1)
+                    .append(", *l")
+                    .append(i - 1)
+                    .append("]\n");
         }
         bomb.append("steps:\n  - id: hello\n    send: {text: Hei}\n");
         ParsedFlow parsed = parser.parse(bomb.toString());
         assertThat(parsed.flow()).isEmpty();
-        assertThat(parsed.problems()).singleElement().satisfies(
-                p -> assertThat(p.message()).contains("through aliases (*name) more than 20 times"));
+        assertThat(parsed.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("through aliases (*name) more than 20 times"));
     }
 
     @Test

@@ -55,8 +55,12 @@ class FlowInterpreterTest {
     }
 
     private static Flow welcome() {
-        return flow("welcome", Optional.empty(),
-                send("hello", "Hei {{ customer.firstName | der }}! Velkommen til {{ shop.name }}.",
+        return flow(
+                "welcome",
+                Optional.empty(),
+                send(
+                        "hello",
+                        "Hei {{ customer.firstName | der }}! Velkommen til {{ shop.name }}.",
                         "Hi {{ customer.firstName | there }}! Welcome to {{ shop.name }}."),
                 waitFor("pause", "P2D"),
                 send("prefs", "Hva liker du best? Svar SKI eller TUR.", "What do you like? Reply SKI or HIKE."));
@@ -64,7 +68,8 @@ class FlowInterpreterTest {
 
     @Test
     void sendsRightAwayOutsideQuietHoursAndThenWaits() {
-        Enrollment e = new Enrollment(welcome(), customer("nb-NO", "Europe/Oslo"), Instant.parse("2026-06-15T10:00:00Z"));
+        Enrollment e =
+                new Enrollment(welcome(), customer("nb-NO", "Europe/Oslo"), Instant.parse("2026-06-15T10:00:00Z"));
         List<Decision> decisions = e.feed(FlowEvent.Started.plain(), "2026-06-15T10:00:00Z");
 
         assertThat(decisions).hasSize(2);
@@ -77,9 +82,10 @@ class FlowInterpreterTest {
         assertThat(e.state.status()).isEqualTo(Status.WAITING_TIMER);
         assertThat(e.state.stepId()).isEqualTo("pause");
 
-        assertThat(e.wake("2026-06-17T10:00:00Z")).satisfiesExactly(
-                d -> assertThat(((Decision.Send) d).stepId()).isEqualTo("prefs"),
-                d -> assertThat(d).isEqualTo(new Decision.Exit(ExitReason.COMPLETED, "completed", "prefs")));
+        assertThat(e.wake("2026-06-17T10:00:00Z"))
+                .satisfiesExactly(
+                        d -> assertThat(((Decision.Send) d).stepId()).isEqualTo("prefs"),
+                        d -> assertThat(d).isEqualTo(new Decision.Exit(ExitReason.COMPLETED, "completed", "prefs")));
         assertThat(e.state.isExited()).isTrue();
     }
 
@@ -91,37 +97,51 @@ class FlowInterpreterTest {
         assertThat(e.state.status()).isEqualTo(Status.DEFERRED_SEND);
         assertThat(e.state.wakeAt()).isEqualTo(eight);
 
-        assertThat(e.wake("2026-06-16T05:00:00Z")).as("an early wake is ignored").isEmpty();
+        assertThat(e.wake("2026-06-16T05:00:00Z"))
+                .as("an early wake is ignored")
+                .isEmpty();
         List<Decision> atEight = e.wake("2026-06-16T06:00:00Z");
-        assertThat(atEight.get(0)).isInstanceOfSatisfying(Decision.Send.class,
-                s -> assertThat(s.text()).startsWith("Hei Kari!"));
+        assertThat(atEight.get(0))
+                .isInstanceOfSatisfying(
+                        Decision.Send.class, s -> assertThat(s.text()).startsWith("Hei Kari!"));
         assertThat(atEight.get(1)).isEqualTo(new Decision.WakeAt(Instant.parse("2026-06-18T06:00:00Z")));
     }
 
     @Test
     void deferDecisionNamesStepAndWindowEnd() {
-        Enrollment e = new Enrollment(welcome(), customer("en-US", "America/New_York"), Instant.parse("2026-06-16T02:00:00Z"));
-        assertThat(e.feed(FlowEvent.Started.plain(), "2026-06-16T02:00:00Z")).containsExactly(
-                new Decision.Defer("hello", Instant.parse("2026-06-16T12:00:00Z"), "quiet_hours"),
-                new Decision.WakeAt(Instant.parse("2026-06-16T12:00:00Z")));
+        Enrollment e =
+                new Enrollment(welcome(), customer("en-US", "America/New_York"), Instant.parse("2026-06-16T02:00:00Z"));
+        assertThat(e.feed(FlowEvent.Started.plain(), "2026-06-16T02:00:00Z"))
+                .containsExactly(
+                        new Decision.Defer("hello", Instant.parse("2026-06-16T12:00:00Z"), "quiet_hours"),
+                        new Decision.WakeAt(Instant.parse("2026-06-16T12:00:00Z")));
     }
 
     @Test
     void choosesTextByLocaleWithFlowDefaultAsFallback() {
-        assertThat(firstSend(welcome(), customer("en-GB", "Europe/London")).text()).startsWith("Hi Kari!");
-        assertThat(firstSend(welcome(), customer("nb-NO", "Europe/Oslo")).locale()).isEqualTo("nb");
-        assertThat(firstSend(welcome(), customer("nn-NO", "Europe/Oslo")).locale()).isEqualTo("nb");
-        assertThat(firstSend(welcome(), customer("fr-FR", "Europe/Paris")).locale()).as("flow default").isEqualTo("nb");
-        assertThat(firstSend(welcome(), customer(null, "Europe/Paris")).locale()).isEqualTo("nb");
+        assertThat(firstSend(welcome(), customer("en-GB", "Europe/London")).text())
+                .startsWith("Hi Kari!");
+        assertThat(firstSend(welcome(), customer("nb-NO", "Europe/Oslo")).locale())
+                .isEqualTo("nb");
+        assertThat(firstSend(welcome(), customer("nn-NO", "Europe/Oslo")).locale())
+                .isEqualTo("nb");
+        assertThat(firstSend(welcome(), customer("fr-FR", "Europe/Paris")).locale())
+                .as("flow default")
+                .isEqualTo("nb");
+        assertThat(firstSend(welcome(), customer(null, "Europe/Paris")).locale())
+                .isEqualTo("nb");
     }
 
     private static Decision.Send firstSend(Flow flow, CustomerView customer) {
         Enrollment e = new Enrollment(flow, customer, Instant.parse("2026-06-15T10:00:00Z"));
-        return (Decision.Send) e.feed(FlowEvent.Started.plain(), "2026-06-15T10:00:00Z").get(0);
+        return (Decision.Send)
+                e.feed(FlowEvent.Started.plain(), "2026-06-15T10:00:00Z").get(0);
     }
 
     private static Flow nps() {
-        return flow("feedback", Optional.empty(),
+        return flow(
+                "feedback",
+                Optional.empty(),
                 send("ask", "Hvor sannsynlig er det at du anbefaler oss? Svar 0-10", null),
                 npsQuestion("answer", 1),
                 setFrom("promoter", "nps", "reply.score"),
@@ -144,11 +164,13 @@ class FlowInterpreterTest {
 
         List<Decision> decisions = e.feed(new FlowEvent.Replied("Ti!"), "2026-06-15T11:00:00Z");
 
-        assertThat(decisions).satisfiesExactly(
-                d -> assertThat(d).isEqualTo(new Decision.RecordScore("answer", 10)),
-                d -> assertThat(d).isEqualTo(new Decision.SetAttribute("nps", "10")),
-                d -> assertThat(((Decision.Send) d).stepId()).isEqualTo("thanks"),
-                d -> assertThat(d).isEqualTo(new Decision.Exit(ExitReason.EXIT_STEP, "promoter", "done_promoter")));
+        assertThat(decisions)
+                .satisfiesExactly(
+                        d -> assertThat(d).isEqualTo(new Decision.RecordScore("answer", 10)),
+                        d -> assertThat(d).isEqualTo(new Decision.SetAttribute("nps", "10")),
+                        d -> assertThat(((Decision.Send) d).stepId()).isEqualTo("thanks"),
+                        d -> assertThat(d)
+                                .isEqualTo(new Decision.Exit(ExitReason.EXIT_STEP, "promoter", "done_promoter")));
         assertThat(e.state.variables()).containsEntry("reply.score", "10").containsEntry("reply.text", "Ti!");
         assertThat(e.state.hasSeen(EventType.REPLIED)).isTrue();
     }
@@ -156,8 +178,11 @@ class FlowInterpreterTest {
     @Test
     void detractorIsTaggedForFollowUp() {
         Enrollment e = start(nps(), customer("nb-NO", "Europe/Oslo"), "2026-06-15T10:00:00Z");
-        assertThat(e.feed(new FlowEvent.Replied("3/10"), "2026-06-15T11:00:00Z")).startsWith(
-                new Decision.RecordScore("answer", 3), new Decision.SetAttribute("nps", "3"), new Decision.AddTag("nps_follow_up"));
+        assertThat(e.feed(new FlowEvent.Replied("3/10"), "2026-06-15T11:00:00Z"))
+                .startsWith(
+                        new Decision.RecordScore("answer", 3),
+                        new Decision.SetAttribute("nps", "3"),
+                        new Decision.AddTag("nps_follow_up"));
         assertThat(e.state.tagsAdded()).containsExactly("nps_follow_up");
         assertThat(e.state.exitLabel()).isEqualTo("detractor");
     }
@@ -165,10 +190,11 @@ class FlowInterpreterTest {
     @Test
     void understoodScoreWithoutRouteGoesToOtherwise() {
         Enrollment e = start(nps(), customer("nb-NO", "Europe/Oslo"), "2026-06-15T10:00:00Z");
-        assertThat(e.feed(new FlowEvent.Replied("7"), "2026-06-15T11:00:00Z")).containsExactly(
-                new Decision.RecordScore("answer", 7),
-                new Decision.SetAttribute("nps", "7"),
-                new Decision.Exit(ExitReason.EXIT_STEP, "passive", "done_passive"));
+        assertThat(e.feed(new FlowEvent.Replied("7"), "2026-06-15T11:00:00Z"))
+                .containsExactly(
+                        new Decision.RecordScore("answer", 7),
+                        new Decision.SetAttribute("nps", "7"),
+                        new Decision.Exit(ExitReason.EXIT_STEP, "passive", "done_passive"));
     }
 
     @Test
@@ -179,7 +205,8 @@ class FlowInterpreterTest {
                 .noneMatch(Decision.RecordScore.class::isInstance);
         // Understood on the second try: exactly one record, with the step that asked.
         List<Decision> second = e.feed(new FlowEvent.Replied("ni"), "2026-06-15T12:00:00Z");
-        assertThat(second).filteredOn(Decision.RecordScore.class::isInstance)
+        assertThat(second)
+                .filteredOn(Decision.RecordScore.class::isInstance)
                 .containsExactly(new Decision.RecordScore("answer", 9));
         // A reply after the enrollment left the question records nothing.
         assertThat(e.feed(new FlowEvent.Replied("10"), "2026-06-15T13:00:00Z")).isEmpty();
@@ -192,8 +219,8 @@ class FlowInterpreterTest {
     @Test
     void keywordRouteMatchesSynonyms() {
         Enrollment e = start(nps(), customer("nb-NO", "Europe/Oslo"), "2026-06-15T10:00:00Z");
-        assertThat(e.feed(new FlowEvent.Replied("Nei takk."), "2026-06-15T11:00:00Z")).containsExactly(
-                new Decision.Exit(ExitReason.EXIT_STEP, "declined", "declined"));
+        assertThat(e.feed(new FlowEvent.Replied("Nei takk."), "2026-06-15T11:00:00Z"))
+                .containsExactly(new Decision.Exit(ExitReason.EXIT_STEP, "declined", "declined"));
     }
 
     @Test
@@ -208,16 +235,17 @@ class FlowInterpreterTest {
         assertThat(first.get(1)).isEqualTo(new Decision.AwaitReply("answer", Instant.parse("2026-06-17T11:00:00Z")));
         assertThat(e.state.reAsks()).isEqualTo(1);
 
-        assertThat(e.feed(new FlowEvent.Replied("vet ikke"), "2026-06-15T12:00:00Z")).containsExactly(
-                new Decision.Exit(ExitReason.EXIT_STEP, "passive", "done_passive"));
+        assertThat(e.feed(new FlowEvent.Replied("vet ikke"), "2026-06-15T12:00:00Z"))
+                .containsExactly(new Decision.Exit(ExitReason.EXIT_STEP, "passive", "done_passive"));
     }
 
     @Test
     void reAskAtNightIsDeferredToMorning() {
         Enrollment e = start(nps(), customer("nb-NO", "Europe/Oslo"), "2026-06-15T18:00:00Z");
-        assertThat(e.feed(new FlowEvent.Replied("hmm"), "2026-06-15T21:00:00Z")).containsExactly(
-                new Decision.Defer("answer", Instant.parse("2026-06-16T06:00:00Z"), "quiet_hours"),
-                new Decision.WakeAt(Instant.parse("2026-06-16T06:00:00Z")));
+        assertThat(e.feed(new FlowEvent.Replied("hmm"), "2026-06-15T21:00:00Z"))
+                .containsExactly(
+                        new Decision.Defer("answer", Instant.parse("2026-06-16T06:00:00Z"), "quiet_hours"),
+                        new Decision.WakeAt(Instant.parse("2026-06-16T06:00:00Z")));
         List<Decision> morning = e.wake("2026-06-16T06:00:00Z");
         assertThat(((Decision.Send) morning.get(0)).purpose()).isEqualTo(SendPurpose.RE_ASK);
         assertThat(e.state.status()).isEqualTo(Status.WAITING_REPLY);
@@ -228,13 +256,15 @@ class FlowInterpreterTest {
     void noReplyBeforeTheDeadlineTakesTheTimeoutPath() {
         Enrollment e = start(nps(), customer("nb-NO", "Europe/Oslo"), "2026-06-15T10:00:00Z");
         assertThat(e.wake("2026-06-16T10:00:00Z")).isEmpty();
-        assertThat(e.wake("2026-06-17T10:00:00Z")).containsExactly(
-                new Decision.Exit(ExitReason.EXIT_STEP, "no_answer", "no_answer"));
+        assertThat(e.wake("2026-06-17T10:00:00Z"))
+                .containsExactly(new Decision.Exit(ExitReason.EXIT_STEP, "no_answer", "no_answer"));
     }
 
     @Test
     void goalExitsFromAnyWaitingStepAsConversion() {
-        Flow flow = flow("winback", Optional.of(EventType.ORDERED),
+        Flow flow = flow(
+                "winback",
+                Optional.of(EventType.ORDERED),
                 sendWithCoupon("offer", "Vi savner deg! Kode {{ coupon.code }} gjelder til {{ coupon.expiresAt }}."),
                 waitFor("w1", "P3D"),
                 send("reminder", "Husk koden {{ coupon.code }}!", null));
@@ -243,8 +273,8 @@ class FlowInterpreterTest {
         assertThat(code).startsWith("WB").hasSize(8);
         assertThat(e.state.variables()).containsEntry("coupon.expiresAt", "29.6.2026");
 
-        List<Decision> decisions = e.feed(new FlowEvent.Ordered("o-9", new BigDecimal("499.00"), code),
-                "2026-06-16T09:00:00Z");
+        List<Decision> decisions =
+                e.feed(new FlowEvent.Ordered("o-9", new BigDecimal("499.00"), code), "2026-06-16T09:00:00Z");
         assertThat(decisions).containsExactly(new Decision.Exit(ExitReason.GOAL_REACHED, "goal_reached", "w1"));
         assertThat(((Decision.Exit) decisions.get(0)).conversion()).isTrue();
         assertThat(e.wake("2026-06-18T10:00:00Z")).as("nothing after exit").isEmpty();
@@ -252,7 +282,9 @@ class FlowInterpreterTest {
 
     @Test
     void laterStepsSeeTheSameCouponCode() {
-        Flow flow = flow("winback", Optional.of(EventType.ORDERED),
+        Flow flow = flow(
+                "winback",
+                Optional.of(EventType.ORDERED),
                 sendWithCoupon("offer", "Kode {{ coupon.code }}"),
                 waitFor("w1", "P3D"),
                 sendWithCoupon("reminder", "Husk {{ coupon.code }}"));
@@ -266,17 +298,26 @@ class FlowInterpreterTest {
     @Test
     void stopReplyOrOptOutEventExits() {
         Enrollment e = start(nps(), customer("nb-NO", "Europe/Oslo"), "2026-06-15T10:00:00Z");
-        assertThat(e.feed(new FlowEvent.Replied(" STOPP "), "2026-06-15T11:00:00Z")).containsExactly(
-                new Decision.Exit(ExitReason.OPTED_OUT, "opted_out", "answer"));
+        assertThat(e.feed(new FlowEvent.Replied(" STOPP "), "2026-06-15T11:00:00Z"))
+                .containsExactly(new Decision.Exit(ExitReason.OPTED_OUT, "opted_out", "answer"));
         Enrollment other = start(welcome(), customer("nb-NO", "Europe/Oslo"), "2026-06-15T10:00:00Z");
-        assertThat(other.feed(new FlowEvent.OptedOut(), "2026-06-15T11:00:00Z")).containsExactly(
-                new Decision.Exit(ExitReason.OPTED_OUT, "opted_out", "pause"));
+        assertThat(other.feed(new FlowEvent.OptedOut(), "2026-06-15T11:00:00Z"))
+                .containsExactly(new Decision.Exit(ExitReason.OPTED_OUT, "opted_out", "pause"));
     }
 
     @Test
     void marketingSendToOptedOutCustomerExitsInsteadOfSending() {
-        CustomerView optedOut = new CustomerView("c-2", "Ola", null, null, "+4790000000", "nb", java.time.ZoneId.of("Europe/Oslo"),
-                Map.of(), Set.of(), ConsentStatus.OPTED_OUT);
+        CustomerView optedOut = new CustomerView(
+                "c-2",
+                "Ola",
+                null,
+                null,
+                "+4790000000",
+                "nb",
+                java.time.ZoneId.of("Europe/Oslo"),
+                Map.of(),
+                Set.of(),
+                ConsentStatus.OPTED_OUT);
         Enrollment e = start(welcome(), optedOut, "2026-06-15T10:00:00Z");
         assertThat(e.state.exitLabel()).isEqualTo("opted_out");
         assertThat(e.state.occurrences()).isEmpty();
@@ -284,7 +325,9 @@ class FlowInterpreterTest {
 
     @Test
     void branchesOnEventsSinceEnrollmentAndOnAttributes() {
-        Flow flow = flow("check", Optional.empty(),
+        Flow flow = flow(
+                "check",
+                Optional.empty(),
                 waitFor("w", "P1D"),
                 branchOnEvent("clicked?", EventType.CLICKED, "clicker", "vip?"),
                 branchOnAttribute("vip?", "tier", Operator.EQUALS, "gold", "vip"),
@@ -296,7 +339,8 @@ class FlowInterpreterTest {
         clicker.wake("2026-06-16T10:00:00Z");
         assertThat(clicker.state.exitLabel()).isEqualTo("clicker");
 
-        Enrollment gold = start(flow, customer("nb", "Europe/Oslo").withAttribute("tier", "GOLD"), "2026-06-15T10:00:00Z");
+        Enrollment gold =
+                start(flow, customer("nb", "Europe/Oslo").withAttribute("tier", "GOLD"), "2026-06-15T10:00:00Z");
         gold.wake("2026-06-16T10:00:00Z");
         assertThat(gold.state.exitLabel()).isEqualTo("vip");
 
@@ -307,17 +351,20 @@ class FlowInterpreterTest {
 
     @Test
     void waitUntilTimeOfDayUsesTheCustomersZone() {
-        Flow flow = flow("t", Optional.empty(),
-                waitUntil("tomorrow_ten", "P1D", LocalTime.of(10, 0)),
-                send("s", "Hei", null));
+        Flow flow = flow(
+                "t", Optional.empty(), waitUntil("tomorrow_ten", "P1D", LocalTime.of(10, 0)), send("s", "Hei", null));
         Enrollment e = start(flow, customer("nb", "Europe/Oslo"), "2026-03-28T08:00:00Z");
         // 09:00 CET on the 28th; tomorrow 10:00 is after the spring-forward jump: 08:00Z
         assertThat(e.state.wakeAt()).isEqualTo(Instant.parse("2026-03-29T08:00:00Z"));
 
         Flow today = flow("t2", Optional.empty(), waitUntil("ten", null, LocalTime.of(10, 0)), send("s", "Hei", null));
-        assertThat(start(today, customer("nb", "Europe/Oslo"), "2026-06-15T07:00:00Z").state.wakeAt())
+        assertThat(start(today, customer("nb", "Europe/Oslo"), "2026-06-15T07:00:00Z")
+                        .state
+                        .wakeAt())
                 .isEqualTo(Instant.parse("2026-06-15T08:00:00Z"));
-        assertThat(start(today, customer("nb", "Europe/Oslo"), "2026-06-15T09:00:00Z").state.wakeAt())
+        assertThat(start(today, customer("nb", "Europe/Oslo"), "2026-06-15T09:00:00Z")
+                        .state
+                        .wakeAt())
                 .isEqualTo(Instant.parse("2026-06-16T08:00:00Z"));
     }
 
@@ -338,10 +385,12 @@ class FlowInterpreterTest {
 
     @Test
     void orderPlacedContextIsAvailableToTexts() {
-        Flow flow = flow("post", Optional.empty(), send("s", "Takk for ordre {{ order.id }} på {{ order.total }} kr", null));
+        Flow flow = flow(
+                "post", Optional.empty(), send("s", "Takk for ordre {{ order.id }} på {{ order.total }} kr", null));
         Enrollment e = new Enrollment(flow, customer("nb", "Europe/Oslo"), Instant.parse("2026-06-15T10:00:00Z"));
-        Decision.Send s = (Decision.Send) e.feed(FlowEvent.Started.forOrder("o-1", new BigDecimal("899.50"), null),
-                "2026-06-15T10:00:00Z").get(0);
+        Decision.Send s = (Decision.Send)
+                e.feed(FlowEvent.Started.forOrder("o-1", new BigDecimal("899.50"), null), "2026-06-15T10:00:00Z")
+                        .get(0);
         assertThat(s.text()).isEqualTo("Takk for ordre o-1 på 899.50 kr");
     }
 
@@ -356,14 +405,19 @@ class FlowInterpreterTest {
 
     @Test
     void attributesWrittenEarlierInTheEnrollmentAreVisibleToLaterBranches() {
-        Flow flow = flow("score", Optional.empty(),
+        Flow flow = flow(
+                "score",
+                Optional.empty(),
                 send("ask", "0-10?", null),
                 npsQuestion("answer", 0),
                 setFrom("promoter", "nps", "reply.score"),
                 branchOnAttribute("high?", "nps", Operator.AT_LEAST, "9", "high"),
                 exit("low", "low"),
                 exit("high", "high"),
-                exit("detractor", "d"), exit("passive", "p"), exit("declined", "x"), exit("no_answer", "n"));
+                exit("detractor", "d"),
+                exit("passive", "p"),
+                exit("declined", "x"),
+                exit("no_answer", "n"));
         Enrollment e = start(flow, customer("nb", "Europe/Oslo"), "2026-06-15T10:00:00Z");
         e.feed(new FlowEvent.Replied("nine"), "2026-06-15T11:00:00Z");
         assertThat(e.state.exitLabel()).isEqualTo("high");
@@ -373,9 +427,16 @@ class FlowInterpreterTest {
 
     @Test
     void waitUntilADateAttributeAtLocalTime() {
-        Flow flow = flow("birthday", Optional.empty(),
-                new Wait("until_birthday", Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.of(new Wait.UntilDate("birthday", LocalTime.of(10, 0), -1, AT)), AT),
+        Flow flow = flow(
+                "birthday",
+                Optional.empty(),
+                new Wait(
+                        "until_birthday",
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(new Wait.UntilDate("birthday", LocalTime.of(10, 0), -1, AT)),
+                        AT),
                 send("greet", "Gratulerer i morgen!", null));
         CustomerView withBirthday = customer("nb", "Europe/Oslo").withAttribute("birthday", "2026-10-26");
         Enrollment e = start(flow, withBirthday, "2026-10-01T10:00:00Z");

@@ -45,20 +45,31 @@ class RfmVariablesTest {
     @Test
     void audienceConditionsCompareTheScoresAsNumbers() {
         Flow flow = flow();
-        assertThat(interpreter.admits(flow, customer(new RfmScores(5, 1, 4)), Map.of(), NOW)).isTrue();
-        assertThat(interpreter.admits(flow, customer(new RfmScores(4, 5, 5)), Map.of(), NOW)).isTrue();
-        assertThat(interpreter.admits(flow, customer(new RfmScores(3, 5, 5)), Map.of(), NOW)).as("recency 3").isFalse();
-        assertThat(interpreter.admits(flow, customer(new RfmScores(5, 5, 3)), Map.of(), NOW)).as("monetary 3").isFalse();
-        assertThat(interpreter.admits(flow, customer(null), Map.of(), NOW)).as("never ordered").isFalse();
+        assertThat(interpreter.admits(flow, customer(new RfmScores(5, 1, 4)), Map.of(), NOW))
+                .isTrue();
+        assertThat(interpreter.admits(flow, customer(new RfmScores(4, 5, 5)), Map.of(), NOW))
+                .isTrue();
+        assertThat(interpreter.admits(flow, customer(new RfmScores(3, 5, 5)), Map.of(), NOW))
+                .as("recency 3")
+                .isFalse();
+        assertThat(interpreter.admits(flow, customer(new RfmScores(5, 5, 3)), Map.of(), NOW))
+                .as("monetary 3")
+                .isFalse();
+        assertThat(interpreter.admits(flow, customer(null), Map.of(), NOW))
+                .as("never ordered")
+                .isFalse();
     }
 
     @Test
     void theCodeFillsTexts() {
         Flow flow = flow();
         EnrollmentState state = EnrollmentState.enroll(flow.id(), flow.version(), NOW);
-        List<Decision> decisions = interpreter.interpret(flow, state, FlowEvent.Started.plain(), NOW,
-                customer(new RfmScores(5, 2, 4))).decisions();
-        assertThat(decisions).filteredOn(Decision.Send.class::isInstance).map(d -> ((Decision.Send) d).text())
+        List<Decision> decisions = interpreter
+                .interpret(flow, state, FlowEvent.Started.plain(), NOW, customer(new RfmScores(5, 2, 4)))
+                .decisions();
+        assertThat(decisions)
+                .filteredOn(Decision.Send.class::isInstance)
+                .map(d -> ((Decision.Send) d).text())
                 .containsExactly("Takk! Du er en av våre beste kunder (524). Svar STOPP for å melde deg av.");
     }
 
@@ -73,7 +84,17 @@ class RfmVariablesTest {
     }
 
     private static CustomerView customer(RfmScores rfm) {
-        return new CustomerView("c-1", "Kari", null, null, "+4791234567", "nb-NO", ZoneId.of("Europe/Oslo"),
-                Map.of(), Set.of(), ConsentStatus.OPTED_IN, rfm);
+        return new CustomerView(
+                "c-1",
+                "Kari",
+                null,
+                null,
+                "+4791234567",
+                "nb-NO",
+                ZoneId.of("Europe/Oslo"),
+                Map.of(),
+                Set.of(),
+                ConsentStatus.OPTED_IN,
+                rfm);
     }
 }

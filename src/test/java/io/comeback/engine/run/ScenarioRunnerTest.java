@@ -16,7 +16,9 @@ class ScenarioRunnerTest {
 
     @Test
     void findsScenarioFilesInTheTestsFolder() {
-        assertThat(runner.scenarioFiles()).extracting(p -> p.getFileName().toString()).containsExactly("mini-night.yaml");
+        assertThat(runner.scenarioFiles())
+                .extracting(p -> p.getFileName().toString())
+                .containsExactly("mini-night.yaml");
     }
 
     @Test
@@ -31,9 +33,10 @@ class ScenarioRunnerTest {
     void failsWithWhatWasExpectedAndTheTimeline() {
         ScenarioResult result = runner.run(FLOWS.resolve("failing/wrong-time.yaml"));
         assertThat(result.passed()).isFalse();
-        assertThat(result.failures()).anySatisfy(f -> assertThat(f)
-                .contains("expected {at: 2026-06-15T21:30:00Z, kind: send, step: hello}")
-                .contains("no such entry"));
+        assertThat(result.failures())
+                .anySatisfy(f -> assertThat(f)
+                        .contains("expected {at: 2026-06-15T21:30:00Z, kind: send, step: hello}")
+                        .contains("no such entry"));
         assertThat(result.failures()).anySatisfy(f -> assertThat(f).contains("expected no entry like {kind: defer}"));
         assertThat(result.report()).startsWith("FAIL ").contains("timeline:").contains("kind: defer");
     }
@@ -47,27 +50,43 @@ class ScenarioRunnerTest {
     @Test
     void exactRejectsUnexpectedEntries() {
         ScenarioResult result = runner.run(FLOWS.resolve("failing/not-exact.yaml"));
-        assertThat(result.failures()).singleElement().asString().contains("exact: unexpected entry").contains("step: bye");
+        assertThat(result.failures())
+                .singleElement()
+                .asString()
+                .contains("exact: unexpected entry")
+                .contains("step: bye");
     }
 
     @Test
     void reportsFormatErrorsAndMissingFlows() {
         assertThat(runner.run(FLOWS.resolve("failing/unknown-key.yaml")).failures())
-                .singleElement().asString().contains("unknown key 'expected'").contains("expect");
+                .singleElement()
+                .asString()
+                .contains("unknown key 'expected'")
+                .contains("expect");
         assertThat(runner.run(FLOWS.resolve("failing/missing-flow.yaml")).failures())
-                .singleElement().asString().contains("flow 'nosuchflow' not found");
+                .singleElement()
+                .asString()
+                .contains("flow 'nosuchflow' not found");
     }
 
     @Test
     void cliExitsNonZeroOnFailureAndZeroOnSuccess() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        assertThat(ScenarioCli.run(new String[] {FLOWS.toString()}, print, print)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("PASS A text at 23:30").contains("1 of 1 scenarios passed");
+        assertThat(ScenarioCli.run(new String[] {FLOWS.toString()}, print, print))
+                .isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("PASS A text at 23:30")
+                .contains("1 of 1 scenarios passed");
         out.reset();
         String failing = FLOWS.resolve("failing/wrong-order.yaml").toString();
-        assertThat(ScenarioCli.run(new String[] {FLOWS.toString(), failing}, print, print)).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("FAIL Expects entries").contains("0 of 1 scenarios passed");
-        assertThat(ScenarioCli.run(new String[] {"no/such/folder"}, print, print)).isEqualTo(2);
+        assertThat(ScenarioCli.run(new String[] {FLOWS.toString(), failing}, print, print))
+                .isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("FAIL Expects entries")
+                .contains("0 of 1 scenarios passed");
+        assertThat(ScenarioCli.run(new String[] {"no/such/folder"}, print, print))
+                .isEqualTo(2);
     }
 }

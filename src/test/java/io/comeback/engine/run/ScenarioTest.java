@@ -17,10 +17,13 @@ class ScenarioTest {
     Stream<DynamicTest> shippedFlowScenarios() {
         ScenarioRunner runner = new ScenarioRunner(FLOWS);
         List<Path> files = runner.scenarioFiles();
-        assertThat(files).as("scenario files in %s", FLOWS.resolve("tests").toAbsolutePath()).isNotEmpty();
-        return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), file.toUri(), () -> {
-            ScenarioResult result = runner.run(file);
-            assertThat(result.failures()).as(result.report()).isEmpty();
-        }));
+        assertThat(files)
+                .as("scenario files in %s", FLOWS.resolve("tests").toAbsolutePath())
+                .isNotEmpty();
+        return files.stream()
+                .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), file.toUri(), () -> {
+                    ScenarioResult result = runner.run(file);
+                    assertThat(result.failures()).as(result.report()).isEmpty();
+                }));
     }
 }

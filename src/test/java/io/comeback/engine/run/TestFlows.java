@@ -56,28 +56,45 @@ final class TestFlows {
     }
 
     static Send sendWithCoupon(String id, String nb) {
-        return new Send(id, Optional.empty(), text(nb, null),
-                Optional.of(new CouponSpec("WB", 6, FlowDuration.of("P14D"), AT)), AT);
+        return new Send(
+                id,
+                Optional.empty(),
+                text(nb, null),
+                Optional.of(new CouponSpec("WB", 6, FlowDuration.of("P14D"), AT)),
+                AT);
     }
 
     static Wait waitFor(String id, String duration) {
-        return new Wait(id, Optional.empty(), Optional.of(FlowDuration.of(duration)), Optional.empty(),
-                Optional.empty(), AT);
+        return new Wait(
+                id, Optional.empty(), Optional.of(FlowDuration.of(duration)), Optional.empty(), Optional.empty(), AT);
     }
 
     static Wait waitUntil(String id, String duration, LocalTime time) {
-        return new Wait(id, Optional.empty(), Optional.ofNullable(duration).map(FlowDuration::of),
-                Optional.of(time), Optional.empty(), AT);
+        return new Wait(
+                id,
+                Optional.empty(),
+                Optional.ofNullable(duration).map(FlowDuration::of),
+                Optional.of(time),
+                Optional.empty(),
+                AT);
     }
 
     static WaitForReply npsQuestion(String id, int maxReAsks) {
-        return new WaitForReply(id, Optional.empty(), FlowDuration.of("P2D"),
-                List.of(new WaitForReply.ScoreRoute(9, 10, new Target("promoter", AT), AT),
+        return new WaitForReply(
+                id,
+                Optional.empty(),
+                FlowDuration.of("P2D"),
+                List.of(
+                        new WaitForReply.ScoreRoute(9, 10, new Target("promoter", AT), AT),
                         new WaitForReply.ScoreRoute(0, 6, new Target("detractor", AT), AT)),
-                List.of(new WaitForReply.KeywordRoute(List.of("stopp meg", "nei takk"), new Target("declined", AT), AT)),
-                to("passive"), to("no_answer"),
-                maxReAsks == 0 ? Optional.empty()
-                        : Optional.of(new WaitForReply.ReAsk(text("Svar med et tall fra 0 til 10", null), maxReAsks, AT)),
+                List.of(new WaitForReply.KeywordRoute(
+                        List.of("stopp meg", "nei takk"), new Target("declined", AT), AT)),
+                to("passive"),
+                to("no_answer"),
+                maxReAsks == 0
+                        ? Optional.empty()
+                        : Optional.of(
+                                new WaitForReply.ReAsk(text("Svar med et tall fra 0 til 10", null), maxReAsks, AT)),
                 AT);
     }
 
@@ -94,26 +111,52 @@ final class TestFlows {
     }
 
     static Branch branchOnEvent(String id, EventType event, String then, String otherwise) {
-        return new Branch(id, Optional.empty(),
+        return new Branch(
+                id,
+                Optional.empty(),
                 List.of(new Branch.Case(List.of(new Condition.EventHappened(event, AT)), new Target(then, AT), AT)),
-                to(otherwise), AT);
+                to(otherwise),
+                AT);
     }
 
     static Branch branchOnAttribute(String id, String attribute, Operator op, String value, String then) {
-        return new Branch(id, Optional.empty(), List.of(new Branch.Case(
-                List.of(new Condition.Compare("customer.attributes." + attribute, op, List.of(value), AT)),
-                new Target(then, AT), AT)), Optional.empty(), AT);
+        return new Branch(
+                id,
+                Optional.empty(),
+                List.of(new Branch.Case(
+                        List.of(new Condition.Compare("customer.attributes." + attribute, op, List.of(value), AT)),
+                        new Target(then, AT),
+                        AT)),
+                Optional.empty(),
+                AT);
     }
 
     static Flow flow(String id, Optional<EventType> goal, Step... steps) {
-        EntryRules entry = new EntryRules(List.of(), new ReEntry.Never(AT), 0,
-                goal.map(g -> new Goal(g, AT)), AT);
-        return new Flow(id, id, "", "v1", FlowSettings.defaults(), new Trigger.CustomerCreated(AT), entry,
-                Map.of(), List.of(steps), AT);
+        EntryRules entry = new EntryRules(List.of(), new ReEntry.Never(AT), 0, goal.map(g -> new Goal(g, AT)), AT);
+        return new Flow(
+                id,
+                id,
+                "",
+                "v1",
+                FlowSettings.defaults(),
+                new Trigger.CustomerCreated(AT),
+                entry,
+                Map.of(),
+                List.of(steps),
+                AT);
     }
 
     static CustomerView customer(String locale, String zone) {
-        return new CustomerView("c-1", "Kari", "Nordmann", "kari@example.com", "+4791234567", locale,
-                ZoneId.of(zone), Map.of(), Set.of(), ConsentStatus.OPTED_IN);
+        return new CustomerView(
+                "c-1",
+                "Kari",
+                "Nordmann",
+                "kari@example.com",
+                "+4791234567",
+                locale,
+                ZoneId.of(zone),
+                Map.of(),
+                Set.of(),
+                ConsentStatus.OPTED_IN);
     }
 }

@@ -24,30 +24,34 @@ class KeywordMatcherTest {
     }
 
     @ParameterizedTest(name = "''{0}'' -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "JA!            | yes   | ja      | WHOLE_REPLY",
-            "' gjerne 😊'   | yes   | Gjerne  | WHOLE_REPLY",
-            "Ja takk        | yes   | ja      | STARTS_WITH",
-            "'ja, takk!'    | yes   | ja      | STARTS_WITH",
-            "Nei            | no    | nei     | WHOLE_REPLY",
-            "Ikke nå!       | later | ikke nå | WHOLE_REPLY",
-            "ikke nå takk   | later | ikke nå | STARTS_WITH",
-            "ikke interessert | no  | ikke    | STARTS_WITH",
-            "cafe           | later | Café    | WHOLE_REPLY",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "JA!            | yes   | ja      | WHOLE_REPLY",
+                "' gjerne 😊'   | yes   | Gjerne  | WHOLE_REPLY",
+                "Ja takk        | yes   | ja      | STARTS_WITH",
+                "'ja, takk!'    | yes   | ja      | STARTS_WITH",
+                "Nei            | no    | nei     | WHOLE_REPLY",
+                "Ikke nå!       | later | ikke nå | WHOLE_REPLY",
+                "ikke nå takk   | later | ikke nå | STARTS_WITH",
+                "ikke interessert | no  | ikke    | STARTS_WITH",
+                "cafe           | later | Café    | WHOLE_REPLY",
+            })
     void matches(String reply, String set, String keyword, MatchKind kind) {
         assertThat(MATCHER.match(reply)).contains(new Match(set, keyword, kind));
     }
 
     @ParameterizedTest(name = "''{0}'' matches nothing")
-    @CsvSource(delimiter = '|', value = {
-            "jamen",
-            "neitakk",
-            "kanskje ja",
-            "'   '",
-            "👍",
-            "jå",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "jamen",
+                "neitakk",
+                "kanskje ja",
+                "'   '",
+                "👍",
+                "jå",
+            })
     void doesNotMatch(String reply) {
         assertThat(MATCHER.match(reply)).isEmpty();
     }

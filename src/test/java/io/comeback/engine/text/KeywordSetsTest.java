@@ -22,8 +22,12 @@ class KeywordSetsTest {
         InboundKeywords sweden = sets.forCountry("SE");
         assertThat(sweden.classify("Stoppa!")).isEqualTo(Intent.OPT_OUT);
         assertThat(sweden.classify("sluta")).isEqualTo(Intent.OPT_OUT);
-        assertThat(sweden.classify("END")).as("the Swedish list replaces the global one").isEqualTo(Intent.NONE);
-        assertThat(sweden.classify("help")).as("sets the country does not name stay global").isEqualTo(Intent.HELP);
+        assertThat(sweden.classify("END"))
+                .as("the Swedish list replaces the global one")
+                .isEqualTo(Intent.NONE);
+        assertThat(sweden.classify("help"))
+                .as("sets the country does not name stay global")
+                .isEqualTo(Intent.HELP);
     }
 
     @Test
@@ -32,18 +36,22 @@ class KeywordSetsTest {
         InboundKeywords global = confirm.forCountry("NO");
         assertThat(global.isConfirmation("Ja!")).isTrue();
         assertThat(global.isConfirmation("yes please")).isTrue();
-        assertThat(global.isConfirmation("ja, men ikke nå egentlig")).as("a long message is not a confirmation").isFalse();
+        assertThat(global.isConfirmation("ja, men ikke nå egentlig"))
+                .as("a long message is not a confirmation")
+                .isFalse();
         assertThat(global.isConfirmation("japp")).isFalse();
         assertThat(global.isConfirmation("stop")).isFalse();
         assertThat(confirm.forCountry("SE").isConfirmation("Japp")).isTrue();
         assertThat(confirm.forCountry("SE").isConfirmation("yes")).isFalse();
-        assertThat(KeywordSets.DEFAULT.forCountry(null).isConfirmation("JA")).as("YES and JA by default").isTrue();
+        assertThat(KeywordSets.DEFAULT.forCountry(null).isConfirmation("JA"))
+                .as("YES and JA by default")
+                .isTrue();
     }
 
     @Test
     void otherCountriesAndUnknownNumbersUseTheGlobalSets() {
-        for (InboundKeywords keywords : new InboundKeywords[] {sets.forCountry("NO"), sets.forCountry(null),
-                sets.forCountry("GB")}) {
+        for (InboundKeywords keywords :
+                new InboundKeywords[] {sets.forCountry("NO"), sets.forCountry(null), sets.forCountry("GB")}) {
             assertThat(keywords.classify("end")).isEqualTo(Intent.OPT_OUT);
             assertThat(keywords.classify("STOPPA")).isEqualTo(Intent.NONE);
             assertThat(keywords.classify("hjælp")).isEqualTo(Intent.NONE);

@@ -4,37 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.comeback.engine.text.SmsSegments.Encoding;
 import io.comeback.engine.text.SmsSegments.SegmentCount;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class SmsSegmentsTest {
 
     @ParameterizedTest(name = "{0} x ''{1}'' -> {2} {3} segments, {4} units")
     @CsvSource({
-            // repeat, unit,  encoding, segments, units
-            "0,   a,  GSM_7, 1, 0",
-            "1,   a,  GSM_7, 1, 1",
-            "160, a,  GSM_7, 1, 160",
-            "161, a,  GSM_7, 2, 161",
-            "306, a,  GSM_7, 2, 306",
-            "307, a,  GSM_7, 3, 307",
-            "459, a,  GSM_7, 3, 459",
-            "460, a,  GSM_7, 4, 460",
-            "80,  €,  GSM_7, 1, 160",
-            "81,  €,  GSM_7, 2, 162",
-            "160, æ,  GSM_7, 1, 160",
-            "70,  á,  UCS_2, 1, 70",
-            "71,  á,  UCS_2, 2, 71",
-            "134, á,  UCS_2, 2, 134",
-            "135, á,  UCS_2, 3, 135",
-            "35,  😀, UCS_2, 1, 70",
-            "36,  😀, UCS_2, 2, 72",
+        // repeat, unit,  encoding, segments, units
+        "0,   a,  GSM_7, 1, 0",
+        "1,   a,  GSM_7, 1, 1",
+        "160, a,  GSM_7, 1, 160",
+        "161, a,  GSM_7, 2, 161",
+        "306, a,  GSM_7, 2, 306",
+        "307, a,  GSM_7, 3, 307",
+        "459, a,  GSM_7, 3, 459",
+        "460, a,  GSM_7, 4, 460",
+        "80,  €,  GSM_7, 1, 160",
+        "81,  €,  GSM_7, 2, 162",
+        "160, æ,  GSM_7, 1, 160",
+        "70,  á,  UCS_2, 1, 70",
+        "71,  á,  UCS_2, 2, 71",
+        "134, á,  UCS_2, 2, 134",
+        "135, á,  UCS_2, 3, 135",
+        "35,  😀, UCS_2, 1, 70",
+        "36,  😀, UCS_2, 2, 72",
     })
     void countsRepeatedCharacters(int repeat, String unit, Encoding encoding, int segments, int units) {
-        assertThat(SmsSegments.count(unit.repeat(repeat)))
-                .isEqualTo(new SegmentCount(encoding, segments, units));
+        assertThat(SmsSegments.count(unit.repeat(repeat))).isEqualTo(new SegmentCount(encoding, segments, units));
     }
 
     @Test
@@ -66,8 +65,11 @@ class SmsSegmentsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Æ", "Ø", "Å", "æ", "ø", "å", "Ä", "Ö", "ä", "ö", "Ü", "ü", "Ñ", "ñ", "é", "É",
-            "ß", "¿", "¡", "§", "£", "¥", "è", "ù", "ì", "ò", "Ç", "à", "@", "$", "_", "\n", "Δ", "Ω"})
+    @ValueSource(
+            strings = {
+                "Æ", "Ø", "Å", "æ", "ø", "å", "Ä", "Ö", "ä", "ö", "Ü", "ü", "Ñ", "ñ", "é", "É", "ß", "¿", "¡", "§", "£",
+                "¥", "è", "ù", "ì", "ò", "Ç", "à", "@", "$", "_", "\n", "Δ", "Ω"
+            })
     void nordicAndOtherBasicCharactersAreGsm7(String ch) {
         assertThat(SmsSegments.isGsm7(ch)).isTrue();
         assertThat(SmsSegments.count(ch).units()).isEqualTo(1);
@@ -80,8 +82,11 @@ class SmsSegmentsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"á", "í", "ó", "ú", "ç", "ê", "\u2018", "\u2019", "\u201C", "\u201D", "\u2013",
-            "😀", "👍🏽", "\u00A0", "`", "\t"})
+    @ValueSource(
+            strings = {
+                "á", "í", "ó", "ú", "ç", "ê", "\u2018", "\u2019", "\u201C", "\u201D", "\u2013", "😀", "👍🏽", "\u00A0",
+                "`", "\t"
+            })
     void accentedLettersCurlyQuotesAndEmojiAreNotGsm7(String ch) {
         assertThat(SmsSegments.isGsm7(ch)).isFalse();
         assertThat(SmsSegments.count(ch).encoding()).isEqualTo(Encoding.UCS_2);

@@ -18,7 +18,8 @@ class SettableClockTest {
         assertThat(clock.getZone()).isEqualTo(ZoneOffset.UTC);
         assertThat(clock.advance(Duration.ofDays(3))).isEqualTo(Instant.parse("2026-06-18T10:00:00Z"));
         clock.set(Instant.parse("2030-01-01T00:00:00Z"));
-        assertThat(clock.millis()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z").toEpochMilli());
+        assertThat(clock.millis())
+                .isEqualTo(Instant.parse("2030-01-01T00:00:00Z").toEpochMilli());
     }
 
     @Test

@@ -14,8 +14,7 @@ final class Fixtures {
     static final Path TEST_FLOWS = Path.of("src/test/resources/flows");
     static final Path SHIPPED_FLOWS = Path.of("flows");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static String invalid(String name) {
         return read(TEST_FLOWS.resolve("invalid").resolve(name));

@@ -28,10 +28,13 @@ class FlowLintCliTest {
 
     @Test
     void errorsPrintFileLineColumnAndExitOne(@TempDir Path dir) throws IOException {
-        Files.copy(Path.of("src/test/resources/flows/invalid/duplicate-step-ids.yaml"), dir.resolve("duplicate_step_ids.yaml"));
+        Files.copy(
+                Path.of("src/test/resources/flows/invalid/duplicate-step-ids.yaml"),
+                dir.resolve("duplicate_step_ids.yaml"));
         Files.writeString(dir.resolve("notes.txt"), "not a flow");
         assertThat(cli.run(dir.toString())).isEqualTo(1);
-        assertThat(output()).contains(dir.resolve("duplicate_step_ids.yaml") + ":11:5: error: Step id `hello` is already used")
+        assertThat(output())
+                .contains(dir.resolve("duplicate_step_ids.yaml") + ":11:5: error: Step id `hello` is already used")
                 .contains("1 flow file(s) checked: 1 error(s), 0 warning(s).");
     }
 
@@ -39,7 +42,8 @@ class FlowLintCliTest {
     void warningsAloneExitZeroAndFileNameMismatchIsWarned(@TempDir Path dir) throws IOException {
         Files.copy(Path.of("src/test/resources/flows/invalid/unreachable-steps.yaml"), dir.resolve("other-name.yaml"));
         assertThat(cli.run(dir.resolve("other-name.yaml").toString())).isZero();
-        assertThat(output()).contains(": warning: Step `forgotten` can never be reached")
+        assertThat(output())
+                .contains(": warning: Step `forgotten` can never be reached")
                 .contains("differs from the file name");
     }
 

@@ -54,7 +54,9 @@ class FlowValidatorTest {
                       timeout: P1D
                       re_ask: { text: "Igjen?" }
                 """));
-        assertThat(problems).singleElement().satisfies(p -> assertThat(p.message()).contains("`re_ask` is never sent"));
+        assertThat(problems)
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("`re_ask` is never sent"));
     }
 
     @Test
@@ -78,7 +80,9 @@ class FlowValidatorTest {
                     send: { text: "Hei" }
                   - id: store
                     set: { attribute: cat, from: reply.txt }
-                """))).filteredOn(Problem::isError).singleElement()
+                """)))
+                .filteredOn(Problem::isError)
+                .singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("Did you mean `reply.text`?"));
     }
 
@@ -89,7 +93,9 @@ class FlowValidatorTest {
                     wait: { until: "23:00" }
                   - id: hello
                     send: { text: "Hei" }
-                """))).singleElement().satisfies(p -> assertThat(p.message()).contains("inside the quiet hours"));
+                """)))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("inside the quiet hours"));
     }
 
     @Test
@@ -99,7 +105,9 @@ class FlowValidatorTest {
                     send:
                       text: "Kode {{ coupon.code }}"
                       coupon: { prefix: HI }
-                """))).singleElement().satisfies(p -> assertThat(p.message()).contains("offers are marketing"));
+                """)))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("offers are marketing"));
     }
 
     @Test
@@ -111,7 +119,9 @@ class FlowValidatorTest {
                     send:
                       text: "Kode {{ coupon.code }}"
                       coupon: { prefix: HI }
-                """))).filteredOn(p -> p.message().contains("may be empty here")).singleElement()
+                """)))
+                .filteredOn(p -> p.message().contains("may be empty here"))
+                .singleElement()
                 .satisfies(p -> assertThat(p.line()).isEqualTo(7));
     }
 
@@ -146,7 +156,8 @@ class FlowValidatorTest {
         ValidationResult ok = validator.validate(flow("", "  - id: hello\n    send: { text: \"Hei\" }\n"));
         assertThat(ok.isValid()).isTrue();
         assertThat(ok.flow()).isPresent();
-        ValidationResult bad = validator.validate(flow("", "  - id: hello\n    send: { text: \"Hei\" }\n    next: nowhere\n"));
+        ValidationResult bad =
+                validator.validate(flow("", "  - id: hello\n    send: { text: \"Hei\" }\n    next: nowhere\n"));
         assertThat(bad.isValid()).isFalse();
         assertThat(bad.flow()).isEmpty();
         assertThat(bad.errors()).hasSize(1);

@@ -26,7 +26,9 @@ class InvalidFlowFixturesTest {
     }
 
     private static ListAssert<Tuple> lines(List<Problem> problems) {
-        return assertThat(problems.stream().map(p -> tuple(p.severity(), p.line(), p.column())).toList());
+        return assertThat(problems.stream()
+                .map(p -> tuple(p.severity(), p.line(), p.column()))
+                .toList());
     }
 
     @Test
@@ -48,18 +50,23 @@ class InvalidFlowFixturesTest {
     @Test
     void unknownKeysSuggestTheKnownSpelling() {
         List<Problem> problems = validate("unknown-keys.yaml").problems();
-        lines(problems).containsExactly(
-                tuple(Severity.ERROR, 4, 3),
-                tuple(Severity.ERROR, 8, 5),
-                tuple(Severity.ERROR, 11, 5),
-                tuple(Severity.ERROR, 15, 5));
-        assertThat(problems).extracting(Problem::message).satisfiesExactly(
-                m -> assertThat(m).contains("`quiet_hour`").contains("Did you mean `quiet_hours`?"),
-                m -> assertThat(m).contains("`rythm_factor`").contains("Did you mean `rhythm_factor`?"),
-                m -> assertThat(m).contains("`sned`").contains("Did you mean `send`?"),
-                m -> assertThat(m).contains("`nxt`").contains("Did you mean `next`?"));
-        assertThat(problems).extracting(Problem::path)
-                .containsExactly("settings.quiet_hour", "trigger.inactive.rythm_factor", "steps[0].sned", "steps[1].nxt");
+        lines(problems)
+                .containsExactly(
+                        tuple(Severity.ERROR, 4, 3),
+                        tuple(Severity.ERROR, 8, 5),
+                        tuple(Severity.ERROR, 11, 5),
+                        tuple(Severity.ERROR, 15, 5));
+        assertThat(problems)
+                .extracting(Problem::message)
+                .satisfiesExactly(
+                        m -> assertThat(m).contains("`quiet_hour`").contains("Did you mean `quiet_hours`?"),
+                        m -> assertThat(m).contains("`rythm_factor`").contains("Did you mean `rhythm_factor`?"),
+                        m -> assertThat(m).contains("`sned`").contains("Did you mean `send`?"),
+                        m -> assertThat(m).contains("`nxt`").contains("Did you mean `next`?"));
+        assertThat(problems)
+                .extracting(Problem::path)
+                .containsExactly(
+                        "settings.quiet_hour", "trigger.inactive.rythm_factor", "steps[0].sned", "steps[1].nxt");
     }
 
     @Test
@@ -84,7 +91,9 @@ class InvalidFlowFixturesTest {
         lines(problems).containsExactly(tuple(Severity.ERROR, 15, 17), tuple(Severity.ERROR, 17, 19));
         assertThat(problems.get(0).message()).contains("no step `subscribed`").contains("Did you mean `subscribe`?");
         assertThat(problems.get(0).path()).isEqualTo("steps[1].wait_for_reply.keywords[0].goto");
-        assertThat(problems.get(1).message()).contains("no step `timed_out`").contains("Steps in this flow: ask, answer");
+        assertThat(problems.get(1).message())
+                .contains("no step `timed_out`")
+                .contains("Steps in this flow: ask, answer");
         assertThat(problems.get(1).path()).isEqualTo("steps[1].wait_for_reply.on_timeout");
     }
 
@@ -100,16 +109,19 @@ class InvalidFlowFixturesTest {
     @Test
     void badDurationsSayWhatToWrite() {
         List<Problem> problems = validate("bad-durations.yaml").problems();
-        lines(problems).containsExactly(
-                tuple(Severity.ERROR, 6, 12),
-                tuple(Severity.ERROR, 9, 11),
-                tuple(Severity.ERROR, 11, 18),
-                tuple(Severity.ERROR, 13, 11));
-        assertThat(problems).extracting(Problem::message).satisfiesExactly(
-                m -> assertThat(m).startsWith("`3 days` is not a duration: write P3D"),
-                m -> assertThat(m).startsWith("`2h` is not a duration: write PT2H"),
-                m -> assertThat(m).startsWith("`P2H` is not a duration: write PT2H"),
-                m -> assertThat(m).contains("Write P5D for 5 days or PT5H for 5 hours"));
+        lines(problems)
+                .containsExactly(
+                        tuple(Severity.ERROR, 6, 12),
+                        tuple(Severity.ERROR, 9, 11),
+                        tuple(Severity.ERROR, 11, 18),
+                        tuple(Severity.ERROR, 13, 11));
+        assertThat(problems)
+                .extracting(Problem::message)
+                .satisfiesExactly(
+                        m -> assertThat(m).startsWith("`3 days` is not a duration: write P3D"),
+                        m -> assertThat(m).startsWith("`2h` is not a duration: write PT2H"),
+                        m -> assertThat(m).startsWith("`P2H` is not a duration: write PT2H"),
+                        m -> assertThat(m).contains("Write P5D for 5 days or PT5H for 5 hours"));
     }
 
     @Test
@@ -117,19 +129,25 @@ class InvalidFlowFixturesTest {
         List<Problem> problems = validate("unknown-template-variables.yaml").problems();
         List<Problem> errors = problems.stream().filter(Problem::isError).toList();
         // Columns are those of the "{{": inside a double-quoted string, and inside a | block on its own line.
-        lines(errors).containsExactly(
-                tuple(Severity.ERROR, 10, 18),
-                tuple(Severity.ERROR, 10, 48),
-                tuple(Severity.ERROR, 14, 20),
-                tuple(Severity.ERROR, 17, 24));
-        assertThat(errors).extracting(Problem::message).satisfiesExactly(
-                m -> assertThat(m).contains("Unknown variable `customer.first_name`")
-                        .contains("Did you mean `customer.firstName`?"),
-                m -> assertThat(m).contains("no link `revew`").contains("Did you mean `review`?"),
-                m -> assertThat(m).contains("`order.id`").contains("trigger: order_placed"),
-                m -> assertThat(m).contains("`coupon.code`").contains("no step issues a coupon"));
-        assertThat(problems).filteredOn(p -> p.severity() == Severity.WARNING)
-                .singleElement().satisfies(p -> assertThat(p.message()).contains("No `en` text here"));
+        lines(errors)
+                .containsExactly(
+                        tuple(Severity.ERROR, 10, 18),
+                        tuple(Severity.ERROR, 10, 48),
+                        tuple(Severity.ERROR, 14, 20),
+                        tuple(Severity.ERROR, 17, 24));
+        assertThat(errors)
+                .extracting(Problem::message)
+                .satisfiesExactly(
+                        m -> assertThat(m)
+                                .contains("Unknown variable `customer.first_name`")
+                                .contains("Did you mean `customer.firstName`?"),
+                        m -> assertThat(m).contains("no link `revew`").contains("Did you mean `review`?"),
+                        m -> assertThat(m).contains("`order.id`").contains("trigger: order_placed"),
+                        m -> assertThat(m).contains("`coupon.code`").contains("no step issues a coupon"));
+        assertThat(problems)
+                .filteredOn(p -> p.severity() == Severity.WARNING)
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("No `en` text here"));
     }
 
     @Test
@@ -141,7 +159,9 @@ class InvalidFlowFixturesTest {
             assertThat(p.path()).isEqualTo("steps[1].wait_for_reply.timeout");
             assertThat(p.message()).contains("Missing `timeout`").contains("timeout: P2D");
         });
-        assertThat(problems).filteredOn(p -> p.severity() == Severity.INFO).singleElement()
+        assertThat(problems)
+                .filteredOn(p -> p.severity() == Severity.INFO)
+                .singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("Scores 0-8 have no route"));
     }
 
@@ -167,35 +187,45 @@ class InvalidFlowFixturesTest {
         List<Problem> problems = validate("too-many-segments.yaml").problems();
         // Too long on their fixed words alone: refused at every send, so errors. Too long with typical
         // values: a warning, since shorter values would fit.
-        lines(problems).containsExactly(
-                tuple(Severity.ERROR, 9, 13),
-                tuple(Severity.ERROR, 12, 13),
-                tuple(Severity.WARNING, 12, 79),
-                tuple(Severity.WARNING, 15, 13));
-        assertThat(problems.get(0).message()).contains("is 3 SMS segments without any placeholder filled in (GSM-7, 311 "
-                + "characters)").contains("would never be sent").contains("at most 306 characters");
-        assertThat(problems.get(1).message()).contains("3 SMS segments without any placeholder filled in (UCS-2")
+        lines(problems)
+                .containsExactly(
+                        tuple(Severity.ERROR, 9, 13),
+                        tuple(Severity.ERROR, 12, 13),
+                        tuple(Severity.WARNING, 12, 79),
+                        tuple(Severity.WARNING, 15, 13));
+        assertThat(problems.get(0).message())
+                .contains("is 3 SMS segments without any placeholder filled in (GSM-7, 311 " + "characters)")
+                .contains("would never be sent")
+                .contains("at most 306 characters");
+        assertThat(problems.get(1).message())
+                .contains("3 SMS segments without any placeholder filled in (UCS-2")
                 .contains("at most 134 characters");
         assertThat(problems.get(2).message()).contains("🙂");
-        assertThat(problems.get(3).message()).contains("about 3 SMS segments (GSM-7, 324 characters with typical values")
-                .contains("refused, not sent").contains("at most 306 characters").contains("up to 10");
+        assertThat(problems.get(3).message())
+                .contains("about 3 SMS segments (GSM-7, 324 characters with typical values")
+                .contains("refused, not sent")
+                .contains("at most 306 characters")
+                .contains("up to 10");
     }
 
     @Test
     void wrongTypesSayWhatIsExpected() {
         List<Problem> problems = validate("wrong-types.yaml").problems();
-        lines(problems).containsExactly(
-                tuple(Severity.ERROR, 4, 13),
-                tuple(Severity.ERROR, 5, 17),
-                tuple(Severity.ERROR, 8, 20),
-                tuple(Severity.ERROR, 12, 13),
-                tuple(Severity.ERROR, 15, 14));
-        assertThat(problems).extracting(Problem::message).satisfiesExactly(
-                m -> assertThat(m).contains("`high` is not a whole number"),
-                m -> assertThat(m).contains("Expected a whole number here, found a list"),
-                m -> assertThat(m).contains("150 is out of range: write a number from 0 to 100"),
-                m -> assertThat(m).contains("Expected the message text"),
-                m -> assertThat(m).contains("`25:00` is not a time of day"));
+        lines(problems)
+                .containsExactly(
+                        tuple(Severity.ERROR, 4, 13),
+                        tuple(Severity.ERROR, 5, 17),
+                        tuple(Severity.ERROR, 8, 20),
+                        tuple(Severity.ERROR, 12, 13),
+                        tuple(Severity.ERROR, 15, 14));
+        assertThat(problems)
+                .extracting(Problem::message)
+                .satisfiesExactly(
+                        m -> assertThat(m).contains("`high` is not a whole number"),
+                        m -> assertThat(m).contains("Expected a whole number here, found a list"),
+                        m -> assertThat(m).contains("150 is out of range: write a number from 0 to 100"),
+                        m -> assertThat(m).contains("Expected the message text"),
+                        m -> assertThat(m).contains("`25:00` is not a time of day"));
     }
 
     @Test
@@ -215,25 +245,31 @@ class InvalidFlowFixturesTest {
     @Test
     void badConditionsAreExplained() {
         List<Problem> problems = validate("bad-conditions.yaml").problems();
-        lines(problems).containsExactly(
-                tuple(Severity.ERROR, 9, 7),
-                tuple(Severity.ERROR, 10, 16),
-                tuple(Severity.ERROR, 12, 17),
-                tuple(Severity.ERROR, 17, 24),
-                tuple(Severity.ERROR, 19, 15));
-        assertThat(problems).extracting(Problem::message).satisfiesExactly(
-                m -> assertThat(m).contains("tests one thing, found attribute and tag"),
-                m -> assertThat(m).contains("Unknown consent `yes`").contains("opted_in"),
-                m -> assertThat(m).contains("`at_least` needs a number"),
-                m -> assertThat(m).contains("Unknown event `purchased`"),
-                m -> assertThat(m).contains("`reply.score` has no value").contains("wait_for_reply"));
+        lines(problems)
+                .containsExactly(
+                        tuple(Severity.ERROR, 9, 7),
+                        tuple(Severity.ERROR, 10, 16),
+                        tuple(Severity.ERROR, 12, 17),
+                        tuple(Severity.ERROR, 17, 24),
+                        tuple(Severity.ERROR, 19, 15));
+        assertThat(problems)
+                .extracting(Problem::message)
+                .satisfiesExactly(
+                        m -> assertThat(m).contains("tests one thing, found attribute and tag"),
+                        m -> assertThat(m).contains("Unknown consent `yes`").contains("opted_in"),
+                        m -> assertThat(m).contains("`at_least` needs a number"),
+                        m -> assertThat(m).contains("Unknown event `purchased`"),
+                        m -> assertThat(m)
+                                .contains("`reply.score` has no value")
+                                .contains("wait_for_reply"));
     }
 
     @Test
     void unknownTriggerListsTheKnownOnes() {
         List<Problem> problems = validate("unknown-trigger.yaml").problems();
         lines(problems).containsExactly(tuple(Severity.ERROR, 4, 10));
-        assertThat(problems.get(0).message()).contains("Unknown trigger `customer_signup`")
+        assertThat(problems.get(0).message())
+                .contains("Unknown trigger `customer_signup`")
                 .contains("customer_created, order_placed, event, inactive, segment, date, keyword");
     }
 
@@ -241,33 +277,43 @@ class InvalidFlowFixturesTest {
     void aFileWithManyFaultsReportsAllOfThemAtOnce() {
         ValidationResult result = validate("many-faults.yaml");
         assertThat(result.flow()).isEmpty();
-        assertThat(result.problems()).extracting(Problem::line, Problem::column, Problem::path).containsExactly(
-                tuple(7, 22, "trigger.inactive.no_purchase_for"),
-                tuple(9, 9, "entry.goal"),
-                tuple(13, 13, "steps[0].send.text"),
-                tuple(13, 18, "steps[0].send.text"),
-                tuple(13, 57, "steps[0].send.text"),
-                tuple(14, 11, "steps[0].next"),
-                tuple(15, 5, "steps[1].id"),
-                tuple(16, 5, "steps[1].wiat"),
-                tuple(18, 5, "steps[2].wait_for_reply.timeout"),
-                tuple(21, 17, "steps[2].wait_for_reply.keywords[0].goto"));
+        assertThat(result.problems())
+                .extracting(Problem::line, Problem::column, Problem::path)
+                .containsExactly(
+                        tuple(7, 22, "trigger.inactive.no_purchase_for"),
+                        tuple(9, 9, "entry.goal"),
+                        tuple(13, 13, "steps[0].send.text"),
+                        tuple(13, 18, "steps[0].send.text"),
+                        tuple(13, 57, "steps[0].send.text"),
+                        tuple(14, 11, "steps[0].next"),
+                        tuple(15, 5, "steps[1].id"),
+                        tuple(16, 5, "steps[1].wiat"),
+                        tuple(18, 5, "steps[2].wait_for_reply.timeout"),
+                        tuple(21, 17, "steps[2].wait_for_reply.keywords[0].goto"));
         assertThat(result.errors()).hasSize(9);
-        assertThat(result.warnings()).singleElement().satisfies(p -> assertThat(p.message()).contains("opt out"));
+        assertThat(result.warnings())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("opt out"));
         assertThat(result.problems().get(1).message()).contains("Did you mean `ordered`?");
     }
 
     @Test
     void badFrequencyCapNamesEachWrongValue() {
         List<Problem> problems = validate("bad-frequency-cap.yaml").problems();
-        lines(problems).containsExactly(
-                tuple(Severity.ERROR, 5, 10),
-                tuple(Severity.ERROR, 6, 10),
-                tuple(Severity.ERROR, 7, 18));
-        assertThat(problems).extracting(Problem::path).containsExactly("settings.frequency_cap.max",
-                "settings.frequency_cap.per", "settings.frequency_cap.when_capped");
+        lines(problems)
+                .containsExactly(
+                        tuple(Severity.ERROR, 5, 10), tuple(Severity.ERROR, 6, 10), tuple(Severity.ERROR, 7, 18));
+        assertThat(problems)
+                .extracting(Problem::path)
+                .containsExactly(
+                        "settings.frequency_cap.max",
+                        "settings.frequency_cap.per",
+                        "settings.frequency_cap.when_capped");
         assertThat(problems.get(1).message()).contains("write P7D");
-        assertThat(problems.get(2).message()).contains("`when_capped: drop`").contains("defer").contains("skip");
+        assertThat(problems.get(2).message())
+                .contains("`when_capped: drop`")
+                .contains("defer")
+                .contains("skip");
     }
 
     @Test
@@ -281,16 +327,24 @@ class InvalidFlowFixturesTest {
     @Test
     void durationsLongerThanTenYearsAreRefusedWithTheAllowedRange() {
         List<Problem> problems = validate("extreme-durations.yaml").problems();
-        lines(problems).containsExactly(
-                tuple(Severity.ERROR, 4, 23),
-                tuple(Severity.ERROR, 7, 22),
-                tuple(Severity.ERROR, 13, 18),
-                tuple(Severity.ERROR, 16, 16));
-        assertThat(problems).extracting(Problem::path).containsExactly("settings.attribution_window",
-                "trigger.inactive.no_purchase_for", "steps[1].wait.for", "steps[2].wait_for_reply.timeout");
-        assertThat(problems).extracting(Problem::message).allSatisfy(m -> assertThat(m)
-                .contains("is longer than a flow may wait or look back")
-                .contains("from PT1S up to P10Y (10 years, or P120M, P521W, P3652D)"));
+        lines(problems)
+                .containsExactly(
+                        tuple(Severity.ERROR, 4, 23),
+                        tuple(Severity.ERROR, 7, 22),
+                        tuple(Severity.ERROR, 13, 18),
+                        tuple(Severity.ERROR, 16, 16));
+        assertThat(problems)
+                .extracting(Problem::path)
+                .containsExactly(
+                        "settings.attribution_window",
+                        "trigger.inactive.no_purchase_for",
+                        "steps[1].wait.for",
+                        "steps[2].wait_for_reply.timeout");
+        assertThat(problems)
+                .extracting(Problem::message)
+                .allSatisfy(m -> assertThat(m)
+                        .contains("is longer than a flow may wait or look back")
+                        .contains("from PT1S up to P10Y (10 years, or P120M, P521W, P3652D)"));
         assertThat(problems.get(1).message()).startsWith("`P999999Y`");
         // Seven digits are more than the duration syntax takes; still said to be too long, not "not a duration".
         assertThat(problems.get(2).message()).startsWith("`P9999999D`");
@@ -299,14 +353,17 @@ class InvalidFlowFixturesTest {
     @Test
     void datesInConditionsMustBeOnTheCalendarAndInRange() {
         List<Problem> problems = validate("dates-out-of-range.yaml").problems();
-        lines(problems).containsExactly(
-                tuple(Severity.ERROR, 8, 17),
-                tuple(Severity.ERROR, 10, 14),
-                tuple(Severity.ERROR, 12, 16));
-        assertThat(problems).extracting(Problem::message).satisfiesExactly(
-                m -> assertThat(m).contains("`0000-01-01` is out of range").contains("from 1900-01-01 to 2999-12-31"),
-                m -> assertThat(m).contains("`2025-02-30` is not a date on the calendar"),
-                m -> assertThat(m).contains("`9999-12-31` is out of range"));
+        lines(problems)
+                .containsExactly(
+                        tuple(Severity.ERROR, 8, 17), tuple(Severity.ERROR, 10, 14), tuple(Severity.ERROR, 12, 16));
+        assertThat(problems)
+                .extracting(Problem::message)
+                .satisfiesExactly(
+                        m -> assertThat(m)
+                                .contains("`0000-01-01` is out of range")
+                                .contains("from 1900-01-01 to 2999-12-31"),
+                        m -> assertThat(m).contains("`2025-02-30` is not a date on the calendar"),
+                        m -> assertThat(m).contains("`9999-12-31` is out of range"));
     }
 
     @Test
@@ -322,10 +379,13 @@ class InvalidFlowFixturesTest {
     @Test
     void everyInvalidFixtureHasANamedTest() throws Exception {
         Set<String> named = java.util.Arrays.stream(java.nio.file.Files.readString(
-                Path.of("src/test/java/io/comeback/engine/validate/InvalidFlowFixturesTest.java")).split("\""))
-                .filter(s -> s.endsWith(".yaml")).collect(Collectors.toSet());
+                                Path.of("src/test/java/io/comeback/engine/validate/InvalidFlowFixturesTest.java"))
+                        .split("\""))
+                .filter(s -> s.endsWith(".yaml"))
+                .collect(Collectors.toSet());
         List<String> fixtures = Fixtures.yamlFilesIn(Fixtures.TEST_FLOWS.resolve("invalid")).stream()
-                .map(p -> p.getFileName().toString()).toList();
+                .map(p -> p.getFileName().toString())
+                .toList();
         assertThat(named).containsAll(fixtures);
         assertThat(fixtures).allSatisfy(f -> assertThat(validate(f).problems()).isNotEmpty());
     }

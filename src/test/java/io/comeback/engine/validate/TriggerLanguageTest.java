@@ -41,18 +41,25 @@ class TriggerLanguageTest {
                         equals: shoes
                 """, "", "Skoene {{ event.product | du så på }} venter!");
         assertThat(result.problems()).isEmpty();
-        Trigger.EventTrigger trigger = (Trigger.EventTrigger) result.flow().orElseThrow().trigger();
+        Trigger.EventTrigger trigger =
+                (Trigger.EventTrigger) result.flow().orElseThrow().trigger();
         assertThat(trigger.eventType()).isEqualTo("wishlist_added");
-        assertThat(trigger.filters()).singleElement().isInstanceOfSatisfying(Condition.Compare.class,
-                c -> assertThat(c.variable()).isEqualTo("event.category"));
+        assertThat(trigger.filters())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        Condition.Compare.class, c -> assertThat(c.variable()).isEqualTo("event.category"));
     }
 
     @Test
     void eventVariablesOutsideAnEventFlowAndBadEventTypesAreErrors() {
-        List<Problem> outside = errors(validator.validate("id: t\nsettings:\n  kind: transactional\n"
-                + "trigger: customer_created\nsteps:\n  - id: hello\n    send:\n      text: \"{{ event.product }}\"\n"));
-        assertThat(outside).singleElement().satisfies(p -> assertThat(p.message())
-                .contains("`event.product` has no value here: only flows with `trigger: event` know an event"));
+        List<Problem> outside = errors(
+                validator.validate(
+                        "id: t\nsettings:\n  kind: transactional\n"
+                                + "trigger: customer_created\nsteps:\n  - id: hello\n    send:\n      text: \"{{ event.product }}\"\n"));
+        assertThat(outside)
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .contains("`event.product` has no value here: only flows with `trigger: event` know an event"));
 
         List<Problem> camel = errors(validate("  event:\n    type: WishlistAdded\n", "", "Hei"));
         assertThat(camel).singleElement().satisfies(p -> {
@@ -60,9 +67,11 @@ class TriggerLanguageTest {
             assertThat(p.path()).isEqualTo("trigger.event.type");
             assertThat(p.message()).contains("snake_case");
         });
-        assertThat(errors(validate("  event:\n    type: order_placed\n", "", "Hei"))).singleElement()
+        assertThat(errors(validate("  event:\n    type: order_placed\n", "", "Hei")))
+                .singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("write `trigger: order_placed`"));
-        assertThat(errors(validate("  event: {}\n", "", "Hei"))).singleElement()
+        assertThat(errors(validate("  event: {}\n", "", "Hei")))
+                .singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("Missing `type`"));
     }
 
@@ -76,7 +85,8 @@ class TriggerLanguageTest {
                         at_least: 4
                 """, "", "Velkommen i VIP-klubben!");
         assertThat(result.problems()).isEmpty();
-        assertThat(((Trigger.Segment) result.flow().orElseThrow().trigger()).when()).hasSize(2);
+        assertThat(((Trigger.Segment) result.flow().orElseThrow().trigger()).when())
+                .hasSize(2);
 
         List<Problem> orderInSegment = errors(validate("""
                   segment:
@@ -88,65 +98,93 @@ class TriggerLanguageTest {
             assertThat(p.path()).isEqualTo("trigger.segment.when[0]");
             assertThat(p.message()).contains("only flows with `trigger: order_placed` know an order");
         });
-        assertThat(errors(validate("  segment:\n    when: []\n", "", "Hei"))).singleElement()
+        assertThat(errors(validate("  segment:\n    when: []\n", "", "Hei")))
+                .singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("List at least one condition"));
-        assertThat(errors(validate("  segment: {}\n", "", "Hei"))).singleElement()
+        assertThat(errors(validate("  segment: {}\n", "", "Hei")))
+                .singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("Missing `when`"));
     }
 
     @Test
     void dateTriggerReadsAnAttributeOrTheFirstOrder() {
-        Trigger.DateTrigger birthday = (Trigger.DateTrigger) validate("""
+        Trigger.DateTrigger birthday =
+                (Trigger.DateTrigger) validate("""
                   date:
                     attribute: birthday
                     at: "09:30"
-                """, "entry:\n  re_entry: always\n", "Gratulerer!").flow().orElseThrow().trigger();
+                """, "entry:\n  re_entry: always\n", "Gratulerer!")
+                        .flow()
+                        .orElseThrow()
+                        .trigger();
         assertThat(birthday.field()).isEqualTo(DateField.attribute("birthday"));
         assertThat(birthday.at()).isEqualTo(LocalTime.of(9, 30));
 
-        Trigger.DateTrigger firstOrder = (Trigger.DateTrigger) validate("""
+        Trigger.DateTrigger firstOrder =
+                (Trigger.DateTrigger) validate("""
                   date:
                     field: customer.firstOrderAt
-                """, "entry:\n  re_entry: always\n", "Ett år siden første ordre!").flow().orElseThrow().trigger();
+                """, "entry:\n  re_entry: always\n", "Ett år siden første ordre!")
+                        .flow()
+                        .orElseThrow()
+                        .trigger();
         assertThat(firstOrder.field()).isEqualTo(DateField.firstOrder());
         assertThat(firstOrder.at()).isEqualTo(Trigger.DateTrigger.DEFAULT_AT);
 
-        Trigger.DateTrigger renewal = (Trigger.DateTrigger) validate("  date:\n    field: customer.attributes.renewal\n",
-                "entry:\n  re_entry: always\n", "Fornyelse!").flow().orElseThrow().trigger();
+        Trigger.DateTrigger renewal = (Trigger.DateTrigger) validate(
+                        "  date:\n    field: customer.attributes.renewal\n",
+                        "entry:\n  re_entry: always\n",
+                        "Fornyelse!")
+                .flow()
+                .orElseThrow()
+                .trigger();
         assertThat(renewal.field()).isEqualTo(DateField.attribute("renewal"));
 
-        assertThat(errors(validate("  date:\n    field: customer.firstOrder\n", "", "Hei"))).singleElement()
+        assertThat(errors(validate("  date:\n    field: customer.firstOrder\n", "", "Hei")))
+                .singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("Did you mean `customer.firstOrderAt`?"));
         assertThat(errors(validate("  date:\n    attribute: birthday\n    field: customer.firstOrderAt\n", "", "Hei")))
-                .singleElement().satisfies(p -> assertThat(p.message()).contains("Write `attribute` or `field`, not both"));
-        assertThat(errors(validate("  date:\n    at: \"10:00\"\n", "", "Hei"))).singleElement()
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("Write `attribute` or `field`, not both"));
+        assertThat(errors(validate("  date:\n    at: \"10:00\"\n", "", "Hei")))
+                .singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("Missing `attribute`"));
     }
 
     @Test
     void aYearlyDateThatEntersOnlyOnceIsWarned() {
-        List<Problem> problems = validate("  date:\n    attribute: birthday\n", "", "Gratulerer!").problems();
+        List<Problem> problems = validate("  date:\n    attribute: birthday\n", "", "Gratulerer!")
+                .problems();
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.severity()).isEqualTo(Severity.WARNING);
             assertThat(p.path()).isEqualTo("entry.re_entry");
             assertThat(p.message()).contains("Write `re_entry: always` to enter them every year");
         });
-        assertThat(validate("  date:\n    attribute: birthday\n    yearly: false\n", "", "Hei").problems()).isEmpty();
+        assertThat(validate("  date:\n    attribute: birthday\n    yearly: false\n", "", "Hei")
+                        .problems())
+                .isEmpty();
     }
 
     @Test
     void aGoalIsAKnownEventOrAnyRecordedEventType() {
         Flow recorded = validate("  customer_created:\n", "entry:\n  goal: {event: newsletter_signup}\n", "Hei")
-                .flow().orElseThrow();
+                .flow()
+                .orElseThrow();
         assertThat(recorded.entry().goal().orElseThrow().customEvent()).isEqualTo("newsletter_signup");
         assertThat(recorded.entry().goal().orElseThrow().event()).isNull();
-        Flow known = validate("  customer_created:\n", "entry:\n  goal: {event: site_visit}\n", "Hei").flow().orElseThrow();
+        Flow known = validate("  customer_created:\n", "entry:\n  goal: {event: site_visit}\n", "Hei")
+                .flow()
+                .orElseThrow();
         assertThat(known.entry().goal().orElseThrow().event()).isEqualTo(EventType.SITE_VISIT);
 
         List<Problem> typo = errors(validate("  customer_created:\n", "entry:\n  goal: orderd\n", "Hei"));
-        assertThat(typo).singleElement().satisfies(p -> assertThat(p.message())
-                .contains("Did you mean `ordered`?").contains("`{event: orderd}` for an event type the events API records"));
+        assertThat(typo)
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .contains("Did you mean `ordered`?")
+                        .contains("`{event: orderd}` for an event type the events API records"));
         assertThat(errors(validate("  customer_created:\n", "entry:\n  goal: {event: Newsletter}\n", "Hei")))
-                .singleElement().satisfies(p -> assertThat(p.path()).isEqualTo("entry.goal.event"));
+                .singleElement()
+                .satisfies(p -> assertThat(p.path()).isEqualTo("entry.goal.event"));
     }
 }

@@ -26,8 +26,9 @@ class ValidAndShippedFlowsTest {
     void shippedFlowIsCleanAndNamedAfterItsFile(Path file) {
         ValidationResult result = validator.validate(Fixtures.read(file));
         assertThat(result.problems()).extracting(Problem::format).isEmpty();
-        assertThat(result.flow()).hasValueSatisfying(flow ->
-                assertThat(flow.id() + ".yaml").isEqualTo(file.getFileName().toString()));
+        assertThat(result.flow())
+                .hasValueSatisfying(flow -> assertThat(flow.id() + ".yaml")
+                        .isEqualTo(file.getFileName().toString()));
         assertThat(Fixtures.read(file)).startsWith("# yaml-language-server: $schema=./flow.schema.json");
     }
 

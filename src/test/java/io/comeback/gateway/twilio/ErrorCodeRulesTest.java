@@ -1,15 +1,16 @@
 package io.comeback.gateway.twilio;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.comeback.messaging.port.DeliveryProblem;
 import io.comeback.testing.ShippedProperties;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class ErrorCodeRulesTest {
 
-    private final ErrorCodeRules defaults = ErrorCodeRules.parse(ShippedProperties.value("comeback.twilio.error-rules"));
+    private final ErrorCodeRules defaults =
+            ErrorCodeRules.parse(ShippedProperties.value("comeback.twilio.error-rules"));
 
     @Test
     void carrierStopIsAnOptOutAtOnce() {
@@ -24,7 +25,7 @@ class ErrorCodeRulesTest {
 
     @Test
     void handsetErrorsMakeANumberUnreachableOnlyWhenRepeated() {
-        for (String code : new String[]{"30003", "30005", "30006"}) {
+        for (String code : new String[] {"30003", "30005", "30006"}) {
             assertThat(defaults.decide(code, 1)).as(code).isEmpty();
             assertThat(defaults.decide(code, 2)).as(code).isEmpty();
             assertThat(defaults.decide(code, 3)).as(code).contains(DeliveryProblem.UNREACHABLE);
@@ -63,11 +64,13 @@ class ErrorCodeRulesTest {
     @Test
     void mistakesInTheConfigurationSayWhatToWrite() {
         assertThatThrownBy(() -> ErrorCodeRules.parse("30003=unrechable"))
-                .hasMessage("error rule '30003=unrechable': unknown action 'unrechable'; use opt-out, unreachable, review or slow-down");
+                .hasMessage(
+                        "error rule '30003=unrechable': unknown action 'unrechable'; use opt-out, unreachable, review or slow-down");
         assertThatThrownBy(() -> ErrorCodeRules.parse("STOP=opt-out"))
                 .hasMessage("error rule 'STOP=opt-out' should look like 30003=unreachable:3");
         assertThatThrownBy(() -> ErrorCodeRules.parse("30003=unreachable:x")).hasMessageContaining("must be a number");
         assertThatThrownBy(() -> ErrorCodeRules.parse("30003=unreachable:0")).hasMessageContaining("at least 1");
-        assertThatThrownBy(() -> ErrorCodeRules.parse("30003=review,30003=opt-out")).hasMessageContaining("twice");
+        assertThatThrownBy(() -> ErrorCodeRules.parse("30003=review,30003=opt-out"))
+                .hasMessageContaining("twice");
     }
 }

@@ -2,7 +2,6 @@ package io.comeback.gateway.twilio;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -33,18 +32,18 @@ final class FakeTwilioApi implements AutoCloseable {
 
     record Received(String method, String path, String query, String authorization, Map<String, String> form) {
         String username() {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring("Basic ".length())),
-                    StandardCharsets.UTF_8);
+            String decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring("Basic ".length())), StandardCharsets.UTF_8);
             return decoded.substring(0, decoded.indexOf(':'));
         }
     }
 
     /** What to do with the next request: answer with a status and body, or drop the connection unanswered. */
-    record Scripted(int status, String body, boolean dropConnection) {
-    }
+    record Scripted(int status, String body, boolean dropConnection) {}
 
     /** Twilio's RFC 2822 dates, {@code Mon, 02 Mar 2026 10:00:00 +0000}: what the SDK parses. */
-    private static final DateTimeFormatter TWILIO_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", java.util.Locale.US);
+    private static final DateTimeFormatter TWILIO_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", java.util.Locale.US);
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -87,8 +86,11 @@ final class FakeTwilioApi implements AutoCloseable {
     synchronized void answerError(int httpStatus, Integer code, String message) {
         String codeJson = code == null ? "null" : code.toString();
         String moreInfo = code == null ? "null" : "\"https://www.twilio.com/docs/errors/" + code + "\"";
-        script.add(new Scripted(httpStatus, "{\"code\": " + codeJson + ", \"message\": \"" + message
-                + "\", \"more_info\": " + moreInfo + ", \"status\": " + httpStatus + "}", false));
+        script.add(new Scripted(
+                httpStatus,
+                "{\"code\": " + codeJson + ", \"message\": \"" + message + "\", \"more_info\": " + moreInfo
+                        + ", \"status\": " + httpStatus + "}",
+                false));
     }
 
     synchronized void answerRaw(int httpStatus, String body) {
@@ -104,7 +106,8 @@ final class FakeTwilioApi implements AutoCloseable {
         StoredMessage message = messages.get(sid);
         message.status = status;
         message.errorCode = errorCode;
-        if (message.sent == null && List.of("sent", "delivered", "undelivered", "read").contains(status)) {
+        if (message.sent == null
+                && List.of("sent", "delivered", "undelivered", "read").contains(status)) {
             message.sent = ZonedDateTime.now();
         }
     }
@@ -120,8 +123,11 @@ final class FakeTwilioApi implements AutoCloseable {
 
     /** The SIDs of the messages created for a recipient, oldest first. */
     List<String> sidsTo(String to) {
-        return messages.values().stream().filter(m -> to.equals(m.form.get("To")))
-                .sorted((a, b) -> a.created.compareTo(b.created)).map(m -> m.sid).toList();
+        return messages.values().stream()
+                .filter(m -> to.equals(m.form.get("To")))
+                .sorted((a, b) -> a.created.compareTo(b.created))
+                .map(m -> m.sid)
+                .toList();
     }
 
     private synchronized Scripted next() {
@@ -131,8 +137,12 @@ final class FakeTwilioApi implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, String> form = decodeForm(body);
-        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Authorization"), form));
+        received.add(new Received(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(),
+                exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestHeaders().getFirst("Authorization"),
+                form));
         Scripted scripted = next();
         if (scripted != null && scripted.dropConnection()) {
             exchange.close(); // the request was read; no answer ever comes back
@@ -142,7 +152,8 @@ final class FakeTwilioApi implements AutoCloseable {
             try {
                 scripted = exchange.getRequestMethod().equals("GET") ? read(exchange.getRequestURI()) : create(form);
             } catch (RuntimeException e) {
-                e.printStackTrace(); // a bug in the fake shows in the test output, not as a mysterious dropped connection
+                e.printStackTrace(); // a bug in the fake shows in the test output, not as a mysterious dropped
+                // connection
                 throw e;
             }
         }
@@ -180,23 +191,35 @@ final class FakeTwilioApi implements AutoCloseable {
                     .filter(m -> to == null || to.equals(m.form.get("To")))
                     .filter(m -> sentAfter == null || (m.sent != null && !m.sent.isBefore(sentAfter)))
                     .sorted((a, b) -> b.created.compareTo(a.created))
-                    .map(FakeTwilioApi::json).toList();
+                    .map(FakeTwilioApi::json)
+                    .toList();
             int from = Math.min(pageNumber * pageSize, all.size());
             int until = Math.min(from + pageSize, all.size());
-            String base = MESSAGES_PATH + "?" + (to == null ? "" : "To=" + URLEncoder.encode(to, StandardCharsets.UTF_8) + "&")
-                    + (sentAfter == null ? "" : "DateSent%3E=" + URLEncoder.encode(query.get("DateSent>"), StandardCharsets.UTF_8) + "&")
+            String base = MESSAGES_PATH + "?"
+                    + (to == null ? "" : "To=" + URLEncoder.encode(to, StandardCharsets.UTF_8) + "&")
+                    + (sentAfter == null
+                            ? ""
+                            : "DateSent%3E=" + URLEncoder.encode(query.get("DateSent>"), StandardCharsets.UTF_8) + "&")
                     + "PageSize=" + pageSize;
             String next = until < all.size() ? "\"" + base + "&Page=" + (pageNumber + 1) + "\"" : "null";
-            return new Scripted(200, "{\"end\": " + Math.max(until - 1, 0) + ", \"first_page_uri\": \"" + base
-                    + "&Page=0\", \"next_page_uri\": " + next + ", \"page\": " + pageNumber + ", \"page_size\": " + pageSize + ","
-                    + " \"previous_page_uri\": null, \"start\": " + from + ", \"uri\": \"" + base + "&Page=" + pageNumber + "\","
-                    + " \"messages\": [" + String.join(",", all.subList(from, until)) + "]}", false);
+            return new Scripted(
+                    200,
+                    "{\"end\": " + Math.max(until - 1, 0) + ", \"first_page_uri\": \"" + base
+                            + "&Page=0\", \"next_page_uri\": " + next + ", \"page\": " + pageNumber
+                            + ", \"page_size\": " + pageSize + ","
+                            + " \"previous_page_uri\": null, \"start\": " + from + ", \"uri\": \"" + base + "&Page="
+                            + pageNumber + "\","
+                            + " \"messages\": [" + String.join(",", all.subList(from, until)) + "]}",
+                    false);
         }
         String sid = path.substring(path.lastIndexOf('/') + 1).replace(".json", "");
         StoredMessage message = messages.get(sid);
         if (message == null) {
-            return new Scripted(404, "{\"code\": 20404, \"message\": \"The requested resource " + path
-                    + " was not found\", \"more_info\": \"https://www.twilio.com/docs/errors/20404\", \"status\": 404}", false);
+            return new Scripted(
+                    404,
+                    "{\"code\": 20404, \"message\": \"The requested resource " + path
+                            + " was not found\", \"more_info\": \"https://www.twilio.com/docs/errors/20404\", \"status\": 404}",
+                    false);
         }
         return new Scripted(200, json(message), false);
     }
@@ -206,7 +229,9 @@ final class FakeTwilioApi implements AutoCloseable {
         if (value.length() == 10) {
             return java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC);
         }
-        return value.length() == 19 ? java.time.LocalDateTime.parse(value).atZone(java.time.ZoneOffset.UTC) : ZonedDateTime.parse(value);
+        return value.length() == 19
+                ? java.time.LocalDateTime.parse(value).atZone(java.time.ZoneOffset.UTC)
+                : ZonedDateTime.parse(value);
     }
 
     /** The Message resource as the 2010 API returns it (schema api.v2010.account.message). */
@@ -216,13 +241,16 @@ final class FakeTwilioApi implements AutoCloseable {
         return "{"
                 + "\"account_sid\": \"" + ACCOUNT_SID + "\", \"api_version\": \"2010-04-01\","
                 + "\"body\": \"" + m.form.getOrDefault("Body", "").replace("\"", "\\\"") + "\","
-                + "\"date_created\": \"" + date + "\", \"date_sent\": " + (m.sent == null ? "null" : "\"" + TWILIO_DATE.format(m.sent) + "\"") + ", \"date_updated\": \"" + date + "\","
+                + "\"date_created\": \"" + date + "\", \"date_sent\": "
+                + (m.sent == null ? "null" : "\"" + TWILIO_DATE.format(m.sent) + "\"") + ", \"date_updated\": \"" + date
+                + "\","
                 + "\"direction\": \"outbound-api\", \"error_code\": " + m.errorCode + ", \"error_message\": null,"
                 + "\"from\": " + quotedOrNull(m.form.get("From")) + ","
                 + "\"messaging_service_sid\": " + quotedOrNull(service) + ","
                 + "\"num_media\": \"0\", \"num_segments\": \"1\", \"price\": null, \"price_unit\": \"USD\","
                 + "\"sid\": \"" + m.sid + "\", \"status\": \"" + m.status + "\","
-                + "\"subresource_uris\": {\"media\": \"/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages/" + m.sid + "/Media.json\"},"
+                + "\"subresource_uris\": {\"media\": \"/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages/" + m.sid
+                + "/Media.json\"},"
                 + "\"to\": \"" + m.form.get("To") + "\","
                 + "\"uri\": \"/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages/" + m.sid + ".json\""
                 + "}";
@@ -239,7 +267,8 @@ final class FakeTwilioApi implements AutoCloseable {
                 continue;
             }
             int eq = pair.indexOf('=');
-            form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            form.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return form;

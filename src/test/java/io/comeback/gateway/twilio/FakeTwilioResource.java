@@ -1,7 +1,6 @@
 package io.comeback.gateway.twilio;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;

@@ -4,7 +4,6 @@ import io.comeback.messaging.port.DeliveryProblemListener;
 import io.comeback.messaging.port.DeliveryProblemReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

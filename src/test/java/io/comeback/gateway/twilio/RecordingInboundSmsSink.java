@@ -4,7 +4,6 @@ import io.comeback.inbound.InboundSms;
 import io.comeback.inbound.InboundSmsSink;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @ApplicationScoped
 public class RecordingInboundSmsSink implements InboundSmsSink {
 
-    static final String OPT_OUT_CONFIRMATION = "Du er meldt av & får ingen flere <meldinger>. Svar START for å melde deg på igjen.";
+    static final String OPT_OUT_CONFIRMATION =
+            "Du er meldt av & får ingen flere <meldinger>. Svar START for å melde deg på igjen.";
 
     private final List<InboundSms> received = new CopyOnWriteArrayList<>();
 

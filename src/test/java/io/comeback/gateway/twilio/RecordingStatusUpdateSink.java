@@ -1,11 +1,10 @@
 package io.comeback.gateway.twilio;
 
-import io.comeback.messaging.port.DeliveryStatus;
 import io.comeback.messaging.StatusUpdate;
 import io.comeback.messaging.StatusUpdateSink;
+import io.comeback.messaging.port.DeliveryStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,14 +1,12 @@
 package io.comeback.gateway.twilio;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.comeback.engine.time.SettableClock;
 import io.comeback.messaging.port.DeliveryStatus;
 import io.comeback.messaging.port.OutgoingSms;
 import io.comeback.messaging.port.RetryPolicy;
 import io.comeback.messaging.port.SendOutcome;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The adapter driven through the real Twilio SDK against a local fake of the 2010 Messages API:
@@ -47,7 +46,8 @@ class TwilioGatewayContractTest {
     }
 
     private TwilioGateway gateway(Senders senders, TwilioSettings.Credentials credentials, URI apiBase) {
-        TwilioSettings settings = new TwilioSettings(FakeTwilioApi.ACCOUNT_SID, credentials, senders, apiBase, PUBLIC_URL);
+        TwilioSettings settings =
+                new TwilioSettings(FakeTwilioApi.ACCOUNT_SID, credentials, senders, apiBase, PUBLIC_URL);
         return new TwilioGateway(settings, clock, (code, to, id) -> reportedErrors.add(code + " " + to + " " + id));
     }
 
@@ -72,7 +72,8 @@ class TwilioGatewayContractTest {
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo(FakeTwilioApi.MESSAGES_PATH);
         assertThat(request.username()).isEqualTo(FakeTwilioApi.ACCOUNT_SID);
-        assertThat(request.form()).containsEntry("To", "+4791234567")
+        assertThat(request.form())
+                .containsEntry("To", "+4791234567")
                 .containsEntry("Body", "Hei Kari! 20% på alt i dag & i morgen")
                 .containsEntry("MessagingServiceSid", SERVICE)
                 .containsEntry("StatusCallback", "https://comeback.example.com/webhooks/twilio/status?messageId=42")
@@ -86,7 +87,8 @@ class TwilioGatewayContractTest {
 
     @Test
     void senderIsTheRecipientCountrysOrElseTheDefaultFrom() {
-        TwilioGateway gateway = gateway(new Senders(null, "+4759440000", Map.of("NO", "Comeback")), token(), twilio.baseUrl());
+        TwilioGateway gateway =
+                gateway(new Senders(null, "+4759440000", Map.of("NO", "Comeback")), token(), twilio.baseUrl());
 
         gateway.send(sms(1, "+4791234567", null));
         gateway.send(sms(2, "+46701234567", null));
@@ -109,8 +111,11 @@ class TwilioGatewayContractTest {
         SendOutcome outcome = viaService().send(sms(1, "+4791234567", NOW.plusMillis(400)));
 
         assertThat(twilio.received()).isEmpty();
-        assertThat(outcome).isEqualTo(new SendOutcome.Refused(SendOutcome.DEADLINE_PASSED,
-                "the message had to leave before 2026-03-02T10:00:00.400Z; it was not sent", false));
+        assertThat(outcome)
+                .isEqualTo(new SendOutcome.Refused(
+                        SendOutcome.DEADLINE_PASSED,
+                        "the message had to leave before 2026-03-02T10:00:00.400Z; it was not sent",
+                        false));
     }
 
     @Test
@@ -120,8 +125,10 @@ class TwilioGatewayContractTest {
         SendOutcome outcome = viaService().send(sms(7, "+4791234567", null));
 
         assertThat(twilio.received()).hasSize(1);
-        assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Indeterminate.class,
-                i -> assertThat(i.detail()).contains("500").contains("20500"));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        SendOutcome.Indeterminate.class,
+                        i -> assertThat(i.detail()).contains("500").contains("20500"));
     }
 
     @Test
@@ -150,15 +157,16 @@ class TwilioGatewayContractTest {
 
         SendOutcome outcome = viaService().send(sms(9, "+4700000000", null));
 
-        assertThat(outcome).isEqualTo(new SendOutcome.Refused("21211", "Invalid 'To' Phone Number: +4700000000", false));
+        assertThat(outcome)
+                .isEqualTo(new SendOutcome.Refused("21211", "Invalid 'To' Phone Number: +4700000000", false));
         assertThat(reportedErrors).containsExactly("21211 +4700000000 9");
     }
 
     @Test
     void failingToActOnTheCodeStillReturnsTheRefusal() {
         twilio.answerError(400, 21614, "'To' number is not a valid mobile number");
-        TwilioSettings settings = new TwilioSettings(FakeTwilioApi.ACCOUNT_SID, token(),
-                new Senders(SERVICE, null, Map.of()), twilio.baseUrl(), PUBLIC_URL);
+        TwilioSettings settings = new TwilioSettings(
+                FakeTwilioApi.ACCOUNT_SID, token(), new Senders(SERVICE, null, Map.of()), twilio.baseUrl(), PUBLIC_URL);
         TwilioGateway gateway = new TwilioGateway(settings, clock, (code, to, id) -> {
             throw new IllegalStateException("database down");
         });
@@ -197,7 +205,9 @@ class TwilioGatewayContractTest {
         }
 
         assertThat(twilio.received()).hasSize(2);
-        assertThat(waits).singleElement().satisfies(w -> assertThat(w).isBetween(Duration.ofMillis(10), Duration.ofMillis(20)));
+        assertThat(waits)
+                .singleElement()
+                .satisfies(w -> assertThat(w).isBetween(Duration.ofMillis(10), Duration.ofMillis(20)));
         assertThat(outcome).isInstanceOf(SendOutcome.Accepted.class);
         assertThat(reportedErrors).isEmpty();
     }
@@ -216,8 +226,8 @@ class TwilioGatewayContractTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        TwilioGateway gateway = gateway(new Senders(SERVICE, null, Map.of()), token(),
-                URI.create("http://127.0.0.1:" + closedPort));
+        TwilioGateway gateway =
+                gateway(new Senders(SERVICE, null, Map.of()), token(), URI.create("http://127.0.0.1:" + closedPort));
 
         SendOutcome outcome = gateway.send(sms(13, "+4791234567", null));
 
@@ -230,8 +240,10 @@ class TwilioGatewayContractTest {
 
     @Test
     void apiKeyAuthenticatesInsteadOfTheAccountSid() {
-        TwilioGateway gateway = gateway(new Senders(SERVICE, null, Map.of()),
-                new TwilioSettings.Credentials("SK" + "11111111111111111111111111111111", "key-secret"), twilio.baseUrl());
+        TwilioGateway gateway = gateway(
+                new Senders(SERVICE, null, Map.of()),
+                new TwilioSettings.Credentials("SK" + "11111111111111111111111111111111", "key-secret"),
+                twilio.baseUrl());
 
         gateway.send(sms(14, "+4791234567", null));
 
@@ -258,20 +270,23 @@ class TwilioGatewayContractTest {
             assertThat(message.to()).isEqualTo("+4791234567");
         });
         assertThat(twilio.received().get(1).method()).isEqualTo("GET");
-        assertThat(twilio.received().get(1).path()).isEqualTo(
-                "/2010-04-01/Accounts/" + FakeTwilioApi.ACCOUNT_SID + "/Messages/" + sid + ".json");
+        assertThat(twilio.received().get(1).path())
+                .isEqualTo("/2010-04-01/Accounts/" + FakeTwilioApi.ACCOUNT_SID + "/Messages/" + sid + ".json");
     }
 
     @Test
     void unknownSidIsEmpty() {
-        assertThat(viaService().byProviderId("SM" + "ffffffffffffffffffffffffffffffff")).isEmpty();
+        assertThat(viaService().byProviderId("SM" + "ffffffffffffffffffffffffffffffff"))
+                .isEmpty();
     }
 
     @Test
     void listsWhatWasCreatedForARecipientToFindTheSidOfAnUnknownRow() {
         TwilioGateway gateway = viaService();
-        twilio.progress(((SendOutcome.Accepted) gateway.send(sms(21, "+4791234567", null))).providerMessageId(), "sent", null);
-        twilio.progress(((SendOutcome.Accepted) gateway.send(sms(22, "+46701234567", null))).providerMessageId(), "sent", null);
+        twilio.progress(
+                ((SendOutcome.Accepted) gateway.send(sms(21, "+4791234567", null))).providerMessageId(), "sent", null);
+        twilio.progress(
+                ((SendOutcome.Accepted) gateway.send(sms(22, "+46701234567", null))).providerMessageId(), "sent", null);
 
         var found = gateway.createdFor("+4791234567", Instant.now().minusSeconds(60), 10);
 

@@ -1,7 +1,6 @@
 package io.comeback.gateway.twilio;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,16 +1,16 @@
 package io.comeback.gateway.twilio;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.comeback.messaging.Gateways;
 import io.comeback.messaging.port.DeliveryProblem;
 import io.comeback.messaging.port.OutgoingSms;
 import io.comeback.messaging.port.SendOutcome;
 import io.comeback.messaging.port.SmsGateway;
-import io.comeback.messaging.Gateways;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code COMEBACK_GATEWAY=twilio} makes the active gateway Twilio's, configured from the environment. */
 @QuarkusTest
@@ -19,6 +19,7 @@ class TwilioGatewaySelectionTest {
 
     @Inject
     Gateways gateways;
+
     @Inject
     RecordingDeliveryProblemListener problems;
 

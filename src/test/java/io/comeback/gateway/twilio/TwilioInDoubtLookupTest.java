@@ -1,14 +1,12 @@
 package io.comeback.gateway.twilio;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.comeback.engine.time.SettableClock;
 import io.comeback.messaging.port.DeliveryStatus;
 import io.comeback.messaging.port.MessageLookup;
 import io.comeback.messaging.port.OutgoingSms;
 import io.comeback.messaging.port.SendOutcome;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -16,8 +14,9 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Finding the Twilio message of a row left {@code unknown}, through the real SDK against the fake
@@ -36,11 +35,13 @@ class TwilioInDoubtLookupTest {
     @BeforeEach
     void start() throws IOException {
         twilio = new FakeTwilioApi();
-        TwilioSettings settings = new TwilioSettings(FakeTwilioApi.ACCOUNT_SID,
+        TwilioSettings settings = new TwilioSettings(
+                FakeTwilioApi.ACCOUNT_SID,
                 new TwilioSettings.Credentials(FakeTwilioApi.ACCOUNT_SID, "secret-token"),
-                new Senders("MG" + "00000000000000000000000000000001", null, Map.of()), twilio.baseUrl(),
+                new Senders("MG" + "00000000000000000000000000000001", null, Map.of()),
+                twilio.baseUrl(),
                 URI.create("https://comeback.example.com"));
-        gateway = new TwilioGateway(settings, clock, (code, to, id) -> { });
+        gateway = new TwilioGateway(settings, clock, (code, to, id) -> {});
     }
 
     @AfterEach
@@ -91,11 +92,18 @@ class TwilioInDoubtLookupTest {
         Instant dispatched = Instant.now().minus(Duration.ofHours(1));
         String ours = twilio.seedSent(TO, BODY, ZonedDateTime.now().minusMinutes(59));
         for (int i = 0; i < 230; i++) {
-            twilio.seedSent(TO, "Ordre " + i + " er sendt", ZonedDateTime.now().minusMinutes(58).plusSeconds(i));
+            twilio.seedSent(
+                    TO,
+                    "Ordre " + i + " er sendt",
+                    ZonedDateTime.now().minusMinutes(58).plusSeconds(i));
         }
 
-        assertThat(gateway.lookup(inDoubt(5, dispatched, Set.of()))).isEqualTo(new MessageLookup.Found(ours, DeliveryStatus.DELIVERED));
-        assertThat(twilio.received().stream().filter(r -> r.method().equals("GET")).count()).isEqualTo(3);
+        assertThat(gateway.lookup(inDoubt(5, dispatched, Set.of())))
+                .isEqualTo(new MessageLookup.Found(ours, DeliveryStatus.DELIVERED));
+        assertThat(twilio.received().stream()
+                        .filter(r -> r.method().equals("GET"))
+                        .count())
+                .isEqualTo(3);
     }
 
     @Test
@@ -103,19 +111,28 @@ class TwilioInDoubtLookupTest {
         Instant dispatched = Instant.now().minusSeconds(5);
         gateway.send(new OutgoingSms(6, TO, BODY, null)); // queued: no DateSent yet
 
-        assertThat(gateway.lookup(inDoubt(6, dispatched, Set.of()))).isInstanceOfSatisfying(MessageLookup.CannotTell.class,
-                cannot -> assertThat(cannot.detail()).contains("queue"));
+        assertThat(gateway.lookup(inDoubt(6, dispatched, Set.of())))
+                .isInstanceOfSatisfying(
+                        MessageLookup.CannotTell.class,
+                        cannot -> assertThat(cannot.detail()).contains("queue"));
     }
 
     @Test
     void neverReceivedOnceTheListingIsCompleteAndTheValidityPeriodIsOver() {
         Instant dispatched = Instant.now().minusSeconds(5);
-        MessageLookup.InDoubt row = new MessageLookup.InDoubt(7, TO, BODY, dispatched, dispatched.plus(Duration.ofHours(2)), Set.of());
+        MessageLookup.InDoubt row =
+                new MessageLookup.InDoubt(7, TO, BODY, dispatched, dispatched.plus(Duration.ofHours(2)), Set.of());
 
-        clock.set(dispatched.plus(Duration.ofHours(2)).plus(TwilioInDoubtLookup.SETTLE).minusSeconds(1));
+        clock.set(dispatched
+                .plus(Duration.ofHours(2))
+                .plus(TwilioInDoubtLookup.SETTLE)
+                .minusSeconds(1));
         assertThat(gateway.lookup(row)).isInstanceOf(MessageLookup.CannotTell.class);
 
-        clock.set(dispatched.plus(Duration.ofHours(2)).plus(TwilioInDoubtLookup.SETTLE).plusSeconds(1));
+        clock.set(dispatched
+                .plus(Duration.ofHours(2))
+                .plus(TwilioInDoubtLookup.SETTLE)
+                .plusSeconds(1));
         assertThat(gateway.lookup(row)).isEqualTo(new MessageLookup.NeverReceived());
     }
 

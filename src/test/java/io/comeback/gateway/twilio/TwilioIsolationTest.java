@@ -1,11 +1,11 @@
 package io.comeback.gateway.twilio;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** Twilio is one adapter among others: only {@code gateway.twilio} may know the SDK exists. */
 class TwilioIsolationTest {
@@ -17,8 +17,12 @@ class TwilioIsolationTest {
 
     @Test
     void onlyTheTwilioAdapterImportsTheSdk() {
-        noClasses().that().resideOutsideOfPackage("io.comeback.gateway.twilio..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.twilio..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.comeback.gateway.twilio..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.twilio..")
                 .check(production);
     }
 }

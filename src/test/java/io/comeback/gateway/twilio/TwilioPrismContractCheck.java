@@ -1,17 +1,16 @@
 package io.comeback.gateway.twilio;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.comeback.engine.time.SettableClock;
 import io.comeback.messaging.port.OutgoingSms;
 import io.comeback.messaging.port.SendOutcome;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The adapter against Prism serving Twilio's official OpenAPI description, which refuses (422) any
@@ -28,18 +27,25 @@ class TwilioPrismContractCheck {
     private final Instant now = Instant.parse("2026-03-02T10:00:00Z");
 
     private TwilioGateway gateway(Senders senders) {
-        TwilioSettings settings = new TwilioSettings(ACCOUNT, new TwilioSettings.Credentials(ACCOUNT, "token"), senders,
-                URI.create(System.getProperty("twilio.prism.url")), URI.create("https://hooks.comeback.example"));
+        TwilioSettings settings = new TwilioSettings(
+                ACCOUNT,
+                new TwilioSettings.Credentials(ACCOUNT, "token"),
+                senders,
+                URI.create(System.getProperty("twilio.prism.url")),
+                URI.create("https://hooks.comeback.example"));
         return new TwilioGateway(settings, new SettableClock(now), SendErrorListener.IGNORE);
     }
 
     @Test
     void createThroughAMessagingServiceIsValidForTheSpec() {
         SendOutcome outcome = gateway(new Senders("MG" + "0123456789abcdef0123456789abcdef", null, Map.of()))
-                .send(new OutgoingSms(1, "+4791234567", "Hei! Svar STOPP for å melde deg av.", now.plus(Duration.ofHours(2))));
+                .send(new OutgoingSms(
+                        1, "+4791234567", "Hei! Svar STOPP for å melde deg av.", now.plus(Duration.ofHours(2))));
 
-        assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Accepted.class,
-                accepted -> assertThat(accepted.providerMessageId()).matches("^(SM|MM)[0-9a-fA-F]{32}$"));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        SendOutcome.Accepted.class,
+                        accepted -> assertThat(accepted.providerMessageId()).matches("^(SM|MM)[0-9a-fA-F]{32}$"));
     }
 
     @Test

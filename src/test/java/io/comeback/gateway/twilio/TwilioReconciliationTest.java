@@ -1,19 +1,19 @@
 package io.comeback.gateway.twilio;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.agroal.api.AgroalDataSource;
-import io.comeback.support.Jdbc;
+import io.comeback.messaging.Gateways;
+import io.comeback.messaging.Reconciliation;
 import io.comeback.messaging.port.DeliveryProblem;
 import io.comeback.messaging.port.OutgoingSms;
 import io.comeback.messaging.port.SendOutcome;
-import io.comeback.messaging.Gateways;
-import io.comeback.messaging.Reconciliation;
+import io.comeback.support.Jdbc;
 import io.comeback.testing.RuntimeDriver;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,8 +21,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Reconciliation with Twilio as the gateway, through the real SDK against the fake API: rows left
@@ -36,12 +35,16 @@ class TwilioReconciliationTest {
 
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     Gateways gateways;
+
     @Inject
     Reconciliation reconciliation;
+
     @Inject
     TwilioStatusRefresh refresh;
+
     @Inject
     RecordingDeliveryProblemListener problems;
 
@@ -50,15 +53,20 @@ class TwilioReconciliationTest {
     }
 
     private static long createsTo(String phone) {
-        return twilio().received().stream().filter(r -> r.method().equals("POST") && phone.equals(r.form().get("To"))).count();
+        return twilio().received().stream()
+                .filter(r -> r.method().equals("POST") && phone.equals(r.form().get("To")))
+                .count();
     }
 
     private static long fetchesOf(String sid) {
-        return twilio().received().stream().filter(r -> r.method().equals("GET") && r.path().endsWith("/" + sid + ".json")).count();
+        return twilio().received().stream()
+                .filter(r -> r.method().equals("GET") && r.path().endsWith("/" + sid + ".json"))
+                .count();
     }
 
     private String sendAtTwilio(long id, String phone, String body) {
-        return ((SendOutcome.Accepted) gateways.active().send(new OutgoingSms(id, phone, body, null))).providerMessageId();
+        return ((SendOutcome.Accepted) gateways.active().send(new OutgoingSms(id, phone, body, null)))
+                .providerMessageId();
     }
 
     @Test
@@ -81,18 +89,26 @@ class TwilioReconciliationTest {
     @Test
     void anUnknownRowTwilioNeverGotStaysUnknownWhileItMayBeQueuedAndIsSentOnceWhenThatIsOver() throws SQLException {
         String phone = TestData.norwegianMobile();
-        long recent = insert("unknown", phone, "Nye varer i dag", null, Instant.now().minusSeconds(60));
-        long old = insert("unknown", phone, "Velkommen tilbake", null, Instant.now().minus(Duration.ofHours(11)));
+        long recent =
+                insert("unknown", phone, "Nye varer i dag", null, Instant.now().minusSeconds(60));
+        long old = insert(
+                "unknown", phone, "Velkommen tilbake", null, Instant.now().minus(Duration.ofHours(11)));
 
         reconciliation.run();
 
         assertThat(row(recent).status()).isEqualTo("unknown");
         new RuntimeDriver().runDue();
         Row sent = row(old);
-        assertThat(sent.providerMessageId()).as("the row Twilio never got, sent").isNotNull();
+        assertThat(sent.providerMessageId())
+                .as("the row Twilio never got, sent")
+                .isNotNull();
         assertThat(sent.reason()).isEqualTo("reconciled: the provider never received it");
-        assertThat(twilio().received().stream().filter(r -> r.method().equals("POST") && phone.equals(r.form().get("To")))
-                .map(r -> r.form().get("Body")).toList()).containsExactly("Velkommen tilbake");
+        assertThat(twilio().received().stream()
+                        .filter(r -> r.method().equals("POST")
+                                && phone.equals(r.form().get("To")))
+                        .map(r -> r.form().get("Body"))
+                        .toList())
+                .containsExactly("Velkommen tilbake");
     }
 
     @Test
@@ -116,7 +132,8 @@ class TwilioReconciliationTest {
         Row undelivered = row(filteredId);
         assertThat(undelivered.status()).isEqualTo("undelivered");
         assertThat(undelivered.errorCode()).isEqualTo("30007");
-        assertThat(problems.reportsFor(phone)).singleElement()
+        assertThat(problems.reportsFor(phone))
+                .singleElement()
                 .satisfies(report -> assertThat(report.problem()).isEqualTo(DeliveryProblem.REVIEW_CONTENT));
         assertThat(storedCallbacks(filtered)).containsExactly("undelivered");
         assertThat(row(quietId).status()).isEqualTo("sent");
@@ -129,11 +146,11 @@ class TwilioReconciliationTest {
         assertThat(fetchesOf(filtered)).isEqualTo(1); // terminal now: never asked again
     }
 
-    record Row(String status, String reason, String providerMessageId, String errorCode) {
-    }
+    record Row(String status, String reason, String providerMessageId, String errorCode) {}
 
     private long insert(String status, String phone, String body, String providerId, Instant at) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("""
                 INSERT INTO outbound_messages (to_phone, body, kind, status, provider_message_id, gateway, attempts,
                     not_before, dispatched_at, created_at, status_at)
                 VALUES (?, ?, 'transactional', ?, ?, 'twilio', 1, ?, ?, ?, ?) RETURNING id""")) {
@@ -153,7 +170,8 @@ class TwilioReconciliationTest {
 
     private void setProviderId(long id, String sid) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("UPDATE outbound_messages SET provider_message_id = ? WHERE id = ?")) {
+                PreparedStatement st =
+                        c.prepareStatement("UPDATE outbound_messages SET provider_message_id = ? WHERE id = ?")) {
             st.setString(1, sid);
             st.setLong(2, id);
             st.executeUpdate();
@@ -161,8 +179,9 @@ class TwilioReconciliationTest {
     }
 
     private Row row(long id) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "SELECT status, status_reason, provider_message_id, error_code FROM outbound_messages WHERE id = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT status, status_reason, provider_message_id, error_code FROM outbound_messages WHERE id = ?")) {
             st.setLong(1, id);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
@@ -174,8 +193,9 @@ class TwilioReconciliationTest {
     }
 
     private List<String> storedCallbacks(String sid) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "SELECT message_status FROM twilio_status_callbacks WHERE message_sid = ? AND applied_at IS NOT NULL")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT message_status FROM twilio_status_callbacks WHERE message_sid = ? AND applied_at IS NOT NULL")) {
             st.setString(1, sid);
             List<String> statuses = new java.util.ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {

@@ -1,5 +1,7 @@
 package io.comeback.gateway.twilio;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.agroal.api.AgroalDataSource;
 import io.comeback.support.Jdbc;
 import io.comeback.testing.RuntimeDriver;
@@ -10,9 +12,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,8 +22,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Quiet hours reach Twilio end to end: the compliance gate stores each text's deadline (the next
@@ -54,7 +53,8 @@ class TwilioSendWindowTest {
 
     private static List<FakeTwilioApi.Received> createsTo(String phone) {
         return FakeTwilioResource.api.received().stream()
-                .filter(r -> r.method().equals("POST") && phone.equals(r.form().get("To"))).toList();
+                .filter(r -> r.method().equals("POST") && phone.equals(r.form().get("To")))
+                .toList();
     }
 
     @Test
@@ -62,9 +62,19 @@ class TwilioSendWindowTest {
         Instant twoPm = oslo("2030-03-05T14:00");
         TestClockProducer.CLOCK.setTo(twoPm);
         String phone = TestData.norwegianMobile();
-        RestAssured.given().header("Authorization", "Bearer test-key").contentType(ContentType.JSON).body(Map.of("phone", phone, "firstName", "Kari",
-                        "consent", Map.of("status", "opted_in", "source", "checkout")))
-                .put("/api/customers/" + TestData.customerId()).then().statusCode(201);
+        RestAssured.given()
+                .header("Authorization", "Bearer test-key")
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "phone",
+                        phone,
+                        "firstName",
+                        "Kari",
+                        "consent",
+                        Map.of("status", "opted_in", "source", "checkout")))
+                .put("/api/customers/" + TestData.customerId())
+                .then()
+                .statusCode(201);
 
         runtime.runDue();
         assertThat(createsTo(phone)).as("the welcome text at Twilio").isNotEmpty();
@@ -97,15 +107,23 @@ class TwilioSendWindowTest {
         Row sent = row(id);
         assertThat(sent.providerMessageId()).as("the row sent in the morning").isNotNull();
         assertThat(sent.status()).isEqualTo("queued");
-        assertThat(createsTo(phone)).singleElement().satisfies(create ->
-                assertThat(create.form()).containsEntry("ValidityPeriod", "36000")); // 13 h until 21:00, capped at Twilio's 10 h
+        assertThat(createsTo(phone))
+                .singleElement()
+                .satisfies(create -> assertThat(create.form())
+                        .containsEntry("ValidityPeriod", "36000")); // 13 h until 21:00, capped at Twilio's 10 h
     }
 
-    record Row(String status, String reason, Instant notBefore, Instant validUntil, int attempts, String providerMessageId) {
-    }
+    record Row(
+            String status,
+            String reason,
+            Instant notBefore,
+            Instant validUntil,
+            int attempts,
+            String providerMessageId) {}
 
     private long insertPending(String phone, Instant notBefore, Instant validUntil) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("""
                 INSERT INTO outbound_messages (to_phone, body, kind, status, not_before, created_at, status_at,
                     valid_until, quiet_hours, time_zone)
                 VALUES (?, 'Siste sjanse: 20 % i kveld', 'transactional', 'pending', ?, ?, ?, ?, '21:00-08:00', 'Europe/Oslo')
@@ -123,22 +141,32 @@ class TwilioSendWindowTest {
     }
 
     private Row ledger(String phone) {
-        return query("SELECT status, status_reason, not_before, valid_until, attempts, provider_message_id"
-                + " FROM outbound_messages WHERE to_phone = ? ORDER BY id DESC LIMIT 1", phone);
+        return query(
+                "SELECT status, status_reason, not_before, valid_until, attempts, provider_message_id"
+                        + " FROM outbound_messages WHERE to_phone = ? ORDER BY id DESC LIMIT 1",
+                phone);
     }
 
     private Row row(long id) {
-        return query("SELECT status, status_reason, not_before, valid_until, attempts, provider_message_id"
-                + " FROM outbound_messages WHERE id = CAST(? AS bigint)", Long.toString(id));
+        return query(
+                "SELECT status, status_reason, not_before, valid_until, attempts, provider_message_id"
+                        + " FROM outbound_messages WHERE id = CAST(? AS bigint)",
+                Long.toString(id));
     }
 
     private Row query(String sql, String parameter) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(sql)) {
             st.setString(1, parameter);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
-                return new Row(rs.getString(1), rs.getString(2), Jdbc.getInstant(rs, 3), Jdbc.getInstant(rs, 4),
-                        rs.getInt(5), rs.getString(6));
+                return new Row(
+                        rs.getString(1),
+                        rs.getString(2),
+                        Jdbc.getInstant(rs, 3),
+                        Jdbc.getInstant(rs, 4),
+                        rs.getInt(5),
+                        rs.getString(6));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

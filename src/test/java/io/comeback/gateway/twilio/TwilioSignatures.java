@@ -1,12 +1,12 @@
 package io.comeback.gateway.twilio;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs a webhook as Twilio does, written independently of the SDK: HMAC-SHA1, keyed with the auth
@@ -14,8 +14,7 @@ import java.util.TreeMap;
  */
 final class TwilioSignatures {
 
-    private TwilioSignatures() {
-    }
+    private TwilioSignatures() {}
 
     static String sign(String authToken, String url, Map<String, String> params) {
         StringBuilder data = new StringBuilder(url);
@@ -23,7 +22,8 @@ final class TwilioSignatures {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -1,13 +1,12 @@
 package io.comeback.gateway.twilio;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,8 +20,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * Status callbacks arriving together are written in groups: every one is still answered only after
@@ -36,8 +35,10 @@ class TwilioStatusGroupCommitTest {
 
     @Inject
     RecordingStatusUpdateSink statuses;
+
     @Inject
     RecordingDeliveryProblemListener problems;
+
     @Inject
     DataSource dataSource;
 
@@ -71,7 +72,8 @@ class TwilioStatusGroupCommitTest {
         assertThat(unapplied(prefix)).isZero();
         for (int i = 0; i < 60; i++) {
             String sid = prefix + String.format("%012d", i);
-            assertThat(statuses.appliedFor(sid)).extracting(u -> u.status().wire())
+            assertThat(statuses.appliedFor(sid))
+                    .extracting(u -> u.status().wire())
                     .containsExactlyInAnyOrder("sent", "delivered");
         }
     }
@@ -103,10 +105,17 @@ class TwilioStatusGroupCommitTest {
 
     private static int post(Map<String, String> params) {
         String sid = params.get("MessageSid");
-        return RestAssured.given().contentType(FORM).formParams(params)
-                .header("X-Twilio-Signature", TwilioSignatures.sign(TwilioWebhookProfile.AUTH_TOKEN,
-                        TwilioWebhookProfile.PUBLIC_URL + "/webhooks/twilio/status", params))
-                .post("/webhooks/twilio/status").statusCode();
+        return RestAssured.given()
+                .contentType(FORM)
+                .formParams(params)
+                .header(
+                        "X-Twilio-Signature",
+                        TwilioSignatures.sign(
+                                TwilioWebhookProfile.AUTH_TOKEN,
+                                TwilioWebhookProfile.PUBLIC_URL + "/webhooks/twilio/status",
+                                params))
+                .post("/webhooks/twilio/status")
+                .statusCode();
     }
 
     private static Map<String, String> params(String sid, String status, String errorCode) {
@@ -126,12 +135,14 @@ class TwilioStatusGroupCommitTest {
     }
 
     private long unapplied(String sidPrefix) throws SQLException {
-        return count("SELECT count(*) FROM twilio_status_callbacks WHERE message_sid LIKE ? AND applied_at IS NULL",
+        return count(
+                "SELECT count(*) FROM twilio_status_callbacks WHERE message_sid LIKE ? AND applied_at IS NULL",
                 sidPrefix + "%");
     }
 
     private long count(String sql, String parameter) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(sql)) {
             st.setString(1, parameter);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();

@@ -1,7 +1,6 @@
 package io.comeback.gateway.twilio;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +30,7 @@ public class TwilioWebhookCalls {
 
     /** @return true when the callback was applied now */
     public boolean status(Map<String, String> params, Long messageId) throws Exception {
-        return statuses.submit(StatusCallbacks.parse(params, messageId, clock.instant())).get(20, TimeUnit.SECONDS);
+        return statuses.submit(StatusCallbacks.parse(params, messageId, clock.instant()))
+                .get(20, TimeUnit.SECONDS);
     }
 }

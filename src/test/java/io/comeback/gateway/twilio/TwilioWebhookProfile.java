@@ -1,7 +1,6 @@
 package io.comeback.gateway.twilio;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-
 import java.util.Map;
 import java.util.Set;
 
@@ -19,6 +18,7 @@ public class TwilioWebhookProfile implements QuarkusTestProfile {
 
     @Override
     public Set<Class<?>> getEnabledAlternatives() {
-        return Set.of(RecordingInboundSmsSink.class, RecordingStatusUpdateSink.class, RecordingDeliveryProblemListener.class);
+        return Set.of(
+                RecordingInboundSmsSink.class, RecordingStatusUpdateSink.class, RecordingDeliveryProblemListener.class);
     }
 }

@@ -1,27 +1,26 @@
 package io.comeback.gateway.twilio;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.comeback.messaging.StatusUpdate;
 import io.comeback.messaging.port.DeliveryProblem;
 import io.comeback.messaging.port.DeliveryStatus;
-import io.comeback.messaging.StatusUpdate;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @TestProfile(TwilioWebhookProfile.class)
@@ -31,10 +30,13 @@ class TwilioWebhookTest {
 
     @Inject
     RecordingStatusUpdateSink statuses;
+
     @Inject
     RecordingInboundSmsSink inbound;
+
     @Inject
     RecordingDeliveryProblemListener problems;
+
     @Inject
     DataSource dataSource;
 
@@ -45,14 +47,25 @@ class TwilioWebhookTest {
         String sid = TestData.messageSid();
         Map<String, String> params = statusParams(sid, "delivered", null, "+4791234567");
 
-        RestAssured.given().contentType(FORM).formParams(params)
-                .header("X-Twilio-Signature", TwilioSignatures.sign("not-our-token", publicUrl("/webhooks/twilio/status"), params))
+        RestAssured.given()
+                .contentType(FORM)
+                .formParams(params)
+                .header(
+                        "X-Twilio-Signature",
+                        TwilioSignatures.sign("not-our-token", publicUrl("/webhooks/twilio/status"), params))
                 .post("/webhooks/twilio/status")
-                .then().statusCode(403).contentType("application/problem+json")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://comeback.io/problems/forbidden"))
                 .body("detail", containsString("does not match"));
-        RestAssured.given().contentType(FORM).formParams(params).post("/webhooks/twilio/status")
-                .then().statusCode(403).body("detail", containsString("missing"));
+        RestAssured.given()
+                .contentType(FORM)
+                .formParams(params)
+                .post("/webhooks/twilio/status")
+                .then()
+                .statusCode(403)
+                .body("detail", containsString("missing"));
 
         assertThat(count("twilio_status_callbacks", sid)).isZero();
         assertThat(statuses.appliedFor(sid)).isEmpty();
@@ -64,10 +77,15 @@ class TwilioWebhookTest {
         Map<String, String> params = statusParams(sid, "sent", null, "+4791234567");
         String seenByService = RestAssured.baseURI + ":" + RestAssured.port + "/webhooks/twilio/status";
 
-        RestAssured.given().contentType(FORM).formParams(params)
-                .header("X-Twilio-Signature", TwilioSignatures.sign(TwilioWebhookProfile.AUTH_TOKEN, seenByService, params))
+        RestAssured.given()
+                .contentType(FORM)
+                .formParams(params)
+                .header(
+                        "X-Twilio-Signature",
+                        TwilioSignatures.sign(TwilioWebhookProfile.AUTH_TOKEN, seenByService, params))
                 .post("/webhooks/twilio/status")
-                .then().statusCode(403);
+                .then()
+                .statusCode(403);
         assertThat(count("twilio_status_callbacks", sid)).isZero();
     }
 
@@ -75,11 +93,17 @@ class TwilioWebhookTest {
     void tamperedParameterBreaksTheSignature() {
         String sid = TestData.messageSid();
         Map<String, String> params = statusParams(sid, "failed", null, "+4791234567");
-        String signature = TwilioSignatures.sign(TwilioWebhookProfile.AUTH_TOKEN, publicUrl("/webhooks/twilio/status"), params);
+        String signature =
+                TwilioSignatures.sign(TwilioWebhookProfile.AUTH_TOKEN, publicUrl("/webhooks/twilio/status"), params);
         params.put("MessageStatus", "delivered");
 
-        RestAssured.given().contentType(FORM).formParams(params).header("X-Twilio-Signature", signature)
-                .post("/webhooks/twilio/status").then().statusCode(403);
+        RestAssured.given()
+                .contentType(FORM)
+                .formParams(params)
+                .header("X-Twilio-Signature", signature)
+                .post("/webhooks/twilio/status")
+                .then()
+                .statusCode(403);
         assertThat(count("twilio_status_callbacks", sid)).isZero();
     }
 
@@ -121,7 +145,8 @@ class TwilioWebhookTest {
         postStatus(statusParams(sid, "queued", null, "+4791234567"), 2L).statusCode(200);
 
         assertThat(statuses.currentStatus(sid)).isEqualTo(DeliveryStatus.DELIVERED);
-        assertThat(statuses.appliedFor(sid)).extracting(StatusUpdate::status)
+        assertThat(statuses.appliedFor(sid))
+                .extracting(StatusUpdate::status)
                 .containsExactly(DeliveryStatus.DELIVERED, DeliveryStatus.SENT, DeliveryStatus.QUEUED);
         assertThat(count("twilio_status_callbacks", sid)).isEqualTo(3);
     }
@@ -130,10 +155,12 @@ class TwilioWebhookTest {
     void unknownSidWithoutLedgerIdIsKeptNotRefused() {
         String sid = TestData.messageSid();
 
-        postStatus(statusParams(sid, "undelivered", "30008", "+4791234567"), null).statusCode(200);
+        postStatus(statusParams(sid, "undelivered", "30008", "+4791234567"), null)
+                .statusCode(200);
 
         assertThat(count("twilio_status_callbacks", sid)).isEqualTo(1);
-        assertThat(statuses.appliedFor(sid)).singleElement()
+        assertThat(statuses.appliedFor(sid))
+                .singleElement()
                 .satisfies(u -> assertThat(u.messageId()).isNull())
                 .satisfies(u -> assertThat(u.errorCode()).isEqualTo("30008"));
     }
@@ -175,11 +202,14 @@ class TwilioWebhookTest {
     void thirdUnreachableHandsetErrorMarksTheNumberUnreachable() {
         String phone = TestData.norwegianMobile();
 
-        postStatus(statusParams(TestData.messageSid(), "undelivered", "30003", phone), 21L).statusCode(200);
-        postStatus(statusParams(TestData.messageSid(), "undelivered", "30005", phone), 22L).statusCode(200);
+        postStatus(statusParams(TestData.messageSid(), "undelivered", "30003", phone), 21L)
+                .statusCode(200);
+        postStatus(statusParams(TestData.messageSid(), "undelivered", "30005", phone), 22L)
+                .statusCode(200);
         assertThat(problems.reportsFor(phone)).isEmpty();
 
-        postStatus(statusParams(TestData.messageSid(), "undelivered", "30006", phone), 23L).statusCode(200);
+        postStatus(statusParams(TestData.messageSid(), "undelivered", "30006", phone), 23L)
+                .statusCode(200);
 
         assertThat(problems.reportsFor(phone)).singleElement().satisfies(report -> {
             assertThat(report.problem()).isEqualTo(DeliveryProblem.UNREACHABLE);
@@ -192,9 +222,12 @@ class TwilioWebhookTest {
     void carrierFilteringIsFlaggedForReview() {
         String phone = TestData.norwegianMobile();
 
-        postStatus(statusParams(TestData.messageSid(), "undelivered", "30007", phone), 30L).statusCode(200);
+        postStatus(statusParams(TestData.messageSid(), "undelivered", "30007", phone), 30L)
+                .statusCode(200);
 
-        assertThat(problems.reportsFor(phone)).extracting(r -> r.problem()).containsExactly(DeliveryProblem.REVIEW_CONTENT);
+        assertThat(problems.reportsFor(phone))
+                .extracting(r -> r.problem())
+                .containsExactly(DeliveryProblem.REVIEW_CONTENT);
     }
 
     // ---- inbound texts
@@ -204,7 +237,8 @@ class TwilioWebhookTest {
         String sid = TestData.messageSid();
         String phone = TestData.norwegianMobile();
 
-        postInbound(inboundParams(sid, phone, "STOPP")).statusCode(200)
+        postInbound(inboundParams(sid, phone, "STOPP"))
+                .statusCode(200)
                 .contentType(containsString("application/xml"))
                 .body(equalTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>"
                         + "Du er meldt av &amp; får ingen flere &lt;meldinger&gt;. Svar START for å melde deg på igjen."
@@ -224,7 +258,9 @@ class TwilioWebhookTest {
         String sid = TestData.messageSid();
         String body = "å".repeat(1200) + "😀".repeat(200);
         postInbound(inboundParams(sid, TestData.norwegianMobile(), body)).statusCode(200);
-        assertThat(inbound.receivedWithSid(sid)).singleElement().satisfies(sms -> assertThat(sms.body()).isEqualTo(body));
+        assertThat(inbound.receivedWithSid(sid))
+                .singleElement()
+                .satisfies(sms -> assertThat(sms.body()).isEqualTo(body));
     }
 
     @Test
@@ -243,10 +279,13 @@ class TwilioWebhookTest {
     void replyNobodyAnswersGetsAnEmptyResponse() {
         String sid = TestData.messageSid();
 
-        postInbound(inboundParams(sid, TestData.norwegianMobile(), "9")).statusCode(200)
+        postInbound(inboundParams(sid, TestData.norwegianMobile(), "9"))
+                .statusCode(200)
                 .body(equalTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>"));
 
-        assertThat(inbound.receivedWithSid(sid)).singleElement().satisfies(sms -> assertThat(sms.body()).isEqualTo("9"));
+        assertThat(inbound.receivedWithSid(sid))
+                .singleElement()
+                .satisfies(sms -> assertThat(sms.body()).isEqualTo("9"));
     }
 
     @Test
@@ -254,8 +293,13 @@ class TwilioWebhookTest {
         String sid = TestData.messageSid();
         Map<String, String> params = inboundParams(sid, TestData.norwegianMobile(), "STOPP");
 
-        RestAssured.given().contentType(FORM).formParams(params).header("X-Twilio-Signature", "bm90IGEgc2lnbmF0dXJl")
-                .post("/webhooks/twilio/inbound").then().statusCode(403);
+        RestAssured.given()
+                .contentType(FORM)
+                .formParams(params)
+                .header("X-Twilio-Signature", "bm90IGEgc2lnbmF0dXJl")
+                .post("/webhooks/twilio/inbound")
+                .then()
+                .statusCode(403);
 
         assertThat(inbound.receivedWithSid(sid)).isEmpty();
         assertThat(count("twilio_inbound_messages", sid)).isZero();
@@ -265,16 +309,26 @@ class TwilioWebhookTest {
 
     private ValidatableResponse postStatus(Map<String, String> params, Long messageId) {
         String path = "/webhooks/twilio/status" + (messageId == null ? "" : "?messageId=" + messageId);
-        return RestAssured.given().contentType(FORM).formParams(params)
-                .header("X-Twilio-Signature", TwilioSignatures.sign(TwilioWebhookProfile.AUTH_TOKEN, publicUrl(path), params))
-                .post(path).then();
+        return RestAssured.given()
+                .contentType(FORM)
+                .formParams(params)
+                .header(
+                        "X-Twilio-Signature",
+                        TwilioSignatures.sign(TwilioWebhookProfile.AUTH_TOKEN, publicUrl(path), params))
+                .post(path)
+                .then();
     }
 
     private ValidatableResponse postInbound(Map<String, String> params) {
-        return RestAssured.given().contentType(FORM).formParams(params)
-                .header("X-Twilio-Signature", TwilioSignatures.sign(TwilioWebhookProfile.AUTH_TOKEN,
-                        publicUrl("/webhooks/twilio/inbound"), params))
-                .post("/webhooks/twilio/inbound").then();
+        return RestAssured.given()
+                .contentType(FORM)
+                .formParams(params)
+                .header(
+                        "X-Twilio-Signature",
+                        TwilioSignatures.sign(
+                                TwilioWebhookProfile.AUTH_TOKEN, publicUrl("/webhooks/twilio/inbound"), params))
+                .post("/webhooks/twilio/inbound")
+                .then();
     }
 
     private static String publicUrl(String pathAndQuery) {
@@ -319,7 +373,7 @@ class TwilioWebhookTest {
 
     private long count(String table, String sid) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE message_sid = ?")) {
+                PreparedStatement st = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE message_sid = ?")) {
             st.setString(1, sid);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();

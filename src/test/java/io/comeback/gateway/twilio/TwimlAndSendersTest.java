@@ -1,12 +1,11 @@
 package io.comeback.gateway.twilio;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class TwimlAndSendersTest {
 
@@ -19,13 +18,14 @@ class TwimlAndSendersTest {
     @Test
     void answerIsEscaped() {
         assertThat(Twiml.reply(Optional.of("Svar <START> & \"få\" 'tilbud'")))
-                .endsWith("<Response><Message>Svar &lt;START&gt; &amp; &quot;få&quot; &apos;tilbud&apos;</Message></Response>");
+                .endsWith(
+                        "<Response><Message>Svar &lt;START&gt; &amp; &quot;få&quot; &apos;tilbud&apos;</Message></Response>");
     }
 
     @Test
     void countrySendersAreParsedAndChecked() {
-        assertThat(Senders.parseByCountry(" no = Comeback , SE=+46701234567,")).isEqualTo(
-                Map.of("NO", "Comeback", "SE", "+46701234567"));
+        assertThat(Senders.parseByCountry(" no = Comeback , SE=+46701234567,"))
+                .isEqualTo(Map.of("NO", "Comeback", "SE", "+46701234567"));
         assertThatThrownBy(() -> Senders.parseByCountry("Norway=Comeback")).hasMessageContaining("not a country code");
         assertThatThrownBy(() -> Senders.parseByCountry("NO")).hasMessageContaining("should look like NO=Comeback");
     }

@@ -1,22 +1,22 @@
 package io.comeback.messaging.compliance;
 
-import io.comeback.engine.time.QuietHours;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.comeback.engine.time.QuietHours;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CompliancePolicyTest {
 
     private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     private final CompliancePolicy policy = new CompliancePolicy(
             List.of(new FrequencyCap(4, Duration.ofDays(30)), new FrequencyCap(1, Duration.ofDays(1))),
-            ReleaseRamp.NONE, Duration.ofDays(3));
+            ReleaseRamp.NONE,
+            Duration.ofDays(3));
 
     private static ComplianceRequest marketing(String consent, Instant at) {
         return new ComplianceRequest("+4791234567", OSLO, consent, true, false, "winback", 50, at);
@@ -24,11 +24,15 @@ class CompliancePolicyTest {
 
     /** Texts of another flow (same priority, another enrollment). */
     private static List<PlannedText> texts(Instant... at) {
-        return java.util.Arrays.stream(at).map(t -> new PlannedText(99, "other", 50, t)).toList();
+        return java.util.Arrays.stream(at)
+                .map(t -> new PlannedText(99, "other", 50, t))
+                .toList();
     }
 
-    private static ComplianceRequest flow(String flowId, int priority, long enrollmentId, FlowCapRule caps, Instant at) {
-        return new ComplianceRequest("+4791234567", OSLO, "opted_in", true, false, flowId, priority, enrollmentId, caps, at);
+    private static ComplianceRequest flow(
+            String flowId, int priority, long enrollmentId, FlowCapRule caps, Instant at) {
+        return new ComplianceRequest(
+                "+4791234567", OSLO, "opted_in", true, false, flowId, priority, enrollmentId, caps, at);
     }
 
     private static final Instant NOON = Instant.parse("2026-06-30T10:00:00Z"); // 12:00 in Oslo
@@ -36,9 +40,11 @@ class CompliancePolicyTest {
     @Test
     void aHigherPriorityFlowsTextHoldsTheSlotAndTheReasonNamesIt() {
         List<PlannedText> waiting = List.of(new PlannedText(7, "order_vip", 80, NOON.minusSeconds(3600)));
-        ComplianceDecision lower = policy.decide(flow("winback", 40, 8, FlowCapRule.NONE, NOON), QuietHours.NONE, waiting);
-        assertThat(lower).isEqualTo(new ComplianceDecision.Defer(NOON.plus(Duration.ofHours(23)),
-                "deferred: lower priority than order_vip"));
+        ComplianceDecision lower =
+                policy.decide(flow("winback", 40, 8, FlowCapRule.NONE, NOON), QuietHours.NONE, waiting);
+        assertThat(lower)
+                .isEqualTo(new ComplianceDecision.Defer(
+                        NOON.plus(Duration.ofHours(23)), "deferred: lower priority than order_vip"));
         // Equal or lower priority of the text already there: the reason is the cap itself.
         List<PlannedText> sameRank = List.of(new PlannedText(7, "birthday", 40, NOON.minusSeconds(3600)));
         assertThat(policy.decide(flow("winback", 40, 8, FlowCapRule.NONE, NOON), QuietHours.NONE, sameRank))
@@ -51,10 +57,11 @@ class CompliancePolicyTest {
         Instant tomorrowMorning = Instant.parse("2026-07-01T06:00:00Z");
         List<PlannedText> waiting = List.of(new PlannedText(7, "order_vip", 80, tomorrowMorning));
         Instant lateEvening = Instant.parse("2026-06-30T20:00:00Z"); // 22:00 in Oslo
-        ComplianceDecision lower = policy.decide(flow("winback", 40, 8, FlowCapRule.NONE, lateEvening),
-                QuietHours.DEFAULT, waiting);
-        assertThat(lower).isEqualTo(new ComplianceDecision.Defer(tomorrowMorning.plus(Duration.ofDays(1)),
-                "deferred: lower priority than order_vip"));
+        ComplianceDecision lower =
+                policy.decide(flow("winback", 40, 8, FlowCapRule.NONE, lateEvening), QuietHours.DEFAULT, waiting);
+        assertThat(lower)
+                .isEqualTo(new ComplianceDecision.Defer(
+                        tomorrowMorning.plus(Duration.ofDays(1)), "deferred: lower priority than order_vip"));
     }
 
     @Test
@@ -70,19 +77,22 @@ class CompliancePolicyTest {
 
     @Test
     void theFlowsOwnCapCountsEveryEnrollmentOfTheFlowOnTopOfTheGlobalCaps() {
-        FlowCapRule twoPerWeek = new FlowCapRule(Optional.of(new FrequencyCap(2, Duration.ofDays(7))), false,
-                Optional.of(Duration.ofDays(7)));
+        FlowCapRule twoPerWeek = new FlowCapRule(
+                Optional.of(new FrequencyCap(2, Duration.ofDays(7))), false, Optional.of(Duration.ofDays(7)));
         // Two texts of this flow this week, from this enrollment and an earlier one: the global caps
         // (other enrollments only: one text 3 days ago) would allow it, the flow's cap does not.
-        List<PlannedText> sent = List.of(new PlannedText(1, "birthday", 50, NOON.minus(Duration.ofDays(3))),
+        List<PlannedText> sent = List.of(
+                new PlannedText(1, "birthday", 50, NOON.minus(Duration.ofDays(3))),
                 new PlannedText(2, "birthday", 50, NOON.minus(Duration.ofDays(2))));
         assertThat(policy.decide(flow("birthday", 50, 2, twoPerWeek, NOON), QuietHours.NONE, sent))
-                .isEqualTo(new ComplianceDecision.Defer(NOON.plus(Duration.ofDays(4)), "capped: flow birthday 2 per P7D"));
+                .isEqualTo(
+                        new ComplianceDecision.Defer(NOON.plus(Duration.ofDays(4)), "capped: flow birthday 2 per P7D"));
         // Without the flow cap the same text goes now.
         assertThat(policy.decide(flow("birthday", 50, 2, FlowCapRule.NONE, NOON), QuietHours.NONE, sent))
                 .isEqualTo(new ComplianceDecision.Allow(NOON));
         // With when_capped: skip it is dropped, with the reason.
-        FlowCapRule skip = new FlowCapRule(Optional.of(new FrequencyCap(2, Duration.ofDays(7))), true, Optional.empty());
+        FlowCapRule skip =
+                new FlowCapRule(Optional.of(new FrequencyCap(2, Duration.ofDays(7))), true, Optional.empty());
         assertThat(policy.decide(flow("birthday", 50, 2, skip, NOON), QuietHours.NONE, sent))
                 .isEqualTo(new ComplianceDecision.Skip("capped: flow birthday 2 per P7D"));
     }
@@ -100,8 +110,8 @@ class CompliancePolicyTest {
 
     @Test
     void transactionalTextsNeedNoOptIn() {
-        ComplianceRequest receipt = new ComplianceRequest("+4791234567", OSLO, "unknown", false, false, "feedback", 50,
-                Instant.parse("2026-06-30T10:00:00Z"));
+        ComplianceRequest receipt = new ComplianceRequest(
+                "+4791234567", OSLO, "unknown", false, false, "feedback", 50, Instant.parse("2026-06-30T10:00:00Z"));
         assertThat(policy.decide(receipt, QuietHours.DEFAULT, List.of())).isInstanceOf(ComplianceDecision.Allow.class);
     }
 
@@ -109,7 +119,8 @@ class CompliancePolicyTest {
     void aTextInsideQuietHoursIsDeferredToTheirEndInTheRecipientsZone() {
         Instant lateEvening = Instant.parse("2026-06-30T21:30:00Z"); // 23:30 in Oslo (summer time)
         assertThat(policy.decide(marketing("opted_in", lateEvening), QuietHours.DEFAULT, List.of()))
-                .isEqualTo(new ComplianceDecision.Defer(Instant.parse("2026-07-01T06:00:00Z"), CompliancePolicy.QUIET_HOURS));
+                .isEqualTo(new ComplianceDecision.Defer(
+                        Instant.parse("2026-07-01T06:00:00Z"), CompliancePolicy.QUIET_HOURS));
     }
 
     @Test
@@ -125,14 +136,18 @@ class CompliancePolicyTest {
         Instant noon = Instant.parse("2026-06-30T10:00:00Z");
         List<PlannedText> sent = texts(Instant.parse("2026-06-29T20:00:00Z"));
         assertThat(policy.decide(marketing("opted_in", noon), QuietHours.DEFAULT, sent))
-                .isEqualTo(new ComplianceDecision.Defer(Instant.parse("2026-07-01T06:00:00Z"), "capped: 1 per P1D; quiet_hours"));
+                .isEqualTo(new ComplianceDecision.Defer(
+                        Instant.parse("2026-07-01T06:00:00Z"), "capped: 1 per P1D; quiet_hours"));
     }
 
     @Test
     void aTextThatWouldWaitTooLongForRoomIsSkipped() {
         Instant noon = Instant.parse("2026-06-30T10:00:00Z");
-        List<PlannedText> sent = texts(Instant.parse("2026-06-27T10:00:00Z"), Instant.parse("2026-06-28T10:00:00Z"),
-                Instant.parse("2026-06-29T10:00:00Z"), Instant.parse("2026-06-30T08:00:00Z"));
+        List<PlannedText> sent = texts(
+                Instant.parse("2026-06-27T10:00:00Z"),
+                Instant.parse("2026-06-28T10:00:00Z"),
+                Instant.parse("2026-06-29T10:00:00Z"),
+                Instant.parse("2026-06-30T08:00:00Z"));
         assertThat(policy.decide(marketing("opted_in", noon), QuietHours.DEFAULT, sent))
                 .isEqualTo(new ComplianceDecision.Skip("capped: 4 per P30D"));
     }
@@ -142,32 +157,49 @@ class CompliancePolicyTest {
         ReleaseRamp ramp = new ReleaseRamp(Duration.ofMinutes(30));
         Instant end = Instant.parse("2026-07-01T06:00:00Z");
         List<Instant> releases = java.util.stream.IntStream.range(0, 1000)
-                .mapToObj(i -> ramp.releaseAt(end, "+47900" + String.format("%05d", i))).toList();
+                .mapToObj(i -> ramp.releaseAt(end, "+47900" + String.format("%05d", i)))
+                .toList();
         assertThat(releases).allMatch(t -> !t.isBefore(end) && t.isBefore(end.plus(Duration.ofMinutes(30))));
-        long firstMinute = releases.stream().filter(t -> t.isBefore(end.plusSeconds(60))).count();
+        long firstMinute =
+                releases.stream().filter(t -> t.isBefore(end.plusSeconds(60))).count();
         assertThat(firstMinute).as("about 1000/30 per minute, not a burst").isBetween(10L, 70L);
         assertThat(ramp.releaseAt(end, "+4791234567")).isEqualTo(ramp.releaseAt(end, "+4791234567"));
     }
 
     @Test
     void aTextTheFlowHeldUntilTheWindowsEndJoinsTheRampInsteadOfBursting() {
-        CompliancePolicy ramped = new CompliancePolicy(List.of(new FrequencyCap(1, Duration.ofDays(1))),
-                new ReleaseRamp(Duration.ofMinutes(30)), Duration.ofDays(3));
+        CompliancePolicy ramped = new CompliancePolicy(
+                List.of(new FrequencyCap(1, Duration.ofDays(1))),
+                new ReleaseRamp(Duration.ofMinutes(30)),
+                Duration.ofDays(3));
         Instant eight = Instant.parse("2026-07-01T06:00:00Z"); // 08:00 in Oslo, the window's end
-        List<Instant> releases = java.util.stream.IntStream.range(0, 200).mapToObj(i -> {
-            ComplianceRequest r = new ComplianceRequest("+47900" + String.format("%05d", i), OSLO, "opted_in", true, false,
-                    "winback", 50, eight);
-            ComplianceDecision d = ramped.decide(r, QuietHours.DEFAULT, List.of());
-            return d instanceof ComplianceDecision.Defer defer ? defer.until() : ((ComplianceDecision.Allow) d).at();
-        }).toList();
+        List<Instant> releases = java.util.stream.IntStream.range(0, 200)
+                .mapToObj(i -> {
+                    ComplianceRequest r = new ComplianceRequest(
+                            "+47900" + String.format("%05d", i), OSLO, "opted_in", true, false, "winback", 50, eight);
+                    ComplianceDecision d = ramped.decide(r, QuietHours.DEFAULT, List.of());
+                    return d instanceof ComplianceDecision.Defer defer
+                            ? defer.until()
+                            : ((ComplianceDecision.Allow) d).at();
+                })
+                .toList();
         assertThat(releases).allMatch(t -> !t.isBefore(eight) && t.isBefore(eight.plus(Duration.ofMinutes(30))));
-        assertThat(releases.stream().filter(t -> t.isBefore(eight.plusSeconds(60))).count()).isLessThan(30);
+        assertThat(releases.stream()
+                        .filter(t -> t.isBefore(eight.plusSeconds(60)))
+                        .count())
+                .isLessThan(30);
         // Long after the window's end nothing is held.
         Instant nine = eight.plus(Duration.ofHours(1));
-        assertThat(ramped.decide(new ComplianceRequest("+4790000001", OSLO, "opted_in", true, false, "winback", 50, nine),
-                QuietHours.DEFAULT, List.of())).isEqualTo(new ComplianceDecision.Allow(nine));
+        assertThat(ramped.decide(
+                        new ComplianceRequest("+4790000001", OSLO, "opted_in", true, false, "winback", 50, nine),
+                        QuietHours.DEFAULT,
+                        List.of()))
+                .isEqualTo(new ComplianceDecision.Allow(nine));
         // An answer to the person's own text is never held.
-        assertThat(ramped.decide(new ComplianceRequest("+4790000001", OSLO, "opted_in", false, true, null, 0, eight),
-                QuietHours.DEFAULT, List.of())).isEqualTo(new ComplianceDecision.Allow(eight));
+        assertThat(ramped.decide(
+                        new ComplianceRequest("+4790000001", OSLO, "opted_in", false, true, null, 0, eight),
+                        QuietHours.DEFAULT,
+                        List.of()))
+                .isEqualTo(new ComplianceDecision.Allow(eight));
     }
 }

@@ -14,17 +14,20 @@ import java.nio.charset.StandardCharsets;
  */
 final class RawHttp {
 
-    record Reply(int status, String head, String body) {
-    }
+    record Reply(int status, String head, String body) {}
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     static Reply send(int port, String method, String target, String authorization, String contentType, String body) {
         byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder request = new StringBuilder()
-                .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                .append("Host: localhost:").append(port).append("\r\n")
+                .append(method)
+                .append(' ')
+                .append(target)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: localhost:")
+                .append(port)
+                .append("\r\n")
                 .append("Connection: close\r\n");
         if (authorization != null) {
             request.append("Authorization: ").append(authorization).append("\r\n");

@@ -1,19 +1,18 @@
 package io.comeback.web.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
+import org.junit.jupiter.api.Test;
 
 /**
  * The API key cannot be walked around by spelling a path differently. Every route the service declares is called
@@ -31,7 +30,9 @@ class RouteAccessTest {
     static {
         AMBIGUOUS.put("leading double slash", p -> "/" + p);
         AMBIGUOUS.put("double slash inside", p -> p.replaceFirst("^(/[^/]*)/", "$1//"));
-        AMBIGUOUS.put("encoded first letter", p -> p.length() < 2 ? "/%2e" : "/%" + Integer.toHexString(p.charAt(1)) + p.substring(2));
+        AMBIGUOUS.put(
+                "encoded first letter",
+                p -> p.length() < 2 ? "/%2e" : "/%" + Integer.toHexString(p.charAt(1)) + p.substring(2));
         AMBIGUOUS.put("encoded dot segment", p -> "/%2e" + p);
         AMBIGUOUS.put("parent segment", p -> "/x/.." + p);
         AMBIGUOUS.put("dot segment", p -> "/." + p);
@@ -45,9 +46,13 @@ class RouteAccessTest {
     void noSpellingOfAnyPathGetsPastTheKey() {
         String victim = TestData.id("walk");
         String phone = TestData.norwegianMobile();
-        RestAssured.given().header("Authorization", KEY).contentType(ContentType.JSON)
-                .body(Map.of("phone", phone, "firstName", "Kari")).put("/api/customers/" + victim)
-                .then().statusCode(201);
+        RestAssured.given()
+                .header("Authorization", KEY)
+                .contentType(ContentType.JSON)
+                .body(Map.of("phone", phone, "firstName", "Kari"))
+                .put("/api/customers/" + victim)
+                .then()
+                .statusCode(201);
         String intruder = TestData.id("mallory");
 
         List<Routes.Route> routes = Routes.all(victim);
@@ -59,13 +64,14 @@ class RouteAccessTest {
                 continue;
             }
             String body = bodyFor(route.contentType(), intruder);
-            RawHttp.Reply plain = RawHttp.send(RestAssured.port, route.method(), route.path(), null, route.contentType(), body);
+            RawHttp.Reply plain =
+                    RawHttp.send(RestAssured.port, route.method(), route.path(), null, route.contentType(), body);
             calls++;
             if (!refusedWithoutKey(route, plain)) {
                 failures.add(route + " without a key -> " + plain.status());
             }
-            RawHttp.Reply wrongKey = RawHttp.send(RestAssured.port, route.method(), route.path(), "Bearer not-a-key",
-                    route.contentType(), body);
+            RawHttp.Reply wrongKey = RawHttp.send(
+                    RestAssured.port, route.method(), route.path(), "Bearer not-a-key", route.contentType(), body);
             calls++;
             if (!refusedWithoutKey(route, wrongKey)) {
                 failures.add(route + " with a wrong key -> " + wrongKey.status());
@@ -75,14 +81,15 @@ class RouteAccessTest {
                 if (target.equals(route.path())) {
                     continue; // the rewrite does not apply to a path this short
                 }
-                RawHttp.Reply reply = RawHttp.send(RestAssured.port, route.method(), target, null, route.contentType(), body);
+                RawHttp.Reply reply =
+                        RawHttp.send(RestAssured.port, route.method(), target, null, route.contentType(), body);
                 calls++;
                 if (reply.status() != 400) {
                     failures.add(route.method() + " " + target + " (" + variant.getKey() + ") -> " + reply.status());
                 }
             }
-            RawHttp.Reply trailing = RawHttp.send(RestAssured.port, route.method(), route.path() + "/", null,
-                    route.contentType(), body);
+            RawHttp.Reply trailing =
+                    RawHttp.send(RestAssured.port, route.method(), route.path() + "/", null, route.contentType(), body);
             calls++;
             if (trailing.status() < 400 && !(route.signedIn() && trailing.status() == 303)) {
                 failures.add(route.method() + " " + route.path() + "/ (trailing slash) -> " + trailing.status());
@@ -92,9 +99,18 @@ class RouteAccessTest {
         assertThat(calls).isGreaterThan(routes.size() * 10);
 
         // Nothing was changed by any of those calls: the victim is whole, the intruder was never created.
-        RestAssured.given().header("Authorization", KEY).get("/api/customers/" + victim)
-                .then().statusCode(200).body("phone", equalTo(phone)).body("firstName", equalTo("Kari"));
-        RestAssured.given().header("Authorization", KEY).get("/api/customers/" + intruder).then().statusCode(404);
+        RestAssured.given()
+                .header("Authorization", KEY)
+                .get("/api/customers/" + victim)
+                .then()
+                .statusCode(200)
+                .body("phone", equalTo(phone))
+                .body("firstName", equalTo("Kari"));
+        RestAssured.given()
+                .header("Authorization", KEY)
+                .get("/api/customers/" + intruder)
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -108,20 +124,28 @@ class RouteAccessTest {
     @Test
     void anAbsoluteFormTargetIsJudgedByItsPath() {
         int port = RestAssured.port;
-        assertThat(RawHttp.send(port, "GET", "http://localhost:" + port + "//api/flows", null, null, null).status())
+        assertThat(RawHttp.send(port, "GET", "http://localhost:" + port + "//api/flows", null, null, null)
+                        .status())
                 .isEqualTo(400);
-        assertThat(RawHttp.send(port, "GET", "http://localhost:" + port + "/api/flows", null, null, null).status())
+        assertThat(RawHttp.send(port, "GET", "http://localhost:" + port + "/api/flows", null, null, null)
+                        .status())
                 .isEqualTo(401);
     }
 
     @Test
     void theKeyStillOpensThePlainPath() {
-        RestAssured.given().header("Authorization", KEY).get("/api/flows").then().statusCode(200);
+        RestAssured.given()
+                .header("Authorization", KEY)
+                .get("/api/flows")
+                .then()
+                .statusCode(200);
     }
 
     private static boolean refusedWithoutKey(Routes.Route route, RawHttp.Reply reply) {
         if (route.signedIn()) {
-            return reply.status() == 303 && reply.head().contains("Location") && reply.head().contains("/login");
+            return reply.status() == 303
+                    && reply.head().contains("Location")
+                    && reply.head().contains("/login");
         }
         return reply.status() == 401 && reply.head().contains("application/problem+json");
     }

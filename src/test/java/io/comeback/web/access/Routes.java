@@ -8,7 +8,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
-
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -25,13 +24,13 @@ final class Routes {
         }
     }
 
-    private Routes() {
-    }
+    private Routes() {}
 
     /** Every route, with each path parameter replaced by {@code parameterValue}. */
     static List<Route> all(String parameterValue) {
         List<Route> routes = new ArrayList<>();
-        for (JavaClass javaClass : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        for (JavaClass javaClass : new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.comeback")) {
             if (!javaClass.isAnnotatedWith(Path.class)) {
                 continue;
@@ -45,8 +44,10 @@ final class Routes {
                 }
                 Path sub = method.getAnnotation(Path.class);
                 String path = join(base, sub == null ? "" : sub.value()).replaceAll("\\{[^}]*}", parameterValue);
-                boolean signedIn = resource.isAnnotationPresent(SignedIn.class) || method.isAnnotationPresent(SignedIn.class);
-                routes.add(new Route(verb, path, contentType(resource, method), signedIn, PublicRoutes.isPublic(resource)));
+                boolean signedIn =
+                        resource.isAnnotationPresent(SignedIn.class) || method.isAnnotationPresent(SignedIn.class);
+                routes.add(new Route(
+                        verb, path, contentType(resource, method), signedIn, PublicRoutes.isPublic(resource)));
             }
         }
         routes.sort(Comparator.comparing(Route::path).thenComparing(Route::method));
@@ -64,7 +65,8 @@ final class Routes {
     }
 
     private static String contentType(Class<?> resource, Method method) {
-        Consumes consumes = method.isAnnotationPresent(Consumes.class) ? method.getAnnotation(Consumes.class)
+        Consumes consumes = method.isAnnotationPresent(Consumes.class)
+                ? method.getAnnotation(Consumes.class)
                 : resource.getAnnotation(Consumes.class);
         return consumes == null || consumes.value().length == 0 ? MediaType.APPLICATION_JSON : consumes.value()[0];
     }

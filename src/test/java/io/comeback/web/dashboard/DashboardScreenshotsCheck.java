@@ -1,6 +1,12 @@
 package io.comeback.web.dashboard;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.comeback.testing.HeadlessChromium;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -8,13 +14,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * By hand, not part of the suite (the name ends in "Check"): signs in to a running service and saves PNG screenshots
@@ -47,9 +46,13 @@ class DashboardScreenshotsCheck {
                 browser.get(url + page.getValue());
                 assertThat(browser.getCurrentUrl()).as(page.getKey()).doesNotContain("/login");
                 // The whole page, not only the first screenful: grow the window to the document's height.
-                long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-                browser.manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height + 140, 900), 4000)));
-                Files.write(dir.resolve(page.getKey() + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+                long height = (Long)
+                        ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
+                browser.manage().window().setSize(new Dimension(1280, (int)
+                        Math.min(Math.max(height + 140, 900), 4000)));
+                Files.write(
+                        dir.resolve(page.getKey() + ".png"),
+                        ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
                 browser.manage().window().setSize(new Dimension(1280, 900));
             }
         } finally {

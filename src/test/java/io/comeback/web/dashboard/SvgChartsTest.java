@@ -1,19 +1,28 @@
 package io.comeback.web.dashboard;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SvgChartsTest {
 
     @Test
     void lineChartStatesEveryValueAndBreaksAtGaps() {
-        String svg = SvgCharts.line("crr", "Retention <rate>", List.of(
-                new SvgCharts.Point("Jan", 0.5), new SvgCharts.Point("Feb", null), new SvgCharts.Point("Mar", 0.75),
-                new SvgCharts.Point("Apr", 1.0)), v -> Math.round(v * 100) + " %").getValue();
-        assertThat(svg).startsWith("<svg").contains("role=\"img\"").contains("aria-labelledby=\"crr-title crr-desc\"")
+        String svg = SvgCharts.line(
+                        "crr",
+                        "Retention <rate>",
+                        List.of(
+                                new SvgCharts.Point("Jan", 0.5),
+                                new SvgCharts.Point("Feb", null),
+                                new SvgCharts.Point("Mar", 0.75),
+                                new SvgCharts.Point("Apr", 1.0)),
+                        v -> Math.round(v * 100) + " %")
+                .getValue();
+        assertThat(svg)
+                .startsWith("<svg")
+                .contains("role=\"img\"")
+                .contains("aria-labelledby=\"crr-title crr-desc\"")
                 .contains("<title id=\"crr-title\">Retention &lt;rate&gt;</title>")
                 .contains("<desc id=\"crr-desc\">Jan: 50 %. Feb: no value. Mar: 75 %. Apr: 100 %.</desc>")
                 .endsWith("</svg>");
@@ -27,10 +36,21 @@ class SvgChartsTest {
 
     @Test
     void barsAreProportionalToTheirValues() {
-        String svg = SvgCharts.bars("funnel", "Funnel", List.of(new SvgCharts.Bar("Entered", 200, null),
-                new SvgCharts.Bar("Sent", 100, null), new SvgCharts.Bar("Failed", 0, "failed")), v -> String.valueOf((long) v)).getValue();
-        List<Double> widths = java.util.regex.Pattern.compile("<rect class=\"bar[^\"]*\" x=\"\\d+\" y=\"[\\d.]+\" width=\"([\\d.]+)\"")
-                .matcher(svg).results().map(m -> Double.parseDouble(m.group(1))).toList();
+        String svg = SvgCharts.bars(
+                        "funnel",
+                        "Funnel",
+                        List.of(
+                                new SvgCharts.Bar("Entered", 200, null),
+                                new SvgCharts.Bar("Sent", 100, null),
+                                new SvgCharts.Bar("Failed", 0, "failed")),
+                        v -> String.valueOf((long) v))
+                .getValue();
+        List<Double> widths = java.util.regex.Pattern.compile(
+                        "<rect class=\"bar[^\"]*\" x=\"\\d+\" y=\"[\\d.]+\" width=\"([\\d.]+)\"")
+                .matcher(svg)
+                .results()
+                .map(m -> Double.parseDouble(m.group(1)))
+                .toList();
         assertThat(widths).hasSize(3);
         assertThat(widths.get(1)).isCloseTo(widths.get(0) / 2, org.assertj.core.data.Offset.offset(0.2));
         assertThat(widths.get(2)).isZero();

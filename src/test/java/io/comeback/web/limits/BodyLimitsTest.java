@@ -1,22 +1,21 @@
 package io.comeback.web.limits;
 
+import static io.comeback.testing.Api.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.comeback.testing.Api;
 import io.comeback.testing.StreamedUpload;
 import io.comeback.testing.TestData;
 import io.comeback.web.ProblemDetails;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static io.comeback.testing.Api.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Bodies are limited before anything parses them (README "Limits"): 64 KB and 100 form parameters for webhooks,
@@ -35,15 +34,23 @@ class BodyLimitsTest {
 
     @AfterEach
     void serviceStillServes() {
-        RestAssured.given().get("http://localhost:" + management.getPort() + "/q/health/live").then().statusCode(200);
+        RestAssured.given()
+                .get("http://localhost:" + management.getPort() + "/q/health/live")
+                .then()
+                .statusCode(200);
         given().get("/api/flows").then().statusCode(200);
     }
 
     @Test
     void unsignedWebhookFormOneByteOverTheLimitIsRefusedBeforeItIsParsed() {
         String form = "Body=" + "a".repeat(WEBHOOK_LIMIT - 5 + 1);
-        RestAssured.given().contentType(FORM).body(form).post("/webhooks/twilio/inbound")
-                .then().statusCode(413).contentType(ProblemDetails.MEDIA_TYPE)
+        RestAssured.given()
+                .contentType(FORM)
+                .body(form)
+                .post("/webhooks/twilio/inbound")
+                .then()
+                .statusCode(413)
+                .contentType(ProblemDetails.MEDIA_TYPE)
                 .body("type", equalTo("https://comeback.io/problems/too-large"))
                 .body("errors[0].field", equalTo("body"))
                 .body("detail", containsString("at most 65536 bytes for webhooks"))
@@ -53,15 +60,25 @@ class BodyLimitsTest {
     @Test
     void webhookFormAtTheLimitGoesOnToTheSignatureCheck() {
         String form = "Body=" + "a".repeat(WEBHOOK_LIMIT - 5);
-        RestAssured.given().contentType(FORM).body(form).post("/webhooks/twilio/inbound")
-                .then().statusCode(403);
+        RestAssured.given()
+                .contentType(FORM)
+                .body(form)
+                .post("/webhooks/twilio/inbound")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void streamedWebhookBodyOfTwentyMegabytesIsCutOffAtTheLimit() {
         long size = 20L * 1024 * 1024;
-        StreamedUpload.Outcome outcome = StreamedUpload.send(RestAssured.port, "POST", "/webhooks/twilio/inbound",
-                Map.of("Content-Type", FORM), size, true, StreamedUpload.startingWith("Body=", StreamedUpload.repeated('a')));
+        StreamedUpload.Outcome outcome = StreamedUpload.send(
+                RestAssured.port,
+                "POST",
+                "/webhooks/twilio/inbound",
+                Map.of("Content-Type", FORM),
+                size,
+                true,
+                StreamedUpload.startingWith("Body=", StreamedUpload.repeated('a')));
 
         assertThat(outcome.status()).isEqualTo(413);
         assertThat(outcome.body()).contains("at most 65536 bytes for webhooks");
@@ -72,8 +89,14 @@ class BodyLimitsTest {
     @Test
     void webhookDeclaringTwoHundredMegabytesIsAnsweredBeforeTheBodyIsSent() {
         long size = 200L * 1024 * 1024;
-        StreamedUpload.Outcome outcome = StreamedUpload.send(RestAssured.port, "POST", "/webhooks/twilio/status",
-                Map.of("Content-Type", FORM), size, false, StreamedUpload.startingWith("Body=", StreamedUpload.repeated('a')));
+        StreamedUpload.Outcome outcome = StreamedUpload.send(
+                RestAssured.port,
+                "POST",
+                "/webhooks/twilio/status",
+                Map.of("Content-Type", FORM),
+                size,
+                false,
+                StreamedUpload.startingWith("Body=", StreamedUpload.repeated('a')));
 
         assertThat(outcome.status()).isEqualTo(413);
         assertThat(outcome.body()).contains("this one declares 209715200 bytes");
@@ -82,20 +105,32 @@ class BodyLimitsTest {
 
     @Test
     void webhookFormWithOneParameterTooManyIsRefusedBeforeItIsParsed() {
-        RestAssured.given().contentType(FORM).body(form(101)).post("/webhooks/twilio/inbound")
-                .then().statusCode(413).contentType(ProblemDetails.MEDIA_TYPE)
+        RestAssured.given()
+                .contentType(FORM)
+                .body(form(101))
+                .post("/webhooks/twilio/inbound")
+                .then()
+                .statusCode(413)
+                .contentType(ProblemDetails.MEDIA_TYPE)
                 .body("title", equalTo("Too many form parameters"))
                 .body("detail", containsString("at most 100 parameters"))
                 .body("detail", containsString("comeback.limits.form-parameters"));
-        RestAssured.given().contentType(FORM).body(form(100)).post("/webhooks/twilio/inbound")
-                .then().statusCode(403);
+        RestAssured.given()
+                .contentType(FORM)
+                .body(form(100))
+                .post("/webhooks/twilio/inbound")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void jsonBodyOneByteOverOneMegabyteIsRefusedBeforeItIsParsed() {
         String json = jsonOfLength(BODY_LIMIT + 1);
-        given().body(json).put("/api/customers/" + TestData.id("big"))
-                .then().statusCode(413).contentType(ProblemDetails.MEDIA_TYPE)
+        given().body(json)
+                .put("/api/customers/" + TestData.id("big"))
+                .then()
+                .statusCode(413)
+                .contentType(ProblemDetails.MEDIA_TYPE)
                 .body("detail", containsString("at most 1048576 bytes for request bodies"))
                 .body("detail", containsString("comeback.limits.body-size"));
     }
@@ -103,15 +138,23 @@ class BodyLimitsTest {
     @Test
     void jsonBodyOfOneMegabyteIsRead() {
         // Just at the limit, the body reaches the resource, whose own checks answer (too many attributes).
-        given().body(jsonOfLength(BODY_LIMIT)).put("/api/customers/" + TestData.id("big"))
-                .then().statusCode(422).body("errors[0].field", equalTo("attributes"));
+        given().body(jsonOfLength(BODY_LIMIT))
+                .put("/api/customers/" + TestData.id("big"))
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("attributes"));
     }
 
     @Test
     void chunkedJsonBodyOfFiftyMegabytesIsCutOffAtTheLimit() {
         long size = 50L * 1024 * 1024;
-        StreamedUpload.Outcome outcome = StreamedUpload.send(RestAssured.port, "PUT", "/api/customers/" + TestData.id("big"),
-                Map.of("Content-Type", "application/json", "Authorization", "Bearer " + Api.KEY), size, true,
+        StreamedUpload.Outcome outcome = StreamedUpload.send(
+                RestAssured.port,
+                "PUT",
+                "/api/customers/" + TestData.id("big"),
+                Map.of("Content-Type", "application/json", "Authorization", "Bearer " + Api.KEY),
+                size,
+                true,
                 StreamedUpload.startingWith("{\"attributes\":{\"a\":\"", StreamedUpload.repeated('x')));
 
         assertThat(outcome.status()).isEqualTo(413);
@@ -121,8 +164,14 @@ class BodyLimitsTest {
 
     @Test
     void bodyWithoutAnApiKeyIsRefusedBeforeItIsRead() {
-        StreamedUpload.Outcome outcome = StreamedUpload.send(RestAssured.port, "PUT", "/api/customers/" + TestData.id("big"),
-                Map.of("Content-Type", "application/json"), 50L * 1024 * 1024, false, StreamedUpload.repeated('x'));
+        StreamedUpload.Outcome outcome = StreamedUpload.send(
+                RestAssured.port,
+                "PUT",
+                "/api/customers/" + TestData.id("big"),
+                Map.of("Content-Type", "application/json"),
+                50L * 1024 * 1024,
+                false,
+                StreamedUpload.repeated('x'));
         assertThat(outcome.status()).isEqualTo(401);
     }
 
