@@ -1,5 +1,6 @@
 package io.comeback.audience;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,6 +17,8 @@ import org.jboss.logging.Logger;
  * would be reversed by trying every number; the secret key is what stops that. The same number always
  * gives the same hash under one key, which is how an erased opt-out still suppresses the number.
  */
+// Created at start, so a missing key is warned about then, not at the first erasure.
+@Startup
 @ApplicationScoped
 public class PhoneHash {
 
