@@ -198,11 +198,96 @@ class CustomerFactsFlowsTest {
     }
 
     @Test
+    void theValidateAndSimulateApisTakeTheFacts() {
+        String flow = """
+                id: facts_probe
+                trigger:
+                  order_placed:
+                    filters:
+                      - field: customer.facts.ordersCount
+                        equals: 3
+                steps:
+                  - id: thanks
+                    send:
+                      text: "Takk! Du liker {{ customer.facts.favouriteCategory | alt }}. Svar STOPP for å melde deg av."
+                """;
+        given().contentType("text/plain; charset=UTF-8")
+                .body(flow)
+                .post("/api/flows/validate")
+                .then()
+                .statusCode(200)
+                .body("valid", org.hamcrest.Matchers.is(true));
+        List<Map<String, Object>> problems = given().contentType("text/plain; charset=UTF-8")
+                .body(flow.replace("customer.facts.ordersCount", "customer.facts.orderCount"))
+                .post("/api/flows/validate")
+                .then()
+                .statusCode(200)
+                .body("valid", org.hamcrest.Matchers.is(false))
+                .extract()
+                .jsonPath()
+                .getList("problems");
+        assertThat(problems)
+                .filteredOn(p -> "error".equals(p.get("severity")))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.get("line")).isEqualTo(5);
+                    assertThat(p.get("column")).isEqualTo(9);
+                    assertThat(p.get("message").toString()).contains("Did you mean `ordersCount`?");
+                });
+
+        Map<String, Object> customer = Map.of(
+                "firstName",
+                "Kari",
+                "phone",
+                "+4791234567",
+                "timeZone",
+                "Europe/Oslo",
+                "consent",
+                Map.of("status", "opted_in"));
+        List<Map<String, Object>> orders = List.of(
+                Map.of(
+                        "placedAt",
+                        "2026-01-10T10:00:00Z",
+                        "total",
+                        297,
+                        "items",
+                        List.of(Map.of("sku", "US-1", "name", "Ullsokker", "category", "Sokker", "quantity", 3))),
+                Map.of("placedAt", "2026-02-10T10:00:00Z", "total", 1899),
+                Map.of("placedAt", "2026-03-10T10:00:00Z", "total", 99));
+        Map<String, Object> answer = given().body(Map.of(
+                        "customer",
+                        customer,
+                        "orders",
+                        orders,
+                        "start",
+                        "2026-03-10T10:00:00Z",
+                        "until",
+                        "2026-03-12T00:00:00Z"))
+                .post("/api/flows/" + FactFlowsProfile.THIRD_ORDER + "/simulate")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("$");
+        assertThat(answer.get("timeline").toString()).contains("Takk for bestilling nr. 3, Kari!");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> facts = (Map<String, Object>) answer.get("facts");
+        assertThat(facts)
+                .containsEntry("ordersCount", "3")
+                .containsEntry("favouriteCategory", "Sokker")
+                .containsEntry("lastProduct", "Ullsokker")
+                .containsEntry("medianGapDays", "29.5");
+    }
+
+    @Test
     void aCustomerWhoBecomesVip555EntersTheSegmentFlow() {
         Instant now = Instant.parse("2045-01-10T10:00:00Z");
         TestClockProducer.CLOCK.setTo(now);
         String customer = customer("Europe/Oslo");
         order(customer, now.minus(Duration.ofDays(300)), "100.00", List.of());
+        // Quintiles need a customer base: five ordinary customers besides, so the top one can stand out.
+        for (int i = 0; i < 5; i++) {
+            order(customer("Europe/Oslo"), now.minus(Duration.ofDays(100L + i)), "500.00", List.of());
+        }
         given().post("/api/rfm/recompute").then().statusCode(200);
         given().post("/api/triggers/detect?asOf=" + now).then().statusCode(200);
         assertThat(enrollments(customer, FactFlowsProfile.VIP)).isEmpty();
