@@ -112,7 +112,7 @@ final class ErasureScrub {
             UPDATE customers SET external_id = NULL, phone = NULL, first_name = NULL, last_name = NULL, email = NULL,
                 birthday = NULL, locale = NULL, attributes = '{}'::jsonb, tags = '{}', consent_status = 'unknown',
                 consent_source = NULL, consent_text = NULL, consent_at = NULL, unreachable_since = NULL,
-                unreachable_reason = NULL, erased_at = ?, updated_at = ?
+                unreachable_reason = NULL, favourite_category = NULL, last_product = NULL, erased_at = ?, updated_at = ?
             WHERE id = ?""";
 
     private ErasureScrub() {}

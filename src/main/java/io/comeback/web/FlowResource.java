@@ -1,6 +1,7 @@
 package io.comeback.web;
 
 import io.comeback.audience.ShopNameConfig;
+import io.comeback.audience.inactivity.InactivityConfig;
 import io.comeback.engine.model.Problem;
 import io.comeback.engine.run.FlowSimulator;
 import io.comeback.engine.run.InvalidSimulationException;
@@ -27,9 +28,9 @@ public class FlowResource {
     private final FlowValidator validator = new FlowValidator();
     private final FlowSimulator simulator;
 
-    public FlowResource(FlowCatalog catalog, ShopNameConfig shopName) {
+    public FlowResource(FlowCatalog catalog, ShopNameConfig shopName, InactivityConfig inactivity) {
         this.catalog = catalog;
-        this.simulator = FlowSimulator.withDefaults(shopName.name());
+        this.simulator = FlowSimulator.withDefaults(shopName.name(), inactivity.rhythmFloor());
     }
 
     public record ProblemView(String severity, int line, int column, String path, String message) {
