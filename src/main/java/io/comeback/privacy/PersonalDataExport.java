@@ -115,7 +115,9 @@ public class PersonalDataExport {
                                     Jdbc.getInstant(rs, 16),
                                     Jdbc.getInstant(rs, 17),
                                     rs.getBigDecimal(18),
-                                    Jdbc.getInstant(rs, 19)),
+                                    Jdbc.getInstant(rs, 19),
+                                    rs.getString(24),
+                                    rs.getString(25)),
                             unreachableSince == null ? null : new Unreachable(unreachableSince, rs.getString(21)),
                             Jdbc.getInstant(rs, 22),
                             Jdbc.getInstant(rs, 23));
