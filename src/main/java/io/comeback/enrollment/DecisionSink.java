@@ -23,17 +23,21 @@ import java.util.Optional;
  * only its own writes with it: sends pass the compliance gate and become ledger rows, {@code set} steps
  * become customer writes. Timers and exits are carried by the enrollment row itself. A text longer than
  * its flow's {@code max_segments} never reaches the gate: it is written as {@code refused} with the reason.
+ * A text the gate lets through for an enrollment that waits for an approval is written
+ * {@code awaiting_approval} instead of {@code pending}: the dispatcher never claims it until it is approved.
  */
 final class DecisionSink {
 
     /** How much of a refused text the ledger keeps: enough to recognise it, never megabytes. */
     private static final int KEPT_OF_REFUSED = 1600;
+    static final String AWAITING_APPROVAL = "awaiting_approval";
 
     private final SendGate gate;
     private final Instant now;
     private final Map<Long, List<SendGate.SendRequest>> sends = new LinkedHashMap<>();
     private final Map<Long, List<LedgerRow>> ledger = new HashMap<>();
     private final Map<Long, CustomerWrites> customerWrites = new HashMap<>();
+    private final java.util.Set<Long> awaitingApproval = new java.util.HashSet<>();
 
     DecisionSink(SendGate gate, Instant now) {
         this.gate = gate;
@@ -41,6 +45,9 @@ final class DecisionSink {
     }
 
     void accept(ClaimedEnrollment row, Flow flow, CustomerView customer, List<Decision> decisions) {
+        if (row.awaitingApproval()) {
+            awaitingApproval.add(row.id());
+        }
         for (Decision decision : decisions) {
             if (decision instanceof Decision.Send send) {
                 SendGate.SendRequest request = new SendGate.SendRequest(row.id(), row.customerId(), flow, customer, send, now);
@@ -104,6 +111,11 @@ final class DecisionSink {
         customerWrites.remove(enrollmentId);
     }
 
+    /** True when the enrollment wrote a text that waits for approval (it is then parked until the decision). */
+    boolean wroteAwaiting(long enrollmentId) {
+        return ledgerRows(enrollmentId).stream().anyMatch(r -> AWAITING_APPROVAL.equals(r.status()));
+    }
+
     List<LedgerRow> ledgerRows(long enrollmentId) {
         return ledger.getOrDefault(enrollmentId, List.of());
     }
@@ -136,6 +148,9 @@ final class DecisionSink {
             status = "blocked";
             reason = block.reason();
         } else if (verdict instanceof SendGate.Allow allow) {
+            if (awaitingApproval.contains(request.enrollmentId())) {
+                status = AWAITING_APPROVAL;
+            }
             notBefore = allow.notBefore();
             reason = allow.reason();
             window = SendWindow.forSend(request, notBefore);

@@ -1,6 +1,7 @@
 package io.comeback.enrollment;
 
 import io.comeback.flows.FlowCatalog;
+import io.comeback.flows.FlowControls;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.ConsentStatus;
 import io.comeback.engine.model.Flow;
@@ -74,6 +75,12 @@ public class Enrollments {
      */
     @Transactional
     public List<EntryOutcome> enterAll(String flowId, List<Candidate> candidates) {
+        return enterAll(flowId, candidates, null);
+    }
+
+    /** @param approvalId the pending approval the new enrollments wait for (their texts are held until it is decided), or null */
+    @Transactional
+    public List<EntryOutcome> enterAll(String flowId, List<Candidate> candidates, Long approvalId) {
         Instant now = clock.instant();
         List<Long> ids = candidates.stream().map(Candidate::customerId).toList();
         try (Connection connection = dataSource.getConnection()) {
@@ -85,9 +92,12 @@ public class Enrollments {
                 EntryWrites.log(connection, flowId, now, ids, outcomes);
                 return outcomes;
             }
+            if (refusedWhilePaused(connection, flowId, ids, now, outcomes)) {
+                return outcomes;
+            }
             Map<Long, CustomerView> customers = CustomerViews.load(connection, ids, now);
             Map<Long, ReEntryCheck.History> histories = EntryWrites.histories(connection, flowId, ids);
-            return admit(connection, flow.get(), candidates, now, candidate -> {
+            return admit(connection, flow.get(), candidates, now, approvalId, candidate -> {
                 CustomerView customer = customers.get(candidate.customerId());
                 ReEntryCheck.History history = histories.getOrDefault(candidate.customerId(), ReEntryCheck.History.NONE);
                 return customer == null ? null : new Judged(history, refusal(flow.get(), customer.consent(),
@@ -108,6 +118,12 @@ public class Enrollments {
      */
     @Transactional
     public List<EntryOutcome> enterLapsed(String flowId, List<Long> customerIds, List<String> reasons) {
+        return enterLapsed(flowId, customerIds, reasons, null);
+    }
+
+    /** {@link #enterLapsed(String, List, List)} for entries that wait for an approval (see {@link #enterAll(String, List, Long)}). */
+    @Transactional
+    public List<EntryOutcome> enterLapsed(String flowId, List<Long> customerIds, List<String> reasons, Long approvalId) {
         if (customerIds.size() != reasons.size()) {
             throw new IllegalArgumentException(customerIds.size() + " customers and " + reasons.size() + " reasons");
         }
@@ -118,13 +134,17 @@ public class Enrollments {
         }
         if (active.isEmpty() || !(active.get().trigger() instanceof Trigger.Inactive)) {
             // Order filters and trigger variables need the interpreter: the general way.
-            return enterAll(flowId, candidates);
+            return enterAll(flowId, candidates, approvalId);
         }
         Flow flow = active.get();
         Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection()) {
+            List<EntryOutcome> paused = new ArrayList<>(customerIds.size());
+            if (refusedWhilePaused(connection, flowId, customerIds, now, paused)) {
+                return paused;
+            }
             Map<Long, EntryFacts.Fact> facts = EntryFacts.load(connection, flow, customerIds, now, globals);
-            return admit(connection, flow, candidates, now, candidate -> {
+            return admit(connection, flow, candidates, now, approvalId, candidate -> {
                 EntryFacts.Fact fact = facts.get(candidate.customerId());
                 return fact == null ? null : new Judged(fact.history(),
                         refusal(flow, fact.consent(), fact::admitted, fact.history(), fact.zone(), now));
@@ -136,6 +156,32 @@ public class Enrollments {
 
     private static final TriggerContext NO_VARIABLES = TriggerContext.of(Map.of());
 
+    /**
+     * A paused flow takes no new entries: every candidate is refused ({@code flow_paused}) and logged. One
+     * primary-key read of {@code flow_controls} per call.
+     *
+     * @return true when the flow is paused (outcomes then holds the refusals)
+     */
+    private static boolean refusedWhilePaused(Connection connection, String flowId, List<Long> customerIds, Instant now,
+                                              List<EntryOutcome> outcomes) throws SQLException {
+        if (!FlowControls.paused(connection, flowId)) {
+            return false;
+        }
+        customerIds.forEach(id -> outcomes.add(new EntryOutcome.Refused(EntryOutcome.Refused.FLOW_PAUSED,
+                "flow '" + flowId + "' is paused")));
+        Set<Long> living = new HashSet<>(EntryWrites.existing(connection, customerIds));
+        List<Long> logged = new ArrayList<>();
+        List<EntryOutcome> loggedOutcomes = new ArrayList<>();
+        for (int i = 0; i < customerIds.size(); i++) {
+            if (living.contains(customerIds.get(i))) {
+                logged.add(customerIds.get(i));
+                loggedOutcomes.add(outcomes.get(i));
+            }
+        }
+        EntryWrites.log(connection, flowId, now, logged, loggedOutcomes);
+        return true;
+    }
+
     /** A customer's earlier enrollments in the flow and the rule that keeps them out (null: may enter). */
     private record Judged(ReEntryCheck.History history, EntryOutcome.Refused refused) {
     }
@@ -145,7 +191,7 @@ public class Enrollments {
      * holdout, inserts the enrollments and logs every outcome: a handful of statements per batch.
      */
     private List<EntryOutcome> admit(Connection connection, Flow flow, List<Candidate> candidates, Instant now,
-                                     Function<Candidate, Judged> judge) throws SQLException {
+                                     Long approvalId, Function<Candidate, Judged> judge) throws SQLException {
         String flowId = flow.id();
         List<EntryOutcome> outcomes = new ArrayList<>(candidates.size());
         List<EntryWrites.Insert> inserts = new ArrayList<>();
@@ -171,7 +217,7 @@ public class Enrollments {
         }
         Set<Long> living = EntryWrites.lockLiving(connection, inserts.stream().map(EntryWrites.Insert::customerId).toList());
         inserts.removeIf(in -> !living.contains(in.customerId()));
-        Map<Long, Long> inserted = EntryWrites.insert(connection, flow, inserts, now);
+        Map<Long, Long> inserted = EntryWrites.insert(connection, flow, inserts, now, approvalId);
         Map<Long, Boolean> heldOut = new HashMap<>();
         inserts.forEach(in -> heldOut.put(in.customerId(), in.heldOut()));
         List<Long> logged = new ArrayList<>();

@@ -29,10 +29,15 @@ public class RuntimeWinbackEnrollment implements WinbackEnrollment {
      */
     @Override
     public List<EntryOutcome> enterAll(String flowId, List<Match> matches) {
+        return enterAll(flowId, matches, null);
+    }
+
+    @Override
+    public List<EntryOutcome> enterAll(String flowId, List<Match> matches, Long approvalId) {
         List<Long> customers = matches.stream().map(Match::customerId).toList();
         List<String> reasons = matches.stream().map(m -> "inactive: " + m.reason().windows().stream()
                 .map(MatchReason.Window::rule).collect(Collectors.joining(", "))).toList();
-        return enrollments.enterLapsed(flowId, customers, reasons).stream().map(RuntimeWinbackEnrollment::outcome).toList();
+        return enrollments.enterLapsed(flowId, customers, reasons, approvalId).stream().map(RuntimeWinbackEnrollment::outcome).toList();
     }
 
     private static EntryOutcome outcome(io.comeback.enrollment.EntryOutcome outcome) {

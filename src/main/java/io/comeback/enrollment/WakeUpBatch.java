@@ -111,16 +111,25 @@ public class WakeUpBatch {
         List<EnrollmentRows.Failure> unjudged = sink.judge();
         failures.addAll(unjudged);
         Set<Long> setAside = unjudged.stream().map(EnrollmentRows.Failure::id).collect(Collectors.toSet());
+        Set<Long> sentBefore = EnrollmentRows.withSentTexts(c, interpreted.stream().map(Interpreted::update)
+                .filter(EnrollmentRows.Update::conversion).map(EnrollmentRows.Update::id).toList());
         List<BatchWrites.Advanced> writes = new ArrayList<>(interpreted.size());
+        List<Long> parked = new ArrayList<>(0);
         for (Interpreted one : interpreted) {
             long id = one.update().id();
             if (!setAside.contains(id)) {
-                writes.add(new BatchWrites.Advanced(one.update(), one.flowId(), sink.ledgerRows(id), sink.customerWrites(id),
-                        one.answers()));
+                writes.add(new BatchWrites.Advanced(convertedAfterText(one.update(), sentBefore), one.flowId(),
+                        sink.ledgerRows(id), sink.customerWrites(id), one.answers()));
+                if (sink.wroteAwaiting(id)) {
+                    parked.add(id);
+                }
             }
         }
         EnrollmentRows.fail(c, failures, now);
         BatchWrites.Written written = BatchWrites.write(c, writes, now);
+        Set<Long> unwritten = written.failures().stream().map(EnrollmentRows.Failure::id).collect(Collectors.toSet());
+        parked.removeIf(unwritten::contains);
+        EnrollmentRows.park(c, parked);
         return new Outcome(claimed.size(), written.queued().inserted(), written.queued().dueNow(),
                 failures.size() + written.failures().size());
     }
@@ -169,6 +178,19 @@ public class WakeUpBatch {
             LOG.errorf(e, "Enrollment %d in flow %s is set aside as failed", row.id(), row.flowId());
             failures.add(EnrollmentRows.Failure.of(row.id(), row.flowId(), e));
         }
+    }
+
+    /**
+     * A goal reached counts as a conversion of the flow only once one of the enrollment's texts reached the
+     * provider: a customer who orders while the first text still waits for the morning (or for approval) was not
+     * converted by it. The exit reason stays {@code goal_reached} either way.
+     */
+    private static EnrollmentRows.Update convertedAfterText(EnrollmentRows.Update update, Set<Long> sentBefore) {
+        if (!update.conversion() || sentBefore.contains(update.id())) {
+            return update;
+        }
+        return new EnrollmentRows.Update(update.id(), update.status(), update.stepId(), update.stateJson(),
+                update.nextWakeAt(), update.exitedAt(), update.exitReason(), update.exitLabel(), false);
     }
 
     private static EnrollmentRows.Update exited(ClaimedEnrollment row, EnrollmentState state, Instant now, String reason,

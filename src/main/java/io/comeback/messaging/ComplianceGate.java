@@ -99,6 +99,88 @@ public class ComplianceGate implements SendGate {
         return Arrays.asList(verdicts);
     }
 
+    /**
+     * A text written earlier and held back since (its flow was paused, or it waited for an approval), to be
+     * judged again when it is released: the caps and quiet hours of the moment of release, not of when it was
+     * written.
+     *
+     * @param wantedAt the earliest it may leave now: its old {@code not_before}, or the release time if later
+     */
+    public record HeldText(long id, long enrollmentId, long customerId, String flowId, String flowVersion, String phone,
+                           java.time.ZoneId zone, String consent, boolean marketing, Instant wantedAt) {
+    }
+
+    /**
+     * Judges held texts again as they are released, as {@link #checkAll} judges new ones: highest flow priority
+     * first, each text let through joining the person's history before the next is judged. The held texts
+     * themselves are left out of the history (their old times no longer hold). A text whose flow version is
+     * gone is blocked.
+     *
+     * @return the verdicts, in order: Allow from when it may leave (with the rule that moved it), or Block
+     */
+    public List<Verdict> recheck(List<HeldText> texts, Instant now) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        List<Optional<io.comeback.engine.model.Flow>> flows = texts.stream()
+                .map(t -> versions.resolve(t.flowId(), t.flowVersion())).toList();
+        Duration window = flows.stream().flatMap(Optional::stream).map(f -> f.settings().frequencyCap())
+                .flatMap(Optional::stream).map(c -> c.per().approximate())
+                .reduce(longestWindow, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        java.util.Set<Long> released = new java.util.HashSet<>();
+        texts.forEach(t -> released.add(t.id()));
+        Map<Long, History> histories = histories(texts.stream().map(HeldText::customerId).distinct().toList(), now,
+                window, released);
+        List<Integer> order = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingInt((Integer i) -> -flows.get(i).map(f -> f.settings().priority())
+                .orElse(FlowSettings.DEFAULT_PRIORITY)));
+        Verdict[] verdicts = new Verdict[texts.size()];
+        for (int i : order) {
+            HeldText text = texts.get(i);
+            if (flows.get(i).isEmpty()) {
+                verdicts[i] = new Block("flow version " + text.flowVersion() + " of " + text.flowId() + " is unknown");
+                continue;
+            }
+            FlowSettings settings = flows.get(i).get().settings();
+            History history = histories.computeIfAbsent(text.customerId(), id -> new History(false, new ArrayList<>()));
+            Verdict verdict = judgeHeld(text, settings, history);
+            verdicts[i] = verdict;
+            if (verdict instanceof Allow allow && text.marketing()) {
+                history.marketing().add(new PlannedText(text.enrollmentId(), text.flowId(), settings.priority(),
+                        allow.notBefore()));
+            }
+        }
+        return Arrays.asList(verdicts);
+    }
+
+    /** The quiet hours of a stored flow version (none when it is unknown). */
+    QuietHours quietHoursOf(String flowId, String version) {
+        return versions.resolve(flowId, version).map(SendWindow::quietHoursOf).orElse(QuietHours.NONE);
+    }
+
+    private Verdict judgeHeld(HeldText text, FlowSettings settings, History history) {
+        if (text.phone() == null || text.phone().isBlank()) {
+            return new Block(NO_PHONE);
+        }
+        if (history.unreachable()) {
+            return new Block(UNREACHABLE);
+        }
+        QuietHours quiet = settings.quietHours().map(w -> new QuietHours(w.start(), w.end())).orElse(QuietHours.NONE);
+        ComplianceDecision decision = policy.decide(new io.comeback.messaging.compliance.SendRequest(text.phone(),
+                text.zone(), text.consent(), text.marketing(), false, text.flowId(), settings.priority(),
+                text.enrollmentId(), capRule(settings), text.wantedAt()), quiet, history.marketing());
+        if (decision instanceof ComplianceDecision.Skip skip) {
+            return new Block(skip.reason());
+        }
+        if (decision instanceof ComplianceDecision.Defer defer) {
+            return new Allow(defer.until(), defer.reason());
+        }
+        return Allow.now(((ComplianceDecision.Allow) decision).at());
+    }
+
     private Verdict judge(SendRequest request, History history) {
         String phone = request.customer().phone();
         if (phone == null || phone.isBlank()) {
@@ -142,14 +224,20 @@ public class ComplianceGate implements SendGate {
      * and compared every customer of the batch with every text (seen in the runtime bench's 100,000-text burst).
      */
     private Map<Long, History> histories(List<Long> customerIds, Instant now, Duration window) {
+        return histories(customerIds, now, window, java.util.Set.of());
+    }
+
+    /** @param leftOut ledger rows not to count (held texts being judged again) */
+    private Map<Long, History> histories(List<Long> customerIds, Instant now, Duration window, java.util.Set<Long> leftOut) {
         Map<Long, Boolean> unreachable = new HashMap<>();
         Map<Long, List<PlannedText>> sent = new HashMap<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement st = c.prepareStatement("""
-                     SELECT cu.id, cu.unreachable_since IS NOT NULL, m.enrollment_id, m.not_before, m.flow_id, m.flow_version
+                     SELECT cu.id, cu.unreachable_since IS NOT NULL, m.enrollment_id, m.not_before, m.flow_id, m.flow_version,
+                            m.id
                      FROM customers cu
                      LEFT JOIN LATERAL (
-                         SELECT enrollment_id, not_before, flow_id, flow_version FROM outbound_messages
+                         SELECT enrollment_id, not_before, flow_id, flow_version, id FROM outbound_messages
                          WHERE customer_id = cu.id AND kind = 'marketing' AND not_before > ?
                            AND status NOT IN ('blocked', 'refused', 'failed', 'undelivered')
                          OFFSET 0) m ON true
@@ -161,7 +249,7 @@ public class ComplianceGate implements SendGate {
                     long customerId = rs.getLong(1);
                     unreachable.put(customerId, rs.getBoolean(2));
                     Instant at = Jdbc.getInstant(rs, 4);
-                    if (at != null) {
+                    if (at != null && !leftOut.contains(rs.getLong(7))) {
                         // Texts of no enrollment (inbox answers) count for every enrollment: -1 matches none.
                         long enrollmentId = rs.getObject(3) == null ? -1 : rs.getLong(3);
                         String flowId = rs.getString(5);

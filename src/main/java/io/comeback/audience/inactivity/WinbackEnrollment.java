@@ -26,6 +26,15 @@ public interface WinbackEnrollment {
         return outcomes;
     }
 
+    /**
+     * {@link #enterAll(String, List)} for a pass that waits for a person's approval: the new enrollments are
+     * held (their texts are written but not sent) until the approval {@code approvalId} is decided. An
+     * implementation that sends nothing may ignore it.
+     */
+    default List<EntryOutcome> enterAll(String flowId, List<Match> matches, Long approvalId) {
+        return enterAll(flowId, matches);
+    }
+
     record Match(long customerId, MatchReason reason) {
     }
 }
