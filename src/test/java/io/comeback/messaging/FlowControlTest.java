@@ -6,6 +6,7 @@ import io.comeback.enrollment.InactivityDetector;
 import io.comeback.enrollment.WakeUpBatch;
 import io.comeback.flows.FlowVersions;
 import io.comeback.testing.TestClockProducer;
+import io.comeback.web.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -240,6 +241,76 @@ class FlowControlTest {
             given().post("/api/flows/" + BURST + "/resume").then().statusCode(200);
         }
         given().post("/api/flows/no_such_flow/pause").then().statusCode(404);
+    }
+
+    @Test
+    void aMarketerPausesResumesAndDecidesTheApprovalOnTheFlowPageAndAViewerOnlySeesIt() {
+        RuntimeDriver runtime = new RuntimeDriver(dataSource, versions, batch, dispatcher);
+        lapsedCustomers(205);
+        assertThat(detector.runAll(AS_OF).stream().filter(r -> r.flowId().equals(BURST)).findFirst().orElseThrow()
+                .approvalId()).isNotNull();
+        runtime.runDue();
+
+        String viewer = Api.signIn("control-viewer", "viewer");
+        String page = page(viewer);
+        assertThat(page).contains("id=\"approval-heading\"").contains("data-figure=\"awaitingApproval\">205<")
+                .contains("data-figure=\"texts\">205<").contains("inactive: ")
+                .doesNotContain("id=\"approve-button\"").doesNotContain("id=\"pause-button\"")
+                .doesNotContain("<script").doesNotContain("style=");
+        form(viewer, csrf(page), "/pause", null).then().statusCode(403);
+
+        String marketer = Api.signIn("control-marketer", "marketer");
+        page = page(marketer);
+        assertThat(page).contains("id=\"pause-button\"").contains("id=\"approve-button\"").contains("id=\"reject-button\"");
+        form(marketer, "forged", "/pause", null).then().statusCode(403);
+        form(marketer, csrf(page), "/pause", null).then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/flows/" + BURST + "?done=paused"));
+        page = page(marketer);
+        assertThat(page).contains("id=\"paused-note\"").contains("by control-marketer").contains("id=\"resume-button\"");
+        io.restassured.RestAssured.given().cookie("comeback_session", marketer).get("/flows/" + BURST + "?done=paused")
+                .then().statusCode(200).body(org.hamcrest.Matchers.containsString("id=\"control-notice\""));
+        given().get("/api/flows/" + BURST).then().body("status", org.hamcrest.Matchers.equalTo("paused"))
+                .body("control.changedBy", org.hamcrest.Matchers.equalTo("control-marketer"));
+
+        String approval = String.valueOf(given().get("/api/flows/" + BURST + "/approval").then().statusCode(200)
+                .extract().jsonPath().getLong("approval.id"));
+        form(marketer, csrf(page), "/approval/approve", "0").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("done=undecided"));
+        form(marketer, csrf(page), "/approval/approve", approval).then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("done=approved"));
+        given().get("/api/flows/" + BURST + "/approval").then().statusCode(404);
+        runtime.runDue();
+        // Approved while paused: released, then held by the pause until the flow is resumed.
+        Ledger ledger = new Ledger(dataSource);
+        assertThat(ledger.single("""
+                SELECT count(*) FROM outbound_messages m WHERE m.flow_id = ? AND m.customer_id = ANY (?) AND m.status = 'held'""",
+                BURST, lapsed.toArray(Long[]::new))).isEqualTo(205);
+        form(marketer, csrf(page(marketer)), "/resume", null).then().statusCode(303);
+        runtime.runDue();
+        assertThat(ledger.single("""
+                SELECT count(*) FROM simulator_messages s JOIN outbound_messages m ON m.id = s.ledger_id
+                WHERE m.flow_id = ? AND m.customer_id = ANY (?)""", BURST, lapsed.toArray(Long[]::new))).isEqualTo(205);
+        assertThat(page(marketer)).contains("id=\"pause-button\"").doesNotContain("id=\"approval-heading\"");
+    }
+
+    private static String page(String session) {
+        return io.restassured.RestAssured.given().cookie("comeback_session", session).get("/flows/" + BURST).then()
+                .statusCode(200).extract().body().asString();
+    }
+
+    private static io.restassured.response.Response form(String session, String csrf, String action, String approval) {
+        io.restassured.specification.RequestSpecification request = io.restassured.RestAssured.given().redirects().follow(false)
+                .cookie("comeback_session", session).contentType(io.restassured.http.ContentType.URLENC).formParam("csrf", csrf);
+        if (approval != null) {
+            request = request.formParam("approval", approval);
+        }
+        return request.post("/flows/" + BURST + action);
+    }
+
+    private static String csrf(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).as("a CSRF token in the page").isTrue();
+        return m.group(1);
     }
 
     /** Customers lapsed as of {@link #AS_OF} (one order 182 days before), written with their facts. */

@@ -2,12 +2,20 @@ package io.comeback.web.dashboard;
 
 import io.comeback.engine.model.Problem;
 import io.comeback.enrollment.EnrollmentQueries;
+import io.comeback.enrollment.FlowApprovals;
+import io.comeback.enrollment.FlowPause;
 import io.comeback.flows.FlowCatalog;
+import io.comeback.flows.FlowControls;
+import io.comeback.flows.FlowVersions;
+import io.comeback.web.access.AccessLevel;
 import io.comeback.messaging.MessageLog;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -15,12 +23,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Every flow of the catalog with its status; an invalid one with its problems marked in its source. */
+/**
+ * Every flow of the catalog with its status; an invalid one with its problems marked in its source. A flow's page
+ * shows what it has queued and lets a marketer pause and resume it and decide its pending approval.
+ */
 @Path("/flows")
 @Produces(MediaType.TEXT_HTML)
 @SignedIn
@@ -29,10 +42,14 @@ public class FlowsPage {
     static final int RECENT_MESSAGES = 20;
     static final int RECENT_FAILURES = 10;
 
-    /** @param failed enrollments of this flow set aside as failed (every version) */
+    /**
+     * @param status     {@code active}, {@code paused}, {@code invalid}, or {@code removed} (no file, but versions of it ran)
+     * @param failed     enrollments of this flow set aside as failed (every version)
+     * @param reportable false for an invalid file (nothing of it runs)
+     */
     @TemplateData
     public record FlowRow(String id, String file, String version, String status, long errors, long warnings,
-                          FlowSourceView source, long failed) {
+                          FlowSourceView source, long failed, boolean reportable) {
     }
 
     @TemplateData
@@ -54,11 +71,17 @@ public class FlowsPage {
     private final CurrentSession session;
     private final Formats formats;
     private final Clock clock;
+    private final FlowControls controls;
+    private final FlowVersions versions;
+    private final FlowControlPanel panel;
+    private final FlowPause pause;
+    private final FlowApprovals approvals;
 
     public FlowsPage(@Location("dashboard/flows.html") Template list, @Location("dashboard/flow.html") Template detail,
                      @Location("dashboard/not-found.html") Template notFound, FlowCatalog catalog, MessageLog messages,
                      EnrollmentQueries enrollments, FlowReportView reports, CurrentSession session, Formats formats,
-                     Clock clock) {
+                     Clock clock, FlowControls controls, FlowVersions versions, FlowControlPanel panel, FlowPause pause,
+                     FlowApprovals approvals) {
         this.list = list;
         this.detail = detail;
         this.notFound = notFound;
@@ -69,26 +92,35 @@ public class FlowsPage {
         this.session = session;
         this.formats = formats;
         this.clock = clock;
+        this.controls = controls;
+        this.versions = versions;
+        this.panel = panel;
+        this.pause = pause;
+        this.approvals = approvals;
     }
 
     @GET
     public Response list() {
         Map<String, Long> failed = enrollments.failedCounts();
+        Set<String> paused = controls.pausedFlows();
         List<FlowRow> rows = catalog.all().stream()
-                .map(e -> row(e, e.status() == FlowCatalog.Status.INVALID, failed.getOrDefault(e.id(), 0L))).toList();
+                .map(e -> row(e, e.status() == FlowCatalog.Status.INVALID, failed.getOrDefault(e.id(), 0L), paused)).toList();
         return Response.ok(list.data("frame", PageFrame.of("Flows", "flows", session)).data("flows", rows)).build();
     }
 
+    /** @param done what a form just did ({@code paused}, {@code resumed}, {@code approved}, {@code rejected}), for a notice */
     @GET
     @Path("/{id}")
-    public Response flow(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
+    public Response flow(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
+                         @QueryParam("done") String done) {
         Optional<FlowCatalog.Entry> entry = catalog.entry(id);
-        if (entry.isEmpty()) {
-            return Response.status(404).type(MediaType.TEXT_HTML_TYPE).entity(notFound
-                    .data("frame", PageFrame.of("Flow not found", "flows", session))
-                    .data("message", "There is no flow '" + id + "' in the flows folder.")).build();
+        if (entry.isEmpty() && !versions.known(id)) {
+            return notFound(id);
         }
-        FlowRow row = row(entry.get(), true, enrollments.failedCount(id));
+        Set<String> paused = controls.pausedFlows();
+        long failedCount = enrollments.failedCount(id);
+        FlowRow row = entry.map(e -> row(e, true, failedCount, paused)).orElseGet(() -> new FlowRow(id, Formats.NONE,
+                Formats.NONE, paused.contains(id) ? FlowControls.PAUSED : "removed", 0, 0, null, failedCount, true));
         Period period = Period.lastDays(90, clock, formats.zone(), from, to);
         List<MessageRow> recent = messages.find(id, null, RECENT_MESSAGES).stream()
                 .map(m -> new MessageRow(formats.time(m.createdAt()), m.customerId(), m.stepId(), m.to(), m.body(),
@@ -98,14 +130,84 @@ public class FlowsPage {
                 .map(f -> new FailedRow(f.id(), formats.time(f.failedAt()), f.customerId(), f.failure())).toList();
         return Response.ok(detail.data("frame", PageFrame.of("Flow " + id, "flows", session)).data("flow", row)
                 .data("failures", failures).data("failuresLimit", RECENT_FAILURES)
-                .data("period", period).data("report", row.status().equals("active") ? reports.of(id, period) : null)
+                .data("period", period).data("report", row.reportable() ? reports.of(id, period) : null)
+                .data("control", panel.of(id)).data("mayAct", session.may(AccessLevel.WRITE))
+                .data("done", done == null ? null : DONE.get(done))
                 .data("messages", recent).data("recentLimit", RECENT_MESSAGES)).build();
     }
 
-    private FlowRow row(FlowCatalog.Entry e, boolean withSource, long failed) {
+    /** The notice after a form, by the {@code done} it redirected with. */
+    private static final Map<String, String> DONE = Map.of(
+            "paused", "Paused. Nothing of this flow leaves until it is resumed.",
+            "resumed", "Resumed. What the flow held is released, through quiet hours, caps and pacing.",
+            "approved", "Approved. The texts are released, through quiet hours, caps and pacing.",
+            "rejected", "Rejected. None of those texts will be sent, and those enrollments have ended.",
+            "undecided", "Nothing was decided: that approval is no longer waiting (someone decided it, or a newer one is shown).");
+
+    /** Pauses the flow for every replica: no new entries, its due texts and wake-ups wait. A marketer's form. */
+    @POST
+    @Path("/{id}/pause")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response pause(@PathParam("id") String id, @FormParam("csrf") String csrf) {
+        session.requireFormToken(csrf);
+        if (catalog.entry(id).isEmpty() && !versions.known(id)) {
+            return notFound(id);
+        }
+        pause.pause(id, session.name());
+        return back(id, "paused");
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response resume(@PathParam("id") String id, @FormParam("csrf") String csrf) {
+        session.requireFormToken(csrf);
+        if (catalog.entry(id).isEmpty() && !versions.known(id)) {
+            return notFound(id);
+        }
+        pause.resume(id, session.name());
+        return back(id, "resumed");
+    }
+
+    /**
+     * Approves or rejects the approval shown on the page. {@code approval} is its id as the page showed it: a form
+     * left open while a newer approval was opened decides nothing.
+     */
+    @POST
+    @Path("/{id}/approval/{decision}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decide(@PathParam("id") String id, @PathParam("decision") String decision,
+                           @FormParam("csrf") String csrf, @FormParam("approval") Long approvalId) {
+        session.requireFormToken(csrf);
+        if (!decision.equals("approve") && !decision.equals("reject")) {
+            return notFound(id);
+        }
+        Optional<FlowApprovals.Approval> pending = approvals.pending(id);
+        if (pending.isEmpty() || approvalId == null || pending.get().id() != approvalId) {
+            return back(id, "undecided");
+        }
+        Optional<FlowApprovals.Decision> decided = decision.equals("approve")
+                ? approvals.approve(id, session.name()) : approvals.reject(id, session.name());
+        return back(id, decided.isEmpty() ? "undecided" : decision.equals("approve") ? "approved" : "rejected");
+    }
+
+    private static Response back(String id, String done) {
+        return Response.seeOther(URI.create("/flows/" + TemplateExtensions.pathSegment(id) + "?done=" + done)).build();
+    }
+
+    private Response notFound(String id) {
+        return Response.status(404).type(MediaType.TEXT_HTML_TYPE).entity(notFound
+                .data("frame", PageFrame.of("Flow not found", "flows", session))
+                .data("message", "There is no flow '" + id + "' in the flows folder.")).build();
+    }
+
+    private FlowRow row(FlowCatalog.Entry e, boolean withSource, long failed, Set<String> paused) {
         long errors = e.problems().stream().filter(Problem::isError).count();
         long warnings = e.problems().size() - errors;
-        return new FlowRow(e.id(), e.file(), e.version() == null ? "–" : e.version(), e.status().name().toLowerCase(),
-                errors, warnings, withSource ? FlowSourceView.of(e.id(), catalog.sourceOf(e), e.problems()) : null, failed);
+        boolean invalid = e.status() == FlowCatalog.Status.INVALID;
+        String status = invalid ? "invalid" : paused.contains(e.id()) ? FlowControls.PAUSED : FlowControls.ACTIVE;
+        return new FlowRow(e.id(), e.file(), e.version() == null ? "–" : e.version(), status,
+                errors, warnings, withSource ? FlowSourceView.of(e.id(), catalog.sourceOf(e), e.problems()) : null, failed,
+                !invalid);
     }
 }
