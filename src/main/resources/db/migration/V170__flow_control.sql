@@ -34,6 +34,10 @@ ALTER TABLE enrollments ADD COLUMN approval_id BIGINT, ADD COLUMN held_wake_at T
 CREATE INDEX enrollments_approval_idx ON enrollments (approval_id) WHERE approval_id IS NOT NULL;
 CREATE INDEX enrollments_held_idx ON enrollments (flow_id) WHERE held_wake_at IS NOT NULL;
 
+-- What a flow has queued includes enrollments whose next step is a text the interpreter held back for quiet hours
+-- (status deferred_send: the text is written when they wake). Only those rows are in this index.
+CREATE INDEX enrollments_deferred_send_idx ON enrollments (flow_id, next_wake_at) WHERE status = 'deferred_send';
+
 -- Two more ledger statuses before a text may leave: held (its flow is paused) and awaiting_approval (its
 -- enrollment waits for an approval). Neither is in the pending index the dispatcher walks; this small index
 -- holds only them, for resume, approval and the queued figures.

@@ -26,14 +26,17 @@ public class ApprovalPreview {
      * @param enrollments customers entered under the approval, held out included
      * @param heldOut     of them, held out (they get no text either way)
      * @param texts       texts written and awaiting approval so far (an enrollment writes its first text when it
-     *                    first runs, moments after entry, or later when the flow starts with a wait)
-     * @param segments    SMS segments of those texts: what the provider would bill
-     * @param firstAt     the earliest time one of them would leave if approved now (later when quiet hours or caps say so)
+     *                    first runs, moments after entry, or later when the flow starts with a wait or holds the text
+     *                    back for quiet hours)
+     * @param unwritten   enrollments whose next step is a text held back for quiet hours: written when they wake
+     * @param segments    SMS segments of the texts written: what the provider would bill for them
+     * @param firstAt     the earliest time planned for one of them (written or not); on approval a text leaves then, or
+     *                    at once if that has passed, quiet hours and caps permitting
      * @param lastAt      the latest
      * @param sample      the first recipients, in entry order
      */
-    public record Preview(FlowApprovals.Approval approval, long enrollments, long heldOut, long texts, long segments,
-                         Instant firstAt, Instant lastAt, List<Recipient> sample) {
+    public record Preview(FlowApprovals.Approval approval, long enrollments, long heldOut, long texts, long unwritten,
+                         long segments, Instant firstAt, Instant lastAt, List<Recipient> sample) {
     }
 
     /** @param reason why they entered (the detector's windows); text null while none is written yet */
@@ -43,7 +46,10 @@ public class ApprovalPreview {
 
     private static final String COUNTS = """
             SELECT count(*), count(*) FILTER (WHERE e.status = 'held_out'), coalesce(sum(t.texts), 0),
-                   coalesce(sum(t.segments), 0), min(t.first_at), max(t.last_at)
+                   coalesce(sum(t.segments), 0),
+                   least(min(t.first_at), min(coalesce(e.next_wake_at, e.held_wake_at)) FILTER (WHERE e.status = 'deferred_send')),
+                   greatest(max(t.last_at), max(coalesce(e.next_wake_at, e.held_wake_at)) FILTER (WHERE e.status = 'deferred_send')),
+                   count(*) FILTER (WHERE e.status = 'deferred_send')
             FROM enrollments e
             LEFT JOIN LATERAL (
                 SELECT count(*) AS texts, sum(coalesce(m.segments, 1)) AS segments, min(m.not_before) AS first_at,
@@ -88,6 +94,7 @@ public class ApprovalPreview {
         long segments;
         Instant first;
         Instant last;
+        long unwritten;
         try (PreparedStatement st = c.prepareStatement(COUNTS)) {
             st.setLong(1, approval.id());
             try (ResultSet rs = st.executeQuery()) {
@@ -98,6 +105,7 @@ public class ApprovalPreview {
                 segments = rs.getLong(4);
                 first = Jdbc.getInstant(rs, 5);
                 last = Jdbc.getInstant(rs, 6);
+                unwritten = rs.getLong(7);
             }
         }
         List<Recipient> sample = new ArrayList<>();
@@ -111,6 +119,6 @@ public class ApprovalPreview {
                 }
             }
         }
-        return new Preview(approval, enrollments, heldOut, texts, segments, first, last, sample);
+        return new Preview(approval, enrollments, heldOut, texts, unwritten, segments, first, last, sample);
     }
 }

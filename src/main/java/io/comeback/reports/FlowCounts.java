@@ -3,8 +3,11 @@ package io.comeback.reports;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The counted part of a funnel: entries by entry time, texts by creation time (README "Reports"). */
-record FlowCounts(long entered, long heldOut, long converted, long sent, long delivered, long failed,
+/**
+ * The counted part of a funnel: entries by entry time, texts by creation time (README "Reports"). {@code treated}
+ * are the entries that were not held out (nor rejected at approval); entered = treated + held out.
+ */
+record FlowCounts(long treated, long heldOut, long converted, long sent, long delivered, long failed,
                   Map<String, Long> failedByError) {
 
     static FlowCounts zero() {
@@ -15,7 +18,7 @@ record FlowCounts(long entered, long heldOut, long converted, long sent, long de
         Map<String, Long> errors = new TreeMap<>(failedByError);
         o.failedByError.forEach((code, n) -> errors.merge(code, n, Long::sum));
         errors.values().removeIf(n -> n == 0);
-        return new FlowCounts(entered + o.entered, heldOut + o.heldOut, converted + o.converted, sent + o.sent,
+        return new FlowCounts(treated + o.treated, heldOut + o.heldOut, converted + o.converted, sent + o.sent,
                 delivered + o.delivered, failed + o.failed, errors);
     }
 }

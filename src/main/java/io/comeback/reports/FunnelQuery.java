@@ -55,7 +55,7 @@ final class FunnelQuery {
         Touches touches = ReportFacts.cover(window)
                 ? TouchQuery.run(c, flowId, from, to, window)
                 : ScannedAttribution.run(c, flowId, from, to, window);
-        return new Funnel(counts.entered(), counts.heldOut(), counts.sent(), counts.delivered(), counts.failed(),
+        return new Funnel(counts.treated() + counts.heldOut(), counts.treated(), counts.heldOut(), counts.sent(), counts.delivered(), counts.failed(),
                 counts.failedByError(), replied, touches.clicked(), touches.optedOut(), counts.converted(),
                 touches.attributedOrders(), touches.attributedRevenue(), redemptions, redemptionRevenue);
     }

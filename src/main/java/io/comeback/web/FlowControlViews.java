@@ -46,12 +46,12 @@ public class FlowControlViews {
         }
     }
 
-    /** A pending approval with what it would let out. */
-    public record ApprovalPreviewView(ApprovalView approval, long enrollments, long heldOut, long texts, long segments,
-                                      Instant firstAt, Instant lastAt, List<ApprovalPreview.Recipient> sample) {
+    /** A pending approval with what it would let out (see {@link ApprovalPreview.Preview} for each figure). */
+    public record ApprovalPreviewView(ApprovalView approval, long enrollments, long heldOut, long texts, long unwritten,
+                                      long segments, Instant firstAt, Instant lastAt, List<ApprovalPreview.Recipient> sample) {
         static ApprovalPreviewView of(ApprovalPreview.Preview p) {
             return new ApprovalPreviewView(ApprovalView.of(p.approval()), p.enrollments(), p.heldOut(), p.texts(),
-                    p.segments(), p.firstAt(), p.lastAt(), p.sample());
+                    p.unwritten(), p.segments(), p.firstAt(), p.lastAt(), p.sample());
         }
     }
 

@@ -106,7 +106,8 @@ class FlowReportApiTest {
         assertThat(report.getString("from")).isEqualTo("1993-03-01T00:00:00Z");
         assertThat(report.getString("attributionWindow")).isEqualTo("PT120H");
         Map<String, Object> funnel = report.getMap("funnel");
-        assertThat(funnel).containsEntry("entered", 4).containsEntry("heldOut", 1).containsEntry("converted", 1)
+        assertThat(funnel).containsEntry("entered", 5).containsEntry("treated", 4).containsEntry("heldOut", 1)
+                .containsEntry("converted", 1)
                 .containsEntry("sent", 6).containsEntry("delivered", 3).containsEntry("failed", 3)
                 .containsEntry("failedByError", Map.of("30003", 1, "30005", 1, "none", 1))
                 .containsEntry("replied", 2).containsEntry("clicked", 1).containsEntry("optedOut", 2)

@@ -123,7 +123,7 @@ class FlowReportFactsTest {
         data.message(longWindow, e, customer, "delivered", null, "1995-02-02T10:00:00Z", "1995-02-02T10:00:30Z");
         JsonPath raw = report(longWindow, "1995-02-01T00:00:00Z", "1995-03-01T00:00:00Z");
         assertThat(raw.getString("attributionWindow")).isEqualTo("PT2400H");
-        assertThat(raw.getMap("funnel")).containsEntry("entered", 1).containsEntry("sent", 1).containsEntry("delivered", 1)
+        assertThat(raw.getMap("funnel")).containsEntry("entered", 1).containsEntry("treated", 1).containsEntry("sent", 1).containsEntry("delivered", 1)
                 .containsEntry("clicked", 1).containsEntry("attributedOrders", 1);
         assertThat(report(f, "1995-02-01T00:00:00Z", "1995-03-01T00:00:00Z").getInt("funnel.attributedOrders"))
                 .as("the last touch is now the other flow's text").isZero();
@@ -159,7 +159,8 @@ class FlowReportFactsTest {
         // come from the counters, 03-02 and 03-06 from raw rows.
         String from = "1995-03-02T10:00:00Z", to = "1995-03-06T15:00:00Z";
         Map<String, Object> funnel = report(f, from, to).getMap("funnel");
-        assertThat(funnel).containsEntry("entered", 3).containsEntry("heldOut", 1).containsEntry("converted", 0)
+        assertThat(funnel).containsEntry("entered", 4).containsEntry("treated", 3).containsEntry("heldOut", 1)
+                .containsEntry("converted", 0)
                 .containsEntry("sent", 1).containsEntry("delivered", 0).containsEntry("failed", 0);
 
         // The text fails, p2's enrollment converts; then the deltas are folded: same figures before and after.
@@ -171,8 +172,8 @@ class FlowReportFactsTest {
                 folder.fold();
             }
             JsonPath r = report(f, from, to);
-            assertThat(r.getMap("funnel")).as(folded ? "folded" : "not folded yet").containsEntry("entered", 3)
-                    .containsEntry("heldOut", 1).containsEntry("converted", 1).containsEntry("sent", 1)
+            assertThat(r.getMap("funnel")).as(folded ? "folded" : "not folded yet").containsEntry("entered", 4)
+                    .containsEntry("treated", 3).containsEntry("heldOut", 1).containsEntry("converted", 1).containsEntry("sent", 1)
                     .containsEntry("delivered", 0).containsEntry("failed", 1)
                     .containsEntry("failedByError", Map.of("30003", 1));
             // Lift over the whole month: treated p0, p1, p2, p4, p5 (5), p0 converted (1/5); held out p3, converted (1/1).

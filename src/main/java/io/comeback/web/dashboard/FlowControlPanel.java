@@ -30,7 +30,7 @@ public class FlowControlPanel {
 
     @TemplateData
     public record ApprovalView(long id, String reason, String createdAt, String enrollments, String heldOut, String texts,
-                               String segments, String firstAt, String lastAt, List<RecipientRow> sample, int shown) {
+                               String unwritten, String segments, String firstAt, String lastAt, List<RecipientRow> sample, int shown) {
     }
 
     @TemplateData
@@ -71,10 +71,12 @@ public class FlowControlPanel {
     private ApprovalView approval(ApprovalPreview.Preview p) {
         List<RecipientRow> sample = p.sample().stream().map(r -> new RecipientRow(r.customerId(),
                 r.reason() == null ? Formats.NONE : r.reason(), r.step() == null ? Formats.NONE : r.step(),
-                r.text() == null ? (r.status().equals("held_out") ? "held out: gets no text" : "no text written yet") : r.text(),
+                r.text() == null ? (r.status().equals("held_out") ? "held out: gets no text"
+                        : r.status().equals("deferred_send") ? "text held back for quiet hours, written when it wakes"
+                        : "no text written yet") : r.text(),
                 r.segments() == null ? Formats.NONE : String.valueOf(r.segments()), formats.time(r.at()))).toList();
         return new ApprovalView(p.approval().id(), p.approval().reason(), formats.time(p.approval().createdAt()),
                 Formats.count(p.enrollments()), Formats.count(p.heldOut()), Formats.count(p.texts()),
-                Formats.count(p.segments()), formats.time(p.firstAt()), formats.time(p.lastAt()), sample, sample.size());
+                Formats.count(p.unwritten()), Formats.count(p.segments()), formats.time(p.firstAt()), formats.time(p.lastAt()), sample, sample.size());
     }
 }
