@@ -20,8 +20,8 @@ import java.util.Map;
 /**
  * Retention, churn, repeat purchases, order value, frequency, lifespan, lifetime value and NPS per
  * calendar period. README "Reports" defines every figure; the customer base at an instant is the
- * customers who ordered within the active window ({@code comeback.reports.active-customer-window},
- * default 365 days) before it.
+ * customers who ordered within the active window before it: the shop's lapse definition
+ * ({@code comeback.reports.active-customer-window}, default 120 days; {@link LapseDefinition}).
  */
 @ApplicationScoped
 public class LoyaltyReports {
@@ -29,9 +29,10 @@ public class LoyaltyReports {
     private final AgroalDataSource dataSource;
     private final Duration activeWindow;
     private final LoyaltyRollup rollup;
+    private final LapseDefinition lapse;
 
-    public LoyaltyReports(AgroalDataSource dataSource, LoyaltyRollup rollup,
-                          @ConfigProperty(name = "comeback.reports.active-customer-window", defaultValue = "P365D")
+    public LoyaltyReports(AgroalDataSource dataSource, LoyaltyRollup rollup, LapseDefinition lapse,
+                          @ConfigProperty(name = "comeback.reports.active-customer-window", defaultValue = "P120D")
                           Duration activeWindow) {
         if (!activeWindow.equals(rollup.activeWindow())) {
             throw new IllegalStateException("the loyalty roll-up is kept for " + rollup.activeWindow() + ", not " + activeWindow);
@@ -39,6 +40,7 @@ public class LoyaltyReports {
         this.dataSource = dataSource;
         this.activeWindow = activeWindow;
         this.rollup = rollup;
+        this.lapse = lapse;
     }
 
     public Duration activeWindow() {
@@ -99,7 +101,7 @@ public class LoyaltyReports {
                 figures.add(figures(p, orders[i], base.get(p.start()), base.get(p.end()), nps.get(i)));
             }
             return new LoyaltyReport(from, to, interval, flowIdOrNull, List.copyOf(figures.subList(0, periods.size())),
-                    figures.get(periods.size()), formula(interval));
+                    figures.get(periods.size()), formula(interval), lapse.current(), lapse.definitions());
         } catch (SQLException e) {
             throw new IllegalStateException("Could not compute loyalty figures", e);
         }

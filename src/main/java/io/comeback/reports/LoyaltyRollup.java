@@ -228,7 +228,7 @@ public class LoyaltyRollup {
     private final ZoneId zone;
 
     public LoyaltyRollup(AgroalDataSource dataSource,
-                         @ConfigProperty(name = "comeback.reports.active-customer-window", defaultValue = "P365D")
+                         @ConfigProperty(name = "comeback.reports.active-customer-window", defaultValue = "P120D")
                          Duration activeWindow,
                          @ConfigProperty(name = "comeback.default-time-zone", defaultValue = "Europe/Oslo") String zone) {
         this.dataSource = dataSource;

@@ -38,6 +38,19 @@ public class OverviewPage {
     public record Cell(String period, String value) {
     }
 
+    /** The lapse definition beside the figures; {@code differs} when no inactive flow uses the same fixed window. */
+    @TemplateData
+    public record LapseView(String definition, List<DetectorRule> detector, boolean differs) {
+        static LapseView of(io.comeback.reports.LapseDefinition.Lapse lapse) {
+            return new LapseView(lapse.definition(), lapse.detector().stream()
+                    .map(d -> new DetectorRule(d.flowId(), d.rule())).toList(), Boolean.FALSE.equals(lapse.sameAsDetector()));
+        }
+    }
+
+    @TemplateData
+    public record DetectorRule(String flowId, String rule) {
+    }
+
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
     private final Template overview;
@@ -70,9 +83,10 @@ public class OverviewPage {
                 ? MONTH.format(p.start().atZone(formats.zone())) : formats.day(p.start());
         LoyaltyPeriod total = report.total();
         List<Figure> figures = List.of(
-                rate("crr", "Customer retention rate", total.retentionRate(),
-                        "(customers at end − new customers) ÷ customers at start", periods, label, LoyaltyPeriod::retentionRate),
-                rate("churn", "Churn rate", total.churnRate(), "1 − retention rate", periods, label, LoyaltyPeriod::churnRate),
+                rate("crr", "Customer retention rate", total.retentionRate(), report.definitions().get("retentionRate"),
+                        periods, label, LoyaltyPeriod::retentionRate),
+                rate("churn", "Churn rate", total.churnRate(), report.definitions().get("churnRate"), periods, label,
+                        LoyaltyPeriod::churnRate),
                 rate("repeat", "Repeat purchase rate", total.repeatPurchaseRate(), "customers who ordered and have two orders or more by the end ÷ customers who ordered",
                         periods, label, LoyaltyPeriod::repeatPurchaseRate),
                 money("aov", "Average order value", total.averageOrderValue(),
@@ -87,7 +101,8 @@ public class OverviewPage {
                 .data("interval", interval.label()).data("flows", flows).data("flow", flow == null ? "" : flow)
                 .data("figures", figures).data("customersAtStart", Formats.count(total.customersAtStart()))
                 .data("customersAtEnd", Formats.count(total.customersAtEnd())).data("newCustomers", Formats.count(total.newCustomers()))
-                .data("lifespan", Formats.decimal(total.averageLifespanDays(), 0))).build();
+                .data("lifespan", Formats.decimal(total.averageLifespanDays(), 0))
+                .data("lapse", LapseView.of(report.lapse()))).build();
     }
 
     private static Figure rate(String id, String name, Double total, String note, List<LoyaltyPeriod> periods,
