@@ -25,10 +25,11 @@ final class EnrollmentRows {
     // after the first one met it, and the filter is one primary-key probe of flow_controls per claimed row.
     // A paused flow's control row is held FOR SHARE until the batch commits, and resuming locks it FOR UPDATE
     // first: a resume waits for a claim that is holding rows of the flow, so none is held after the resume.
-    // The outer SELECT reads the rows as they were before this statement, locked by `due`.
     private static final String CLAIM = """
             WITH due AS (
-                SELECT id, flow_id, next_wake_at FROM enrollments
+                SELECT id, flow_id, flow_version, customer_id, status, state::text AS state,
+                       start_context::text AS start_context, entered_at, approval_id, next_wake_at
+                FROM enrollments
                 WHERE next_wake_at <= ?
                 ORDER BY next_wake_at
                 LIMIT ?
@@ -42,11 +43,10 @@ final class EnrollmentRows {
                 WHERE e.id = due.id
                 RETURNING e.id
             )
-            SELECT e.id, e.flow_id, e.flow_version, e.customer_id, e.status, e.state::text, e.start_context::text,
-                   e.entered_at, e.approval_id
-            FROM due JOIN enrollments e ON e.id = due.id
-            WHERE due.id NOT IN (SELECT id FROM held)
-            ORDER BY due.next_wake_at
+            SELECT id, flow_id, flow_version, customer_id, status, state, start_context, entered_at, approval_id
+            FROM due
+            WHERE id NOT IN (SELECT id FROM held)
+            ORDER BY next_wake_at
             """;
     private static final String SIGNALS = """
             SELECT id, enrollment_id, event::text FROM enrollment_signals WHERE enrollment_id = ANY (?) ORDER BY id
