@@ -1,5 +1,6 @@
 package io.comeback.enrollment;
 
+import io.comeback.support.GracefulStop;
 import io.comeback.support.PollingLoop;
 import io.comeback.messaging.Dispatcher;
 import io.quarkus.runtime.ShutdownEvent;
@@ -20,14 +21,16 @@ import java.time.Duration;
 public class WakeUpWorkers {
 
     private final PollingLoop loop;
+    private final GracefulStop stop;
     private final boolean enabled;
 
-    public WakeUpWorkers(WakeUpBatch batch, Dispatcher dispatcher, Clock clock,
+    public WakeUpWorkers(WakeUpBatch batch, Dispatcher dispatcher, Clock clock, GracefulStop stop,
                          @ConfigProperty(name = "comeback.runtime.workers", defaultValue = "2") int workers,
                          @ConfigProperty(name = "comeback.runtime.batch-size", defaultValue = "500") int batchSize,
                          @ConfigProperty(name = "comeback.runtime.poll-interval", defaultValue = "PT0.5S") Duration poll,
                          @ConfigProperty(name = "comeback.runtime.enabled", defaultValue = "true") boolean enabled) {
         this.enabled = enabled;
+        this.stop = stop;
         this.loop = new PollingLoop("wake-up", workers, poll, () -> {
             WakeUpBatch.Outcome outcome = batch.run(clock.instant(), batchSize);
             // Committed: the dispatcher may claim these rows by id now, without waiting for its poll.
@@ -43,11 +46,12 @@ public class WakeUpWorkers {
     void onStart(@Observes StartupEvent event) {
         if (enabled) {
             loop.start();
+            stop.register(loop);
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        loop.stop();
+        stop.stop(loop);
     }
 
     /** Something became due now (an entry, a signal): look at once instead of at the next poll. */

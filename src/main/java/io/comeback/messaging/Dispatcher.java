@@ -7,6 +7,7 @@ import io.comeback.engine.text.SmsSegments;
 import io.comeback.messaging.port.OutgoingSms;
 import io.comeback.messaging.port.SendOutcome;
 import io.comeback.messaging.port.SmsGateway;
+import io.comeback.support.GracefulStop;
 import io.comeback.support.PollingLoop;
 import io.comeback.messaging.pacing.SenderBuckets;
 import io.micrometer.core.instrument.Counter;
@@ -54,13 +55,14 @@ public class Dispatcher {
     private final int maxAttempts;
     private final boolean enabled;
     private final PollingLoop loop;
+    private final GracefulStop stop;
     private final PacedClaim paced;
     private final Counter handedToGateway;
     private final HandedOverRows handedOver = new HandedOverRows(50_000);
     // Provider calls wait on the network; a batch's calls run side by side so one slow call does not hold the rest.
     private final ExecutorService calls;
 
-    public Dispatcher(AgroalDataSource dataSource, Gateways gateways, Clock clock, SenderBuckets buckets, MeterRegistry metrics,
+    public Dispatcher(AgroalDataSource dataSource, Gateways gateways, Clock clock, GracefulStop stop, SenderBuckets buckets, MeterRegistry metrics,
                       @ConfigProperty(name = "comeback.dispatch.workers", defaultValue = "2") int workers,
                       @ConfigProperty(name = "comeback.dispatch.batch-size", defaultValue = "200") int batchSize,
                       @ConfigProperty(name = "comeback.dispatch.poll-interval", defaultValue = "PT0.5S") Duration poll,
@@ -70,6 +72,7 @@ public class Dispatcher {
         this.dataSource = dataSource;
         this.gateways = gateways;
         this.clock = clock;
+        this.stop = stop;
         this.batchSize = batchSize;
         this.maxAttempts = maxAttempts;
         this.enabled = enabled;
@@ -87,11 +90,12 @@ public class Dispatcher {
         if (enabled) {
             gateways.active();
             loop.start();
+            stop.register(loop);
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        loop.stop();
+        stop.stop(loop);
         calls.shutdown();
     }
 

@@ -3,6 +3,7 @@ package io.comeback.gateway.simulator;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.support.Jdbc;
 import io.comeback.messaging.port.DeliveryStatus;
+import io.comeback.support.GracefulStop;
 import io.comeback.support.PollingLoop;
 import io.comeback.messaging.Gateways;
 import io.comeback.messaging.MessageStatusRecorder;
@@ -46,14 +47,16 @@ public class SimulatorReceipts {
     private final MessageStatusRecorder recorder;
     private final Clock clock;
     private final PollingLoop loop;
+    private final GracefulStop stop;
     private final boolean active;
 
-    public SimulatorReceipts(AgroalDataSource dataSource, MessageStatusRecorder recorder, Clock clock, Gateways gateways,
+    public SimulatorReceipts(AgroalDataSource dataSource, MessageStatusRecorder recorder, Clock clock, GracefulStop stop, Gateways gateways,
                              @ConfigProperty(name = "comeback.simulator.receipt-poll-interval", defaultValue = "PT0.5S") Duration poll,
                              @ConfigProperty(name = "comeback.runtime.enabled", defaultValue = "true") boolean enabled) {
         this.dataSource = dataSource;
         this.recorder = recorder;
         this.clock = clock;
+        this.stop = stop;
         this.active = enabled && "simulator".equals(gateways.configuredName());
         this.loop = new PollingLoop("simulator-receipts", 1, poll, () -> deliverDue() == BATCH);
     }
@@ -61,11 +64,12 @@ public class SimulatorReceipts {
     void onStart(@Observes StartupEvent event) {
         if (active) {
             loop.start();
+            stop.register(loop);
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        loop.stop();
+        stop.stop(loop);
     }
 
     /** @return receipts delivered in this batch */
