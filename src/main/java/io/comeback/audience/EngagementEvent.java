@@ -31,6 +31,6 @@ public class EngagementEvent extends PanacheEntityBase {
     public Instant at;
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> properties;
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(name = "created_at", updatable = false)
     public Instant createdAt;
 }

@@ -8,6 +8,7 @@ import io.comeback.engine.run.Decision;
 import io.comeback.engine.run.EnrollmentState;
 import io.comeback.engine.run.ExitReason;
 import io.comeback.messaging.SendGate;
+import io.comeback.support.LogContext;
 import io.comeback.support.UnflushedCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -99,14 +100,19 @@ public class WakeUpBatch {
         List<EnrollmentRows.Failure> failures = new ArrayList<>(0);
         List<Interpreted> interpreted = new ArrayList<>(claimed.size());
         for (ClaimedEnrollment row : claimed) {
-            String unreadable = signals.unreadable().get(row.id());
-            if (unreadable != null) {
-                LOG.errorf("Enrollment %d in flow %s is set aside as failed: %s", row.id(), row.flowId(), unreadable);
-                failures.add(new EnrollmentRows.Failure(row.id(), row.flowId(), unreadable));
-                continue;
+            LogContext.enrollment(row.id(), row.flowId());
+            try {
+                String unreadable = signals.unreadable().get(row.id());
+                if (unreadable != null) {
+                    LOG.errorf("Enrollment %d in flow %s is set aside as failed: %s", row.id(), row.flowId(), unreadable);
+                    failures.add(new EnrollmentRows.Failure(row.id(), row.flowId(), unreadable));
+                    continue;
+                }
+                List<EnrollmentRows.Signal> events = signals.byEnrollment().getOrDefault(row.id(), List.of());
+                advance(row, customers.get(row.customerId()), events, now, sink, interpreted, failures);
+            } finally {
+                LogContext.clear();
             }
-            List<EnrollmentRows.Signal> events = signals.byEnrollment().getOrDefault(row.id(), List.of());
-            advance(row, customers.get(row.customerId()), events, now, sink, interpreted, failures);
         }
         List<EnrollmentRows.Failure> unjudged = sink.judge();
         failures.addAll(unjudged);

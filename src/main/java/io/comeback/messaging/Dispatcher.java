@@ -17,7 +17,9 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.comeback.support.LogContext;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -58,11 +60,13 @@ public class Dispatcher {
     private final GracefulStop stop;
     private final PacedClaim paced;
     private final Counter handedToGateway;
+    private final SendMetrics sendMetrics;
     private final HandedOverRows handedOver = new HandedOverRows(50_000);
     // Provider calls wait on the network; a batch's calls run side by side so one slow call does not hold the rest.
     private final ExecutorService calls;
 
     public Dispatcher(AgroalDataSource dataSource, Gateways gateways, Clock clock, GracefulStop stop, SenderBuckets buckets, MeterRegistry metrics,
+                      SendMetrics sendMetrics,
                       @ConfigProperty(name = "comeback.dispatch.workers", defaultValue = "2") int workers,
                       @ConfigProperty(name = "comeback.dispatch.batch-size", defaultValue = "200") int batchSize,
                       @ConfigProperty(name = "comeback.dispatch.poll-interval", defaultValue = "PT0.5S") Duration poll,
@@ -78,6 +82,7 @@ public class Dispatcher {
         this.enabled = enabled;
         this.paced = buckets.settings().enabled() ? new PacedClaim(buckets) : null;
         this.handedToGateway = metrics.counter("comeback.dispatch.messages");
+        this.sendMetrics = sendMetrics;
         this.loop = new PollingLoop("dispatch", workers, poll, this::dispatchBatch);
         this.calls = Executors.newFixedThreadPool(concurrentCalls, runnable -> {
             Thread thread = new Thread(runnable, "gateway-call");
@@ -143,6 +148,7 @@ public class Dispatcher {
             DispatchRows.record(c, outcomes, now);
             QuietHoursDeferrals.record(c, deferrals, now);
             c.commit();
+            sendMetrics.dispatched(outcomes, deferrals.size());
         } catch (SQLException e) {
             // The rows stay dispatching and become unknown for reconciliation: never sent twice.
             throw new IllegalStateException("Could not hand over or record " + claimed.size() + " claimed messages", e);
@@ -160,8 +166,13 @@ public class Dispatcher {
      * that is deferred the same way.
      */
     private Handled handle(DispatchRows.Claimed row, SmsGateway gateway) {
-        Handled settled = beforeCall(row, gateway);
-        return settled != null ? settled : afterCall(row, gateway, send(gateway, row));
+        MDC.put(LogContext.MESSAGE_ID, row.id());
+        try {
+            Handled settled = beforeCall(row, gateway);
+            return settled != null ? settled : afterCall(row, gateway, send(gateway, row));
+        } finally {
+            MDC.remove(LogContext.MESSAGE_ID);
+        }
     }
 
     /** One call per row, side by side: a slow call does not hold the rest of the batch. */

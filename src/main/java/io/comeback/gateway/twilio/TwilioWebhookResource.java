@@ -35,9 +35,11 @@ public class TwilioWebhookResource {
     private final StatusCallbackBatcher statusCallbacks;
     private final InboundTexts inboundTexts;
     private final Clock clock;
+    private final WebhookOutcomes outcomes;
 
     TwilioWebhookResource(TwilioSignature signature, StatusCallbackBatcher statusCallbacks, InboundTexts inboundTexts,
-                          Clock clock) {
+                          Clock clock, WebhookOutcomes outcomes) {
+        this.outcomes = outcomes;
         this.signature = signature;
         this.statusCallbacks = statusCallbacks;
         this.inboundTexts = inboundTexts;
@@ -52,9 +54,21 @@ public class TwilioWebhookResource {
     public CompletionStage<Response> status(@HeaderParam(SIGNATURE) String signed, @QueryParam("messageId") Long messageId,
                                             @Context UriInfo uri, MultivaluedMap<String, String> form) {
         Map<String, String> params = singleValued(form);
-        signature.check(pathAndQuery(uri), params, signed);
-        return statusCallbacks.submit(StatusCallbacks.parse(params, messageId, clock.instant()))
-                .thenApply(appliedNow -> Response.ok().build());
+        CompletionStage<Boolean> applied;
+        try {
+            signature.check(pathAndQuery(uri), params, signed);
+            applied = statusCallbacks.submit(StatusCallbacks.parse(params, messageId, clock.instant()));
+        } catch (RuntimeException e) {
+            outcomes.failed(WebhookOutcomes.STATUS, e);
+            throw e;
+        }
+        return applied.whenComplete((appliedNow, error) -> {
+            if (error == null) {
+                outcomes.accepted(WebhookOutcomes.STATUS);
+            } else {
+                outcomes.failed(WebhookOutcomes.STATUS, error);
+            }
+        }).thenApply(appliedNow -> Response.ok().build());
     }
 
     @POST
@@ -63,8 +77,15 @@ public class TwilioWebhookResource {
     @Operation(summary = "Incoming message webhook (configure on the number or Messaging Service); answers TwiML")
     public String inbound(@HeaderParam(SIGNATURE) String signed, @Context UriInfo uri, MultivaluedMap<String, String> form) {
         Map<String, String> params = singleValued(form);
-        signature.check(pathAndQuery(uri), params, signed);
-        return inboundTexts.accept(params);
+        try {
+            signature.check(pathAndQuery(uri), params, signed);
+            String answer = inboundTexts.accept(params);
+            outcomes.accepted(WebhookOutcomes.INBOUND);
+            return answer;
+        } catch (RuntimeException e) {
+            outcomes.failed(WebhookOutcomes.INBOUND, e);
+            throw e;
+        }
     }
 
     private static String pathAndQuery(UriInfo uri) {
