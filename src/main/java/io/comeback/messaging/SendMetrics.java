@@ -3,6 +3,7 @@ package io.comeback.messaging;
 import io.comeback.messaging.port.DeliveryStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.EnumMap;
@@ -15,6 +16,7 @@ import java.util.Map;
  * exists from the start (at 0), so alert expressions and dashboards find them before the first text.
  */
 @ApplicationScoped
+@Startup
 public class SendMetrics {
 
     private final Counter accepted;

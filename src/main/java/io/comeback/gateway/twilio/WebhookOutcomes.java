@@ -2,6 +2,7 @@ package io.comeback.gateway.twilio;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.Map;
  * from the start, at 0.
  */
 @ApplicationScoped
+@Startup
 public class WebhookOutcomes {
 
     static final String STATUS = "status";
