@@ -188,7 +188,12 @@ class DeployManifestsTest {
         Map<String, Object> services = (Map<String, Object>) compose.get("services");
         int replicas = 0;
         for (Map.Entry<String, Object> service : services.entrySet()) {
-            Map<String, Object> spec = (Map<String, Object>) service.getValue();
+            Map<String, Object> spec = new java.util.LinkedHashMap<>((Map<String, Object>) service.getValue());
+            // YAML 1.1 merge key (Compose reads it; snakeyaml-engine, a YAML 1.2 parser, leaves it as a key).
+            if (spec.get("<<") instanceof Map<?, ?> merged) {
+                spec.remove("<<");
+                ((Map<String, Object>) merged).forEach(spec::putIfAbsent);
+            }
             if (String.valueOf(spec.get("image")).contains("comeback")) {
                 replicas++;
                 names.addAll(((Map<String, Object>) spec.get("environment")).keySet());

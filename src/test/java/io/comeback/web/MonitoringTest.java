@@ -36,6 +36,9 @@ class MonitoringTest {
     private static final Set<String> PROMQL = Set.of("sum", "min", "max", "avg", "count", "rate", "increase", "irate",
             "by", "without", "on", "ignoring", "and", "or", "unless", "bool", "offset", "histogram_quantile", "abs",
             "absent", "clamp_min", "clamp_max", "delta", "deriv", "time", "topk", "bottomk", "group_left", "group_right");
+    // A series per sender, created at that sender's first slow-down: on the dashboard, never in an alert (the alert
+    // uses comeback_pacing_rate_factor_min, which is always there).
+    private static final Set<String> PER_SENDER = Set.of("comeback_pacing_slowdowns_total");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
 
     @TestHTTPResource(value = "/", management = true)
@@ -69,7 +72,9 @@ class MonitoringTest {
         }
         assertThat(panelExpressions).as("dashboard queries").hasSizeGreaterThanOrEqualTo(10);
         for (String query : panelExpressions) {
-            assertThat(served).as("/q/metrics, for the dashboard query " + query).containsAll(metricNames(query));
+            Set<String> needed = metricNames(query);
+            needed.removeAll(PER_SENDER);
+            assertThat(served).as("/q/metrics, for the dashboard query " + query).containsAll(needed);
         }
     }
 
