@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.security.GeneralSecurityException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -28,7 +29,10 @@ public class PhoneHash {
 
     private final SecretKeySpec key;
 
-    public PhoneHash(@ConfigProperty(name = "comeback.erasure.hash-key", defaultValue = " ") String configured) {
+    // Optional: application.properties sets the property to ${COMEBACK_ERASURE_HASH_KEY:}, which is no value at all
+    // when the variable is unset, and a String injection point then failed the start instead of using the fallback.
+    public PhoneHash(@ConfigProperty(name = "comeback.erasure.hash-key") Optional<String> setting) {
+        String configured = setting.orElse("");
         String secret = configured.isBlank() ? FALLBACK_KEY : configured;
         if (configured.isBlank()) {
             LOG.warn("COMEBACK_ERASURE_HASH_KEY (comeback.erasure.hash-key) is not set: the opted-out numbers of erased "
