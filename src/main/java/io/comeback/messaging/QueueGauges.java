@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
@@ -21,7 +22,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The state of the queues as Prometheus gauges, read from the database when scraped (at most once per
- * {@link #FRESH} whatever the number of scrapers), so every replica reports the same cluster-wide values:
+ * {@code comeback.metrics.queue-gauges.max-age} whatever the number of scrapers), so every replica reports the same cluster-wide values:
  * the text backlog, how late the oldest due text and enrollment are, the oldest text in doubt (unknown), the
  * slowest sender's pacing factor, and whether the database answers at all. Each value is read with the indexes
  * the dispatcher and wake-up workers use, so a scrape costs a few index probes, not a table scan.
@@ -31,7 +32,6 @@ import java.util.function.ToDoubleFunction;
 public class QueueGauges {
 
     private static final Logger LOG = Logger.getLogger(QueueGauges.class);
-    static final Duration FRESH = Duration.ofSeconds(5);
     // Counting stops here: past it the backlog is "very large" and counting it on every scrape would cost.
     private static final int COUNT_CAP = 1_000_000;
 
@@ -54,11 +54,14 @@ public class QueueGauges {
     private final AgroalDataSource dataSource;
     private final Clock clock;
     private final PacingSettings.SlowDown slowDown;
+    private final Duration maxAge;
     private Reading last = Reading.DOWN;
-    private Instant readAt = Instant.MIN;
+    private Instant readAt;
 
-    public QueueGauges(AgroalDataSource dataSource, Clock clock, SenderBuckets buckets, MeterRegistry metrics) {
+    public QueueGauges(AgroalDataSource dataSource, Clock clock, SenderBuckets buckets, MeterRegistry metrics,
+                       @ConfigProperty(name = "comeback.metrics.queue-gauges.max-age", defaultValue = "PT5S") Duration maxAge) {
         this.dataSource = dataSource;
+        this.maxAge = maxAge;
         this.clock = clock;
         this.slowDown = buckets.settings().slowDown();
         gauge(metrics, "comeback.database.up", "1 while the database answers, 0 when it cannot be reached", r -> r.databaseUp() ? 1 : 0);
@@ -76,10 +79,10 @@ public class QueueGauges {
         Gauge.builder(name, this, g -> value.applyAsDouble(g.reading())).description(description).register(metrics);
     }
 
-    /** The reading of the last {@link #FRESH}, else a new one. */
+    /** The last reading while it is younger than the max age, else a new one. */
     synchronized Reading reading() {
         Instant now = Instant.now();
-        if (Duration.between(readAt, now).compareTo(FRESH) >= 0) {
+        if (readAt == null || Duration.between(readAt, now).compareTo(maxAge) >= 0) {
             last = read();
             readAt = now;
         }

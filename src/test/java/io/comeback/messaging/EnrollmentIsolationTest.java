@@ -208,6 +208,44 @@ class EnrollmentIsolationTest {
     }
 
     @Test
+    void theLogLineThatSetsAnEnrollmentAsideCarriesTheEnrollmentAndFlowIds() {
+        Flow welcome = catalog.active("welcome").orElseThrow();
+        long customer = ledger.customer(Ledger.norwegianMobile(), "Europe/Oslo", "opted_in");
+        long enrollment = ledger.single("""
+                INSERT INTO enrollments (flow_id, flow_version, customer_id, status, state, next_wake_at, entered_at)
+                VALUES ('welcome', ?, ?, 'waiting_timer', '{"status": "NOT_A_STATUS"}', ?, ?) RETURNING id""",
+                welcome.version(), customer, java.sql.Timestamp.from(NOON.minusSeconds(60)),
+                java.sql.Timestamp.from(NOON.minusSeconds(600)));
+        // What the JSON log writes as "mdc" for each line: the logging context at the moment the line is written.
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                lines.add(record.getLevel() + " enrollmentId=" + org.jboss.logging.MDC.get("enrollmentId")
+                        + " flowId=" + org.jboss.logging.MDC.get("flowId"));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.comeback.enrollment.WakeUpBatch");
+        logger.addHandler(handler);
+        try {
+            assertThat(batch.run(TestClockProducer.CLOCK.instant(), 10_000).failed()).isEqualTo(1);
+        } finally {
+            logger.removeHandler(handler);
+        }
+
+        assertThat(lines).contains("ERROR enrollmentId=" + enrollment + " flowId=welcome");
+        assertThat(org.jboss.logging.MDC.get("enrollmentId")).as("cleared after the enrollment").isNull();
+    }
+
+    @Test
     void anEnrollmentWithASignalThatCannotBeReadIsFailedAndTheRestOfTheBatchRuns() {
         Flow waiting = flow("iso_signal_" + run, "", WAIT_THEN_SEND);
         Flow other = flow("iso_signal_other_" + run, "", SEND_NOW);

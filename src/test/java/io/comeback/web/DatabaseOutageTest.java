@@ -25,6 +25,9 @@ import static org.hamcrest.Matchers.equalTo;
 @TestProfile(DatabaseOutageProfile.class)
 class DatabaseOutageTest {
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     @AfterEach
     void databaseBack() {
         DatabaseProxy.restore();
@@ -63,5 +66,31 @@ class DatabaseOutageTest {
             assertThat(reply.statusCode()).as("while stale connections are replaced").isEqualTo(503);
         }
         assertThat(statuses).last().isEqualTo(200);
+    }
+
+    @Test
+    void theDatabaseUpGaugeFallsToZeroWhileTheDatabaseIsUnreachableAndRisesWhenItIsBack() {
+        assertThat(databaseUp()).isEqualTo("1.0");
+
+        DatabaseProxy.cut();
+        assertThat(databaseUp()).as("comeback_database_up while PostgreSQL cannot be reached").isEqualTo("0.0");
+        assertThat(scrape()).as("the queue gauges have no value then").contains("comeback_texts_pending NaN");
+
+        DatabaseProxy.restore();
+        List<String> readings = new ArrayList<>();
+        for (int scrape = 0; scrape <= DatabaseOutageProfile.POOL_SIZE + 1 && !readings.contains("1.0"); scrape++) {
+            readings.add(databaseUp()); // each pooled connection broken by the outage fails once
+        }
+        assertThat(readings).last().isEqualTo("1.0");
+    }
+
+    private String scrape() {
+        return RestAssured.get("http://localhost:" + management.getPort() + "/q/metrics").then().statusCode(200)
+                .extract().asString();
+    }
+
+    private String databaseUp() {
+        return scrape().lines().filter(l -> l.startsWith("comeback_database_up ")).findFirst().orElseThrow()
+                .substring("comeback_database_up ".length());
     }
 }

@@ -37,6 +37,8 @@ class TwilioWebhookTest {
     RecordingDeliveryProblemListener problems;
     @Inject
     DataSource dataSource;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
 
     // ---- signatures
 
@@ -81,6 +83,26 @@ class TwilioWebhookTest {
         RestAssured.given().contentType(FORM).formParams(params).header("X-Twilio-Signature", signature)
                 .post("/webhooks/twilio/status").then().statusCode(403);
         assertThat(count("twilio_status_callbacks", sid)).isZero();
+    }
+
+    @Test
+    void webhookOutcomesAreCountedForTheAlertOnSignatureFailures() {
+        double refused = webhooks("status", "signature_refused");
+        double accepted = webhooks("status", "accepted");
+        Map<String, String> params = statusParams(newSid(), "delivered", null, "+4791234567");
+
+        RestAssured.given().contentType(FORM).formParams(params).post("/webhooks/twilio/status").then().statusCode(403);
+        RestAssured.given().contentType(FORM).formParams(params)
+                .header("X-Twilio-Signature", TwilioSignatures.sign("not-our-token", publicUrl("/webhooks/twilio/status"), params))
+                .post("/webhooks/twilio/status").then().statusCode(403);
+        postStatus(params, 4243L).statusCode(200);
+
+        assertThat(webhooks("status", "signature_refused") - refused).isEqualTo(2);
+        assertThat(webhooks("status", "accepted") - accepted).isEqualTo(1);
+    }
+
+    private double webhooks(String webhook, String outcome) {
+        return metrics.get("comeback.webhooks").tags("webhook", webhook, "outcome", outcome).counter().count();
     }
 
     // ---- status callbacks
