@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rolling update with texts in flight (not part of the unit tests: it runs the packaged service as separate
 # processes, like deploy/bench/crash-test.sh, whose helpers it uses).
-#   deploy/rolling-update-check.sh [enrollments] [rounds]
+#   deploy/rolling-update-check.sh [enrollments] [rounds]      (ROLLING_RATE, ROLLING_LATENCY, ROLLING_EXTRA_ENV: below)
 # 1. Starts two replicas at the same moment on a fresh database: Flyway migrates once (it holds a PostgreSQL
 #    advisory lock while it migrates; the other replica waits, then finds nothing to do).
 # 2. Enrolls N customers (default 20,000) in deploy/bench/flows/crash.yaml (send, wait 2 s, send) with pacing on,
@@ -20,9 +20,16 @@ BENCH_DB=${BENCH_DB:-comeback_rolling}
 ports=(${BENCH_PORTS:-8291 8292 8293 8294})
 grace=${ROLLING_GRACE:-60}   # the Deployment's terminationGracePeriodSeconds
 # Paced so that the 2·N texts take a few minutes; the dispatch lease is short so that a row a stop did leave
-# behind would still settle (and be counted as reconciled) within the check.
+# behind would still settle (and be counted as reconciled) within the check. The simulator answers each request
+# after ROLLING_LATENCY (one request per message, Twilio's path), so a SIGTERM finds calls in flight: a replica
+# that dropped them would leave rows for reconciliation.
 env_fast=(COMEBACK_ERASURE_HASH_KEY=rolling-update-check COMEBACK_PACING_SEGMENTS_PER_SECOND=${ROLLING_RATE:-150} COMEBACK_DISPATCH_LEASE=PT20S
-          COMEBACK_RECONCILE_EVERY=2s COMEBACK_SIMULATOR_RECEIPT_DELAY=PT0.5S)
+          COMEBACK_RECONCILE_EVERY=2s COMEBACK_SIMULATOR_RECEIPT_DELAY=PT0.5S
+          COMEBACK_SIMULATOR_LATENCY=${ROLLING_LATENCY:-PT0.3S} COMEBACK_SIMULATOR_BATCH_REQUESTS=false
+          COMEBACK_DISPATCH_CONCURRENT_CALLS=64 ${ROLLING_EXTRA_ENV:-})
+# ROLLING_EXTRA_ENV="COMEBACK_SHUTDOWN_DELAY=PT0S COMEBACK_SHUTDOWN_DRAIN_TIMEOUT=PT0S" stops as a crash would (batches
+# under way interrupted at once): then the last check fails, and the lost/doubled checks still pass (leases and
+# reconciliation), which shows what the graceful stop adds.
 
 ensure_postgres_running
 create_database $BENCH_DB fresh

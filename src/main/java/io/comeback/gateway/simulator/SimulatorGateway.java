@@ -43,10 +43,13 @@ public class SimulatorGateway implements SmsGateway, MessageLookup {
     private final Clock clock;
     private final Duration receiptDelay;
     private final boolean batchRequests;
+    private final Duration latency;
 
     public SimulatorGateway(AgroalDataSource dataSource, Clock clock,
                             @ConfigProperty(name = "comeback.simulator.receipt-delay", defaultValue = "PT2S") Duration receiptDelay,
-                            @ConfigProperty(name = "comeback.simulator.batch-requests", defaultValue = "true") boolean batchRequests) {
+                            @ConfigProperty(name = "comeback.simulator.batch-requests", defaultValue = "true") boolean batchRequests,
+                            @ConfigProperty(name = "comeback.simulator.latency", defaultValue = "PT0S") Duration latency) {
+        this.latency = latency;
         this.dataSource = dataSource;
         this.clock = clock;
         this.receiptDelay = receiptDelay;
@@ -68,10 +71,27 @@ public class SimulatorGateway implements SmsGateway, MessageLookup {
             // commit does; only a crash of PostgreSQL itself could lose it, and a real provider is
             // elsewhere anyway. Round trips, not work, were most of a send's time on a busy machine.
             long id = insert(c, SEND, message.messageId(), message.to(), message.body(), now, now.plus(receiptDelay));
+            answerTravels();
             return new SendOutcome.Accepted(providerId(id), DeliveryStatus.QUEUED);
         } catch (SQLException e) {
             // We cannot tell whether the row (the "provider's" copy) was committed before the failure.
             return new SendOutcome.Indeterminate("simulator could not record the message: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The provider has the message; its answer takes {@code comeback.simulator.latency} to come back, as a real
+     * provider's does. Interrupted on the way, the caller cannot know it was taken (as with a dropped connection).
+     */
+    private void answerTravels() {
+        if (latency.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(latency.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the simulator's answer was on its way", e);
         }
     }
 
@@ -109,6 +129,7 @@ public class SimulatorGateway implements SmsGateway, MessageLookup {
             SendOutcome unknown = new SendOutcome.Indeterminate("simulator could not record the messages: " + e.getMessage());
             return messages.stream().map(m -> unknown).toList();
         }
+        answerTravels();
         List<SendOutcome> outcomes = new ArrayList<>(messages.size());
         for (OutgoingSms message : messages) {
             Long id = simulatorIds.get(message.messageId());
