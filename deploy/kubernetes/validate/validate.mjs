@@ -3,8 +3,8 @@
 // patches; anything else is refused, so a new feature cannot slip past unvalidated), then validates every object
 // against the Kubernetes API schemas of the npm package kubernetes-models (and prometheus-operator's CRDs).
 //   node validate.mjs OVERLAY_DIR [--component-instead OLD=NEW] [--print]
-// Prints one JSON line per object ({"kind","name","env":[…names set on containers…]}) for DeployManifestsTest and
-// exits 1 listing every problem. Runs offline once `npm ci` has installed the packages (install.sh).
+// Prints one JSON line per object ({"kind","name","env":[…names set on containers…],"object":{…as built…}}) for
+// DeployManifestsTest and exits 1 listing every problem. Runs offline once `npm ci` has installed the packages (install.sh).
 import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
@@ -174,7 +174,7 @@ for (const o of objects) {
   const env = containers(o).flatMap((c) => (c.env ?? []).map((e) => e.name));
   const envFrom = containers(o).flatMap((c) => (c.envFrom ?? []).map((e) => (e.configMapRef ? `configmap:${e.configMapRef.name}` : `secret:${e.secretRef?.name}`)));
   const keys = o.kind === "ConfigMap" || o.kind === "Secret" ? Object.keys(o.data ?? {}) : [];
-  console.log(JSON.stringify({ kind: o.kind, name: o.metadata?.name, namespace: o.metadata?.namespace ?? null, env, envFrom, keys }));
+  console.log(JSON.stringify({ kind: o.kind, name: o.metadata?.name, namespace: o.metadata?.namespace ?? null, env, envFrom, keys, object: o }));
 }
 strictFields(objects);
 if (problems.length) {

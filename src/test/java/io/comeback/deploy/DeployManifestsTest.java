@@ -2,11 +2,15 @@ package io.comeback.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.comeback.engine.validate.FlowValidator;
+import io.comeback.testing.ShippedProperties;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +19,20 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * The deployment files are right before anyone applies them: the Kubernetes overlays build and every object is
  * valid against the Kubernetes API schemas, unknown fields included (deploy/kubernetes/validate, npm package
- * kubernetes-models, installed by deploy/test.sh); and every environment variable that the manifests, the Compose
- * file, the env-file templates and the image set is a setting the service reads.
+ * kubernetes-models, installed by deploy/test.sh); every environment variable that the manifests, the Compose
+ * file, the env-file templates and the image set is a setting the service reads and deploy/CONFIGURATION.md
+ * documents; the probes and Prometheus use the management port, the Ingress only the public one; a replica's
+ * graceful stop fits in its termination grace period; the overlay's flows are valid.
  */
 class DeployManifestsTest {
 
@@ -33,8 +41,9 @@ class DeployManifestsTest {
     // Read by the base image's run-java.sh, not by the service.
     private static final Set<String> IMAGE_VARIABLES =
             Set.of("LANGUAGE", "JAVA_MAX_MEM_RATIO", "JAVA_APP_JAR", "JAVA_OPTS_APPEND");
-    // Quarkus' own variables that no property of application.properties names.
-    private static final Set<String> QUARKUS_STANDARD = Set.of("QUARKUS_PROFILE");
+    private static final String[] EXTERNAL_POSTGRES = {
+        "--component-instead", "../components/cloudnative-pg=../components/external-postgres"
+    };
 
     record Built(List<Map<String, Object>> objects, String problems, int exit) {}
 
@@ -61,15 +70,14 @@ class DeployManifestsTest {
 
     @Test
     void theExternalPostgresAlternativeBuildsAndIsValidToo() throws Exception {
-        Built built = build(
-                "production", "--component-instead", "../components/cloudnative-pg=../components/external-postgres");
+        Built built = build("production", EXTERNAL_POSTGRES);
         assertThat(built.problems()).doesNotContain("PROBLEM");
         assertThat(built.exit()).isZero();
         assertThat(kinds(built)).contains("Deployment/comeback").doesNotContain("Cluster/comeback-db");
     }
 
     @Test
-    void theValidatorRefusesAnUnknownFieldAndAWrongType(@org.junit.jupiter.api.io.TempDir Path copy) throws Exception {
+    void theValidatorRefusesAnUnknownFieldAndAWrongType(@TempDir Path copy) throws Exception {
         copyTree(KUBERNETES, copy);
         Path deployment = copy.resolve("base/deployment.yaml");
         Files.writeString(
@@ -83,34 +91,30 @@ class DeployManifestsTest {
     }
 
     @Test
-    void everyEnvironmentVariableTheDeploymentFilesSetIsASettingOfTheService() throws Exception {
-        Set<String> known = knownVariables();
-        Map<String, Set<String>> set = new java.util.LinkedHashMap<>();
+    void everyEnvironmentVariableTheDeploymentFilesSetIsASettingOfTheServiceAndDocumented() throws Exception {
+        ServiceSettings settings = ServiceSettings.read();
+        Map<String, Set<String>> set = new LinkedHashMap<>();
         // Kubernetes: container env, and the keys of the ConfigMap and Secret the containers take whole (envFrom).
-        for (String variant : List.of("production")) {
-            Built built = build(variant);
-            Set<String> names = new TreeSet<>();
-            Set<String> envFrom = new LinkedHashSet<>();
-            for (Map<String, Object> o : built.objects()) {
-                names.addAll(strings(o.get("env")));
-                envFrom.addAll(strings(o.get("envFrom")));
-            }
-            assertThat(envFrom).containsExactlyInAnyOrder("configmap:comeback-settings", "secret:comeback-secrets");
-            for (Map<String, Object> o : built.objects()) {
-                String ref = ("ConfigMap".equals(o.get("kind")) ? "configmap:" : "secret:") + o.get("name");
-                if (envFrom.contains(ref)) {
-                    names.addAll(strings(o.get("keys")));
-                }
-            }
-            set.put("kubernetes/" + variant, names);
+        Built built = build("production");
+        Set<String> names = new TreeSet<>();
+        Set<String> envFrom = new LinkedHashSet<>();
+        for (Map<String, Object> o : built.objects()) {
+            names.addAll(strings(o.get("env")));
+            envFrom.addAll(strings(o.get("envFrom")));
         }
-        Built external = build(
-                "production", "--component-instead", "../components/cloudnative-pg=../components/external-postgres");
+        assertThat(envFrom).containsExactlyInAnyOrder("configmap:comeback-settings", "secret:comeback-secrets");
+        for (Map<String, Object> o : built.objects()) {
+            String ref = ("ConfigMap".equals(o.get("kind")) ? "configmap:" : "secret:") + o.get("name");
+            if (envFrom.contains(ref)) {
+                names.addAll(strings(o.get("keys")));
+            }
+        }
+        set.put("kubernetes/production", names);
         set.put(
                 "kubernetes/external-postgres",
-                external.objects().stream()
+                build("production", EXTERNAL_POSTGRES).objects().stream()
                         .flatMap(o -> strings(o.get("env")).stream())
-                        .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+                        .collect(Collectors.toCollection(TreeSet::new)));
         set.put("compose.yaml", composeVariables());
         set.put("comeback.env.example", envFileNames(DEPLOY.resolve("comeback.env.example")));
         set.put(
@@ -118,12 +122,13 @@ class DeployManifestsTest {
                 envFileNames(KUBERNETES.resolve("production/secrets.env.example")));
         set.put("image/Dockerfile", dockerfileVariables());
 
-        set.forEach((where, names) -> {
-            assertThat(names).as(where + " sets variables").isNotEmpty();
-            Set<String> unknown = new TreeSet<>(names);
-            unknown.removeAll(known);
-            assertThat(unknown)
+        set.forEach((where, variables) -> {
+            assertThat(variables).as(where + " sets variables").isNotEmpty();
+            assertThat(variables.stream().filter(v -> !settings.isRead(v)).toList())
                     .as("variables in " + where + " that no setting of the service reads")
+                    .isEmpty();
+            assertThat(variables.stream().filter(v -> !settings.isDocumented(v)).toList())
+                    .as("variables in " + where + " that deploy/CONFIGURATION.md does not document")
                     .isEmpty();
         });
         assertThat(set.get("kubernetes/production"))
@@ -132,21 +137,126 @@ class DeployManifestsTest {
                         "QUARKUS_DATASOURCE_PASSWORD",
                         "COMEBACK_TWILIO_AUTH_TOKEN",
                         "COMEBACK_ERASURE_HASH_KEY",
-                        "COMEBACK_API_KEYS");
+                        "COMEBACK_API_KEYS",
+                        "COMEBACK_MANAGEMENT_PORT");
     }
 
     @Test
     void theSettingsCheckKnowsPropertiesByTheirEnvironmentNameAndRefusesMadeUpOnes() throws IOException {
-        Set<String> known = knownVariables();
-        assertThat(known)
-                .contains(
-                        "QUARKUS_DATASOURCE_JDBC_URL",
-                        "QUARKUS_HTTP_PORT",
-                        "COMEBACK_RUNTIME_WORKERS",
-                        "COMEBACK_RETENTION_RAW_WEBHOOKS",
-                        "COMEBACK_TWILIO_ERROR_RULES",
-                        "QUARKUS_PROFILE");
-        assertThat(known).doesNotContain("COMEBACK_TWILIO_TOKEN", "COMEBACK_DATABASE_URL", "QUARKUS_DATASOURCE_URL");
+        ServiceSettings settings = ServiceSettings.read();
+        for (String real : List.of(
+                "QUARKUS_DATASOURCE_JDBC_URL",
+                "QUARKUS_HTTP_PORT",
+                "COMEBACK_RUNTIME_WORKERS",
+                "COMEBACK_RETENTION_RAW_WEBHOOKS",
+                "COMEBACK_SHUTDOWN_DRAIN_TIMEOUT",
+                "COMEBACK_LOG_JSON",
+                "COMEBACK_TWILIO_ERROR_RULES",
+                "COMEBACK_KEYWORDS_SE_OPT_OUT",
+                "QUARKUS_PROFILE")) {
+            assertThat(settings.isRead(real)).as(real + " is read").isTrue();
+        }
+        for (String documented : List.of(
+                "COMEBACK_RUNTIME_WORKERS", "COMEBACK_PUBLIC_URL", "COMEBACK_MANAGEMENT_PORT", "COMEBACK_LOG_JSON")) {
+            assertThat(settings.isDocumented(documented))
+                    .as(documented + " is documented")
+                    .isTrue();
+        }
+        for (String madeUp : List.of(
+                "COMEBACK_TWILIO_TOKEN", "COMEBACK_DATABASE_URL", "QUARKUS_DATASOURCE_URL", "COMEBACK_KEYWORDS")) {
+            assertThat(settings.isRead(madeUp)).as(madeUp + " is read").isFalse();
+            assertThat(settings.isDocumented(madeUp))
+                    .as(madeUp + " is documented")
+                    .isFalse();
+        }
+        // The scripts' table documents variables the service does not read.
+        assertThat(settings.isDocumented("COMEBACK_IMAGE")).isFalse();
+    }
+
+    @Test
+    void theProbesAndTheMetricsScrapeUseTheManagementPortAndTheIngressOnlyThePublicOne() throws Exception {
+        Map<String, Object> deployment = object(build("production"), "Deployment", "comeback");
+        Map<String, Object> pod = map(map(map(deployment, "spec"), "template"), "spec");
+        Map<String, Object> container = list(pod, "containers").get(0);
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        list(container, "ports").forEach(p -> ports.put((String) p.get("name"), (Integer) p.get("containerPort")));
+        String managementPort = list(container, "env").stream()
+                .filter(e -> "COMEBACK_MANAGEMENT_PORT".equals(e.get("name")))
+                .map(e -> (String) e.get("value"))
+                .findFirst()
+                .orElse(ShippedProperties.value("quarkus.management.port"));
+        assertThat(ports).containsEntry("management", Integer.valueOf(managementPort));
+        assertThat(ports.get("http")).isEqualTo(Integer.valueOf(ShippedProperties.value("quarkus.http.port")));
+
+        Map<String, String> probes = probePaths(container);
+        assertThat(probes.keySet()).containsExactlyInAnyOrder("startupProbe", "readinessProbe", "livenessProbe");
+        for (String probe : probes.keySet()) {
+            Object port = map(map(container, probe), "httpGet").get("port");
+            assertThat(port instanceof String name ? ports.get(name) : port)
+                    .as(probe + " port")
+                    .isEqualTo(ports.get("management"));
+        }
+        assertThat(probes)
+                .containsEntry("startupProbe", "/q/health/started")
+                .containsEntry("readinessProbe", "/q/health/ready")
+                .containsEntry("livenessProbe", "/q/health/live");
+
+        Map<String, Object> service = object(build("production"), "Service", "comeback");
+        assertThat(list(map(service, "spec"), "ports"))
+                .anySatisfy(p ->
+                        assertThat(p).containsEntry("name", "management").containsEntry("targetPort", "management"));
+        Map<String, Object> monitor = object(build("production"), "ServiceMonitor", "comeback");
+        assertThat(list(map(monitor, "spec"), "endpoints"))
+                .allSatisfy(
+                        e -> assertThat(e).containsEntry("port", "management").containsEntry("path", "/q/metrics"));
+        Map<String, Object> ingress = object(build("production"), "Ingress", "comeback");
+        for (Map<String, Object> rule : list(map(ingress, "spec"), "rules")) {
+            for (Map<String, Object> path : list(map(rule, "http"), "paths")) {
+                assertThat(map(map(map(path, "backend"), "service"), "port"))
+                        .as("the Ingress' backend of " + path.get("path"))
+                        .isEqualTo(Map.of("name", "http"));
+            }
+        }
+        String dockerfile = Files.readString(DEPLOY.resolve("image/Dockerfile"));
+        assertThat(dockerfile)
+                .contains("COMEBACK_MANAGEMENT_PORT=" + managementPort)
+                .contains("http://localhost:${COMEBACK_MANAGEMENT_PORT}/q/health/ready");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aReplicaStopsWithinTheTerminationGracePeriod() throws Exception {
+        Map<String, Object> deployment = object(build("production"), "Deployment", "comeback");
+        int grace =
+                (Integer) map(map(map(deployment, "spec"), "template"), "spec").get("terminationGracePeriodSeconds");
+        Map<String, String> settings = envFile(KUBERNETES.resolve("production/settings.env"));
+        // The shutdown delay and the requests' timeout run one after the other; the drain deadline counts from
+        // SIGTERM too, so their sum bounds the stop.
+        Duration stop = setting(settings, "COMEBACK_SHUTDOWN_DELAY", "quarkus.shutdown.delay")
+                .plus(setting(settings, "COMEBACK_SHUTDOWN_TIMEOUT", "quarkus.shutdown.timeout"))
+                .plus(setting(settings, "COMEBACK_SHUTDOWN_DRAIN_TIMEOUT", "comeback.shutdown.drain-timeout"));
+        assertThat(stop).isLessThan(Duration.ofSeconds(grace));
+        Map<String, Object> compose =
+                (Map<String, Object>) new Load(LoadSettings.builder().build())
+                        .loadFromString(Files.readString(DEPLOY.resolve("compose.yaml")));
+        assertThat(((Map<String, Object>) compose.get("x-comeback")).get("stop_grace_period"))
+                .isEqualTo(grace + "s");
+    }
+
+    @Test
+    void theFlowsOfTheProductionOverlayAreValidFlows() throws IOException {
+        List<Path> flows;
+        try (Stream<Path> files = Files.list(KUBERNETES.resolve("production/flows"))) {
+            flows = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(flows).isNotEmpty();
+        String kustomization = Files.readString(KUBERNETES.resolve("production/kustomization.yaml"));
+        for (Path flow : flows) {
+            assertThat(kustomization).as("listed in comeback-flows").contains("flows/" + flow.getFileName());
+            assertThat(new FlowValidator().validate(Files.readString(flow)).errors())
+                    .as(flow.toString())
+                    .isEmpty();
+        }
     }
 
     @Test
@@ -159,62 +269,6 @@ class DeployManifestsTest {
         assertThat(rule.get("spec")).isEqualTo(alerts);
     }
 
-    /**
-     * Environment names of every property application.properties sets, every ${VAR} it reads, every property the
-     * code injects (@ConfigProperty, @ConfigMapping interfaces), and getenv calls.
-     */
-    static Set<String> knownVariables() throws IOException {
-        Set<String> known = new TreeSet<>(QUARKUS_STANDARD);
-        String properties = Files.readString(Path.of("src/main/resources/application.properties"));
-        Matcher reference = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]").matcher(properties);
-        while (reference.find()) {
-            known.add(reference.group(1));
-        }
-        for (String line : properties.split("\n")) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#") || !trimmed.contains("=")) {
-                continue;
-            }
-            String key = trimmed.substring(0, trimmed.indexOf('=')).strip().replaceFirst("^%[a-z]+\\.", "");
-            known.add(environmentName(key));
-        }
-        Pattern getenv = Pattern.compile("getenv\\(\"([A-Z][A-Z0-9_]*)\"\\)");
-        Pattern injected = Pattern.compile("@ConfigProperty\\(name = \"([^\"]+)\"");
-        Pattern mapping = Pattern.compile("@ConfigMapping\\(prefix = \"([^\"]+)\"\\)");
-        Pattern member = Pattern.compile("^\\s+[\\w<>, ]+ (\\w+)\\(\\);", Pattern.MULTILINE);
-        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-            for (Path source :
-                    sources.filter(p -> p.toString().endsWith(".java")).toList()) {
-                String code = Files.readString(source);
-                Matcher m = getenv.matcher(code);
-                while (m.find()) {
-                    known.add(m.group(1));
-                }
-                m = injected.matcher(code);
-                while (m.find()) {
-                    known.add(environmentName(m.group(1)));
-                }
-                m = mapping.matcher(code);
-                if (m.find()) {
-                    String prefix = m.group(1);
-                    Matcher members = member.matcher(code);
-                    while (members.find()) {
-                        known.add(environmentName(prefix + "."
-                                + members.group(1)
-                                        .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
-                                        .toLowerCase()));
-                    }
-                }
-            }
-        }
-        return known;
-    }
-
-    /** MicroProfile Config's environment form of a property: upper case, every other character an underscore. */
-    static String environmentName(String property) {
-        return property.toUpperCase().replaceAll("[^A-Z0-9]", "_");
-    }
-
     @SuppressWarnings("unchecked")
     private static Set<String> composeVariables() throws IOException {
         Map<String, Object> compose =
@@ -224,7 +278,7 @@ class DeployManifestsTest {
         Map<String, Object> services = (Map<String, Object>) compose.get("services");
         int replicas = 0;
         for (Map.Entry<String, Object> service : services.entrySet()) {
-            Map<String, Object> spec = new java.util.LinkedHashMap<>((Map<String, Object>) service.getValue());
+            Map<String, Object> spec = new LinkedHashMap<>((Map<String, Object>) service.getValue());
             // YAML 1.1 merge key (Compose reads it; snakeyaml-engine, a YAML 1.2 parser, leaves it as a key).
             if (spec.get("<<") instanceof Map<?, ?> merged) {
                 spec.remove("<<");
@@ -246,14 +300,55 @@ class DeployManifestsTest {
     }
 
     private static Set<String> envFileNames(Path file) throws IOException {
-        Set<String> names = new TreeSet<>();
+        return new TreeSet<>(envFile(file).keySet());
+    }
+
+    private static Map<String, String> envFile(Path file) throws IOException {
+        Map<String, String> values = new LinkedHashMap<>();
         for (String line : Files.readAllLines(file)) {
             String trimmed = line.strip();
             if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
-                names.add(trimmed.substring(0, trimmed.indexOf('=')));
+                int eq = trimmed.indexOf('=');
+                values.put(trimmed.substring(0, eq), trimmed.substring(eq + 1));
             }
         }
-        return names;
+        return values;
+    }
+
+    /** A duration the overlay's settings.env sets, else the one application.properties ships. */
+    private static Duration setting(Map<String, String> settings, String variable, String property) {
+        return Duration.parse(settings.getOrDefault(variable, ShippedProperties.value(property)));
+    }
+
+    /** The path each HTTP probe of the container asks, by probe. */
+    private static Map<String, String> probePaths(Map<String, Object> container) {
+        Map<String, String> paths = new LinkedHashMap<>();
+        for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+            if (container.get(probe) != null) {
+                paths.put(probe, (String) map(map(container, probe), "httpGet").get("path"));
+            }
+        }
+        return paths;
+    }
+
+    /** One built object, whole. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(Built built, String kind, String name) {
+        return built.objects().stream()
+                .filter(o -> kind.equals(o.get("kind")) && name.equals(o.get("name")))
+                .map(o -> (Map<String, Object>) o.get("object"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(kind + "/" + name + " is not built"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Map<String, Object> parent, String key) {
+        return (Map<String, Object>) parent.get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Map<String, Object> parent, String key) {
+        return (List<Map<String, Object>>) parent.get(key);
     }
 
     private static Set<String> dockerfileVariables() throws IOException {
@@ -283,7 +378,7 @@ class DeployManifestsTest {
         return list == null ? List.of() : (List<String>) list;
     }
 
-    private static Built build(String overlay, String... options) throws Exception {
+    static Built build(String overlay, String... options) throws Exception {
         return run(KUBERNETES.resolve("validate/validate.mjs"), KUBERNETES.resolve(overlay), options);
     }
 
