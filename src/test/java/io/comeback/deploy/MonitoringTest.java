@@ -1,4 +1,4 @@
-package io.comeback.web;
+package io.comeback.deploy;
 
 import static io.comeback.testing.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +66,9 @@ class MonitoringTest {
     // uses comeback_pacing_rate_factor_min, which is always there).
     private static final Set<String> PER_SENDER = Set.of("comeback_pacing_slowdowns_total");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+    private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{([^}]*)}");
+    // label="value": exact matchers only; =~ and != are not followed by a quote.
+    private static final Pattern EXACT_MATCHER = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*=\\s*\"([^\"]*)\"");
 
     @TestHTTPResource(value = "/", management = true)
     URL management;
@@ -97,6 +100,12 @@ class MonitoringTest {
             assertThat(served)
                     .as("/q/metrics, for the alert expression " + expr)
                     .containsAll(metricNames(expr));
+            // A selector on a label value no series has (outcome="signature_refused") never fires either.
+            for (String selector : labelSelectors(expr)) {
+                assertThat(metrics.lines().filter(line -> matches(line, selector)))
+                        .as("/q/metrics, a series for the selector " + selector + " of " + expr)
+                        .isNotEmpty();
+            }
         }
         List<String> panelExpressions = new ArrayList<>();
         Matcher expr = Pattern.compile("\"expr\": \"((?:[^\"\\\\]|\\\\.)*)\"").matcher(Files.readString(DASHBOARD));
@@ -121,6 +130,55 @@ class MonitoringTest {
                 .containsExactly("comeback_webhooks_total");
         assertThat(metricNames("min(comeback_database_up) == 0 and max(x_total offset 5m) > 1"))
                 .containsExactly("comeback_database_up", "x_total");
+    }
+
+    @Test
+    void labelSelectorsAreReadFromPromQlAndMatchedAgainstSeries() {
+        String expr = "sum(rate(comeback_webhooks_total{outcome=\"signature_refused\", webhook=~\"s.*\"}[5m])) > 0.1";
+        assertThat(labelSelectors(expr)).containsExactly("comeback_webhooks_total{outcome=\"signature_refused\"}");
+        String selector = labelSelectors(expr).get(0);
+        assertThat(matches("comeback_webhooks_total{outcome=\"signature_refused\",webhook=\"status\"} 0.0", selector))
+                .isTrue();
+        assertThat(matches("comeback_webhooks_total{outcome=\"accepted\",webhook=\"status\"} 0.0", selector))
+                .isFalse();
+        assertThat(matches("comeback_webhooks_total_other{outcome=\"signature_refused\"} 0.0", selector))
+                .isFalse();
+    }
+
+    /**
+     * The selectors of an expression that match a label to an exact value, each as {@code name{label="value",…}}
+     * with only those matchers (regular-expression and negative matchers are left out).
+     */
+    static List<String> labelSelectors(String promql) {
+        List<String> selectors = new ArrayList<>();
+        Matcher selector = SELECTOR.matcher(promql);
+        while (selector.find()) {
+            List<String> exact = new ArrayList<>();
+            Matcher matcher = EXACT_MATCHER.matcher(selector.group(2));
+            while (matcher.find()) {
+                exact.add(matcher.group(1) + "=\"" + matcher.group(2) + "\"");
+            }
+            if (!exact.isEmpty()) {
+                selectors.add(selector.group(1) + "{" + String.join(",", exact) + "}");
+            }
+        }
+        return selectors;
+    }
+
+    /** Whether a line of /q/metrics is a series of the selector's metric with each of its label values. */
+    static boolean matches(String line, String selector) {
+        int brace = selector.indexOf('{');
+        if (!line.startsWith(selector.substring(0, brace) + "{")) {
+            return false;
+        }
+        String labels = "," + line.substring(brace + 1, line.indexOf('}')) + ",";
+        Matcher matcher = EXACT_MATCHER.matcher(selector.substring(brace + 1, selector.length() - 1));
+        while (matcher.find()) {
+            if (!labels.contains("," + matcher.group(1) + "=\"" + matcher.group(2) + "\",")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @SuppressWarnings("unchecked")
