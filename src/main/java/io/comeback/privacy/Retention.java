@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
  *
  * <p>What stays: every row reports count (texts, replies, events keep their ids, statuses, times, flows and error
  * codes, so figures do not change), the consent history and the suppression list of opted-out numbers. A text
- * not yet handed over (pending, dispatching, unknown) keeps its body: it may still leave.
+ * not yet handed over (pending, dispatching, unknown, or held by a pause or an approval) keeps its body: it may
+ * still leave.
  *
  * <p>Each kind is handled from where the last run stopped ({@code retention_progress}) less a day (rows written
  * late: replicas' clocks, long transactions) up to its cutoff, so a run reads about a day of rows, not the years
@@ -44,7 +45,7 @@ public class Retention {
             UPDATE outbound_messages SET body = ''
             WHERE id = ANY(ARRAY(SELECT id FROM outbound_messages
                                  WHERE created_at >= ? AND created_at < ? AND body <> ''
-                                   AND status NOT IN ('pending', 'dispatching', 'unknown')
+                                   AND status NOT IN ('pending', 'dispatching', 'unknown', 'held', 'awaiting_approval')
                                  LIMIT ?))""";
     private static final String INBOUND = """
             UPDATE inbound_messages SET body = ''

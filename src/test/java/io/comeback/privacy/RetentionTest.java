@@ -64,6 +64,9 @@ class RetentionTest {
         long youngText = text(flow, enrollment, customer, phone, "sent", now.minus(days(100)));
         // (Held back until next month, as a deferred text is: the running dispatcher leaves it alone.)
         long pendingText = text(flow, enrollment, customer, phone, "pending", now.minus(days(300)), now.plus(days(30)));
+        // Held by a paused flow, and waiting for a marketer's approval: both may still leave.
+        long heldText = text(flow, enrollment, customer, phone, "held", now.minus(days(300)));
+        long awaitingText = text(flow, enrollment, customer, phone, "awaiting_approval", now.minus(days(300)));
         // Replies to the flow: one 200 days old, one 10 days old.
         long oldReply = reply(customer, enrollment, phone, now.minus(days(200)));
         long youngReply = reply(customer, enrollment, phone, now.minus(days(10)));
@@ -94,6 +97,8 @@ class RetentionTest {
         assertThat(body(pendingText))
                 .as("a text not handed over may still leave")
                 .isEqualTo("Hei!");
+        assertThat(body(heldText)).as("a text held by a paused flow").isEqualTo("Hei!");
+        assertThat(body(awaitingText)).as("a text waiting for an approval").isEqualTo("Hei!");
         assertThat(reply(oldReply)).isEmpty();
         assertThat(reply(youngReply)).isEqualTo("Ja, gjerne");
         assertThat(rawInboundExists(oldInboundHook)).isFalse();
