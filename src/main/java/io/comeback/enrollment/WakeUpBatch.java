@@ -8,6 +8,7 @@ import io.comeback.engine.run.EnrollmentState;
 import io.comeback.engine.run.ExitReason;
 import io.comeback.flows.FlowVersions;
 import io.comeback.messaging.SendGate;
+import io.comeback.support.LogContext;
 import io.comeback.support.UnflushedCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -104,14 +105,20 @@ public class WakeUpBatch {
         List<WakeUpStore.Failure> failures = new ArrayList<>(0);
         List<Interpreted> interpreted = new ArrayList<>(claimed.size());
         for (ClaimedEnrollment row : claimed) {
-            String unreadable = signals.unreadable().get(row.id());
-            if (unreadable != null) {
-                LOG.errorf("Enrollment %d in flow %s is set aside as failed: %s", row.id(), row.flowId(), unreadable);
-                failures.add(new WakeUpStore.Failure(row.id(), row.flowId(), unreadable));
-                continue;
+            LogContext.enrollment(row.id(), row.flowId());
+            try {
+                String unreadable = signals.unreadable().get(row.id());
+                if (unreadable != null) {
+                    LOG.errorf(
+                            "Enrollment %d in flow %s is set aside as failed: %s", row.id(), row.flowId(), unreadable);
+                    failures.add(new WakeUpStore.Failure(row.id(), row.flowId(), unreadable));
+                    continue;
+                }
+                List<WakeUpStore.Signal> events = signals.byEnrollment().getOrDefault(row.id(), List.of());
+                advance(row, customers.get(row.customerId()), events, now, sink, interpreted, failures);
+            } finally {
+                LogContext.clear();
             }
-            List<WakeUpStore.Signal> events = signals.byEnrollment().getOrDefault(row.id(), List.of());
-            advance(row, customers.get(row.customerId()), events, now, sink, interpreted, failures);
         }
         List<WakeUpStore.Failure> unjudged = sink.judge();
         failures.addAll(unjudged);
