@@ -321,6 +321,24 @@ class EveryTriggerRunsTest {
     }
 
     @Test
+    void aSwedishNumberTextingTheKeywordIsAskedInSwedishAndJoinsAfterJa() {
+        TestClockProducer.CLOCK.reset();
+        String phone = TestData.swedishMobile();
+        String question = given().body(Map.of("from", phone, "body", "VIPKLUBB"))
+                .post("/simulator/inbound")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("answer");
+        assertThat(question).startsWith("Svara JA för att bekräfta att du vill få erbjudanden via sms");
+        given().body(Map.of("from", phone, "body", "Ja tack!"))
+                .post("/simulator/inbound")
+                .then()
+                .statusCode(200);
+        assertThat(enrollments("sms:" + phone, TriggerFlowsProfile.KEYWORD)).hasSize(1);
+    }
+
+    @Test
     void anUnknownNumberTextingTheKeywordIsAskedToConfirmAndJoinsOptedInOnlyAfterJa() {
         TestClockProducer.CLOCK.reset();
         String phone = TestData.norwegianMobile();
@@ -331,7 +349,9 @@ class EveryTriggerRunsTest {
                 .statusCode(200)
                 .extract()
                 .path("answer");
-        assertThat(question).contains("Svar JA").contains("Reply YES");
+        assertThat(question)
+                .as("asked in Norwegian, the language of the number's country")
+                .startsWith("Svar JA for å bekrefte");
         Map<String, Object> created = given().get("/api/customers/" + customer)
                 .then()
                 .statusCode(200)
