@@ -10,14 +10,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
  * Orders from CSV, idempotent like the API: an {@code orderId} already stored is counted as
  * unchanged, never duplicated. Batches store orders without touching customers; their facts are
- * folded once per customer when the file ends ({@link OrderFactFolds}).
+ * folded once per customer when the file ends ({@link OrderFactFolds}). What the new orders set in
+ * motion ({@link ImportFollowUp}): each batch tells the running enrollments of its customers and keeps
+ * aside its recent orders, which enter their {@code order_placed} flows once the facts are folded.
  */
 final class OrderCsvImport extends CsvImport {
 
@@ -28,6 +32,7 @@ final class OrderCsvImport extends CsvImport {
 
     private final OrderValidator validator;
     private final OrderFactFolds.FoldWorkers foldWorkers;
+    private final ImportFollowUp followUp;
     /** This import's row in order_fact_folds. */
     private long foldId = -1;
 
@@ -41,10 +46,12 @@ final class OrderCsvImport extends CsvImport {
             int maxListed,
             OrderValidator validator,
             OrderFactFolds.FoldWorkers foldWorkers,
-            int lanes) {
+            int lanes,
+            ImportFollowUp followUp) {
         super(connection, new ImportSettings("orders", batchSize, maxListed, lanes, foldWorkers.source(), false));
         this.validator = validator;
         this.foldWorkers = foldWorkers;
+        this.followUp = followUp;
     }
 
     @Override
@@ -80,15 +87,17 @@ final class OrderCsvImport extends CsvImport {
     @Override
     protected void beforeBatches() throws SQLException {
         // Facts an earlier import left unfolded (it died half way) are folded before this one adds more.
-        OrderFactFolds.recoverAbandoned(connection);
+        OrderFactFolds.recoverAbandoned(connection, followUp);
         foldId = OrderFactFolds.begin(connection);
     }
 
     @Override
     protected void afterBatches() throws SQLException {
         long started = System.nanoTime();
-        OrderFactFolds.finish(connection, foldId, foldWorkers);
-        LOG.infof("Import of orders: customer facts folded in %.1f s", (System.nanoTime() - started) / 1e9);
+        report.tally(OrderFactFolds.finish(connection, foldId, foldWorkers, followUp));
+        LOG.infof(
+                "Import of orders: customer facts folded and recent orders entered in %.1f s",
+                (System.nanoTime() - started) / 1e9);
     }
 
     @Override
@@ -99,7 +108,7 @@ final class OrderCsvImport extends CsvImport {
         // The batches committed before the failure are stored orders: fold them now if the database
         // still answers; if it does not, the row stays and the next import or start folds it.
         try {
-            OrderFactFolds.finish(connection, foldId);
+            OrderFactFolds.finish(connection, foldId, OrderFactFolds.ALONE, followUp);
         } catch (SQLException | RuntimeException e) {
             LOG.warnf(
                     "Could not fold the facts of an interrupted order import now (%s); the next order import or start will",
@@ -109,14 +118,22 @@ final class OrderCsvImport extends CsvImport {
 
     @Override
     protected String createStagingTables() {
+        // import_stored_orders: the orders the batch stored, for what they set in motion.
         return """
                 CREATE TEMP TABLE import_orders (line BIGINT, order_id TEXT, customer_external_id TEXT,
-                    total NUMERIC(14, 2), currency TEXT, placed_at TIMESTAMPTZ, coupon_code TEXT)""";
+                    total NUMERIC(14, 2), currency TEXT, placed_at TIMESTAMPTZ, coupon_code TEXT);
+                CREATE TEMP TABLE import_stored_orders (id BIGINT, customer_id BIGINT, order_id TEXT,
+                    total NUMERIC(14, 2), coupon_code TEXT, placed_at TIMESTAMPTZ)""";
     }
 
     @Override
     protected String dropStagingTables() {
-        return "DROP TABLE IF EXISTS pg_temp.import_orders";
+        return "DROP TABLE IF EXISTS pg_temp.import_orders, pg_temp.import_stored_orders";
+    }
+
+    @Override
+    protected void batchCommitted() {
+        followUp.committed();
     }
 
     @Override
@@ -189,9 +206,18 @@ final class OrderCsvImport extends CsvImport {
             }
         }
         stages.mark("merge");
-        execute(connection, "TRUNCATE import_orders");
+        report.tally(followUp.ordersStored(connection, STORED_ORDERS));
+        Optional<Instant> oldest = followUp.oldestTriggeringOrder();
+        if (oldest.isPresent()) {
+            OrderTriggerStore.keepAside(connection, foldId, oldest.get());
+        }
+        stages.mark("flows");
+        execute(connection, "TRUNCATE import_orders, import_stored_orders");
         stages.mark("truncate");
     }
+
+    private static final String STORED_ORDERS =
+            "SELECT customer_id, order_id, total, coupon_code, placed_at FROM import_stored_orders";
 
     private static final int UNKNOWN_CUSTOMER = 0;
     private static final int WRITTEN_BY_THIS_IMPORT = 1;
@@ -214,7 +240,9 @@ final class OrderCsvImport extends CsvImport {
                 FROM resolved WHERE customer_id IS NOT NULL ORDER BY order_id
                 ON CONFLICT (order_id) DO NOTHING
                 RETURNING id, order_id, customer_id, total, placed_at, coupon_code),
-            redeemed AS (%s RETURNING 1)
+            redeemed AS (%s RETURNING 1),
+            stored AS (INSERT INTO import_stored_orders (id, customer_id, order_id, total, coupon_code, placed_at)
+                       SELECT id, customer_id, order_id, total, coupon_code, placed_at FROM inserted)
             SELECT -1 AS line, NULL AS order_id, NULL AS customer, (SELECT count(*) FROM inserted)::int AS outcome
             UNION ALL
             SELECT line, order_id, customer_external_id, %d FROM resolved WHERE customer_id IS NULL
