@@ -41,6 +41,16 @@ final class ImportSignalStore {
 
     private ImportSignalStore() {}
 
+    /** When the earliest running enrollment began; empty when none runs. */
+    static java.util.Optional<Instant> earliestRunningEntry(Connection c) throws SQLException {
+        try (PreparedStatement st =
+                        c.prepareStatement("SELECT min(entered_at) FROM enrollments WHERE exited_at IS NULL");
+                ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return java.util.Optional.ofNullable(Jdbc.getInstant(rs, 1));
+        }
+    }
+
     /**
      * @param storedOrders a SELECT of {@code customer_id, order_id, total, coupon_code, placed_at}
      * @param window       how long before an enrollment began an order may have been placed and still count

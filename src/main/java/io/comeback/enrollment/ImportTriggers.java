@@ -74,6 +74,11 @@ public class ImportTriggers implements ImportFollowUp {
     }
 
     @Override
+    public Optional<Instant> oldestSignallingOrder(Connection c) throws SQLException {
+        return ImportSignalStore.earliestRunningEntry(c).map(entered -> entered.minus(window));
+    }
+
+    @Override
     public Optional<Instant> oldestTriggeringOrder() {
         Instant now = clock.instant();
         return catalog.activeWith(Trigger.OrderPlaced.class).stream()

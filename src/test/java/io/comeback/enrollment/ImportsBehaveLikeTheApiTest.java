@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.Customer;
 import io.comeback.testing.Api;
 import io.comeback.testing.ManualRuntimeProfile;
@@ -20,6 +21,10 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -50,6 +55,9 @@ class ImportsBehaveLikeTheApiTest {
 
     @Inject
     Enrollments enrollments;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private RuntimeDriver runtime;
 
@@ -175,6 +183,40 @@ class ImportsBehaveLikeTheApiTest {
         runtime.runDue();
         assertThat(enrollment(lapsed, "winback").get("exitReason")).isNull();
         assertThat(enrollment(lapsed, "winback").get("status")).isNotEqualTo("exited");
+    }
+
+    @Test
+    void recentOrdersAnImportKeptAsideBeforeItDiedEnterTheirFlowWhenItIsRecovered() throws SQLException {
+        String orphaned = importedCustomer("opted_in");
+        // As an import that died after committing a batch leaves it: its row in order_fact_folds (lock free: the
+        // session is gone), the recent order stored and kept aside, no enrollment yet.
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("""
+                     WITH f AS (INSERT INTO order_fact_folds (from_order_id) SELECT coalesce(max(id), 0) FROM orders
+                                RETURNING id),
+                          o AS (INSERT INTO orders (order_id, customer_id, total, currency, placed_at)
+                                SELECT ?, id, 42.00, 'NOK', ? FROM customers WHERE external_id = ? RETURNING id)
+                     INSERT INTO order_import_triggers (fold_id, order_ref) SELECT f.id, o.id FROM f, o""")) {
+            st.setString(1, TestData.id("died-o"));
+            st.setTimestamp(2, java.sql.Timestamp.from(TUESDAY_10.minus(Duration.ofHours(1))));
+            st.setString(3, orphaned);
+            assertThat(st.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(enrollments(orphaned, "feedback")).isEmpty();
+
+        // The next order import recovers it first.
+        String other = importedCustomer("opted_in");
+        importOrders(ORDERS_HEADER + TestData.id("next-o") + "," + other + ",10.00,NOK,2029-05-01T00:00:00Z\n")
+                .body("imported", equalTo(1));
+        assertThat(enrollments(orphaned, "feedback"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.get("entryReason").toString()).contains("(import)"));
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("SELECT count(*) FROM order_import_triggers");
+                ResultSet rs = st.executeQuery()) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("nothing stays kept aside").isZero();
+        }
     }
 
     @Test

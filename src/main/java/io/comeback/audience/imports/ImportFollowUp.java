@@ -20,14 +20,23 @@ public interface ImportFollowUp {
      * as they see an order that came through the API; orders much older than an enrollment are history to it.
      *
      * @param storedOrders a SELECT of {@code customer_id, order_id, total, coupon_code, placed_at}: the orders the
-     *                     batch stored (not those stored before)
+     *                     batch stored (not those stored before), at least those since {@link #oldestSignallingOrder}
      */
     Map<String, FlowTally> ordersStored(Connection c, String storedOrders) throws SQLException;
 
     /**
+     * The earliest {@code placedAt} an imported order may have and still be a goal of, or an event for, a running
+     * enrollment: the window before the earliest running enrollment began; empty when none runs. Asked once as an
+     * order import begins (enrollments that begin later began after it), so that a file of history keeps nothing
+     * aside for {@link #ordersStored}.
+     */
+    Optional<Instant> oldestSignallingOrder(Connection c) throws SQLException;
+
+    /**
      * The earliest {@code placedAt} an order imported now may have and still start one of the active
      * {@code order_placed} flows; empty when no active flow has that trigger. Used to keep aside, per batch,
-     * the few orders that may start a flow once the import's customer facts are folded.
+     * the few orders that may start a flow once the import's customer facts are folded. Asked once as an order
+     * import begins.
      */
     Optional<Instant> oldestTriggeringOrder();
 
@@ -59,6 +68,11 @@ public interface ImportFollowUp {
         @Override
         public Map<String, FlowTally> ordersStored(Connection c, String storedOrders) {
             return Map.of();
+        }
+
+        @Override
+        public Optional<Instant> oldestSignallingOrder(Connection c) {
+            return Optional.empty();
         }
 
         @Override

@@ -35,6 +35,10 @@ final class OrderCsvImport extends CsvImport {
     private final ImportFollowUp followUp;
     /** This import's row in order_fact_folds. */
     private long foldId = -1;
+    /** The oldest order that may be a goal of a running enrollment, or start a flow; empty: none (history). */
+    private Optional<Instant> signalledSince = Optional.empty();
+
+    private Optional<Instant> triggeringSince = Optional.empty();
 
     /**
      * @param lanes connections storing batches at once: rows go to a lane by their orderId, so the
@@ -88,6 +92,9 @@ final class OrderCsvImport extends CsvImport {
     protected void beforeBatches() throws SQLException {
         // Facts an earlier import left unfolded (it died half way) are folded before this one adds more.
         OrderFactFolds.recoverAbandoned(connection, followUp);
+        // Asked once: enrollments that begin while the import runs began after every order it can store.
+        signalledSince = followUp.oldestSignallingOrder(connection);
+        triggeringSince = followUp.oldestTriggeringOrder();
         foldId = OrderFactFolds.begin(connection);
     }
 
@@ -182,8 +189,13 @@ final class OrderCsvImport extends CsvImport {
                 WHERE s.order_id = f.order_id AND s.line <> f.line
                 RETURNING s.line, 'duplicate: orderId ''' || s.order_id || ''' already appears on line ' || f.line""", "orderId");
         stages.mark("dedupe");
-        try (PreparedStatement st = connection.prepareStatement(MERGE)) {
-            Jdbc.setInstant(st, 1, startedAt);
+        Optional<Instant> keptSince = earliest(signalledSince, triggeringSince);
+        try (PreparedStatement st = connection.prepareStatement(keptSince.isPresent() ? MERGE_KEEPING : MERGE)) {
+            int i = 0;
+            if (keptSince.isPresent()) {
+                Jdbc.setInstant(st, ++i, keptSince.get());
+            }
+            Jdbc.setInstant(st, ++i, startedAt);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     long line = rs.getLong(1);
@@ -206,14 +218,30 @@ final class OrderCsvImport extends CsvImport {
             }
         }
         stages.mark("merge");
-        report.tally(followUp.ordersStored(connection, STORED_ORDERS));
-        Optional<Instant> oldest = followUp.oldestTriggeringOrder();
-        if (oldest.isPresent()) {
-            OrderTriggerStore.keepAside(connection, foldId, oldest.get());
+        if (keptSince.isPresent() && anyStored(connection)) {
+            if (signalledSince.isPresent()) {
+                report.tally(followUp.ordersStored(connection, STORED_ORDERS));
+            }
+            if (triggeringSince.isPresent()) {
+                OrderTriggerStore.keepAside(connection, foldId, triggeringSince.get());
+            }
+            execute(connection, "TRUNCATE import_stored_orders");
         }
         stages.mark("flows");
-        execute(connection, "TRUNCATE import_orders, import_stored_orders");
+        execute(connection, "TRUNCATE import_orders");
         stages.mark("truncate");
+    }
+
+    private static boolean anyStored(Connection connection) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("SELECT EXISTS (SELECT FROM import_stored_orders)");
+                ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get());
     }
 
     private static final String STORED_ORDERS =
@@ -227,7 +255,19 @@ final class OrderCsvImport extends CsvImport {
      * One statement resolves customers, inserts what is new, attributes coupons and
      * reports every other row; its outer SELECT sees the orders table as it was before the insert.
      */
-    private static final String MERGE = """
+    private static final String MERGE = merge("");
+
+    /**
+     * {@link #MERGE} that also writes the orders it stored placed at or after its first parameter to
+     * {@code import_stored_orders}, for what they set in motion.
+     */
+    private static final String MERGE_KEEPING = merge("""
+            ,
+            stored AS (INSERT INTO import_stored_orders (id, customer_id, order_id, total, coupon_code, placed_at)
+                       SELECT id, customer_id, order_id, total, coupon_code, placed_at FROM inserted WHERE placed_at >= ?)""");
+
+    private static String merge(String keeping) {
+        return """
             WITH resolved AS MATERIALIZED (
                 -- Index look-ups in key order beat hashing the whole customers table for each batch.
                 SELECT s.*, c.id AS customer_id
@@ -240,9 +280,7 @@ final class OrderCsvImport extends CsvImport {
                 FROM resolved WHERE customer_id IS NOT NULL ORDER BY order_id
                 ON CONFLICT (order_id) DO NOTHING
                 RETURNING id, order_id, customer_id, total, placed_at, coupon_code),
-            redeemed AS (%s RETURNING 1),
-            stored AS (INSERT INTO import_stored_orders (id, customer_id, order_id, total, coupon_code, placed_at)
-                       SELECT id, customer_id, order_id, total, coupon_code, placed_at FROM inserted)
+            redeemed AS (%s RETURNING 1)%s
             SELECT -1 AS line, NULL AS order_id, NULL AS customer, (SELECT count(*) FROM inserted)::int AS outcome
             UNION ALL
             SELECT line, order_id, customer_external_id, %d FROM resolved WHERE customer_id IS NULL
@@ -253,8 +291,10 @@ final class OrderCsvImport extends CsvImport {
             FROM resolved r
             WHERE r.customer_id IS NOT NULL AND r.order_id NOT IN (SELECT order_id FROM inserted)
             """.formatted(
-                    CouponRedemptions.ATTRIBUTE.formatted("SELECT * FROM inserted"),
-                    UNKNOWN_CUSTOMER,
-                    WRITTEN_BY_THIS_IMPORT,
-                    STORED_BEFORE);
+                        CouponRedemptions.ATTRIBUTE.formatted("SELECT * FROM inserted"),
+                        keeping,
+                        UNKNOWN_CUSTOMER,
+                        WRITTEN_BY_THIS_IMPORT,
+                        STORED_BEFORE);
+    }
 }
