@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 final class OrderTriggerStore {
 
-    /** Orders handed to the flows at a time: bounds the arrays of one entry round, not the work. */
+    /** Orders handed to the flows at a time: bounds the memory and the arrays of one entry round, not the work. */
     private static final int CHUNK = 5_000;
 
     private static final String KEEP = """
@@ -45,41 +46,38 @@ final class OrderTriggerStore {
         }
     }
 
-    /** Hands the orders import {@code foldId} kept aside to the flows, chunk by chunk; returns what they started. */
+    /**
+     * Hands the orders import {@code foldId} kept aside to the flows, chunk by chunk through a cursor (a file of
+     * recent orders may keep a million); returns what they started. In the caller's transaction.
+     */
     static Map<String, FlowTally> enter(Connection c, long foldId, ImportFollowUp followUp) throws SQLException {
         Map<String, FlowTally> tallies = new HashMap<>();
-        List<ImportFollowUp.ImportedOrder> chunk = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement(KEPT)) {
-            st.setLong(1, foldId);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    chunk.add(new ImportFollowUp.ImportedOrder(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            rs.getBigDecimal(3),
-                            rs.getString(4),
-                            Jdbc.getInstant(rs, 5),
-                            rs.getString(6)));
-                    // (The result is read whole before the first row is returned, so the connection is free.)
-                    if (chunk.size() >= CHUNK) {
-                        enter(c, chunk, followUp, tallies);
+        try (Statement st = c.createStatement()) {
+            st.execute("DECLARE import_kept_orders NO SCROLL CURSOR FOR " + KEPT.replace("?", Long.toString(foldId)));
+        }
+        try (PreparedStatement fetch = c.prepareStatement("FETCH " + CHUNK + " FROM import_kept_orders")) {
+            while (true) {
+                List<ImportFollowUp.ImportedOrder> chunk = new ArrayList<>(CHUNK);
+                try (ResultSet rs = fetch.executeQuery()) {
+                    while (rs.next()) {
+                        chunk.add(new ImportFollowUp.ImportedOrder(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getBigDecimal(3),
+                                rs.getString(4),
+                                Jdbc.getInstant(rs, 5),
+                                rs.getString(6)));
                     }
                 }
+                if (chunk.isEmpty()) {
+                    break;
+                }
+                followUp.ordersPlaced(c, chunk).forEach((flow, t) -> tallies.merge(flow, t, FlowTally::plus));
             }
         }
-        enter(c, chunk, followUp, tallies);
-        return tallies;
-    }
-
-    private static void enter(
-            Connection c,
-            List<ImportFollowUp.ImportedOrder> chunk,
-            ImportFollowUp followUp,
-            Map<String, FlowTally> tallies)
-            throws SQLException {
-        if (!chunk.isEmpty()) {
-            followUp.ordersPlaced(c, List.copyOf(chunk)).forEach((flow, t) -> tallies.merge(flow, t, FlowTally::plus));
-            chunk.clear();
+        try (Statement st = c.createStatement()) {
+            st.execute("CLOSE import_kept_orders");
         }
+        return tallies;
     }
 }
