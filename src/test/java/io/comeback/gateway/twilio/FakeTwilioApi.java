@@ -97,6 +97,9 @@ final class FakeTwilioApi implements AutoCloseable {
      * @param remember false for a benchmark: neither requests nor messages are kept, only {@link #load()}'s counts
      */
     FakeTwilioApi(int port, boolean remember) throws IOException {
+        // Without TCP_NODELAY the server's answer (headers, then body: two writes) waits for the client's delayed
+        // ACK, about 40 ms on Linux: a latency Twilio does not have. Read when the JDK's server is first used.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.remember = remember;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
         server.createContext("/", this::handle);
