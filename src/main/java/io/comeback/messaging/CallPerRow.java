@@ -18,9 +18,10 @@ import org.jboss.logging.Logger;
 
 /**
  * One call per row, side by side, each holding one of this replica's provider slots ({@link HandOverSlots}) while
- * its request is out: as many in flight as the provider allows, never more. The calls of every batch share one pool
- * of as many threads as the cluster's limit, first come first served, so that a batch's last slow calls do not
- * leave slots idle while the next batch is claimed. A "too many requests" answer (the provider processed nothing)
+ * its request is out: as many in flight as the provider allows, never more. The calls of every batch share one pool,
+ * first come first served, so that a batch's last slow calls do not leave slots idle while the next batch is
+ * claimed. The pool has as many threads as there are slots: a thread that gives its slot back takes the next call
+ * itself, instead of waking another one (which, on a busy machine, leaves the slot idle while it is scheduled). A "too many requests" answer (the provider processed nothing)
  * gives the slot back as a throttle and the same text goes again once a slot frees; nothing else is repeated here.
  * A row that waited {@code giveBackAfter} without a slot goes back to {@code pending}, so no row stays
  * {@code dispatching} long enough to be taken for one whose node died.
@@ -50,10 +51,12 @@ final class CallPerRow implements GatewayCalls {
                     return thread;
                 });
         this.calls.allowCoreThreadTimeOut(true);
+        slots.countBacklog(() -> calls.getQueue().size());
     }
 
     @Override
     public List<HandOverResult> handOver(List<DispatchStore.Claimed> rows, SmsGateway gateway) {
+        fitThreadsToSlots();
         long giveBackAt = System.nanoTime() + giveBackAfter.toNanos();
         List<Future<HandOverResult>> pending = new ArrayList<>(rows.size());
         for (DispatchStore.Claimed row : rows) {
@@ -64,6 +67,18 @@ final class CallPerRow implements GatewayCalls {
             results.add(await(call));
         }
         return results;
+    }
+
+    /** One thread per slot usable now (at least one, to wait for the next); threads beyond it end when idle. */
+    private synchronized void fitThreadsToSlots() {
+        int threads = Math.max(1, Math.min(slots.limit(), slots.usable()));
+        if (threads > calls.getMaximumPoolSize()) {
+            calls.setMaximumPoolSize(threads);
+            calls.setCorePoolSize(threads);
+        } else if (threads < calls.getCorePoolSize()) {
+            calls.setCorePoolSize(threads);
+            calls.setMaximumPoolSize(threads);
+        }
     }
 
     void shutdown() {

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,6 +50,7 @@ public final class HandOverSlots implements ProviderLoadListener {
     private final AimdWindow window;
     private final LeaseRenewer renewer;
     private volatile int accountInFlight = -1;
+    private volatile IntSupplier backlog = () -> 0;
     private volatile boolean closed;
     // Guarded by lock.
     private int inFlight;
@@ -131,6 +133,11 @@ public final class HandOverSlots implements ProviderLoadListener {
         }
     }
 
+    /** Sends waiting for their turn beside those waiting in {@link #acquire} (the caller's queue): part of the demand. */
+    public void countBacklog(IntSupplier queued) {
+        this.backlog = queued;
+    }
+
     /** Sends this replica may have in flight now. */
     public int usable() {
         lock.lock();
@@ -156,7 +163,7 @@ public final class HandOverSlots implements ProviderLoadListener {
         lock.lockInterruptibly();
         try {
             waiting++;
-            demandPeak = Math.max(demandPeak, inFlight + waiting);
+            demandPeak = Math.max(demandPeak, demandNow());
             try {
                 while (inFlight >= usableNow()) {
                     if (wantsMore()) {
@@ -229,8 +236,8 @@ public final class HandOverSlots implements ProviderLoadListener {
         long started = System.nanoTime();
         lock.lock();
         try {
-            wanted = Math.min(limit, Math.max(demandPeak, inFlight + waiting));
-            demandPeak = inFlight + waiting;
+            wanted = Math.min(limit, Math.max(demandPeak, demandNow()));
+            demandPeak = demandNow();
         } finally {
             lock.unlock();
         }
@@ -279,7 +286,12 @@ public final class HandOverSlots implements ProviderLoadListener {
 
     /** Under lock: waiting, and a renewal may give more (a fair share others still hold, or a demand not yet told). */
     private boolean wantsMore() {
-        return leased < target || (leased < limit && inFlight + waiting > lastWanted);
+        return leased < target || (leased < limit && Math.min(limit, demandNow()) > lastWanted);
+    }
+
+    /** Under lock: sends in flight, waiting for a slot, and queued before that. */
+    private int demandNow() {
+        return inFlight + waiting + backlog.getAsInt();
     }
 
     private int usableNow() {
