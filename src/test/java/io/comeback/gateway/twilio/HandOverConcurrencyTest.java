@@ -9,9 +9,11 @@ import io.comeback.messaging.DispatcherSteps;
 import io.comeback.messaging.Gateways;
 import io.comeback.messaging.Reconciliation;
 import io.comeback.messaging.RuntimeConfig;
+import io.comeback.messaging.SendMetrics;
 import io.comeback.messaging.concurrency.HandOverSlots;
 import io.comeback.messaging.concurrency.ProviderConcurrencyConfig;
 import io.comeback.messaging.pacing.SenderBuckets;
+import io.comeback.support.GracefulStop;
 import io.comeback.support.Jdbc;
 import io.comeback.support.SqlArrays;
 import io.comeback.testing.TestClockProducer;
@@ -65,6 +67,12 @@ class HandOverConcurrencyTest {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    GracefulStop stop;
+
+    @Inject
+    SendMetrics sendMetrics;
 
     @Inject
     DispatchConfig dispatchConfig;
@@ -233,9 +241,11 @@ class HandOverConcurrencyTest {
                 dataSource,
                 gateways,
                 TestClockProducer.CLOCK,
+                stop,
                 buckets,
                 replicaSlots,
                 metrics,
+                sendMetrics,
                 dispatchConfig,
                 runtimeConfig);
     }
