@@ -68,8 +68,16 @@ public class PersonalDataExport {
 
     public record Unreachable(Instant since, String reason) {}
 
+    /** {@code total}: the amount ordered; {@code refunded}: what was refunded of it. */
     public record Order(
-            String orderId, BigDecimal total, String currency, Instant placedAt, String couponCode, JsonNode items) {}
+            String orderId,
+            String status,
+            BigDecimal total,
+            BigDecimal refunded,
+            String currency,
+            Instant placedAt,
+            String couponCode,
+            JsonNode items) {}
 
     public record Event(String type, Instant at, JsonNode properties) {}
 
@@ -175,18 +183,27 @@ public class PersonalDataExport {
     private List<Order> orders(Connection c, long customer) throws SQLException {
         List<Order> orders = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("""
-                SELECT order_id, total, currency, placed_at, coupon_code, items::text FROM orders
-                WHERE customer_id = ? ORDER BY placed_at, id""")) {
+                SELECT order_id, status, total + refunded_total, refunded_total, currency, placed_at, coupon_code,
+                       items::text
+                FROM (SELECT id, order_id, status, total, refunded_total, currency, placed_at, coupon_code, items
+                      FROM orders WHERE customer_id = ?
+                      UNION ALL
+                      SELECT id, order_id, status, total, refunded_total, currency, placed_at, coupon_code, items
+                      FROM orders_not_counted WHERE customer_id = ?) o
+                ORDER BY placed_at, order_id""")) {
             st.setLong(1, customer);
+            st.setLong(2, customer);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     orders.add(new Order(
                             rs.getString(1),
-                            rs.getBigDecimal(2),
-                            rs.getString(3),
-                            Jdbc.getInstant(rs, 4),
+                            rs.getString(2),
+                            rs.getBigDecimal(3),
+                            rs.getBigDecimal(4),
                             rs.getString(5),
-                            tree(rs.getString(6))));
+                            Jdbc.getInstant(rs, 6),
+                            rs.getString(7),
+                            tree(rs.getString(8))));
                 }
             }
         }
