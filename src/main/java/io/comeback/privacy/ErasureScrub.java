@@ -118,6 +118,8 @@ final class ErasureScrub {
     // Shops: which shop customer the person was, and what is left of their deliveries (applied ones keep no body;
     // one not applied yet, or set aside, keeps it, and its error may quote them).
     private static final String SHOP_LINKS = "DELETE FROM shop_customer_links WHERE customer_id = ?";
+    // A checkout's link back to the cart and its key point at the person's cart.
+    private static final String SHOP_CHECKOUTS = "DELETE FROM shop_checkouts WHERE customer_id = ?";
     private static final String SHOP_WEBHOOKS = """
             UPDATE shop_webhooks SET body = NULL, last_error = NULL,
                 status = CASE WHEN status = 'applied' THEN status ELSE 'failed' END,
@@ -163,6 +165,7 @@ final class ErasureScrub {
         update(c, ORDERS, id);
         update(c, ORDERS_NOT_COUNTED, id);
         update(c, SHOP_LINKS, id);
+        update(c, SHOP_CHECKOUTS, id);
         update(c, SHOP_WEBHOOKS, id);
         update(c, EVENTS, id);
         update(c, CUSTOMER, at, at, id);

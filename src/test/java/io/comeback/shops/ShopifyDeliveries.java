@@ -193,6 +193,42 @@ public final class ShopifyDeliveries {
         return r;
     }
 
+    /** A checkout resource (checkouts/create, checkouts/update); {@code completedAt} null while it is open. */
+    public static Map<String, Object> checkout(
+            String token,
+            Map<String, Object> customer,
+            String recoveryUrl,
+            String totalPrice,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant completedAt) {
+        Map<String, Object> k = new LinkedHashMap<>();
+        k.put("id", id());
+        k.put("token", token);
+        k.put("cart_token", token + "-cart");
+        k.put("email", customer == null ? null : customer.get("email"));
+        k.put("gateway", null);
+        k.put("buyer_accepts_marketing", false);
+        k.put("buyer_accepts_sms_marketing", false);
+        k.put("sms_marketing_phone", null);
+        k.put("created_at", createdAt.toString());
+        k.put("updated_at", updatedAt.toString());
+        k.put("completed_at", completedAt == null ? null : completedAt.toString());
+        k.put("closed_at", null);
+        k.put("currency", "NOK");
+        k.put("presentment_currency", "NOK");
+        k.put("customer_locale", "nb-NO");
+        k.put("phone", customer == null ? null : customer.get("phone"));
+        k.put("total_price", totalPrice);
+        k.put("subtotal_price", totalPrice);
+        k.put("total_discounts", "0.00");
+        k.put("line_items", List.of(Map.of("sku", "COAT-1", "title", "Kåpe", "quantity", 1, "price", totalPrice)));
+        k.put("abandoned_checkout_url", recoveryUrl);
+        k.put("source_name", "web");
+        k.put("customer", customer);
+        return k;
+    }
+
     /** The GDPR request Shopify sends when the shop erases a customer. */
     public static Map<String, Object> redact(long customerId, String email, String phone, List<Long> orders) {
         Map<String, Object> r = new LinkedHashMap<>();
