@@ -103,13 +103,8 @@ public class ShopWebhookProcessor {
         store.retryAt(delivery.id(), next, error);
     }
 
-    /** The pause after the n-th failed attempt: the first retry's, doubled for each failure before, at most the longest. */
-    Duration pause(int attempts) {
-        Duration pause = config.firstRetry();
-        for (int i = 1; i < attempts && pause.compareTo(config.maxRetry()) < 0; i++) {
-            pause = pause.multipliedBy(2);
-        }
-        return pause.compareTo(config.maxRetry()) > 0 ? config.maxRetry() : pause;
+    private Duration pause(int attempts) {
+        return Backoff.after(attempts, config.firstRetry(), config.maxRetry());
     }
 
     private void markApplied(ShopWebhookStore.Taken delivery, ShopEventApplier.Outcome outcome) {
