@@ -65,6 +65,10 @@ public class ShopCheckouts {
 
     public ShopEventApplier.Outcome apply(Connection c, ShopPlatform platform, ShopCheckout checkout)
             throws SQLException {
+        // The customer first, then the checkout: the order of an order delivery (customer, order, its checkout), so
+        // the two never wait on each other in a circle.
+        Optional<ShopCustomers.Resolved> customer = customers.resolve(platform, checkout.customer());
+        Long customerId = customer.map(ShopCustomers.Resolved::customerId).orElse(null);
         LOCK.transactionLock(c, platform.wire() + ":" + checkout.checkoutKey());
         boolean announced = false;
         boolean ordered = false;
@@ -78,8 +82,6 @@ public class ShopCheckouts {
                 }
             }
         }
-        Optional<ShopCustomers.Resolved> customer = customers.resolve(platform, checkout.customer());
-        Long customerId = customer.map(ShopCustomers.Resolved::customerId).orElse(null);
         store(c, platform, checkout, customerId);
         if (ordered || checkout.completedAt() != null) {
             return new ShopEventApplier.Outcome("nothing: the checkout became an order", customerId);
