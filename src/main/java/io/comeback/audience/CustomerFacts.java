@@ -5,7 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * Recomputes one customer's order facts from their counted orders, after an order changed or stopped counting (an
+ * Recomputes one customer's order facts (rhythm between purchase days in their zone, favourite category and last
+ * product) from their counted orders, after an order changed or stopped counting (an
  * insert folds its order in instead, {@link OrderStore#FOLD_FACTS}). The customer is locked first and their orders
  * read by the next statement, so an order inserted meanwhile is either seen here or folded in on top after this
  * commits: its fold waits for the lock and adds to what is written here.
@@ -20,7 +21,9 @@ public final class CustomerFacts {
                 last_order_at = f.last_at,
                 total_spent = f.spent,
                 recent_order_times = f.times,
-                median_gap_seconds = comeback_median_gap_seconds(f.times)
+                median_gap_seconds = comeback_median_gap_seconds(f.times, c.time_zone),
+                favourite_category = comeback_favourite_category(c.id),
+                last_product = comeback_last_product(c.id)
             FROM (SELECT count(*)::int AS count, min(o.placed_at) AS first_at, max(o.placed_at) AS last_at,
                          coalesce(sum(o.total), 0) AS spent,
                          comeback_recent_order_times('{}', coalesce(array_agg(o.placed_at), '{}')) AS times

@@ -147,6 +147,9 @@ public class OrderChanges {
             Jdbc.setInstant(st, 5, r.placedAt());
             st.executeUpdate();
         }
+        if (!r.items().isEmpty()) {
+            exec(c, OrderStore.ITEM_FACTS, r.customerId());
+        }
         redeem(c, id, r.couponCode());
         announce(r.customerId(), r);
     }

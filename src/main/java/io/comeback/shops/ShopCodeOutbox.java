@@ -4,6 +4,7 @@ import io.comeback.messaging.Dispatcher;
 import io.comeback.messaging.RuntimeConfig;
 import io.comeback.shops.shopify.ShopifyDiscounts;
 import io.comeback.shops.woocommerce.WooCommerceCoupons;
+import io.comeback.support.GracefulStop;
 import io.comeback.support.PollingLoop;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -37,6 +38,7 @@ public class ShopCodeOutbox {
     private final Clock clock;
     private final ShopCodesConfig config;
     private final PollingLoop loop;
+    private final GracefulStop stop;
     private final boolean enabled;
 
     public ShopCodeOutbox(
@@ -46,7 +48,9 @@ public class ShopCodeOutbox {
             Dispatcher dispatcher,
             Clock clock,
             ShopCodesConfig config,
+            GracefulStop stop,
             RuntimeConfig runtime) {
+        this.stop = stop;
         this.store = store;
         this.shopify = shopify;
         this.woocommerce = woocommerce;
@@ -62,11 +66,12 @@ public class ShopCodeOutbox {
     void onStart(@Observes StartupEvent event) {
         if (enabled) {
             loop.start();
+            stop.register(loop);
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        loop.stop();
+        stop.stop(loop);
     }
 
     /** Takes and creates one batch of due codes; returns how many were taken. */

@@ -1,6 +1,7 @@
 package io.comeback.shops;
 
 import io.comeback.messaging.RuntimeConfig;
+import io.comeback.support.GracefulStop;
 import io.comeback.support.PollingLoop;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -16,10 +17,13 @@ import jakarta.enterprise.event.Observes;
 public class ShopWebhookWorkers {
 
     private final PollingLoop loop;
+    private final GracefulStop stop;
     private final boolean enabled;
 
-    public ShopWebhookWorkers(ShopWebhookProcessor processor, ShopWebhooksConfig config, RuntimeConfig runtime) {
+    public ShopWebhookWorkers(
+            ShopWebhookProcessor processor, ShopWebhooksConfig config, GracefulStop stop, RuntimeConfig runtime) {
         this.enabled = runtime.enabled();
+        this.stop = stop;
         int batchSize = config.batchSize();
         this.loop = new PollingLoop(
                 "shop-webhooks", config.workers(), config.pollInterval(), () -> processor.processDue() == batchSize);
@@ -28,11 +32,12 @@ public class ShopWebhookWorkers {
     void onStart(@Observes StartupEvent event) {
         if (enabled) {
             loop.start();
+            stop.register(loop);
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        loop.stop();
+        stop.stop(loop);
     }
 
     /** A delivery was stored: look at once instead of at the next poll. */

@@ -1,5 +1,6 @@
 package io.comeback.web;
 
+import io.comeback.privacy.PersonalData;
 import io.comeback.privacy.PersonalDataExport;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,7 +20,7 @@ public class CustomerExportResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public PersonalDataExport.Export export(@PathParam("externalId") String externalId) {
+    public PersonalData.Export export(@PathParam("externalId") String externalId) {
         return export.of(externalId).orElseThrow(() -> ProblemException.notFound("no customer '" + externalId + "'"));
     }
 }

@@ -3,7 +3,6 @@ package io.comeback.audience.imports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.comeback.audience.ConsentLedger;
 import io.comeback.audience.CustomerDraft;
 import io.comeback.audience.CustomerInput;
 import io.comeback.audience.CustomerValidator;
@@ -14,51 +13,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * Customers from CSV. Known columns are the JSON fields; any other column becomes an attribute.
+ * Customers from CSV ({@link CustomerCsvHeader} says which columns are fields and which attributes).
  * Columns the file does not have keep their stored values, so a file of {@code externalId,phone}
  * updates phones without erasing names.
  */
 final class CustomerCsvImport extends CsvImport {
 
-    static final Set<String> KNOWN = Set.of(
-            "externalId",
-            "phone",
-            "firstName",
-            "lastName",
-            "email",
-            "locale",
-            "timeZone",
-            "birthday",
-            "consentStatus",
-            "consentSource",
-            "consentText",
-            "consentAt");
     private static final JsonStringEncoder JSON_TEXT = JsonStringEncoder.getInstance();
-    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9_]{0,63}$");
-    /** CSV column → customers column, for the columns an update overwrites when the file has them. */
-    private static final Map<String, String> UPDATABLE = Map.of(
-            "phone",
-            "phone",
-            "firstName",
-            "first_name",
-            "lastName",
-            "last_name",
-            "email",
-            "email",
-            "locale",
-            "locale",
-            "timeZone",
-            "time_zone",
-            "birthday",
-            "birthday");
 
     private final CustomerValidator validator;
     private final ObjectMapper json;
@@ -87,28 +53,8 @@ final class CustomerCsvImport extends CsvImport {
 
     @Override
     protected void acceptHeader(List<String> header) {
-        if (!hasColumn("externalId")) {
-            throw new ImportRejectedException(1, "the header has no externalId column; customers are matched by it");
-        }
-        attributeColumns = header.stream()
-                .map(String::trim)
-                .filter(c -> !KNOWN.contains(c))
-                .toList();
-        if (attributeColumns.size() > validator.maxAttributes()) {
-            throw new ImportRejectedException(
-                    1,
-                    "at most " + validator.maxAttributes() + " attribute columns"
-                            + " (comeback.limits.attributes.max-count); this file has " + attributeColumns.size());
-        }
-        for (String column : attributeColumns) {
-            if (!ATTRIBUTE_NAME.matcher(column).matches()) {
-                throw new ImportRejectedException(
-                        1,
-                        "column '" + column + "' is neither a customer field ("
-                                + String.join(", ", KNOWN.stream().sorted().toList())
-                                + ") nor an attribute name (a letter, then letters, digits or _)");
-            }
-        }
+        attributeColumns =
+                CustomerCsvHeader.attributeColumns(header, hasColumn("externalId"), validator.maxAttributes());
     }
 
     @Override
@@ -158,7 +104,7 @@ final class CustomerCsvImport extends CsvImport {
         CustomerValidator.Result result = validator.validate(externalId, input);
         if (result instanceof CustomerValidator.Invalid invalid) {
             for (FieldViolation v : invalid.violations()) {
-                report.reject(row.line(), csvColumn(v.field()), v.message());
+                report.reject(row.line(), CustomerCsvHeader.column(v.field()), v.message());
             }
             return false;
         }
@@ -209,15 +155,6 @@ final class CustomerCsvImport extends CsvImport {
         return out.append('}').toString();
     }
 
-    /** Validation speaks of JSON fields; a CSV user knows the column. */
-    private static String csvColumn(String field) {
-        return switch (field) {
-            case "consent.status" -> "consentStatus";
-            case "consent.at" -> "consentAt";
-            default -> field.startsWith("attributes.") ? field.substring("attributes.".length()) : field;
-        };
-    }
-
     @Override
     protected void mergeBatch(Connection connection, StageClock stages) throws SQLException {
         // Without statistics the planner guesses a tiny staging table and picks poor joins. A sample of 3,000
@@ -246,7 +183,7 @@ final class CustomerCsvImport extends CsvImport {
                     || (SELECT c.external_id FROM customers c WHERE c.phone = s.phone AND c.erased_at IS NULL
                         AND c.external_id <> s.external_id LIMIT 1) || ''''""", "phone");
         stages.mark("dedupe");
-        try (PreparedStatement st = connection.prepareStatement(upsertSql())) {
+        try (PreparedStatement st = connection.prepareStatement(CustomerUpsertSql.forColumns(this::hasColumn))) {
             Jdbc.setInstant(st, 1, startedAt);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -279,60 +216,5 @@ final class CustomerCsvImport extends CsvImport {
                     SELECT c.phone FROM import_customers s JOIN customers c ON c.external_id = s.external_id
                     WHERE s.consent_at IS NOT NULL AND c.phone IS NOT NULL""");
         }
-    }
-
-    private String upsertSql() {
-        List<String> sets = new ArrayList<>();
-        if (hasColumn("phone")) {
-            sets.add(
-                    "unreachable_since = CASE WHEN customers.phone IS DISTINCT FROM EXCLUDED.phone THEN NULL ELSE customers.unreachable_since END");
-        }
-        UPDATABLE.forEach((csv, column) -> {
-            if (hasColumn(csv)) {
-                sets.add(column + " = EXCLUDED." + column);
-            }
-        });
-        if (!hasColumn("timeZone") && hasColumn("phone")) {
-            // A new number may mean a new country; the zone follows it unless the file states one.
-            sets.add("time_zone = EXCLUDED.time_zone");
-        }
-        for (String c : List.of("consent_status", "consent_source", "consent_text", "consent_at")) {
-            // Consent is only touched by rows that state it; those always carry the time it was given.
-            sets.add(c + " = CASE WHEN EXCLUDED.consent_at IS NOT NULL THEN EXCLUDED." + c + " ELSE customers." + c
-                    + " END");
-        }
-        sets.add("attributes = customers.attributes || EXCLUDED.attributes");
-        sets.add("updated_at = now()");
-        String assignments = String.join(", ", sets);
-        // The ledger needs the consent a customer had before this statement. Every part of one statement reads
-        // the same snapshot, so the look-up in "ledger" sees the row as it was before "up" changed it; it runs
-        // for customers that existed only (the gate on u.inserted comes before the index probe; LIMIT keeps
-        // the sub-query a nested loop instead of a join over all customers).
-        return """
-                WITH up AS (
-                    INSERT INTO customers (external_id, phone, first_name, last_name, email, locale, time_zone, birthday,
-                                           attributes, consent_status, consent_source, consent_text, consent_at)
-                    SELECT external_id, phone, first_name, last_name, email, locale, time_zone, birthday, attributes,
-                           COALESCE(consent_status, 'unknown'), consent_source, consent_text, consent_at
-                    FROM import_customers ORDER BY external_id
-                    ON CONFLICT (external_id) DO UPDATE SET %s
-                    -- A row this import already wrote belongs to an earlier line of the file: the first line wins.
-                    WHERE customers.updated_at < ?
-                    RETURNING id, external_id, (xmax = 0) AS inserted),
-                ledger AS (
-                    INSERT INTO consent_events (customer_id, phone, change, status, source, text, at)
-                    SELECT u.id, s.phone, %s, s.consent_status, s.consent_source, s.consent_text, s.consent_at
-                    FROM up u JOIN import_customers s ON s.external_id = u.external_id
-                    LEFT JOIN LATERAL (SELECT c.consent_status, c.consent_at FROM customers c
-                                       WHERE NOT u.inserted AND c.external_id = s.external_id LIMIT 1) p ON true
-                    WHERE s.consent_at IS NOT NULL
-                      AND (p.consent_status IS DISTINCT FROM s.consent_status OR p.consent_at IS DISTINCT FROM s.consent_at)
-                    RETURNING 1)
-                SELECT -1, NULL, count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up
-                UNION ALL
-                SELECT s.line, s.external_id, NULL, NULL FROM import_customers s
-                WHERE s.external_id NOT IN (SELECT external_id FROM up)
-                """.formatted(
-                        assignments, ConsentLedger.CHANGE_KIND_SQL.formatted("p.consent_status", "s.consent_status"));
     }
 }

@@ -1,8 +1,6 @@
 package io.comeback.messaging.compliance;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.comeback.support.Sha256;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -25,15 +23,11 @@ public record ReleaseRamp(Duration length) {
     }
 
     private static long stableHash(String recipient) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(recipient.getBytes(StandardCharsets.UTF_8));
-            long h = 0;
-            for (int i = 0; i < 8; i++) {
-                h = (h << 8) | (digest[i] & 0xff);
-            }
-            return h;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        byte[] digest = Sha256.of(recipient);
+        long h = 0;
+        for (int i = 0; i < 8; i++) {
+            h = (h << 8) | (digest[i] & 0xff);
         }
+        return h;
     }
 }

@@ -2,11 +2,10 @@ package io.comeback.web.access;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.support.Jdbc;
+import io.comeback.support.Sha256;
 import io.comeback.web.ApiKeys;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -84,7 +83,7 @@ public class ApiKeyStore {
             }
             known.put(prefix, key);
         }
-        if (key.revoked() || !MessageDigest.isEqual(key.hash(), sha256(candidate))) {
+        if (key.revoked() || !MessageDigest.isEqual(key.hash(), Sha256.of(candidate))) {
             return Optional.empty();
         }
         if (key.touchedAt() == null || key.touchedAt().plus(TOUCH_EVERY).isBefore(now)) {
@@ -104,7 +103,7 @@ public class ApiKeyStore {
                 ON CONFLICT DO NOTHING""")) {
             st.setString(1, name);
             st.setString(2, prefix);
-            st.setBytes(3, sha256(key));
+            st.setBytes(3, Sha256.of(key));
             st.setString(4, scope.scope());
             Jdbc.setInstant(st, 5, now);
             st.setString(6, createdBy);
@@ -217,13 +216,5 @@ public class ApiKeyStore {
         byte[] bytes = new byte[n];
         RANDOM.nextBytes(bytes);
         return bytes;
-    }
-
-    static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,12 +2,10 @@ package io.comeback.web.dashboard;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.support.Jdbc;
+import io.comeback.support.Sha256;
 import io.comeback.web.access.Role;
 import io.comeback.web.access.Users;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,7 +58,7 @@ public class DashboardSessions {
             try (PreparedStatement st = c.prepareStatement("""
                     INSERT INTO dashboard_sessions (token_hash, user_id, csrf_token, display_name, created_at, expires_at)
                     VALUES (?, ?, ?, ?, ?, ?)""")) {
-                st.setBytes(1, sha256(token));
+                st.setBytes(1, Sha256.of(token));
                 st.setLong(2, user.id());
                 st.setString(3, session.csrfToken());
                 st.setString(4, user.username());
@@ -84,7 +82,7 @@ public class DashboardSessions {
                 SELECT u.username, u.role, s.csrf_token, s.expires_at
                 FROM dashboard_sessions s JOIN users u ON u.id = s.user_id
                 WHERE s.token_hash = ? AND s.expires_at > ?""")) {
-            st.setBytes(1, sha256(cookieValue));
+            st.setBytes(1, Sha256.of(cookieValue));
             Jdbc.setInstant(st, 2, clock.instant());
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next()
@@ -106,7 +104,7 @@ public class DashboardSessions {
         }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement st = c.prepareStatement("DELETE FROM dashboard_sessions WHERE token_hash = ?")) {
-            st.setBytes(1, sha256(cookieValue));
+            st.setBytes(1, Sha256.of(cookieValue));
             st.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not end a dashboard session", e);
@@ -117,13 +115,5 @@ public class DashboardSessions {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
