@@ -9,7 +9,6 @@ import io.comeback.web.access.AccessLevel;
 import io.comeback.web.access.Requires;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -57,8 +56,10 @@ public class FlowEditorPage {
     private final FlowEditing editing;
     private final FlowCatalog catalog;
     private final CurrentSession session;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     public FlowEditorPage(
+            com.fasterxml.jackson.databind.ObjectMapper mapper,
             @Location("dashboard/flow-editor.html") Template editor,
             FlowEditing editing,
             FlowCatalog catalog,
@@ -67,6 +68,7 @@ public class FlowEditorPage {
         this.editing = editing;
         this.catalog = catalog;
         this.session = session;
+        this.mapper = mapper;
     }
 
     @GET
@@ -109,7 +111,6 @@ public class FlowEditorPage {
     /** Checks the editor's text: every problem with line and column. Reading only, so viewers may too. */
     @POST
     @Path("/{id}/edit/validate")
-    @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.APPLICATION_JSON)
     @Requires(AccessLevel.READ)
     public FlowResource.ValidationView validate(
@@ -121,7 +122,6 @@ public class FlowEditorPage {
 
     @POST
     @Path("/{id}/edit/simulate")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Requires(AccessLevel.READ)
     public FlowEditing.SimulationView simulate(
@@ -132,7 +132,6 @@ public class FlowEditorPage {
 
     @PUT
     @Path("/{id}/edit/draft")
-    @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.APPLICATION_JSON)
     public FlowEditing.DraftView saveDraft(
             @PathParam("id") String id, @HeaderParam(CSRF_HEADER) String csrf, String source) {
@@ -142,7 +141,6 @@ public class FlowEditorPage {
 
     @POST
     @Path("/{id}/edit/publish")
-    @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.APPLICATION_JSON)
     public FlowEditing.PublishedView publish(
             @PathParam("id") String id, @HeaderParam(CSRF_HEADER) String csrf, String source) {
