@@ -60,6 +60,21 @@ public class FlowVersions {
         }
     }
 
+    /** The text of a stored version, as it was loaded; empty when that version was never loaded. */
+    public Optional<String> source(String flowId, String version) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement st = connection.prepareStatement(
+                        "SELECT source FROM flow_versions WHERE flow_id = ? AND version = ?")) {
+            st.setString(1, flowId);
+            st.setString(2, version);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not load version " + version + " of flow " + flowId, e);
+        }
+    }
+
     /** The flow as it was at {@code version}; empty when that version was never loaded (or no longer parses). */
     public Optional<Flow> resolve(String flowId, String version) {
         return parsed.computeIfAbsent(key(flowId, version), k -> load(flowId, version));

@@ -6,7 +6,6 @@ import io.comeback.engine.model.Problem;
 import io.comeback.engine.run.FlowSimulator;
 import io.comeback.engine.run.InvalidSimulationException;
 import io.comeback.engine.run.SimulationRequest;
-import io.comeback.engine.run.SimulationResponse;
 import io.comeback.engine.validate.FlowValidator;
 import io.comeback.engine.validate.ValidationResult;
 import io.comeback.enrollment.FlowApprovals;
@@ -36,14 +35,17 @@ public class FlowResource {
     private final FlowControlViews controls;
     private final FlowPause pause;
     private final FlowApprovals approvals;
+    private final FlowEditing editing;
 
     public FlowResource(
+            FlowEditing editing,
             FlowCatalog catalog,
             FlowControlViews controls,
             FlowPause pause,
             FlowApprovals approvals,
             ShopNameConfig shopName,
             InactivityConfig inactivity) {
+        this.editing = editing;
         this.catalog = catalog;
         this.controls = controls;
         this.pause = pause;
@@ -56,7 +58,7 @@ public class FlowResource {
             return new ProblemView(p.severity().label(), p.line(), p.column(), p.path(), p.message());
         }
 
-        static List<ProblemView> all(List<Problem> problems) {
+        public static List<ProblemView> all(List<Problem> problems) {
             return problems.stream().map(ProblemView::of).toList();
         }
     }
@@ -154,11 +156,20 @@ public class FlowResource {
         return new ValidationView(result.isValid(), ProblemView.all(result.problems()));
     }
 
+    /**
+     * Simulates the flow for a test customer. With {@code "source"} in the body, that flow text is simulated instead
+     * of the file (a draft from the editor), and each text comes with its segment count.
+     */
     @POST
     @Path("/{id}/simulate")
     @Consumes(MediaType.APPLICATION_JSON)
-    public SimulationResponse simulate(@PathParam("id") String id, SimulationRequest request) {
-        Violations.requireBody(request);
+    public Object simulate(@PathParam("id") String id, FlowEditing.TextSimulation body) {
+        Violations.requireBody(body);
+        if (body.source() != null) {
+            // A text not published yet (the editor's): checked and simulated, the file is not used.
+            return editing.simulate(id, body);
+        }
+        SimulationRequest request = body.request();
         FlowCatalog.Entry entry = catalog.entry(id)
                 .orElseThrow(() -> ProblemException.notFound("no flow '" + id + "'; GET /api/flows lists them"));
         if (entry.flow() == null) {
