@@ -125,9 +125,17 @@ public class FlowEditorPage {
     @Produces(MediaType.APPLICATION_JSON)
     @Requires(AccessLevel.READ)
     public FlowEditing.SimulationView simulate(
-            @PathParam("id") String id, @HeaderParam(CSRF_HEADER) String csrf, FlowEditing.TextSimulation body) {
+            @PathParam("id") String id, @HeaderParam(CSRF_HEADER) String csrf, String body) {
+        // The token is checked before the body is read, so a forged form is refused as forged (403), not as a
+        // body of the wrong type.
         session.requireFormToken(csrf);
-        return editing.simulate(id, body);
+        FlowEditing.TextSimulation simulation;
+        try {
+            simulation = mapper.readValue(body == null ? "" : body, FlowEditing.TextSimulation.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw ProblemException.invalidField("body", "not a simulation request: " + e.getOriginalMessage());
+        }
+        return editing.simulate(id, simulation);
     }
 
     @PUT
