@@ -1,8 +1,6 @@
 package io.comeback.web.access;
 
 import io.comeback.gateway.twilio.TwilioWebhookResource;
-import io.comeback.shops.shopify.ShopifyWebhookResource;
-import io.comeback.shops.woocommerce.WooCommerceWebhookResource;
 import io.comeback.web.dashboard.LoginResource;
 import java.util.Set;
 
@@ -15,9 +13,6 @@ final class PublicRoutes {
 
     private static final Set<Class<?>> OPEN = Set.of(
             TwilioWebhookResource.class, // X-Twilio-Signature, checked before anything is stored
-            ShopifyWebhookResource
-                    .class, // signed by the shop: X-Shopify-Hmac-Sha256, checked before anything is stored
-            WooCommerceWebhookResource.class, // signed by the shop: X-WC-Webhook-Signature, likewise
             LoginResource.class); // the login and logout forms themselves
 
     private PublicRoutes() {}
