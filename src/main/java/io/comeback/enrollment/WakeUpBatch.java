@@ -121,7 +121,12 @@ public class WakeUpBatch {
             long id = one.update().id();
             if (!setAside.contains(id)) {
                 writes.add(new BatchWriter.Advanced(
-                        one.update(), one.flowId(), sink.ledgerRows(id), sink.customerWrites(id), one.answers()));
+                        one.update(),
+                        one.flowId(),
+                        sink.ledgerRows(id),
+                        sink.links(id),
+                        sink.customerWrites(id),
+                        one.answers()));
             }
         }
         WakeUpStore.fail(c, failures, now);

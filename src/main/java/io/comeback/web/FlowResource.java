@@ -1,6 +1,7 @@
 package io.comeback.web;
 
 import io.comeback.audience.ShopNameConfig;
+import io.comeback.audience.links.ShortLinkForm;
 import io.comeback.engine.model.Problem;
 import io.comeback.engine.run.FlowSimulator;
 import io.comeback.engine.run.InvalidSimulationException;
@@ -24,12 +25,14 @@ import java.util.List;
 public class FlowResource {
 
     private final FlowCatalog catalog;
-    private final FlowValidator validator = new FlowValidator();
+    private final FlowValidator validator;
     private final FlowSimulator simulator;
 
-    public FlowResource(FlowCatalog catalog, ShopNameConfig shopName) {
+    public FlowResource(FlowCatalog catalog, ShopNameConfig shopName, ShortLinkForm links) {
         this.catalog = catalog;
-        this.simulator = FlowSimulator.withDefaults(shopName.name());
+        // Validation and simulation show links as they are sent (short links of the real length), stored nowhere.
+        this.validator = new FlowValidator(links.shape());
+        this.simulator = FlowSimulator.withDefaults(shopName.name(), links.shape());
     }
 
     public record ProblemView(String severity, int line, int column, String path, String message) {

@@ -29,9 +29,15 @@ public final class FlowSimulator {
         this.interpreter = interpreter;
     }
 
-    /** Deterministic coupon codes and the given shop name. */
+    /** Deterministic coupon codes and the given shop name; links as written. */
     public static FlowSimulator withDefaults(String shopName) {
-        return new FlowSimulator(new FlowInterpreter(CouponCodes.deterministic(), Map.of("shop.name", shopName)));
+        return withDefaults(shopName, io.comeback.engine.text.LinkShape.UNTRACKED);
+    }
+
+    /** Deterministic coupon codes, the given shop name, and short links and referral codes of the service's shape. */
+    public static FlowSimulator withDefaults(String shopName, io.comeback.engine.text.LinkShape links) {
+        return new FlowSimulator(new FlowInterpreter(
+                CouponCodes.deterministic(), TextLinks.preview(links), Map.of("shop.name", shopName)));
     }
 
     /** @throws InvalidSimulationException when the request cannot be simulated (bad zone, event type, times) */

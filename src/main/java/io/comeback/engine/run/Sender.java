@@ -26,12 +26,14 @@ final class Sender {
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
     private final CouponCodes coupons;
+    private final TextLinks links;
     private final Map<String, String> globals;
     // Flows are few and immutable: parse each text once, render it many times.
     private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
-    Sender(CouponCodes coupons, Map<String, String> globals) {
+    Sender(CouponCodes coupons, TextLinks links, Map<String, String> globals) {
         this.coupons = coupons;
+        this.links = links;
         this.globals = globals;
     }
 
@@ -72,9 +74,15 @@ final class Sender {
         TextVariant variant =
                 text.forLocale(run.customer.locale(), run.flow.settings().defaultLocale());
         Template template = templates.computeIfAbsent(variant.template(), Template::parse);
-        String body = template.render(new VariableLookup(run, globals));
         String sendKey = purpose == SendPurpose.RE_ASK ? stepId + "/re_ask" : stepId;
         int occurrence = run.nextOccurrence(sendKey);
+        SendLookup lookup = new SendLookup(
+                run,
+                new VariableLookup(run, globals),
+                links,
+                stepId,
+                Decision.Send.ledgerKey(stepId, purpose, occurrence));
+        String body = template.render(lookup);
         run.emit(new Decision.Send(
                 stepId,
                 purpose,
@@ -83,7 +91,8 @@ final class Sender {
                 body,
                 SmsSegments.count(body),
                 run.flow.settings().kind(),
-                run.variables.get("coupon.code")));
+                run.variables.get("coupon.code"),
+                lookup.tracked()));
     }
 
     /** One code per enrollment: a reminder that also declares a coupon shows the same code. */
