@@ -247,7 +247,7 @@ class ShortLinksEndToEndTest {
         // Previewing: the simulated text carries a short link of the real length.
         String simulated = given().body(Map.of(
                         "customer",
-                        Map.of("firstName", "Kari", "timeZone", "Europe/Oslo", "consent", "opted_in"),
+                        Map.of("firstName", "Kari", "timeZone", "Europe/Oslo", "consent", Map.of("status", "opted_in")),
                         "start",
                         "2031-03-04T09:00:00Z",
                         "until",

@@ -170,7 +170,7 @@ class ReferralsEndToEndTest {
         put(friend, twice)
                 .statusCode(409)
                 .body("detail", containsString("already referred"))
-                .body("violations[0].field", equalTo("referredBy"));
+                .body("errors[0].field", equalTo("referredBy"));
         Map<String, Object> mutual = new HashMap<>(anne);
         mutual.put("referredBy", codeOf(friend));
         put(referrer, mutual).statusCode(422).body("detail", containsString("cannot refer each other"));
