@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /r/<code>}, a customer's referral link (README "Referrals"): public, it is shared with friends. Lands at the
@@ -16,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * the friend signs up. A landing records nothing: the sign-up does.
  */
 @Path("/r/{code}")
-@Tag(name = "Links")
 public class ReferralLinkResource {
 
     private final Referrals referrals;
@@ -28,12 +26,13 @@ public class ReferralLinkResource {
     }
 
     @GET
-    @Operation(summary = "302 to the shop's landing page with the referral code; 404 for a code no customer has")
+    @Operation(hidden = true) // a link people follow, not part of the API
     public Response land(@PathParam("code") String code) {
         return answer(code, false);
     }
 
     @HEAD
+    @Operation(hidden = true)
     public Response check(@PathParam("code") String code) {
         return answer(code, true);
     }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /l/<code>}, the short links in texts (README "Links"): public, since the person following one carries no key.
@@ -19,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * leads nowhere gets the same 404 page.
  */
 @Path("/l/{code}")
-@Tag(name = "Links")
 public class ShortLinkResource {
 
     private final LinkClicks clicks;
@@ -29,9 +27,7 @@ public class ShortLinkResource {
     }
 
     @GET
-    @Operation(
-            summary =
-                    "Follows a short link: 302 to its target with UTM parameters; a person's first visit is its click")
+    @Operation(hidden = true) // a link people follow, not part of the API
     public Response follow(
             @PathParam("code") String code,
             @HeaderParam("User-Agent") String agent,
@@ -44,7 +40,7 @@ public class ShortLinkResource {
     }
 
     @HEAD
-    @Operation(summary = "The same redirect as GET; never a click")
+    @Operation(hidden = true) // a link people follow, not part of the API
     public Response check(@PathParam("code") String code) {
         return answer(clicks.follow(code, VisitKind.HEAD_REQUEST), true);
     }

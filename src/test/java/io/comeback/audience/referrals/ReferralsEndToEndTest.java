@@ -217,6 +217,17 @@ class ReferralsEndToEndTest {
                 .body("referred", equalTo(1))
                 .body("converted", equalTo(1))
                 .body("link", equalTo("https://go.comeback.test/r/" + code));
+
+        // The dashboard's referrals page lists the referrer.
+        String session = io.comeback.testing.Api.signIn(TestData.id("viewer"), "viewer");
+        RestAssured.given()
+                .cookie("comeback_session", session)
+                .get("/referrals")
+                .then()
+                .statusCode(200)
+                .body(containsString("/customers/" + referrer))
+                .body(containsString("<code>" + code + "</code>"))
+                .body(containsString("750.00"));
     }
 
     @Test
