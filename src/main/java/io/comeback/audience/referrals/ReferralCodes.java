@@ -55,29 +55,37 @@ public class ReferralCodes {
     public String codeFor(long customerId) {
         try (Connection c = dataSource.getConnection()) {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                Optional<String> known = existing(c, customerId);
+                if (known.isPresent()) {
+                    return known.get();
+                }
                 try (PreparedStatement st = c.prepareStatement("""
                         INSERT INTO referral_codes (customer_id, code, created_at) VALUES (?, ?, ?)
                         ON CONFLICT DO NOTHING""")) {
+                    String code = fresh();
                     st.setLong(1, customerId);
-                    st.setString(2, fresh());
+                    st.setString(2, code);
                     Jdbc.setInstant(st, 3, clock.instant());
-                    st.executeUpdate();
-                }
-                try (PreparedStatement st =
-                        c.prepareStatement("SELECT code FROM referral_codes WHERE customer_id = ?")) {
-                    st.setLong(1, customerId);
-                    try (ResultSet rs = st.executeQuery()) {
-                        if (rs.next()) {
-                            return rs.getString(1);
-                        }
+                    if (st.executeUpdate() == 1) {
+                        return code;
                     }
                 }
-                // The code drawn belongs to someone else: draw again.
+                // Nothing inserted: another request made the customer's code meanwhile (read next round), or the
+                // code drawn belongs to someone else (draw again).
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not make the referral code of customer " + customerId, e);
         }
         throw new IllegalStateException("No free referral code after " + ATTEMPTS + " attempts");
+    }
+
+    private static Optional<String> existing(Connection c, long customerId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT code FROM referral_codes WHERE customer_id = ?")) {
+            st.setLong(1, customerId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
     }
 
     /**
