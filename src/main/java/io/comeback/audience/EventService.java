@@ -84,6 +84,8 @@ public class EventService {
         event.type = type;
         event.at = at;
         event.properties = properties == null ? new LinkedHashMap<>() : properties;
+        // Recorded by the service's clock, like texts and webhooks: retention counts from it.
+        event.createdAt = Instant.now(clock);
         event.persist();
         engagement.recordEvent(event.customerId, event.type, event.at);
         recorded.fire(new AudienceEvents.EngagementRecorded(event.customerId, event.type, event.properties));

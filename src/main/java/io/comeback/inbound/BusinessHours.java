@@ -8,25 +8,26 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * When people answer the inbox, and the auto-reply that tells a texter so: "a person will answer
- * shortly" inside the hours, else "we answer tomorrow from 09:00" (or today, or on Monday).
+ * When people answer the inbox ({@code comeback.inbox.business-hours.*}), in the shop's zone: whether they do now,
+ * and when they do next, for the auto-reply ({@link Replies#inboxAutoReply}).
  */
 @ApplicationScoped
 public class BusinessHours {
+
+    /** The next opening: {@code daysAhead} 0 is today, 1 tomorrow; {@code day} its day of the week. */
+    public record Opening(int daysAhead, DayOfWeek day, LocalTime time) {}
 
     private final ZoneId zone;
     private final Set<DayOfWeek> days;
     private final LocalTime open;
     private final LocalTime close;
-    private final String openReply;
-    private final String closedReply;
 
     @Inject
     public BusinessHours(InboxConfig config) {
@@ -34,35 +35,25 @@ public class BusinessHours {
                 config.businessHours().zone(),
                 config.businessHours().days(),
                 config.businessHours().open(),
-                config.businessHours().close(),
-                config.autoReply().open(),
-                config.autoReply().closed());
+                config.businessHours().close());
     }
 
-    public BusinessHours(String zone, String days, String open, String close, String openReply, String closedReply) {
+    public BusinessHours(String zone, String days, String open, String close) {
         this.zone = ZoneId.of(zone);
         this.days = parseDays(days);
         this.open = LocalTime.parse(open);
         this.close = LocalTime.parse(close);
-        this.openReply = openReply;
-        this.closedReply = closedReply;
     }
 
-    public String autoReply(Instant now) {
+    public boolean isOpen(Instant now) {
         ZonedDateTime local = now.atZone(zone);
-        if (isOpen(local)) {
-            return openReply;
-        }
-        return closedReply.replace("{when}", nextOpening(local));
-    }
-
-    boolean isOpen(ZonedDateTime local) {
         LocalTime time = local.toLocalTime();
         return days.contains(local.getDayOfWeek()) && !time.isBefore(open) && time.isBefore(close);
     }
 
-    /** "today from 09:00", "tomorrow from 09:00" or "on Monday from 09:00". */
-    String nextOpening(ZonedDateTime local) {
+    /** Today, tomorrow or a later day of the week, at the opening time. */
+    public Opening nextOpening(Instant now) {
+        ZonedDateTime local = now.atZone(zone);
         LocalDate today = local.toLocalDate();
         LocalDate day = today;
         if (!days.contains(day.getDayOfWeek()) || !local.toLocalTime().isBefore(open)) {
@@ -71,12 +62,7 @@ public class BusinessHours {
         for (int i = 0; i < 7 && !days.contains(day.getDayOfWeek()); i++) {
             day = day.plusDays(1);
         }
-        String when = day.equals(today)
-                ? "today"
-                : day.equals(today.plusDays(1))
-                        ? "tomorrow"
-                        : "on " + day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-        return when + " from " + open;
+        return new Opening((int) ChronoUnit.DAYS.between(today, day), day.getDayOfWeek(), open);
     }
 
     private static Set<DayOfWeek> parseDays(String days) {

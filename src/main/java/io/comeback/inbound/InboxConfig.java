@@ -3,15 +3,13 @@ package io.comeback.inbound;
 import io.smallrye.config.ConfigMapping;
 
 /**
- * {@code comeback.inbox.*}: texts no flow waits for get an auto-reply saying when a person answers. Defaults are in
- * application.properties.
+ * {@code comeback.inbox.*}: when people answer texts no flow waits for. The auto-reply that says so is one of the
+ * {@link RepliesConfig replies}, in the sender's language. Defaults are in application.properties.
  */
 @ConfigMapping(prefix = "comeback.inbox")
 public interface InboxConfig {
 
     BusinessHours businessHours();
-
-    AutoReply autoReply();
 
     interface BusinessHours {
 
@@ -26,14 +24,5 @@ public interface InboxConfig {
 
         /** Closing time, e.g. {@code 16:00}. */
         String close();
-    }
-
-    interface AutoReply {
-
-        /** During business hours. */
-        String open();
-
-        /** Outside them; {@code {when}} becomes the next opening. */
-        String closed();
     }
 }

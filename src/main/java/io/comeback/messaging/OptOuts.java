@@ -53,7 +53,7 @@ public class OptOuts {
         setConsent(c, customerId, "opted_out", source, at);
         try (PreparedStatement st = c.prepareStatement("""
                 UPDATE outbound_messages SET status = 'blocked', status_reason = ?, status_at = ?
-                WHERE customer_id = ? AND status = 'pending' AND kind = 'marketing'""")) {
+                WHERE customer_id = ? AND status IN ('pending', 'held', 'awaiting_approval') AND kind = 'marketing'""")) {
             st.setString(1, BLOCKED_REASON);
             Jdbc.setInstant(st, 2, at);
             st.setLong(3, customerId);
