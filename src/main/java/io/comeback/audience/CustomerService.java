@@ -1,6 +1,7 @@
 package io.comeback.audience;
 
 import io.agroal.api.AgroalDataSource;
+import io.comeback.audience.referrals.Referrals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -18,6 +19,8 @@ public class CustomerService {
     private final CustomerStore store;
     private final ConsentLedger ledger;
     private final PhoneSuppressions suppressions;
+    private final Referrals referrals;
+    private final java.time.Clock clock;
     private final jakarta.enterprise.event.Event<AudienceEvents.CustomerCreated> created;
 
     public CustomerService(
@@ -26,12 +29,16 @@ public class CustomerService {
             CustomerStore store,
             ConsentLedger ledger,
             PhoneSuppressions suppressions,
+            Referrals referrals,
+            java.time.Clock clock,
             jakarta.enterprise.event.Event<AudienceEvents.CustomerCreated> created) {
         this.dataSource = dataSource;
         this.validator = validator;
         this.store = store;
         this.ledger = ledger;
         this.suppressions = suppressions;
+        this.referrals = referrals;
+        this.clock = clock;
         this.created = created;
     }
 
@@ -42,6 +49,10 @@ public class CustomerService {
     /** {@code conflict} is true when the input was valid but collides with another customer. */
     public record Rejected(List<FieldViolation> violations, boolean conflict) implements PutResult {}
 
+    /**
+     * @throws io.comeback.audience.referrals.ReferralRefused when {@code referredBy} cannot be recorded; nothing of
+     *     the request is then stored
+     */
     @Transactional
     public PutResult put(String externalId, CustomerInput input) {
         CustomerValidator.Result result = validator.validate(externalId, input);
@@ -62,6 +73,9 @@ public class CustomerService {
         CustomerStore.Upserted upserted = store.upsert(draft);
         recordConsentChange(upserted.id(), draft, before);
         applyPhoneSuppression(draft.phone());
+        if (input.referredBy() != null && !input.referredBy().isBlank()) {
+            referrals.record(upserted.id(), externalId, input.referredBy(), clock.instant());
+        }
         Customer customer = Customer.findById(upserted.id());
         if (upserted.inserted()) {
             created.fire(new AudienceEvents.CustomerCreated(upserted.id()));

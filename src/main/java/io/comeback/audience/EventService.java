@@ -68,16 +68,27 @@ public class EventService {
         if (!errors.isEmpty()) {
             return new Rejected(errors);
         }
+        EngagementEvent event = recordFor(customer.get().id, in.type(), at, in.properties());
+        return new Recorded(event, in.customerId());
+    }
+
+    /**
+     * Records an event the service itself observed (a click on a short link) for a living customer, with everything
+     * an event through the API sets off: engagement facts, goals and {@code event} flows. In the caller's transaction.
+     */
+    @Transactional
+    public EngagementEvent recordFor(
+            long customerId, String type, Instant at, java.util.Map<String, Object> properties) {
         EngagementEvent event = new EngagementEvent();
-        event.customerId = customer.get().id;
-        event.type = in.type();
+        event.customerId = customerId;
+        event.type = type;
         event.at = at;
-        event.properties = in.properties() == null ? new LinkedHashMap<>() : in.properties();
+        event.properties = properties == null ? new LinkedHashMap<>() : properties;
         // Recorded by the service's clock, like texts and webhooks: retention counts from it.
-        event.createdAt = now;
+        event.createdAt = Instant.now(clock);
         event.persist();
         engagement.recordEvent(event.customerId, event.type, event.at);
         recorded.fire(new AudienceEvents.EngagementRecorded(event.customerId, event.type, event.properties));
-        return new Recorded(event, in.customerId());
+        return event;
     }
 }

@@ -1,5 +1,6 @@
 package io.comeback.enrollment;
 
+import io.comeback.audience.links.ShortLinkRow;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.run.CustomerView;
 import io.comeback.engine.run.Decision;
@@ -36,6 +37,7 @@ final class BatchDecisions {
     private final Map<Long, List<SendGate.SendRequest>> sends = new LinkedHashMap<>();
     private final Map<Long, List<LedgerRow>> ledger = new HashMap<>();
     private final Map<Long, CustomerChanges> customerWrites = new HashMap<>();
+    private final Map<Long, List<ShortLinkRow>> links = new HashMap<>();
     private final java.util.Set<Long> awaitingApproval = new java.util.HashSet<>();
 
     BatchDecisions(SendGate gate, Instant now) {
@@ -49,6 +51,7 @@ final class BatchDecisions {
         }
         for (Decision decision : decisions) {
             if (decision instanceof Decision.Send send) {
+                addLinks(row, flow, send);
                 SendGate.SendRequest request =
                         new SendGate.SendRequest(row.id(), row.customerId(), flow, customer, send, now);
                 SmsSegments.SegmentCount count = segments(send);
@@ -111,8 +114,31 @@ final class BatchDecisions {
         return failures;
     }
 
+    /** The short links a text carries, written with it (whatever the gate decides: a code names one link). */
+    private void addLinks(ClaimedEnrollment row, Flow flow, Decision.Send send) {
+        for (var link : send.links()) {
+            links.computeIfAbsent(row.id(), k -> new ArrayList<>())
+                    .add(new ShortLinkRow(
+                            link.code(),
+                            row.customerId(),
+                            flow.id(),
+                            null,
+                            row.id(),
+                            send.ledgerKey(),
+                            send.stepId(),
+                            link.linkName(),
+                            link.target(),
+                            now));
+        }
+    }
+
+    List<ShortLinkRow> links(long enrollmentId) {
+        return links.getOrDefault(enrollmentId, List.of());
+    }
+
     /** Forgets what an enrollment set aside had added. */
     void discard(long enrollmentId) {
+        links.remove(enrollmentId);
         sends.remove(enrollmentId);
         ledger.remove(enrollmentId);
         customerWrites.remove(enrollmentId);

@@ -1,5 +1,7 @@
 package io.comeback.enrollment;
 
+import io.comeback.audience.links.ShortLinkRow;
+import io.comeback.audience.links.ShortLinkStore;
 import io.comeback.messaging.LedgerRow;
 import io.comeback.messaging.OutboundLedger;
 import java.sql.Connection;
@@ -21,11 +23,12 @@ final class BatchWriter {
 
     private static final Logger LOG = Logger.getLogger(BatchWriter.class);
 
-    /** One enrollment's writes: its row, its texts, its customer changes, its survey answers. */
+    /** One enrollment's writes: its row, its texts and their short links, its customer changes, its survey answers. */
     record Advanced(
             WakeUpStore.Update update,
             String flowId,
             List<LedgerRow> ledger,
+            List<ShortLinkRow> links,
             CustomerChanges customerWrites,
             List<SurveyResponses.Answer> answers) {}
 
@@ -59,6 +62,7 @@ final class BatchWriter {
         WakeUpStore.write(c, rows.stream().map(Advanced::update).toList(), now);
         OutboundLedger.Inserted queued = OutboundLedger.insert(
                 c, rows.stream().flatMap(r -> r.ledger().stream()).toList());
+        ShortLinkStore.insert(c, rows.stream().flatMap(r -> r.links().stream()).toList());
         for (Advanced row : rows) {
             row.customerWrites().flush(c);
         }

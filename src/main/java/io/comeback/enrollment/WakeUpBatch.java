@@ -139,6 +139,7 @@ public class WakeUpBatch {
                         convertedAfterText(one.update(), sentBefore),
                         one.flowId(),
                         sink.ledgerRows(id),
+                        sink.links(id),
                         sink.customerWrites(id),
                         one.answers()));
                 if (sink.wroteAwaiting(id)) {

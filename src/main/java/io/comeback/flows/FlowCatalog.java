@@ -1,5 +1,6 @@
 package io.comeback.flows;
 
+import io.comeback.audience.links.ShortLinkForm;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Problem;
 import io.comeback.engine.model.Severity;
@@ -38,7 +39,7 @@ public class FlowCatalog {
 
     private final Path folder;
     private final FlowVersions versions;
-    private final FlowValidator validator = new FlowValidator();
+    private final FlowValidator validator;
     private volatile List<Entry> entries = List.of();
 
     /** Where an entry's file lies; entries name only the file, so no listing shows the server's folders. */
@@ -46,9 +47,11 @@ public class FlowCatalog {
         return folder.resolve(entry.file());
     }
 
-    public FlowCatalog(FlowsDirConfig folder, FlowVersions versions) {
+    public FlowCatalog(FlowsDirConfig folder, FlowVersions versions, ShortLinkForm links) {
         this.folder = Path.of(folder.folder());
         this.versions = versions;
+        // Texts are measured with links as they are sent: short links on the service's public URL.
+        this.validator = new FlowValidator(links.shape());
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -1,5 +1,6 @@
 package io.comeback.flows;
 
+import io.comeback.audience.links.ShortLinkForm;
 import io.comeback.engine.model.Problem;
 import io.comeback.engine.validate.FlowValidator;
 import io.comeback.engine.validate.ValidationResult;
@@ -41,14 +42,16 @@ public class FlowPublisher {
     private final FlowPublicationStore publications;
     private final Path folder;
     private final Clock clock;
-    private final FlowValidator validator = new FlowValidator();
+    private final FlowValidator validator;
 
     public FlowPublisher(
             FlowCatalog catalog,
             FlowDraftStore drafts,
             FlowPublicationStore publications,
             FlowsDirConfig folder,
-            Clock clock) {
+            Clock clock,
+            ShortLinkForm links) {
+        this.validator = new FlowValidator(links.shape());
         this.catalog = catalog;
         this.drafts = drafts;
         this.publications = publications;

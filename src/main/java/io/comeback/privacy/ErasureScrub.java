@@ -110,6 +110,11 @@ final class ErasureScrub {
             UPDATE orders SET order_id = 'erased:' || id, items = '[]'::jsonb WHERE customer_id = ?""";
     private static final String EVENTS = """
             UPDATE engagement_events SET properties = '{}'::jsonb WHERE customer_id = ? AND properties <> '{}'::jsonb""";
+    // Short links keep redirecting (a text on the person's phone still works) but no longer name them, so their
+    // clicks are not recorded. Their referral code goes (a friend can no longer sign up with it); who referred whom
+    // stays as ids and times, which the referral report counts.
+    private static final String SHORT_LINKS = "UPDATE short_links SET customer_id = NULL WHERE customer_id = ?";
+    private static final String REFERRAL_CODE = "DELETE FROM referral_codes WHERE customer_id = ?";
     private static final String CUSTOMER = """
             UPDATE customers SET external_id = NULL, phone = NULL, first_name = NULL, last_name = NULL, email = NULL,
                 birthday = NULL, locale = NULL, attributes = '{}'::jsonb, tags = '{}', consent_status = 'unknown',
@@ -145,6 +150,8 @@ final class ErasureScrub {
         update(c, KEYWORD_CONFIRMATIONS, id);
         update(c, ORDERS, id);
         update(c, EVENTS, id);
+        update(c, SHORT_LINKS, id);
+        update(c, REFERRAL_CODE, id);
         update(c, CUSTOMER, at, at, id);
     }
 

@@ -24,7 +24,9 @@ public final class PersonalData {
             List<MessageStore.Message> messagesSent,
             List<Received> messagesReceived,
             List<Coupon> coupons,
-            List<SurveyAnswer> surveyAnswers) {}
+            List<SurveyAnswer> surveyAnswers,
+            List<ShortLink> links,
+            Referral referral) {}
 
     public record Profile(
             String externalId,
@@ -74,4 +76,22 @@ public final class PersonalData {
     public record Coupon(String code, String flowId, String stepId, Instant issuedAt, Instant expiresAt) {}
 
     public record SurveyAnswer(String flowId, String stepId, int score, Instant answeredAt) {}
+
+    /** A short link made for one of the texts sent to the person, and when they first followed it. */
+    public record ShortLink(
+            String code,
+            String flowId,
+            String campaignId,
+            String stepId,
+            String linkName,
+            String target,
+            Instant createdAt,
+            Instant clickedAt) {}
+
+    /**
+     * The person's referral code (null until one was made), when they were referred and when that referral converted
+     * (their first order), and how many customers they referred. Who referred them, or whom they referred, is someone
+     * else's data and is not named.
+     */
+    public record Referral(String code, Instant referredAt, Instant convertedAt, long referred) {}
 }

@@ -15,6 +15,8 @@ import io.comeback.privacy.PersonalData.Facts;
 import io.comeback.privacy.PersonalData.Order;
 import io.comeback.privacy.PersonalData.Profile;
 import io.comeback.privacy.PersonalData.Received;
+import io.comeback.privacy.PersonalData.Referral;
+import io.comeback.privacy.PersonalData.ShortLink;
 import io.comeback.privacy.PersonalData.SurveyAnswer;
 import io.comeback.privacy.PersonalData.Unreachable;
 import io.comeback.support.Jdbc;
@@ -35,8 +37,9 @@ import java.util.Optional;
 /**
  * Everything held about one person, for an access request (GDPR art. 15): the profile as stored, consent
  * and its history, orders, events, enrollments, the texts sent to them with their delivery history, the
- * texts they sent, coupon codes issued to them and survey answers. The same tables {@link ErasureScrub}
- * clears; reports' aggregates hold nothing of one person and are not part of it.
+ * texts they sent, coupon codes issued to them, survey answers, the short links made for them and their
+ * referrals. The same tables {@link ErasureScrub} clears; reports' aggregates hold nothing of one person and are
+ * not part of it.
  */
 @ApplicationScoped
 public class PersonalDataExport {
@@ -83,7 +86,9 @@ public class PersonalDataExport {
                     messages.ofCustomer(customer, Integer.MAX_VALUE),
                     received(c, customer, profile.phone()),
                     coupons(c, customer),
-                    surveyAnswers(c, customer)));
+                    surveyAnswers(c, customer),
+                    shortLinks(c, customer),
+                    referral(c, customer)));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not export customer '" + externalId + "'", e);
         }
@@ -194,6 +199,41 @@ public class PersonalDataExport {
                 customer,
                 null,
                 rs -> new SurveyAnswer(rs.getString(1), rs.getString(2), rs.getInt(3), Jdbc.getInstant(rs, 4)));
+    }
+
+    private static List<ShortLink> shortLinks(Connection c, long customer) throws SQLException {
+        return rows(
+                c,
+                """
+                SELECT code, flow_id, campaign_id, step_id, link_name, target, created_at, clicked_at FROM short_links
+                WHERE customer_id = ? ORDER BY created_at, code""",
+                customer,
+                null,
+                rs -> new ShortLink(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        Jdbc.getInstant(rs, 7),
+                        Jdbc.getInstant(rs, 8)));
+    }
+
+    private static Referral referral(Connection c, long customer) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                SELECT (SELECT code FROM referral_codes WHERE customer_id = ?),
+                       (SELECT referred_at FROM referrals WHERE referred_id = ?),
+                       (SELECT converted_at FROM referrals WHERE referred_id = ?),
+                       (SELECT count(*) FROM referrals WHERE referrer_id = ?)""")) {
+            for (int i = 1; i <= 4; i++) {
+                st.setLong(i, customer);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return new Referral(rs.getString(1), Jdbc.getInstant(rs, 2), Jdbc.getInstant(rs, 3), rs.getLong(4));
+            }
+        }
     }
 
     private interface RowMapper<T> {

@@ -3,6 +3,7 @@ package io.comeback.web;
 import io.comeback.audience.Customer;
 import io.comeback.audience.CustomerInput;
 import io.comeback.audience.CustomerService;
+import io.comeback.audience.referrals.ReferralRefused;
 import io.comeback.audience.rfm.RfmModel;
 import io.comeback.privacy.PersonErasure;
 import jakarta.ws.rs.Consumes;
@@ -32,12 +33,23 @@ public class CustomerResource {
         this.clock = clock;
     }
 
-    /** Creates or replaces the customer; consent is only changed when the body carries it. */
+    /**
+     * Creates or replaces the customer; consent is only changed when the body carries it. {@code referredBy} records
+     * who referred a new customer (422 for a code that is unknown, malformed or their own; 409 when they were
+     * referred by someone else or have ordered already), and nothing is stored when it is refused.
+     */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(@PathParam("externalId") String externalId, CustomerInput body) {
         Violations.requireBody(body);
-        CustomerService.PutResult result = customers.put(externalId, body);
+        CustomerService.PutResult result;
+        try {
+            result = customers.put(externalId, body);
+        } catch (ReferralRefused refused) {
+            throw refused.conflict()
+                    ? ProblemException.conflict("referredBy", refused.getMessage())
+                    : ProblemException.invalidField("referredBy", refused.getMessage());
+        }
         if (result instanceof CustomerService.Rejected rejected) {
             if (rejected.conflict()) {
                 var v = rejected.violations().get(0);

@@ -2,6 +2,7 @@ package io.comeback.web;
 
 import io.comeback.audience.ShopNameConfig;
 import io.comeback.audience.inactivity.InactivityConfig;
+import io.comeback.audience.links.ShortLinkForm;
 import io.comeback.engine.model.Problem;
 import io.comeback.engine.run.FlowSimulator;
 import io.comeback.engine.run.InvalidSimulationException;
@@ -87,7 +88,7 @@ public class FlowEditing {
     private final FlowVersions versions;
     private final Clock clock;
     private final FlowSimulator simulator;
-    private final FlowValidator validator = new FlowValidator();
+    private final FlowValidator validator;
 
     public FlowEditing(
             FlowCatalog catalog,
@@ -97,14 +98,17 @@ public class FlowEditing {
             FlowVersions versions,
             Clock clock,
             ShopNameConfig shopName,
-            InactivityConfig inactivity) {
+            InactivityConfig inactivity,
+            ShortLinkForm links) {
         this.catalog = catalog;
         this.drafts = drafts;
         this.publisher = publisher;
         this.publications = publications;
         this.versions = versions;
         this.clock = clock;
-        this.simulator = FlowSimulator.withDefaults(shopName.name(), inactivity.rhythmFloor());
+        // The editor shows links as they are sent (short links of the real length), like the flow API.
+        this.validator = new FlowValidator(links.shape());
+        this.simulator = FlowSimulator.withDefaults(shopName.name(), inactivity.rhythmFloor(), links.shape());
     }
 
     public static void requireId(String id) {

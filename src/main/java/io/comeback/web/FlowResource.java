@@ -2,6 +2,7 @@ package io.comeback.web;
 
 import io.comeback.audience.ShopNameConfig;
 import io.comeback.audience.inactivity.InactivityConfig;
+import io.comeback.audience.links.ShortLinkForm;
 import io.comeback.engine.model.Problem;
 import io.comeback.engine.run.FlowSimulator;
 import io.comeback.engine.run.InvalidSimulationException;
@@ -30,7 +31,7 @@ import java.util.List;
 public class FlowResource {
 
     private final FlowCatalog catalog;
-    private final FlowValidator validator = new FlowValidator();
+    private final FlowValidator validator;
     private final FlowSimulator simulator;
     private final FlowControlViews controls;
     private final FlowPause pause;
@@ -44,13 +45,16 @@ public class FlowResource {
             FlowPause pause,
             FlowApprovals approvals,
             ShopNameConfig shopName,
-            InactivityConfig inactivity) {
+            InactivityConfig inactivity,
+            ShortLinkForm links) {
         this.editing = editing;
         this.catalog = catalog;
         this.controls = controls;
         this.pause = pause;
         this.approvals = approvals;
-        this.simulator = FlowSimulator.withDefaults(shopName.name(), inactivity.rhythmFloor());
+        // Validation and simulation show links as they are sent (short links of the real length), stored nowhere.
+        this.validator = new FlowValidator(links.shape());
+        this.simulator = FlowSimulator.withDefaults(shopName.name(), inactivity.rhythmFloor(), links.shape());
     }
 
     public record ProblemView(String severity, int line, int column, String path, String message) {

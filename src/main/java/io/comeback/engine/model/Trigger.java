@@ -121,6 +121,24 @@ public sealed interface Trigger {
         }
     }
 
+    /**
+     * A customer this customer referred placed their first order: the flow enters the referrer (to reward them).
+     * YAML: {@code trigger: referral_converted}. The friend's first name is {@code referred.firstName}.
+     */
+    record ReferralConverted(SourceLocation location) implements Trigger {
+        public String type() {
+            return "referral_converted";
+        }
+    }
+
     /** Every trigger name the language knows, in the order the reference lists them. */
-    List<String> TYPES = List.of("customer_created", "order_placed", "event", "inactive", "segment", "date", "keyword");
+    List<String> TYPES = List.of(
+            "customer_created",
+            "order_placed",
+            "event",
+            "inactive",
+            "segment",
+            "date",
+            "keyword",
+            "referral_converted");
 }

@@ -30,7 +30,19 @@ public final class Variables {
             "coupon.expiresAt",
             "reply.text",
             "reply.score",
-            "shop.name");
+            "shop.name",
+            "referral.code",
+            "referral.link",
+            "referred.firstName");
+
+    /** The customer's own referral code, stable for the customer; in texts being sent. */
+    public static final String REFERRAL_CODE = "referral.code";
+
+    /** The link that brings a friend to the shop with the customer's referral code. */
+    public static final String REFERRAL_LINK = "referral.link";
+
+    /** The first name of the friend whose first order started a {@code referral_converted} flow. */
+    public static final String REFERRED_FIRST_NAME = "referred.firstName";
 
     /**
      * {@code customer.facts.<name>}: what Comeback knows from the customer's orders (flows/README.md, "Customer

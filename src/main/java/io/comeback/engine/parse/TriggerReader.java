@@ -81,6 +81,7 @@ final class TriggerReader {
             case "inactive" -> Optional.of(inactive(p, at));
             case "segment" -> segment(p, at);
             case "date" -> date(p, at);
+            case "referral_converted" -> Optional.of(new Trigger.ReferralConverted(at));
             default -> keyword(p, at);
         };
     }

@@ -98,6 +98,7 @@ public final class Vocabulary {
         m.put("segment", List.of("when"));
         m.put("date", List.of("attribute", "field", "at", "offset_days", "yearly"));
         m.put("keyword", List.of("words"));
+        m.put("referral_converted", List.of());
         return Collections.unmodifiableMap(m);
     }
 

@@ -3,6 +3,7 @@ package io.comeback.engine.run;
 import io.comeback.engine.model.MessageKind;
 import io.comeback.engine.text.SmsSegments.SegmentCount;
 import java.time.Instant;
+import java.util.List;
 
 /** What the interpreter wants the runtime to do, in order. */
 public sealed interface Decision {
@@ -18,6 +19,8 @@ public sealed interface Decision {
      * make (a step visited twice gets occurrence 2), so the outbound ledger can make it idempotent.
      *
      * @param couponCode the code issued for this enrollment when the text uses one, else null
+     * @param links      the short links the text carries ({@link TextLinks}), for the runtime to store with it; the
+     *                   text and its segment count already hold them
      */
     record Send(
             String stepId,
@@ -27,9 +30,33 @@ public sealed interface Decision {
             String text,
             SegmentCount segments,
             MessageKind messageKind,
-            String couponCode)
+            String couponCode,
+            List<TextLinks.ShortLink> links)
             implements Decision {
+
+        public Send {
+            links = links == null ? List.of() : List.copyOf(links);
+        }
+
+        /** A text without short links. */
+        public Send(
+                String stepId,
+                SendPurpose purpose,
+                int occurrence,
+                String locale,
+                String text,
+                SegmentCount segments,
+                MessageKind messageKind,
+                String couponCode) {
+            this(stepId, purpose, occurrence, locale, text, segments, messageKind, couponCode, List.of());
+        }
+
         public String ledgerKey() {
+            return ledgerKey(stepId, purpose, occurrence);
+        }
+
+        /** Unique per enrollment for every send the flow can make. */
+        public static String ledgerKey(String stepId, SendPurpose purpose, int occurrence) {
             return stepId + (purpose == SendPurpose.RE_ASK ? "/re_ask" : "") + "#" + occurrence;
         }
     }

@@ -32,10 +32,18 @@ public final class FlowInterpreter {
     private final Sender sender;
     private final StepWalker walker;
 
-    /** @param globals service-wide variables such as {@code shop.name} */
+    /** Links left as written ({@link TextLinks#untracked()}). */
     public FlowInterpreter(CouponCodes coupons, Map<String, String> globals) {
+        this(coupons, TextLinks.untracked(), globals);
+    }
+
+    /**
+     * @param links   what {@code {{ link.* }}} and {@code {{ referral.* }}} become in a text being sent
+     * @param globals service-wide variables such as {@code shop.name}
+     */
+    public FlowInterpreter(CouponCodes coupons, TextLinks links, Map<String, String> globals) {
         this.globals = Map.copyOf(globals);
-        this.sender = new Sender(coupons, this.globals);
+        this.sender = new Sender(coupons, links, this.globals);
         this.walker = new StepWalker(sender, this.globals);
     }
 

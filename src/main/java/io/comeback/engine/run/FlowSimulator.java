@@ -33,15 +33,26 @@ public final class FlowSimulator {
         this.rhythmFloor = rhythmFloor;
     }
 
-    /** Deterministic coupon codes, the given shop name and the scenario runner's rhythm floor. */
+    /** Deterministic coupon codes, the given shop name and the scenario runner's rhythm floor; links as written. */
     public static FlowSimulator withDefaults(String shopName) {
         return withDefaults(shopName, PurchaseRhythm.SCENARIO_FLOOR);
     }
 
     /** Deterministic coupon codes, the given shop name and rhythm floor (the service passes its setting). */
     public static FlowSimulator withDefaults(String shopName, Duration rhythmFloor) {
+        return withDefaults(shopName, rhythmFloor, io.comeback.engine.text.LinkShape.UNTRACKED);
+    }
+
+    /**
+     * Deterministic coupon codes, the given shop name and rhythm floor, and short links and referral codes of the
+     * service's shape (stored nowhere), so simulated texts are as long as sent ones.
+     */
+    public static FlowSimulator withDefaults(
+            String shopName, Duration rhythmFloor, io.comeback.engine.text.LinkShape links) {
         return new FlowSimulator(
-                new FlowInterpreter(CouponCodes.deterministic(), Map.of("shop.name", shopName)), rhythmFloor);
+                new FlowInterpreter(
+                        CouponCodes.deterministic(), TextLinks.preview(links), Map.of("shop.name", shopName)),
+                rhythmFloor);
     }
 
     /** @throws InvalidSimulationException when the request cannot be simulated (bad zone, event type, times) */

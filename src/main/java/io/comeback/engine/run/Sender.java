@@ -28,12 +28,14 @@ final class Sender {
     private static final Set<String> DOTTED_DATES = Set.of("nb", "nn", "no", "da", "fi", "is");
 
     private final CouponCodes coupons;
+    private final TextLinks links;
     private final Map<String, String> globals;
     // Flows are few and immutable: parse each text once, render it many times.
     private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
-    Sender(CouponCodes coupons, Map<String, String> globals) {
+    Sender(CouponCodes coupons, TextLinks links, Map<String, String> globals) {
         this.coupons = coupons;
+        this.links = links;
         this.globals = globals;
     }
 
@@ -77,9 +79,15 @@ final class Sender {
     private void emitSend(Run run, String stepId, SendPurpose purpose, LocalizedText text) {
         TextVariant variant = chosen(run, text);
         Template template = templates.computeIfAbsent(variant.template(), Template::parse);
-        String body = template.render(new VariableLookup(run, globals));
         String sendKey = purpose == SendPurpose.RE_ASK ? stepId + "/re_ask" : stepId;
         int occurrence = run.nextOccurrence(sendKey);
+        SendLookup lookup = new SendLookup(
+                run,
+                new VariableLookup(run, globals),
+                links,
+                stepId,
+                Decision.Send.ledgerKey(stepId, purpose, occurrence));
+        String body = template.render(lookup);
         run.emit(new Decision.Send(
                 stepId,
                 purpose,
@@ -88,7 +96,8 @@ final class Sender {
                 body,
                 SmsSegments.count(body),
                 run.flow.settings().kind(),
-                run.variables.get("coupon.code")));
+                run.variables.get("coupon.code"),
+                lookup.tracked()));
     }
 
     /**

@@ -52,6 +52,16 @@ final class FlowChecks {
                                         + "`re_entry: always` to enter them every year (once per year: the date comes round once)."));
             }
         }
+        if (trigger instanceof Trigger.ReferralConverted referral
+                && flow.entry().reEntry() instanceof ReEntry.Never) {
+            out.add(Problem.warning(
+                    flow.entry().reEntry().location().isKnown()
+                            ? flow.entry().reEntry().location()
+                            : referral.location(),
+                    "entry.re_entry",
+                    "With `re_entry: never` (the default) a referrer is rewarded for their first friend only. Write "
+                            + "`re_entry: always` to reward every friend (each friend's first order rewards once)."));
+        }
         if (flow.entry().holdoutPercent() > 50) {
             out.add(Problem.warning(
                     flow.entry().location(),

@@ -2,6 +2,7 @@ package io.comeback.engine.validate;
 
 import io.comeback.engine.model.Problem;
 import io.comeback.engine.model.Severity;
+import io.comeback.engine.text.LinkShape;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,8 @@ import java.util.stream.Stream;
 public final class FlowLintCli {
 
     private final PrintStream out;
-    private final FlowValidator validator = new FlowValidator();
+    // Links are counted as the service sends them: short links on its public URL when one is set here as there.
+    private final FlowValidator validator = new FlowValidator(LinkShape.on(baseUrl()));
 
     FlowLintCli(PrintStream out) {
         this.out = out;
@@ -74,6 +76,12 @@ public final class FlowLintCli {
         } catch (IOException e) {
             return List.of(new Problem(Severity.ERROR, 1, 1, "", "cannot read the file: " + e.getMessage()));
         }
+    }
+
+    /** COMEBACK_LINKS_BASE_URL, else COMEBACK_PUBLIC_URL, as the service reads them; none: links as written. */
+    static String baseUrl() {
+        String links = System.getenv("COMEBACK_LINKS_BASE_URL");
+        return links != null && !links.isBlank() ? links : System.getenv("COMEBACK_PUBLIC_URL");
     }
 
     private static List<Path> flowFilesIn(Path folder) {

@@ -4,13 +4,15 @@ import io.comeback.engine.model.CouponSpec;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Link;
 import io.comeback.engine.model.Variables;
+import io.comeback.engine.text.LinkShape;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Typical values for variables, used only to estimate how long a text becomes once filled in.
- * They lean long (a long first name, a full link) so that the segment warning errs on the side
- * of warning.
+ * They lean long (a long first name) so that the segment warning errs on the side of warning. Links
+ * are counted as what is sent: a short link of the service's shape ({@link LinkShape}), or the
+ * address as written when links are not tracked.
  */
 final class SampleValues {
 
@@ -41,16 +43,19 @@ final class SampleValues {
             Map.entry("coupon.expiresAt", "2025-12-31"),
             Map.entry("reply.text", "ja takk"),
             Map.entry("reply.score", "10"),
-            Map.entry("shop.name", "Nettbutikken"));
+            Map.entry("shop.name", "Nettbutikken"),
+            Map.entry("referred.firstName", "Kristoffer"));
 
     private static final String ATTRIBUTE = "attributeval";
 
     private final Flow flow;
     private final Optional<CouponSpec> coupon;
+    private final LinkShape links;
 
-    SampleValues(Flow flow, Optional<CouponSpec> coupon) {
+    SampleValues(Flow flow, Optional<CouponSpec> coupon, LinkShape links) {
         this.flow = flow;
         this.coupon = coupon;
+        this.links = links;
     }
 
     /** The sample for a placeholder; a written fallback counts when it is longer. */
@@ -63,7 +68,13 @@ final class SampleValues {
         Optional<String> link = Variables.linkName(variable);
         if (link.isPresent()) {
             Link l = flow.links().get(link.get());
-            return l == null ? "https://example.com/x" : l.url();
+            return links.sampleLink(l == null ? "https://example.com/x" : l.url());
+        }
+        if (variable.equals(Variables.REFERRAL_CODE)) {
+            return links.sampleReferralCode();
+        }
+        if (variable.equals(Variables.REFERRAL_LINK)) {
+            return links.sampleReferralLink();
         }
         if (variable.equals("coupon.code")) {
             int length = coupon.map(c -> c.prefix().length() + c.length()).orElse(10);

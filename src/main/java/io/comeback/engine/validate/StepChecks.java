@@ -29,10 +29,10 @@ final class StepChecks {
     private final List<Problem> out;
     private final Set<String> localesInFlow = new LinkedHashSet<>();
 
-    StepChecks(Flow flow, VariableScope scope, List<Problem> out) {
+    StepChecks(Flow flow, VariableScope scope, io.comeback.engine.text.LinkShape links, List<Problem> out) {
         this.flow = flow;
         this.scope = scope;
-        this.texts = new TextChecks(flow, scope, out);
+        this.texts = new TextChecks(flow, scope, links, out);
         this.conditions = new ConditionChecks(scope, out);
         this.out = out;
         flow.steps().stream()

@@ -8,6 +8,7 @@ import io.comeback.engine.model.Problem;
 import io.comeback.engine.model.Severity;
 import io.comeback.engine.model.SourceLocation;
 import io.comeback.engine.model.TextVariant;
+import io.comeback.engine.text.LinkShape;
 import io.comeback.engine.text.SmsSegments;
 import io.comeback.engine.text.Template;
 import io.comeback.engine.text.TemplateSyntaxException;
@@ -37,11 +38,13 @@ final class TextChecks {
 
     private final Flow flow;
     private final VariableScope scope;
+    private final LinkShape links;
     private final List<Problem> out;
 
-    TextChecks(Flow flow, VariableScope scope, List<Problem> out) {
+    TextChecks(Flow flow, VariableScope scope, LinkShape links, List<Problem> out) {
         this.flow = flow;
         this.scope = scope;
+        this.links = links;
         this.out = out;
     }
 
@@ -66,7 +69,7 @@ final class TextChecks {
                             path,
                             f.message())));
         }
-        SampleValues samples = new SampleValues(flow, coupon);
+        SampleValues samples = new SampleValues(flow, coupon, links);
         String filled = fill(template, samples);
         nonGsm(text, path);
         segments(text, path, filled, template.literalText());

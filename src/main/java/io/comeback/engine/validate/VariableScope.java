@@ -25,6 +25,7 @@ final class VariableScope {
     private final Flow flow;
     private final boolean orderFlow;
     private final boolean eventFlow;
+    private final boolean referralFlow;
     private final boolean anyCoupon;
     private final boolean anyReply;
     private final Set<Integer> afterCoupon;
@@ -34,6 +35,7 @@ final class VariableScope {
         this.flow = flow;
         this.orderFlow = flow.trigger() instanceof Trigger.OrderPlaced;
         this.eventFlow = flow.trigger() instanceof Trigger.EventTrigger;
+        this.referralFlow = flow.trigger() instanceof Trigger.ReferralConverted;
         List<Integer> couponSteps =
                 indexes(i -> flow.steps().get(i) instanceof Send s && s.coupon().isPresent());
         List<Integer> replySteps = indexes(i -> flow.steps().get(i) instanceof WaitForReply);
@@ -85,6 +87,13 @@ final class VariableScope {
         if (family.equals("order") && !orderFlow) {
             return error(
                     "`" + variable + "` has no value here: only flows with `trigger: order_placed` know an order.");
+        }
+        if (family.equals("referred") && !referralFlow) {
+            return error("`" + variable
+                    + "` has no value here: only flows with `trigger: referral_converted` know the referred friend.");
+        }
+        if (family.equals("referral") && stepIndex < 0) {
+            return error("`" + variable + "` has no value in conditions: it is filled in when a text is sent.");
         }
         if ((family.equals("coupon") || family.equals("reply")) && stepIndex < 0) {
             return error(
