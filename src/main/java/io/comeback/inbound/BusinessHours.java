@@ -2,27 +2,25 @@ package io.comeback.inbound;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * When people answer the inbox, and the auto-reply that tells a texter so: "a person will answer
- * shortly" inside the hours, else "we answer tomorrow from 09:00" (or today, or on Monday).
+ * shortly" inside the hours, else "we answer tomorrow from 09:00" (or today, or on Monday, or on 2 January after
+ * a long holiday). Holidays are closed days ({@link OpeningDays}).
  */
 @ApplicationScoped
 public class BusinessHours {
 
     private final ZoneId zone;
-    private final Set<DayOfWeek> days;
+    private final OpeningDays days;
     private final LocalTime open;
     private final LocalTime close;
     private final String openReply;
@@ -35,13 +33,25 @@ public class BusinessHours {
                 config.businessHours().days(),
                 config.businessHours().open(),
                 config.businessHours().close(),
+                config.businessHours().holidays(),
                 config.autoReply().open(),
                 config.autoReply().closed());
     }
 
     public BusinessHours(String zone, String days, String open, String close, String openReply, String closedReply) {
+        this(zone, days, open, close, "none", openReply, closedReply);
+    }
+
+    public BusinessHours(
+            String zone,
+            String days,
+            String open,
+            String close,
+            String holidays,
+            String openReply,
+            String closedReply) {
         this.zone = ZoneId.of(zone);
-        this.days = parseDays(days);
+        this.days = OpeningDays.parse(days, holidays);
         this.open = LocalTime.parse(open);
         this.close = LocalTime.parse(close);
         this.openReply = openReply;
@@ -58,36 +68,23 @@ public class BusinessHours {
 
     boolean isOpen(ZonedDateTime local) {
         LocalTime time = local.toLocalTime();
-        return days.contains(local.getDayOfWeek()) && !time.isBefore(open) && time.isBefore(close);
+        return days.isOpen(local.toLocalDate()) && !time.isBefore(open) && time.isBefore(close);
     }
 
-    /** "today from 09:00", "tomorrow from 09:00" or "on Monday from 09:00". */
+    /** "today from 09:00", "tomorrow from 09:00", "on Monday from 09:00" or "on 2 January from 09:00". */
     String nextOpening(ZonedDateTime local) {
         LocalDate today = local.toLocalDate();
-        LocalDate day = today;
-        if (!days.contains(day.getDayOfWeek()) || !local.toLocalTime().isBefore(open)) {
-            day = day.plusDays(1);
-        }
-        for (int i = 0; i < 7 && !days.contains(day.getDayOfWeek()); i++) {
-            day = day.plusDays(1);
-        }
+        LocalDate from = local.toLocalTime().isBefore(open) ? today : today.plusDays(1);
+        LocalDate day = days.firstOpenFrom(from).orElse(from);
         String when = day.equals(today)
                 ? "today"
                 : day.equals(today.plusDays(1))
                         ? "tomorrow"
-                        : "on " + day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+                        : day.isBefore(today.plusDays(7))
+                                ? "on " + day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                                : "on " + DAY_AND_MONTH.format(day);
         return when + " from " + open;
     }
 
-    private static Set<DayOfWeek> parseDays(String days) {
-        Set<DayOfWeek> set = EnumSet.noneOf(DayOfWeek.class);
-        Arrays.stream(days.split(","))
-                .map(String::trim)
-                .filter(d -> !d.isEmpty())
-                .forEach(d -> set.add(Arrays.stream(DayOfWeek.values())
-                        .filter(w -> w.name().startsWith(d.toUpperCase(Locale.ROOT)))
-                        .findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException("Not a day of the week: " + d))));
-        return set;
-    }
+    private static final DateTimeFormatter DAY_AND_MONTH = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
 }

@@ -36,7 +36,8 @@ import java.util.Optional;
  * keyword sign-up; a reply goes to the sender's most recent enrollment waiting for one; a keyword starts
  * its flow — from a number no customer has, the customer is created first, and a marketing flow asks
  * someone not opted in to confirm before they are opted in and enter ({@link KeywordSignUps}); anything
- * else lands in the inbox with an auto-reply saying when a person answers.
+ * else lands in the inbox — its conversation opens ({@link Conversations}) — with an auto-reply saying when a person
+ * answers, at most once a day per person ({@link AutoReplyPace}).
  */
 @ApplicationScoped
 public class InboundReceiver implements InboundSmsSink {
@@ -60,6 +61,8 @@ public class InboundReceiver implements InboundSmsSink {
     private final PhoneSuppressions suppressions;
     private final KeywordSignUps signUps;
     private final CustomerService customers;
+    private final Conversations conversations;
+    private final AutoReplyPace autoReplies;
 
     public InboundReceiver(
             AgroalDataSource dataSource,
@@ -75,7 +78,11 @@ public class InboundReceiver implements InboundSmsSink {
             SenderKeywords keywords,
             PhoneSuppressions suppressions,
             KeywordSignUps signUps,
-            CustomerService customers) {
+            CustomerService customers,
+            Conversations conversations,
+            AutoReplyPace autoReplies) {
+        this.conversations = conversations;
+        this.autoReplies = autoReplies;
         this.signUps = signUps;
         this.customers = customers;
         this.keywords = keywords;
@@ -163,7 +170,7 @@ public class InboundReceiver implements InboundSmsSink {
         if (keywordFlow.isPresent()) {
             return keyword(c, customerId, customer.get().consentStatus, sms, keywordFlow.get(), at);
         }
-        return inbox(customerId);
+        return inbox(c, sms, customerId);
     }
 
     /**
@@ -186,7 +193,7 @@ public class InboundReceiver implements InboundSmsSink {
         if (outcome instanceof EntryOutcome.Entered entered) {
             return new Route("keyword", customerId, entered.enrollmentId(), flow.id(), null);
         }
-        return inbox(customerId);
+        return inbox(c, sms, customerId);
     }
 
     /** YES / JA to a pending keyword sign-up: opted in (consent ledger), then into the flow. */
@@ -224,7 +231,7 @@ public class InboundReceiver implements InboundSmsSink {
                 return keyword(c, created.get().id, created.get().consentStatus, sms, keywordFlow.get(), at);
             }
         }
-        return inbox(null);
+        return inbox(c, sms, null);
     }
 
     /**
@@ -250,8 +257,12 @@ public class InboundReceiver implements InboundSmsSink {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(InboundReceiver.class);
 
-    private Route inbox(Long customerId) {
-        return new Route("inbox", customerId, null, null, businessHours.autoReply(clock.instant()));
+    /** A text for a person: its conversation opens, and the auto-reply goes out at most once a day (AutoReplyPace). */
+    private Route inbox(Connection c, InboundSms sms, Long customerId) throws SQLException {
+        Instant at = sms.receivedAt() == null ? clock.instant() : sms.receivedAt();
+        long conversation = conversations.received(c, sms.from(), customerId, at);
+        String answer = autoReplies.mayReply(c, conversation, at) ? businessHours.autoReply(at) : null;
+        return new Route("inbox", customerId, null, null, answer);
     }
 
     private static String truncate(String body) {
