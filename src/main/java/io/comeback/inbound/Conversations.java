@@ -96,15 +96,19 @@ public class Conversations {
         }
     }
 
-    /** Newest text first; {@code status} empty for every conversation. */
-    public List<Summary> list(Optional<ConversationStatus> status, int limit) {
-        String where = status.map(s -> " WHERE v.status = ?").orElse("");
+    /** Newest text first; {@code status} empty for every conversation, {@code phone} empty for every number. */
+    public List<Summary> list(Optional<ConversationStatus> status, Optional<String> phone, int limit) {
+        String where = " WHERE true" + status.map(s -> " AND v.status = ?").orElse("")
+                + phone.map(p -> " AND v.phone = ?").orElse("");
         try (Connection c = dataSource.getConnection();
                 PreparedStatement st =
                         c.prepareStatement(SELECT + where + " ORDER BY v.last_inbound_at DESC, v.id DESC LIMIT ?")) {
             int i = 0;
             if (status.isPresent()) {
                 st.setString(++i, status.get().wire());
+            }
+            if (phone.isPresent()) {
+                st.setString(++i, phone.get());
             }
             st.setInt(++i, limit);
             List<Summary> found = new ArrayList<>();

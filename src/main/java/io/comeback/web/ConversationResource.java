@@ -1,5 +1,6 @@
 package io.comeback.web;
 
+import io.comeback.audience.PhoneNumbers;
 import io.comeback.inbound.ConversationReplies;
 import io.comeback.inbound.ConversationStatus;
 import io.comeback.inbound.ConversationThread;
@@ -54,6 +55,7 @@ public class ConversationResource {
     private final ConversationThread threads;
     private final ConversationReplies replies;
     private final Users users;
+    private final PhoneNumbers phones;
     private final Clock clock;
 
     public ConversationResource(
@@ -61,7 +63,9 @@ public class ConversationResource {
             ConversationThread threads,
             ConversationReplies replies,
             Users users,
+            PhoneNumbers phones,
             Clock clock) {
+        this.phones = phones;
         this.conversations = conversations;
         this.threads = threads;
         this.replies = replies;
@@ -70,11 +74,24 @@ public class ConversationResource {
     }
 
     @GET
-    @Operation(summary = "Conversations, newest text first: open ones by default, ?status=closed or all")
+    @Operation(
+            summary = "Conversations, newest text first: open ones by default, ?status=closed or all; ?phone= for one"
+                    + " number")
     public List<Conversations.Summary> list(
             @QueryParam("status") @DefaultValue("open") String status,
+            @QueryParam("phone") String phone,
             @QueryParam("limit") @DefaultValue("100") int limit) {
-        return conversations.list(status(status), MessageResource.checkLimit(limit));
+        Optional<String> number =
+                Optional.ofNullable(phone).filter(p -> !p.isBlank()).map(this::normalize);
+        return conversations.list(status(status), number, MessageResource.checkLimit(limit));
+    }
+
+    private String normalize(String phone) {
+        try {
+            return phones.normalize(phone).e164();
+        } catch (PhoneNumbers.InvalidPhoneNumberException e) {
+            throw ProblemException.invalidField("phone", "'" + phone + "' is not a phone number: " + e.getMessage());
+        }
     }
 
     @GET

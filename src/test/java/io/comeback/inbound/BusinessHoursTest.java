@@ -41,4 +41,50 @@ class BusinessHoursTest {
         assertThat(replyAt(2030, 4, 1, 8, 30)).isEqualTo("We answer today from 09:00.");
         assertThat(replyAt(2030, 4, 1, 9, 0)).isEqualTo("A person answers shortly.");
     }
+
+    @Test
+    void holidaysAreClosedAndTheReplyNamesTheNextOpenDay() {
+        BusinessHours christmas = new BusinessHours(
+                "Europe/Oslo",
+                "MON,TUE,WED,THU,FRI",
+                "09:00",
+                "16:00",
+                "12-24,12-25,12-26,2030-04-18",
+                "A person answers shortly.",
+                "We answer {when}.");
+        // Tuesday 24 December 2030 at noon: a holiday every year, and so are the two days after it.
+        assertThat(christmas.autoReply(
+                        LocalDateTime.of(2030, 12, 24, 12, 0).atZone(OSLO).toInstant()))
+                .isEqualTo("We answer on Friday from 09:00.");
+        // Wednesday 17 April 2030 after closing: Thursday 18 April is a holiday of that year only.
+        assertThat(christmas.autoReply(
+                        LocalDateTime.of(2030, 4, 17, 17, 0).atZone(OSLO).toInstant()))
+                .isEqualTo("We answer on Friday from 09:00.");
+        assertThat(christmas.autoReply(
+                        LocalDateTime.of(2031, 4, 17, 12, 0).atZone(OSLO).toInstant()))
+                .isEqualTo("A person answers shortly.");
+    }
+
+    @Test
+    void aLongClosingNamesTheDate() {
+        BusinessHours summer = new BusinessHours(
+                "Europe/Oslo",
+                "MON,TUE,WED,THU,FRI",
+                "09:00",
+                "16:00",
+                "2030-07-01,2030-07-02,2030-07-03,2030-07-04,2030-07-05,2030-07-08,2030-07-09",
+                "A person answers shortly.",
+                "We answer {when}.");
+        assertThat(summer.autoReply(
+                        LocalDateTime.of(2030, 6, 29, 12, 0).atZone(OSLO).toInstant()))
+                .isEqualTo("We answer on 10 July from 09:00.");
+    }
+
+    @Test
+    void aHolidayThatIsNoDateIsRefusedNamingTheSetting() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new BusinessHours("Europe/Oslo", "MON", "09:00", "16:00", "Christmas", "open", "closed"))
+                .hasMessageContaining("comeback.inbox.business-hours.holidays")
+                .hasMessageContaining("Christmas");
+    }
 }

@@ -60,8 +60,9 @@ public class InboxPage {
         String shown = "closed".equals(show) || "all".equals(show) ? show : "open";
         Optional<ConversationStatus> status =
                 "all".equals(shown) ? Optional.empty() : ConversationStatus.fromWire(shown);
-        List<Row> rows =
-                conversations.list(status, SHOWN).stream().map(this::row).toList();
+        List<Row> rows = conversations.list(status, Optional.<String>empty(), SHOWN).stream()
+                .map(this::row)
+                .toList();
         return inbox.data("frame", PageFrame.of("Inbox", "inbox", session))
                 .data("rows", rows)
                 .data("show", shown)
