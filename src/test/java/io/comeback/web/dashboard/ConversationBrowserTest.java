@@ -136,6 +136,12 @@ class ConversationBrowserTest {
         browser.findElement(By.linkText("Follow-ups")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Follow-ups");
         assertAccessible("follow-ups");
+
+        // The other pages of the dashboard pass the same check.
+        for (String page : List.of("/", "/flows", "/flows/feedback", "/inbox?show=all", "/customers?q=nobody")) {
+            browser.get(url(page));
+            assertAccessible(page);
+        }
     }
 
     @Test
@@ -180,6 +186,12 @@ class ConversationBrowserTest {
         given().get("/api/conversations/" + id)
                 .then()
                 .body("messages.findAll { it.kind == 'REPLY' }.size()", equalTo(0));
+
+        // The check itself can fail: an input without a label is a critical violation.
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=text>')");
+        assertThat(AxeCheck.seriousViolations(browser))
+                .anySatisfy(v -> assertThat(v).contains("label"));
     }
 
     /** Signs in through the login form, starting from {@code page}. */
@@ -195,6 +207,19 @@ class ConversationBrowserTest {
     }
 
     private void assertAccessible(String page) {
+        // -Dcomeback.shots=<folder> keeps a picture of each page checked, to look at by hand.
+        String shots = System.getProperty("comeback.shots");
+        if (shots != null) {
+            try {
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of(shots));
+                java.nio.file.Files.write(
+                        java.nio.file.Path.of(shots, page.replaceAll("[^a-z]+", "-") + ".png"),
+                        ((org.openqa.selenium.TakesScreenshot) browser)
+                                .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         assertThat(AxeCheck.seriousViolations(browser))
                 .as("axe-core: serious or critical violations on the " + page + " page")
                 .isEmpty();
