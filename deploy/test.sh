@@ -6,9 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source deploy/postgres.sh
 source deploy/browser.sh
+source deploy/kubernetes/validate/install.sh
 
 # The dashboard's browser test (DashboardBrowserTest) drives headless chromium; it fails rather than skips without it.
 ensure_browser_installed
+# DeployManifestsTest validates deploy/kubernetes with npm packages (kubernetes-models); it fails without them.
+ensure_manifest_validator_installed
 
 db=""
 if [ -z "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then

@@ -79,6 +79,10 @@ public final class ConditionSql {
             }
             return "(c.attributes ->> " + literal(name) + ")";
         }
+        java.util.Optional<String> fact = Variables.factName(variable);
+        if (fact.isPresent()) {
+            return fact(fact.get());
+        }
         String rfm = "comeback_rfm_scores(c.last_order_at, c.orders_count, c.total_spent, " + asOf + ")";
         switch (variable) {
             case "customer.firstName":
@@ -106,6 +110,30 @@ public final class ConditionSql {
                 Variables.linkName(variable).map(links::get).map(Link::url).orElse(null);
         String constant = link != null ? link : globals.get(variable);
         return constant == null ? "CAST(NULL AS text)" : literal(constant);
+    }
+
+    /**
+     * {@code customer.facts.<name>} as {@code CustomerFacts#value} renders it from the same columns: dates are the
+     * local day in the customer's zone, numbers compare as numbers (comeback_condition), so text forms such as
+     * {@code 20.0000} for {@code 20} do not matter.
+     */
+    private String fact(String name) {
+        return switch (name) {
+            case "ordersCount" -> "c.orders_count::text";
+            case "firstOrderAt" -> localDay("c.first_order_at");
+            case "lastOrderAt" -> localDay("c.last_order_at");
+            case "totalSpent" -> "c.total_spent::text";
+            case "medianGapDays" -> "(c.median_gap_seconds / 86400.0)::text";
+            case "expectedNextOrderAt" -> localDay("(c.last_order_at + c.median_gap_seconds * interval '1 second')");
+            case "daysSinceLastOrder" -> "comeback_days_since(c.last_order_at, " + asOf + ")::text";
+            case "favouriteCategory" -> "c.favourite_category";
+            case "lastProduct" -> "c.last_product";
+            default -> throw new IllegalArgumentException("no fact " + name);
+        };
+    }
+
+    private static String localDay(String instant) {
+        return "to_char(" + instant + " AT TIME ZONE c.time_zone, 'YYYY-MM-DD')";
     }
 
     static String literal(String text) {

@@ -25,7 +25,7 @@ public class CustomerValidator {
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9_]{0,63}$");
     private static final Map<String, String> LOCALE_BY_REGION = Map.of(
             "NO", "nb-NO", "SE", "sv-SE", "DK", "da-DK", "FI", "fi-FI", "DE", "de-DE", "GB", "en-GB", "US", "en-US",
-            "IE", "en-IE");
+            "IE", "en-IE", "IS", "is-IS");
 
     private final PhoneNumbers phones;
     private final ZoneId defaultZone;

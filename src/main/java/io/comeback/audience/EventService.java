@@ -73,6 +73,8 @@ public class EventService {
         event.type = in.type();
         event.at = at;
         event.properties = in.properties() == null ? new LinkedHashMap<>() : in.properties();
+        // Recorded by the service's clock, like texts and webhooks: retention counts from it.
+        event.createdAt = now;
         event.persist();
         engagement.recordEvent(event.customerId, event.type, event.at);
         recorded.fire(new AudienceEvents.EngagementRecorded(event.customerId, event.type, event.properties));

@@ -14,8 +14,9 @@ import java.util.Optional;
 
 /**
  * Inserts orders exactly once per {@code orderId} (INSERT … ON CONFLICT DO NOTHING) and folds each
- * new order into its customer's facts in the same transaction; an order carrying an issued coupon
- * code is attributed to the code's flow.
+ * new order into its customer's facts in the same transaction (the personal rhythm between purchase days in
+ * the customer's zone; the favourite category and last product when the order has items); an order carrying an
+ * issued coupon code is attributed to the code's flow.
  */
 @ApplicationScoped
 public class OrderStore {
@@ -39,7 +40,8 @@ public class OrderStore {
                 last_order_at = GREATEST(c.last_order_at, n.last_at),
                 total_spent = c.total_spent + n.spent,
                 recent_order_times = comeback_recent_order_times(c.recent_order_times, n.times),
-                median_gap_seconds = comeback_median_gap_seconds(comeback_recent_order_times(c.recent_order_times, n.times))
+                median_gap_seconds = comeback_median_gap_seconds(
+                    comeback_recent_order_times(c.recent_order_times, n.times), c.time_zone)
             FROM (%s) n
             WHERE c.id = n.customer_id
             """;
@@ -83,6 +85,9 @@ public class OrderStore {
                 Jdbc.setInstant(st, 5, order.placedAt());
                 st.executeUpdate();
             }
+            if (!order.items().isEmpty()) {
+                foldItemFacts(connection, customerId);
+            }
             if (order.couponCode() != null) {
                 attributeCoupon(connection, id, customerId, order);
             }
@@ -91,6 +96,22 @@ public class OrderStore {
             throw new IllegalStateException("Could not store order " + order.orderId(), e);
         }
     }
+
+    /**
+     * Recomputes the facts order items give (favourite category, last product; functions of migration V190) from the
+     * customer's orders: an order without items changes neither, so only an order with items pays for it.
+     */
+    private static void foldItemFacts(Connection connection, long customerId) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(ITEM_FACTS)) {
+            st.setLong(1, customerId);
+            st.executeUpdate();
+        }
+    }
+
+    private static final String ITEM_FACTS = """
+            UPDATE customers SET favourite_category = comeback_favourite_category(id),
+                                 last_product = comeback_last_product(id)
+            WHERE id = ?""";
 
     private static void attributeCoupon(Connection connection, long id, long customerId, OrderDraft order)
             throws SQLException {

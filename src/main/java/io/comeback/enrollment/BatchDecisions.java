@@ -23,6 +23,8 @@ import java.util.Optional;
  * only its own writes with it: sends pass the compliance gate and become ledger rows, {@code set} steps
  * become customer writes. Timers and exits are carried by the enrollment row itself. A text longer than
  * its flow's {@code max_segments} never reaches the gate: it is written as {@code refused} with the reason.
+ * A text the gate lets through for an enrollment that waits for an approval is written
+ * {@code awaiting_approval} instead of {@code pending}: the dispatcher never claims it until it is approved.
  */
 final class BatchDecisions {
 
@@ -34,6 +36,7 @@ final class BatchDecisions {
     private final Map<Long, List<SendGate.SendRequest>> sends = new LinkedHashMap<>();
     private final Map<Long, List<LedgerRow>> ledger = new HashMap<>();
     private final Map<Long, CustomerChanges> customerWrites = new HashMap<>();
+    private final java.util.Set<Long> awaitingApproval = new java.util.HashSet<>();
 
     BatchDecisions(SendGate gate, Instant now) {
         this.gate = gate;
@@ -41,6 +44,9 @@ final class BatchDecisions {
     }
 
     void accept(ClaimedEnrollment row, Flow flow, CustomerView customer, List<Decision> decisions) {
+        if (row.awaitingApproval()) {
+            awaitingApproval.add(row.id());
+        }
         for (Decision decision : decisions) {
             if (decision instanceof Decision.Send send) {
                 SendGate.SendRequest request =
@@ -112,6 +118,12 @@ final class BatchDecisions {
         customerWrites.remove(enrollmentId);
     }
 
+    /** True when the enrollment wrote a text that waits for approval (it is then parked until the decision). */
+    boolean wroteAwaiting(long enrollmentId) {
+        return ledgerRows(enrollmentId).stream()
+                .anyMatch(r -> LedgerStatus.AWAITING_APPROVAL.wire().equals(r.status()));
+    }
+
     List<LedgerRow> ledgerRows(long enrollmentId) {
         return ledger.getOrDefault(enrollmentId, List.of());
     }
@@ -145,6 +157,9 @@ final class BatchDecisions {
             status = LedgerStatus.BLOCKED.wire();
             reason = block.reason();
         } else if (verdict instanceof SendGate.Allow allow) {
+            if (awaitingApproval.contains(request.enrollmentId())) {
+                status = LedgerStatus.AWAITING_APPROVAL.wire();
+            }
             notBefore = allow.notBefore();
             reason = allow.reason();
             window = SendWindow.forSend(request, notBefore);

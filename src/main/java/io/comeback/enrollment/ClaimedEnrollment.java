@@ -2,7 +2,11 @@ package io.comeback.enrollment;
 
 import java.time.Instant;
 
-/** A due enrollment row, locked by the worker's transaction until it commits. */
+/**
+ * A due enrollment row, locked by the worker's transaction until it commits.
+ *
+ * @param approvalId the pending approval it waits for (its texts are written {@code awaiting_approval}), else null
+ */
 record ClaimedEnrollment(
         long id,
         String flowId,
@@ -11,4 +15,10 @@ record ClaimedEnrollment(
         String status,
         String stateJson,
         String startContextJson,
-        Instant enteredAt) {}
+        Instant enteredAt,
+        Long approvalId) {
+
+    boolean awaitingApproval() {
+        return approvalId != null;
+    }
+}

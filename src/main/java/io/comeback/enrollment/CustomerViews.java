@@ -2,6 +2,7 @@ package io.comeback.enrollment;
 
 import io.comeback.audience.rfm.RfmModel;
 import io.comeback.engine.model.ConsentStatus;
+import io.comeback.engine.run.CustomerFacts;
 import io.comeback.engine.run.CustomerView;
 import io.comeback.support.Jdbc;
 import java.sql.Array;
@@ -10,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -27,7 +29,9 @@ public final class CustomerViews {
 
     private static final String SELECT = """
             SELECT id, external_id, first_name, last_name, email, phone, locale, time_zone, attributes::text,
-                   tags, consent_status, comeback_rfm_scores(last_order_at, orders_count, total_spent, ?), birthday
+                   tags, consent_status, comeback_rfm_scores(last_order_at, orders_count, total_spent, ?), birthday,
+                   orders_count, first_order_at, last_order_at, total_spent, median_gap_seconds, favourite_category,
+                   last_product
             FROM customers WHERE id = ANY (?) AND erased_at IS NULL
             """;
 
@@ -84,7 +88,22 @@ public final class CustomerViews {
                 attributes,
                 tagSet,
                 ConsentStatus.fromYaml(rs.getString(11)).orElse(ConsentStatus.UNKNOWN),
-                RfmModel.scores(rs.getArray(12)));
+                RfmModel.scores(rs.getArray(12)),
+                facts(rs));
+    }
+
+    /** {@code customer.facts.*} as kept on the row (migration V190 and the order fold); the engine renders them. */
+    private static CustomerFacts facts(ResultSet rs) throws SQLException {
+        long gap = rs.getLong(18);
+        Duration medianGap = rs.wasNull() ? null : Duration.ofSeconds(gap);
+        return new CustomerFacts(
+                rs.getInt(14),
+                Jdbc.getInstant(rs, 15),
+                Jdbc.getInstant(rs, 16),
+                rs.getBigDecimal(17),
+                medianGap,
+                rs.getString(19),
+                rs.getString(20));
     }
 
     /** The customer's zone; UTC when unset or unknown. */

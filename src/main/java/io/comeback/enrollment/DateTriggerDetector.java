@@ -64,11 +64,14 @@ public class DateTriggerDetector {
 
     public DetectionRun detect(String flowId, Flow flow, Instant asOf) {
         long started = System.nanoTime();
+        if (pass.paused(flowId)) {
+            return new DetectionRun(flowId, "date", true, 0, Map.of(), Duration.ZERO, null);
+        }
         Trigger.DateTrigger trigger = (Trigger.DateTrigger) flow.trigger();
         Instant from = asOf.minus(catchUp);
         Map<Long, LocalDate> occurrences = new HashMap<>();
         DetectionPass.Batches batches =
-                pass.batches(flowId, asOf, (c, ids, at) -> record(c, flowId, ids, occurrences, at));
+                pass.batches(flowId, "date", asOf, (c, ids, at) -> record(c, flowId, ids, occurrences, at));
         try (Connection reader = dataSource.getConnection()) {
             if (!DetectionPass.lock(reader, LOCK_PREFIX + flowId)) {
                 LOG.infof("Date detection of flow %s is running elsewhere; skipped", flowId);
@@ -106,10 +109,16 @@ public class DateTriggerDetector {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (batches.matched() > 0) {
             LOG.infof(
-                    "Date detection of flow %s at %s: %d matched %s in %d ms",
-                    flowId, asOf, batches.matched(), batches.outcomes(), took.toMillis());
+                    "Date detection of flow %s at %s: %d matched %s in %d ms%s",
+                    flowId,
+                    asOf,
+                    batches.matched(),
+                    batches.outcomes(),
+                    took.toMillis(),
+                    batches.approvalId() == null ? "" : "; waiting for approval " + batches.approvalId());
         }
-        return new DetectionRun(flowId, "date", false, batches.matched(), batches.outcomes(), took, null);
+        return new DetectionRun(
+                flowId, "date", false, batches.matched(), batches.outcomes(), took, null, batches.approvalId());
     }
 
     private static void record(

@@ -1,6 +1,7 @@
 package io.comeback.enrollment;
 
 import io.agroal.api.AgroalDataSource;
+import io.comeback.flows.FlowControls;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -22,6 +23,11 @@ import org.jboss.logging.Logger;
  * if the scheduler misfires), and matches are entered through the entry rules in batches, each batch in a
  * transaction of its own together with the pass's record of whom it matched, so a pass cut short leaves its
  * committed batches entered and recorded and the next pass continues with the rest.
+ * <p>
+ * Control before sending, as for the inactivity detector: a paused flow is not detected, and a pass that matches
+ * more customers than {@code comeback.approval.threshold} collects them (one past the threshold at most) before
+ * entering any, then enters them all under an approval ({@link FlowApprovals}): their texts are written but wait
+ * until a marketer decides.
  */
 @ApplicationScoped
 public class DetectionPass {
@@ -34,12 +40,21 @@ public class DetectionPass {
     }
 
     private final Enrollments enrollments;
+    private final FlowApprovals approvals;
+    private final FlowControls controls;
     private final AgroalDataSource dataSource;
     private final int batchSize;
     private final int transactionTimeoutSeconds;
 
-    public DetectionPass(Enrollments enrollments, AgroalDataSource dataSource, TriggersConfig config) {
+    public DetectionPass(
+            Enrollments enrollments,
+            FlowApprovals approvals,
+            FlowControls controls,
+            AgroalDataSource dataSource,
+            TriggersConfig config) {
         this.enrollments = enrollments;
+        this.approvals = approvals;
+        this.controls = controls;
         this.dataSource = dataSource;
         this.batchSize = config.detector().batchSize();
         this.transactionTimeoutSeconds =
@@ -50,18 +65,33 @@ public class DetectionPass {
         return batchSize;
     }
 
+    /** A paused flow takes no new entries, so its pass does not run (what it would match is found after resume). */
+    boolean paused(String flowId) {
+        boolean paused = controls.of(flowId).paused();
+        if (paused) {
+            LOG.infof("Flow %s is paused: not detected", flowId);
+        }
+        return paused;
+    }
+
     /** Collects matches and enters them a batch at a time. */
     final class Batches {
         private final String flowId;
+        private final String trigger;
         private final Instant asOf;
         private final Recorder recorder;
         private final List<Long> ids = new ArrayList<>();
         private final List<String> reasons = new ArrayList<>();
         private final Map<String, Integer> outcomes = new TreeMap<>();
         private int matched;
+        // Whether it is known yet that the pass needs an approval, which one, and whether it was rejected meanwhile.
+        private boolean decided = !approvals.enabled();
+        private Long approvalId;
+        private boolean stopped;
 
-        Batches(String flowId, Instant asOf, Recorder recorder) {
+        Batches(String flowId, String trigger, Instant asOf, Recorder recorder) {
             this.flowId = flowId;
+            this.trigger = trigger;
             this.asOf = asOf;
             this.recorder = recorder;
         }
@@ -69,13 +99,27 @@ public class DetectionPass {
         void add(long customerId, String reason) {
             ids.add(customerId);
             reasons.add(reason);
-            if (ids.size() >= batchSize) {
+            if (!decided && ids.size() > approvals.threshold()) {
+                approvalId = approvals.open(
+                        flowId,
+                        trigger + " detection pass as of " + asOf + ": more than " + approvals.threshold()
+                                + " customers matched at once");
+                decided = true;
+            }
+            if (decided && ids.size() >= batchSize) {
                 flush();
             }
         }
 
+        /**
+         * Enters and records the batch. Under an approval it waits for it while it is pending; once approved the
+         * rest enters as usual; once rejected the rest of the pass is neither entered nor recorded (the next pass
+         * finds them again and asks anew).
+         */
         void flush() {
-            if (ids.isEmpty()) {
+            if (ids.isEmpty() || stopped) {
+                ids.clear();
+                reasons.clear();
                 return;
             }
             List<Long> batch = List.copyOf(ids);
@@ -85,12 +129,27 @@ public class DetectionPass {
             List<EntryOutcome> answered = QuarkusTransaction.requiringNew()
                     .timeout(transactionTimeoutSeconds)
                     .call(() -> {
-                        List<EntryOutcome> entered = enrollments.enterLapsed(flowId, batch, why);
+                        Long waitingFor = approvalId;
+                        if (waitingFor != null) {
+                            FlowApprovals.Hold hold = approvals.hold(waitingFor);
+                            if (hold == FlowApprovals.Hold.STOP) {
+                                return null;
+                            }
+                            waitingFor = hold == FlowApprovals.Hold.WAIT ? waitingFor : null;
+                        }
+                        List<EntryOutcome> entered = enrollments.enterLapsed(flowId, batch, why, waitingFor);
                         try (Connection connection = dataSource.getConnection()) {
                             recorder.record(connection, batch, asOf);
                         }
                         return entered;
                     });
+            if (answered == null) {
+                LOG.infof(
+                        "Approval %d of flow %s was rejected while its pass ran: the rest of the pass is not entered",
+                        approvalId, flowId);
+                stopped = true;
+                return;
+            }
             answered.forEach(o -> outcomes.merge(o.label(), 1, Integer::sum));
             matched += batch.size();
         }
@@ -102,10 +161,15 @@ public class DetectionPass {
         Map<String, Integer> outcomes() {
             return outcomes;
         }
+
+        /** The approval the pass waits for; null when it needed none. */
+        Long approvalId() {
+            return approvalId;
+        }
     }
 
-    Batches batches(String flowId, Instant asOf, Recorder recorder) {
-        return new Batches(flowId, asOf, recorder);
+    Batches batches(String flowId, String trigger, Instant asOf, Recorder recorder) {
+        return new Batches(flowId, trigger, asOf, recorder);
     }
 
     /** Runs {@code detect} for each flow on its own: one whose pass fails is logged and reported, the others still run. */

@@ -12,8 +12,8 @@ import java.time.Instant;
 
 /**
  * "Remove from flow": a person ends one running enrollment by hand. It exits with reason {@code removed} (its label
- * names who), its queued events are dropped, and its texts not yet handed to the gateway are blocked with reason
- * {@code removed_from_flow}. A text already handed over is on its way and is not called back.
+ * names who), its queued events are dropped, and its texts not yet handed to the gateway (pending, or held by a
+ * paused flow or an approval) are blocked with reason {@code removed_from_flow}. A text already handed over is on its way and is not called back.
  *
  * <p>The enrollment row is locked first: a wake-up batch holding it (claimed FOR UPDATE, written in the same
  * transaction) finishes before the removal reads it, so the removal never overwrites a step half done and no batch
@@ -42,7 +42,7 @@ public class EnrollmentRemoval {
             WHERE id = ?""";
     private static final String CANCEL = """
             UPDATE outbound_messages SET status = 'blocked', status_reason = ?, status_at = ?
-            WHERE enrollment_id = ? AND status = 'pending'""";
+            WHERE enrollment_id = ? AND status IN ('pending', 'held', 'awaiting_approval')""";
     private static final String SIGNALS = "DELETE FROM enrollment_signals WHERE enrollment_id = ?";
 
     private final AgroalDataSource dataSource;

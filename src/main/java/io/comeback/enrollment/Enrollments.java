@@ -77,6 +77,12 @@ public class Enrollments {
      */
     @Transactional
     public List<EntryOutcome> enterAll(String flowId, List<Candidate> candidates) {
+        return enterAll(flowId, candidates, null);
+    }
+
+    /** @param approvalId the pending approval the new enrollments wait for (their texts are held until it is decided), or null */
+    @Transactional
+    public List<EntryOutcome> enterAll(String flowId, List<Candidate> candidates, Long approvalId) {
         Instant now = clock.instant();
         List<Long> ids = candidates.stream().map(Candidate::customerId).toList();
         try (Connection connection = dataSource.getConnection()) {
@@ -88,9 +94,12 @@ public class Enrollments {
                 EntryStore.log(connection, flowId, now, ids, outcomes);
                 return outcomes;
             }
+            if (PausedEntries.refused(connection, flowId, ids, now, outcomes)) {
+                return outcomes;
+            }
             Map<Long, CustomerView> customers = CustomerViews.load(connection, ids, now);
             Map<Long, ReEntryCheck.History> histories = EntryStore.histories(connection, flowId, ids);
-            return admit(connection, flow.get(), candidates, now, candidate -> {
+            return admit(connection, flow.get(), candidates, now, approvalId, candidate -> {
                 CustomerView customer = customers.get(candidate.customerId());
                 ReEntryCheck.History history =
                         histories.getOrDefault(candidate.customerId(), ReEntryCheck.History.NONE);
@@ -126,6 +135,13 @@ public class Enrollments {
      */
     @Transactional
     public List<EntryOutcome> enterLapsed(String flowId, List<Long> customerIds, List<String> reasons) {
+        return enterLapsed(flowId, customerIds, reasons, null);
+    }
+
+    /** {@link #enterLapsed(String, List, List)} for entries that wait for an approval (see {@link #enterAll(String, List, Long)}). */
+    @Transactional
+    public List<EntryOutcome> enterLapsed(
+            String flowId, List<Long> customerIds, List<String> reasons, Long approvalId) {
         if (customerIds.size() != reasons.size()) {
             throw new IllegalArgumentException(customerIds.size() + " customers and " + reasons.size() + " reasons");
         }
@@ -136,13 +152,17 @@ public class Enrollments {
         }
         if (active.isEmpty() || !isDetected(active.get().trigger())) {
             // Order filters and trigger variables need the interpreter: the general way.
-            return enterAll(flowId, candidates);
+            return enterAll(flowId, candidates, approvalId);
         }
         Flow flow = active.get();
         Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection()) {
+            List<EntryOutcome> paused = new ArrayList<>(customerIds.size());
+            if (PausedEntries.refused(connection, flowId, customerIds, now, paused)) {
+                return paused;
+            }
             Map<Long, EntryFactStore.Fact> facts = EntryFactStore.load(connection, flow, customerIds, now, globals);
-            return admit(connection, flow, candidates, now, candidate -> {
+            return admit(connection, flow, candidates, now, approvalId, candidate -> {
                 EntryFactStore.Fact fact = facts.get(candidate.customerId());
                 return fact == null
                         ? null
@@ -177,6 +197,7 @@ public class Enrollments {
             Flow flow,
             List<Candidate> candidates,
             Instant now,
+            Long approvalId,
             Function<Candidate, Judged> judge)
             throws SQLException {
         String flowId = flow.id();
@@ -211,7 +232,7 @@ public class Enrollments {
         Set<Long> living = EntryStore.lockLiving(
                 connection, inserts.stream().map(EntryStore.Insert::customerId).toList());
         inserts.removeIf(in -> !living.contains(in.customerId()));
-        Map<Long, Long> inserted = EntryStore.insert(connection, flow, inserts, now);
+        Map<Long, Long> inserted = EntryStore.insert(connection, flow, inserts, now, approvalId);
         Map<Long, Boolean> heldOut = new HashMap<>();
         inserts.forEach(in -> heldOut.put(in.customerId(), in.heldOut()));
         List<Long> logged = new ArrayList<>();

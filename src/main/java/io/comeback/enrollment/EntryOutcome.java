@@ -22,6 +22,9 @@ public sealed interface EntryOutcome {
     /** Kept out by a rule; {@code reason} is one of the constants below. */
     record Refused(String reason, String detail) implements EntryOutcome {
         public static final String FLOW_NOT_ACTIVE = "flow_not_active";
+        /** A marketer paused the flow: it takes no new entries until resumed. */
+        public static final String FLOW_PAUSED = "flow_paused";
+
         public static final String NO_CUSTOMER = "no_customer";
         public static final String NO_CONSENT = "no_consent";
         public static final String AUDIENCE = "audience";

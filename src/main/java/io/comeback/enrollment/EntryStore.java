@@ -21,9 +21,9 @@ final class EntryStore {
             """;
     private static final String INSERT = """
             INSERT INTO enrollments (flow_id, flow_version, customer_id, status, start_context, next_wake_at,
-                                     entered_at, entry_reason, exited_at, exit_reason, exit_label, updated_at)
+                                     entered_at, entry_reason, exited_at, exit_reason, exit_label, updated_at, approval_id)
             SELECT ?, ?, u.customer_id, u.status, CAST(u.context AS jsonb), CAST(u.next_wake_at AS timestamptz), ?,
-                   u.reason, CAST(u.exited_at AS timestamptz), u.exit_reason, u.exit_reason, ?
+                   u.reason, CAST(u.exited_at AS timestamptz), u.exit_reason, u.exit_reason, ?, CAST(? AS bigint)
             FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                  AS u(customer_id, status, context, next_wake_at, reason, exited_at, exit_reason)
             ON CONFLICT (flow_id, customer_id) WHERE exited_at IS NULL DO NOTHING
@@ -63,6 +63,23 @@ final class EntryStore {
         return histories;
     }
 
+    /** Of these ids, the customers that exist (to log outcomes against). */
+    static List<Long> existing(Connection c, List<Long> customerIds) throws SQLException {
+        List<Long> found = new java.util.ArrayList<>();
+        if (customerIds.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement st = c.prepareStatement("SELECT id FROM customers WHERE id = ANY (?)")) {
+            st.setArray(1, c.createArrayOf("bigint", customerIds.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getLong(1));
+                }
+            }
+        }
+        return found;
+    }
+
     /** Locks the customers to enter (see {@code LIVING}) and returns those not erased. */
     static java.util.Set<Long> lockLiving(Connection c, List<Long> customerIds) throws SQLException {
         java.util.Set<Long> living = new java.util.HashSet<>();
@@ -81,7 +98,9 @@ final class EntryStore {
     }
 
     /** @return enrollment id per customer inserted; a customer missing was entered concurrently (still running) */
-    static Map<Long, Long> insert(Connection c, Flow flow, List<Insert> inserts, Instant now) throws SQLException {
+    /** @param approvalId the pending approval every inserted enrollment waits for, or null */
+    static Map<Long, Long> insert(Connection c, Flow flow, List<Insert> inserts, Instant now, Long approvalId)
+            throws SQLException {
         Map<Long, Long> ids = new HashMap<>();
         if (inserts.isEmpty()) {
             return ids;
@@ -111,6 +130,7 @@ final class EntryStore {
             st.setString(++i, flow.version());
             Jdbc.setInstant(st, ++i, now);
             Jdbc.setInstant(st, ++i, now);
+            st.setObject(++i, approvalId, java.sql.Types.BIGINT);
             st.setArray(++i, c.createArrayOf("bigint", customers));
             st.setArray(++i, c.createArrayOf("text", statuses));
             st.setArray(++i, c.createArrayOf("text", contexts));

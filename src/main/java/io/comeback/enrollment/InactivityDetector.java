@@ -10,6 +10,7 @@ import io.comeback.audience.inactivity.WinbackEnrollment;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Trigger;
 import io.comeback.flows.FlowCatalog;
+import io.comeback.flows.FlowControls;
 import io.comeback.support.AdvisoryLocks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,11 @@ import org.jboss.logging.Logger;
  * committed batches recorded; the next pass continues with the rest (they are not in cool-down).
  * A session advisory lock on the reading connection ({@link AdvisoryLocks#INACTIVITY_DETECTION}) keeps two
  * nodes from detecting the same flow at once even if the scheduler misfires.
+ * <p>
+ * A paused flow is not detected. A pass that matches more customers than {@code comeback.approval.threshold}
+ * asks for approval before anyone is texted ({@link FlowApprovals}): the matches are collected up to one past
+ * the threshold before anything is entered, so a pass either enters everyone as usual or everyone under the
+ * approval.
  */
 @ApplicationScoped
 public class InactivityDetector {
@@ -54,7 +60,19 @@ public class InactivityDetector {
             Map<MatchOutcome, Integer> outcomes,
             Duration took,
             Duration entering,
-            String failure) {}
+            String failure,
+            Long approvalId) {
+        FlowRun(
+                String flowId,
+                boolean skipped,
+                int matched,
+                Map<MatchOutcome, Integer> outcomes,
+                Duration took,
+                Duration entering,
+                String failure) {
+            this(flowId, skipped, matched, outcomes, took, entering, failure, null);
+        }
+    }
 
     private final FlowCatalog catalog;
     private final InactiveAudience audience;
@@ -63,6 +81,8 @@ public class InactivityDetector {
     private final AgroalDataSource dataSource;
     private final int transactionTimeoutSeconds;
     private final int batchSize;
+    private final FlowApprovals approvals;
+    private final FlowControls controls;
 
     public InactivityDetector(
             FlowCatalog catalog,
@@ -70,6 +90,8 @@ public class InactivityDetector {
             WinbackEnrollment enrollment,
             MatchStore log,
             AgroalDataSource dataSource,
+            FlowApprovals approvals,
+            FlowControls controls,
             InactivityConfig config) {
         this.catalog = catalog;
         this.audience = audience;
@@ -79,6 +101,8 @@ public class InactivityDetector {
         this.transactionTimeoutSeconds =
                 (int) config.detector().transactionTimeout().getSeconds();
         this.batchSize = config.detector().batchSize();
+        this.approvals = approvals;
+        this.controls = controls;
     }
 
     /**
@@ -121,8 +145,15 @@ public class InactivityDetector {
         long started = System.nanoTime();
         Trigger.Inactive trigger = (Trigger.Inactive) flow.trigger();
         Map<MatchOutcome, Integer> outcomes = new EnumMap<>(MatchOutcome.class);
+        if (controls.of(flowId).paused()) {
+            LOG.infof("Flow %s is paused: not detected", flowId);
+            return new FlowRun(flowId, true, 0, outcomes, Duration.ZERO, Duration.ZERO, null);
+        }
         int[] matched = {0};
         long[] entering = {0};
+        // Until the pass has more matches than the threshold it cannot tell whether it needs approval: it collects
+        // them first (one past the threshold at most), then enters them all one way.
+        Pass pass = new Pass(!approvals.enabled());
         try (Connection reader = dataSource.getConnection()) {
             if (!lock(reader, flowId)) {
                 LOG.infof("Inactivity detection of flow %s is running elsewhere; skipped", flowId);
@@ -135,11 +166,18 @@ public class InactivityDetector {
                 List<WinbackEnrollment.Match> batch = new ArrayList<>(batchSize);
                 audience.eligible(reader, trigger, InactiveAudience.FlowRules.of(flow), asOf, row -> {
                     batch.add(new WinbackEnrollment.Match(row.customerId(), MatchReasons.of(trigger, row, asOf)));
-                    if (batch.size() == batchSize) {
-                        entering[0] += timed(() -> matched[0] += flush(flowId, version, asOf, batch, outcomes));
+                    if (!pass.decided && batch.size() > approvals.threshold()) {
+                        pass.approvalId = approvals.open(
+                                flowId,
+                                "detection pass as of " + asOf + ": more than " + approvals.threshold()
+                                        + " customers matched at once");
+                        pass.decided = true;
+                    }
+                    if (pass.decided && batch.size() >= batchSize) {
+                        entering[0] += timed(() -> matched[0] += flush(flowId, version, asOf, batch, outcomes, pass));
                     }
                 });
-                entering[0] += timed(() -> matched[0] += flush(flowId, version, asOf, batch, outcomes));
+                entering[0] += timed(() -> matched[0] += flush(flowId, version, asOf, batch, outcomes, pass));
                 reader.commit();
             } finally {
                 reader.setAutoCommit(true);
@@ -153,10 +191,27 @@ public class InactivityDetector {
         Duration enteringTook = Duration.ofNanos(entering[0]);
         if (matched[0] > 0) {
             LOG.infof(
-                    "Inactivity detection of flow %s at %s: %d matched %s in %d ms (%d ms of it entering)",
-                    flowId, asOf, matched[0], outcomes, took.toMillis(), enteringTook.toMillis());
+                    "Inactivity detection of flow %s at %s: %d matched %s in %d ms (%d ms of it entering)%s",
+                    flowId,
+                    asOf,
+                    matched[0],
+                    outcomes,
+                    took.toMillis(),
+                    enteringTook.toMillis(),
+                    pass.approvalId == null ? "" : "; waiting for approval " + pass.approvalId);
         }
-        return new FlowRun(flowId, false, matched[0], outcomes, took, enteringTook, null);
+        return new FlowRun(flowId, false, matched[0], outcomes, took, enteringTook, null, pass.approvalId);
+    }
+
+    /** One pass's approval: whether it is known yet that it needs one, and which. */
+    private static final class Pass {
+        boolean decided;
+        Long approvalId;
+        boolean stopped;
+
+        Pass(boolean decided) {
+            this.decided = decided;
+        }
     }
 
     private static long timed(Runnable work) {
@@ -165,14 +220,20 @@ public class InactivityDetector {
         return System.nanoTime() - started;
     }
 
-    /** Enters and records one batch in a transaction of its own. */
+    /**
+     * Enters and records one batch in a transaction of its own. Under an approval, the batch waits for it while it
+     * is pending; once approved (a marketer may decide while a long pass still runs) the rest enters as usual; once
+     * rejected the rest of the pass is not entered (nor recorded: the next pass finds them again and asks anew).
+     */
     private int flush(
             String flowId,
             String version,
             Instant asOf,
             List<WinbackEnrollment.Match> batch,
-            Map<MatchOutcome, Integer> outcomes) {
-        if (batch.isEmpty()) {
+            Map<MatchOutcome, Integer> outcomes,
+            Pass pass) {
+        if (batch.isEmpty() || pass.stopped) {
+            batch.clear();
             return 0;
         }
         List<WinbackEnrollment.Match> matches = List.copyOf(batch);
@@ -180,12 +241,27 @@ public class InactivityDetector {
         List<MatchOutcome> answered = QuarkusTransaction.requiringNew()
                 .timeout(transactionTimeoutSeconds)
                 .call(() -> {
-                    List<MatchOutcome> entered = enrollment.enterAll(flowId, matches);
+                    Long approvalId = pass.approvalId;
+                    if (approvalId != null) {
+                        FlowApprovals.Hold hold = approvals.hold(approvalId);
+                        if (hold == FlowApprovals.Hold.STOP) {
+                            return null;
+                        }
+                        approvalId = hold == FlowApprovals.Hold.WAIT ? approvalId : null;
+                    }
+                    List<MatchOutcome> entered = enrollment.enterAll(flowId, matches, approvalId);
                     try (Connection connection = dataSource.getConnection()) {
                         log.record(connection, flowId, version, asOf, matches, entered);
                     }
                     return entered;
                 });
+        if (answered == null) {
+            LOG.infof(
+                    "Approval %d of flow %s was rejected while its pass ran: the rest of the pass is not entered",
+                    pass.approvalId, flowId);
+            pass.stopped = true;
+            return 0;
+        }
         answered.forEach(o -> outcomes.merge(o, 1, Integer::sum));
         return matches.size();
     }

@@ -28,6 +28,11 @@ public class RuntimeWinbackEnrollment implements WinbackEnrollment {
      */
     @Override
     public List<MatchOutcome> enterAll(String flowId, List<Match> matches) {
+        return enterAll(flowId, matches, null);
+    }
+
+    @Override
+    public List<MatchOutcome> enterAll(String flowId, List<Match> matches, Long approvalId) {
         List<Long> customers = matches.stream().map(Match::customerId).toList();
         List<String> reasons = matches.stream()
                 .map(m -> "inactive: "
@@ -35,7 +40,7 @@ public class RuntimeWinbackEnrollment implements WinbackEnrollment {
                                 .map(MatchReason.Window::rule)
                                 .collect(Collectors.joining(", ")))
                 .toList();
-        return enrollments.enterLapsed(flowId, customers, reasons).stream()
+        return enrollments.enterLapsed(flowId, customers, reasons, approvalId).stream()
                 .map(RuntimeWinbackEnrollment::outcome)
                 .toList();
     }

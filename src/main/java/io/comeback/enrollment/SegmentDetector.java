@@ -61,11 +61,14 @@ public class SegmentDetector {
 
     public DetectionRun detect(String flowId, Flow flow, Instant asOf) {
         long started = System.nanoTime();
+        if (pass.paused(flowId)) {
+            return new DetectionRun(flowId, "segment", true, 0, Map.of(), Duration.ZERO, null);
+        }
         Trigger.Segment segment = (Trigger.Segment) flow.trigger();
         String inSegment = "(("
                 + new ConditionSql("CAST('" + asOf + "' AS timestamptz)", globals, flow.links()).all(segment.when())
                 + ") IS TRUE)";
-        DetectionPass.Batches batches = pass.batches(flowId, asOf, (c, ids, at) -> join(c, flowId, ids, at));
+        DetectionPass.Batches batches = pass.batches(flowId, "segment", asOf, (c, ids, at) -> join(c, flowId, ids, at));
         try (Connection reader = dataSource.getConnection()) {
             if (!DetectionPass.lock(reader, LOCK_PREFIX + flowId)) {
                 LOG.infof("Segment detection of flow %s is running elsewhere; skipped", flowId);
@@ -104,10 +107,16 @@ public class SegmentDetector {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (batches.matched() > 0) {
             LOG.infof(
-                    "Segment detection of flow %s at %s: %d joined %s in %d ms",
-                    flowId, asOf, batches.matched(), batches.outcomes(), took.toMillis());
+                    "Segment detection of flow %s at %s: %d joined %s in %d ms%s",
+                    flowId,
+                    asOf,
+                    batches.matched(),
+                    batches.outcomes(),
+                    took.toMillis(),
+                    batches.approvalId() == null ? "" : "; waiting for approval " + batches.approvalId());
         }
-        return new DetectionRun(flowId, "segment", false, batches.matched(), batches.outcomes(), took, null);
+        return new DetectionRun(
+                flowId, "segment", false, batches.matched(), batches.outcomes(), took, null, batches.approvalId());
     }
 
     /** Members who no longer match (or were erased) leave the segment: matching again later is joining again. */

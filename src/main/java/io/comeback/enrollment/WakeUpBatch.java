@@ -8,6 +8,7 @@ import io.comeback.engine.run.EnrollmentState;
 import io.comeback.engine.run.ExitReason;
 import io.comeback.flows.FlowVersions;
 import io.comeback.messaging.SendGate;
+import io.comeback.support.LogContext;
 import io.comeback.support.UnflushedCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -104,28 +105,53 @@ public class WakeUpBatch {
         List<WakeUpStore.Failure> failures = new ArrayList<>(0);
         List<Interpreted> interpreted = new ArrayList<>(claimed.size());
         for (ClaimedEnrollment row : claimed) {
-            String unreadable = signals.unreadable().get(row.id());
-            if (unreadable != null) {
-                LOG.errorf("Enrollment %d in flow %s is set aside as failed: %s", row.id(), row.flowId(), unreadable);
-                failures.add(new WakeUpStore.Failure(row.id(), row.flowId(), unreadable));
-                continue;
+            LogContext.enrollment(row.id(), row.flowId());
+            try {
+                String unreadable = signals.unreadable().get(row.id());
+                if (unreadable != null) {
+                    LOG.errorf(
+                            "Enrollment %d in flow %s is set aside as failed: %s", row.id(), row.flowId(), unreadable);
+                    failures.add(new WakeUpStore.Failure(row.id(), row.flowId(), unreadable));
+                    continue;
+                }
+                List<WakeUpStore.Signal> events = signals.byEnrollment().getOrDefault(row.id(), List.of());
+                advance(row, customers.get(row.customerId()), events, now, sink, interpreted, failures);
+            } finally {
+                LogContext.clear();
             }
-            List<WakeUpStore.Signal> events = signals.byEnrollment().getOrDefault(row.id(), List.of());
-            advance(row, customers.get(row.customerId()), events, now, sink, interpreted, failures);
         }
         List<WakeUpStore.Failure> unjudged = sink.judge();
         failures.addAll(unjudged);
         Set<Long> setAside = unjudged.stream().map(WakeUpStore.Failure::id).collect(Collectors.toSet());
+        Set<Long> sentBefore = WakeUpStore.withSentTexts(
+                c,
+                interpreted.stream()
+                        .map(Interpreted::update)
+                        .filter(WakeUpStore.Update::conversion)
+                        .map(WakeUpStore.Update::id)
+                        .toList());
         List<BatchWriter.Advanced> writes = new ArrayList<>(interpreted.size());
+        List<Long> parked = new ArrayList<>(0);
         for (Interpreted one : interpreted) {
             long id = one.update().id();
             if (!setAside.contains(id)) {
                 writes.add(new BatchWriter.Advanced(
-                        one.update(), one.flowId(), sink.ledgerRows(id), sink.customerWrites(id), one.answers()));
+                        convertedAfterText(one.update(), sentBefore),
+                        one.flowId(),
+                        sink.ledgerRows(id),
+                        sink.customerWrites(id),
+                        one.answers()));
+                if (sink.wroteAwaiting(id)) {
+                    parked.add(id);
+                }
             }
         }
         WakeUpStore.fail(c, failures, now);
         BatchWriter.Written written = BatchWriter.write(c, writes, now);
+        Set<Long> unwritten =
+                written.failures().stream().map(WakeUpStore.Failure::id).collect(Collectors.toSet());
+        parked.removeIf(unwritten::contains);
+        WakeUpStore.park(c, parked);
         return new Outcome(
                 claimed.size(),
                 written.queued().inserted(),
@@ -214,6 +240,27 @@ public class WakeUpBatch {
             LOG.errorf(e, "Enrollment %d in flow %s is set aside as failed", row.id(), row.flowId());
             failures.add(WakeUpStore.Failure.of(row.id(), row.flowId(), e));
         }
+    }
+
+    /**
+     * A goal reached counts as a conversion of the flow only once one of the enrollment's texts reached the
+     * provider: a customer who orders while the first text still waits for the morning (or for approval) was not
+     * converted by it. The exit reason stays {@code goal_reached} either way.
+     */
+    private static WakeUpStore.Update convertedAfterText(WakeUpStore.Update update, Set<Long> sentBefore) {
+        if (!update.conversion() || sentBefore.contains(update.id())) {
+            return update;
+        }
+        return new WakeUpStore.Update(
+                update.id(),
+                update.status(),
+                update.stepId(),
+                update.stateJson(),
+                update.nextWakeAt(),
+                update.exitedAt(),
+                update.exitReason(),
+                update.exitLabel(),
+                false);
     }
 
     private static WakeUpStore.Update exited(

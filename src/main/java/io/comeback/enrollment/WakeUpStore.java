@@ -18,20 +18,41 @@ final class WakeUpStore {
 
     // The partial index on next_wake_at holds only waiting rows; SKIP LOCKED lets every worker of
     // every replica take a different batch without waiting for the others.
+    //
+    // The pause hold (V170): a due row of a paused flow is not run but moved out of the due index, its wake-up
+    // kept in held_wake_at until the flow is resumed (FlowPause). So a paused backlog costs each claim nothing
+    // after the first one met it, and the filter is one primary-key probe of flow_controls per claimed row.
+    // A paused flow's control row is held FOR SHARE until the batch commits, and resuming locks it FOR UPDATE
+    // first: a resume waits for a claim that is holding rows of the flow, so none is held after the resume.
     private static final String CLAIM = """
-            SELECT id, flow_id, flow_version, customer_id, status, state::text, start_context::text, entered_at
-            FROM enrollments
-            WHERE next_wake_at <= ?
+            WITH due AS (
+                SELECT id, flow_id, flow_version, customer_id, status, state::text AS state,
+                       start_context::text AS start_context, entered_at, approval_id, next_wake_at
+                FROM enrollments
+                WHERE next_wake_at <= ?
+                ORDER BY next_wake_at
+                LIMIT ?
+                FOR UPDATE SKIP LOCKED
+            ), paused AS (
+                SELECT flow_id FROM flow_controls WHERE status = 'paused' AND flow_id IN (SELECT flow_id FROM due)
+                FOR SHARE
+            ), held AS (
+                UPDATE enrollments e SET held_wake_at = due.next_wake_at, next_wake_at = NULL
+                FROM due JOIN paused ON paused.flow_id = due.flow_id
+                WHERE e.id = due.id
+                RETURNING e.id
+            )
+            SELECT id, flow_id, flow_version, customer_id, status, state, start_context, entered_at, approval_id
+            FROM due
+            WHERE id NOT IN (SELECT id FROM held)
             ORDER BY next_wake_at
-            LIMIT ?
-            FOR UPDATE SKIP LOCKED
             """;
     private static final String SIGNALS = """
             SELECT id, enrollment_id, event::text FROM enrollment_signals WHERE enrollment_id = ANY (?) ORDER BY id
             """;
     private static final String UPDATE = """
             UPDATE enrollments e SET status = u.status, step_id = u.step_id, state = CAST(u.state AS jsonb),
-                next_wake_at = u.next_wake_at, exited_at = u.exited_at, exit_reason = u.exit_reason,
+                next_wake_at = u.next_wake_at, held_wake_at = NULL, exited_at = u.exited_at, exit_reason = u.exit_reason,
                 exit_label = u.exit_label, conversion = u.conversion, updated_at = ?
             FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
                         CAST(CAST(? AS text[]) AS timestamptz[]), CAST(CAST(? AS text[]) AS timestamptz[]),
@@ -60,6 +81,19 @@ final class WakeUpStore {
                 exit_label = NULL, failure = u.failure, failed_at = ?, updated_at = ?
             FROM unnest(CAST(? AS bigint[]), CAST(? AS text[])) AS u(id, failure)
             WHERE e.id = u.id
+            """;
+
+    // An enrollment whose texts wait for approval waits with them: its next wake-up is kept aside until the
+    // approval is decided (FlowApprovals), so no later step runs ahead of a text nobody approved yet.
+    private static final String PARK = """
+            UPDATE enrollments SET held_wake_at = next_wake_at, next_wake_at = NULL
+            WHERE id = ANY (?) AND next_wake_at IS NOT NULL
+            """;
+    // Texts that reached the provider (the funnel's "sent"): a goal counts as a conversion only after one.
+    // By the ledger's unique (enrollment_id, send_key) index.
+    private static final String WITH_SENT_TEXTS = """
+            SELECT DISTINCT enrollment_id FROM outbound_messages
+            WHERE enrollment_id = ANY (?) AND status IN ('queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed')
             """;
 
     /** @param inboundMessageId the {@code inbound_messages} row of a reply, else null */
@@ -104,7 +138,8 @@ final class WakeUpStore {
                             rs.getString(5),
                             rs.getString(6),
                             rs.getString(7),
-                            rs.getTimestamp(8).toInstant()));
+                            rs.getTimestamp(8).toInstant(),
+                            (Long) rs.getObject(9)));
                 }
             }
         }
@@ -168,6 +203,33 @@ final class WakeUpStore {
             st.setArray(++i, SqlArrays.booleans(c, updates, Update::conversion));
             st.executeUpdate();
         }
+    }
+
+    static void park(Connection c, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement st = c.prepareStatement(PARK)) {
+            st.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            st.executeUpdate();
+        }
+    }
+
+    /** Of these enrollments, those with a text that reached the provider. */
+    static java.util.Set<Long> withSentTexts(Connection c, List<Long> ids) throws SQLException {
+        java.util.Set<Long> sent = new java.util.HashSet<>();
+        if (ids.isEmpty()) {
+            return sent;
+        }
+        try (PreparedStatement st = c.prepareStatement(WITH_SENT_TEXTS)) {
+            st.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    sent.add(rs.getLong(1));
+                }
+            }
+        }
+        return sent;
     }
 
     static void fail(Connection c, List<Failure> failures, Instant now) throws SQLException {

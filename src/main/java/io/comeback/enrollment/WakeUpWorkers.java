@@ -2,6 +2,7 @@ package io.comeback.enrollment;
 
 import io.comeback.messaging.Dispatcher;
 import io.comeback.messaging.RuntimeConfig;
+import io.comeback.support.GracefulStop;
 import io.comeback.support.PollingLoop;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -18,10 +19,13 @@ import java.time.Clock;
 public class WakeUpWorkers {
 
     private final PollingLoop loop;
+    private final GracefulStop stop;
     private final boolean enabled;
 
-    public WakeUpWorkers(WakeUpBatch batch, Dispatcher dispatcher, Clock clock, RuntimeConfig config) {
+    public WakeUpWorkers(
+            WakeUpBatch batch, Dispatcher dispatcher, Clock clock, GracefulStop stop, RuntimeConfig config) {
         this.enabled = config.enabled();
+        this.stop = stop;
         int batchSize = config.batchSize();
         this.loop = new PollingLoop("wake-up", config.workers(), config.pollInterval(), () -> {
             WakeUpBatch.Outcome outcome = batch.run(clock.instant(), batchSize);
@@ -38,11 +42,12 @@ public class WakeUpWorkers {
     void onStart(@Observes StartupEvent event) {
         if (enabled) {
             loop.start();
+            stop.register(loop);
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        loop.stop();
+        stop.stop(loop);
     }
 
     /** Something became due now (an entry, a signal): look at once instead of at the next poll. */

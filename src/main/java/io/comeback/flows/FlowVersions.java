@@ -46,6 +46,20 @@ public class FlowVersions {
         }
     }
 
+    /** True when some version of the flow was ever loaded: it may have enrollments running even without its file. */
+    public boolean known(String flowId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement st =
+                        connection.prepareStatement("SELECT 1 FROM flow_versions WHERE flow_id = ? LIMIT 1")) {
+            st.setString(1, flowId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not look up flow " + flowId, e);
+        }
+    }
+
     /** The flow as it was at {@code version}; empty when that version was never loaded (or no longer parses). */
     public Optional<Flow> resolve(String flowId, String version) {
         return parsed.computeIfAbsent(key(flowId, version), k -> load(flowId, version));

@@ -3,15 +3,13 @@ package io.comeback.inbound;
 import io.smallrye.config.ConfigMapping;
 
 /**
- * {@code comeback.inbox.*}: texts no flow waits for get an auto-reply saying when a person answers. Defaults are in
- * application.properties.
+ * {@code comeback.inbox.*}: when people answer texts no flow waits for. The auto-reply that says so is one of the
+ * {@link RepliesConfig replies}, in the sender's language. Defaults are in application.properties.
  */
 @ConfigMapping(prefix = "comeback.inbox")
 public interface InboxConfig {
 
     BusinessHours businessHours();
-
-    AutoReply autoReply();
 
     interface BusinessHours {
 
@@ -29,14 +27,5 @@ public interface InboxConfig {
 
         /** Closed days: {@code 12-25} every year, {@code 2031-04-18} once; {@code none} for none. */
         String holidays();
-    }
-
-    interface AutoReply {
-
-        /** During business hours. */
-        String open();
-
-        /** Outside them; {@code {when}} becomes the next opening. */
-        String closed();
     }
 }

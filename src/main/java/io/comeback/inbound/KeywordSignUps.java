@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Double opt-in for keyword sign-ups. Someone who is not opted in texts the keyword of a marketing flow: the
- * service asks them to confirm ({@code comeback.keywords.confirm-request}) and keeps the question pending in
+ * service asks them to confirm ({@code comeback.replies.<LANGUAGE>.confirm-request}, in their language) and keeps
+ * the question pending in
  * {@code keyword_confirmations}; a confirming answer (YES, JA) within {@code comeback.keywords.confirm-within}
  * opts them in — the consent change in the customer row and the consent ledger, with the keyword, the
  * question they confirmed and their answer — and the caller enters them into the flow. Runs in the caller's
@@ -38,22 +39,21 @@ public class KeywordSignUps {
             "UPDATE keyword_confirmations SET closed_at = ?, confirmed = true WHERE id = ?";
 
     private final ConsentLedger ledger;
-    private final String question;
     private final Duration validFor;
 
     public KeywordSignUps(ConsentLedger ledger, KeywordsConfig config) {
         this.ledger = ledger;
-        this.question = config.confirmRequest();
         this.validFor = config.confirmWithin();
     }
 
     /**
-     * Asks the customer to confirm signing up for {@code flowId}; a question asked before and not answered is
-     * closed (the latest keyword is the one confirmed).
+     * Asks the customer to confirm signing up for {@code flowId} with {@code question} (kept: it is the consent text
+     * they confirm); a question asked before and not answered is closed (the latest keyword is the one confirmed).
      *
      * @return the question, to answer the keyword text with
      */
-    public String ask(Connection c, long customerId, String flowId, String keyword, Instant at) throws SQLException {
+    public String ask(Connection c, long customerId, String flowId, String keyword, String question, Instant at)
+            throws SQLException {
         close(c, customerId, at);
         try (PreparedStatement st = c.prepareStatement(ASK)) {
             st.setLong(1, customerId);

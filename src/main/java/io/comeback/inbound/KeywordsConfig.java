@@ -7,25 +7,13 @@ import java.util.Optional;
 
 /**
  * {@code comeback.keywords.*} (README "Consent and opt-out"): the standing keyword sets, globally and per country
- * of the texting number, and what the service answers to them. Defaults are in application.properties; a set left
- * empty falls back to the engine's own vocabulary.
+ * of the texting number, and how long a keyword sign-up may be confirmed. Defaults are in application.properties; a
+ * set left empty falls back to the engine's own vocabulary. What the service answers is {@link RepliesConfig}.
  */
 @ConfigMapping(prefix = "comeback.keywords")
 public interface KeywordsConfig {
 
-    /** Confirmation of an opt-out. */
-    String optOutReply();
-
-    /** Confirmation of a re-subscription. */
-    String resubscribeReply();
-
-    /** Answer to HELP. */
-    String helpReply();
-
-    /** The question a keyword sign-up from a number without consent is asked (reply YES / JA to confirm). */
-    String confirmRequest();
-
-    /** How long that question may be answered. */
+    /** How long the question a keyword sign-up is asked (reply YES / JA) may be answered. */
     java.time.Duration confirmWithin();
 
     /** Comma-separated opt-out words for every country. */

@@ -2,6 +2,7 @@ package io.comeback.messaging;
 
 import io.comeback.messaging.port.SendOutcome;
 import io.comeback.messaging.port.SmsGateway;
+import io.comeback.support.LogContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -9,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * One call per row, side by side: provider calls wait on the network, so one slow call does not hold
@@ -48,7 +50,12 @@ final class CallPerRow implements GatewayCalls {
     }
 
     private HandOverResult handOver(DispatchStore.Claimed row, SmsGateway gateway) {
-        return rules.beforeCall(row, gateway).orElseGet(() -> rules.afterCall(row, gateway, send(gateway, row)));
+        MDC.put(LogContext.MESSAGE_ID, row.id());
+        try {
+            return rules.beforeCall(row, gateway).orElseGet(() -> rules.afterCall(row, gateway, send(gateway, row)));
+        } finally {
+            MDC.remove(LogContext.MESSAGE_ID);
+        }
     }
 
     private static SendOutcome send(SmsGateway gateway, DispatchStore.Claimed row) {

@@ -30,6 +30,12 @@ final class DispatchStore {
     // Marked dispatching and committed BEFORE the gateway is called: a crash after the call leaves
     // the row dispatching, which reconciliation turns into unknown — it is never picked up again as pending.
     //
+    // The pause hold (V170): a due row of a paused flow is marked held instead of claimed, which also takes it
+    // out of the pending index the claims walk; resuming the flow releases it (HeldTexts). One look-up of
+    // flow_controls per batch, so no replica sends a paused flow's text, whichever claim took it. The paused
+    // flow's row is held FOR SHARE until the claim commits; a resume locks it FOR UPDATE first, so it waits for
+    // such a claim and then releases what it held.
+    //
     // Consent is checked again here, at the last moment a text can still be held back (OptOuts
     // explains why the gate's check alone leaves a window): a marketing row whose customer is no
     // longer opted in is blocked instead of claimed; one whose customer row is locked right now (an
@@ -37,7 +43,15 @@ final class DispatchStore {
     // so the claim never waits on an opt-out that itself waits on rows this claim holds.
     // A marketing row without a customer has no consent to send on: it is blocked too.
     private static final String CLAIM_DUE = """
-            , consent AS (
+            , paused_flows AS (
+                SELECT flow_id FROM flow_controls WHERE status = 'paused' AND flow_id IN (SELECT flow_id FROM due)
+                FOR SHARE
+            ), paused AS (
+                UPDATE outbound_messages m SET status = 'held', status_at = ?
+                FROM due JOIN paused_flows p ON p.flow_id = due.flow_id
+                WHERE m.id = due.id
+                RETURNING m.id
+            ), consent AS (
                 SELECT cu.id, cu.consent_status FROM customers cu
                 WHERE cu.id IN (SELECT customer_id FROM due WHERE kind = 'marketing')
                 FOR KEY SHARE SKIP LOCKED
@@ -45,38 +59,51 @@ final class DispatchStore {
                 UPDATE outbound_messages m SET status = 'blocked', status_at = ?,
                     status_reason = CASE WHEN consent.consent_status = 'opted_out' THEN 'opted_out' ELSE 'no_consent' END
                 FROM due LEFT JOIN consent ON consent.id = due.customer_id
-                WHERE m.id = due.id AND due.kind = 'marketing'
+                WHERE m.id = due.id AND due.kind = 'marketing' AND due.id NOT IN (SELECT id FROM paused)
                   AND (due.customer_id IS NULL OR consent.consent_status <> 'opted_in')
             )
             UPDATE outbound_messages m SET status = 'dispatching', dispatched_at = ?, attempts = m.attempts + 1, status_at = ?
             FROM due
-            WHERE m.id = due.id AND (due.kind <> 'marketing'
+            WHERE m.id = due.id AND due.id NOT IN (SELECT id FROM paused) AND (due.kind <> 'marketing'
                   OR EXISTS (SELECT 1 FROM consent WHERE consent.id = due.customer_id AND consent.consent_status = 'opted_in'))
             RETURNING m.id, m.to_phone, m.body, m.attempts, m.valid_until, m.quiet_hours, m.time_zone
             """;
     private static final String CLAIM = """
             WITH due AS (
-                SELECT id, kind, customer_id FROM outbound_messages WHERE status = 'pending' AND not_before <= ?
+                SELECT id, kind, customer_id, flow_id FROM outbound_messages WHERE status = 'pending' AND not_before <= ?
                 ORDER BY not_before LIMIT ? FOR UPDATE SKIP LOCKED
             )""" + CLAIM_DUE;
-    // Paced claiming, in the same transaction: lock candidates in the order CLAIM would take them,
-    // take the tokens of their senders, then claim those that fit (consent checked as in CLAIM).
-    // The others are released on commit.
+    // Paced claiming, in the same transaction: lock candidates in the order CLAIM would take them (holding those
+    // of paused flows as CLAIM does), take the tokens of their senders, then claim those that fit (consent checked
+    // as in CLAIM). The others are released on commit.
     private static final String CANDIDATES = """
-            SELECT id, to_phone, coalesce(segments, 1) FROM outbound_messages WHERE status = 'pending' AND not_before <= ?
-            ORDER BY not_before LIMIT ? FOR UPDATE SKIP LOCKED
+            WITH due AS (
+                SELECT id, to_phone, segments, flow_id, not_before FROM outbound_messages
+                WHERE status = 'pending' AND not_before <= ?
+                ORDER BY not_before LIMIT ? FOR UPDATE SKIP LOCKED
+            ), paused_flows AS (
+                SELECT flow_id FROM flow_controls WHERE status = 'paused' AND flow_id IN (SELECT flow_id FROM due)
+                FOR SHARE
+            ), paused AS (
+                UPDATE outbound_messages m SET status = 'held', status_at = ?
+                FROM due JOIN paused_flows p ON p.flow_id = due.flow_id
+                WHERE m.id = due.id
+                RETURNING m.id
+            )
+            SELECT id, to_phone, coalesce(segments, 1) FROM due WHERE id NOT IN (SELECT id FROM paused)
+            ORDER BY not_before, id
             """;
     // Rows handed over by this node's wake-up batches, claimed by primary key: the same checks as CLAIM
     // (still pending, due, not locked by another claim), without walking the pending index.
     private static final String CLAIM_HANDED = """
             WITH due AS (
-                SELECT id, kind, customer_id FROM outbound_messages
+                SELECT id, kind, customer_id, flow_id FROM outbound_messages
                 WHERE id = ANY(CAST(? AS bigint[])) AND status = 'pending' AND not_before <= ?
                 ORDER BY id FOR UPDATE SKIP LOCKED
             )""" + CLAIM_DUE;
     private static final String CLAIM_IDS = """
             WITH due AS (
-                SELECT id, kind, customer_id FROM outbound_messages WHERE id = ANY(CAST(? AS bigint[]))
+                SELECT id, kind, customer_id, flow_id FROM outbound_messages WHERE id = ANY(CAST(? AS bigint[]))
             )""" + CLAIM_DUE;
     // A receipt may have arrived before the outcome is recorded; the higher status wins. The ids once more as
     // = ANY: a ledger filling faster than it is analyzed was otherwise hashed whole to join 500 rows.
@@ -119,9 +146,7 @@ final class DispatchStore {
         try (PreparedStatement st = c.prepareStatement(CLAIM)) {
             Jdbc.setInstant(st, 1, now);
             st.setInt(2, limit);
-            Jdbc.setInstant(st, 3, now);
-            Jdbc.setInstant(st, 4, now);
-            Jdbc.setInstant(st, 5, now);
+            bindClaimDue(st, 3, now);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(claimed(rs));
@@ -136,9 +161,7 @@ final class DispatchStore {
         try (PreparedStatement st = c.prepareStatement(CLAIM_HANDED)) {
             st.setArray(1, c.createArrayOf("bigint", ids.toArray()));
             Jdbc.setInstant(st, 2, now);
-            Jdbc.setInstant(st, 3, now);
-            Jdbc.setInstant(st, 4, now);
-            Jdbc.setInstant(st, 5, now);
+            bindClaimDue(st, 3, now);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(claimed(rs));
@@ -146,6 +169,13 @@ final class DispatchStore {
             }
         }
         return claimed;
+    }
+
+    /** The four instants of {@code CLAIM_DUE} (held, blocked, dispatched, status), from {@code first} on. */
+    private static void bindClaimDue(PreparedStatement st, int first, Instant now) throws SQLException {
+        for (int i = 0; i < 4; i++) {
+            Jdbc.setInstant(st, first + i, now);
+        }
     }
 
     private static Claimed claimed(ResultSet rs) throws SQLException {
@@ -162,6 +192,7 @@ final class DispatchStore {
         try (PreparedStatement st = c.prepareStatement(CANDIDATES)) {
             Jdbc.setInstant(st, 1, now);
             st.setInt(2, limit);
+            Jdbc.setInstant(st, 3, now);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     candidates.add(new Candidate(rs.getLong(1), rs.getString(2), rs.getInt(3)));
@@ -178,9 +209,7 @@ final class DispatchStore {
         }
         try (PreparedStatement st = c.prepareStatement(CLAIM_IDS)) {
             st.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-            Jdbc.setInstant(st, 2, now);
-            Jdbc.setInstant(st, 3, now);
-            Jdbc.setInstant(st, 4, now);
+            bindClaimDue(st, 2, now);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(claimed(rs));

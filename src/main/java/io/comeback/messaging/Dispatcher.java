@@ -3,6 +3,7 @@ package io.comeback.messaging;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.messaging.pacing.SenderBuckets;
 import io.comeback.messaging.port.SmsGateway;
+import io.comeback.support.GracefulStop;
 import io.comeback.support.PollingLoop;
 import io.comeback.support.UnflushedCommit;
 import io.micrometer.core.instrument.Counter;
@@ -40,18 +41,24 @@ public class Dispatcher {
     private final CallPerRow callPerRow;
     private final CallPerBatch callPerBatch;
     private final Counter handedToGateway;
+    private final SendMetrics sendMetrics;
+    private final GracefulStop stop;
 
     public Dispatcher(
             AgroalDataSource dataSource,
             Gateways gateways,
             Clock clock,
+            GracefulStop stop,
             SenderBuckets buckets,
             MeterRegistry metrics,
+            SendMetrics sendMetrics,
             DispatchConfig config,
             RuntimeConfig runtime) {
         this.dataSource = dataSource;
         this.gateways = gateways;
         this.clock = clock;
+        this.stop = stop;
+        this.sendMetrics = sendMetrics;
         this.batchSize = config.batchSize();
         this.enabled = runtime.enabled();
         this.claims = buckets.settings().enabled() ? new PacedClaim(buckets) : new UnpacedClaim();
@@ -66,11 +73,13 @@ public class Dispatcher {
         if (enabled) {
             gateways.active();
             loop.start();
+            stop.register(loop);
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        loop.stop();
+        // The loop's batches under way finish first (within the drain deadline): they use the call threads.
+        stop.stop(loop);
         callPerRow.shutdown();
     }
 
@@ -116,6 +125,7 @@ public class Dispatcher {
             DispatchStore.record(c, outcomes, now);
             QuietHoursDeferrals.record(c, deferrals, now);
             c.commit();
+            sendMetrics.dispatched(outcomes, deferrals.size());
         } catch (SQLException e) {
             // The rows stay dispatching and become unknown for reconciliation: never sent twice.
             throw new IllegalStateException("Could not hand over or record " + claimed.size() + " claimed messages", e);

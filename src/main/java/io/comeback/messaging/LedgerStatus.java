@@ -8,10 +8,14 @@ import java.util.Optional;
  * Where an outbound ledger row stands ({@code outbound_messages.status}, V11). Forward only: pending →
  * dispatching → queued/sending/sent → delivered/undelivered/failed; a row left dispatching by a crash becomes
  * unknown (reconciled, never resent blindly); blocked (by the compliance gate) and refused (never sendable, or
- * refused by the provider) are final. SQL text names them by {@link #wire()}.
+ * refused by the provider) are final. Two wait before pending (V170): held (its flow is paused) and
+ * awaiting_approval (its enrollment waits for a marketer's approval); released, each is judged again and becomes
+ * pending or blocked. SQL text names them by {@link #wire()}.
  */
 public enum LedgerStatus {
     PENDING,
+    HELD,
+    AWAITING_APPROVAL,
     DISPATCHING,
     UNKNOWN,
     BLOCKED,

@@ -45,8 +45,10 @@ public class MessageStatusRecorder implements StatusUpdateSink {
 
     private final AgroalDataSource dataSource;
     private final Clock clock;
+    private final SendMetrics metrics;
 
-    public MessageStatusRecorder(AgroalDataSource dataSource, Clock clock) {
+    public MessageStatusRecorder(AgroalDataSource dataSource, Clock clock, SendMetrics metrics) {
+        this.metrics = metrics;
         this.dataSource = dataSource;
         this.clock = clock;
     }
@@ -69,6 +71,7 @@ public class MessageStatusRecorder implements StatusUpdateSink {
         }
         run(c, HISTORY, updates);
         run(c, ADVANCE, updates);
+        metrics.receipts(updates);
     }
 
     private void run(Connection c, String sql, List<StatusUpdate> updates) throws SQLException {

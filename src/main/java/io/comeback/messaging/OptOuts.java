@@ -54,7 +54,8 @@ public class OptOuts {
         setConsent(c, customerId, "opted_out", source, at);
         try (PreparedStatement st = c.prepareStatement("""
                 UPDATE outbound_messages SET status = 'blocked', status_reason = ?, status_at = ?
-                WHERE customer_id = ? AND status = 'pending' AND kind IN ('marketing', 'conversation')""")) {
+                WHERE customer_id = ? AND status IN ('pending', 'held', 'awaiting_approval')
+                  AND kind IN ('marketing', 'conversation')""")) {
             st.setString(1, BLOCKED_REASON);
             Jdbc.setInstant(st, 2, at);
             st.setLong(3, customerId);

@@ -32,17 +32,19 @@ final class ErasureScrub {
     private static final String PROVIDER_IDS_OF = """
             SELECT provider_message_id FROM outbound_messages WHERE customer_id = ? AND provider_message_id IS NOT NULL""";
 
+    // Held (a paused flow) and awaiting approval are not handed over either.
+    private static final String NOT_HANDED_OVER = "'pending', 'dispatching', 'unknown', 'held', 'awaiting_approval'";
     // Texts not handed over are cancelled (the dispatcher never claims a blocked row); every text loses its
     // number and words. A provider's error detail can quote the number: only the gate's own reason codes
     // (on blocked rows) stay.
     private static final String OUTBOUND = """
             UPDATE outbound_messages SET
-                status = CASE WHEN status IN ('pending', 'dispatching', 'unknown') THEN 'blocked' ELSE status END,
-                status_reason = CASE WHEN status IN ('pending', 'dispatching', 'unknown') THEN 'erased'
+                status = CASE WHEN status IN (%1$s) THEN 'blocked' ELSE status END,
+                status_reason = CASE WHEN status IN (%1$s) THEN 'erased'
                                      WHEN status = 'blocked' THEN status_reason END,
-                status_at = CASE WHEN status IN ('pending', 'dispatching', 'unknown') THEN ? ELSE status_at END,
+                status_at = CASE WHEN status IN (%1$s) THEN ? ELSE status_at END,
                 to_phone = NULL, body = ''
-            WHERE customer_id = ?""";
+            WHERE customer_id = ?""".formatted(NOT_HANDED_OVER);
     private static final String STATUS_HISTORY = """
             UPDATE message_status_history SET detail = NULL
             WHERE message_id IN (%s) AND detail IS NOT NULL""".formatted(TEXTS_OF);
@@ -97,8 +99,8 @@ final class ErasureScrub {
     // Enrollments end; what started them (an order id, a reply's words) and their state (variables) go. The
     // first word of the entry reason ("order", "keyword:") stays.
     private static final String END_ENROLLMENTS = """
-            UPDATE enrollments SET status = 'exited', next_wake_at = NULL, exited_at = ?, exit_reason = 'erased',
-                updated_at = ?
+            UPDATE enrollments SET status = 'exited', next_wake_at = NULL, held_wake_at = NULL, exited_at = ?,
+                exit_reason = 'erased', updated_at = ?
             WHERE customer_id = ? AND exited_at IS NULL""";
     private static final String ENROLLMENTS = """
             UPDATE enrollments SET state = NULL, start_context = '{}'::jsonb,
@@ -118,7 +120,7 @@ final class ErasureScrub {
             UPDATE customers SET external_id = NULL, phone = NULL, first_name = NULL, last_name = NULL, email = NULL,
                 birthday = NULL, locale = NULL, attributes = '{}'::jsonb, tags = '{}', consent_status = 'unknown',
                 consent_source = NULL, consent_text = NULL, consent_at = NULL, unreachable_since = NULL,
-                unreachable_reason = NULL, erased_at = ?, updated_at = ?
+                unreachable_reason = NULL, favourite_category = NULL, last_product = NULL, erased_at = ?, updated_at = ?
             WHERE id = ?""";
 
     private ErasureScrub() {}

@@ -48,7 +48,8 @@ public class PersonErasure {
     private static final String LOCK_ENROLLMENTS = """
             SELECT id FROM enrollments WHERE customer_id = ? AND exited_at IS NULL FOR UPDATE NOWAIT""";
     private static final String LOCK_TEXTS = """
-            SELECT id FROM outbound_messages WHERE customer_id = ? AND status IN ('pending', 'dispatching', 'unknown')
+            SELECT id FROM outbound_messages WHERE customer_id = ?
+              AND status IN ('pending', 'dispatching', 'unknown', 'held', 'awaiting_approval')
             FOR UPDATE NOWAIT""";
 
     /** The customer being erased, as read under the lock. */

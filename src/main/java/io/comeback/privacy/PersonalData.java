@@ -46,7 +46,13 @@ public final class PersonalData {
     public record Consent(String status, String source, String text, Instant at) {}
 
     public record Facts(
-            int ordersCount, Instant firstOrderAt, Instant lastOrderAt, BigDecimal totalSpent, Instant lastEngagedAt) {}
+            int ordersCount,
+            Instant firstOrderAt,
+            Instant lastOrderAt,
+            BigDecimal totalSpent,
+            Instant lastEngagedAt,
+            String favouriteCategory,
+            String lastProduct) {}
 
     public record Unreachable(Instant since, String reason) {}
 

@@ -94,7 +94,7 @@ public class PersonalDataExport {
                 SELECT external_id, phone, first_name, last_name, email, locale, time_zone, birthday, attributes::text,
                        tags, consent_status, consent_source, consent_text, consent_at, orders_count, first_order_at,
                        last_order_at, total_spent, last_engaged_at, unreachable_since, unreachable_reason, created_at,
-                       updated_at
+                       updated_at, favourite_category, last_product
                 FROM customers WHERE id = ?""", id, null, rs -> {
                     Array tags = rs.getArray(10);
                     Instant unreachableSince = Jdbc.getInstant(rs, 20);
@@ -115,7 +115,9 @@ public class PersonalDataExport {
                                     Jdbc.getInstant(rs, 16),
                                     Jdbc.getInstant(rs, 17),
                                     rs.getBigDecimal(18),
-                                    Jdbc.getInstant(rs, 19)),
+                                    Jdbc.getInstant(rs, 19),
+                                    rs.getString(24),
+                                    rs.getString(25)),
                             unreachableSince == null ? null : new Unreachable(unreachableSince, rs.getString(21)),
                             Jdbc.getInstant(rs, 22),
                             Jdbc.getInstant(rs, 23));

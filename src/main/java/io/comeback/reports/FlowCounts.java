@@ -3,9 +3,12 @@ package io.comeback.reports;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The counted part of a funnel: entries by entry time, texts by creation time (README "Reports"). */
+/**
+ * The counted part of a funnel: entries by entry time, texts by creation time (README "Reports"). {@code treated}
+ * are the entries that were not held out (nor rejected at approval); entered = treated + held out.
+ */
 record FlowCounts(
-        long entered,
+        long treated,
         long heldOut,
         long converted,
         long sent,
@@ -22,7 +25,7 @@ record FlowCounts(
         o.failedByError.forEach((code, n) -> errors.merge(code, n, Long::sum));
         errors.values().removeIf(n -> n == 0);
         return new FlowCounts(
-                entered + o.entered,
+                treated + o.treated,
                 heldOut + o.heldOut,
                 converted + o.converted,
                 sent + o.sent,

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Entered, held out, converted, sent, delivered and failed over [from, to): the whole UTC days inside the
+ * Treated, held out, converted, sent, delivered and failed over [from, to): the whole UTC days inside the
  * period from the day counters (flow_day_counts plus the deltas not folded yet, migration V90), the partial
  * days at its edges from the raw rows. So a period of any length reads at most two days of raw rows.
  */
@@ -37,9 +37,10 @@ final class FlowCountsQuery {
                 WHERE flow_id = ? AND day >= ? AND day < ? AND error_code IS NOT NULL) f
             GROUP BY error_code
             """;
+    // Treated, held out, treated converted: as the counters count them (V90, V170). A rejected entry is neither.
     private static final String RAW_ENROLLMENTS = """
-            SELECT count(*) FILTER (WHERE status <> 'held_out'), count(*) FILTER (WHERE status = 'held_out'),
-                   count(*) FILTER (WHERE status <> 'held_out' AND conversion)
+            SELECT count(*) FILTER (WHERE status NOT IN ('held_out', 'rejected')), count(*) FILTER (WHERE status = 'held_out'),
+                   count(*) FILTER (WHERE status NOT IN ('held_out', 'rejected') AND conversion)
             FROM enrollments WHERE flow_id = ? AND entered_at >= ? AND entered_at < ?
             """;
     // Statuses that reached the provider, and refused (the provider said no at once).
@@ -113,7 +114,7 @@ final class FlowCountsQuery {
 
     /** [from, to) from the enrollments and ledger rows themselves. */
     static FlowCounts raw(Connection c, String flowId, Instant from, Instant to) throws SQLException {
-        long entered;
+        long treated;
         long heldOut;
         long converted;
         try (PreparedStatement st = c.prepareStatement(RAW_ENROLLMENTS)) {
@@ -122,7 +123,7 @@ final class FlowCountsQuery {
             Jdbc.setInstant(st, 3, to);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
-                entered = rs.getLong(1);
+                treated = rs.getLong(1);
                 heldOut = rs.getLong(2);
                 converted = rs.getLong(3);
             }
@@ -153,6 +154,6 @@ final class FlowCountsQuery {
                 }
             }
         }
-        return new FlowCounts(entered, heldOut, converted, sent, delivered, failed, failedByError);
+        return new FlowCounts(treated, heldOut, converted, sent, delivered, failed, failedByError);
     }
 }

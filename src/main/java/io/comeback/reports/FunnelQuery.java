@@ -54,7 +54,8 @@ final class FunnelQuery {
                 ? TouchQuery.run(c, flowId, from, to, window)
                 : ScannedAttribution.run(c, flowId, from, to, window);
         return new Funnel(
-                counts.entered(),
+                counts.treated() + counts.heldOut(),
+                counts.treated(),
                 counts.heldOut(),
                 counts.sent(),
                 counts.delivered(),

@@ -28,11 +28,11 @@ final class LiftQuery {
                 SELECT count(*) AS orders, sum(o.total) AS revenue FROM orders o
                 WHERE o.customer_id = e.customer_id AND o.placed_at > e.entered_at
                   AND o.placed_at <= e.entered_at + make_interval(secs => CAST(? AS double precision))) x
-            WHERE e.flow_id = ? AND e.entered_at >= ? AND e.entered_at < ?
+            WHERE e.flow_id = ? AND e.entered_at >= ? AND e.entered_at < ? AND e.status <> 'rejected'
             GROUP BY 1
             """;
     // The (enrollment, order) pairs of migration V90: who converted within the window, and with what revenue.
-    // Group sizes are the funnel's entered and held out.
+    // Group sizes are the funnel's treated and held out. A rejected entry has no pairs (V170).
     private static final String PAIRS = """
             SELECT held_out, count(DISTINCT enrollment_id), coalesce(sum(total), 0) FROM lift_orders
             WHERE flow_id = ? AND entered_at >= ? AND entered_at < ? AND span <= make_interval(secs => CAST(? AS double precision))
@@ -53,7 +53,7 @@ final class LiftQuery {
         if (!ReportFacts.cover(window)) {
             return scanning(c, flowId, from, to, window);
         }
-        if (counts.entered() == 0 || counts.heldOut() == 0) {
+        if (counts.treated() == 0 || counts.heldOut() == 0) {
             return null;
         }
         long[] converted = new long[2];
@@ -71,7 +71,7 @@ final class LiftQuery {
                 }
             }
         }
-        return compare(counts.entered(), converted[0], revenue[0], counts.heldOut(), converted[1], revenue[1]);
+        return compare(counts.treated(), converted[0], revenue[0], counts.heldOut(), converted[1], revenue[1]);
     }
 
     /** From every entrant's orders: for a lift window longer than the pairs kept ({@link ReportFacts#SPAN_BOUND}). */

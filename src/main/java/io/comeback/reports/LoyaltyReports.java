@@ -19,8 +19,8 @@ import java.util.Map;
 /**
  * Retention, churn, repeat purchases, order value, frequency, lifespan, lifetime value and NPS per
  * calendar period. README "Reports" defines every figure; the customer base at an instant is the
- * customers who ordered within the active window ({@code comeback.reports.active-customer-window},
- * default 365 days) before it.
+ * customers who ordered within the active window before it: the shop's lapse definition
+ * ({@code comeback.reports.active-customer-window}, default 120 days; {@link LapseDefinition}).
  */
 @ApplicationScoped
 public class LoyaltyReports {
@@ -28,8 +28,10 @@ public class LoyaltyReports {
     private final AgroalDataSource dataSource;
     private final Duration activeWindow;
     private final LoyaltyRollup rollup;
+    private final LapseDefinition lapse;
 
-    public LoyaltyReports(AgroalDataSource dataSource, LoyaltyRollup rollup, ReportsConfig config) {
+    public LoyaltyReports(
+            AgroalDataSource dataSource, LoyaltyRollup rollup, LapseDefinition lapse, ReportsConfig config) {
         Duration activeWindow = config.activeCustomerWindow();
         if (!activeWindow.equals(rollup.activeWindow())) {
             throw new IllegalStateException(
@@ -38,6 +40,7 @@ public class LoyaltyReports {
         this.dataSource = dataSource;
         this.activeWindow = activeWindow;
         this.rollup = rollup;
+        this.lapse = lapse;
     }
 
     public Duration activeWindow() {
@@ -102,7 +105,9 @@ public class LoyaltyReports {
                     flowIdOrNull,
                     List.copyOf(figures.subList(0, periods.size())),
                     figures.get(periods.size()),
-                    formula(interval));
+                    formula(interval),
+                    lapse.current(),
+                    lapse.definitions());
         } catch (SQLException e) {
             throw new IllegalStateException("Could not compute loyalty figures", e);
         }

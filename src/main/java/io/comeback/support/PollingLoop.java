@@ -1,6 +1,7 @@
 package io.comeback.support;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
@@ -13,6 +14,10 @@ import org.jboss.logging.Logger;
  * A few threads that repeat a batch step: again at once while it finds a full batch, else after
  * the poll interval or when {@link #nudge()}d. The work itself lives in the database (claimed rows),
  * so stopping, crashing or running several replicas never loses any.
+ *
+ * <p>Stopping is graceful: no new step starts, the steps under way finish (a claimed batch is handed over and
+ * its outcomes recorded) and only those still running at the deadline are interrupted. What an interrupted
+ * step held is recovered like after a crash (leases, reconciliation), only later.
  */
 public final class PollingLoop {
 
@@ -55,17 +60,46 @@ public final class PollingLoop {
         }
     }
 
-    public synchronized void stop() {
-        stopped = true;
-        running.forEach(Thread::interrupt);
+    /** Asks the threads to start no new step; the steps under way go on. Returns at once. */
+    public void requestStop() {
+        lock.lock();
+        try {
+            stopped = true;
+            nudged.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Starts no new step and waits until {@code deadline} for the steps under way to finish; threads still
+     * running then are interrupted (and given a moment to leave).
+     */
+    public synchronized void stop(Instant deadline) {
+        requestStop();
         for (Thread thread : running) {
             try {
-                thread.join(5_000);
+                long left = Duration.between(Instant.now(), deadline).toMillis();
+                if (left > 0) {
+                    thread.join(left);
+                }
+                if (thread.isAlive()) {
+                    LOG.warnf("%s: %s still busy at the shutdown deadline, interrupting it", name, thread.getName());
+                    thread.interrupt();
+                    thread.join(1_000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                running.forEach(Thread::interrupt);
+                break;
             }
         }
         running.clear();
+    }
+
+    /** Whether a thread of this loop is still running (for tests). */
+    public synchronized boolean isRunning() {
+        return running.stream().anyMatch(Thread::isAlive);
     }
 
     /** Work arrived: wake the sleeping threads now instead of at the next poll. */

@@ -1,6 +1,7 @@
 package io.comeback.web;
 
 import io.comeback.audience.ShopNameConfig;
+import io.comeback.audience.inactivity.InactivityConfig;
 import io.comeback.engine.model.Problem;
 import io.comeback.engine.run.FlowSimulator;
 import io.comeback.engine.run.InvalidSimulationException;
@@ -8,13 +9,19 @@ import io.comeback.engine.run.SimulationRequest;
 import io.comeback.engine.run.SimulationResponse;
 import io.comeback.engine.validate.FlowValidator;
 import io.comeback.engine.validate.ValidationResult;
+import io.comeback.enrollment.FlowApprovals;
+import io.comeback.enrollment.FlowPause;
 import io.comeback.flows.FlowCatalog;
+import io.comeback.web.access.Caller;
+import io.comeback.web.access.RouteAccessFilter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
@@ -26,10 +33,22 @@ public class FlowResource {
     private final FlowCatalog catalog;
     private final FlowValidator validator = new FlowValidator();
     private final FlowSimulator simulator;
+    private final FlowControlViews controls;
+    private final FlowPause pause;
+    private final FlowApprovals approvals;
 
-    public FlowResource(FlowCatalog catalog, ShopNameConfig shopName) {
+    public FlowResource(
+            FlowCatalog catalog,
+            FlowControlViews controls,
+            FlowPause pause,
+            FlowApprovals approvals,
+            ShopNameConfig shopName,
+            InactivityConfig inactivity) {
         this.catalog = catalog;
-        this.simulator = FlowSimulator.withDefaults(shopName.name());
+        this.controls = controls;
+        this.pause = pause;
+        this.approvals = approvals;
+        this.simulator = FlowSimulator.withDefaults(shopName.name(), inactivity.rhythmFloor());
     }
 
     public record ProblemView(String severity, int line, int column, String path, String message) {
@@ -46,12 +65,73 @@ public class FlowResource {
 
     public record FlowView(String id, String file, String version, String status, List<ProblemView> problems) {}
 
+    /** Every flow of the catalog; {@code status} is {@code active}, {@code paused} or {@code invalid}. */
     @GET
     public List<FlowView> list() {
+        java.util.Set<String> paused = controls.pausedFlows();
         return catalog.all().stream()
                 .map(e -> new FlowView(
-                        e.id(), e.file(), e.version(), e.status().name().toLowerCase(), ProblemView.all(e.problems())))
+                        e.id(),
+                        e.file(),
+                        e.version(),
+                        FlowControlViews.listedStatus(e, paused),
+                        ProblemView.all(e.problems())))
                 .toList();
+    }
+
+    /** One flow: its status, who paused it, what it has queued and its pending approval. */
+    @GET
+    @Path("/{id}")
+    public FlowControlViews.FlowDetailView flow(@PathParam("id") String id) {
+        return controls.detail(id);
+    }
+
+    /**
+     * Pauses the flow on every replica: no new entries, and its enrollments and texts wait (nothing is dropped).
+     * Works for a flow whose file was deleted too. Pausing a paused flow changes nothing.
+     */
+    @POST
+    @Path("/{id}/pause")
+    public FlowControlViews.FlowDetailView pause(@PathParam("id") String id, @Context ContainerRequestContext request) {
+        controls.requireKnown(id);
+        pause.pause(id, callerName(request));
+        return controls.detail(id);
+    }
+
+    /** Resumes the flow: what it held is released once, through quiet hours, caps and pacing. */
+    @POST
+    @Path("/{id}/resume")
+    public FlowControlViews.FlowDetailView resume(
+            @PathParam("id") String id, @Context ContainerRequestContext request) {
+        controls.requireKnown(id);
+        pause.resume(id, callerName(request));
+        return controls.detail(id);
+    }
+
+    /** The flow's pending approval: how many, to whom and why, when, and how many segments. 404 when none waits. */
+    @GET
+    @Path("/{id}/approval")
+    public FlowControlViews.ApprovalPreviewView approval(@PathParam("id") String id) {
+        return controls.pendingApproval(id);
+    }
+
+    @POST
+    @Path("/{id}/approval/approve")
+    public FlowControlViews.DecisionView approve(@PathParam("id") String id, @Context ContainerRequestContext request) {
+        controls.requireKnown(id);
+        return controls.decided(id, approvals.approve(id, callerName(request)));
+    }
+
+    @POST
+    @Path("/{id}/approval/reject")
+    public FlowControlViews.DecisionView reject(@PathParam("id") String id, @Context ContainerRequestContext request) {
+        controls.requireKnown(id);
+        return controls.decided(id, approvals.reject(id, callerName(request)));
+    }
+
+    private static String callerName(ContainerRequestContext request) {
+        Caller caller = RouteAccessFilter.callerOf(request);
+        return caller == null ? "unknown" : caller.name();
     }
 
     /**

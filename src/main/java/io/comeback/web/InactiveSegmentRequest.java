@@ -43,7 +43,7 @@ public record InactiveSegmentRequest(String asOf, Purchase purchase, Engagement 
         if (p.rhythmFactor() != null && !(p.rhythmFactor() >= 1 && p.rhythmFactor() <= 20)) {
             errors.add(ProblemDetails.Violation.ofField(
                     "purchase.rhythmFactor",
-                    "must be between 1 and 20 (times the customer's median gap between orders), not "
+                    "must be between 1 and 20 (times the customer's median gap between purchase days), not "
                             + p.rhythmFactor()));
         }
         if (p.minOrders() != null && (p.minOrders() < 2 || p.minOrders() > 1000)) {

@@ -22,6 +22,7 @@ final class ReportCsv {
         Funnel f = r.funnel();
         csv.figure(r, "attribution_window", r.attributionWindow());
         csv.figure(r, "entered", f.entered());
+        csv.figure(r, "treated", f.treated());
         csv.figure(r, "held_out", f.heldOut());
         csv.figure(r, "sent", f.sent());
         csv.figure(r, "delivered", f.delivered());

@@ -63,6 +63,16 @@ class ConditionSqlAgreementTest {
             "{field: customer.rfm.monetary, exists: false}",
             "{field: shop.name, exists: true}",
             "{field: order.total, above: 0}",
+            "{field: customer.facts.ordersCount, equals: 3}",
+            "{field: customer.facts.ordersCount, at_least: 2}",
+            "{field: customer.facts.totalSpent, above: 500}",
+            "{field: customer.facts.medianGapDays, at_most: 30}",
+            "{field: customer.facts.medianGapDays, exists: true}",
+            "{field: customer.facts.daysSinceLastOrder, above: 60}",
+            "{field: customer.facts.favouriteCategory, equals: sokker}",
+            "{field: customer.facts.favouriteCategory, in: [Sko, Jakker]}",
+            "{field: customer.facts.lastProduct, exists: false}",
+            "{field: customer.facts.lastProduct, equals: Fjellsko}",
             "{any: [{tag: vip}, {attribute: tier, equals: gold}]}",
             "{all: [{attribute: score, above: 5}, {not: {attribute: tier, equals: gold}}]}");
 
@@ -92,7 +102,16 @@ class ConditionSqlAgreementTest {
                     new FlowInterpreter(CouponCodes.deterministic(), Map.of("shop.name", shopName));
             Map<Long, CustomerView> views = CustomerViews.load(c, ids, asOf);
             int admittedSomewhere = 0;
-            for (String condition : CONDITIONS) {
+            // Dates of the facts against days around the customers' orders (days ago, in their own zones).
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            List<String> conditions = new ArrayList<>(CONDITIONS);
+            conditions.addAll(List.of(
+                    "{field: customer.facts.lastOrderAt, at_least: " + today.minusDays(100) + "}",
+                    "{field: customer.facts.lastOrderAt, equals: " + today.minusDays(21) + "}",
+                    "{field: customer.facts.firstOrderAt, below: " + today.minusDays(300) + "}",
+                    "{field: customer.facts.expectedNextOrderAt, below: " + today + "}",
+                    "{field: customer.facts.expectedNextOrderAt, at_least: " + today + "}"));
+            for (String condition : conditions) {
                 Flow flow = flow(condition);
                 Set<Long> byEngine = new TreeSet<>();
                 for (long id : ids) {
@@ -111,7 +130,7 @@ class ConditionSqlAgreementTest {
             }
             assertThat(admittedSomewhere)
                     .as("conditions that split the customers (the test must discriminate)")
-                    .isGreaterThan(CONDITIONS.size() / 2);
+                    .isGreaterThan(conditions.size() / 2);
         }
     }
 
@@ -157,26 +176,50 @@ class ConditionSqlAgreementTest {
                 + "}";
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO customers (external_id, phone, first_name, locale, time_zone, attributes, tags, consent_status,
-                                       orders_count, first_order_at, last_order_at, total_spent, birthday)
-                VALUES (?, NULL, ?, ?, 'Europe/Oslo', ?::jsonb, ?, ?, ?, now() - make_interval(days => ?), now() - make_interval(days => ?), ?,
-                        CAST(? AS date))
+                                       orders_count, first_order_at, last_order_at, total_spent, birthday,
+                                       median_gap_seconds, favourite_category, last_product)
+                VALUES (?, NULL, ?, ?, ?, ?::jsonb, ?, ?, ?, now() - make_interval(days => ?, hours => ?),
+                        now() - make_interval(days => ?, hours => ?), ?, CAST(? AS date), ?, ?, ?)
                 RETURNING id""")) {
             st.setString(1, TestData.id("cond"));
             st.setString(2, i % 3 == 0 ? null : "Kari");
             st.setString(3, List.of("nb-NO", "sv-SE", "nb-no").get(i % 3));
-            st.setString(4, attributes);
-            st.setArray(5, c.createArrayOf("text", i % 4 == 0 ? new String[] {"vip"} : new String[] {}));
-            st.setString(6, List.of("opted_in", "opted_out", "unknown").get(i % 3));
+            // Zones far apart, and order times at every hour, so local days differ from UTC days.
+            st.setString(
+                    4,
+                    List.of("Europe/Oslo", "America/New_York", "Asia/Kolkata", "Pacific/Auckland")
+                            .get(i % 4));
+            st.setString(5, attributes);
+            st.setArray(6, c.createArrayOf("text", i % 4 == 0 ? new String[] {"vip"} : new String[] {}));
+            st.setString(7, List.of("opted_in", "opted_out", "unknown").get(i % 3));
             int orders = i % 6;
-            st.setInt(7, orders);
-            st.setInt(8, orders == 0 ? 0 : 400);
-            st.setInt(9, orders == 0 ? 0 : i * 7);
-            st.setBigDecimal(10, java.math.BigDecimal.valueOf(orders * 250L));
-            st.setString(11, i % 4 == 1 ? "1990-06-15" : i % 4 == 3 ? "1970-03-03" : null);
+            st.setInt(8, orders);
+            st.setInt(9, orders == 0 ? 0 : 300 + i);
+            st.setInt(10, i % 24);
+            st.setInt(11, orders == 0 ? 0 : i * 7);
+            st.setInt(12, (i * 5) % 24);
+            st.setBigDecimal(13, java.math.BigDecimal.valueOf(orders * 250L));
+            st.setString(14, i % 4 == 1 ? "1990-06-15" : i % 4 == 3 ? "1970-03-03" : null);
+            // A rhythm from two purchase days on: whole or half days.
+            if (orders >= 2) {
+                st.setLong(15, (10L + i) * 43_200L);
+            } else {
+                st.setNull(15, java.sql.Types.BIGINT);
+            }
+            st.setString(
+                    16,
+                    orders == 0
+                            ? null
+                            : List.of("Sokker", "Sko", "jakker", "Luer").get(i % 4));
+            st.setString(
+                    17,
+                    orders == 0 || i % 5 == 0
+                            ? null
+                            : List.of("Fjellsko", "Ullsokker").get(i % 2));
             if (orders == 0) {
                 // A customer who never ordered has no order times.
-                st.setNull(8, java.sql.Types.INTEGER);
                 st.setNull(9, java.sql.Types.INTEGER);
+                st.setNull(11, java.sql.Types.INTEGER);
             }
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();

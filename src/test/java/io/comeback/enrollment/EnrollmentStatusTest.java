@@ -17,7 +17,7 @@ class EnrollmentStatusTest {
     }
 
     @Test
-    void theRuntimeAddsHeldOutAndFailed() {
+    void theRuntimeAddsHeldOutFailedAndRejected() {
         assertThat(Arrays.stream(EnrollmentStatus.values()).map(EnrollmentStatus::wire))
                 .containsExactlyInAnyOrder(
                         "new",
@@ -27,6 +27,7 @@ class EnrollmentStatusTest {
                         "deferred_re_ask",
                         "exited",
                         "held_out",
-                        "failed");
+                        "failed",
+                        "rejected");
     }
 }

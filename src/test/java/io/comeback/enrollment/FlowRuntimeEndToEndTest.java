@@ -178,7 +178,9 @@ class FlowRuntimeEndToEndTest {
                 .statusCode(200)
                 .extract()
                 .path("answer");
-        assertThat(answer).contains("answer tomorrow from 09:00");
+        assertThat(answer)
+                .as("in Norwegian, the customer's language")
+                .isEqualTo("Takk for meldingen! Vi har stengt nå og svarer deg i morgen fra kl. 09.00.");
         given().get("/api/inbox")
                 .then()
                 .statusCode(200)

@@ -8,6 +8,7 @@ import io.comeback.engine.model.ConsentStatus;
 import io.comeback.engine.model.EventType;
 import io.comeback.engine.model.Step;
 import io.comeback.engine.model.Trigger;
+import io.comeback.engine.model.Variables;
 import io.comeback.engine.parse.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -86,6 +87,19 @@ class FlowSchemaTest {
                         .path("properties")))
                 .as(type)
                 .containsExactlyElementsOf(keys));
+    }
+
+    @Test
+    void editorsCompleteEveryVariableAndEveryCustomerFact() throws IOException {
+        List<String> examples = new ArrayList<>();
+        schema.path("$defs").path("variable").path("examples").forEach(e -> examples.add(e.asText()));
+        assertThat(examples).containsAll(Variables.FIXED);
+        assertThat(examples)
+                .containsAll(Variables.FACTS.stream()
+                        .map(f -> Variables.FACT_PREFIX + f)
+                        .toList());
+        String readme = java.nio.file.Files.readString(Path.of("flows/README.md"));
+        assertThat(Variables.FACTS).allSatisfy(f -> assertThat(readme).contains("`customer.facts." + f + "`"));
     }
 
     @Test

@@ -33,7 +33,7 @@ class AutoReplyPaceTest {
         String other = TestData.norwegianMobile();
 
         assertThat(answer(phone, "Har dere åpent i dag?"))
-                .isEqualTo("Thanks for your message! We are closed now and answer on Monday from 09:00.");
+                .isEqualTo("Takk for meldingen! Vi har stengt nå og svarer deg på mandag fra kl. 09.00.");
         TestClockProducer.CLOCK.advance(Duration.ofMinutes(5));
         assertThat(answer(phone, "Hallo?")).isNull();
         assertThat(answer(other, "Et spørsmål til")).isNotNull();

@@ -39,7 +39,7 @@ class KeywordsPerCountryTest {
                 .post("/simulator/inbound")
                 .then()
                 .statusCode(200)
-                .body("answer", containsString("unsubscribed"));
+                .body("answer", containsString("Du är nu avregistrerad"));
         given().get("/api/customers/" + swede).then().body("consent.status", equalTo("opted_out"));
         given().get("/api/customers/" + swede + "/consent").then().body("history[1].keyword", equalTo("AVBRYT"));
     }

@@ -14,12 +14,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import org.jboss.logging.MDC;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -123,7 +128,7 @@ class EnrollmentIsolationTest {
         // `wait: P999999Y` did before the validator refused it), and due now. Writing it back must fail.
         ledger.rows("""
                 UPDATE enrollments SET state = jsonb_set(state, '{wakeAt}', '"+1000000-01-01T00:00:00Z"'),
-                    next_wake_at = ? WHERE id = ?""", java.sql.Timestamp.from(NOON.minusSeconds(60)), poisonedEnrollment);
+                    next_wake_at = ? WHERE id = ?""", Timestamp.from(NOON.minusSeconds(60)), poisonedEnrollment);
         runtime.enroll(other, bystander, NOON);
 
         // One batch holds both: the poisoned row costs it a slower pass, not the other flow's text.
@@ -167,14 +172,9 @@ class EnrollmentIsolationTest {
                 """.formatted(flowId);
         ledger.rows("INSERT INTO flow_versions (flow_id, version, source) VALUES (?, 'old', ?)", flowId, source);
         long victim = ledger.customer(TestData.norwegianMobile(), "Europe/Oslo", "unknown");
-        ledger.rows(
-                """
+        ledger.rows("""
                 INSERT INTO enrollments (flow_id, flow_version, customer_id, status, next_wake_at, entered_at)
-                VALUES (?, 'old', ?, 'new', ?, ?)""",
-                flowId,
-                victim,
-                java.sql.Timestamp.from(NOON.minusSeconds(60)),
-                java.sql.Timestamp.from(NOON.minusSeconds(60)));
+                VALUES (?, 'old', ?, 'new', ?, ?)""", flowId, victim, Timestamp.from(NOON.minusSeconds(60)), Timestamp.from(NOON.minusSeconds(60)));
         Flow other = flow("iso_forever_other_" + run, "", SEND_NOW);
         long bystander = ledger.customer(TestData.norwegianMobile(), "Europe/Oslo", "unknown");
         runtime.enroll(other, bystander, NOON);
@@ -199,8 +199,8 @@ class EnrollmentIsolationTest {
                 VALUES ('welcome', ?, ?, 'waiting_timer', '{"status": "NOT_A_STATUS"}', ?, ?) RETURNING id""",
                 welcome.version(),
                 customer,
-                java.sql.Timestamp.from(NOON.minusSeconds(60)),
-                java.sql.Timestamp.from(NOON.minusSeconds(600)));
+                Timestamp.from(NOON.minusSeconds(60)),
+                Timestamp.from(NOON.minusSeconds(600)));
 
         assertThat(batch.run(TestClockProducer.CLOCK.instant(), 10_000).failed())
                 .isEqualTo(1);
@@ -235,6 +235,46 @@ class EnrollmentIsolationTest {
     }
 
     @Test
+    void theLogLineThatSetsAnEnrollmentAsideCarriesTheEnrollmentAndFlowIds() {
+        Flow welcome = catalog.active("welcome").orElseThrow();
+        long customer = ledger.customer(TestData.norwegianMobile(), "Europe/Oslo", "opted_in");
+        long enrollment = ledger.single(
+                """
+                INSERT INTO enrollments (flow_id, flow_version, customer_id, status, state, next_wake_at, entered_at)
+                VALUES ('welcome', ?, ?, 'waiting_timer', '{"status": "NOT_A_STATUS"}', ?, ?) RETURNING id""",
+                welcome.version(),
+                customer,
+                Timestamp.from(NOON.minusSeconds(60)),
+                Timestamp.from(NOON.minusSeconds(600)));
+        // What the JSON log writes as "mdc" for each line: the logging context at the moment the line is written.
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record.getLevel() + " enrollmentId=" + MDC.get("enrollmentId") + " flowId="
+                        + MDC.get("flowId"));
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.comeback.enrollment.WakeUpBatch");
+        logger.addHandler(handler);
+        try {
+            assertThat(batch.run(TestClockProducer.CLOCK.instant(), 10_000).failed())
+                    .isEqualTo(1);
+        } finally {
+            logger.removeHandler(handler);
+        }
+
+        assertThat(lines).contains("ERROR enrollmentId=" + enrollment + " flowId=welcome");
+        assertThat(MDC.get("enrollmentId")).as("cleared after the enrollment").isNull();
+    }
+
+    @Test
     void anEnrollmentWithASignalThatCannotBeReadIsFailedAndTheRestOfTheBatchRuns() {
         Flow waiting = flow("iso_signal_" + run, "", WAIT_THEN_SEND);
         Flow other = flow("iso_signal_other_" + run, "", SEND_NOW);
@@ -248,7 +288,7 @@ class EnrollmentIsolationTest {
                 enrollment);
         ledger.rows(
                 "UPDATE enrollments SET next_wake_at = ? WHERE id = ?",
-                java.sql.Timestamp.from(NOON.minusSeconds(60)),
+                Timestamp.from(NOON.minusSeconds(60)),
                 enrollment);
         runtime.enroll(other, bystander, NOON);
 

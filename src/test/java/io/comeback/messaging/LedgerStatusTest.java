@@ -8,10 +8,12 @@ import org.junit.jupiter.api.Test;
 class LedgerStatusTest {
 
     @Test
-    void namesTheElevenStatusesOfTheLedgerAsStored() {
+    void namesTheThirteenStatusesOfTheLedgerAsStored() {
         assertThat(Arrays.stream(LedgerStatus.values()).map(LedgerStatus::wire))
                 .containsExactlyInAnyOrder(
                         "pending",
+                        "held",
+                        "awaiting_approval",
                         "dispatching",
                         "unknown",
                         "blocked",

@@ -125,7 +125,8 @@ class FlowReportApiTest {
         assertThat(report.getString("attributionWindow")).isEqualTo("PT120H");
         Map<String, Object> funnel = report.getMap("funnel");
         assertThat(funnel)
-                .containsEntry("entered", 4)
+                .containsEntry("entered", 5)
+                .containsEntry("treated", 4)
                 .containsEntry("heldOut", 1)
                 .containsEntry("converted", 1)
                 .containsEntry("sent", 6)

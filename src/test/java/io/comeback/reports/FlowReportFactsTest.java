@@ -138,6 +138,7 @@ class FlowReportFactsTest {
         assertThat(raw.getString("attributionWindow")).isEqualTo("PT2400H");
         assertThat(raw.getMap("funnel"))
                 .containsEntry("entered", 1)
+                .containsEntry("treated", 1)
                 .containsEntry("sent", 1)
                 .containsEntry("delivered", 1)
                 .containsEntry("clicked", 1)
@@ -178,7 +179,8 @@ class FlowReportFactsTest {
         String from = "1995-03-02T10:00:00Z", to = "1995-03-06T15:00:00Z";
         Map<String, Object> funnel = report(f, from, to).getMap("funnel");
         assertThat(funnel)
-                .containsEntry("entered", 3)
+                .containsEntry("entered", 4)
+                .containsEntry("treated", 3)
                 .containsEntry("heldOut", 1)
                 .containsEntry("converted", 0)
                 .containsEntry("sent", 1)
@@ -198,7 +200,8 @@ class FlowReportFactsTest {
             JsonPath r = report(f, from, to);
             assertThat(r.getMap("funnel"))
                     .as(folded ? "folded" : "not folded yet")
-                    .containsEntry("entered", 3)
+                    .containsEntry("entered", 4)
+                    .containsEntry("treated", 3)
                     .containsEntry("heldOut", 1)
                     .containsEntry("converted", 1)
                     .containsEntry("sent", 1)

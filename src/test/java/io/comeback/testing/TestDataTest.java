@@ -21,7 +21,11 @@ class TestDataTest {
 
     @Test
     void phoneNumbersAreValidMobilesOfTheirCountry() throws NumberParseException {
-        for (String phone : List.of(TestData.norwegianMobile(), TestData.swedishMobile(), TestData.finnishMobile())) {
+        for (String phone : List.of(
+                TestData.norwegianMobile(),
+                TestData.swedishMobile(),
+                TestData.finnishMobile(),
+                TestData.icelandicMobile())) {
             Phonenumber.PhoneNumber parsed = PHONES.parse(phone, null);
             assertThat(PHONES.isValidNumber(parsed)).as(phone).isTrue();
             assertThat(PHONES.getNumberType(parsed)).as(phone).isEqualTo(PhoneNumberUtil.PhoneNumberType.MOBILE);
@@ -34,6 +38,8 @@ class TestDataTest {
                 .isEqualTo("SE");
         assertThat(PHONES.getRegionCodeForNumber(PHONES.parse(TestData.finnishMobile(), null)))
                 .isEqualTo("FI");
+        assertThat(PHONES.getRegionCodeForNumber(PHONES.parse(TestData.icelandicMobile(), null)))
+                .isEqualTo("IS");
     }
 
     @Test

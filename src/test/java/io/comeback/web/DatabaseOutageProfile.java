@@ -20,6 +20,8 @@ public class DatabaseOutageProfile implements QuarkusTestProfile {
                 "quarkus.datasource.jdbc.max-size", String.valueOf(POOL_SIZE),
                 "quarkus.datasource.jdbc.acquisition-timeout", "PT2S",
                 "comeback.runtime.enabled", "false",
-                "comeback.reports.fold-every", "off");
+                "comeback.reports.fold-every", "off",
+                // Every scrape reads the gauges afresh (DatabaseOutageTest watches comeback_database_up).
+                "comeback.metrics.queue-gauges.max-age", "PT0S");
     }
 }

@@ -8,10 +8,12 @@ import static org.hamcrest.Matchers.equalTo;
 import io.comeback.testing.Api;
 import io.comeback.testing.DatabaseProxy;
 import io.comeback.testing.TestData;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(DatabaseOutageProfile.class)
 class DatabaseOutageTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @AfterEach
     void databaseBack() {
@@ -80,5 +85,39 @@ class DatabaseOutageTest {
                     .isEqualTo(503);
         }
         assertThat(statuses).last().isEqualTo(200);
+    }
+
+    @Test
+    void theDatabaseUpGaugeFallsToZeroWhileTheDatabaseIsUnreachableAndRisesWhenItIsBack() {
+        assertThat(databaseUp()).isEqualTo("1.0");
+
+        DatabaseProxy.cut();
+        assertThat(databaseUp())
+                .as("comeback_database_up while PostgreSQL cannot be reached")
+                .isEqualTo("0.0");
+        assertThat(scrape()).as("the queue gauges have no value then").contains("comeback_texts_pending NaN");
+
+        DatabaseProxy.restore();
+        List<String> readings = new ArrayList<>();
+        for (int scrape = 0; scrape <= DatabaseOutageProfile.POOL_SIZE + 1 && !readings.contains("1.0"); scrape++) {
+            readings.add(databaseUp()); // each pooled connection broken by the outage fails once
+        }
+        assertThat(readings).last().isEqualTo("1.0");
+    }
+
+    private String scrape() {
+        return RestAssured.get("http://localhost:" + management.getPort() + "/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+    }
+
+    private String databaseUp() {
+        return scrape().lines()
+                .filter(l -> l.startsWith("comeback_database_up "))
+                .findFirst()
+                .orElseThrow()
+                .substring("comeback_database_up ".length());
     }
 }

@@ -37,7 +37,7 @@ sealed interface FactChunk {
                 last_order_at = f.last_at,
                 total_spent = f.spent,
                 recent_order_times = f.times,
-                median_gap_seconds = comeback_median_gap_seconds(f.times)
+                median_gap_seconds = comeback_median_gap_seconds(f.times, c.time_zone)
             """;
 
     // The facts of a customer's orders o, aggregated (a leading space: text blocks drop the one before it).

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,11 +52,14 @@ public class InactiveAudience {
     private final AgroalDataSource dataSource;
     private final FrequencyCaps caps;
     private final Map<String, String> globals;
+    private final Duration rhythmFloor;
 
-    public InactiveAudience(AgroalDataSource dataSource, FrequencyCaps caps, ShopNameConfig shopName) {
+    public InactiveAudience(
+            AgroalDataSource dataSource, FrequencyCaps caps, ShopNameConfig shopName, InactivityConfig config) {
         this.dataSource = dataSource;
         this.caps = caps;
         this.globals = Map.of("shop.name", shopName.name());
+        this.rhythmFloor = config.rhythmFloor();
     }
 
     public Preview preview(Trigger.Inactive trigger, Optional<FlowRules> flow, Instant asOf, int sampleSize) {
@@ -159,7 +163,8 @@ public class InactiveAudience {
                 .orElse("TRUE");
         // Each reason as a boolean of its own, never NULL (a condition that is NULL does not exclude).
         // The reasons apply in this order: no consent, audience, cool-down, caps.
-        return InactivitySql.matching(trigger, inAudience, asOf) + """
+        return InactivitySql.matching(trigger, inAudience, asOf, rhythmFloor)
+                + """
                 , classified AS (
                     SELECT l.id, l.external_id, l.basis, l.last_order_at, l.median_gap_seconds, l.purchase_lapsed_at,
                            l.last_engaged_at, l.engaged_lapsed_at, l.unanswered_messages,

@@ -17,6 +17,12 @@ public interface InactivityConfig {
     /** Event types that answer a marketing text, ending the customer's unanswered streak. */
     List<String> answerTypes();
 
+    /**
+     * The shortest personal-rhythm window of an {@code inactive} trigger: a customer whose median gap between
+     * purchase days × {@code rhythm_factor} is shorter is lapsed only this long after their last order.
+     */
+    Duration rhythmFloor();
+
     Preview preview();
 
     Detector detector();

@@ -15,8 +15,9 @@ import java.time.ZoneOffset;
  * and {@link Inactivity} exactly ({@code InactivitySqlAgreementTest} holds
  * them together):
  * <ul>
- *   <li>purchase: with {@code rhythmFactor} and at least {@code minOrders} orders, lapsed at
- *       last order + round(median gap × factor) seconds; otherwise, with {@code noPurchaseFor},
+ *   <li>purchase: with {@code rhythmFactor}, at least {@code minOrders} orders and a median gap (between
+ *       purchase days, kept on the row by the order fold, migration V190), lapsed at last order +
+ *       max(round(median gap × factor), floor) seconds; otherwise, with {@code noPurchaseFor},
  *       at last order + that window in the customer's zone; never without an order;</li>
  *   <li>engagement: at last engagement + {@code noEngagementFor} in the customer's zone; at once
  *       for a customer who never engaged;</li>
@@ -36,8 +37,8 @@ final class InactivitySql {
      * {@code WITH p AS (...), lapses AS (...)}: every living customer lapsed at {@code asOf}, with the
      * columns of {@link LapseRow} plus consent and phone. Callers add {@code SELECT … FROM lapses}.
      */
-    static String matching(Trigger.Inactive trigger, Instant asOf) {
-        return matching(trigger, "TRUE", asOf);
+    static String matching(Trigger.Inactive trigger, Instant asOf, Duration floor) {
+        return matching(trigger, "TRUE", asOf, floor);
     }
 
     /** The instant as an SQL literal (an {@link Instant} prints as ISO-8601 in UTC, which PostgreSQL reads). */
@@ -49,7 +50,7 @@ final class InactivitySql {
      * As {@link #matching(Trigger.Inactive)}, with a column {@code in_audience}: the predicate (on
      * {@code customers c}) of the flow's entry conditions, evaluated in the same scan.
      */
-    static String matching(Trigger.Inactive trigger, String inAudience, Instant asOf) {
+    static String matching(Trigger.Inactive trigger, String inAudience, Instant asOf, Duration floor) {
         String at = asOf(asOf);
         boolean purchase =
                 trigger.rhythmFactor().isPresent() || trigger.noPurchaseFor().isPresent();
@@ -76,10 +77,10 @@ final class InactivitySql {
                 """.formatted(
                         at,
                         basis(trigger),
-                        purchaseLapse(trigger),
+                        purchaseLapse(trigger, floor),
                         engagementLapse(trigger),
                         inAudience,
-                        purchaseLapsed(trigger, asOf),
+                        purchaseLapsed(trigger, asOf, floor),
                         engagementLapsed(trigger, asOf),
                         purchase ? " AND c.orders_count > 0" : "",
                         where);
@@ -99,22 +100,29 @@ final class InactivitySql {
         return trigger.noPurchaseFor().isPresent() ? fixed : "CAST(NULL AS text)";
     }
 
-    private static String purchaseLapse(Trigger.Inactive trigger) {
+    private static String purchaseLapse(Trigger.Inactive trigger, Duration floor) {
         String fixed = trigger.noPurchaseFor()
                 .map(d -> plus("c.last_order_at", "c.time_zone", d))
                 .orElse("NULL");
         if (trigger.rhythmFactor().isEmpty()) {
             return "CAST(" + fixed + " AS timestamptz)";
         }
-        // Math.round(median × factor) in Java is floor(x + 0.5) on the same IEEE doubles.
-        String rhythm =
-                "c.last_order_at + floor(c.median_gap_seconds::float8 * CAST(%s AS float8) + 0.5) * interval '1 second'"
-                        .formatted(Double.toString(trigger.rhythmFactor().getAsDouble()));
-        return "CASE WHEN " + rhythmApplies(trigger) + " THEN " + rhythm + " ELSE " + fixed + " END";
+        return "CASE WHEN " + rhythmApplies(trigger) + " THEN " + rhythmLapse(trigger, floor) + " ELSE " + fixed
+                + " END";
+    }
+
+    /**
+     * Last order + the personal window: Math.round(median × factor) in Java is floor(x + 0.5) on the same IEEE
+     * doubles; never shorter than the floor (whole seconds, as {@code PurchaseRhythm} takes it).
+     */
+    private static String rhythmLapse(Trigger.Inactive trigger, Duration floor) {
+        return ("c.last_order_at + GREATEST(floor(c.median_gap_seconds::float8 * CAST(%s AS float8) + 0.5), %d)"
+                        + " * interval '1 second'")
+                .formatted(Double.toString(trigger.rhythmFactor().getAsDouble()), floor.getSeconds());
     }
 
     /** Whether the purchase criterion holds at as_of; the same as {@code purchase_lapsed_at <= as_of}, cheaper. */
-    private static String purchaseLapsed(Trigger.Inactive trigger, Instant asOfInstant) {
+    private static String purchaseLapsed(Trigger.Inactive trigger, Instant asOfInstant, Duration floor) {
         String asOf = asOf(asOfInstant);
         String fixed = trigger.noPurchaseFor()
                 .map(d -> lapsedBy("c.last_order_at", "c.time_zone", d, asOfInstant))
@@ -122,10 +130,8 @@ final class InactivitySql {
         if (trigger.rhythmFactor().isEmpty()) {
             return fixed;
         }
-        String rhythm =
-                "c.last_order_at + floor(c.median_gap_seconds::float8 * CAST(%s AS float8) + 0.5) * interval '1 second'"
-                        .formatted(Double.toString(trigger.rhythmFactor().getAsDouble()));
-        return "CASE WHEN " + rhythmApplies(trigger) + " THEN " + rhythm + " <= " + asOf + " ELSE " + fixed + " END";
+        return "CASE WHEN " + rhythmApplies(trigger) + " THEN " + rhythmLapse(trigger, floor) + " <= " + asOf + " ELSE "
+                + fixed + " END";
     }
 
     /** Never engaged counts as not engaged; otherwise the calendar window in the customer's zone has passed. */

@@ -39,7 +39,8 @@ public record MatchReason(Instant asOf, List<Window> windows) {
     /**
      * @param rule          which criterion
      * @param since         the last order or engagement the window counts from; null if there was none
-     * @param windowSeconds the window's length from {@code since} (for the personal rhythm: factor × median gap)
+     * @param windowSeconds the window's length from {@code since} (for the personal rhythm: factor × median gap
+     *                      between purchase days, at least the floor {@code comeback.inactivity.rhythm-floor})
      * @param lapsedAt      when the window ran out; null when it never started (no engagement ever)
      * @param lateBySeconds {@code asOf − lapsedAt}: how late the customer is on this window
      * @param count         for unanswered messages: texts in a row without a reply or click

@@ -41,13 +41,18 @@ public final class MatchReasons {
         long late = Duration.between(row.purchaseLapsedAt(), asOf).getSeconds();
         String detail;
         if (MatchReason.Rule.ofWire(row.basis()) == MatchReason.Rule.PERSONAL_RHYTHM) {
-            detail = "no order for %s; usually orders every %s, window %s × %s = %s; %s late"
+            double factor = trigger.rhythmFactor().getAsDouble();
+            long rhythm = Math.round(row.medianGapSeconds() * factor);
+            // The SQL took max(rhythm, floor): a longer window than the rhythm's is the floor.
+            String floor = window > rhythm ? ", raised to the floor of " + days(window) : "";
+            detail = "no order for %s; usually orders every %s (between purchase days), window %s × %s = %s%s; %s late"
                     .formatted(
                             days(Duration.between(row.lastOrderAt(), asOf).getSeconds()),
                             days(row.medianGapSeconds()),
-                            factor(trigger.rhythmFactor().getAsDouble()),
+                            factor(factor),
                             days(row.medianGapSeconds()),
-                            days(window),
+                            days(rhythm),
+                            floor,
                             days(late));
         } else {
             detail = "no order for %s; fixed window %s; %s late"

@@ -26,5 +26,14 @@ public interface WinbackEnrollment {
         return outcomes;
     }
 
+    /**
+     * {@link #enterAll(String, List)} for a pass that waits for a person's approval: the new enrollments are
+     * held (their texts are written but not sent) until the approval {@code approvalId} is decided. An
+     * implementation that sends nothing may ignore it.
+     */
+    default List<MatchOutcome> enterAll(String flowId, List<Match> matches, Long approvalId) {
+        return enterAll(flowId, matches);
+    }
+
     record Match(long customerId, MatchReason reason) {}
 }

@@ -24,6 +24,9 @@ public record DateField(Kind kind, String attribute) {
     /** What {@code field:} accepts besides {@code customer.attributes.<name>}. */
     public static final String FIRST_ORDER_FIELD = "customer.firstOrderAt";
 
+    /** The same date as a customer fact ({@code customer.facts.firstOrderAt}), which flows also read. */
+    public static final String FIRST_ORDER_FACT = Variables.FACT_PREFIX + "firstOrderAt";
+
     public static final String BIRTHDAY_FIELD = "customer.birthday";
     public static final List<String> FIELDS = List.of(BIRTHDAY_FIELD, FIRST_ORDER_FIELD);
 

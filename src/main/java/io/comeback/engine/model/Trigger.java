@@ -40,9 +40,10 @@ public sealed interface Trigger {
      * The customer has gone quiet. Every criterion that is set must hold:
      * <ul>
      * <li>purchase: if {@code rhythmFactor} is set and the customer has at least {@code minOrders}
-     * orders, no order for {@code rhythmFactor} × their median gap between orders (personal
-     * rhythm); otherwise no order for {@code noPurchaseFor} (fixed window). Customers without
-     * enough orders and without a fixed window are never lapsed by purchase.</li>
+     * orders, no order for {@code rhythmFactor} × their median gap between purchase days, at least a
+     * floor the service sets (personal rhythm, {@code PurchaseRhythm}); otherwise no order for
+     * {@code noPurchaseFor} (fixed window). Customers without enough orders and without a fixed
+     * window are never lapsed by purchase.</li>
      * <li>{@code noEngagementFor}: no reply, click or site visit for that long.</li>
      * <li>{@code unansweredMessages}: the last N messages sent got no reply and no click.</li>
      * </ul>

@@ -32,6 +32,23 @@ public final class Variables {
             "reply.score",
             "shop.name");
 
+    /**
+     * {@code customer.facts.<name>}: what Comeback knows from the customer's orders (flows/README.md, "Customer
+     * facts"). Names follow the data model, like {@code customer.firstOrderAt} of date triggers.
+     */
+    public static final String FACT_PREFIX = "customer.facts.";
+
+    public static final List<String> FACTS = List.of(
+            "ordersCount",
+            "firstOrderAt",
+            "lastOrderAt",
+            "totalSpent",
+            "medianGapDays",
+            "expectedNextOrderAt",
+            "daysSinceLastOrder",
+            "favouriteCategory",
+            "lastProduct");
+
     /** {@code customer.attributes.<name>}: any attribute stored on the customer. */
     public static final String ATTRIBUTE_PREFIX = "customer.attributes.";
 
@@ -54,6 +71,20 @@ public final class Variables {
 
     public static boolean isAttribute(String variable) {
         return variable.startsWith(ATTRIBUTE_PREFIX) && variable.length() > ATTRIBUTE_PREFIX.length();
+    }
+
+    /** A name under {@code customer.facts.}, known or not. */
+    public static boolean isFactFamily(String variable) {
+        return variable.startsWith(FACT_PREFIX);
+    }
+
+    /** The fact's name ({@code ordersCount}) when the variable is a known fact. */
+    public static Optional<String> factName(String variable) {
+        if (!isFactFamily(variable)) {
+            return Optional.empty();
+        }
+        String name = variable.substring(FACT_PREFIX.length());
+        return FACTS.contains(name) ? Optional.of(name) : Optional.empty();
     }
 
     public static boolean isEventProperty(String variable) {

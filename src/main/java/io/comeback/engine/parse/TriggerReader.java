@@ -208,7 +208,7 @@ final class TriggerReader {
             return Optional.empty();
         }
         String field = written.get();
-        if (field.equals(DateField.FIRST_ORDER_FIELD)) {
+        if (field.equals(DateField.FIRST_ORDER_FIELD) || field.equals(DateField.FIRST_ORDER_FACT)) {
             return Optional.of(DateField.firstOrder());
         }
         if (field.equals(DateField.BIRTHDAY_FIELD)) {

@@ -5,6 +5,7 @@ import io.comeback.engine.model.DateField;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Trigger;
 import io.comeback.engine.text.InboundKeywords;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -38,18 +39,20 @@ final class EntryPlanner {
             SimulationRequest request,
             List<SimulationRequest.Event> events,
             CustomerView customer,
-            FlowInterpreter interpreter) {
+            FlowInterpreter interpreter,
+            Duration rhythmFloor,
+            SimulatedOrders history) {
         Trigger trigger = flow.trigger();
         Instant start = request.start();
         ZoneId zone = customer.timeZone();
         if (trigger instanceof Trigger.Inactive inactive) {
-            return inactive(inactive, request, events, zone);
+            return inactive(inactive, request, events, zone, rhythmFloor);
         }
         if (trigger instanceof Trigger.DateTrigger date) {
             return date(date, request, events, customer);
         }
         if (trigger instanceof Trigger.EventTrigger event) {
-            return event(flow, event, events, customer, interpreter, start);
+            return event(flow, event, events, customer, interpreter, start, history);
         }
         if (trigger instanceof Trigger.Segment segment) {
             // The detection pass finds the customer in the segment; what the timeline does cannot change it.
@@ -120,7 +123,8 @@ final class EntryPlanner {
             List<SimulationRequest.Event> events,
             CustomerView customer,
             FlowInterpreter interpreter,
-            Instant start) {
+            Instant start,
+            SimulatedOrders history) {
         for (int i = 0; i < events.size(); i++) {
             SimulationRequest.Event e = events.get(i);
             if (e.at().isBefore(start)
@@ -129,7 +133,8 @@ final class EntryPlanner {
                 continue;
             }
             Map<String, String> context = SimulatedCustomer.eventVariables(e);
-            if (interpreter.holds(flow, trigger.filters(), customer, context, e.at())) {
+            CustomerView then = customer.withFacts(history.factsAt(e.at(), events, i));
+            if (interpreter.holds(flow, trigger.filters(), then, context, e.at())) {
                 // The event that starts the enrollment is not also an event inside it.
                 return Optional.of(new Entry(e.at(), new FlowEvent.Started(context), "event " + e.name(), i + 1));
             }
@@ -168,7 +173,11 @@ final class EntryPlanner {
      * enrollment starts at the first moment the trigger holds with everything known by then.
      */
     private static Optional<Entry> inactive(
-            Trigger.Inactive trigger, SimulationRequest request, List<SimulationRequest.Event> events, ZoneId zone) {
+            Trigger.Inactive trigger,
+            SimulationRequest request,
+            List<SimulationRequest.Event> events,
+            ZoneId zone,
+            Duration rhythmFloor) {
         List<Instant> orders = new ArrayList<>();
         request.orders().stream()
                 .map(SimulationRequest.Order::placedAt)
@@ -177,7 +186,7 @@ final class EntryPlanner {
         List<Instant> engagements = new ArrayList<>();
         int next = 0;
         while (true) {
-            Optional<Inactivity.Onset> onset = Inactivity.onset(trigger, orders, engagements, zone);
+            Optional<Inactivity.Onset> onset = Inactivity.onset(trigger, orders, engagements, zone, rhythmFloor);
             Optional<Instant> candidate = onset.map(o -> o.at().isAfter(request.start()) ? o.at() : request.start());
             boolean activityFirst = next < events.size()
                     && (candidate.isEmpty() || !events.get(next).at().isAfter(candidate.get()));

@@ -2,6 +2,7 @@ package io.comeback.engine.run;
 
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.time.SettableClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -24,14 +25,23 @@ public final class FlowSimulator {
     static final int MAX_ENTRIES = 10_000;
 
     private final FlowInterpreter interpreter;
+    private final Duration rhythmFloor;
 
-    public FlowSimulator(FlowInterpreter interpreter) {
+    /** @param rhythmFloor the shortest personal-rhythm window, as the service's {@code comeback.inactivity.rhythm-floor} */
+    public FlowSimulator(FlowInterpreter interpreter, Duration rhythmFloor) {
         this.interpreter = interpreter;
+        this.rhythmFloor = rhythmFloor;
     }
 
-    /** Deterministic coupon codes and the given shop name. */
+    /** Deterministic coupon codes, the given shop name and the scenario runner's rhythm floor. */
     public static FlowSimulator withDefaults(String shopName) {
-        return new FlowSimulator(new FlowInterpreter(CouponCodes.deterministic(), Map.of("shop.name", shopName)));
+        return withDefaults(shopName, PurchaseRhythm.SCENARIO_FLOOR);
+    }
+
+    /** Deterministic coupon codes, the given shop name and rhythm floor (the service passes its setting). */
+    public static FlowSimulator withDefaults(String shopName, Duration rhythmFloor) {
+        return new FlowSimulator(
+                new FlowInterpreter(CouponCodes.deterministic(), Map.of("shop.name", shopName)), rhythmFloor);
     }
 
     /** @throws InvalidSimulationException when the request cannot be simulated (bad zone, event type, times) */
@@ -43,18 +53,24 @@ public final class FlowSimulator {
         events.sort(Comparator.comparing(SimulationRequest.Event::at));
         List<TimelineEntry> timeline = new ArrayList<>();
 
-        Optional<EntryPlanner.Entry> planned = EntryPlanner.plan(flow, request, events, customer, interpreter);
+        // The facts as of start: what a trigger's filters test (the entry below recomputes them for its moment).
+        SimulatedOrders history = new SimulatedOrders(SimulatedCustomer.factOrders(request), zone);
+        customer = customer.withFacts(history.factsAt(request.start(), events));
+        Optional<EntryPlanner.Entry> planned =
+                EntryPlanner.plan(flow, request, events, customer, interpreter, rhythmFloor, history);
         if (planned.isEmpty() || planned.get().at().isAfter(request.until())) {
-            return new SimulationResponse(timeline);
+            return new SimulationResponse(timeline, customer.facts().values(zone, request.start()));
         }
         EntryPlanner.Entry entry = planned.get();
+        customer = customer.withFacts(history.factsAt(entry.at(), events, entry.firstEvent()));
+        Map<String, String> factsAtEntry = customer.facts().values(zone, entry.at());
         if (entry.confirmedConsent()) {
             customer = customer.withConsent(io.comeback.engine.model.ConsentStatus.OPTED_IN);
         }
         timeline.add(new TimelineEntry(entry.at(), TimelineEntry.ENTER, null, null, null, null, entry.reason()));
         if (!SimulatedCustomer.admitted(flow, customer, entry, interpreter)) {
             timeline.add(new TimelineEntry(entry.at(), TimelineEntry.EXIT, null, null, null, null, "not_in_audience"));
-            return new SimulationResponse(timeline);
+            return new SimulationResponse(timeline, factsAtEntry);
         }
 
         SettableClock clock = new SettableClock(entry.at());
@@ -70,10 +86,21 @@ public final class FlowSimulator {
                 break;
             }
             clock.set(at);
-            FlowEvent event = at.equals(eventAt) ? SimulatedCustomer.event(events.get(next++)) : new FlowEvent.Woke(at);
+            FlowEvent event;
+            if (at.equals(eventAt)) {
+                SimulationRequest.Event happened = events.get(next++);
+                if ("order".equals(happened.type())) {
+                    // The runtime folds an order into the facts before the enrollment hears of it.
+                    history.add(happened);
+                    current = new Progress(current.state, current.customer.withFacts(history.facts()));
+                }
+                event = SimulatedCustomer.event(happened);
+            } else {
+                event = new FlowEvent.Woke(at);
+            }
             current = apply(flow, current, event, clock, timeline);
         }
-        return new SimulationResponse(timeline);
+        return new SimulationResponse(timeline, factsAtEntry);
     }
 
     private record Progress(EnrollmentState state, CustomerView customer) {}

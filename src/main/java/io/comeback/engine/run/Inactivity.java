@@ -20,12 +20,17 @@ public final class Inactivity {
 
     private Inactivity() {}
 
+    /** @param floor the shortest personal-rhythm window ({@link PurchaseRhythm#lapse}) */
     public static Optional<Onset> onset(
-            Trigger.Inactive trigger, List<Instant> orders, List<Instant> engagements, ZoneId zone) {
+            Trigger.Inactive trigger,
+            List<Instant> orders,
+            List<Instant> engagements,
+            ZoneId zone,
+            java.time.Duration floor) {
         Instant at = Instant.MIN;
         StringBuilder why = new StringBuilder();
         if (PurchaseRhythm.hasPurchaseCriterion(trigger)) {
-            Optional<PurchaseRhythm.Lapse> lapse = PurchaseRhythm.lapse(trigger, orders, zone);
+            Optional<PurchaseRhythm.Lapse> lapse = PurchaseRhythm.lapse(trigger, orders, zone, floor);
             if (lapse.isEmpty()) {
                 return Optional.empty();
             }
@@ -37,6 +42,9 @@ public final class Inactivity {
                     .append("no order for ")
                     .append(lapse.get().window().toDays())
                     .append(" days");
+            if (lapse.get().floored()) {
+                why.append(" (the floor)");
+            }
         }
         if (trigger.noEngagementFor().isPresent()) {
             Optional<Instant> lastEngagement = engagements.stream().max(Instant::compareTo);

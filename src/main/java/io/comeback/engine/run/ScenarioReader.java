@@ -31,7 +31,8 @@ public final class ScenarioReader {
             "attributes",
             "consent",
             "rfm");
-    private static final Set<String> ORDER_KEYS = Set.of("placedAt", "total", "couponCode");
+    private static final Set<String> ORDER_KEYS = Set.of("placedAt", "total", "couponCode", "items");
+    private static final Set<String> ITEM_KEYS = Set.of("sku", "name", "category", "quantity", "price");
     private static final Set<String> EVENT_KEYS = Set.of("at", "type", "body", "total", "name", "properties");
     private static final Set<String> ENTRY_KEYS = Set.of("at", "kind", "step", "text", "attribute", "value", "reason");
 
@@ -66,7 +67,12 @@ public final class ScenarioReader {
                         customer.string("rfm", null)),
                 top.list("orders", ORDER_KEYS).stream()
                         .map(o -> new SimulationRequest.Order(
-                                instant(o, "placedAt", true), o.decimal("total"), o.string("couponCode", null)))
+                                instant(o, "placedAt", true),
+                                o.decimal("total"),
+                                o.string("couponCode", null),
+                                o.list("items", ITEM_KEYS).stream()
+                                        .map(ScenarioReader::item)
+                                        .toList()))
                         .toList(),
                 instant(top, "start", true),
                 top.list("events", EVENT_KEYS).stream()
@@ -103,6 +109,22 @@ public final class ScenarioReader {
                     customer.child("consent", Set.of("status")).requiredString("status"));
         }
         return new SimulationRequest.Consent(customer.string("consent", null));
+    }
+
+    private static SimulationRequest.Item item(YamlValues i) {
+        BigDecimal quantity = i.decimal("quantity");
+        if (quantity != null
+                && (quantity.signum() <= 0
+                        || quantity.stripTrailingZeros().scale() > 0
+                        || quantity.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0)) {
+            throw i.error("quantity", "'" + quantity.toPlainString() + "' is not a whole number of at least 1");
+        }
+        return new SimulationRequest.Item(
+                i.string("sku", null),
+                i.string("name", null),
+                i.string("category", null),
+                quantity == null ? null : quantity.intValueExact(),
+                i.decimal("price"));
     }
 
     private static Expectation expectation(YamlValues e) {

@@ -1,6 +1,7 @@
 package io.comeback.engine.run;
 
 import io.comeback.engine.model.CouponSpec;
+import io.comeback.engine.model.Languages;
 import io.comeback.engine.model.LocalizedText;
 import io.comeback.engine.model.Send;
 import io.comeback.engine.model.TextVariant;
@@ -11,8 +12,8 @@ import io.comeback.engine.text.Template;
 import io.comeback.engine.time.QuietHours;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,6 +25,7 @@ final class Sender {
 
     private static final DateTimeFormatter NORDIC_DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+    private static final Set<String> DOTTED_DATES = Set.of("nb", "nn", "no", "da", "fi", "is");
 
     private final CouponCodes coupons;
     private final Map<String, String> globals;
@@ -40,7 +42,7 @@ final class Sender {
         if (deferredByQuietHours(run, step.id(), Status.DEFERRED_SEND)) {
             return false;
         }
-        step.coupon().ifPresent(spec -> issueCouponOnce(run, step.id(), spec));
+        step.coupon().ifPresent(spec -> issueCouponOnce(run, step.id(), spec, chosen(run, step.text())));
         emitSend(run, step.id(), SendPurpose.STEP, step.text());
         return true;
     }
@@ -68,9 +70,12 @@ final class Sender {
         return true;
     }
 
+    private static TextVariant chosen(Run run, LocalizedText text) {
+        return text.forLocale(run.customer.locale(), run.flow.settings().defaultLocale());
+    }
+
     private void emitSend(Run run, String stepId, SendPurpose purpose, LocalizedText text) {
-        TextVariant variant =
-                text.forLocale(run.customer.locale(), run.flow.settings().defaultLocale());
+        TextVariant variant = chosen(run, text);
         Template template = templates.computeIfAbsent(variant.template(), Template::parse);
         String body = template.render(new VariableLookup(run, globals));
         String sendKey = purpose == SendPurpose.RE_ASK ? stepId + "/re_ask" : stepId;
@@ -86,24 +91,24 @@ final class Sender {
                 run.variables.get("coupon.code")));
     }
 
-    /** One code per enrollment: a reminder that also declares a coupon shows the same code. */
-    private void issueCouponOnce(Run run, String stepId, CouponSpec spec) {
+    /**
+     * One code per enrollment: a reminder that also declares a coupon shows the same code. Its last day is written
+     * the way the language of the text it first appears in writes dates.
+     */
+    private void issueCouponOnce(Run run, String stepId, CouponSpec spec, TextVariant text) {
         if (run.variables.containsKey("coupon.code")) {
             return;
         }
         String code = coupons.issue(spec, new CouponCodes.CouponRequest(run.flow.id(), run.customer.id(), stepId));
         Instant expires = spec.validFor().addTo(run.now, run.zone());
         run.variables.put("coupon.code", code);
-        run.variables.put("coupon.expiresAt", formatDate(expires, run));
+        run.variables.put("coupon.expiresAt", formatDate(expires, run, text.locale()));
     }
 
-    private static String formatDate(Instant instant, Run run) {
-        String language = run.customer.locale() == null
-                ? run.flow.settings().defaultLocale()
-                : run.customer.locale().toLowerCase(Locale.ROOT).split("[-_]")[0];
-        boolean nordic =
-                language.equals("nb") || language.equals("nn") || language.equals("no") || language.equals("da");
-        return (nordic ? NORDIC_DATE : ISO_DATE)
+    /** 15.7.2026 in Norwegian, Danish, Finnish and Icelandic; 2026-07-15 in Swedish (its own way) and others. */
+    private static String formatDate(Instant instant, Run run, String textLocale) {
+        boolean dotted = DOTTED_DATES.contains(Languages.language(textLocale));
+        return (dotted ? NORDIC_DATE : ISO_DATE)
                 .format(instant.atZone(run.zone()).toLocalDate());
     }
 }

@@ -6,7 +6,9 @@ import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Variables;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,6 +48,9 @@ final class SimulatedCustomer {
                                 + (event.name() == null ? "" : " ('" + event.name() + "' is not)"));
             }
         }
+        for (int i = 0; i < request.orders().size(); i++) {
+            checkOrder(request.orders().get(i), "orders[" + i + "]");
+        }
         String birthday = request.customer().birthday();
         if (birthday != null
                 && !birthday.isBlank()
@@ -54,6 +59,44 @@ final class SimulatedCustomer {
             throw new InvalidSimulationException(
                     "customer.birthday '" + birthday + "' is not a date; write YYYY-MM-DD, e.g. 1990-05-17");
         }
+    }
+
+    private static void checkOrder(SimulationRequest.Order order, String path) {
+        if (order == null || order.placedAt() == null) {
+            throw new InvalidSimulationException(path + " needs 'placedAt' (an ISO-8601 instant)");
+        }
+        for (int k = 0; k < order.items().size(); k++) {
+            SimulationRequest.Item item = order.items().get(k);
+            String at = path + ".items[" + k + "]";
+            if (item == null || (item.sku() == null && item.name() == null)) {
+                throw new InvalidSimulationException(at + " needs a sku or a name, as the order API does");
+            }
+            if (item.quantity() != null && item.quantity() < 1) {
+                throw new InvalidSimulationException(at + ".quantity must be at least 1");
+            }
+            if (item.price() != null && item.price().signum() < 0) {
+                throw new InvalidSimulationException(at + ".price must not be negative");
+            }
+        }
+    }
+
+    /** The request's order history as the customer facts read it, in the order given. */
+    static List<FactOrder> factOrders(SimulationRequest request) {
+        List<FactOrder> orders = new ArrayList<>();
+        for (SimulationRequest.Order order : request.orders()) {
+            orders.add(new FactOrder(
+                    order.placedAt(),
+                    order.total(),
+                    order.items().stream()
+                            .map(i -> new FactOrder.Item(
+                                    i.sku(),
+                                    i.name(),
+                                    i.category(),
+                                    i.quantity() == null ? 1 : i.quantity(),
+                                    i.price()))
+                            .toList()));
+        }
+        return orders;
     }
 
     private static final java.util.regex.Pattern EVENT_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,63}");

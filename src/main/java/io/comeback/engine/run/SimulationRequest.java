@@ -10,13 +10,15 @@ import java.util.Map;
  * <pre>
  * {"customer": {"firstName", "lastName", "email", "phone", "locale", "timeZone", "birthday", "attributes": {},
  *               "consent": {"status"}, "rfm"},
- *  "orders": [{"placedAt", "total", "couponCode"}],
+ *  "orders": [{"placedAt", "total", "couponCode", "items": [{"sku", "name", "category", "quantity", "price"}]}],
  *  "start": "instant the trigger fires", "events": [{"at", "type", "body", "total", "name", "properties"}],
  *  "until": "instant"}
  * </pre>
  * For an {@code order_placed} trigger, {@code start} is when the order was placed and the flow's
  * delay comes on top; for {@code inactive}, {@code start} is when detection begins and the
  * customer enters once {@link Inactivity} says so; {@link EntryPlanner} says it for every trigger.
+ * The customer's facts ({@code customer.facts.*}) are computed from {@code orders} and the timeline's orders
+ * ({@link CustomerFacts#of}), never given, so they cannot disagree with the order history.
  */
 public record SimulationRequest(
         Customer customer, List<Order> orders, Instant start, List<Event> events, Instant until) {
@@ -86,7 +88,21 @@ public record SimulationRequest(
     /** {@code status}: {@code opted_in}, {@code opted_out} or {@code unknown}. */
     public record Consent(String status) {}
 
-    public record Order(Instant placedAt, BigDecimal total, String couponCode) {}
+    /** An order before {@code start}; {@code items} as the order API takes them (for the item facts). */
+    public record Order(Instant placedAt, BigDecimal total, String couponCode, List<Item> items) {
+        public Order {
+            items = items == null
+                    ? List.of()
+                    : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(items));
+        }
+
+        public Order(Instant placedAt, BigDecimal total, String couponCode) {
+            this(placedAt, total, couponCode, null);
+        }
+    }
+
+    /** An order line as the order API takes it: {@code quantity} defaults to 1, {@code price} is the unit price. */
+    public record Item(String sku, String name, String category, Integer quantity, BigDecimal price) {}
 
     /**
      * {@code type}: {@code reply} (with {@code body}), {@code order} (with {@code total}),

@@ -32,6 +32,10 @@ final class VariableLookup implements Function<String, Optional<String>> {
             String written = run.attributes.get(name);
             return written != null ? written : run.customer.attributes().get(name);
         }
+        Optional<String> fact = Variables.factName(variable);
+        if (fact.isPresent()) {
+            return run.customer.facts().value(fact.get(), run.customer.timeZone(), run.now);
+        }
         switch (variable) {
             case "customer.firstName":
                 return run.customer.firstName();

@@ -1,20 +1,27 @@
 package io.comeback.engine.text;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Understands the standing commands of SMS marketing in an inbound text, whatever flow is active:
- * opt-out (STOP, STOPP, AVMELD …, and phrases such as "please stop texting me" or "stopp å sende meg
- * sms"), re-subscribe (START, UNSTOP, YES) and help (HELP, INFO, HJELP, HJÆLP). Matching is case-
- * and accent-insensitive and ignores surrounding whitespace and punctuation.
+ * Understands the standing commands of SMS marketing in an inbound text, whatever flow is active: opt-out (STOP,
+ * STOPP, AVMELD, SLUTA, LOPETA, HÆTTA …), re-subscribe (START, ALOITA, BYRJA …) and help (HELP, HJELP, HJÄLP …),
+ * and the language the text is written in ({@link KeywordLexicons}). Matching is case- and accent-insensitive and
+ * ignores punctuation and emoji.
  *
- * <p>A keyword counts when it is the whole message or opens a short one ("STOP please", "Stopp takk").
- * A keyword inside a longer sentence ("when does the sale stop?") is not a command; only the opt-out
- * phrases below are looked for anywhere, because they say what they mean. Re-subscribe words such as
+ * <p>The phrase model. A text is a command when its words are standing keywords and nothing else but polite and
+ * filler words: "STOP", "STOP please", "Stopp dette nå takk", "avmeld meg". A keyword beside any other word is no
+ * command — "Når stopper salget?", "never stop", "cancel my order", "peru tilaukseni" — because that word may say
+ * what the keyword is about. Besides, an opt-out phrase that says what it means opts out wherever it stands ("can
+ * you stop sending these?", "Ikke send mer", "Sluta skicka"), unless a negation stands just before it ("please
+ * don't stop sending offers"). An opt-out word wins over START or HELP in the same text. Re-subscribe words such as
  * YES only mean re-subscribe to someone who has opted out: the caller decides that.
  */
 public final class InboundKeywords {
@@ -26,32 +33,26 @@ public final class InboundKeywords {
         NONE
     }
 
+    /** What a text says, and the languages it may be in, likeliest first; empty when its words do not tell. */
+    public record Understood(Intent intent, List<String> languages) {
+        public static final Understood NOTHING = new Understood(Intent.NONE, List.of());
+
+        public Understood {
+            languages = List.copyOf(languages);
+        }
+    }
+
     /**
-     * Keyword sets, configurable per country. Words are matched after {@link TextNormalizer#normalize}.
-     * {@code confirm}: the answers that confirm a keyword sign-up (double opt-in: "reply YES").
+     * Keyword sets, configurable per country. Words (or groups of words) are matched after {@link
+     * TextNormalizer#normalize}. {@code confirm}: the answers that confirm a keyword sign-up (double opt-in: "reply
+     * YES"). The defaults are every lexicon's words.
      */
     public record Vocabulary(Set<String> optOut, Set<String> resubscribe, Set<String> help, Set<String> confirm) {
-        public static final Set<String> DEFAULT_CONFIRM = Set.of("yes", "ja");
+        public static final Set<String> DEFAULT_CONFIRM = union(KeywordLexicon::confirm);
         public static final Vocabulary DEFAULT = new Vocabulary(
-                Set.of(
-                        "stop",
-                        "stopp",
-                        "stopall",
-                        "unsubscribe",
-                        "cancel",
-                        "end",
-                        "quit",
-                        "avmeld",
-                        "afmeld",
-                        "avslutt",
-                        "sluta",
-                        "optout",
-                        "revoke",
-                        "avsluta",
-                        "stoppa",
-                        "opt-out"),
-                Set.of("start", "unstop", "yes"),
-                Set.of("help", "info", "hjelp", "hjælp"),
+                union(KeywordLexicon::optOut),
+                union(KeywordLexicon::start),
+                union(KeywordLexicon::help),
                 DEFAULT_CONFIRM);
 
         public Vocabulary {
@@ -68,62 +69,47 @@ public final class InboundKeywords {
         private static Set<String> normalized(Set<String> words) {
             return words.stream().map(TextNormalizer::normalize).collect(Collectors.toUnmodifiableSet());
         }
+
+        private static Set<String> union(java.util.function.Function<KeywordLexicon, Set<String>> set) {
+            return KeywordLexicons.ALL.stream()
+                    .flatMap(l -> set.apply(l).stream())
+                    .collect(Collectors.toUnmodifiableSet());
+        }
     }
-
-    /** Longest message, in words, that a leading keyword still commands. */
-    private static final int SHORT_MESSAGE_WORDS = 3;
-
-    private static final List<Pattern> OPT_OUT_PHRASES = List.of(
-            // English
-            Pattern.compile("\\b(stop|quit) (texting|messaging|sending|contacting|spamming)\\b"),
-            Pattern.compile("\\b(unsubscribe|opt me out|opt out|remove me|take me off)\\b"),
-            Pattern.compile("\\b(don'?t|do not) (text|message|sms|contact) me\\b"),
-            Pattern.compile("\\bno more (texts|messages|sms)\\b"),
-            // Norwegian
-            Pattern.compile("\\b(stopp|slutt) (å|aa|med å) (sende|tekste|kontakte)\\b"),
-            Pattern.compile("\\bikke send (meg )?(flere |mer )?(sms|meldinger|tekstmeldinger)\\b"),
-            Pattern.compile("\\b(meld meg av|avmeld meg|vil ikke ha (flere |mer )?(sms|meldinger))\\b"),
-            // Swedish
-            Pattern.compile("\\bsluta (skicka|sms:a|messa)\\b"),
-            Pattern.compile("\\b(avregistrera mig|avsluta prenumerationen|vill inte ha (fler )?(sms|meddelanden))\\b"),
-            // Danish
-            Pattern.compile("\\bstop med at (sende|skrive)\\b"),
-            Pattern.compile("\\b(afmeld mig|meld mig af|ikke flere (sms|beskeder))\\b"));
 
     public static final InboundKeywords DEFAULT = new InboundKeywords(Vocabulary.DEFAULT);
 
-    private final Vocabulary vocabulary;
+    private final ShortCommand commands;
+    private final ShortCommand confirmations;
 
     public InboundKeywords(Vocabulary vocabulary) {
-        this.vocabulary = vocabulary;
+        this.commands = new ShortCommand(Map.of(
+                Intent.OPT_OUT, vocabulary.optOut(),
+                Intent.RESUBSCRIBE, vocabulary.resubscribe(),
+                Intent.HELP, vocabulary.help()));
+        this.confirmations = new ShortCommand(Map.of(Intent.RESUBSCRIBE, vocabulary.confirm()));
     }
 
     public Intent classify(String body) {
-        String text = TextNormalizer.normalize(body);
-        if (text.isEmpty()) {
-            return Intent.NONE;
+        return understand(body).intent();
+    }
+
+    /** The command in the text, if any, and the languages its words belong to. */
+    public Understood understand(String body) {
+        List<String> words = Words.of(body);
+        if (words.isEmpty()) {
+            return Understood.NOTHING;
         }
-        String[] words = text.split(" ");
-        String first = words[0].replaceAll("[^\\p{L}\\p{N}-]+$", "");
-        boolean short_ = words.length <= SHORT_MESSAGE_WORDS;
-        if (text.equals(first) || short_) {
-            if (vocabulary.optOut().contains(first)) {
-                return Intent.OPT_OUT;
-            }
-            if (text.equals(first) && vocabulary.help().contains(first)) {
-                return Intent.HELP;
-            }
-            if (text.equals(first) && vocabulary.resubscribe().contains(first)) {
-                return Intent.RESUBSCRIBE;
-            }
+        Optional<ShortCommand.Read> command = commands.read(words);
+        if (command.isPresent()) {
+            Set<Intent> intents = command.get().intents();
+            Intent intent = intents.contains(Intent.OPT_OUT)
+                    ? Intent.OPT_OUT
+                    : intents.contains(Intent.HELP) ? Intent.HELP : Intent.RESUBSCRIBE;
+            return new Understood(intent, command.get().languages());
         }
-        String lower = text.toLowerCase(Locale.ROOT);
-        for (Pattern phrase : OPT_OUT_PHRASES) {
-            if (phrase.matcher(lower).find()) {
-                return Intent.OPT_OUT;
-            }
-        }
-        return Intent.NONE;
+        List<String> phraseLanguages = optOutPhraseLanguages(words);
+        return phraseLanguages.isEmpty() ? Understood.NOTHING : new Understood(Intent.OPT_OUT, phraseLanguages);
     }
 
     public boolean isOptOut(String body) {
@@ -131,16 +117,49 @@ public final class InboundKeywords {
     }
 
     /**
-     * Whether the text confirms a sign-up: a confirm word (YES, JA) alone or opening a short message
-     * ("Ja takk!"), and nothing that opts out. Only an answer to a pending question counts: the caller decides that.
+     * Whether the text confirms a sign-up: confirm words (YES, JA, KYLLÄ) with nothing but polite words around them
+     * ("Ja takk!", "yes please"), and nothing that opts out. Only an answer to a pending question counts: the caller
+     * decides that.
      */
     public boolean isConfirmation(String body) {
-        String text = TextNormalizer.normalize(body);
-        if (text.isEmpty() || classify(body) == Intent.OPT_OUT) {
-            return false;
+        return confirmations.read(Words.of(body)).isPresent() && classify(body) != Intent.OPT_OUT;
+    }
+
+    /** The languages with an opt-out phrase in the text that no negation of theirs turns around. */
+    private static List<String> optOutPhraseLanguages(List<String> words) {
+        String text = String.join(" ", words);
+        Set<String> languages = new LinkedHashSet<>();
+        for (KeywordLexicon lexicon : KeywordLexicons.ALL) {
+            for (Pattern phrase : lexicon.optOutPhrases()) {
+                Matcher m = phrase.matcher(text);
+                while (m.find()) {
+                    if (!negated(words, wordsBefore(text, m.start()), lexicon.negations())) {
+                        languages.add(lexicon.language());
+                        break;
+                    }
+                }
+            }
         }
-        String[] words = text.split(" ");
-        String first = words[0].replaceAll("[^\\p{L}\\p{N}-]+$", "");
-        return words.length <= SHORT_MESSAGE_WORDS && vocabulary.confirm().contains(first);
+        return new ArrayList<>(languages);
+    }
+
+    private static int wordsBefore(String text, int index) {
+        int spaces = 0;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == ' ') {
+                spaces++;
+            }
+        }
+        return spaces;
+    }
+
+    /** A negation one or two words before the phrase: "don't stop sending", "ikke bare slutt å sende". */
+    private static boolean negated(List<String> words, int phraseStart, Set<String> negations) {
+        for (int i = Math.max(0, phraseStart - 2); i < phraseStart; i++) {
+            if (negations.contains(words.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -119,7 +119,8 @@ final class StepChecks {
                         text.location(),
                         path,
                         "No `" + locale + "` text here, while other messages in "
-                                + "this flow have one: those customers get the " + fallback + " text. Add `" + locale
+                                + "this flow have one: those customers get the "
+                                + text.forLocale(locale, fallback).locale() + " text. Add `" + locale
                                 + ":` with the text."));
             }
         }

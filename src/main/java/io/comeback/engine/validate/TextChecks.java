@@ -3,6 +3,7 @@ package io.comeback.engine.validate;
 import io.comeback.engine.model.CouponSpec;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.FlowSettings;
+import io.comeback.engine.model.Languages;
 import io.comeback.engine.model.Problem;
 import io.comeback.engine.model.Severity;
 import io.comeback.engine.model.SourceLocation;
@@ -21,8 +22,15 @@ import java.util.regex.Pattern;
  */
 final class TextChecks {
 
-    /** STOP (en, da) or STOPP (nb, nn, sv) as a word, the keywords gateways act on. */
-    private static final Pattern OPT_OUT = Pattern.compile("\\bSTOPP?\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * STOP (en, da) or STOPP (nb, nn, sv, is) as a word, the keywords gateways act on; LOPETA (fi) and HÆTTA (is),
+     * the words Finns and Icelanders are told to answer.
+     */
+    private static final Pattern OPT_OUT = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])(STOPP?|LOPETA|HÆTTA)(?![\\p{L}\\p{N}])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private static final String ICELANDIC_LETTERS = "áðíóúýþÁÐÍÓÚÝÞ";
 
     private static final Map<String, String> REPLACEMENTS = Map.of(
             "’", "'", "‘", "'", "“", "\"", "”", "\"", "–", "-", "—", "-", "…", "...", "\u00a0", "a normal space");
@@ -81,7 +89,12 @@ final class TextChecks {
     }
 
     private void nonGsm(TextVariant text, String path) {
-        List<String> odd = SmsSegments.nonGsmCharacters(text.template());
+        // Icelandic needs letters GSM-7 lacks: its texts go as UCS-2 whatever one writes, so only other characters
+        // are worth a word (the segment count still says what they cost).
+        String ownLetters = "is".equals(Languages.language(text.locale())) ? ICELANDIC_LETTERS : "";
+        List<String> odd = SmsSegments.nonGsmCharacters(text.template()).stream()
+                .filter(c -> !ownLetters.contains(c))
+                .toList();
         if (odd.isEmpty()) {
             return;
         }
@@ -159,6 +172,8 @@ final class TextChecks {
             case "nb", "no", "nn" -> "\"Svar STOPP for å melde deg av\"";
             case "sv" -> "\"Svara STOPP för att avregistrera dig\"";
             case "da" -> "\"Svar STOP for at afmelde\"";
+            case "fi" -> "\"Vastaa LOPETA, niin et saa enää viestejä\"";
+            case "is" -> "\"Svaraðu STOPP til að hætta\"";
             default -> "\"Reply STOP to opt out\"";
         };
     }

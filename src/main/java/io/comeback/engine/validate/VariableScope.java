@@ -60,8 +60,14 @@ final class VariableScope {
                     + Suggestions.didYouMean(link.get(), flow.links().keySet())
                     + " Declare it, e.g. `links: {" + link.get() + ": https://example.com/...}`.");
         }
-        if (Variables.isAttribute(variable)) {
+        if (Variables.isAttribute(variable) || Variables.factName(variable).isPresent()) {
             return Optional.empty();
+        }
+        if (Variables.isFactFamily(variable)) {
+            String name = variable.substring(Variables.FACT_PREFIX.length());
+            return error("Unknown fact `" + variable + "`." + Suggestions.didYouMean(name, Variables.FACTS)
+                    + " Facts: " + String.join(", ", Variables.FACTS)
+                    + " (customer.facts.<name>); RFM scores are customer.rfm.recency, frequency, monetary, score.");
         }
         if (Variables.isEventProperty(variable)) {
             return eventFlow
@@ -72,7 +78,8 @@ final class VariableScope {
         if (!Variables.FIXED.contains(variable)) {
             return error("Unknown variable `" + variable + "`." + Suggestions.didYouMean(variable, known())
                     + " Known: " + String.join(", ", Variables.FIXED)
-                    + ", customer.attributes.<name>, link.<name>" + (eventFlow ? ", event.<name>." : "."));
+                    + ", customer.facts.<name>, customer.attributes.<name>, link.<name>"
+                    + (eventFlow ? ", event.<name>." : "."));
         }
         String family = Variables.family(variable);
         if (family.equals("order") && !orderFlow) {
@@ -105,6 +112,7 @@ final class VariableScope {
 
     private List<String> known() {
         List<String> all = new ArrayList<>(Variables.FIXED);
+        Variables.FACTS.forEach(f -> all.add(Variables.FACT_PREFIX + f));
         flow.links().keySet().forEach(l -> all.add(Variables.LINK_PREFIX + l));
         return all;
     }

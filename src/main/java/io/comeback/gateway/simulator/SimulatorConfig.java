@@ -15,4 +15,10 @@ public interface SimulatorConfig {
 
     /** {@code true}: a dispatch batch is one request; {@code false}: one request per message, as Twilio. */
     boolean batchRequests();
+
+    /**
+     * How long the answer to a send takes to come back (the message is the simulator's already), like a real
+     * provider's round trip; zero answers at once.
+     */
+    Duration latency();
 }

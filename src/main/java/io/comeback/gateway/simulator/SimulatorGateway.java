@@ -41,12 +41,14 @@ public class SimulatorGateway implements SmsGateway, MessageLookup {
     private final Clock clock;
     private final Duration receiptDelay;
     private final boolean batchRequests;
+    private final Duration latency;
 
     public SimulatorGateway(AgroalDataSource dataSource, Clock clock, SimulatorConfig config) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.receiptDelay = config.receiptDelay();
         this.batchRequests = config.batchRequests();
+        this.latency = config.latency();
     }
 
     @Override
@@ -64,10 +66,27 @@ public class SimulatorGateway implements SmsGateway, MessageLookup {
             // commit does; only a crash of PostgreSQL itself could lose it, and a real provider is
             // elsewhere anyway. Round trips, not work, were most of a send's time on a busy machine.
             long id = insert(c, SEND, message.messageId(), message.to(), message.body(), now, now.plus(receiptDelay));
+            answerTravels();
             return new SendOutcome.Accepted(providerId(id), DeliveryStatus.QUEUED);
         } catch (SQLException e) {
             // We cannot tell whether the row (the "provider's" copy) was committed before the failure.
             return new SendOutcome.Indeterminate("simulator could not record the message: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The provider has the message; its answer takes {@code comeback.simulator.latency} to come back, as a real
+     * provider's does. Interrupted on the way, the caller cannot know it was taken (as with a dropped connection).
+     */
+    private void answerTravels() {
+        if (latency.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(latency.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the simulator's answer was on its way", e);
         }
     }
 
@@ -107,6 +126,7 @@ public class SimulatorGateway implements SmsGateway, MessageLookup {
                     new SendOutcome.Indeterminate("simulator could not record the messages: " + e.getMessage());
             return messages.stream().map(m -> unknown).toList();
         }
+        answerTravels();
         List<SendOutcome> outcomes = new ArrayList<>(messages.size());
         for (OutgoingSms message : messages) {
             Long id = simulatorIds.get(message.messageId());

@@ -6,6 +6,7 @@ import io.comeback.messaging.MessageStatusRecorder;
 import io.comeback.messaging.RuntimeConfig;
 import io.comeback.messaging.StatusUpdate;
 import io.comeback.messaging.port.DeliveryStatus;
+import io.comeback.support.GracefulStop;
 import io.comeback.support.Jdbc;
 import io.comeback.support.PollingLoop;
 import io.comeback.support.UnflushedCommit;
@@ -44,18 +45,21 @@ public class SimulatorReceipts {
     private final MessageStatusRecorder recorder;
     private final Clock clock;
     private final PollingLoop loop;
+    private final GracefulStop stop;
     private final boolean active;
 
     public SimulatorReceipts(
             AgroalDataSource dataSource,
             MessageStatusRecorder recorder,
             Clock clock,
+            GracefulStop stop,
             Gateways gateways,
             SimulatorConfig config,
             RuntimeConfig runtime) {
         this.dataSource = dataSource;
         this.recorder = recorder;
         this.clock = clock;
+        this.stop = stop;
         this.active = runtime.enabled() && "simulator".equals(gateways.configuredName());
         this.loop = new PollingLoop("simulator-receipts", 1, config.receiptPollInterval(), () -> deliverDue() == BATCH);
     }
@@ -63,11 +67,12 @@ public class SimulatorReceipts {
     void onStart(@Observes StartupEvent event) {
         if (active) {
             loop.start();
+            stop.register(loop);
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        loop.stop();
+        stop.stop(loop);
     }
 
     /** @return receipts delivered in this batch */

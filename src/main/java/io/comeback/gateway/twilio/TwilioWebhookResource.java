@@ -34,9 +34,15 @@ public class TwilioWebhookResource {
     private final StatusCallbackBatcher statusCallbacks;
     private final InboundTexts inboundTexts;
     private final Clock clock;
+    private final WebhookOutcomes outcomes;
 
     TwilioWebhookResource(
-            TwilioSignature signature, StatusCallbackBatcher statusCallbacks, InboundTexts inboundTexts, Clock clock) {
+            TwilioSignature signature,
+            StatusCallbackBatcher statusCallbacks,
+            InboundTexts inboundTexts,
+            Clock clock,
+            WebhookOutcomes outcomes) {
+        this.outcomes = outcomes;
         this.signature = signature;
         this.statusCallbacks = statusCallbacks;
         this.inboundTexts = inboundTexts;
@@ -54,9 +60,21 @@ public class TwilioWebhookResource {
             @Context UriInfo uri,
             MultivaluedMap<String, String> form) {
         Map<String, String> params = singleValued(form);
-        signature.check(pathAndQuery(uri), params, signed);
-        return statusCallbacks
-                .submit(StatusCallbacks.parse(params, messageId, clock.instant()))
+        CompletionStage<Boolean> applied;
+        try {
+            signature.check(pathAndQuery(uri), params, signed);
+            applied = statusCallbacks.submit(StatusCallbacks.parse(params, messageId, clock.instant()));
+        } catch (RuntimeException e) {
+            outcomes.failed(WebhookOutcomes.Webhook.STATUS, e);
+            throw e;
+        }
+        return applied.whenComplete((appliedNow, error) -> {
+                    if (error == null) {
+                        outcomes.accepted(WebhookOutcomes.Webhook.STATUS);
+                    } else {
+                        outcomes.failed(WebhookOutcomes.Webhook.STATUS, error);
+                    }
+                })
                 .thenApply(appliedNow -> Response.ok().build());
     }
 
@@ -67,8 +85,15 @@ public class TwilioWebhookResource {
     public String inbound(
             @HeaderParam(SIGNATURE) String signed, @Context UriInfo uri, MultivaluedMap<String, String> form) {
         Map<String, String> params = singleValued(form);
-        signature.check(pathAndQuery(uri), params, signed);
-        return inboundTexts.accept(params);
+        try {
+            signature.check(pathAndQuery(uri), params, signed);
+            String answer = inboundTexts.accept(params);
+            outcomes.accepted(WebhookOutcomes.Webhook.INBOUND);
+            return answer;
+        } catch (RuntimeException e) {
+            outcomes.failed(WebhookOutcomes.Webhook.INBOUND, e);
+            throw e;
+        }
     }
 
     private static String pathAndQuery(UriInfo uri) {

@@ -58,15 +58,28 @@ public class FlowReportView {
         }
         Funnel f = report.funnel();
         List<FunnelRow> rows = List.of(
-                count("entered", "Entered", f.entered(), "customers who entered the flow in the period"),
-                count("heldOut", "Held out", f.heldOut(), "entered but kept out of the texts (holdout group)"),
+                count(
+                        "entered",
+                        "Entered",
+                        f.entered(),
+                        "customers who entered the flow in the period: treated + held out"),
+                count("treated", "Treated", f.treated(), "entered and meant to get the texts"),
+                count(
+                        "heldOut",
+                        "Held out",
+                        f.heldOut(),
+                        "entered but kept out of the texts (holdout group), to measure lift"),
                 count("sent", "Sent", f.sent(), "texts handed to the gateway"),
                 count("delivered", "Delivered", f.delivered(), "delivery receipts"),
                 count("failed", "Failed", f.failed(), "failed or undelivered"),
                 count("replied", "Replied", f.replied(), "customers who answered a text"),
                 count("clicked", "Clicked", f.clicked(), "customers who clicked a link"),
                 count("optedOut", "Opted out", f.optedOut(), "left the flow by opting out"),
-                count("converted", "Converted", f.converted(), "reached the flow's goal"),
+                count(
+                        "converted",
+                        "Converted",
+                        f.converted(),
+                        "treated customers who reached the flow's goal after one of their texts was sent"),
                 count(
                         "attributedOrders",
                         "Attributed orders",
@@ -88,6 +101,7 @@ public class FlowReportView {
                 "Funnel of flow " + flowId,
                 List.of(
                         new SvgCharts.Bar("Entered", f.entered(), null),
+                        new SvgCharts.Bar("Treated", f.treated(), null),
                         new SvgCharts.Bar("Held out", f.heldOut(), "held"),
                         new SvgCharts.Bar("Sent", f.sent(), null),
                         new SvgCharts.Bar("Delivered", f.delivered(), null),

@@ -35,6 +35,22 @@ public class OverviewPage {
     @TemplateData
     public record Cell(String period, String value) {}
 
+    /** The lapse definition beside the figures; {@code differs} when no inactive flow uses the same fixed window. */
+    @TemplateData
+    public record LapseView(String definition, List<DetectorRule> detector, boolean differs) {
+        static LapseView of(io.comeback.reports.LapseDefinition.Lapse lapse) {
+            return new LapseView(
+                    lapse.definition(),
+                    lapse.detector().stream()
+                            .map(d -> new DetectorRule(d.flowId(), d.rule()))
+                            .toList(),
+                    Boolean.FALSE.equals(lapse.sameAsDetector()));
+        }
+    }
+
+    @TemplateData
+    public record DetectorRule(String flowId, String rule) {}
+
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
     private final Template overview;
@@ -80,7 +96,7 @@ public class OverviewPage {
                         "crr",
                         "Customer retention rate",
                         total.retentionRate(),
-                        "(customers at end − new customers) ÷ customers at start",
+                        report.definitions().get("retentionRate"),
                         periods,
                         label,
                         LoyaltyPeriod::retentionRate),
@@ -88,7 +104,7 @@ public class OverviewPage {
                         "churn",
                         "Churn rate",
                         total.churnRate(),
-                        "1 − retention rate",
+                        report.definitions().get("churnRate"),
                         periods,
                         label,
                         LoyaltyPeriod::churnRate),
@@ -135,7 +151,8 @@ public class OverviewPage {
                         .data("customersAtStart", Formats.count(total.customersAtStart()))
                         .data("customersAtEnd", Formats.count(total.customersAtEnd()))
                         .data("newCustomers", Formats.count(total.newCustomers()))
-                        .data("lifespan", Formats.decimal(total.averageLifespanDays(), 0)))
+                        .data("lifespan", Formats.decimal(total.averageLifespanDays(), 0))
+                        .data("lapse", LapseView.of(report.lapse())))
                 .build();
     }
 

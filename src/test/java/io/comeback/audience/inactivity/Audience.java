@@ -68,6 +68,25 @@ class Audience {
         return new Person(stored.customer().id, externalId, zone, List.copyOf(orderTimes), List.copyOf(visits));
     }
 
+    /** Moves the customer to another time zone, as the customer API does. */
+    void rezone(Person person, String zone) {
+        CustomerService.PutResult put = customers.put(
+                person.externalId(),
+                new CustomerInput(
+                        null,
+                        "Kari",
+                        "Nordmann",
+                        null,
+                        "nb-NO",
+                        zone,
+                        null,
+                        Map.of(),
+                        new CustomerInput.ConsentInput("opted_in", "test", null, null)));
+        if (!(put instanceof CustomerService.Stored)) {
+            throw new IllegalStateException("customer not stored: " + put);
+        }
+    }
+
     /** Erases the customer as the API does, so later tests do not see their history. */
     boolean erase(String externalId) {
         return erasure.erase(externalId);

@@ -33,8 +33,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The detector's SQL and the engine's pure definition ({@link PurchaseRhythm}, {@link Inactivity})
- * must agree on who is lapsed and from when, for every trigger shape, on hand-built histories
- * whose orders arrive out of order.
+ * must agree on who is lapsed and from when, for every trigger shape and rhythm floor, on hand-built
+ * histories whose orders arrive out of order, with orders split over one local day (purchase days) and
+ * rhythms shorter than the floor.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -91,12 +92,48 @@ class InactivitySqlAgreementTest {
                 "Asia/Kolkata",
                 List.of(Instant.parse("2026-01-31T20:00:00Z"), Instant.parse("2026-02-28T20:00:00Z")),
                 List.of());
+        // Split orders: three a minute apart (the case: one purchase day, no rhythm).
+        Instant split = REF.minus(Duration.ofDays(10));
+        add(oslo, List.of(split, split.plusSeconds(60), split.plusSeconds(120)), List.of());
+        // A forgotten item the same day each time: purchase days 20 days apart, never a gap of hours.
+        Instant firstDay = REF.minus(Duration.ofDays(70)).plus(Duration.ofHours(1));
+        add(
+                oslo,
+                List.of(
+                        firstDay,
+                        firstDay.plus(Duration.ofHours(3)),
+                        firstDay.plus(Duration.ofDays(20)),
+                        firstDay.plus(Duration.ofDays(40)),
+                        firstDay.plus(Duration.ofDays(40)).plus(Duration.ofMinutes(5))),
+                List.of());
+        // Across midnight UTC, within one Oslo evening and one New York evening: one local day each.
+        Instant lateEvening = Instant.parse("2026-09-14T23:30:00Z");
+        add(
+                oslo,
+                List.of(lateEvening.minus(Duration.ofDays(14)), lateEvening, lateEvening.plusSeconds(3600)),
+                List.of());
+        add(
+                newYork,
+                List.of(
+                        lateEvening.minus(Duration.ofDays(9)),
+                        lateEvening.minus(Duration.ofDays(5)),
+                        lateEvening,
+                        lateEvening.plusSeconds(3 * 3600)),
+                List.of());
+        // A short rhythm (every 3 days): under every factor the window is raised to a 30-day floor.
+        add(oslo, Audience.every(3, 4, REF.minus(Duration.ofDays(20))), List.of());
+        add(newYork, Audience.every(4, 6, REF.minus(Duration.ofDays(31))), List.of());
         // Random histories with irregular gaps and random time of day.
         for (int i = 0; i < 12; i++) {
             int count = random.nextInt(8);
             List<Instant> orders = new ArrayList<>();
             for (int k = 0; k < count; k++) {
-                orders.add(REF.minus(Duration.ofSeconds(random.nextInt(500 * 86_400))));
+                Instant at = REF.minus(Duration.ofSeconds(random.nextInt(500 * 86_400)));
+                orders.add(at);
+                if (random.nextInt(3) == 0) {
+                    // A second order within hours: often the same local day, sometimes the next.
+                    orders.add(at.plusSeconds(random.nextInt(6 * 3600)));
+                }
             }
             List<Instant> visits = random.nextBoolean()
                     ? List.of(REF.minus(Duration.ofSeconds(random.nextInt(90 * 86_400))))
@@ -130,15 +167,39 @@ class InactivitySqlAgreementTest {
             trigger("P3M", null, 3, null),
             trigger("P1DT12H", 1.3, 4, "PT36H"));
 
+    /** No floor, the default floor, and one longer than some personal rhythms and shorter than others. */
+    static final List<Duration> FLOORS = List.of(Duration.ZERO, Duration.ofDays(30), Duration.ofDays(100));
+
     @Test
-    void medianGapOnTheRowIsThePureMedianOfTheRecentOrders() throws Exception {
+    void medianGapOnTheRowIsThePureMedianOfTheRecentPurchaseDays() throws Exception {
         for (Audience.Person person : people) {
             Long stored = query("SELECT median_gap_seconds FROM customers WHERE id = ?", person.id());
-            Optional<Duration> expected = PurchaseRhythm.medianGap(person.orders());
+            Optional<Duration> expected = PurchaseRhythm.medianGap(person.orders(), ZoneId.of(person.zone()));
             assertThat(Optional.ofNullable(stored))
                     .as(person.externalId())
                     .isEqualTo(expected.map(Duration::getSeconds));
         }
+    }
+
+    @Test
+    void aNewZoneRegroupsThePurchaseDays() throws Exception {
+        // 23:30 on 30 April and 01:00 on 1 May in New York are two days there (gaps 1, 2, 17: median 2) and one
+        // morning in Oslo (gaps 2, 17: median 9.5).
+        List<Instant> orders = List.of(
+                Instant.parse("2026-05-01T03:30:00Z"),
+                Instant.parse("2026-05-01T05:00:00Z"),
+                Instant.parse("2026-05-03T05:00:00Z"),
+                Instant.parse("2026-05-20T05:00:00Z"));
+        Audience.Person person = audience.person("America/New_York", true, orders, List.of());
+        ZoneId newYork = ZoneId.of("America/New_York");
+        ZoneId oslo = ZoneId.of("Europe/Oslo");
+        assertThat(PurchaseRhythm.medianGap(orders, newYork)).isNotEqualTo(PurchaseRhythm.medianGap(orders, oslo));
+        assertThat(query("SELECT median_gap_seconds FROM customers WHERE id = ?", person.id()))
+                .isEqualTo(
+                        PurchaseRhythm.medianGap(orders, newYork).orElseThrow().getSeconds());
+        audience.rezone(person, "Europe/Oslo");
+        assertThat(query("SELECT median_gap_seconds FROM customers WHERE id = ?", person.id()))
+                .isEqualTo(PurchaseRhythm.medianGap(orders, oslo).orElseThrow().getSeconds());
     }
 
     @Test
@@ -151,32 +212,38 @@ class InactivitySqlAgreementTest {
                 Instant.parse("2026-11-02T04:29:59Z"),
                 Instant.parse("2026-11-02T04:30:00Z")));
         int lapsedSeen = 0;
-        for (Trigger.Inactive trigger : TRIGGERS) {
-            for (Instant asOf : instants) {
-                Map<Long, Instant> sql = lapsedBySql(trigger, asOf);
-                Set<Long> expected = new TreeSet<>();
-                for (Audience.Person p : people) {
-                    ZoneId zone = ZoneId.of(p.zone());
-                    Optional<Inactivity.Onset> onset = Inactivity.onset(trigger, p.orders(), p.engagements(), zone);
-                    if (onset.isPresent() && !onset.get().at().isAfter(asOf)) {
-                        expected.add(p.id());
+        int flooredSeen = 0;
+        for (Duration floor : FLOORS) {
+            for (Trigger.Inactive trigger : TRIGGERS) {
+                for (Instant asOf : instants) {
+                    Map<Long, Instant> sql = lapsedBySql(trigger, asOf, floor);
+                    Set<Long> expected = new TreeSet<>();
+                    for (Audience.Person p : people) {
+                        ZoneId zone = ZoneId.of(p.zone());
+                        Optional<Inactivity.Onset> onset =
+                                Inactivity.onset(trigger, p.orders(), p.engagements(), zone, floor);
+                        if (onset.isPresent() && !onset.get().at().isAfter(asOf)) {
+                            expected.add(p.id());
+                        }
+                        if (sql.containsKey(p.id()) && PurchaseRhythm.hasPurchaseCriterion(trigger)) {
+                            PurchaseRhythm.Lapse lapse = PurchaseRhythm.lapse(trigger, p.orders(), zone, floor)
+                                    .orElseThrow();
+                            assertThat(sql.get(p.id()))
+                                    .as("purchase lapse of %s under %s, floor %s", p.externalId(), trigger, floor)
+                                    .isEqualTo(lapse.at());
+                            flooredSeen += lapse.floored() ? 1 : 0;
+                        }
                     }
-                    if (sql.containsKey(p.id()) && PurchaseRhythm.hasPurchaseCriterion(trigger)) {
-                        assertThat(sql.get(p.id()))
-                                .as("purchase lapse of %s under %s", p.externalId(), trigger)
-                                .isEqualTo(PurchaseRhythm.lapse(trigger, p.orders(), zone)
-                                        .orElseThrow()
-                                        .at());
-                    }
+                    assertThat(new TreeSet<>(sql.keySet()))
+                            .as("lapsed under %s at %s, floor %s", trigger, asOf, floor)
+                            .isEqualTo(expected);
+                    lapsedSeen += expected.size();
                 }
-                assertThat(new TreeSet<>(sql.keySet()))
-                        .as("lapsed under %s at %s", trigger, asOf)
-                        .isEqualTo(expected);
-                lapsedSeen += expected.size();
             }
         }
-        // The table is only useful if it has both lapsed and active customers.
-        assertThat(lapsedSeen).isBetween(20, TRIGGERS.size() * 5 * people.size() - 20);
+        // The table is only useful if it has both lapsed and active customers, and lapses the floor decided.
+        assertThat(lapsedSeen).isBetween(20, FLOORS.size() * TRIGGERS.size() * 5 * people.size() - 20);
+        assertThat(flooredSeen).isPositive();
     }
 
     @Test
@@ -184,15 +251,16 @@ class InactivitySqlAgreementTest {
         Trigger.Inactive fixed = trigger("P90D", null, 3, null);
         Audience.Person newYorker = people.get(7);
         // 2026-08-04T03:30Z is 23:30 on 3 August in New York (EDT); 90 days later is 23:30 EST on 1 November = 04:30Z.
-        assertThat(lapsedBySql(fixed, Instant.parse("2026-11-02T04:29:59Z"))).doesNotContainKey(newYorker.id());
-        assertThat(lapsedBySql(fixed, Instant.parse("2026-11-02T04:30:00Z")))
+        assertThat(lapsedBySql(fixed, Instant.parse("2026-11-02T04:29:59Z"), Duration.ofDays(30)))
+                .doesNotContainKey(newYorker.id());
+        assertThat(lapsedBySql(fixed, Instant.parse("2026-11-02T04:30:00Z"), Duration.ofDays(30)))
                 .containsEntry(newYorker.id(), Instant.parse("2026-11-02T04:30:00Z"));
     }
 
-    private Map<Long, Instant> lapsedBySql(Trigger.Inactive trigger, Instant asOf) throws Exception {
+    private Map<Long, Instant> lapsedBySql(Trigger.Inactive trigger, Instant asOf, Duration floor) throws Exception {
         Map<Long, Instant> lapsed = new HashMap<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement st = c.prepareStatement(InactivitySql.matching(trigger, asOf)
+                PreparedStatement st = c.prepareStatement(InactivitySql.matching(trigger, asOf, floor)
                         + "SELECT id, purchase_lapsed_at FROM lapses WHERE id = ANY(?)")) {
             st.setArray(
                     1,

@@ -30,6 +30,43 @@ class LocalizedTextTest {
     }
 
     @Test
+    void aLanguageThatIsWrittenIsAlwaysChosenOverItsFamily() {
+        LocalizedText t = text("nb", "da", "sv", "en");
+        assertThat(t.forLocale("sv-SE", "nb").locale()).isEqualTo("sv");
+        assertThat(t.forLocale("sv-FI", "nb").locale()).isEqualTo("sv");
+        assertThat(t.forLocale("da-DK", "nb").locale()).isEqualTo("da");
+        assertThat(t.forLocale("nn-NO", "en").locale()).isEqualTo("nb");
+        assertThat(t.forLocale("no", "en").locale()).isEqualTo("nb");
+        assertThat(t.forLocale("en-GB", "nb").locale()).isEqualTo("en");
+    }
+
+    @Test
+    void aMissingNordicLanguageFallsBackToItsFamilyBeforeTheDefault() {
+        LocalizedText norwegianAndEnglish = text("nb", "en");
+        assertThat(norwegianAndEnglish.forLocale("da-DK", "en").locale())
+                .as("a Dane reads Norwegian")
+                .isEqualTo("nb");
+        assertThat(norwegianAndEnglish.forLocale("sv-SE", "en").locale()).isEqualTo("nb");
+        LocalizedText swedishAndEnglish = text("en", "sv");
+        assertThat(swedishAndEnglish.forLocale("nb-NO", "en").locale()).isEqualTo("sv");
+        assertThat(text("en", "da", "sv").forLocale("nb-NO", "en").locale())
+                .as("Danish is nearest to written Norwegian")
+                .isEqualTo("da");
+        assertThat(text("en", "da", "sv").forLocale("nn", "en").locale())
+                .as("Swedish is nearest to Nynorsk")
+                .isEqualTo("sv");
+    }
+
+    @Test
+    void finnishAndIcelandicHaveNoNeighbourSoTheDefaultIsUsed() {
+        LocalizedText t = text("nb", "da", "sv", "en");
+        assertThat(t.forLocale("fi-FI", "en").locale()).isEqualTo("en");
+        assertThat(t.forLocale("is-IS", "en").locale()).isEqualTo("en");
+        assertThat(t.forLocale("fi-FI", "nb").locale()).isEqualTo("nb");
+        assertThat(t.forLocale("de-DE", "sv").locale()).isEqualTo("sv");
+    }
+
+    @Test
     void locatesCharactersOnTheirLines() {
         TextVariant v = new TextVariant(
                 "nb",

@@ -73,8 +73,8 @@ class FlowParserTest {
             assertThat(c.length()).isEqualTo(6);
             assertThat(c.validFor()).isEqualTo(FlowDuration.of("P14D"));
         });
-        assertThat(offer.text().variants()).containsOnlyKeys("nb", "en");
-        assertThat(offer.location()).isEqualTo(new SourceLocation(35, 5));
+        assertThat(offer.text().variants()).containsOnlyKeys("nb", "da", "sv", "en");
+        assertThat(offer.location()).isEqualTo(new SourceLocation(38, 5));
         Wait wait = (Wait) flow.steps().get(1);
         assertThat(wait.duration()).contains(FlowDuration.of("P5D"));
         assertThat(wait.untilTimeOfDay()).contains(LocalTime.of(11, 0));
@@ -129,7 +129,8 @@ class FlowParserTest {
         assertThat(flow.entry().reEntry()).isInstanceOf(ReEntry.Never.class);
         WaitForReply reply = (WaitForReply) flow.step("interest_reply").orElseThrow();
         assertThat(reply.keywords()).hasSize(3);
-        assertThat(reply.keywords().get(1).words()).containsExactly("klær", "klaer", "clothes", "2");
+        assertThat(reply.keywords().get(1).words())
+                .containsExactly("klær", "klaer", "tøj", "toj", "kläder", "klader", "clothes", "2");
         assertThat(flow.successorOf(flow.step("likes_shoes").orElseThrow()).map(s -> s.id()))
                 .contains("thanks");
         assertThat(flow.successorOf(flow.step("likes_everything").orElseThrow()).map(s -> s.id()))

@@ -126,6 +126,44 @@ class FlowValidatorTest {
     }
 
     @Test
+    void aMissingLanguageNamesTheTextThoseCustomersGetInstead() {
+        List<Problem> problems = problems(flow("  default_locale: en\n", """
+                  - id: one
+                    send: { text: { en: "Hello", nb: "Hei", da: "Hej" } }
+                  - id: two
+                    send: { text: { en: "Bye", nb: "Ha det" } }
+                """));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(Severity.WARNING);
+            assertThat(p.message())
+                    .as("a Dane reads the Norwegian text, not the English default")
+                    .contains("No `da` text here")
+                    .contains("those customers get the nb text");
+        });
+    }
+
+    @Test
+    void finnishAndIcelandicMarketingTextsMayTellTheirOwnOptOutWord() {
+        String yaml = """
+                id: t
+                trigger: customer_created
+                settings: { default_locale: fi }
+                steps:
+                  - id: hello
+                    send:
+                      text:
+                        fi: "Tervetuloa! Vastaa LOPETA, niin et saa enää viestejä."
+                        is: "Velkomin! Svaraðu HÆTTA til að afskrá þig."
+                  - id: again
+                    send: { text: { fi: "Tervetuloa!", is: "Halló! Svaraðu STOPP til að hætta." } }
+                """;
+        assertThat(problems(yaml)).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("steps[1].send.text.fi");
+            assertThat(p.message()).contains("Vastaa LOPETA");
+        });
+    }
+
+    @Test
     void rhythmWithoutFixedWindowIsExplained() {
         String yaml = """
                 id: t

@@ -151,6 +151,33 @@ class InvalidFlowFixturesTest {
     }
 
     @Test
+    void unknownCustomerFactsAreRefusedWithTheKnownNames() {
+        List<Problem> problems = validate("unknown-facts.yaml").problems();
+        List<Problem> errors = problems.stream().filter(Problem::isError).toList();
+        // Conditions point at their `field`; placeholders at their "{{".
+        lines(errors)
+                .containsExactly(
+                        tuple(Severity.ERROR, 7, 9),
+                        tuple(Severity.ERROR, 9, 9),
+                        tuple(Severity.ERROR, 14, 30),
+                        tuple(Severity.ERROR, 14, 74));
+        assertThat(errors)
+                .extracting(Problem::message)
+                .satisfiesExactly(
+                        m -> assertThat(m)
+                                .contains("Unknown fact `customer.facts.orderCount`")
+                                .contains("Did you mean `ordersCount`?")
+                                .contains("favouriteCategory"),
+                        m -> assertThat(m)
+                                .contains("Unknown fact `customer.facts.rfm`")
+                                .contains("customer.rfm.recency"),
+                        m -> assertThat(m).contains("Did you mean `favouriteCategory`?"),
+                        m -> assertThat(m)
+                                .contains("Unknown variable `customer.ordersCount`")
+                                .contains("Did you mean `customer.facts.ordersCount`?"));
+    }
+
+    @Test
     void waitForReplyWithoutTimeoutIsAnError() {
         List<Problem> problems = validate("wait-for-reply-without-timeout.yaml").problems();
         assertThat(problems).filteredOn(Problem::isError).singleElement().satisfies(p -> {

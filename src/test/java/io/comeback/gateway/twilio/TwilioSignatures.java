@@ -12,11 +12,11 @@ import javax.crypto.spec.SecretKeySpec;
  * Signs a webhook as Twilio does, written independently of the SDK: HMAC-SHA1, keyed with the auth
  * token, over the full URL followed by each POST parameter's name and value sorted by name; base64.
  */
-final class TwilioSignatures {
+public final class TwilioSignatures {
 
     private TwilioSignatures() {}
 
-    static String sign(String authToken, String url, Map<String, String> params) {
+    public static String sign(String authToken, String url, Map<String, String> params) {
         StringBuilder data = new StringBuilder(url);
         new TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
         try {

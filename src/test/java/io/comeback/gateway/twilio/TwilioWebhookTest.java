@@ -8,6 +8,7 @@ import io.comeback.messaging.StatusUpdate;
 import io.comeback.messaging.port.DeliveryProblem;
 import io.comeback.messaging.port.DeliveryStatus;
 import io.comeback.testing.TestData;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -39,6 +40,9 @@ class TwilioWebhookTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    MeterRegistry metrics;
 
     // ---- signatures
 
@@ -105,6 +109,40 @@ class TwilioWebhookTest {
                 .then()
                 .statusCode(403);
         assertThat(count("twilio_status_callbacks", sid)).isZero();
+    }
+
+    @Test
+    void webhookOutcomesAreCountedForTheAlertOnSignatureFailures() {
+        double refused = webhooks("status", "signature_refused");
+        double accepted = webhooks("status", "accepted");
+        Map<String, String> params = statusParams(TestData.messageSid(), "delivered", null, "+4791234567");
+
+        RestAssured.given()
+                .contentType(FORM)
+                .formParams(params)
+                .post("/webhooks/twilio/status")
+                .then()
+                .statusCode(403);
+        RestAssured.given()
+                .contentType(FORM)
+                .formParams(params)
+                .header(
+                        "X-Twilio-Signature",
+                        TwilioSignatures.sign("not-our-token", publicUrl("/webhooks/twilio/status"), params))
+                .post("/webhooks/twilio/status")
+                .then()
+                .statusCode(403);
+        postStatus(params, 4243L).statusCode(200);
+
+        assertThat(webhooks("status", "signature_refused") - refused).isEqualTo(2);
+        assertThat(webhooks("status", "accepted") - accepted).isEqualTo(1);
+    }
+
+    private double webhooks(String webhook, String outcome) {
+        return metrics.get("comeback.webhooks")
+                .tags("webhook", webhook, "outcome", outcome)
+                .counter()
+                .count();
     }
 
     // ---- status callbacks

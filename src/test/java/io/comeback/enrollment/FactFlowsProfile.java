@@ -1,0 +1,119 @@
+package io.comeback.enrollment;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A flows folder of its own with flows that read what Comeback knows ({@code customer.facts.*}, RFM): a thank-you
+ * on the third order, an offer on the favourite category, a VIP segment (RFM 5-5-5) and a win-back on the personal
+ * rhythm, all for the customers of one cohort; the runtime's background loops off, so the tests run detection and
+ * wake-ups at the instants they choose.
+ */
+public class FactFlowsProfile implements QuarkusTestProfile {
+
+    static final Path FOLDER = folder();
+
+    static final String THIRD_ORDER = "fx_third_order";
+    static final String USUAL_OFFER = "fx_usual_offer";
+    static final String VIP = "fx_vip";
+    static final String WINBACK = "fx_winback";
+
+    /** The event that starts the offer flow, and the attribute value of the cohort: no other test uses them. */
+    static final String OFFER_EVENT = "usual_offer_fx";
+
+    static final String COHORT = "facts-e2e";
+
+    /** Quarkus loads this class with two class loaders; a system property makes both name the same folder. */
+    private static synchronized Path folder() {
+        String known = System.getProperty("comeback.test.fact-flow-folder");
+        if (known != null) {
+            return Path.of(known);
+        }
+        try {
+            Path dir = Files.createTempDirectory("comeback-fact-flows-");
+            System.setProperty("comeback.test.fact-flow-folder", dir.toString());
+            dir.toFile().deleteOnExit();
+            write(
+                    dir,
+                    THIRD_ORDER,
+                    "transactional",
+                    """
+                    trigger:
+                      order_placed:
+                        filters:
+                          - field: customer.facts.ordersCount
+                            equals: 3
+                    entry:
+                      re_entry: always
+                    """,
+                    "Takk for bestilling nr. {{ customer.facts.ordersCount }}, {{ customer.firstName | du }}!");
+            write(
+                    dir,
+                    USUAL_OFFER,
+                    "marketing",
+                    """
+                    trigger:
+                      event:
+                        type: %s
+                    """.formatted(OFFER_EVENT),
+                    "20 % på {{ customer.facts.favouriteCategory | alt }} denne uka! Sist kjøpte du "
+                            + "{{ customer.facts.lastProduct | noe fint }}. Svar STOPP for å melde deg av.");
+            write(dir, VIP, "marketing", """
+                    trigger:
+                      segment:
+                        when:
+                          - field: customer.rfm.recency
+                            equals: 5
+                          - field: customer.rfm.frequency
+                            equals: 5
+                          - field: customer.rfm.monetary
+                            equals: 5
+                          - attribute: cohort
+                            equals: %s
+                    """.formatted(COHORT), "Du er nå VIP hos oss! Svar STOPP for å melde deg av.");
+            write(
+                    dir,
+                    WINBACK,
+                    "marketing",
+                    """
+                    trigger:
+                      inactive:
+                        rhythm_factor: 2
+                        min_orders: 3
+                        no_purchase_for: P120D
+                    entry:
+                      audience:
+                        - attribute: cohort
+                          equals: %s
+                    """.formatted(COHORT),
+                    "Hei {{ customer.firstName | der }}, vi savner deg! Svar STOPP for å melde deg av.");
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path dir, String id, String kind, String triggerAndEntry, String text)
+            throws IOException {
+        Files.writeString(dir.resolve(id + ".yaml"), """
+                id: %s
+                settings:
+                  kind: %s
+                  quiet_hours: none
+                %s
+                steps:
+                  - id: hello
+                    send:
+                      text: "%s"
+                """.formatted(id, kind, triggerAndEntry, text));
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("comeback.flows-dir", FOLDER.toString(), "comeback.runtime.enabled", "false");
+    }
+}
