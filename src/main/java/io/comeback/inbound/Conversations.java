@@ -66,6 +66,13 @@ public class Conversations {
                 SELECT body FROM inbound_messages i WHERE i.from_phone = v.phone
                 ORDER BY i.received_at DESC, i.id DESC LIMIT 1) last ON true
             """;
+    // A number that became a customer's after it last texted (an import, a keyword sign-up elsewhere) is answered as
+    // that customer: their consent and zone apply.
+    private static final String RECIPIENT = """
+            SELECT v.id, coalesce(v.customer_id,
+                       (SELECT c.id FROM customers c WHERE c.phone = v.phone AND c.erased_at IS NULL LIMIT 1)),
+                   v.phone, v.last_inbound_at
+            FROM conversations v WHERE v.id = ?""";
     private static final String CLOSE = """
             UPDATE conversations SET status = 'closed', closed_at = ?, closed_by = ?, read_at = greatest(read_at, ?)
             WHERE id = ? AND status = 'open'
@@ -152,8 +159,7 @@ public class Conversations {
 
     public Optional<Recipient> recipient(long id) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement st = c.prepareStatement(
-                        "SELECT id, customer_id, phone, last_inbound_at FROM conversations WHERE id = ?")) {
+                PreparedStatement st = c.prepareStatement(RECIPIENT)) {
             st.setLong(1, id);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next()

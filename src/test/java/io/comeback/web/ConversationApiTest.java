@@ -120,6 +120,20 @@ class ConversationApiTest {
                 .then()
                 .statusCode(409)
                 .body("detail", containsString("opted out"));
+
+        // A number that became a customer's after it texted is answered as that customer: their opt-out counts.
+        String later = TestData.norwegianMobile();
+        text(later, "Hei, er dette butikken?");
+        long latecomer = conversationOf(later);
+        given().body(Map.of("phone", later, "consent", Map.of("status", "opted_out", "source", "shop")))
+                .put("/api/customers/" + TestData.id("conv-later"))
+                .then()
+                .statusCode(201);
+        given().body(Map.of("body", "Ja!"))
+                .post("/api/conversations/" + latecomer + "/replies")
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("opted out"));
     }
 
     @Test
