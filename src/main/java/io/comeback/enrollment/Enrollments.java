@@ -83,46 +83,59 @@ public class Enrollments {
     /** @param approvalId the pending approval the new enrollments wait for (their texts are held until it is decided), or null */
     @Transactional
     public List<EntryOutcome> enterAll(String flowId, List<Candidate> candidates, Long approvalId) {
-        Instant now = clock.instant();
-        List<Long> ids = candidates.stream().map(Candidate::customerId).toList();
         try (Connection connection = dataSource.getConnection()) {
-            Optional<Flow> flow = catalog.active(flowId);
-            List<EntryOutcome> outcomes = new ArrayList<>(candidates.size());
-            if (flow.isEmpty()) {
-                candidates.forEach(c -> outcomes.add(new EntryOutcome.Refused(
-                        EntryOutcome.Refused.FLOW_NOT_ACTIVE, "no active flow '" + flowId + "'")));
-                EntryStore.log(connection, flowId, now, ids, outcomes);
-                return outcomes;
-            }
-            if (PausedEntries.refused(connection, flowId, ids, now, outcomes)) {
-                return outcomes;
-            }
-            Map<Long, CustomerView> customers = CustomerViews.load(connection, ids, now);
-            Map<Long, ReEntryCheck.History> histories = EntryStore.histories(connection, flowId, ids);
-            return admit(connection, flow.get(), candidates, now, approvalId, candidate -> {
-                CustomerView customer = customers.get(candidate.customerId());
-                ReEntryCheck.History history =
-                        histories.getOrDefault(candidate.customerId(), ReEntryCheck.History.NONE);
-                return customer == null
-                        ? null
-                        : new Judged(
-                                history,
-                                refusal(
-                                        flow.get(),
-                                        customer.consent(),
-                                        () -> interpreter.admits(
-                                                flow.get(),
-                                                customer,
-                                                candidate.context().variables(),
-                                                now),
-                                        history,
-                                        customer.timeZone(),
-                                        now));
-            });
+            return enterAll(connection, flowId, candidates, approvalId);
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "Could not enter " + candidates.size() + " customers into flow " + flowId, e);
         }
+    }
+
+    /**
+     * {@link #enterAll} on the caller's connection and in its transaction: an import enters the customers of a batch
+     * together with the batch's rows (and sees them before they commit).
+     */
+    public List<EntryOutcome> enterAll(Connection connection, String flowId, List<Candidate> candidates)
+            throws SQLException {
+        return enterAll(connection, flowId, candidates, null);
+    }
+
+    private List<EntryOutcome> enterAll(
+            Connection connection, String flowId, List<Candidate> candidates, Long approvalId) throws SQLException {
+        Instant now = clock.instant();
+        List<Long> ids = candidates.stream().map(Candidate::customerId).toList();
+        Optional<Flow> flow = catalog.active(flowId);
+        List<EntryOutcome> outcomes = new ArrayList<>(candidates.size());
+        if (flow.isEmpty()) {
+            candidates.forEach(c -> outcomes.add(
+                    new EntryOutcome.Refused(EntryOutcome.Refused.FLOW_NOT_ACTIVE, "no active flow '" + flowId + "'")));
+            EntryStore.log(connection, flowId, now, ids, outcomes);
+            return outcomes;
+        }
+        if (PausedEntries.refused(connection, flowId, ids, now, outcomes)) {
+            return outcomes;
+        }
+        Map<Long, CustomerView> customers = CustomerViews.load(connection, ids, now);
+        Map<Long, ReEntryCheck.History> histories = EntryStore.histories(connection, flowId, ids);
+        return admit(connection, flow.get(), candidates, now, approvalId, candidate -> {
+            CustomerView customer = customers.get(candidate.customerId());
+            ReEntryCheck.History history = histories.getOrDefault(candidate.customerId(), ReEntryCheck.History.NONE);
+            return customer == null
+                    ? null
+                    : new Judged(
+                            history,
+                            refusal(
+                                    flow.get(),
+                                    customer.consent(),
+                                    () -> interpreter.admits(
+                                            flow.get(),
+                                            customer,
+                                            candidate.context().variables(),
+                                            now),
+                                    history,
+                                    customer.timeZone(),
+                                    now));
+        });
     }
 
     /**
@@ -142,6 +155,26 @@ public class Enrollments {
     @Transactional
     public List<EntryOutcome> enterLapsed(
             String flowId, List<Long> customerIds, List<String> reasons, Long approvalId) {
+        try (Connection connection = dataSource.getConnection()) {
+            return enterLapsed(connection, flowId, customerIds, reasons, approvalId);
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "Could not enter " + customerIds.size() + " customers into flow " + flowId, e);
+        }
+    }
+
+    /**
+     * {@link #enterLapsed} on the caller's connection and in its transaction; also for {@code customer_created} flows
+     * (no variables, no filters either), whose customers an import with {@code enroll=true} enters by the batch.
+     */
+    public List<EntryOutcome> enterLapsed(
+            Connection connection, String flowId, List<Long> customerIds, List<String> reasons) throws SQLException {
+        return enterLapsed(connection, flowId, customerIds, reasons, null);
+    }
+
+    private List<EntryOutcome> enterLapsed(
+            Connection connection, String flowId, List<Long> customerIds, List<String> reasons, Long approvalId)
+            throws SQLException {
         if (customerIds.size() != reasons.size()) {
             throw new IllegalArgumentException(customerIds.size() + " customers and " + reasons.size() + " reasons");
         }
@@ -150,39 +183,35 @@ public class Enrollments {
         for (int i = 0; i < customerIds.size(); i++) {
             candidates.add(new Candidate(customerIds.get(i), NO_VARIABLES, reasons.get(i)));
         }
-        if (active.isEmpty() || !isDetected(active.get().trigger())) {
+        if (active.isEmpty() || !takesNoVariables(active.get().trigger())) {
             // Order filters and trigger variables need the interpreter: the general way.
-            return enterAll(flowId, candidates, approvalId);
+            return enterAll(connection, flowId, candidates, approvalId);
         }
         Flow flow = active.get();
         Instant now = clock.instant();
-        try (Connection connection = dataSource.getConnection()) {
-            List<EntryOutcome> paused = new ArrayList<>(customerIds.size());
-            if (PausedEntries.refused(connection, flowId, customerIds, now, paused)) {
-                return paused;
-            }
-            Map<Long, EntryFactStore.Fact> facts = EntryFactStore.load(connection, flow, customerIds, now, globals);
-            return admit(connection, flow, candidates, now, approvalId, candidate -> {
-                EntryFactStore.Fact fact = facts.get(candidate.customerId());
-                return fact == null
-                        ? null
-                        : new Judged(
-                                fact.history(),
-                                refusal(flow, fact.consent(), fact::admitted, fact.history(), fact.zone(), now));
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException(
-                    "Could not enter " + customerIds.size() + " customers into flow " + flowId, e);
+        List<EntryOutcome> paused = new ArrayList<>(customerIds.size());
+        if (PausedEntries.refused(connection, flowId, customerIds, now, paused)) {
+            return paused;
         }
+        Map<Long, EntryFactStore.Fact> facts = EntryFactStore.load(connection, flow, customerIds, now, globals);
+        return admit(connection, flow, candidates, now, approvalId, candidate -> {
+            EntryFactStore.Fact fact = facts.get(candidate.customerId());
+            return fact == null
+                    ? null
+                    : new Judged(
+                            fact.history(),
+                            refusal(flow, fact.consent(), fact::admitted, fact.history(), fact.zone(), now));
+        });
     }
 
     private static final TriggerContext NO_VARIABLES = TriggerContext.of(Map.of());
 
-    /** Triggers a detection pass fires, whose entry needs no variables and has no filters of its own. */
-    private static boolean isDetected(Trigger trigger) {
+    /** Triggers whose entry needs no variables and has no filters of its own: those of a detection pass, and sign-up. */
+    private static boolean takesNoVariables(Trigger trigger) {
         return trigger instanceof Trigger.Inactive
                 || trigger instanceof Trigger.DateTrigger
-                || trigger instanceof Trigger.Segment;
+                || trigger instanceof Trigger.Segment
+                || trigger instanceof Trigger.CustomerCreated;
     }
 
     /** A customer's earlier enrollments in the flow and the rule that keeps them out (null: may enter). */

@@ -147,7 +147,8 @@ public class IngestTriggers {
         }
     }
 
-    private static Map<String, String> orderVariables(AudienceEvents.OrderPlaced order) {
+    /** What an {@code order_placed} flow knows of its order (also for imported orders, {@link ImportTriggers}). */
+    static Map<String, String> orderVariables(AudienceEvents.OrderPlaced order) {
         Map<String, String> variables = new HashMap<>();
         variables.put("order.id", order.orderId());
         if (order.total() != null) {

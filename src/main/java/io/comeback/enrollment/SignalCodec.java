@@ -10,6 +10,13 @@ final class SignalCodec {
 
     private SignalCodec() {}
 
+    /**
+     * The {@code ordered} signal {@link #write} writes, built in SQL from three columns (order id, total, coupon
+     * code) for signals queued by the set (an import's batch). {@link #read} reads both alike.
+     */
+    static final String ORDERED_SQL =
+            "jsonb_build_object('type', 'ordered', 'orderId', %s, 'total', CAST(%s AS text), 'couponCode', %s)";
+
     static String write(FlowEvent event) {
         return StateCodec.write(document(event));
     }

@@ -19,9 +19,6 @@ public interface DispatchConfig {
     /** Attempts for a text the gateway refused with a retryable error. */
     int maxAttempts();
 
-    /** Gateway calls of one batch in flight at once. */
-    int concurrentCalls();
-
     /** A row still dispatching after this long has lost its process: it becomes unknown and is reconciled. */
     Duration lease();
 }

@@ -1,6 +1,7 @@
 package io.comeback.messaging;
 
 import io.agroal.api.AgroalDataSource;
+import io.comeback.messaging.concurrency.HandOverSlots;
 import io.comeback.messaging.pacing.SenderBuckets;
 import io.comeback.messaging.port.SmsGateway;
 import io.comeback.support.GracefulStop;
@@ -25,11 +26,19 @@ import java.util.List;
  * call the gateway once per row ({@link GatewayCalls}), record every outcome in one statement. Nothing is
  * retried unless the gateway says the provider certainly did not take the message ({@link HandOverRules}).
  * When pacing is configured, a batch holds only the rows their senders' token buckets allow ({@link PacedClaim}).
+ * A gateway that takes one message per request gets as many in flight as this replica's provider slots allow
+ * ({@link HandOverSlots}), and a batch of no more rows than those slots send in a few round trips.
  * From the hand-over to the recorded outcomes the rows are held in one transaction, which is what an erasure
  * waits for.
  */
 @ApplicationScoped
 public class Dispatcher {
+
+    /**
+     * A batch for a one-message-per-request gateway holds at most this many rows per slot: enough that the slots stay
+     * busy while the other workers claim and record, few enough that a batch is handed over in a few round trips.
+     */
+    static final int ROWS_PER_SLOT = 5;
 
     private final AgroalDataSource dataSource;
     private final Gateways gateways;
@@ -40,6 +49,7 @@ public class Dispatcher {
     private final DispatchClaim claims;
     private final CallPerRow callPerRow;
     private final CallPerBatch callPerBatch;
+    private final HandOverSlots slots;
     private final Counter handedToGateway;
     private final SendMetrics sendMetrics;
     private final GracefulStop stop;
@@ -50,6 +60,7 @@ public class Dispatcher {
             Clock clock,
             GracefulStop stop,
             SenderBuckets buckets,
+            HandOverSlots slots,
             MeterRegistry metrics,
             SendMetrics sendMetrics,
             DispatchConfig config,
@@ -63,7 +74,9 @@ public class Dispatcher {
         this.enabled = runtime.enabled();
         this.claims = buckets.settings().enabled() ? new PacedClaim(buckets) : new UnpacedClaim();
         HandOverRules rules = new HandOverRules(clock, config.maxAttempts());
-        this.callPerRow = new CallPerRow(rules, config.concurrentCalls());
+        this.slots = slots;
+        // Half the lease: a row waiting for a slot goes back to pending long before it could be taken for abandoned.
+        this.callPerRow = new CallPerRow(rules, slots, clock, config.lease().dividedBy(2));
         this.callPerBatch = new CallPerBatch(rules);
         this.handedToGateway = metrics.counter("comeback.dispatch.messages");
         this.loop = new PollingLoop("dispatch", config.workers(), config.pollInterval(), this::dispatchBatch);
@@ -71,7 +84,9 @@ public class Dispatcher {
 
     void onStart(@Observes StartupEvent event) {
         if (enabled) {
-            gateways.active();
+            if (!gateways.active().takesBatches()) {
+                slots.start();
+            }
             loop.start();
             stop.register(loop);
         }
@@ -81,6 +96,7 @@ public class Dispatcher {
         // The loop's batches under way finish first (within the drain deadline): they use the call threads.
         stop.stop(loop);
         callPerRow.shutdown();
+        slots.stop();
     }
 
     public void nudge() {
@@ -134,8 +150,11 @@ public class Dispatcher {
     }
 
     private ClaimedBatch claim(SmsGateway gateway) {
+        int size = gateway.takesBatches()
+                ? batchSize
+                : (int) Math.min(batchSize, (long) Math.max(1, slots.usable()) * ROWS_PER_SLOT);
         try (Connection c = dataSource.getConnection()) {
-            return claims.claim(c, gateway, clock.instant(), batchSize);
+            return claims.claim(c, gateway, clock.instant(), size);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim outbound messages", e);
         }

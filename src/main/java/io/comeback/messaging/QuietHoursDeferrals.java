@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Claimed rows whose send window closed before they could leave (see {@link SendWindow}): back to
- * {@code pending} from the end of the quiet window, with a new deadline and the reason on the row.
+ * {@code pending} from the end of the quiet window, with a new deadline and the reason on the row. Rows that could
+ * not leave for want of a provider slot ({@link CallPerRow}) go back the same way, pending at once.
  * The claim counted an attempt; a deferral is not one, so it is given back (retries stay available).
  */
 final class QuietHoursDeferrals {
@@ -29,6 +30,11 @@ final class QuietHoursDeferrals {
                             + closed.validUntil() + ", when quiet hours " + closed.quietHoursText() + " "
                             + closed.zone()
                             + " began; deferred to " + next.notBefore());
+        }
+
+        /** A row that did not leave for another reason than its window (no provider slot): pending again now. */
+        static Deferral notSent(long id, SendWindow window, Instant now, String why) {
+            return new Deferral(id, now, window, "not sent: " + why + "; pending again");
         }
     }
 

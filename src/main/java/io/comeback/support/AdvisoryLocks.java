@@ -28,6 +28,12 @@ public final class AdvisoryLocks {
     /** Transaction lock serialising loyalty roll-up folds across the cluster: two folds of one order would count it twice. */
     public static final long LOYALTY_ROLLUP = 0x6c6f79616c7479L;
 
+    /**
+     * Transaction lock serialising the renewals of the provider concurrency leases (V220): each renewal divides the
+     * limit from the rows it reads, so two must not read at once.
+     */
+    public static final long PROVIDER_CONCURRENCY = 0x636f6e63757272L;
+
     /** Session lock per flow id: one node at a time detects a flow's inactive customers. */
     public static final Named INACTIVITY_DETECTION = new Named("comeback.inactivity-detector:");
 

@@ -10,6 +10,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,8 +34,11 @@ public class ImportResource {
     @POST
     @Path("/customers")
     @Consumes({"text/csv", "application/csv"})
-    public ImportReport customers(InputStream csv, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type) {
-        return importer.importCustomers(csv, charsetOf(type));
+    public ImportReport customers(
+            InputStream csv,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+            @QueryParam("enroll") String enroll) {
+        return importer.importCustomers(csv, charsetOf(type), enroll(enroll));
     }
 
     @POST
@@ -42,6 +46,20 @@ public class ImportResource {
     @Consumes({"text/csv", "application/csv"})
     public ImportReport orders(InputStream csv, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type) {
         return importer.importOrders(csv, charsetOf(type));
+    }
+
+    /**
+     * Whether the customers an import creates enter the {@code customer_created} flows (a welcome): only when asked,
+     * since a file is usually an audience that signed up long ago.
+     */
+    private static boolean enroll(String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ProblemException.invalidField("enroll", "must be true or false, not '" + value + "'");
     }
 
     /** Spreadsheets on Windows still save Latin-1; the client says so in the Content-Type, UTF-8 otherwise. */

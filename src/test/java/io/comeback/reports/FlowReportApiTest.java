@@ -230,7 +230,7 @@ class FlowReportApiTest {
                 SELECT ? || '-early', c.id, 100.00, 'NOK', TIMESTAMPTZ '1994-05-01 09:00Z'
                 FROM customers c WHERE c.external_id = ? || '-120'""", prefix, prefix, prefix, prefix);
         try (Connection c = dataSource.getConnection()) {
-            OrderFactFolds.recoverAbandoned(c);
+            OrderFactFolds.recoverAbandoned(c, io.comeback.audience.imports.ImportFollowUp.NONE);
         }
 
         JsonPath lift = given().queryParam("from", "1994-05-01T00:00:00Z")

@@ -82,6 +82,9 @@ abstract class CsvImport {
     /** Runs after the last batch has committed: work done once per import rather than per batch. */
     protected void afterBatches() throws SQLException {}
 
+    /** Runs on the lane's merger thread after each batch has committed. */
+    protected void batchCommitted() {}
+
     /** Runs after a failure, the failed batch rolled back; the batches committed before it stay. */
     protected void afterFailure() {}
 

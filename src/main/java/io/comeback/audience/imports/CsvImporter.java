@@ -24,6 +24,7 @@ public class CsvImporter {
     private final OrderValidator orders;
     private final ObjectMapper json;
     private final PhoneSuppressions suppressions;
+    private final ImportFollowUp followUp;
     private final int batchSize;
     private final int maxListedRejections;
     private final int foldConnections;
@@ -39,12 +40,14 @@ public class CsvImporter {
             ObjectMapper json,
             PhoneSuppressions suppressions,
             ImportConfig config,
-            LimitsConfig limits) {
+            LimitsConfig limits,
+            ImportFollowUp followUp) {
         this.dataSource = dataSource;
         this.customers = customers;
         this.orders = orders;
         this.json = json;
         this.suppressions = suppressions;
+        this.followUp = followUp;
         this.batchSize = config.batchSize();
         this.maxListedRejections = config.maxReportedRejections();
         this.foldConnections = config.foldConnections();
@@ -55,7 +58,8 @@ public class CsvImporter {
         this.limits = new CsvReader.Limits(csv.maxFieldLength(), csv.maxColumns(), csv.maxRecordLength());
     }
 
-    public ImportReport importCustomers(InputStream csv, Charset charset) {
+    /** @param enroll whether the customers it creates enter the {@code customer_created} flows */
+    public ImportReport importCustomers(InputStream csv, Charset charset, boolean enroll) {
         try (Connection connection = dataSource.getConnection()) {
             return new CustomerCsvImport(
                             connection,
@@ -65,7 +69,9 @@ public class CsvImporter {
                             json,
                             suppressions,
                             customerLanes,
-                            dataSource::getConnection)
+                            dataSource::getConnection,
+                            followUp,
+                            enroll)
                     .run(new InputStreamReader(csv, charset), limits);
         } catch (SQLException e) {
             throw new IllegalStateException("Customer import failed", e);
@@ -82,7 +88,8 @@ public class CsvImporter {
                             maxListedRejections,
                             orders,
                             new OrderFactFolds.FoldWorkers(dataSource::getConnection, foldConnections, foldChunk),
-                            orderLanes)
+                            orderLanes,
+                            followUp)
                     .run(new InputStreamReader(csv, charset), limits);
         } catch (SQLException e) {
             throw new IllegalStateException("Order import failed", e);

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import java.util.Map;
 /**
  * Customers from CSV ({@link CustomerCsvHeader} says which columns are fields and which attributes).
  * Columns the file does not have keep their stored values, so a file of {@code externalId,phone}
- * updates phones without erasing names.
+ * updates phones without erasing names. New customers enter {@code customer_created} flows only when
+ * the import is asked to ({@code enroll}): a file is usually an existing audience, not people signing up now.
  */
 final class CustomerCsvImport extends CsvImport {
 
@@ -29,6 +31,8 @@ final class CustomerCsvImport extends CsvImport {
     private final CustomerValidator validator;
     private final ObjectMapper json;
     private final PhoneSuppressions suppressions;
+    private final ImportFollowUp followUp;
+    private final boolean enroll;
     private List<String> attributeColumns;
 
     /**
@@ -44,11 +48,15 @@ final class CustomerCsvImport extends CsvImport {
             ObjectMapper json,
             PhoneSuppressions suppressions,
             int lanes,
-            ConnectionSource moreConnections) {
+            ConnectionSource moreConnections,
+            ImportFollowUp followUp,
+            boolean enroll) {
         super(connection, new ImportSettings("customers", batchSize, maxListed, lanes, moreConnections, true));
         this.validator = validator;
         this.json = json;
         this.suppressions = suppressions;
+        this.followUp = followUp;
+        this.enroll = enroll;
     }
 
     @Override
@@ -63,12 +71,20 @@ final class CustomerCsvImport extends CsvImport {
                 CREATE TEMP TABLE import_customers (
                     line BIGINT, external_id TEXT, phone TEXT, first_name TEXT, last_name TEXT, email TEXT,
                     locale TEXT, time_zone TEXT, birthday DATE, attributes JSONB,
-                    consent_status TEXT, consent_source TEXT, consent_text TEXT, consent_at TIMESTAMPTZ)""";
+                    consent_status TEXT, consent_source TEXT, consent_text TEXT, consent_at TIMESTAMPTZ);
+                CREATE TEMP TABLE import_created_customers (id BIGINT)""";
     }
 
     @Override
     protected String dropStagingTables() {
-        return "DROP TABLE IF EXISTS pg_temp.import_customers";
+        return "DROP TABLE IF EXISTS pg_temp.import_customers, pg_temp.import_created_customers";
+    }
+
+    @Override
+    protected void batchCommitted() {
+        if (enroll) {
+            followUp.committed();
+        }
     }
 
     @Override
@@ -183,7 +199,8 @@ final class CustomerCsvImport extends CsvImport {
                     || (SELECT c.external_id FROM customers c WHERE c.phone = s.phone AND c.erased_at IS NULL
                         AND c.external_id <> s.external_id LIMIT 1) || ''''""", "phone");
         stages.mark("dedupe");
-        try (PreparedStatement st = connection.prepareStatement(CustomerUpsertSql.forColumns(this::hasColumn))) {
+        try (PreparedStatement st =
+                connection.prepareStatement(CustomerUpsertSql.forColumns(this::hasColumn, enroll))) {
             Jdbc.setInstant(st, 1, startedAt);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -202,8 +219,25 @@ final class CustomerCsvImport extends CsvImport {
         stages.mark("upsert");
         applyPhoneSuppressions(connection);
         stages.mark("suppressions");
-        execute(connection, "TRUNCATE import_customers");
+        if (enroll) {
+            // After the suppressions: a number that texted STOP before makes its new customer opted out.
+            report.tally(followUp.customersCreated(connection, createdCustomers(connection)));
+            stages.mark("enroll");
+        }
+        execute(connection, "TRUNCATE import_customers, import_created_customers");
         stages.mark("truncate");
+    }
+
+    /** The customers the batch created ({@code import_created_customers}), by id. */
+    private static List<Long> createdCustomers(Connection connection) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement st = connection.prepareStatement("SELECT id FROM import_created_customers ORDER BY id");
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
     }
 
     /** A customer imported with a number that texted STOP before it was theirs starts opted out ({@link PhoneSuppressions}). */

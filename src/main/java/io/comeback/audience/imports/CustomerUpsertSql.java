@@ -34,8 +34,10 @@ final class CustomerUpsertSql {
     /**
      * One parameter: the import's start, so a row this import already wrote is left to its first line. Rows
      * answer (-1, null, inserted, updated) once, then (line, externalId) for each row an earlier line wrote.
+     *
+     * @param noteCreated whether the ids of the customers inserted go to {@code import_created_customers}
      */
-    static String forColumns(Predicate<String> hasColumn) {
+    static String forColumns(Predicate<String> hasColumn, boolean noteCreated) {
         List<String> sets = new ArrayList<>();
         if (hasColumn.test("phone")) {
             sets.add(
@@ -81,12 +83,16 @@ final class CustomerUpsertSql {
                                        WHERE NOT u.inserted AND c.external_id = s.external_id LIMIT 1) p ON true
                     WHERE s.consent_at IS NOT NULL
                       AND (p.consent_status IS DISTINCT FROM s.consent_status OR p.consent_at IS DISTINCT FROM s.consent_at)
-                    RETURNING 1)
+                    RETURNING 1)%s
                 SELECT -1, NULL, count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up
                 UNION ALL
                 SELECT s.line, s.external_id, NULL, NULL FROM import_customers s
                 WHERE s.external_id NOT IN (SELECT external_id FROM up)
                 """.formatted(
-                        assignments, ConsentLedger.CHANGE_KIND_SQL.formatted("p.consent_status", "s.consent_status"));
+                        assignments,
+                        ConsentLedger.CHANGE_KIND_SQL.formatted("p.consent_status", "s.consent_status"),
+                        noteCreated
+                                ? ",\n    created AS (INSERT INTO import_created_customers SELECT id FROM up WHERE inserted)"
+                                : "");
     }
 }

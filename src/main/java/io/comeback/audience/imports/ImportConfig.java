@@ -23,4 +23,11 @@ public interface ImportConfig {
 
     /** Connections that store customer batches at once. */
     int customerLanes();
+
+    /**
+     * How recent an imported order must be to set flows in motion: it starts an {@code order_placed} flow when the
+     * moment the flow would have started for it (placed at, plus the trigger's delay) is no longer ago than this, and
+     * it is a goal of a running enrollment when it was placed no longer than this before the enrollment began.
+     */
+    java.time.Duration triggerWindow();
 }

@@ -75,6 +75,7 @@ final class ImportLane {
             CsvImport.execute(connection, "SET LOCAL synchronous_commit = on");
         }
         connection.commit();
+        template.batchCommitted();
         stages.mark("commit");
         template.logProgress(batch.lastLine(), batch.importStarted(), stages);
     }

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What an import did. {@code rejected} lists the first rejections by line (up to a configured
  * number, so a file of a million bad rows does not produce a gigabyte answer); {@code rejectedCount}
- * counts them all.
+ * counts them all. What it set in motion in the flows: {@code flows} per flow id (only flows where
+ * something happened), {@code entered} and {@code goalsMet} summed over them.
  */
 public record ImportReport(
         long imported,
@@ -16,7 +19,10 @@ public record ImportReport(
         long unchanged,
         long rejectedCount,
         List<Rejection> rejected,
-        boolean rejectedTruncated) {
+        boolean rejectedTruncated,
+        long entered,
+        long goalsMet,
+        Map<String, FlowTally> flows) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Rejection(long line, String field, String reason) {}
@@ -28,6 +34,7 @@ public record ImportReport(
         private long updated;
         private long unchanged;
         private long rejectedCount;
+        private final Map<String, FlowTally> flows = new TreeMap<>();
 
         Builder(int maxListed) {
             this.maxListed = maxListed;
@@ -47,6 +54,15 @@ public record ImportReport(
             this.imported += imported;
             this.updated += updated;
             this.unchanged += unchanged;
+        }
+
+        /** Called by the merging threads of an import (one per lane) and at its end. */
+        synchronized void tally(Map<String, FlowTally> byFlow) {
+            byFlow.forEach((flow, tally) -> {
+                if (!tally.isEmpty()) {
+                    flows.merge(flow, tally, FlowTally::plus);
+                }
+            });
         }
 
         synchronized long imported() {
@@ -76,7 +92,10 @@ public record ImportReport(
                     unchanged,
                     rejectedCount,
                     List.copyOf(rejected),
-                    rejectedCount > rejected.size());
+                    rejectedCount > rejected.size(),
+                    flows.values().stream().mapToLong(t -> t.entered()).sum(),
+                    flows.values().stream().mapToLong(t -> t.goalsMet()).sum(),
+                    java.util.Collections.unmodifiableMap(new TreeMap<>(flows)));
         }
     }
 }

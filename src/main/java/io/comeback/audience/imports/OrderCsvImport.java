@@ -10,14 +10,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
  * Orders from CSV, idempotent like the API: an {@code orderId} already stored is counted as
  * unchanged, never duplicated. Batches store orders without touching customers; their facts are
- * folded once per customer when the file ends ({@link OrderFactFolds}).
+ * folded once per customer when the file ends ({@link OrderFactFolds}). What the new orders set in
+ * motion ({@link ImportFollowUp}): each batch tells the running enrollments of its customers and keeps
+ * aside its recent orders, which enter their {@code order_placed} flows once the facts are folded.
  */
 final class OrderCsvImport extends CsvImport {
 
@@ -28,8 +32,13 @@ final class OrderCsvImport extends CsvImport {
 
     private final OrderValidator validator;
     private final OrderFactFolds.FoldWorkers foldWorkers;
+    private final ImportFollowUp followUp;
     /** This import's row in order_fact_folds. */
     private long foldId = -1;
+    /** The oldest order that may be a goal of a running enrollment, or start a flow; empty: none (history). */
+    private Optional<Instant> signalledSince = Optional.empty();
+
+    private Optional<Instant> triggeringSince = Optional.empty();
 
     /**
      * @param lanes connections storing batches at once: rows go to a lane by their orderId, so the
@@ -41,10 +50,12 @@ final class OrderCsvImport extends CsvImport {
             int maxListed,
             OrderValidator validator,
             OrderFactFolds.FoldWorkers foldWorkers,
-            int lanes) {
+            int lanes,
+            ImportFollowUp followUp) {
         super(connection, new ImportSettings("orders", batchSize, maxListed, lanes, foldWorkers.source(), false));
         this.validator = validator;
         this.foldWorkers = foldWorkers;
+        this.followUp = followUp;
     }
 
     @Override
@@ -80,15 +91,20 @@ final class OrderCsvImport extends CsvImport {
     @Override
     protected void beforeBatches() throws SQLException {
         // Facts an earlier import left unfolded (it died half way) are folded before this one adds more.
-        OrderFactFolds.recoverAbandoned(connection);
+        OrderFactFolds.recoverAbandoned(connection, followUp);
+        // Asked once: enrollments that begin while the import runs began after every order it can store.
+        signalledSince = followUp.oldestSignallingOrder(connection);
+        triggeringSince = followUp.oldestTriggeringOrder();
         foldId = OrderFactFolds.begin(connection);
     }
 
     @Override
     protected void afterBatches() throws SQLException {
         long started = System.nanoTime();
-        OrderFactFolds.finish(connection, foldId, foldWorkers);
-        LOG.infof("Import of orders: customer facts folded in %.1f s", (System.nanoTime() - started) / 1e9);
+        report.tally(OrderFactFolds.finish(connection, foldId, foldWorkers, followUp));
+        LOG.infof(
+                "Import of orders: customer facts folded and recent orders entered in %.1f s",
+                (System.nanoTime() - started) / 1e9);
     }
 
     @Override
@@ -99,7 +115,7 @@ final class OrderCsvImport extends CsvImport {
         // The batches committed before the failure are stored orders: fold them now if the database
         // still answers; if it does not, the row stays and the next import or start folds it.
         try {
-            OrderFactFolds.finish(connection, foldId);
+            OrderFactFolds.finish(connection, foldId, OrderFactFolds.ALONE, followUp);
         } catch (SQLException | RuntimeException e) {
             LOG.warnf(
                     "Could not fold the facts of an interrupted order import now (%s); the next order import or start will",
@@ -109,14 +125,22 @@ final class OrderCsvImport extends CsvImport {
 
     @Override
     protected String createStagingTables() {
+        // import_stored_orders: the orders the batch stored, for what they set in motion.
         return """
                 CREATE TEMP TABLE import_orders (line BIGINT, order_id TEXT, customer_external_id TEXT,
-                    total NUMERIC(14, 2), currency TEXT, placed_at TIMESTAMPTZ, coupon_code TEXT)""";
+                    total NUMERIC(14, 2), currency TEXT, placed_at TIMESTAMPTZ, coupon_code TEXT);
+                CREATE TEMP TABLE import_stored_orders (id BIGINT, customer_id BIGINT, order_id TEXT,
+                    total NUMERIC(14, 2), coupon_code TEXT, placed_at TIMESTAMPTZ)""";
     }
 
     @Override
     protected String dropStagingTables() {
-        return "DROP TABLE IF EXISTS pg_temp.import_orders";
+        return "DROP TABLE IF EXISTS pg_temp.import_orders, pg_temp.import_stored_orders";
+    }
+
+    @Override
+    protected void batchCommitted() {
+        followUp.committed();
     }
 
     @Override
@@ -165,8 +189,13 @@ final class OrderCsvImport extends CsvImport {
                 WHERE s.order_id = f.order_id AND s.line <> f.line
                 RETURNING s.line, 'duplicate: orderId ''' || s.order_id || ''' already appears on line ' || f.line""", "orderId");
         stages.mark("dedupe");
-        try (PreparedStatement st = connection.prepareStatement(MERGE)) {
-            Jdbc.setInstant(st, 1, startedAt);
+        Optional<Instant> keptSince = earliest(signalledSince, triggeringSince);
+        try (PreparedStatement st = connection.prepareStatement(keptSince.isPresent() ? MERGE_KEEPING : MERGE)) {
+            int i = 0;
+            if (keptSince.isPresent()) {
+                Jdbc.setInstant(st, ++i, keptSince.get());
+            }
+            Jdbc.setInstant(st, ++i, startedAt);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     long line = rs.getLong(1);
@@ -189,9 +218,34 @@ final class OrderCsvImport extends CsvImport {
             }
         }
         stages.mark("merge");
+        if (keptSince.isPresent() && anyStored(connection)) {
+            if (signalledSince.isPresent()) {
+                report.tally(followUp.ordersStored(connection, STORED_ORDERS));
+            }
+            if (triggeringSince.isPresent()) {
+                OrderTriggerStore.keepAside(connection, foldId, triggeringSince.get());
+            }
+            execute(connection, "TRUNCATE import_stored_orders");
+        }
+        stages.mark("flows");
         execute(connection, "TRUNCATE import_orders");
         stages.mark("truncate");
     }
+
+    private static boolean anyStored(Connection connection) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("SELECT EXISTS (SELECT FROM import_stored_orders)");
+                ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get());
+    }
+
+    private static final String STORED_ORDERS =
+            "SELECT customer_id, order_id, total, coupon_code, placed_at FROM import_stored_orders";
 
     private static final int UNKNOWN_CUSTOMER = 0;
     private static final int WRITTEN_BY_THIS_IMPORT = 1;
@@ -201,7 +255,19 @@ final class OrderCsvImport extends CsvImport {
      * One statement resolves customers, inserts what is new, attributes coupons and
      * reports every other row; its outer SELECT sees the orders table as it was before the insert.
      */
-    private static final String MERGE = """
+    private static final String MERGE = merge("");
+
+    /**
+     * {@link #MERGE} that also writes the orders it stored placed at or after its first parameter to
+     * {@code import_stored_orders}, for what they set in motion.
+     */
+    private static final String MERGE_KEEPING = merge("""
+            ,
+            stored AS (INSERT INTO import_stored_orders (id, customer_id, order_id, total, coupon_code, placed_at)
+                       SELECT id, customer_id, order_id, total, coupon_code, placed_at FROM inserted WHERE placed_at >= ?)""");
+
+    private static String merge(String keeping) {
+        return """
             WITH resolved AS MATERIALIZED (
                 -- Index look-ups in key order beat hashing the whole customers table for each batch.
                 SELECT s.*, c.id AS customer_id
@@ -214,7 +280,7 @@ final class OrderCsvImport extends CsvImport {
                 FROM resolved WHERE customer_id IS NOT NULL ORDER BY order_id
                 ON CONFLICT (order_id) DO NOTHING
                 RETURNING id, order_id, customer_id, total, placed_at, coupon_code),
-            redeemed AS (%s RETURNING 1)
+            redeemed AS (%s RETURNING 1)%s
             SELECT -1 AS line, NULL AS order_id, NULL AS customer, (SELECT count(*) FROM inserted)::int AS outcome
             UNION ALL
             SELECT line, order_id, customer_external_id, %d FROM resolved WHERE customer_id IS NULL
@@ -225,8 +291,10 @@ final class OrderCsvImport extends CsvImport {
             FROM resolved r
             WHERE r.customer_id IS NOT NULL AND r.order_id NOT IN (SELECT order_id FROM inserted)
             """.formatted(
-                    CouponRedemptions.ATTRIBUTE.formatted("SELECT * FROM inserted"),
-                    UNKNOWN_CUSTOMER,
-                    WRITTEN_BY_THIS_IMPORT,
-                    STORED_BEFORE);
+                        CouponRedemptions.ATTRIBUTE.formatted("SELECT * FROM inserted"),
+                        keeping,
+                        UNKNOWN_CUSTOMER,
+                        WRITTEN_BY_THIS_IMPORT,
+                        STORED_BEFORE);
+    }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.jboss.logging.Logger;
 
@@ -51,17 +52,21 @@ public final class OrderFactFolds {
         return id;
     }
 
-    /** Folds the facts of the import registered as {@code id}, deletes its row and releases its lock. */
-    static void finish(Connection c, long id) throws SQLException {
-        finish(c, id, ALONE);
-    }
-
-    static void finish(Connection c, long id, FoldWorkers workers) throws SQLException {
+    /**
+     * Folds the facts of the import registered as {@code id}, enters the orders it kept aside into their
+     * {@code order_placed} flows ({@link OrderTriggerStore}), deletes its row and releases its lock. The entries
+     * commit with the deletion: an import that dies before leaves both to the recovery.
+     *
+     * @return what the kept orders started, per flow
+     */
+    static Map<String, FlowTally> finish(Connection c, long id, FoldWorkers workers, ImportFollowUp followUp)
+            throws SQLException {
         OptionalLong fromOrderId = OrderFactFoldStore.fromOrderId(c, id);
         if (fromOrderId.isEmpty()) {
-            return;
+            return Map.of();
         }
         fold(c, fromOrderId.getAsLong(), workers);
+        Map<String, FlowTally> started = OrderTriggerStore.enter(c, id, followUp);
         OrderFactFoldStore.delete(c, id);
         try (Statement st = c.createStatement()) {
             // The report the client gets says the facts are right: this commit is not allowed to be lost.
@@ -69,10 +74,17 @@ public final class OrderFactFolds {
         }
         c.commit();
         OrderFactFoldStore.unlock(c, id);
+        if (!started.isEmpty()) {
+            followUp.committed();
+        }
+        return started;
     }
 
-    /** Folds what imports that are gone (their lock is free) left unfolded. Returns how many it folded. */
-    public static int recoverAbandoned(Connection c) throws SQLException {
+    /**
+     * Folds what imports that are gone (their lock is free) left unfolded, and enters the orders they kept aside
+     * for {@code order_placed} flows (those no longer recent by now enter nothing). Returns how many it folded.
+     */
+    public static int recoverAbandoned(Connection c, ImportFollowUp followUp) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
@@ -83,7 +95,7 @@ public final class OrderFactFolds {
                 if (OrderFactFoldStore.tryLock(c, id)) {
                     LOG.infof("Folding the customer facts an interrupted order import left (order_fact_folds %d)", id);
                     try {
-                        finish(c, id);
+                        finish(c, id, ALONE, followUp);
                         folded++;
                     } catch (SQLException | RuntimeException e) {
                         c.rollback();

@@ -44,4 +44,7 @@ public interface TwilioConfig {
 
     /** How far back errors of a number are counted against a rule's threshold. */
     Duration errorWindow();
+
+    /** How long a request waits for Twilio's answer; a create answered later is in doubt ({@link TwilioErrors}). */
+    Duration readTimeout();
 }

@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 
 /**
  * Turns what the SDK threw on a create into an outcome. The question that matters is whether Twilio
@@ -26,7 +27,8 @@ final class TwilioErrors {
             Integer status = api.getStatusCode() != null ? api.getStatusCode() : api.getHttpStatusCode();
             Integer code = api.getCode();
             if ((status != null && status == 429) || (code != null && code == TOO_MANY_REQUESTS)) {
-                return new SendOutcome.Refused(code != null ? code.toString() : "429", api.getMessage(), true);
+                // Twilio processes no request it answers 429: safe to send again once fewer are in flight.
+                return new SendOutcome.Refused(code != null ? code.toString() : "429", api.getMessage(), true, true);
             }
             if (status != null && status >= 400 && status < 500) {
                 return new SendOutcome.Refused(
@@ -41,10 +43,11 @@ final class TwilioErrors {
         return new SendOutcome.Indeterminate("no usable answer from Twilio: " + e.getMessage());
     }
 
-    /** True when the connection failed before the request could be written. */
+    /** True when the connection failed before the request could be written (or no pooled connection was free). */
     private static boolean neverLeft(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException
+                    || t instanceof ConnectionRequestTimeoutException
                     || t instanceof UnknownHostException
                     || t instanceof NoRouteToHostException
                     || t instanceof ConnectTimeoutException) {

@@ -8,11 +8,13 @@ import io.comeback.messaging.port.DeliveryStatus;
 import io.comeback.messaging.port.MessageLookup;
 import io.comeback.messaging.port.MessageStatusLookup;
 import io.comeback.messaging.port.OutgoingSms;
+import io.comeback.messaging.port.ProviderLoadListener;
 import io.comeback.messaging.port.ProviderMessage;
 import io.comeback.messaging.port.SendOutcome;
 import io.comeback.messaging.port.SmsGateway;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +40,20 @@ public final class TwilioGateway implements SmsGateway, MessageStatusLookup, Mes
     private final TwilioMessageLookup lookup;
     private final TwilioInDoubtLookup inDoubt;
 
+    /** How the SDK's HTTP client is set up: connections, read timeout, where the account's load is reported. */
+    record Http(int maxConnections, Duration readTimeout, ProviderLoadListener load) {
+
+        /** A pool as large as Twilio's default per-account concurrency, the SDK's read timeout, nobody listening. */
+        static Http defaults() {
+            return new Http(100, Duration.ofSeconds(30), ProviderLoadListener.NONE);
+        }
+    }
+
     TwilioGateway(TwilioSettings settings, Clock clock, SendErrorListener errors) {
+        this(settings, clock, errors, Http.defaults());
+    }
+
+    TwilioGateway(TwilioSettings settings, Clock clock, SendErrorListener errors, Http http) {
         this.settings = settings;
         this.clock = clock;
         this.errors = errors;
@@ -46,7 +61,11 @@ public final class TwilioGateway implements SmsGateway, MessageStatusLookup, Mes
                         settings.credentials().username(),
                         settings.credentials().password())
                 .accountSid(settings.accountSid())
-                .httpClient(new CreateOnceHttpClient(settings.rebasesApi() ? settings.apiBaseUrl() : null, 50))
+                .httpClient(new CreateOnceHttpClient(
+                        settings.rebasesApi() ? settings.apiBaseUrl() : null,
+                        http.maxConnections(),
+                        http.readTimeout(),
+                        http.load()))
                 .build();
         this.lookup = new TwilioMessageLookup(settings.accountSid(), client);
         this.inDoubt = new TwilioInDoubtLookup(lookup, clock);

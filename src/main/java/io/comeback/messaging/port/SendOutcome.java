@@ -14,9 +14,22 @@ public sealed interface SendOutcome {
 
     /**
      * The provider refused the message. {@code retryable} is true only when it certainly was not
-     * sent (rate limit 429/20429, connection refused before the request left).
+     * sent (rate limit 429/20429, connection refused before the request left). {@code throttled}: the
+     * refusal was "too many requests at once" (Twilio 429/20429), which the provider answers without
+     * processing the request: the dispatcher sends fewer at once and this text again as soon as a slot frees.
      */
-    record Refused(String errorCode, String detail, boolean retryable) implements SendOutcome {}
+    record Refused(String errorCode, String detail, boolean retryable, boolean throttled) implements SendOutcome {
+
+        public Refused {
+            if (throttled && !retryable) {
+                throw new IllegalArgumentException("a throttled refusal is always retryable");
+            }
+        }
+
+        public Refused(String errorCode, String detail, boolean retryable) {
+            this(errorCode, detail, retryable, false);
+        }
+    }
 
     /**
      * Nobody knows whether the provider took it (timeout after sending, 5xx on create). Never

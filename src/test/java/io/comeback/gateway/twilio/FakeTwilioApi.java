@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
@@ -17,13 +18,17 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A stand-in for Twilio's 2010 Messages API, answering as {@code twilio_api_v2010.yaml} describes:
  * 201 with an {@code api.v2010.account.message} object, or an error object
- * {@code {code, message, more_info, status}}. Records every request it receives.
+ * {@code {code, message, more_info, status}}. Records every request it receives (unless made for a benchmark),
+ * and answers requests side by side with the latency and concurrency limit of {@link #load()}.
  */
 final class FakeTwilioApi implements AutoCloseable {
 
@@ -38,15 +43,29 @@ final class FakeTwilioApi implements AutoCloseable {
         }
     }
 
-    /** What to do with the next request: answer with a status and body, or drop the connection unanswered. */
-    record Scripted(int status, String body, boolean dropConnection) {}
+    /**
+     * What to do with the next request: answer with a status and body, or drop the connection unanswered; or
+     * ({@code late}) process it as usual and answer after {@code delay} (a create whose answer comes too late).
+     */
+    record Scripted(int status, String body, boolean dropConnection, Duration delay) {
+        Scripted(int status, String body, boolean dropConnection) {
+            this(status, body, dropConnection, null);
+        }
+
+        boolean late() {
+            return status == 0 && !dropConnection && delay != null;
+        }
+    }
 
     /** Twilio's RFC 2822 dates, {@code Mon, 02 Mar 2026 10:00:00 +0000}: what the SDK parses. */
     private static final DateTimeFormatter TWILIO_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", java.util.Locale.US);
 
     private final HttpServer server;
-    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final ExecutorService handlers;
+    private final boolean remember;
+    private final FakeTwilioLoad load = new FakeTwilioLoad();
+    private final Queue<Received> received = new ConcurrentLinkedQueue<>();
     private final Deque<Scripted> script = new ArrayDeque<>();
     /** Created messages by SID, as they would be fetched now (newest last). */
     private final Map<String, StoredMessage> messages = new java.util.concurrent.ConcurrentHashMap<>();
@@ -70,17 +89,41 @@ final class FakeTwilioApi implements AutoCloseable {
     }
 
     FakeTwilioApi() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this(0, true);
+    }
+
+    /**
+     * @param port     0 for any free one
+     * @param remember false for a benchmark: neither requests nor messages are kept, only {@link #load()}'s counts
+     */
+    FakeTwilioApi(int port, boolean remember) throws IOException {
+        // Without TCP_NODELAY the server's answer (headers, then body: two writes) waits for the client's delayed
+        // ACK, about 40 ms on Linux: a latency Twilio does not have. Read when the JDK's server is first used.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        this.remember = remember;
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
         server.createContext("/", this::handle);
+        // Requests are answered side by side, as Twilio does, each after the latency.
+        handlers = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "fake-twilio");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(handlers);
         server.start();
+    }
+
+    FakeTwilioLoad load() {
+        return load;
     }
 
     URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /** The requests received so far, in order of arrival. */
     List<Received> received() {
-        return received;
+        return List.copyOf(received);
     }
 
     synchronized void answerError(int httpStatus, Integer code, String message) {
@@ -99,6 +142,11 @@ final class FakeTwilioApi implements AutoCloseable {
 
     synchronized void dropNextConnection() {
         script.add(new Scripted(0, null, true));
+    }
+
+    /** The next request is processed (a create creates its message) but answered only after {@code delay}. */
+    synchronized void answerNextAfter(Duration delay) {
+        script.add(new Scripted(0, null, false, delay));
     }
 
     /** Moves a created message on, as Twilio would after delivery attempts. */
@@ -135,33 +183,84 @@ final class FakeTwilioApi implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Map<String, String> form = decodeForm(body);
-        received.add(new Received(
-                exchange.getRequestMethod(),
-                exchange.getRequestURI().getPath(),
-                exchange.getRequestURI().getRawQuery(),
-                exchange.getRequestHeaders().getFirst("Authorization"),
-                form));
-        Scripted scripted = next();
-        if (scripted != null && scripted.dropConnection()) {
-            exchange.close(); // the request was read; no answer ever comes back
+        if (exchange.getRequestURI().getPath().equals("/bench/stats")) {
+            answer(exchange, new Scripted(200, load.stats().json(), false), -1);
             return;
         }
-        if (scripted == null) {
-            try {
-                scripted = exchange.getRequestMethod().equals("GET") ? read(exchange.getRequestURI()) : create(form);
-            } catch (RuntimeException e) {
-                e.printStackTrace(); // a bug in the fake shows in the test output, not as a mysterious dropped
-                // connection
-                throw e;
-            }
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> form = decodeForm(body);
+        if (remember) {
+            received.add(new Received(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    form));
         }
+        int concurrent = load.enter();
+        if (concurrent < 0) {
+            answer(exchange, tooManyRequests(), load.inFlightNow());
+            return;
+        }
+        Scripted scripted;
+        try {
+            scripted = next();
+            if (scripted != null && scripted.dropConnection()) {
+                exchange.close(); // the request was read; no answer ever comes back
+                return;
+            }
+            pause(load.latency);
+            if (scripted == null) {
+                scripted = answerFor(exchange, form);
+            } else if (scripted.late()) {
+                Duration delay = scripted.delay();
+                scripted = answerFor(exchange, form); // done at once; only the answer is late
+                pause(delay);
+            }
+        } finally {
+            load.leave();
+        }
+        answer(exchange, scripted, concurrent);
+    }
+
+    private Scripted answerFor(HttpExchange exchange, Map<String, String> form) {
+        try {
+            return exchange.getRequestMethod().equals("GET") ? read(exchange.getRequestURI()) : create(form);
+        } catch (RuntimeException e) {
+            e.printStackTrace(); // a bug in the fake shows in the test output, not as a mysterious dropped connection
+            throw e;
+        }
+    }
+
+    private static void answer(HttpExchange exchange, Scripted scripted, int concurrent) throws IOException {
         byte[] bytes = scripted.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        if (concurrent >= 0) {
+            exchange.getResponseHeaders().set("Twilio-Concurrent-Requests", Integer.toString(concurrent));
+        }
         exchange.sendResponseHeaders(scripted.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
+        }
+    }
+
+    /** Twilio's answer to one request too many for the account: nothing was processed. */
+    private static Scripted tooManyRequests() {
+        return new Scripted(
+                429,
+                "{\"code\": 20429, \"message\": \"Too Many Requests\", \"more_info\":"
+                        + " \"https://www.twilio.com/docs/errors/20429\", \"status\": 429}",
+                false);
+    }
+
+    private static void pause(Duration duration) {
+        if (duration == null || duration.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -170,8 +269,19 @@ final class FakeTwilioApi implements AutoCloseable {
         // With a Messaging Service Twilio first answers "accepted" (it still has to pick a sender).
         String status = form.containsKey("MessagingServiceSid") ? "accepted" : "queued";
         StoredMessage message = new StoredMessage(sid, form, ZonedDateTime.now(), status);
-        messages.put(sid, message);
+        if (remember) {
+            messages.put(sid, message);
+        }
+        load.created(ledgerIdOf(form.get("StatusCallback")));
         return new Scripted(201, json(message), false);
+    }
+
+    /** The ledger id our gateway puts in the StatusCallback URL ({@code …?messageId=42}), or null. */
+    private static Long ledgerIdOf(String statusCallback) {
+        if (statusCallback == null || !statusCallback.contains("messageId=")) {
+            return null;
+        }
+        return Long.parseLong(statusCallback.substring(statusCallback.indexOf("messageId=") + "messageId=".length()));
     }
 
     /**
@@ -277,5 +387,6 @@ final class FakeTwilioApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

@@ -213,11 +213,65 @@ class TwilioGatewayContractTest {
     }
 
     @Test
-    void rateLimitAnswerIsRefusedAsRetryable() {
+    void rateLimitAnswerIsRefusedAsRetryableAndThrottled() {
         twilio.answerError(429, 20429, "Too Many Requests");
 
         assertThat(viaService().send(sms(12, "+4791234567", null)))
-                .isEqualTo(new SendOutcome.Refused("20429", "Too Many Requests", true));
+                .isEqualTo(new SendOutcome.Refused("20429", "Too Many Requests", true, true));
+        assertThat(reportedErrors).isEmpty();
+    }
+
+    @Test
+    void oneRequestTooManyForTheAccountIsThrottledAndItsConcurrentRequestsAreReported() throws Exception {
+        twilio.load().maxInFlight = 1;
+        twilio.load().latency = Duration.ofMillis(300);
+        List<Integer> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TwilioGateway gateway = new TwilioGateway(
+                new TwilioSettings(
+                        FakeTwilioApi.ACCOUNT_SID,
+                        token(),
+                        new Senders(SERVICE, null, Map.of()),
+                        twilio.baseUrl(),
+                        PUBLIC_URL),
+                clock,
+                (code, to, id) -> reportedErrors.add(code),
+                new TwilioGateway.Http(4, Duration.ofSeconds(5), reported::add));
+        var first =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> gateway.send(sms(30, "+4791234567", null)));
+        while (twilio.load().stats().peakInFlight() < 1) {
+            Thread.onSpinWait(); // until the first request is being processed
+        }
+
+        SendOutcome second = gateway.send(sms(31, "+4791234568", null));
+
+        assertThat(second).isInstanceOfSatisfying(SendOutcome.Refused.class, r -> {
+            assertThat(r.errorCode()).isEqualTo("20429");
+            assertThat(r.throttled()).isTrue();
+        });
+        assertThat(first.get()).isInstanceOf(SendOutcome.Accepted.class);
+        assertThat(reported).containsExactlyInAnyOrder(1, 1);
+        assertThat(twilio.load().stats().creates()).isEqualTo(1);
+    }
+
+    @Test
+    void aCreateAnsweredAfterTheReadTimeoutIsInDoubtAfterOneRequest() {
+        twilio.answerNextAfter(Duration.ofMillis(1500));
+        TwilioGateway gateway = new TwilioGateway(
+                new TwilioSettings(
+                        FakeTwilioApi.ACCOUNT_SID,
+                        token(),
+                        new Senders(SERVICE, null, Map.of()),
+                        twilio.baseUrl(),
+                        PUBLIC_URL),
+                clock,
+                (code, to, id) -> reportedErrors.add(code),
+                new TwilioGateway.Http(4, Duration.ofMillis(300), count -> {}));
+
+        SendOutcome outcome = gateway.send(sms(32, "+4791234567", null));
+
+        assertThat(outcome).isInstanceOf(SendOutcome.Indeterminate.class);
+        assertThat(twilio.received()).hasSize(1);
+        assertThat(twilio.load().stats().creates()).as("Twilio did create it").isEqualTo(1);
     }
 
     @Test
