@@ -83,6 +83,15 @@ public class PhoneSuppressions {
         return record(c, phone, "opted_in", "resubscribe", "sms keyword " + keyword, keyword, at);
     }
 
+    /**
+     * Whether a number no customer has opted out, read under the number's lock, so a STOP from it committing now
+     * is either seen here or waits for the caller's transaction.
+     */
+    public boolean isSuppressed(Connection c, String phone) throws SQLException {
+        AdvisoryLocks.PHONE_SUPPRESSION.transactionLock(c, phone);
+        return latest(c, hashes.of(phone)).filter("opted_out"::equals).isPresent();
+    }
+
     private boolean record(
             Connection c, String phone, String status, String change, String source, String keyword, Instant at)
             throws SQLException {

@@ -20,7 +20,8 @@ import java.util.Optional;
  * Where a stored inbound text goes, first match wins: HELP is answered; a STOP word or phrase opts out; a YES / JA
  * confirms a pending keyword sign-up; START re-subscribes someone opted out; a reply goes to the sender's most recent
  * enrollment waiting for one; a keyword starts its flow ({@link KeywordFlowEntry}); anything else lands in the inbox
- * with an auto-reply saying when a person answers. Every answer is in the sender's language ({@link ReplyLanguage}).
+ * — its conversation opens ({@link Conversations}) — with an auto-reply saying when a person answers, at most once a
+ * day per person ({@link AutoReplyPace}). Every answer is in the sender's language ({@link ReplyLanguage}).
  */
 @ApplicationScoped
 public class InboundRouter {
@@ -34,6 +35,8 @@ public class InboundRouter {
     private final EngagementStore engagement;
     private final FlowCatalog catalog;
     private final Replies replies;
+    private final Conversations conversations;
+    private final AutoReplyPace autoReplies;
     private final Clock clock;
 
     public InboundRouter(
@@ -46,7 +49,11 @@ public class InboundRouter {
             EngagementStore engagement,
             FlowCatalog catalog,
             Replies replies,
+            Conversations conversations,
+            AutoReplyPace autoReplies,
             Clock clock) {
+        this.conversations = conversations;
+        this.autoReplies = autoReplies;
         this.keywords = keywords;
         this.languages = languages;
         this.commands = commands;
@@ -108,7 +115,7 @@ public class InboundRouter {
                 return entered.get();
             }
         }
-        return inbox(customer.id, language, at);
+        return inbox(c, sms, customer.id, language, at);
     }
 
     /** No customer has this number: only a keyword of an active flow makes one. */
@@ -122,17 +129,21 @@ public class InboundRouter {
                 if (entered.isPresent()) {
                     return entered.get();
                 }
-                return inbox(created.get().id, language, at);
+                return inbox(c, sms, created.get().id, language, at);
             }
         }
-        return inbox(null, language, at);
+        return inbox(c, sms, null, language, at);
     }
 
     private Optional<Flow> keywordFlow(InboundSms sms) {
         return InboundRouting.keywordFlow(catalog.activeWith(Trigger.Keyword.class), sms.body());
     }
 
-    private InboundRoute inbox(Long customerId, String language, Instant at) {
-        return InboundRoute.answered("inbox", customerId, replies.inboxAutoReply(language, at));
+    /** A text for a person: its conversation opens, and the auto-reply goes out at most once a day. */
+    private InboundRoute inbox(Connection c, InboundSms sms, Long customerId, String language, Instant at)
+            throws SQLException {
+        long conversation = conversations.received(c, sms.from(), customerId, at);
+        String answer = autoReplies.mayReply(c, conversation, at) ? replies.inboxAutoReply(language, at) : null;
+        return InboundRoute.answered("inbox", customerId, answer);
     }
 }

@@ -24,5 +24,8 @@ public interface InboxConfig {
 
         /** Closing time, e.g. {@code 16:00}. */
         String close();
+
+        /** Closed days: {@code 12-25} every year, {@code 2031-04-18} once; {@code none} for none. */
+        String holidays();
     }
 }

@@ -72,7 +72,7 @@ public class Replies {
             return text(language, RepliesConfig.Texts::inboxOpen);
         }
         BusinessHours.Opening next = hours.nextOpening(now);
-        String when = OpeningWords.describe(known(language), next.daysAhead(), next.day(), next.time());
+        String when = OpeningWords.describe(known(language), next.daysAhead(), next.day(), next.time(), next.date());
         return text(language, RepliesConfig.Texts::inboxClosed).replace("{when}", when);
     }
 

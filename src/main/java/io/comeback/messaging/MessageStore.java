@@ -19,6 +19,10 @@ public class MessageStore {
 
     public record StatusChange(String status, Instant at, String errorCode, String detail) {}
 
+    /**
+     * A text on the ledger. {@code kind} is {@code marketing}, {@code transactional} (a flow's) or {@code conversation}
+     * (a reply a person wrote from the inbox, {@code sentBy} naming them; null for every other text).
+     */
     public record Message(
             long id,
             String customerId,
@@ -36,11 +40,13 @@ public class MessageStore {
             String providerMessageId,
             Instant createdAt,
             Instant statusAt,
+            String sentBy,
             List<StatusChange> history) {}
 
     private static final String SELECT = """
             SELECT m.id, c.external_id, m.flow_id, m.flow_version, m.step_id, m.to_phone, m.body, m.kind, m.segments,
-                   m.status, m.status_reason, m.error_code, m.gateway, m.provider_message_id, m.created_at, m.status_at
+                   m.status, m.status_reason, m.error_code, m.gateway, m.provider_message_id, m.created_at, m.status_at,
+                   m.sent_by
             FROM outbound_messages m LEFT JOIN customers c ON c.id = m.customer_id
             """;
 
@@ -100,6 +106,7 @@ public class MessageStore {
                                     rs.getString(14),
                                     instant(rs.getTimestamp(15)),
                                     instant(rs.getTimestamp(16)),
+                                    rs.getString(17),
                                     new ArrayList<>()));
                 }
             }

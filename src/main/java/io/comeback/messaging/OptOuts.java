@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Carries out an opt-out, wherever it came from (a STOP text, a carrier's 21610): the customer's
  * consent becomes opted_out and is recorded in the ledger, every text not yet handed to the gateway
- * is blocked, and every running enrollment is told, all in the caller's transaction.
+ * is blocked, and every running enrollment is told, all in the caller's transaction. A reply a person wrote that
+ * still waits (held for quiet hours) is blocked too ({@link PersonReplies} reads consent under the same row lock).
  *
  * <p>Why no marketing text claimed after the opt-out commits reaches the gateway, on any replica:
  * the wake-up batch that prepares a text reads consent and writes its ledger row in its own
@@ -53,7 +54,8 @@ public class OptOuts {
         setConsent(c, customerId, "opted_out", source, at);
         try (PreparedStatement st = c.prepareStatement("""
                 UPDATE outbound_messages SET status = 'blocked', status_reason = ?, status_at = ?
-                WHERE customer_id = ? AND status IN ('pending', 'held', 'awaiting_approval') AND kind = 'marketing'""")) {
+                WHERE customer_id = ? AND status IN ('pending', 'held', 'awaiting_approval')
+                  AND kind IN ('marketing', 'conversation')""")) {
             st.setString(1, BLOCKED_REASON);
             Jdbc.setInstant(st, 2, at);
             st.setLong(3, customerId);

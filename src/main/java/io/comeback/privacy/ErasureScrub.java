@@ -74,6 +74,12 @@ final class ErasureScrub {
                 handled_at = CASE WHEN routed_to = 'inbox' AND handled_at IS NULL THEN ? ELSE handled_at END,
                 handled_by = CASE WHEN routed_to = 'inbox' AND handled_at IS NULL THEN 'erasure' ELSE handled_by END
             WHERE customer_id = ? OR (customer_id IS NULL AND from_phone = ?)""";
+    // Their conversation closes and forgets the number; its thread was the texts above.
+    private static final String CONVERSATIONS = """
+            UPDATE conversations SET phone = NULL,
+                closed_at = CASE WHEN status = 'open' THEN ? ELSE closed_at END,
+                closed_by = CASE WHEN status = 'open' THEN 'erasure' ELSE closed_by END, status = 'closed'
+            WHERE customer_id = ? OR phone = ?""";
 
     // The consent ledger keeps what was agreed, where and when, as proof — not whose number it was, nor the
     // words the person texted: a source the service wrote from a text ("sms: …", "sms keyword …") becomes "sms".
@@ -134,6 +140,7 @@ final class ErasureScrub {
         update(c, SIMULATOR, id, p.phone(), p.phone());
         update(c, TWILIO_INBOUND, id, p.phone(), p.phone());
         update(c, INBOUND, at, id, p.phone());
+        update(c, CONVERSATIONS, at, id, p.phone());
         update(c, CONSENT, id);
         if (p.phone() != null) {
             update(c, CONSENT_BY_NUMBER, p.phoneHash(), p.phone(), p.phoneHash());

@@ -101,4 +101,29 @@ class RepliesTest {
                         new BusinessHours("Europe/Oslo", "MON", "09:00", "16:00")))
                 .hasMessageContaining("comeback.replies.default-language is de");
     }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "nb|den 10. juli fra kl. 09.00",
+                "sv|den 10 juli från kl. 09.00",
+                "fi|10.7. klo 9.00 alkaen",
+                "en|on 10 July from 09:00",
+            })
+    void anOpeningAWeekOrMoreAwayIsNamedByItsDate(String language, String when) {
+        Replies summer = new Replies(
+                Map.of(language, new Texts(language)),
+                language,
+                "Shop",
+                new BusinessHours(
+                        "Europe/Oslo",
+                        "MON,TUE,WED,THU,FRI",
+                        "09:00",
+                        "16:00",
+                        "2030-07-01,2030-07-02,2030-07-03,2030-07-04,2030-07-05,2030-07-08,2030-07-09"));
+        // Saturday 29 June 2030: closed until Wednesday 10 July.
+        assertThat(summer.inboxAutoReply(language, at(2030, 6, 29, 12)))
+                .isEqualTo(language + ": we answer " + when + ".");
+    }
 }

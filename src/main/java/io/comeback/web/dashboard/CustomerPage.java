@@ -1,11 +1,17 @@
 package io.comeback.web.dashboard;
 
 import io.comeback.audience.Customer;
+import io.comeback.audience.FollowUps;
 import io.comeback.audience.PhoneNumbers;
+import io.comeback.enrollment.EnrollmentRemoval;
+import io.comeback.web.access.AccessLevel;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -13,10 +19,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-/** A customer's profile, consent and merged timeline; the search box of the layout lands here. */
+/**
+ * A customer's profile and consent, RFM, attributes, tags, enrollments, NPS answers, consent history, texts, clicks
+ * and the merged timeline; the search box of the layout lands here. Marketers and admins can remove the customer
+ * from a flow and mark their follow-up handled.
+ */
 @Path("/customers")
 @Produces(MediaType.TEXT_HTML)
 @SignedIn
@@ -52,6 +63,10 @@ public class CustomerPage {
     private final PhoneNumbers phones;
     private final CurrentSession session;
     private final Formats formats;
+    private final CustomerSections sections;
+    private final EnrollmentRemoval removal;
+    private final FollowUps followUps;
+    private final Clock clock;
 
     public CustomerPage(
             @Location("dashboard/customer.html") Template customer,
@@ -59,13 +74,21 @@ public class CustomerPage {
             CustomerTimeline timeline,
             PhoneNumbers phones,
             CurrentSession session,
-            Formats formats) {
+            Formats formats,
+            CustomerSections sections,
+            EnrollmentRemoval removal,
+            FollowUps followUps,
+            Clock clock) {
         this.customer = customer;
         this.notFound = notFound;
         this.timeline = timeline;
         this.phones = phones;
         this.session = session;
         this.formats = formats;
+        this.sections = sections;
+        this.removal = removal;
+        this.followUps = followUps;
+        this.clock = clock;
     }
 
     /** The search box: an exact external id, else a phone number in any form the API accepts. */
@@ -83,7 +106,10 @@ public class CustomerPage {
 
     @GET
     @Path("/{externalId}")
-    public Response page(@PathParam("externalId") String externalId) {
+    public Response page(
+            @PathParam("externalId") String externalId,
+            @QueryParam("removed") Long removed,
+            @QueryParam("followUp") String followUp) {
         Optional<Customer> found = Customer.findLiving(externalId);
         if (found.isEmpty()) {
             return notFound(externalId);
@@ -115,10 +141,56 @@ public class CustomerPage {
                 .map(i -> new Entry(
                         formats.time(i.at()), i.kind().name().toLowerCase(), i.title(), i.detail(), i.status()))
                 .toList();
+        String notice = removed != null
+                ? "Removed from the flow (enrollment " + removed + "); its texts not sent yet are cancelled."
+                : "handled".equals(followUp) ? "Follow-up marked handled; the tag is removed." : null;
         return Response.ok(customer.data("frame", PageFrame.of(profile.name(), "customers", session))
                         .data("c", profile)
+                        .data("s", sections.of(c))
+                        .data("mayAct", session.may(AccessLevel.WRITE))
+                        .data("notice", notice)
                         .data("entries", entries)
                         .data("limit", TIMELINE_LIMIT))
+                .build();
+    }
+
+    /** "Remove from flow": the enrollment ends and its texts not yet handed over are cancelled. */
+    @POST
+    @Path("/{externalId}/enrollments/{id}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removeFromFlow(
+            @PathParam("externalId") String externalId, @PathParam("id") long id, @FormParam("csrf") String csrf) {
+        session.requireFormToken(csrf);
+        Optional<Customer> found = Customer.findLiving(externalId);
+        if (found.isEmpty()) {
+            return notFound(externalId);
+        }
+        EnrollmentRemoval.Outcome outcome = removal.remove(found.get().id, id, session.name());
+        if (outcome instanceof EnrollmentRemoval.NotFound) {
+            return Response.status(404)
+                    .type(MediaType.TEXT_PLAIN_TYPE)
+                    .entity("Customer " + externalId + " has no enrollment " + id + ".")
+                    .build();
+        }
+        // Already ended: nothing to do, the page shows how it ended.
+        return Response.seeOther(URI.create("/customers/" + TemplateExtensions.pathSegment(externalId) + "?removed="
+                        + id + "#enrollments-heading"))
+                .build();
+    }
+
+    /** The follow-up is done: the {@code needs_follow_up} tag goes, who and when are recorded. */
+    @POST
+    @Path("/{externalId}/follow-up/handled")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response followUpHandled(@PathParam("externalId") String externalId, @FormParam("csrf") String csrf) {
+        session.requireFormToken(csrf);
+        Optional<Customer> found = Customer.findLiving(externalId);
+        if (found.isEmpty()) {
+            return notFound(externalId);
+        }
+        followUps.handled(found.get().id, session.name(), clock.instant());
+        return Response.seeOther(
+                        URI.create("/customers/" + TemplateExtensions.pathSegment(externalId) + "?followUp=handled"))
                 .build();
     }
 

@@ -52,11 +52,14 @@ public class CustomerTimeline {
                         null));
             });
             read(c, """
-                    SELECT created_at, flow_id, step_id, body, status, status_reason, error_code FROM outbound_messages
+                    SELECT created_at, flow_id, step_id, body, status, status_reason, error_code, sent_by
+                    FROM outbound_messages
                     WHERE customer_id = ? ORDER BY id DESC LIMIT ?""", customerId, limit, rs -> {
-                String source = rs.getString(2) == null
-                        ? "Text"
-                        : "Text from flow " + rs.getString(2) + " (" + rs.getString(3) + ")";
+                String source = rs.getString(8) != null
+                        ? "Reply by " + rs.getString(8)
+                        : rs.getString(2) == null
+                                ? "Text"
+                                : "Text from flow " + rs.getString(2) + " (" + rs.getString(3) + ")";
                 String reason = rs.getString(6) == null ? "" : " – " + rs.getString(6);
                 String error = rs.getString(7) == null ? "" : " (error " + rs.getString(7) + ")";
                 items.add(new Item(

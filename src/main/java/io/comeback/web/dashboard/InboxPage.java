@@ -1,25 +1,23 @@
 package io.comeback.web.dashboard;
 
-import io.comeback.inbound.Inbox;
-import io.comeback.web.access.AccessLevel;
+import io.comeback.inbound.ConversationStatus;
+import io.comeback.inbound.Conversations;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
-/** Replies that need a person, newest first, each with a "Mark handled" button (a form with the session's CSRF token). */
+/**
+ * The inbox: conversations with people who texted something no flow was waiting for, newest text first, with
+ * unread and assigned state. Each opens its thread ({@link ConversationPage}).
+ */
 @Path("/inbox")
 @Produces(MediaType.TEXT_HTML)
 @SignedIn
@@ -30,64 +28,62 @@ public class InboxPage {
     @TemplateData
     public record Row(
             long id,
-            String from,
+            String person,
+            String phone,
             String customerId,
-            String body,
-            String receivedAt,
-            String autoReply,
-            boolean handled,
-            String handledAt,
-            String handledBy) {}
+            String lastText,
+            String lastAt,
+            boolean unread,
+            String assignedTo,
+            boolean open,
+            String closed) {}
 
     private final Template inbox;
-    private final Inbox replies;
+    private final Conversations conversations;
     private final CurrentSession session;
     private final Formats formats;
 
     public InboxPage(
-            @Location("dashboard/inbox.html") Template inbox, Inbox replies, CurrentSession session, Formats formats) {
+            @Location("dashboard/inbox.html") Template inbox,
+            Conversations conversations,
+            CurrentSession session,
+            Formats formats) {
         this.inbox = inbox;
-        this.replies = replies;
+        this.conversations = conversations;
         this.session = session;
         this.formats = formats;
     }
 
+    /** {@code show}: {@code open} (default), {@code closed} or {@code all}. */
     @GET
-    public TemplateInstance page(@QueryParam("show") String show, @QueryParam("done") Long done) {
-        boolean all = "all".equals(show);
-        List<Row> rows = replies.latest(SHOWN, all ? Inbox.Show.ALL : Inbox.Show.OPEN).stream()
-                .map(i -> new Row(
-                        i.id(),
-                        i.from() == null ? "erased" : i.from(),
-                        i.customerId(),
-                        i.body(),
-                        formats.time(i.receivedAt()),
-                        i.autoReply(),
-                        i.handled(),
-                        formats.time(i.handledAt()),
-                        i.handledBy()))
+    public TemplateInstance page(@QueryParam("show") String show, @QueryParam("closed") Long closed) {
+        String shown = "closed".equals(show) || "all".equals(show) ? show : "open";
+        Optional<ConversationStatus> status =
+                "all".equals(shown) ? Optional.empty() : ConversationStatus.fromWire(shown);
+        List<Row> rows = conversations.list(status, Optional.<String>empty(), SHOWN).stream()
+                .map(this::row)
                 .toList();
         return inbox.data("frame", PageFrame.of("Inbox", "inbox", session))
                 .data("rows", rows)
-                .data("all", all)
-                .data("mayAct", session.may(AccessLevel.WRITE))
-                .data("done", done)
+                .data("show", shown)
+                .data("closed", closed)
+                .data("me", session.name())
                 .data("shown", SHOWN);
     }
 
-    @POST
-    @Path("/{id}/handled")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response markHandled(
-            @PathParam("id") long id, @FormParam("csrf") String csrf, @FormParam("show") String show) {
-        session.requireFormToken(csrf);
-        if (replies.markHandled(id, session.name()).isEmpty()) {
-            return Response.status(404)
-                    .type(MediaType.TEXT_PLAIN_TYPE)
-                    .entity("No inbox reply " + id + ".")
-                    .build();
-        }
-        String back = "all".equals(show) ? "/inbox?show=all&done=" + id : "/inbox?done=" + id;
-        return Response.seeOther(URI.create(back)).build();
+    private Row row(Conversations.Summary s) {
+        String phone = s.phone() == null ? "erased" : s.phone();
+        String person = s.customerName() != null ? s.customerName() : s.customerId() != null ? s.customerId() : phone;
+        return new Row(
+                s.id(),
+                person,
+                phone,
+                s.customerId(),
+                s.lastText() == null ? "" : s.lastText(),
+                formats.time(s.lastInboundAt()),
+                s.unread(),
+                s.assignedTo(),
+                ConversationStatus.OPEN.wire().equals(s.status()),
+                s.closedBy() == null ? null : formats.time(s.closedAt()) + " by " + s.closedBy());
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DashboardRolesTest {
 
-    private static long inboxReply() {
+    /** A conversation: a question texted to the inbox. */
+    private static long conversation() {
         String phone = TestData.norwegianMobile();
         String text = "Hei, et spørsmål " + TestData.id("q");
         Api.given()
@@ -25,51 +26,58 @@ class DashboardRolesTest {
                 .then()
                 .statusCode(200);
         return Api.given()
-                .get("/api/inbox")
+                .queryParam("phone", phone)
+                .get("/api/conversations")
                 .then()
                 .statusCode(200)
                 .extract()
                 .jsonPath()
-                .getLong("find { it.body == '" + text + "' }.id");
+                .getLong("[0].id");
     }
 
     @Test
-    void aViewerSeesTheInboxButCannotMarkARepliesHandled() {
-        long id = inboxReply();
+    void aViewerReadsAConversationButCannotReplyOrCloseIt() {
+        long id = conversation();
         String session = Api.signIn("viewer-" + TestData.id("v"), "viewer");
         String page = RestAssured.given()
                 .cookie("comeback_session", session)
-                .get("/inbox")
+                .get("/inbox/" + id)
                 .then()
                 .statusCode(200)
                 .extract()
                 .asString();
-        assertThat(page).doesNotContain("action=\"/inbox/" + id + "/handled\"");
-        RestAssured.given()
-                .redirects()
-                .follow(false)
-                .cookie("comeback_session", session)
-                .contentType(ContentType.URLENC)
-                .formParam("csrf", Api.csrf(page))
-                .post("/inbox/" + id + "/handled")
-                .then()
-                .statusCode(403);
+        assertThat(page)
+                .doesNotContain("action=\"/inbox/" + id + "/replies\"")
+                .doesNotContain("action=\"/inbox/" + id + "/close\"");
+        for (String form : new String[] {"replies", "close", "assign"}) {
+            RestAssured.given()
+                    .redirects()
+                    .follow(false)
+                    .cookie("comeback_session", session)
+                    .contentType(ContentType.URLENC)
+                    .formParam("csrf", Api.csrf(page))
+                    .formParam("body", "Svar fra en som bare skal lese")
+                    .post("/inbox/" + id + "/" + form)
+                    .then()
+                    .statusCode(403);
+        }
         Api.given()
-                .get("/api/inbox")
+                .get("/api/conversations/" + id)
                 .then()
-                .body("find { it.id == " + id + " }.handled", org.hamcrest.Matchers.equalTo(false));
+                .body("conversation.status", org.hamcrest.Matchers.equalTo("open"))
+                .body("messages.findAll { it.kind == 'REPLY' }.size()", org.hamcrest.Matchers.equalTo(0));
     }
 
     @Test
     void aFormWithoutItsTokenChangesNothing() {
-        long id = inboxReply();
+        long id = conversation();
         String session = Api.signIn("marketer-" + TestData.id("m"), "marketer");
         RestAssured.given()
                 .redirects()
                 .follow(false)
                 .cookie("comeback_session", session)
                 .contentType(ContentType.URLENC)
-                .post("/inbox/" + id + "/handled")
+                .post("/inbox/" + id + "/close")
                 .then()
                 .statusCode(403);
         RestAssured.given()
@@ -78,13 +86,13 @@ class DashboardRolesTest {
                 .cookie("comeback_session", session)
                 .contentType(ContentType.URLENC)
                 .formParam("csrf", "forged")
-                .post("/inbox/" + id + "/handled")
+                .post("/inbox/" + id + "/close")
                 .then()
                 .statusCode(403);
         Api.given()
-                .get("/api/inbox")
+                .get("/api/conversations/" + id)
                 .then()
-                .body("find { it.id == " + id + " }.handled", org.hamcrest.Matchers.equalTo(false));
+                .body("conversation.status", org.hamcrest.Matchers.equalTo("open"));
 
         // Logging out needs the token too: another site cannot sign a person out.
         RestAssured.given()
@@ -149,7 +157,7 @@ class DashboardRolesTest {
     @Test
     void pagesAreNeverFramedCachedOrSniffed() {
         String session = Api.signIn("headers-" + TestData.id("h"), "viewer");
-        for (String page : new String[] {"/", "/flows", "/inbox", "/login"}) {
+        for (String page : new String[] {"/", "/flows", "/inbox", "/follow-ups", "/login"}) {
             RestAssured.given()
                     .redirects()
                     .follow(false)

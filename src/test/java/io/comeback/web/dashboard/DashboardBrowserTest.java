@@ -32,7 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard in a real browser (headless Debian chromium through Selenium): sign in with the form, open a flow
  * and check every funnel number on the page equals {@code GET /api/reports/flows/{id}} for the period the page
- * shows, then mark an inbox reply handled with its button. The runtime is driven step by step ({@link RuntimeDriver}).
+ * shows, then close an inbox conversation with its button. The runtime is driven step by step ({@link RuntimeDriver}).
  */
 @QuarkusTest
 @TestProfile(ManualRuntimeProfile.class)
@@ -63,7 +63,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void signInSeeTheFunnelMatchTheApiAndMarkAReplyHandled() {
+    void signInSeeTheFunnelMatchTheApiAndCloseAConversation() {
         TestClockProducer.CLOCK.setTo(THURSDAY_10);
         String customer = feedbackCustomerWhoWasTextedAndAnswered();
         String inboxText = "Når kommer neste salg? " + customer;
@@ -109,20 +109,25 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("funnel-chart")).getAttribute("role"))
                 .isEqualTo("img");
 
-        // The inbox: the reply is there with its button; after the click it is gone and the API says handled.
+        // The inbox: the text's conversation is there; closed from its thread it leaves the list, and the API says
+        // its text was handled by this user.
         browser.findElement(By.linkText("Inbox")).click();
         WebElement row = browser.findElement(By.xpath("//tr[td[contains(., '" + inboxText + "')]]"));
-        String id = row.getAttribute("data-reply-id");
-        row.findElement(By.xpath(".//button[normalize-space()='Mark handled']")).click();
+        String id = row.getAttribute("data-conversation-id");
+        row.findElement(By.tagName("a")).click();
+        browser.findElement(By.xpath("//button[normalize-space()='Close conversation']"))
+                .click();
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
-                .contains("Reply " + id + " marked handled");
+                .contains("Conversation " + id + " closed");
         assertThat(browser.getPageSource()).doesNotContain(inboxText);
         given().queryParam("handled", "all")
                 .get("/api/inbox")
                 .then()
                 .statusCode(200)
-                .body("find { it.id == " + id + " }.handled", org.hamcrest.Matchers.equalTo(true))
-                .body("find { it.id == " + id + " }.handledBy", org.hamcrest.Matchers.equalTo("browser-test"));
+                .body("find { it.body == '" + inboxText + "' }.handled", org.hamcrest.Matchers.equalTo(true))
+                .body(
+                        "find { it.body == '" + inboxText + "' }.handledBy",
+                        org.hamcrest.Matchers.equalTo("browser-test"));
     }
 
     /** A customer whose order put them in the feedback flow, whose NPS question was delivered and who answered 9. */

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dashboard over real HTTP: login and sessions, the inbox's "mark handled", the customer page, the flow list.
+ * The dashboard over real HTTP: login and sessions, closing a conversation of the inbox, the customer page, the flow
+ * list.
  * The runtime is driven step by step ({@link RuntimeDriver}).
  */
 @QuarkusTest
@@ -134,7 +135,7 @@ class DashboardPagesTest {
     }
 
     @Test
-    void inboxReplyMarkedHandledLeavesTheOpenListOnPageAndApi() {
+    void closingAConversationLeavesTheOpenListOnPageAndApi() {
         String customer = TestData.id("dash-inbox");
         String phone = TestData.norwegianMobile();
         given().body(Map.of("phone", phone, "firstName", "Ola"))
@@ -146,15 +147,21 @@ class DashboardPagesTest {
                 .post("/simulator/inbound")
                 .then()
                 .statusCode(200);
-        int id = given().get("/api/inbox")
+        int reply = given().get("/api/inbox")
                 .then()
                 .statusCode(200)
                 .extract()
                 .jsonPath()
                 .getInt("find { it.body == '" + text + "' }.id");
+        int id = given().queryParam("phone", phone)
+                .get("/api/conversations")
+                .then()
+                .extract()
+                .jsonPath()
+                .getInt("[0].id");
 
         String session = signIn("Kari");
-        String page = RestAssured.given()
+        String list = RestAssured.given()
                 .cookie("comeback_session", session)
                 .get("/inbox")
                 .then()
@@ -162,10 +169,24 @@ class DashboardPagesTest {
                 .extract()
                 .body()
                 .asString();
+        assertThat(list)
+                .contains(text)
+                .contains("href=\"/inbox/" + id + "\"")
+                .contains("Unread")
+                .contains("<label for=\"customer-search\">");
+        String page = RestAssured.given()
+                .cookie("comeback_session", session)
+                .get("/inbox/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .body()
+                .asString();
         assertThat(page)
                 .contains(text)
-                .contains("/inbox/" + id + "/handled")
-                .contains("<label for=\"customer-search\">");
+                .contains("action=\"/inbox/" + id + "/close\"")
+                .contains("<label for=\"reply-body\">")
+                .contains("<label for=\"assign-user\">");
 
         // Without the session's CSRF token nothing changes.
         RestAssured.given()
@@ -174,10 +195,10 @@ class DashboardPagesTest {
                 .cookie("comeback_session", session)
                 .contentType(ContentType.URLENC)
                 .formParam("csrf", "guess")
-                .post("/inbox/" + id + "/handled")
+                .post("/inbox/" + id + "/close")
                 .then()
                 .statusCode(403);
-        given().get("/api/inbox").then().body("find { it.id == " + id + " }.handled", equalTo(false));
+        given().get("/api/inbox").then().body("find { it.id == " + reply + " }.handled", equalTo(false));
 
         RestAssured.given()
                 .redirects()
@@ -185,9 +206,10 @@ class DashboardPagesTest {
                 .cookie("comeback_session", session)
                 .contentType(ContentType.URLENC)
                 .formParam("csrf", csrf(page))
-                .post("/inbox/" + id + "/handled")
+                .post("/inbox/" + id + "/close")
                 .then()
-                .statusCode(303);
+                .statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/inbox?closed=" + id));
         RestAssured.given()
                 .cookie("comeback_session", session)
                 .get("/inbox")
@@ -196,18 +218,18 @@ class DashboardPagesTest {
                 .body(not(containsString(text)));
         RestAssured.given()
                 .cookie("comeback_session", session)
-                .get("/inbox?show=all")
+                .get("/inbox?show=closed")
                 .then()
                 .statusCode(200)
                 .body(containsString(text))
                 .body(containsString("by Kari"));
 
-        given().get("/api/inbox").then().body("find { it.id == " + id + " }", org.hamcrest.Matchers.nullValue());
+        given().get("/api/inbox").then().body("find { it.id == " + reply + " }", org.hamcrest.Matchers.nullValue());
         given().queryParam("handled", "all")
                 .get("/api/inbox")
                 .then()
-                .body("find { it.id == " + id + " }.handled", equalTo(true))
-                .body("find { it.id == " + id + " }.handledBy", equalTo("Kari"));
+                .body("find { it.id == " + reply + " }.handled", equalTo(true))
+                .body("find { it.id == " + reply + " }.handledBy", equalTo("Kari"));
         given().queryParam("handled", "maybe")
                 .get("/api/inbox")
                 .then()
