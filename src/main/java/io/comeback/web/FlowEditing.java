@@ -1,14 +1,7 @@
 package io.comeback.web;
 
-import io.comeback.audience.ShopNameConfig;
-import io.comeback.audience.inactivity.InactivityConfig;
 import io.comeback.audience.links.ShortLinkForm;
 import io.comeback.engine.model.Problem;
-import io.comeback.engine.run.FlowSimulator;
-import io.comeback.engine.run.InvalidSimulationException;
-import io.comeback.engine.run.SimulationRequest;
-import io.comeback.engine.run.SimulationResponse;
-import io.comeback.engine.text.SmsSegments;
 import io.comeback.engine.validate.FlowValidator;
 import io.comeback.engine.validate.ValidationResult;
 import io.comeback.flows.FlowCatalog;
@@ -29,7 +22,7 @@ import java.util.Optional;
 /**
  * What the flow editor does, for the API and the dashboard alike: drafts (saving one changes nothing that runs),
  * publishing (checked, then written into the flows folder), the versions with who published them, a line diff of
- * two versions, restoring one (publishing its text again), and simulating a text that is not published yet.
+ * two versions and restoring one (publishing its text again). Simulating an unpublished text: {@link DraftSimulation}.
  */
 @ApplicationScoped
 public class FlowEditing {
@@ -54,40 +47,12 @@ public class FlowEditing {
 
     public record DiffView(String flowId, String from, String to, List<FlowLineDiff.Line> lines) {}
 
-    /** A simulation body: the simulate request's fields plus, optionally, the flow text to simulate instead of the file. */
-    public record TextSimulation(
-            String source,
-            SimulationRequest.Customer customer,
-            List<SimulationRequest.Order> orders,
-            Instant start,
-            List<SimulationRequest.Event> events,
-            Instant until) {
-        SimulationRequest request() {
-            return new SimulationRequest(customer, orders, start, events, until);
-        }
-    }
-
-    /** A timeline entry with its text's segment count (how many SMS it is billed as), null for one without text. */
-    public record SimulatedEntry(
-            Instant at,
-            String kind,
-            String step,
-            String text,
-            String attribute,
-            String value,
-            String reason,
-            Integer segments,
-            String encoding) {}
-
-    public record SimulationView(List<SimulatedEntry> timeline, java.util.Map<String, String> facts) {}
-
     private final FlowCatalog catalog;
     private final FlowDraftStore drafts;
     private final FlowPublisher publisher;
     private final FlowPublicationStore publications;
     private final FlowVersions versions;
     private final Clock clock;
-    private final FlowSimulator simulator;
     private final FlowValidator validator;
 
     public FlowEditing(
@@ -97,8 +62,6 @@ public class FlowEditing {
             FlowPublicationStore publications,
             FlowVersions versions,
             Clock clock,
-            ShopNameConfig shopName,
-            InactivityConfig inactivity,
             ShortLinkForm links) {
         this.catalog = catalog;
         this.drafts = drafts;
@@ -108,7 +71,6 @@ public class FlowEditing {
         this.clock = clock;
         // The editor shows links as they are sent (short links of the real length), like the flow API.
         this.validator = new FlowValidator(links.shape());
-        this.simulator = FlowSimulator.withDefaults(shopName.name(), inactivity.rhythmFloor(), links.shape());
     }
 
     public static void requireId(String id) {
@@ -231,42 +193,6 @@ public class FlowEditing {
 
     public ValidationResult validate(String source) {
         return validator.validate(source == null ? "" : source);
-    }
-
-    /** Simulates the given text (checked first), without publishing it. */
-    public SimulationView simulate(String id, TextSimulation body) {
-        Violations.requireBody(body);
-        ValidationResult result = validate(requireSource(body.source()));
-        if (result.flow().isEmpty()) {
-            throw new ProblemException(
-                    422,
-                    "Flow has errors",
-                    "the flow text has errors and cannot be simulated; fix them first",
-                    violations(result.problems()));
-        }
-        SimulationResponse response;
-        try {
-            response = simulator.simulate(result.flow().get(), body.request());
-        } catch (InvalidSimulationException e) {
-            throw ProblemException.invalid(List.of(ProblemDetails.Violation.ofField("body", e.getMessage())));
-        }
-        return new SimulationView(
-                response.timeline().stream()
-                        .map(t -> {
-                            SmsSegments.SegmentCount count = t.text() == null ? null : SmsSegments.count(t.text());
-                            return new SimulatedEntry(
-                                    t.at(),
-                                    t.kind(),
-                                    t.step(),
-                                    t.text(),
-                                    t.attribute(),
-                                    t.value(),
-                                    t.reason(),
-                                    count == null ? null : count.segments(),
-                                    count == null ? null : count.encoding().name());
-                        })
-                        .toList(),
-                response.facts());
     }
 
     static List<ProblemDetails.Violation> violations(List<Problem> problems) {

@@ -36,10 +36,10 @@ public class FlowResource {
     private final FlowControlViews controls;
     private final FlowPause pause;
     private final FlowApprovals approvals;
-    private final FlowEditing editing;
+    private final DraftSimulation drafts;
 
     public FlowResource(
-            FlowEditing editing,
+            DraftSimulation drafts,
             FlowCatalog catalog,
             FlowControlViews controls,
             FlowPause pause,
@@ -47,7 +47,7 @@ public class FlowResource {
             ShopNameConfig shopName,
             InactivityConfig inactivity,
             ShortLinkForm links) {
-        this.editing = editing;
+        this.drafts = drafts;
         this.catalog = catalog;
         this.controls = controls;
         this.pause = pause;
@@ -167,11 +167,11 @@ public class FlowResource {
     @POST
     @Path("/{id}/simulate")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Object simulate(@PathParam("id") String id, FlowEditing.TextSimulation body) {
+    public Object simulate(@PathParam("id") String id, DraftSimulation.TextSimulation body) {
         Violations.requireBody(body);
         if (body.source() != null) {
             // A text not published yet (the editor's): checked and simulated, the file is not used.
-            return editing.simulate(id, body);
+            return drafts.simulate(body);
         }
         SimulationRequest request = body.request();
         FlowCatalog.Entry entry = catalog.entry(id)

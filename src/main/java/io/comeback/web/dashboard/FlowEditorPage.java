@@ -2,6 +2,7 @@ package io.comeback.web.dashboard;
 
 import io.comeback.engine.validate.ValidationResult;
 import io.comeback.flows.FlowCatalog;
+import io.comeback.web.DraftSimulation;
 import io.comeback.web.FlowEditing;
 import io.comeback.web.FlowResource;
 import io.comeback.web.ProblemException;
@@ -54,6 +55,7 @@ public class FlowEditorPage {
 
     private final Template editor;
     private final FlowEditing editing;
+    private final DraftSimulation drafts;
     private final FlowCatalog catalog;
     private final CurrentSession session;
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
@@ -62,10 +64,12 @@ public class FlowEditorPage {
             com.fasterxml.jackson.databind.ObjectMapper mapper,
             @Location("dashboard/flow-editor.html") Template editor,
             FlowEditing editing,
+            DraftSimulation drafts,
             FlowCatalog catalog,
             CurrentSession session) {
         this.editor = editor;
         this.editing = editing;
+        this.drafts = drafts;
         this.catalog = catalog;
         this.session = session;
         this.mapper = mapper;
@@ -124,18 +128,18 @@ public class FlowEditorPage {
     @Path("/{id}/edit/simulate")
     @Produces(MediaType.APPLICATION_JSON)
     @Requires(AccessLevel.READ)
-    public FlowEditing.SimulationView simulate(
+    public DraftSimulation.SimulationView simulate(
             @PathParam("id") String id, @HeaderParam(CSRF_HEADER) String csrf, String body) {
         // The token is checked before the body is read, so a forged form is refused as forged (403), not as a
         // body of the wrong type.
         session.requireFormToken(csrf);
-        FlowEditing.TextSimulation simulation;
+        DraftSimulation.TextSimulation simulation;
         try {
-            simulation = mapper.readValue(body == null ? "" : body, FlowEditing.TextSimulation.class);
+            simulation = mapper.readValue(body == null ? "" : body, DraftSimulation.TextSimulation.class);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw ProblemException.invalidField("body", "not a simulation request: " + e.getOriginalMessage());
         }
-        return editing.simulate(id, simulation);
+        return drafts.simulate(simulation);
     }
 
     @PUT
