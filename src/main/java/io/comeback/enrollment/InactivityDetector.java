@@ -49,6 +49,7 @@ public class InactivityDetector {
      * @param took     the whole pass
      * @param entering of it, the time spent entering and recording the matches (the rest is finding them)
      * @param failure  why this flow's pass failed (the batches entered before it stay entered); null when it ran
+     * @param approvalId the approval the pass's entries wait for; null when it needed none
      */
     public record FlowRun(
             String flowId,
@@ -58,18 +59,7 @@ public class InactivityDetector {
             Duration took,
             Duration entering,
             String failure,
-            Long approvalId) {
-        FlowRun(
-                String flowId,
-                boolean skipped,
-                int matched,
-                Map<MatchOutcome, Integer> outcomes,
-                Duration took,
-                Duration entering,
-                String failure) {
-            this(flowId, skipped, matched, outcomes, took, entering, failure, null);
-        }
-    }
+            Long approvalId) {}
 
     private final FlowCatalog catalog;
     private final InactiveAudience audience;
@@ -119,7 +109,8 @@ public class InactivityDetector {
                             Map.of(),
                             Duration.ofNanos(System.nanoTime() - started),
                             Duration.ZERO,
-                            failure));
+                            failure,
+                            null));
                 }
             }
         }
@@ -178,7 +169,8 @@ public class InactivityDetector {
     }
 
     private static FlowRun skipped(String flowId) {
-        return new FlowRun(flowId, true, 0, new EnumMap<>(MatchOutcome.class), Duration.ZERO, Duration.ZERO, null);
+        return new FlowRun(
+                flowId, true, 0, new EnumMap<>(MatchOutcome.class), Duration.ZERO, Duration.ZERO, null, null);
     }
 
     private static boolean lock(Connection connection, String flowId) throws SQLException {

@@ -13,17 +13,14 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.logging.Logger;
 
 /**
  * Enters the matches of an inactivity detection pass ({@link InactivityDetector} finds them) a batch at a time, each
- * batch in a transaction of its own together with its record in {@code detector_matches}, and asks for approval
- * when a pass matches more customers than {@code comeback.approval.threshold}.
+ * batch in a transaction of its own together with its record in {@code detector_matches}, under the pass's
+ * {@link PassApproval}.
  */
 @ApplicationScoped
 public class InactivityEntry {
-
-    private static final Logger LOG = Logger.getLogger(InactivityEntry.class);
 
     private final WinbackEnrollment enrollment;
     private final MatchStore log;
@@ -59,29 +56,19 @@ public class InactivityEntry {
         private final List<WinbackEnrollment.Match> batch = new ArrayList<>(batchSize);
         private final Map<MatchOutcome, Integer> outcomes = new EnumMap<>(MatchOutcome.class);
         private int matched;
+        private final PassApproval approval;
         private long enteringNanos;
-        // Until the pass has more matches than the threshold it cannot tell whether it needs approval: it collects
-        // them first (one past the threshold at most), then enters them all one way.
-        private boolean decided = !approvals.enabled();
-        private Long approvalId;
-        private boolean stopped;
 
         private InactivityBatches(String flowId, String version, Instant asOf) {
             this.flowId = flowId;
             this.version = version;
             this.asOf = asOf;
+            this.approval = new PassApproval(approvals, flowId, "detection pass", asOf);
         }
 
         void add(WinbackEnrollment.Match match) {
             batch.add(match);
-            if (!decided && batch.size() > approvals.threshold()) {
-                approvalId = approvals.open(
-                        flowId,
-                        "detection pass as of " + asOf + ": more than " + approvals.threshold()
-                                + " customers matched at once");
-                decided = true;
-            }
-            if (decided && batch.size() >= batchSize) {
+            if (approval.decided(batch.size()) && batch.size() >= batchSize) {
                 flush();
             }
         }
@@ -93,14 +80,9 @@ public class InactivityEntry {
             enteringNanos += System.nanoTime() - started;
         }
 
-        /**
-         * Enters and records one batch in a transaction of its own. Under an approval, the batch waits for it while
-         * it is pending; once approved (a marketer may decide while a long pass still runs) the rest enters as usual;
-         * once rejected the rest of the pass is not entered (nor recorded: the next pass finds them again and asks
-         * anew).
-         */
+        /** Enters and records one batch in a transaction of its own, under the pass's approval. */
         private int enter() {
-            if (batch.isEmpty() || stopped) {
+            if (batch.isEmpty() || approval.stopped()) {
                 batch.clear();
                 return 0;
             }
@@ -108,26 +90,15 @@ public class InactivityEntry {
             batch.clear();
             List<MatchOutcome> answered = QuarkusTransaction.requiringNew()
                     .timeout(transactionTimeoutSeconds)
-                    .call(() -> {
-                        Long waitingFor = approvalId;
-                        if (waitingFor != null) {
-                            FlowApprovals.Hold hold = approvals.hold(waitingFor);
-                            if (hold == FlowApprovals.Hold.STOP) {
-                                return null;
-                            }
-                            waitingFor = hold == FlowApprovals.Hold.WAIT ? waitingFor : null;
-                        }
+                    .call(() -> approval.enter(waitingFor -> {
                         List<MatchOutcome> entered = enrollment.enterAll(flowId, matches, waitingFor);
                         try (Connection connection = dataSource.getConnection()) {
                             log.record(connection, flowId, version, asOf, matches, entered);
                         }
                         return entered;
-                    });
+                    }));
             if (answered == null) {
-                LOG.infof(
-                        "Approval %d of flow %s was rejected while its pass ran: the rest of the pass is not entered",
-                        approvalId, flowId);
-                stopped = true;
+                approval.stop();
                 return 0;
             }
             answered.forEach(o -> outcomes.merge(o, 1, Integer::sum));
@@ -148,7 +119,7 @@ public class InactivityEntry {
 
         /** The approval the pass waits for; null when it needed none. */
         Long approvalId() {
-            return approvalId;
+            return approval.approvalId();
         }
     }
 }
