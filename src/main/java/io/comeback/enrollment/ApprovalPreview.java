@@ -82,7 +82,7 @@ public class ApprovalPreview {
     /** The flow's pending approval with what it would let out; empty when none is pending. */
     public Optional<Preview> pending(String flowId, int sampleSize) {
         try (Connection c = dataSource.getConnection()) {
-            Optional<FlowApprovals.Approval> approval = FlowApprovals.pending(c, flowId);
+            Optional<FlowApprovals.Approval> approval = ApprovalStore.pending(c, flowId);
             if (approval.isEmpty()) {
                 return Optional.empty();
             }

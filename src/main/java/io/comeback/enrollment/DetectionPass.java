@@ -83,41 +83,28 @@ public class DetectionPass {
         private final List<Long> ids = new ArrayList<>();
         private final List<String> reasons = new ArrayList<>();
         private final Map<String, Integer> outcomes = new TreeMap<>();
+        private final PassApproval approval;
         private int matched;
-        // Whether it is known yet that the pass needs an approval, which one, and whether it was rejected meanwhile.
-        private boolean decided = !approvals.enabled();
-        private Long approvalId;
-        private boolean stopped;
 
         Batches(String flowId, String trigger, Instant asOf, Recorder recorder) {
             this.flowId = flowId;
             this.trigger = trigger;
             this.asOf = asOf;
             this.recorder = recorder;
+            this.approval = new PassApproval(approvals, flowId, trigger + " detection pass", asOf);
         }
 
         void add(long customerId, String reason) {
             ids.add(customerId);
             reasons.add(reason);
-            if (!decided && ids.size() > approvals.threshold()) {
-                approvalId = approvals.open(
-                        flowId,
-                        trigger + " detection pass as of " + asOf + ": more than " + approvals.threshold()
-                                + " customers matched at once");
-                decided = true;
-            }
-            if (decided && ids.size() >= batchSize) {
+            if (approval.decided(ids.size()) && ids.size() >= batchSize) {
                 flush();
             }
         }
 
-        /**
-         * Enters and records the batch. Under an approval it waits for it while it is pending; once approved the
-         * rest enters as usual; once rejected the rest of the pass is neither entered nor recorded (the next pass
-         * finds them again and asks anew).
-         */
+        /** Enters and records the batch, in a transaction of its own, under the pass's approval. */
         void flush() {
-            if (ids.isEmpty() || stopped) {
+            if (ids.isEmpty() || approval.stopped()) {
                 ids.clear();
                 reasons.clear();
                 return;
@@ -128,26 +115,15 @@ public class DetectionPass {
             reasons.clear();
             List<EntryOutcome> answered = QuarkusTransaction.requiringNew()
                     .timeout(transactionTimeoutSeconds)
-                    .call(() -> {
-                        Long waitingFor = approvalId;
-                        if (waitingFor != null) {
-                            FlowApprovals.Hold hold = approvals.hold(waitingFor);
-                            if (hold == FlowApprovals.Hold.STOP) {
-                                return null;
-                            }
-                            waitingFor = hold == FlowApprovals.Hold.WAIT ? waitingFor : null;
-                        }
+                    .call(() -> approval.enter(waitingFor -> {
                         List<EntryOutcome> entered = enrollments.enterLapsed(flowId, batch, why, waitingFor);
                         try (Connection connection = dataSource.getConnection()) {
                             recorder.record(connection, batch, asOf);
                         }
                         return entered;
-                    });
+                    }));
             if (answered == null) {
-                LOG.infof(
-                        "Approval %d of flow %s was rejected while its pass ran: the rest of the pass is not entered",
-                        approvalId, flowId);
-                stopped = true;
+                approval.stop();
                 return;
             }
             answered.forEach(o -> outcomes.merge(o.label(), 1, Integer::sum));
@@ -164,7 +140,7 @@ public class DetectionPass {
 
         /** The approval the pass waits for; null when it needed none. */
         Long approvalId() {
-            return approvalId;
+            return approval.approvalId();
         }
     }
 

@@ -2,7 +2,6 @@ package io.comeback.enrollment;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.ShopNameConfig;
-import io.comeback.engine.model.ConsentStatus;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Trigger;
 import io.comeback.engine.run.CustomerView;
@@ -14,16 +13,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 
 /**
  * The one way into a flow, for every trigger (ingest, keywords, the inactivity detector). Applies
@@ -117,14 +110,14 @@ public class Enrollments {
         }
         Map<Long, CustomerView> customers = CustomerViews.load(connection, ids, now);
         Map<Long, ReEntryCheck.History> histories = EntryStore.histories(connection, flowId, ids);
-        return admit(connection, flow.get(), candidates, now, approvalId, candidate -> {
+        return EntryAdmission.admit(connection, flow.get(), candidates, now, approvalId, candidate -> {
             CustomerView customer = customers.get(candidate.customerId());
             ReEntryCheck.History history = histories.getOrDefault(candidate.customerId(), ReEntryCheck.History.NONE);
             return customer == null
                     ? null
-                    : new Judged(
+                    : new EntryAdmission.Judged(
                             history,
-                            refusal(
+                            EntryAdmission.refusal(
                                     flow.get(),
                                     customer.consent(),
                                     () -> interpreter.admits(
@@ -194,13 +187,14 @@ public class Enrollments {
             return paused;
         }
         Map<Long, EntryFactStore.Fact> facts = EntryFactStore.load(connection, flow, customerIds, now, globals);
-        return admit(connection, flow, candidates, now, approvalId, candidate -> {
+        return EntryAdmission.admit(connection, flow, candidates, now, approvalId, candidate -> {
             EntryFactStore.Fact fact = facts.get(candidate.customerId());
             return fact == null
                     ? null
-                    : new Judged(
+                    : new EntryAdmission.Judged(
                             fact.history(),
-                            refusal(flow, fact.consent(), fact::admitted, fact.history(), fact.zone(), now));
+                            EntryAdmission.refusal(
+                                    flow, fact.consent(), fact::admitted, fact.history(), fact.zone(), now));
         });
     }
 
@@ -212,104 +206,5 @@ public class Enrollments {
                 || trigger instanceof Trigger.DateTrigger
                 || trigger instanceof Trigger.Segment
                 || trigger instanceof Trigger.CustomerCreated;
-    }
-
-    /** A customer's earlier enrollments in the flow and the rule that keeps them out (null: may enter). */
-    private record Judged(ReEntryCheck.History history, EntryOutcome.Refused refused) {}
-
-    /**
-     * Applies the judgement (null for a customer who does not exist) to each candidate, chooses the
-     * holdout, inserts the enrollments and logs every outcome: a handful of statements per batch.
-     */
-    private List<EntryOutcome> admit(
-            Connection connection,
-            Flow flow,
-            List<Candidate> candidates,
-            Instant now,
-            Long approvalId,
-            Function<Candidate, Judged> judge)
-            throws SQLException {
-        String flowId = flow.id();
-        List<EntryOutcome> outcomes = new ArrayList<>(candidates.size());
-        List<EntryStore.Insert> inserts = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
-        Set<Long> missing = new HashSet<>();
-        for (Candidate candidate : candidates) {
-            Judged judged = judge.apply(candidate);
-            EntryOutcome refused;
-            if (judged == null) {
-                missing.add(candidate.customerId());
-                refused = new EntryOutcome.Refused(
-                        EntryOutcome.Refused.NO_CUSTOMER, "no customer " + candidate.customerId());
-            } else {
-                refused = !seen.add(candidate.customerId())
-                        ? new EntryOutcome.Refused(
-                                EntryOutcome.Refused.ALREADY_RUNNING, "entered earlier in the same batch")
-                        : judged.refused();
-            }
-            outcomes.add(refused);
-            if (refused == null) {
-                boolean heldOut = Holdout.heldOut(
-                        flowId,
-                        candidate.customerId(),
-                        judged.history().entries() + 1,
-                        flow.entry().holdoutPercent());
-                inserts.add(new EntryStore.Insert(
-                        candidate.customerId(), candidate.context(), candidate.reason(), heldOut));
-            }
-        }
-        Set<Long> living = EntryStore.lockLiving(
-                connection, inserts.stream().map(EntryStore.Insert::customerId).toList());
-        inserts.removeIf(in -> !living.contains(in.customerId()));
-        Map<Long, Long> inserted = EntryStore.insert(connection, flow, inserts, now, approvalId);
-        Map<Long, Boolean> heldOut = new HashMap<>();
-        inserts.forEach(in -> heldOut.put(in.customerId(), in.heldOut()));
-        List<Long> logged = new ArrayList<>();
-        List<EntryOutcome> loggedOutcomes = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            long customerId = candidates.get(i).customerId();
-            if (outcomes.get(i) == null && !living.contains(customerId)) {
-                // Erased since the judgement (see EntryStore.lockLiving).
-                missing.add(customerId);
-                outcomes.set(
-                        i, new EntryOutcome.Refused(EntryOutcome.Refused.NO_CUSTOMER, "no customer " + customerId));
-            } else if (outcomes.get(i) == null) {
-                Long id = inserted.get(customerId);
-                outcomes.set(
-                        i,
-                        id == null
-                                ? new EntryOutcome.Refused(EntryOutcome.Refused.ALREADY_RUNNING, "entered concurrently")
-                                : heldOut.get(customerId)
-                                        ? new EntryOutcome.HeldOut(id)
-                                        : new EntryOutcome.Entered(id));
-            }
-            // A customer who does not exist has nothing to log against.
-            if (!missing.contains(customerId)) {
-                logged.add(customerId);
-                loggedOutcomes.add(outcomes.get(i));
-            }
-        }
-        EntryStore.log(connection, flowId, now, logged, loggedOutcomes);
-        return outcomes;
-    }
-
-    /** The rule that keeps the customer out, or null when they may enter. */
-    private static EntryOutcome.Refused refusal(
-            Flow flow,
-            ConsentStatus consent,
-            BooleanSupplier admits,
-            ReEntryCheck.History history,
-            ZoneId zone,
-            Instant now) {
-        if (flow.settings().isMarketing() && consent != ConsentStatus.OPTED_IN) {
-            return new EntryOutcome.Refused(
-                    EntryOutcome.Refused.NO_CONSENT,
-                    "marketing flow and the customer's consent is " + consent.yamlName());
-        }
-        if (!admits.getAsBoolean()) {
-            return new EntryOutcome.Refused(
-                    EntryOutcome.Refused.AUDIENCE, "audience conditions or filters do not hold");
-        }
-        return ReEntryCheck.refuse(flow, history, now, zone).orElse(null);
     }
 }

@@ -3,15 +3,13 @@ package io.comeback.enrollment;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.messaging.Dispatcher;
 import io.comeback.messaging.HeldTexts;
-import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,32 +44,6 @@ public class FlowApprovals {
         GO,
         STOP
     }
-
-    private static final String COLUMNS = "id, flow_id, status, reason, threshold, created_at, decided_by, decided_at";
-    private static final String OPEN = """
-            INSERT INTO flow_approvals (flow_id, status, reason, threshold, created_at) VALUES (?, 'pending', ?, ?, ?)
-            ON CONFLICT (flow_id) WHERE status = 'pending' DO NOTHING RETURNING id
-            """;
-    private static final String PENDING =
-            "SELECT " + COLUMNS + " FROM flow_approvals WHERE flow_id = ? AND status = 'pending'";
-    private static final String DECIDE = """
-            UPDATE flow_approvals SET status = ?, decided_by = ?, decided_at = ? WHERE id = ? AND status = 'pending'
-            RETURNING\s""" + COLUMNS;
-    // Every enrollment of the approval, in one statement: it waits for a wake-up batch that holds one of them, and
-    // from then on no batch claims them (they are locked until the commit), so the release below sees every text.
-    private static final String RESUME_ENROLLMENTS = """
-            UPDATE enrollments SET next_wake_at = coalesce(held_wake_at, next_wake_at), held_wake_at = NULL
-            WHERE approval_id = ?
-            """;
-    private static final String FORGET_APPROVAL = "UPDATE enrollments SET approval_id = NULL WHERE approval_id = ?";
-    private static final String REJECT_ENROLLMENTS = """
-            UPDATE enrollments SET status = 'rejected', next_wake_at = NULL, held_wake_at = NULL,
-                exited_at = coalesce(exited_at, ?), exit_reason = 'rejected', conversion = false, updated_at = ?
-            WHERE approval_id = ?
-            """;
-    private static final String REJECTED_SIGNALS = """
-            DELETE FROM enrollment_signals WHERE enrollment_id IN (SELECT id FROM enrollments WHERE approval_id = ?)
-            """;
 
     private final AgroalDataSource dataSource;
     private final HeldTexts held;
@@ -108,19 +80,12 @@ public class FlowApprovals {
     public long open(String flowId, String reason) {
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement st = c.prepareStatement(OPEN)) {
-                st.setString(1, flowId);
-                st.setString(2, reason);
-                st.setInt(3, threshold);
-                Jdbc.setInstant(st, 4, now);
-                try (ResultSet rs = st.executeQuery()) {
-                    if (rs.next()) {
-                        LOG.infof("Flow %s waits for approval %d: %s", flowId, rs.getLong(1), reason);
-                        return rs.getLong(1);
-                    }
-                }
+            OptionalLong opened = ApprovalStore.open(c, flowId, reason, threshold, now);
+            if (opened.isPresent()) {
+                LOG.infof("Flow %s waits for approval %d: %s", flowId, opened.getAsLong(), reason);
+                return opened.getAsLong();
             }
-            return pending(c, flowId)
+            return ApprovalStore.pending(c, flowId)
                     .orElseThrow(() -> new IllegalStateException(
                             "flow " + flowId + " has no pending approval and none could be opened"))
                     .id();
@@ -134,17 +99,13 @@ public class FlowApprovals {
      * until it commits, so a decision waits for the batch being entered and then sees all of it.
      */
     public Hold hold(long approvalId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement st = c.prepareStatement("SELECT status FROM flow_approvals WHERE id = ? FOR SHARE")) {
-            st.setLong(1, approvalId);
-            try (ResultSet rs = st.executeQuery()) {
-                ApprovalStatus status = rs.next() ? status(rs.getString(1)) : ApprovalStatus.REJECTED;
-                return switch (status) {
-                    case PENDING -> Hold.WAIT;
-                    case APPROVED -> Hold.GO;
-                    case REJECTED -> Hold.STOP;
-                };
-            }
+        try (Connection c = dataSource.getConnection()) {
+            ApprovalStatus status = ApprovalStore.statusForShare(c, approvalId).orElse(ApprovalStatus.REJECTED);
+            return switch (status) {
+                case PENDING -> Hold.WAIT;
+                case APPROVED -> Hold.GO;
+                case REJECTED -> Hold.STOP;
+            };
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read approval " + approvalId, e);
         }
@@ -152,18 +113,9 @@ public class FlowApprovals {
 
     public Optional<Approval> pending(String flowId) {
         try (Connection c = dataSource.getConnection()) {
-            return pending(c, flowId);
+            return ApprovalStore.pending(c, flowId);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the pending approval of flow " + flowId, e);
-        }
-    }
-
-    static Optional<Approval> pending(Connection c, String flowId) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(PENDING)) {
-            st.setString(1, flowId);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(approval(rs)) : Optional.empty();
-            }
         }
     }
 
@@ -183,12 +135,12 @@ public class FlowApprovals {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Optional<Approval> pending = pending(c, flowId);
+                Optional<Approval> pending = ApprovalStore.pending(c, flowId);
                 if (pending.isEmpty()) {
                     c.rollback();
                     return Optional.empty();
                 }
-                Approval decided = mark(
+                Approval decided = ApprovalStore.mark(
                         c, pending.get().id(), approve ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED, by, now);
                 if (decided == null) {
                     // Decided by someone else meanwhile.
@@ -219,60 +171,16 @@ public class FlowApprovals {
         return Optional.of(decision);
     }
 
-    private static Approval mark(Connection c, long id, ApprovalStatus status, String by, Instant now)
-            throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(DECIDE)) {
-            st.setString(1, status.wire());
-            st.setString(2, by);
-            Jdbc.setInstant(st, 3, now);
-            st.setLong(4, id);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? approval(rs) : null;
-            }
-        }
-    }
-
     private Decision approveIn(Connection c, Approval approval, Instant now) throws SQLException {
-        long enrollments = update(c, RESUME_ENROLLMENTS, approval.id());
+        long enrollments = ApprovalStore.resumeEnrollments(c, approval.id());
         HeldTexts.Released released = held.releaseApproval(c, approval.id(), now);
-        update(c, FORGET_APPROVAL, approval.id());
+        ApprovalStore.forgetApproval(c, approval.id());
         return new Decision(approval, enrollments, released, 0);
     }
 
     private Decision rejectIn(Connection c, Approval approval, Instant now) throws SQLException {
-        long enrollments;
-        try (PreparedStatement st = c.prepareStatement(REJECT_ENROLLMENTS)) {
-            Jdbc.setInstant(st, 1, now);
-            Jdbc.setInstant(st, 2, now);
-            st.setLong(3, approval.id());
-            enrollments = st.executeUpdate();
-        }
-        update(c, REJECTED_SIGNALS, approval.id());
+        long enrollments = ApprovalStore.rejectEnrollments(c, approval.id(), now);
         int texts = held.reject(c, approval.id(), now);
         return new Decision(approval, enrollments, HeldTexts.Released.NONE, texts);
-    }
-
-    private static long update(Connection c, String sql, long approvalId) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            st.setLong(1, approvalId);
-            return st.executeUpdate();
-        }
-    }
-
-    private static Approval approval(ResultSet rs) throws SQLException {
-        return new Approval(
-                rs.getLong(1),
-                rs.getString(2),
-                status(rs.getString(3)),
-                rs.getString(4),
-                rs.getInt(5),
-                Jdbc.getInstant(rs, 6),
-                rs.getString(7),
-                Jdbc.getInstant(rs, 8));
-    }
-
-    private static ApprovalStatus status(String stored) {
-        return ApprovalStatus.fromWire(stored)
-                .orElseThrow(() -> new IllegalStateException("flow_approvals.status '" + stored + "' is unknown"));
     }
 }

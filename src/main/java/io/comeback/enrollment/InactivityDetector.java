@@ -2,17 +2,14 @@ package io.comeback.enrollment;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.inactivity.InactiveAudience;
-import io.comeback.audience.inactivity.InactivityConfig;
 import io.comeback.audience.inactivity.MatchOutcome;
 import io.comeback.audience.inactivity.MatchReasons;
-import io.comeback.audience.inactivity.MatchStore;
 import io.comeback.audience.inactivity.WinbackEnrollment;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Trigger;
 import io.comeback.flows.FlowCatalog;
 import io.comeback.flows.FlowControls;
 import io.comeback.support.AdvisoryLocks;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,7 +24,7 @@ import org.jboss.logging.Logger;
 /**
  * One detection pass: for every active flow with an {@code inactive} trigger, the customers who
  * are lapsed at {@code asOf} and eligible (consent, entry conditions, not in the flow's cool-down,
- * not capped) are handed to {@link WinbackEnrollment} in batches and recorded in
+ * not capped) are handed to {@link WinbackEnrollment} in batches ({@link InactivityEntry}) and recorded in
  * {@code detector_matches} with why they matched.
  * <p>
  * The eligible customers stream from one read-only snapshot while each batch is entered and
@@ -52,6 +49,7 @@ public class InactivityDetector {
      * @param took     the whole pass
      * @param entering of it, the time spent entering and recording the matches (the rest is finding them)
      * @param failure  why this flow's pass failed (the batches entered before it stay entered); null when it ran
+     * @param approvalId the approval the pass's entries wait for; null when it needed none
      */
     public record FlowRun(
             String flowId,
@@ -61,47 +59,24 @@ public class InactivityDetector {
             Duration took,
             Duration entering,
             String failure,
-            Long approvalId) {
-        FlowRun(
-                String flowId,
-                boolean skipped,
-                int matched,
-                Map<MatchOutcome, Integer> outcomes,
-                Duration took,
-                Duration entering,
-                String failure) {
-            this(flowId, skipped, matched, outcomes, took, entering, failure, null);
-        }
-    }
+            Long approvalId) {}
 
     private final FlowCatalog catalog;
     private final InactiveAudience audience;
-    private final WinbackEnrollment enrollment;
-    private final MatchStore log;
+    private final InactivityEntry entering;
     private final AgroalDataSource dataSource;
-    private final int transactionTimeoutSeconds;
-    private final int batchSize;
-    private final FlowApprovals approvals;
     private final FlowControls controls;
 
     public InactivityDetector(
             FlowCatalog catalog,
             InactiveAudience audience,
-            WinbackEnrollment enrollment,
-            MatchStore log,
+            InactivityEntry entering,
             AgroalDataSource dataSource,
-            FlowApprovals approvals,
-            FlowControls controls,
-            InactivityConfig config) {
+            FlowControls controls) {
         this.catalog = catalog;
         this.audience = audience;
-        this.enrollment = enrollment;
-        this.log = log;
+        this.entering = entering;
         this.dataSource = dataSource;
-        this.transactionTimeoutSeconds =
-                (int) config.detector().transactionTimeout().getSeconds();
-        this.batchSize = config.detector().batchSize();
-        this.approvals = approvals;
         this.controls = controls;
     }
 
@@ -134,7 +109,8 @@ public class InactivityDetector {
                             Map.of(),
                             Duration.ofNanos(System.nanoTime() - started),
                             Duration.ZERO,
-                            failure));
+                            failure,
+                            null));
                 }
             }
         }
@@ -144,40 +120,28 @@ public class InactivityDetector {
     public FlowRun detect(String flowId, String version, Flow flow, Instant asOf) {
         long started = System.nanoTime();
         Trigger.Inactive trigger = (Trigger.Inactive) flow.trigger();
-        Map<MatchOutcome, Integer> outcomes = new EnumMap<>(MatchOutcome.class);
         if (controls.of(flowId).paused()) {
             LOG.infof("Flow %s is paused: not detected", flowId);
-            return new FlowRun(flowId, true, 0, outcomes, Duration.ZERO, Duration.ZERO, null);
+            return skipped(flowId);
         }
-        int[] matched = {0};
-        long[] entering = {0};
-        // Until the pass has more matches than the threshold it cannot tell whether it needs approval: it collects
-        // them first (one past the threshold at most), then enters them all one way.
-        Pass pass = new Pass(!approvals.enabled());
+        InactivityEntry.InactivityBatches batches = entering.batches(flowId, version, asOf);
         try (Connection reader = dataSource.getConnection()) {
             if (!lock(reader, flowId)) {
                 LOG.infof("Inactivity detection of flow %s is running elsewhere; skipped", flowId);
-                return new FlowRun(flowId, true, 0, outcomes, Duration.ZERO, Duration.ZERO, null);
+                return skipped(flowId);
             }
             try {
                 // Not auto-commit, so PostgreSQL streams the rows in chunks from one snapshot.
                 reader.setAutoCommit(false);
                 reader.setReadOnly(true);
-                List<WinbackEnrollment.Match> batch = new ArrayList<>(batchSize);
-                audience.eligible(reader, trigger, InactiveAudience.FlowRules.of(flow), asOf, row -> {
-                    batch.add(new WinbackEnrollment.Match(row.customerId(), MatchReasons.of(trigger, row, asOf)));
-                    if (!pass.decided && batch.size() > approvals.threshold()) {
-                        pass.approvalId = approvals.open(
-                                flowId,
-                                "detection pass as of " + asOf + ": more than " + approvals.threshold()
-                                        + " customers matched at once");
-                        pass.decided = true;
-                    }
-                    if (pass.decided && batch.size() >= batchSize) {
-                        entering[0] += timed(() -> matched[0] += flush(flowId, version, asOf, batch, outcomes, pass));
-                    }
-                });
-                entering[0] += timed(() -> matched[0] += flush(flowId, version, asOf, batch, outcomes, pass));
+                audience.eligible(
+                        reader,
+                        trigger,
+                        InactiveAudience.FlowRules.of(flow),
+                        asOf,
+                        row -> batches.add(
+                                new WinbackEnrollment.Match(row.customerId(), MatchReasons.of(trigger, row, asOf))));
+                batches.flush();
                 reader.commit();
             } finally {
                 reader.setAutoCommit(true);
@@ -188,82 +152,25 @@ public class InactivityDetector {
             throw new IllegalStateException("Inactivity detection of flow " + flowId + " failed", e);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        Duration enteringTook = Duration.ofNanos(entering[0]);
-        if (matched[0] > 0) {
+        Duration enteringTook = Duration.ofNanos(batches.enteringNanos());
+        if (batches.matched() > 0) {
             LOG.infof(
                     "Inactivity detection of flow %s at %s: %d matched %s in %d ms (%d ms of it entering)%s",
                     flowId,
                     asOf,
-                    matched[0],
-                    outcomes,
+                    batches.matched(),
+                    batches.outcomes(),
                     took.toMillis(),
                     enteringTook.toMillis(),
-                    pass.approvalId == null ? "" : "; waiting for approval " + pass.approvalId);
+                    batches.approvalId() == null ? "" : "; waiting for approval " + batches.approvalId());
         }
-        return new FlowRun(flowId, false, matched[0], outcomes, took, enteringTook, null, pass.approvalId);
+        return new FlowRun(
+                flowId, false, batches.matched(), batches.outcomes(), took, enteringTook, null, batches.approvalId());
     }
 
-    /** One pass's approval: whether it is known yet that it needs one, and which. */
-    private static final class Pass {
-        boolean decided;
-        Long approvalId;
-        boolean stopped;
-
-        Pass(boolean decided) {
-            this.decided = decided;
-        }
-    }
-
-    private static long timed(Runnable work) {
-        long started = System.nanoTime();
-        work.run();
-        return System.nanoTime() - started;
-    }
-
-    /**
-     * Enters and records one batch in a transaction of its own. Under an approval, the batch waits for it while it
-     * is pending; once approved (a marketer may decide while a long pass still runs) the rest enters as usual; once
-     * rejected the rest of the pass is not entered (nor recorded: the next pass finds them again and asks anew).
-     */
-    private int flush(
-            String flowId,
-            String version,
-            Instant asOf,
-            List<WinbackEnrollment.Match> batch,
-            Map<MatchOutcome, Integer> outcomes,
-            Pass pass) {
-        if (batch.isEmpty() || pass.stopped) {
-            batch.clear();
-            return 0;
-        }
-        List<WinbackEnrollment.Match> matches = List.copyOf(batch);
-        batch.clear();
-        List<MatchOutcome> answered = QuarkusTransaction.requiringNew()
-                .timeout(transactionTimeoutSeconds)
-                .call(() -> {
-                    Long approvalId = pass.approvalId;
-                    if (approvalId != null) {
-                        FlowApprovals.Hold hold = approvals.hold(approvalId);
-                        if (hold == FlowApprovals.Hold.STOP) {
-                            return null;
-                        }
-                        approvalId = hold == FlowApprovals.Hold.WAIT ? approvalId : null;
-                    }
-                    List<MatchOutcome> entered = enrollment.enterAll(flowId, matches, approvalId);
-                    try (Connection connection = dataSource.getConnection()) {
-                        log.record(connection, flowId, version, asOf, matches, entered);
-                    }
-                    return entered;
-                });
-        if (answered == null) {
-            LOG.infof(
-                    "Approval %d of flow %s was rejected while its pass ran: the rest of the pass is not entered",
-                    pass.approvalId, flowId);
-            pass.stopped = true;
-            return 0;
-        }
-        answered.forEach(o -> outcomes.merge(o, 1, Integer::sum));
-        return matches.size();
+    private static FlowRun skipped(String flowId) {
+        return new FlowRun(
+                flowId, true, 0, new EnumMap<>(MatchOutcome.class), Duration.ZERO, Duration.ZERO, null, null);
     }
 
     private static boolean lock(Connection connection, String flowId) throws SQLException {

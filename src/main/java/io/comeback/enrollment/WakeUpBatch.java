@@ -3,8 +3,6 @@ package io.comeback.enrollment;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.run.CustomerView;
-import io.comeback.engine.run.Decision;
-import io.comeback.engine.run.EnrollmentState;
 import io.comeback.engine.run.ExitReason;
 import io.comeback.flows.FlowVersions;
 import io.comeback.messaging.SendGate;
@@ -136,7 +134,7 @@ public class WakeUpBatch {
             long id = one.update().id();
             if (!setAside.contains(id)) {
                 writes.add(new BatchWriter.Advanced(
-                        convertedAfterText(one.update(), sentBefore),
+                        EnrollmentUpdates.convertedAfterText(one.update(), sentBefore),
                         one.flowId(),
                         sink.ledgerRows(id),
                         sink.links(id),
@@ -171,7 +169,7 @@ public class WakeUpBatch {
         if (customer == null) {
             LOG.warnf("Enrollment %d in %s ends: the customer is gone", row.id(), row.flowId());
             interpreted.add(new Interpreted(
-                    exited(row, null, now, ExitReason.FLOW_ERROR.label(), "customer is gone", false),
+                    EnrollmentUpdates.exited(row, null, now, ExitReason.FLOW_ERROR.label(), "customer is gone", false),
                     row.flowId(),
                     List.of()));
             return;
@@ -191,47 +189,8 @@ public class WakeUpBatch {
                     customer,
                     events,
                     now);
-            List<SurveyResponses.Answer> answers =
-                    new ArrayList<>(result.scores().size());
-            for (EnrollmentAdvance.ScoredReply scored : result.scores()) {
-                answers.add(new SurveyResponses.Answer(
-                        row.id(),
-                        row.flowId(),
-                        scored.score().stepId(),
-                        row.customerId(),
-                        scored.score().score(),
-                        scored.inboundMessageId()));
-            }
-            EnrollmentState state = result.state();
-            WakeUpStore.Update update;
-            if (state.isExited()) {
-                Decision.Exit exit = result.decisions().stream()
-                        .filter(Decision.Exit.class::isInstance)
-                        .map(Decision.Exit.class::cast)
-                        .reduce((a, b) -> b)
-                        .orElse(null);
-                update = exited(
-                        row,
-                        state,
-                        now,
-                        exit == null
-                                ? ExitReason.COMPLETED.label()
-                                : exit.reason().label(),
-                        state.exitLabel(),
-                        exit != null && exit.conversion());
-            } else {
-                Instant next = state.isWaiting() ? state.wakeAt() : null;
-                update = new WakeUpStore.Update(
-                        row.id(),
-                        EnrollmentAdvance.status(state),
-                        state.stepId(),
-                        StateCodec.write(state),
-                        next,
-                        null,
-                        null,
-                        null,
-                        false);
-            }
+            List<SurveyResponses.Answer> answers = EnrollmentUpdates.answers(row, result);
+            WakeUpStore.Update update = EnrollmentUpdates.of(row, result, now);
             // Last, once nothing of this enrollment can throw any more: its sends and writes join the batch.
             sink.accept(row, flow.get(), customer, result.decisions());
             interpreted.add(new Interpreted(update, row.flowId(), answers));
@@ -241,45 +200,5 @@ public class WakeUpBatch {
             LOG.errorf(e, "Enrollment %d in flow %s is set aside as failed", row.id(), row.flowId());
             failures.add(WakeUpStore.Failure.of(row.id(), row.flowId(), e));
         }
-    }
-
-    /**
-     * A goal reached counts as a conversion of the flow only once one of the enrollment's texts reached the
-     * provider: a customer who orders while the first text still waits for the morning (or for approval) was not
-     * converted by it. The exit reason stays {@code goal_reached} either way.
-     */
-    private static WakeUpStore.Update convertedAfterText(WakeUpStore.Update update, Set<Long> sentBefore) {
-        if (!update.conversion() || sentBefore.contains(update.id())) {
-            return update;
-        }
-        return new WakeUpStore.Update(
-                update.id(),
-                update.status(),
-                update.stepId(),
-                update.stateJson(),
-                update.nextWakeAt(),
-                update.exitedAt(),
-                update.exitReason(),
-                update.exitLabel(),
-                false);
-    }
-
-    private static WakeUpStore.Update exited(
-            ClaimedEnrollment row,
-            EnrollmentState state,
-            Instant now,
-            String reason,
-            String label,
-            boolean conversion) {
-        return new WakeUpStore.Update(
-                row.id(),
-                EnrollmentStatus.EXITED.wire(),
-                null,
-                state == null ? row.stateJson() : StateCodec.write(state),
-                null,
-                now,
-                reason,
-                label,
-                conversion);
     }
 }

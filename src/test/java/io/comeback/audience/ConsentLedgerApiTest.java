@@ -8,10 +8,10 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import io.comeback.testing.Api;
+import io.comeback.testing.ConsentSteps;
 import io.comeback.testing.TestClockProducer;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,19 +33,9 @@ class ConsentLedgerApiTest {
     void everyConsentChangeIsAppendedAndExportable() {
         String id = TestData.id("ledger");
         String phone = TestData.norwegianMobile();
-        given().body(Map.of(
-                        "phone",
-                        phone,
-                        "consent",
-                        Map.of(
-                                "status",
-                                "opted_in",
-                                "source",
-                                "checkout",
-                                "text",
-                                "Ja, send meg tilbud",
-                                "at",
-                                "2026-01-01T10:00:00Z")))
+        Map<String, Object> optedInAtCheckout =
+                ConsentSteps.checkoutOptIn("2026-01-01T10:00:00Z", "Ja, send meg tilbud");
+        given().body(Map.of("phone", phone, "consent", optedInAtCheckout))
                 .put("/api/customers/" + id)
                 .then()
                 .statusCode(201);
@@ -54,19 +44,7 @@ class ConsentLedgerApiTest {
                 .put("/api/customers/" + id)
                 .then()
                 .statusCode(200);
-        given().body(Map.of(
-                        "phone",
-                        phone,
-                        "consent",
-                        Map.of(
-                                "status",
-                                "opted_in",
-                                "source",
-                                "checkout",
-                                "text",
-                                "Ja, send meg tilbud",
-                                "at",
-                                "2026-01-01T10:00:00Z")))
+        given().body(Map.of("phone", phone, "consent", optedInAtCheckout))
                 .put("/api/customers/" + id)
                 .then()
                 .statusCode(200);
@@ -78,10 +56,7 @@ class ConsentLedgerApiTest {
                 .put("/api/customers/" + id)
                 .then()
                 .statusCode(200);
-        RestAssured.given()
-                .header("Authorization", "Bearer " + Api.KEY)
-                .contentType("text/csv; charset=UTF-8")
-                .body("externalId,consentStatus,consentSource,consentAt\n" + id
+        Api.csv("externalId,consentStatus,consentSource,consentAt\n" + id
                         + ",opted_in,shop-import,2026-03-01T10:00:00Z\n")
                 .post("/api/import/customers")
                 .then()

@@ -7,10 +7,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.comeback.testing.Api;
+import io.comeback.testing.ConsentSteps;
 import io.comeback.testing.TestClockProducer;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -30,17 +30,9 @@ class PhoneSuppressionTest {
     private static String stopFromUnknownNumber() {
         TestClockProducer.CLOCK.setTo(STOP_AT);
         String phone = TestData.norwegianMobile();
-        given().body(Map.of("from", phone, "body", "STOPP"))
-                .post("/simulator/inbound")
-                .then()
-                .statusCode(200)
-                .body("answer", containsString("meldt av"));
+        ConsentSteps.stop(phone);
         // Confirmed once: a second STOP from the number changes and answers nothing.
-        given().body(Map.of("from", phone, "body", "stop"))
-                .post("/simulator/inbound")
-                .then()
-                .statusCode(200)
-                .body("answer", nullValue());
+        ConsentSteps.texts(phone, "stop").body("answer", nullValue());
         return phone;
     }
 
@@ -49,17 +41,7 @@ class PhoneSuppressionTest {
         String phone = stopFromUnknownNumber();
         String customer = TestData.id("suppressed");
         // Opted in at checkout a day BEFORE the STOP: the STOP is the newer word.
-        given().body(Map.of(
-                        "phone",
-                        phone,
-                        "consent",
-                        Map.of(
-                                "status",
-                                "opted_in",
-                                "source",
-                                "checkout",
-                                "at",
-                                STOP_AT.minusSeconds(86_400).toString())))
+        given().body(Map.of("phone", phone, "consent", ConsentSteps.checkoutOptIn(STOP_AT.minusSeconds(86_400))))
                 .put("/api/customers/" + customer)
                 .then()
                 .statusCode(201)
@@ -91,41 +73,21 @@ class PhoneSuppressionTest {
                         "phone",
                         phone,
                         "consent",
-                        Map.of(
-                                "status",
-                                "opted_in",
-                                "source",
-                                "checkout",
-                                "text",
-                                "Ja, send meg tilbud",
-                                "at",
-                                STOP_AT.plusSeconds(3600).toString())))
+                        ConsentSteps.checkoutOptIn(STOP_AT.plusSeconds(3600), "Ja, send meg tilbud")))
                 .put("/api/customers/" + customer)
                 .then()
                 .statusCode(201)
                 .body("consent.status", equalTo("opted_in"));
         // And a customer with no consent stated at all starts opted out.
         String other = stopFromUnknownNumber();
-        given().body(Map.of("phone", other))
-                .put("/api/customers/" + TestData.id("no-consent"))
-                .then()
-                .statusCode(201)
-                .body("consent.status", equalTo("opted_out"));
+        ConsentSteps.newCustomerWith(other, "no-consent").body("consent.status", equalTo("opted_out"));
     }
 
     @Test
     void startFromTheNumberLiftsTheSuppression() {
         String phone = stopFromUnknownNumber();
-        given().body(Map.of("from", phone, "body", "START"))
-                .post("/simulator/inbound")
-                .then()
-                .statusCode(200)
-                .body("answer", containsString("Velkommen tilbake"));
-        given().body(Map.of("phone", phone))
-                .put("/api/customers/" + TestData.id("lifted"))
-                .then()
-                .statusCode(201)
-                .body("consent.status", equalTo("unknown"));
+        ConsentSteps.start(phone);
+        ConsentSteps.newCustomerWith(phone, "lifted").body("consent.status", equalTo("unknown"));
     }
 
     @Test
@@ -146,14 +108,7 @@ class PhoneSuppressionTest {
                 c + "," + stoppedNone + ",,,",
                 d + "," + clean + ",opted_in,checkout," + STOP_AT.minusSeconds(60),
                 "");
-        RestAssured.given()
-                .header("Authorization", "Bearer " + Api.KEY)
-                .contentType("text/csv; charset=UTF-8")
-                .body(file)
-                .post("/api/import/customers")
-                .then()
-                .statusCode(200)
-                .body("imported", equalTo(4));
+        Api.csv(file).post("/api/import/customers").then().statusCode(200).body("imported", equalTo(4));
         given().get("/api/customers/" + a).then().body("consent.status", equalTo("opted_out"));
         given().get("/api/customers/" + b).then().body("consent.status", equalTo("opted_in"));
         given().get("/api/customers/" + c).then().body("consent.status", equalTo("opted_out"));
@@ -164,10 +119,7 @@ class PhoneSuppressionTest {
                 .body("history.source", hasItem(containsString("before the customer existed")));
 
         // A later file restating the old opt-in (no phone column) does not lift the STOP either.
-        RestAssured.given()
-                .header("Authorization", "Bearer " + Api.KEY)
-                .contentType("text/csv; charset=UTF-8")
-                .body("externalId,consentStatus,consentAt\n" + a + ",opted_in," + STOP_AT.minusSeconds(30) + "\n")
+        Api.csv("externalId,consentStatus,consentAt\n" + a + ",opted_in," + STOP_AT.minusSeconds(30) + "\n")
                 .post("/api/import/customers")
                 .then()
                 .statusCode(200)

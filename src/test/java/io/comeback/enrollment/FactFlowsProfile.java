@@ -1,9 +1,7 @@
 package io.comeback.enrollment;
 
+import io.comeback.testing.FlowFolders;
 import io.quarkus.test.junit.QuarkusTestProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -27,17 +25,9 @@ public class FactFlowsProfile implements QuarkusTestProfile {
 
     static final String COHORT = "facts-e2e";
 
-    /** Quarkus loads this class with two class loaders; a system property makes both name the same folder. */
-    private static synchronized Path folder() {
-        String known = System.getProperty("comeback.test.fact-flow-folder");
-        if (known != null) {
-            return Path.of(known);
-        }
-        try {
-            Path dir = Files.createTempDirectory("comeback-fact-flows-");
-            System.setProperty("comeback.test.fact-flow-folder", dir.toString());
-            dir.toFile().deleteOnExit();
-            write(
+    private static Path folder() {
+        return FlowFolders.shared("comeback.test.fact-flow-folder", "comeback-fact-flows-", dir -> {
+            FlowFolders.writeOneTextFlow(
                     dir,
                     THIRD_ORDER,
                     "transactional",
@@ -51,7 +41,7 @@ public class FactFlowsProfile implements QuarkusTestProfile {
                       re_entry: always
                     """,
                     "Takk for bestilling nr. {{ customer.facts.ordersCount }}, {{ customer.firstName | du }}!");
-            write(
+            FlowFolders.writeOneTextFlow(
                     dir,
                     USUAL_OFFER,
                     "marketing",
@@ -62,7 +52,11 @@ public class FactFlowsProfile implements QuarkusTestProfile {
                     """.formatted(OFFER_EVENT),
                     "20 % på {{ customer.facts.favouriteCategory | alt }} denne uka! Sist kjøpte du "
                             + "{{ customer.facts.lastProduct | noe fint }}. Svar STOPP for å melde deg av.");
-            write(dir, VIP, "marketing", """
+            FlowFolders.writeOneTextFlow(
+                    dir,
+                    VIP,
+                    "marketing",
+                    """
                     trigger:
                       segment:
                         when:
@@ -74,8 +68,9 @@ public class FactFlowsProfile implements QuarkusTestProfile {
                             equals: 5
                           - attribute: cohort
                             equals: %s
-                    """.formatted(COHORT), "Du er nå VIP hos oss! Svar STOPP for å melde deg av.");
-            write(
+                    """.formatted(COHORT),
+                    "Du er nå VIP hos oss! Svar STOPP for å melde deg av.");
+            FlowFolders.writeOneTextFlow(
                     dir,
                     WINBACK,
                     "marketing",
@@ -91,29 +86,11 @@ public class FactFlowsProfile implements QuarkusTestProfile {
                           equals: %s
                     """.formatted(COHORT),
                     "Hei {{ customer.firstName | der }}, vi savner deg! Svar STOPP for å melde deg av.");
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void write(Path dir, String id, String kind, String triggerAndEntry, String text)
-            throws IOException {
-        Files.writeString(dir.resolve(id + ".yaml"), """
-                id: %s
-                settings:
-                  kind: %s
-                  quiet_hours: none
-                %s
-                steps:
-                  - id: hello
-                    send:
-                      text: "%s"
-                """.formatted(id, kind, triggerAndEntry, text));
+        });
     }
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("comeback.flows-dir", FOLDER.toString(), "comeback.runtime.enabled", "false");
+        return FlowFolders.withRuntimeOff(FOLDER);
     }
 }

@@ -18,7 +18,6 @@ import io.comeback.testing.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -313,18 +312,11 @@ class ImportsBehaveLikeTheApiTest {
     }
 
     private static ValidatableResponse importCustomers(String file, String query) {
-        return csv(file).post("/api/import/customers" + query).then();
+        return Api.csv(file).post("/api/import/customers" + query).then();
     }
 
     private static ValidatableResponse importOrders(String file) {
-        return csv(file).post("/api/import/orders").then().statusCode(200);
-    }
-
-    private static io.restassured.specification.RequestSpecification csv(String body) {
-        return RestAssured.given()
-                .header("Authorization", "Bearer " + Api.KEY)
-                .contentType("text/csv; charset=UTF-8")
-                .body(body);
+        return Api.csv(file).post("/api/import/orders").then().statusCode(200);
     }
 
     private static String phoneOf(String customer) {

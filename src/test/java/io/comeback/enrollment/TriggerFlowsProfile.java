@@ -1,8 +1,7 @@
 package io.comeback.enrollment;
 
+import io.comeback.testing.FlowFolders;
 import io.quarkus.test.junit.QuarkusTestProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,19 +27,12 @@ public class TriggerFlowsProfile implements QuarkusTestProfile {
 
     static final String SEGMENT_CLUB = "platinum_trigger_test";
 
-    /** Quarkus loads this class with two class loaders; a system property makes both name the same folder. */
-    private static synchronized Path folder() {
-        String known = System.getProperty("comeback.test.trigger-flow-folder");
-        if (known != null) {
-            return Path.of(known);
-        }
-        try {
-            Path dir = Files.createTempDirectory("comeback-trigger-flows-");
-            System.setProperty("comeback.test.trigger-flow-folder", dir.toString());
-            dir.toFile().deleteOnExit();
-            write(
+    private static Path folder() {
+        return FlowFolders.shared("comeback.test.trigger-flow-folder", "comeback-trigger-flows-", dir -> {
+            FlowFolders.writeOneTextFlow(
                     dir,
                     BIRTHDAY,
+                    "marketing",
                     """
                     trigger:
                       date:
@@ -50,13 +42,18 @@ public class TriggerFlowsProfile implements QuarkusTestProfile {
                       re_entry: always
                     """,
                     "Gratulerer med dagen, {{ customer.firstName | du }}! Svar STOPP for å melde deg av.");
-            write(dir, FIRST_ORDER, """
+            FlowFolders.writeOneTextFlow(
+                    dir,
+                    FIRST_ORDER,
+                    "marketing",
+                    """
                     trigger:
                       date:
                         field: customer.firstOrderAt
                     entry:
                       re_entry: always
-                    """, "Ett år siden din første ordre! Svar STOPP for å melde deg av.");
+                    """,
+                    "Ett år siden din første ordre! Svar STOPP for å melde deg av.");
             Files.writeString(dir.resolve(WISHLIST + ".yaml"), """
                     id: %s
                     settings:
@@ -101,12 +98,21 @@ public class TriggerFlowsProfile implements QuarkusTestProfile {
                         send:
                           text: "Vi venter fortsatt på svaret ditt! Svar STOPP for å melde deg av."
                     """.formatted(QUIZ));
-            write(dir, KEYWORD, """
+            FlowFolders.writeOneTextFlow(
+                    dir,
+                    KEYWORD,
+                    "marketing",
+                    """
                     trigger:
                       keyword:
                         words: [%s]
-                    """.formatted(VIP_WORD), "Velkommen i VIP-klubben! Svar STOPP for å melde deg av.");
-            write(dir, SEGMENT, """
+                    """.formatted(VIP_WORD),
+                    "Velkommen i VIP-klubben! Svar STOPP for å melde deg av.");
+            FlowFolders.writeOneTextFlow(
+                    dir,
+                    SEGMENT,
+                    "marketing",
+                    """
                     trigger:
                       segment:
                         when:
@@ -114,29 +120,13 @@ public class TriggerFlowsProfile implements QuarkusTestProfile {
                             equals: %s
                     entry:
                       re_entry: always
-                    """.formatted(SEGMENT_CLUB), "Du er nå platinum! Svar STOPP for å melde deg av.");
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void write(Path dir, String id, String triggerAndEntry, String text) throws IOException {
-        Files.writeString(dir.resolve(id + ".yaml"), """
-                id: %s
-                settings:
-                  kind: marketing
-                  quiet_hours: none
-                %s
-                steps:
-                  - id: hello
-                    send:
-                      text: "%s"
-                """.formatted(id, triggerAndEntry, text));
+                    """.formatted(SEGMENT_CLUB),
+                    "Du er nå platinum! Svar STOPP for å melde deg av.");
+        });
     }
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("comeback.flows-dir", FOLDER.toString(), "comeback.runtime.enabled", "false");
+        return FlowFolders.withRuntimeOff(FOLDER);
     }
 }

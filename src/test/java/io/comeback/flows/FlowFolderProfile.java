@@ -1,8 +1,7 @@
 package io.comeback.flows;
 
+import io.comeback.testing.FlowFolders;
 import io.quarkus.test.junit.QuarkusTestProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,19 +17,8 @@ public class FlowFolderProfile implements QuarkusTestProfile {
     static final String POISONED_FLOW = "iso_a_scored";
     static final String PLAIN_FLOW = "iso_b_plain";
 
-    /**
-     * Quarkus loads this class once to configure the service and again with the test class (another class
-     * loader): a system property, shared by both, makes them name the same folder.
-     */
-    private static synchronized Path folder() {
-        String known = System.getProperty("comeback.test.flow-folder");
-        if (known != null) {
-            return Path.of(known);
-        }
-        try {
-            Path dir = Files.createTempDirectory("comeback-flows-");
-            System.setProperty("comeback.test.flow-folder", dir.toString());
-            dir.toFile().deleteOnExit();
+    private static Path folder() {
+        return FlowFolders.shared("comeback.test.flow-folder", "comeback-flows-", dir -> {
             // Sorted by id, the flow whose detection fails comes first: the other must still be detected.
             Files.writeString(dir.resolve(POISONED_FLOW + ".yaml"), inactive(POISONED_FLOW, """
                     entry:
@@ -39,10 +27,7 @@ public class FlowFolderProfile implements QuarkusTestProfile {
                           at_least: 5
                     """));
             Files.writeString(dir.resolve(PLAIN_FLOW + ".yaml"), inactive(PLAIN_FLOW, ""));
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     private static String inactive(String id, String entry) {

@@ -1,8 +1,7 @@
 package io.comeback.messaging;
 
+import io.comeback.testing.FlowFolders;
 import io.comeback.testing.ManualRuntimeProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -21,16 +20,8 @@ public class ControlProfile extends ManualRuntimeProfile {
 
     static final Path FOLDER = folder();
 
-    /** Loaded twice (service and test class loaders): a system property makes both name the same folder. */
-    private static synchronized Path folder() {
-        String known = System.getProperty("comeback.test.control-folder");
-        if (known != null) {
-            return Path.of(known);
-        }
-        try {
-            Path dir = Files.createTempDirectory("comeback-control-flows-");
-            System.setProperty("comeback.test.control-folder", dir.toString());
-            dir.toFile().deleteOnExit();
+    private static Path folder() {
+        return FlowFolders.shared("comeback.test.control-folder", "comeback-control-flows-", dir -> {
             Files.writeString(dir.resolve(BURST_FLOW + ".yaml"), """
                     id: %s
                     settings:
@@ -59,10 +50,7 @@ public class ControlProfile extends ManualRuntimeProfile {
                         send:
                           text: "Velkommen i klubben! Svar STOPP for å melde deg av."
                     """.formatted(SEGMENT_FLOW, SEGMENT_CLUB));
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.comeback.privacy;
 
 import static io.comeback.testing.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -12,10 +11,10 @@ import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.PhoneSuppressions;
 import io.comeback.audience.SuppressionHashes;
 import io.comeback.testing.Api;
+import io.comeback.testing.ConsentSteps;
 import io.comeback.testing.TestClockProducer;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -50,25 +49,17 @@ class ErasedOptOutTest {
     @Inject
     SuppressionHashes suppressionHashes;
 
-    private static Map<String, Object> optIn(Instant at) {
-        return Map.of("status", "opted_in", "source", "checkout", "at", at.toString());
-    }
-
     /** A customer opted in before {@link #STOP_AT}, who texts STOP then and is erased. */
     private static String stoppedAndErased() {
         TestClockProducer.CLOCK.setTo(BEFORE_STOP);
         String phone = TestData.norwegianMobile();
         String id = TestData.id("stopped");
-        given().body(Map.of("phone", phone, "firstName", "Siri", "consent", optIn(BEFORE_STOP)))
+        given().body(Map.of("phone", phone, "firstName", "Siri", "consent", ConsentSteps.checkoutOptIn(BEFORE_STOP)))
                 .put("/api/customers/" + id)
                 .then()
                 .statusCode(201);
         TestClockProducer.CLOCK.setTo(STOP_AT);
-        given().body(Map.of("from", phone, "body", "STOPP"))
-                .post("/simulator/inbound")
-                .then()
-                .statusCode(200)
-                .body("answer", containsString("meldt av"));
+        ConsentSteps.stop(phone);
         given().delete("/api/customers/" + id).then().statusCode(204);
         return phone;
     }
@@ -77,7 +68,7 @@ class ErasedOptOutTest {
     void aStoppedNumberCreatedAgainWithAnOlderOptInStaysOptedOut() {
         String phone = stoppedAndErased();
         String again = TestData.id("back");
-        given().body(Map.of("phone", phone, "consent", optIn(BEFORE_STOP)))
+        given().body(Map.of("phone", phone, "consent", ConsentSteps.checkoutOptIn(BEFORE_STOP)))
                 .put("/api/customers/" + again)
                 .then()
                 .statusCode(201)
@@ -90,21 +81,14 @@ class ErasedOptOutTest {
                 .body("history.source", hasItem(PhoneSuppressions.SOURCE));
         // Without any consent stated, too.
         given().delete("/api/customers/" + again).then().statusCode(204);
-        given().body(Map.of("phone", phone))
-                .put("/api/customers/" + TestData.id("no-consent"))
-                .then()
-                .statusCode(201)
-                .body("consent.status", equalTo("opted_out"));
+        ConsentSteps.newCustomerWith(phone, "no-consent").body("consent.status", equalTo("opted_out"));
     }
 
     @Test
     void aCsvImportOfTheStoppedNumberWithAnOlderOptInStaysOptedOut() {
         String phone = stoppedAndErased();
         String imported = TestData.id("csv-back");
-        RestAssured.given()
-                .header("Authorization", "Bearer " + Api.KEY)
-                .contentType("text/csv; charset=UTF-8")
-                .body("externalId,phone,consentStatus,consentSource,consentAt\n" + imported + "," + phone
+        Api.csv("externalId,phone,consentStatus,consentSource,consentAt\n" + imported + "," + phone
                         + ",opted_in,checkout," + BEFORE_STOP + "\n")
                 .post("/api/import/customers")
                 .then()
@@ -116,7 +100,7 @@ class ErasedOptOutTest {
     @Test
     void anOptInGivenAfterTheStopStillWins() {
         String phone = stoppedAndErased();
-        given().body(Map.of("phone", phone, "consent", optIn(STOP_AT.plusSeconds(3600))))
+        given().body(Map.of("phone", phone, "consent", ConsentSteps.checkoutOptIn(STOP_AT.plusSeconds(3600))))
                 .put("/api/customers/" + TestData.id("agreed-again"))
                 .then()
                 .statusCode(201)
@@ -136,26 +120,14 @@ class ErasedOptOutTest {
         assertThat(rows("SELECT id::text FROM consent_events WHERE phone = ?", phone))
                 .isEmpty();
         // STOP again from the erased number: already suppressed, so nothing changes and nothing is confirmed.
-        given().body(Map.of("from", phone, "body", "STOPP"))
-                .post("/simulator/inbound")
-                .then()
-                .statusCode(200)
-                .body("answer", nullValue());
+        ConsentSteps.texts(phone, "STOPP").body("answer", nullValue());
     }
 
     @Test
     void startFromTheErasedNumberLiftsTheSuppression() {
         String phone = stoppedAndErased();
-        given().body(Map.of("from", phone, "body", "START"))
-                .post("/simulator/inbound")
-                .then()
-                .statusCode(200)
-                .body("answer", containsString("Velkommen tilbake"));
-        given().body(Map.of("phone", phone))
-                .put("/api/customers/" + TestData.id("lifted"))
-                .then()
-                .statusCode(201)
-                .body("consent.status", equalTo("unknown"));
+        ConsentSteps.start(phone);
+        ConsentSteps.newCustomerWith(phone, "lifted").body("consent.status", equalTo("unknown"));
     }
 
     @Test
@@ -163,28 +135,21 @@ class ErasedOptOutTest {
         TestClockProducer.CLOCK.setTo(STOP_AT);
         String phone = TestData.norwegianMobile();
         String id = TestData.id("opted-in");
-        given().body(Map.of("phone", phone, "consent", optIn(BEFORE_STOP)))
+        given().body(Map.of("phone", phone, "consent", ConsentSteps.checkoutOptIn(BEFORE_STOP)))
                 .put("/api/customers/" + id)
                 .then()
                 .statusCode(201);
         given().delete("/api/customers/" + id).then().statusCode(204);
         assertThat(rows("SELECT id::text FROM consent_events WHERE phone_hash = ?", hmac(phone)))
                 .isEmpty();
-        given().body(Map.of("phone", phone))
-                .put("/api/customers/" + TestData.id("new-owner"))
-                .then()
-                .statusCode(201)
-                .body("consent.status", equalTo("unknown"));
+        ConsentSteps.newCustomerWith(phone, "new-owner").body("consent.status", equalTo("unknown"));
     }
 
     @Test
     void aStopBeforeTheNumberWasACustomersKeepsOnlyItsHashOnceTheCustomerIsErased() throws Exception {
         TestClockProducer.CLOCK.setTo(STOP_AT);
         String phone = TestData.norwegianMobile();
-        given().body(Map.of("from", phone, "body", "STOPP"))
-                .post("/simulator/inbound")
-                .then()
-                .statusCode(200);
+        ConsentSteps.texts(phone, "STOPP");
         assertThat(rows("SELECT phone FROM consent_events WHERE customer_id IS NULL AND phone_hash = ?", hmac(phone)))
                 .as("a living suppression shows its number, for the consent audit")
                 .containsExactly(phone);
@@ -199,7 +164,7 @@ class ErasedOptOutTest {
                         "SELECT coalesce(phone, '-') FROM consent_events WHERE customer_id IS NULL AND phone_hash = ?",
                         hmac(phone)))
                 .containsOnly("-");
-        given().body(Map.of("phone", phone, "consent", optIn(BEFORE_STOP)))
+        given().body(Map.of("phone", phone, "consent", ConsentSteps.checkoutOptIn(BEFORE_STOP)))
                 .put("/api/customers/" + TestData.id("again"))
                 .then()
                 .statusCode(201)
@@ -217,7 +182,7 @@ class ErasedOptOutTest {
         try (Connection c = dataSource.getConnection()) {
             assertThat(suppressionHashes.refresh(c)).isPositive();
         }
-        given().body(Map.of("phone", phone, "consent", optIn(BEFORE_STOP)))
+        given().body(Map.of("phone", phone, "consent", ConsentSteps.checkoutOptIn(BEFORE_STOP)))
                 .put("/api/customers/" + TestData.id("old-stop"))
                 .then()
                 .statusCode(201)

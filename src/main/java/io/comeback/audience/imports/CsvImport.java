@@ -10,9 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,7 +37,7 @@ abstract class CsvImport {
     private final SealedBatches batches = new SealedBatches();
     private ImportLane filling;
     private int turn;
-    protected Map<String, Integer> columns;
+    private CsvColumns columns;
     /** The database's clock when the import began: rows written since then were written by this import. */
     protected Instant startedAt;
 
@@ -97,7 +95,7 @@ abstract class CsvImport {
         if (header.isMalformed()) {
             throw new ImportRejectedException(1, header.malformed());
         }
-        columns = indexColumns(header.fields());
+        columns = CsvColumns.of(header.fields());
         acceptHeader(header.fields());
 
         List<ImportLane> lanes = new ArrayList<>();
@@ -119,22 +117,9 @@ abstract class CsvImport {
                 long lines = 0;
                 for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
                     lines = row.line();
-                    if (row.isMalformed()) {
-                        report.reject(row.line(), null, "malformed: " + row.malformed());
-                    } else if (row.fields().size() != columns.size()) {
-                        report.reject(
-                                row.line(),
-                                null,
-                                "malformed: expected " + columns.size() + " fields as in the header, found "
-                                        + row.fields().size());
-                    } else if (row.fields().stream().anyMatch(f -> f.indexOf('\uFFFD') >= 0)) {
-                        report.reject(
-                                row.line(), null, "malformed: bytes that are not UTF-8; save the file as CSV UTF-8");
-                    } else if (nulColumn(row) != null) {
-                        report.reject(
-                                row.line(),
-                                nulColumn(row),
-                                "holds a NUL character (\\u0000), which cannot be stored; remove it");
+                    CsvColumns.Misfit misfit = columns.misfit(row);
+                    if (misfit != null) {
+                        report.reject(row.line(), misfit.column(), misfit.reason());
                     } else {
                         ImportLane lane = lanes.get(lanesTakeTurns ? turn : laneOf(row, lanes.size()));
                         filling = lane;
@@ -202,46 +187,12 @@ abstract class CsvImport {
         }
     }
 
-    private static Map<String, Integer> indexColumns(List<String> header) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).trim();
-            if (name.isEmpty()) {
-                throw new ImportRejectedException(1, "column " + (i + 1) + " has no name");
-            }
-            if (index.put(name, i) != null) {
-                throw new ImportRejectedException(1, "column '" + name + "' appears twice");
-            }
-        }
-        return index;
-    }
-
-    /** The column of the row's first field holding a NUL character (PostgreSQL cannot store one), or null. */
-    private String nulColumn(CsvReader.Row row) {
-        List<String> fields = row.fields();
-        for (int i = 0; i < fields.size(); i++) {
-            if (fields.get(i).indexOf('\0') >= 0) {
-                for (Map.Entry<String, Integer> column : columns.entrySet()) {
-                    if (column.getValue() == i) {
-                        return column.getKey();
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
     protected String value(CsvReader.Row row, String column) {
-        Integer i = columns.get(column);
-        if (i == null) {
-            return null;
-        }
-        String v = row.fields().get(i);
-        return v.isEmpty() ? null : v;
+        return columns.value(row, column);
     }
 
     protected boolean hasColumn(String column) {
-        return columns.containsKey(column);
+        return columns.has(column);
     }
 
     protected static void execute(Connection connection, String sql) throws SQLException {

@@ -15,7 +15,7 @@ public class ConcurrencyBeans {
     @Produces
     @Singleton
     HandOverSlots slots(AgroalDataSource dataSource, ProviderConcurrencyConfig config, MeterRegistry metrics) {
-        HandOverSlots slots = new HandOverSlots(dataSource, config, HandOverSlots.processHolder());
+        HandOverSlots slots = new HandOverSlots(dataSource, config, LeasedShare.processHolder());
         Gauge.builder("comeback.dispatch.in.flight", slots, s -> s.snapshot().inFlight())
                 .description("sends in flight at the provider from this replica")
                 .register(metrics);

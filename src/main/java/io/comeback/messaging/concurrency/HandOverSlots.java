@@ -2,17 +2,11 @@ package io.comeback.messaging.concurrency;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.messaging.port.ProviderLoadListener;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntSupplier;
-import org.jboss.logging.Logger;
 
 /**
  * The sends this replica may have in flight at the provider at once: its share of the cluster's limit, leased in
@@ -35,13 +29,10 @@ public final class HandOverSlots implements ProviderLoadListener {
             long throttled,
             int peakInFlight) {}
 
-    private static final Logger LOG = Logger.getLogger(HandOverSlots.class);
-    /** A share is used for at most this part of the lease after its renewal began, so it is given up before it lapses. */
-    private static final double USE_PART_OF_LEASE = 0.8;
     /** Waiters look again this often (the lease may have been renewed, or have lapsed). */
     private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    private final AgroalDataSource dataSource;
+    private final LeaseClient client;
     private final String holder;
     private final int limit;
     private final Duration lease;
@@ -56,38 +47,21 @@ public final class HandOverSlots implements ProviderLoadListener {
     private int inFlight;
     private int waiting;
     private int demandPeak;
-    private int lastWanted;
-    private int leased;
-    private int recorded;
-    private int target;
-    private int holders;
-    private long usableUntil = System.nanoTime();
-    private boolean renewed;
+    private final LeasedShare share = new LeasedShare();
     private long throttled;
     private int peakInFlight;
 
     public HandOverSlots(AgroalDataSource dataSource, ProviderConcurrencyConfig config, String holder) {
-        this.dataSource = dataSource;
         this.holder = holder;
         this.limit = config.limit();
         this.lease = config.lease();
+        this.client = new LeaseClient(dataSource, holder, limit, lease);
         this.window = new AimdWindow(limit, config.decrease());
         this.renewer = new LeaseRenewer(holder, this::renewNow, config.renewEvery());
         if (config.renewEvery().compareTo(lease.dividedBy(3)) > 0) {
             throw new IllegalArgumentException("comeback.provider-concurrency.renew-every (" + config.renewEvery()
                     + ") must be at most a third of comeback.provider-concurrency.lease (" + lease + ")");
         }
-    }
-
-    /** A name for this process's lease: the host (the pod in Kubernetes) and a random part. */
-    public static String processHolder() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "unknown-host";
-        }
-        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     public String holder() {
@@ -114,22 +88,12 @@ public final class HandOverSlots implements ProviderLoadListener {
         boolean held;
         lock.lock();
         try {
-            held = renewed;
-            renewed = false;
-            leased = 0;
+            held = share.drop();
         } finally {
             lock.unlock();
         }
         if (held) {
-            try (Connection c = dataSource.getConnection()) {
-                ConcurrencyLeaseStore.release(c, holder);
-            } catch (SQLException e) {
-                LOG.warnf(
-                        e,
-                        "Could not give back the provider concurrency share of %s; it lapses after %s",
-                        holder,
-                        lease);
-            }
+            client.release();
         }
     }
 
@@ -173,7 +137,7 @@ public final class HandOverSlots implements ProviderLoadListener {
                     if (left <= 0 || closed) {
                         return -1;
                     }
-                    if (!renewer.running() && System.nanoTime() - usableUntil >= 0) {
+                    if (!renewer.running() && share.spent()) {
                         lock.unlock();
                         try {
                             renewNow();
@@ -206,7 +170,7 @@ public final class HandOverSlots implements ProviderLoadListener {
             } else {
                 window.answered(accountInFlight >= limit);
             }
-            if (recorded > leased && inFlight <= leased) {
+            if (share.beyondShareFreed(inFlight)) {
                 renewer.ask(); // what this replica holds beyond its share is no longer in flight: give it back now
             }
             freed.signal();
@@ -224,7 +188,15 @@ public final class HandOverSlots implements ProviderLoadListener {
         lock.lock();
         try {
             return new Snapshot(
-                    inFlight, waiting, usableNow(), leased, target, holders, window.value(), throttled, peakInFlight);
+                    inFlight,
+                    waiting,
+                    usableNow(),
+                    share.leased(),
+                    share.target(),
+                    share.holders(),
+                    window.value(),
+                    throttled,
+                    peakInFlight);
         } finally {
             lock.unlock();
         }
@@ -241,44 +213,28 @@ public final class HandOverSlots implements ProviderLoadListener {
         } finally {
             lock.unlock();
         }
-        ConcurrencyLeaseStore.Renewal renewal;
-        try (Connection c = dataSource.getConnection()) {
-            renewal = ConcurrencyLeaseStore.renew(c, holder, limit, wanted, lease, usable -> {
-                lock.lock();
-                try {
-                    leased = Math.min(leased, usable); // shrink at once; grow only once the row says so
-                    return inFlight;
-                } finally {
-                    lock.unlock();
-                }
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not renew the provider concurrency lease of " + holder, e);
-        }
+        ConcurrencyLeaseStore.Renewal renewal = client.renew(wanted, usable -> {
+            lock.lock();
+            try {
+                share.shrinkTo(usable);
+                return inFlight;
+            } finally {
+                lock.unlock();
+            }
+        });
         lock.lock();
         try {
-            leased = renewal.usable();
-            recorded = renewal.recorded();
-            target = renewal.target();
-            holders = renewal.holders();
-            lastWanted = wanted;
-            usableUntil = started + (long) (lease.toNanos() * USE_PART_OF_LEASE);
-            renewed = true;
+            share.renewed(renewal, wanted, started, lease.toNanos());
             freed.signalAll();
         } finally {
             lock.unlock();
-        }
-        if (renewal.lapsed() > 0) {
-            LOG.infof(
-                    "Provider concurrency: %d lease(s) of replicas gone for %s taken back; %s now uses %d of %d",
-                    renewal.lapsed(), lease, holder, renewal.usable(), limit);
         }
     }
 
     private boolean usableInTime() {
         lock.lock();
         try {
-            return renewed && System.nanoTime() - usableUntil < 0;
+            return share.inTime();
         } finally {
             lock.unlock();
         }
@@ -286,7 +242,7 @@ public final class HandOverSlots implements ProviderLoadListener {
 
     /** Under lock: waiting, and a renewal may give more (a fair share others still hold, or a demand not yet told). */
     private boolean wantsMore() {
-        return leased < target || (leased < limit && Math.min(limit, demandNow()) > lastWanted);
+        return share.wantsMore(limit, demandNow());
     }
 
     /** Under lock: sends in flight, waiting for a slot, and queued before that. */
@@ -295,6 +251,6 @@ public final class HandOverSlots implements ProviderLoadListener {
     }
 
     private int usableNow() {
-        return renewed && System.nanoTime() - usableUntil < 0 ? Math.min(leased, window.size()) : 0;
+        return share.usable(window.size());
     }
 }

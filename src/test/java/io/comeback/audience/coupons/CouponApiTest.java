@@ -13,7 +13,6 @@ import io.comeback.testing.Api;
 import io.comeback.testing.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -119,13 +118,7 @@ class CouponApiTest {
         String csv = "orderId,customerId,total,currency,placedAt,couponCode\n"
                 + customer + "-2," + customer + ",200,NOK,2026-04-30T12:00:00Z," + late + "\n"
                 + customer + "-3," + customer + ",100,NOK,2026-03-13T12:00:00Z,NOT-A-CODE\n";
-        RestAssured.given()
-                .header("Authorization", "Bearer " + Api.KEY)
-                .contentType("text/csv; charset=UTF-8")
-                .body(csv)
-                .post("/api/import/orders")
-                .then()
-                .statusCode(200);
+        Api.csv(csv).post("/api/import/orders").then().statusCode(200);
 
         assertThat(redemptions(customerId))
                 .containsExactly(

@@ -20,13 +20,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class CsvImportApiTest {
 
-    private static io.restassured.specification.RequestSpecification csv(String body) {
-        return RestAssured.given()
-                .header("Authorization", "Bearer " + Api.KEY)
-                .contentType("text/csv; charset=UTF-8")
-                .body(body);
-    }
-
     @Test
     void goodRowsLandWhileEachBadRowIsReportedOnItsLine() {
         String a = TestData.id("csv-a"), b = TestData.id("csv-b"), c = TestData.id("csv-c"), d = TestData.id("csv-d");
@@ -44,7 +37,7 @@ class CsvImportApiTest {
                 d + "," + phoneD + ",Dag,Mars/Base,,,,", // 7 bad zone
                 "only,three,fields", // 8 malformed
                 "");
-        csv(file)
+        Api.csv(file)
                 .post("/api/import/customers")
                 .then()
                 .statusCode(200)
@@ -71,7 +64,7 @@ class CsvImportApiTest {
         given().get("/api/customers/" + d).then().statusCode(404);
 
         // Re-importing updates; columns absent from the file keep their values.
-        csv("externalId,email\n" + a + ",anna@example.com\n")
+        Api.csv("externalId,email\n" + a + ",anna@example.com\n")
                 .post("/api/import/customers")
                 .then()
                 .statusCode(200)
@@ -103,14 +96,14 @@ class CsvImportApiTest {
                 TestData.id("o") + ",nobody-" + customer + ",10,NOK,2026-01-01T10:00:00Z,",
                 TestData.id("o") + "," + customer + ",ten,NOK,2026-01-01T10:00:00Z,",
                 "");
-        csv(file)
+        Api.csv(file)
                 .post("/api/import/orders")
                 .then()
                 .statusCode(200)
                 .body("imported", equalTo(2))
                 .body("rejected.line", contains(4, 5, 6))
                 .body("rejected.field", contains("orderId", "customerId", "total"));
-        csv(file)
+        Api.csv(file)
                 .post("/api/import/orders")
                 .then()
                 .statusCode(200)
@@ -139,7 +132,7 @@ class CsvImportApiTest {
             customers.append(TestData.id("filler")).append(",Filler\n");
         }
         customers.append(first).append(",Second\n");
-        csv(customers.toString())
+        Api.csv(customers.toString())
                 .post("/api/import/customers")
                 .then()
                 .statusCode(200)
@@ -148,7 +141,7 @@ class CsvImportApiTest {
                 .body("rejected[0].reason", containsString("earlier line of this file"));
         given().get("/api/customers/" + first).then().body("firstName", equalTo("First"));
 
-        csv("externalId\n" + customer + "\n")
+        Api.csv("externalId\n" + customer + "\n")
                 .post("/api/import/customers")
                 .then()
                 .statusCode(200);
@@ -162,7 +155,7 @@ class CsvImportApiTest {
             orders.append(TestData.id("o")).append(',').append(customer).append(",1,NOK,2026-01-02T10:00:00Z,\n");
         }
         orders.append(order).append(',').append(customer).append(",99,NOK,2026-01-01T10:00:00Z,\n");
-        csv(orders.toString())
+        Api.csv(orders.toString())
                 .post("/api/import/orders")
                 .then()
                 .statusCode(200)
@@ -180,7 +173,7 @@ class CsvImportApiTest {
         // Orders are stored by two lanes (by orderId) in batches of three: repeats of five orderIds,
         // spread over the file, must each be rejected with their own line while the first line stays.
         String customer = TestData.id("lanes-buyer");
-        csv("externalId\n" + customer + "\n")
+        Api.csv("externalId\n" + customer + "\n")
                 .post("/api/import/customers")
                 .then()
                 .statusCode(200);
@@ -200,7 +193,7 @@ class CsvImportApiTest {
             file.append(order).append(',').append(customer).append(",1000,NOK,2026-01-03T10:00:00Z\n");
             expectedRejected.add(++line);
         }
-        csv(file.toString())
+        Api.csv(file.toString())
                 .post("/api/import/orders")
                 .then()
                 .statusCode(200)
@@ -222,7 +215,7 @@ class CsvImportApiTest {
                 .put("/api/customers/" + owner)
                 .then()
                 .statusCode(201);
-        csv("externalId,phone\n" + other + "," + phone.substring(3) + "\n")
+        Api.csv("externalId,phone\n" + other + "," + phone.substring(3) + "\n")
                 .post("/api/import/customers")
                 .then()
                 .statusCode(200)
@@ -234,15 +227,15 @@ class CsvImportApiTest {
 
     @Test
     void aFileThatCannotBeImportedIsRefusedWhole() {
-        csv("orderId,customerId,total\n1,2,3\n")
+        Api.csv("orderId,customerId,total\n1,2,3\n")
                 .post("/api/import/orders")
                 .then()
                 .statusCode(422)
                 .contentType(ProblemDetails.MEDIA_TYPE)
                 .body("errors[0].line", equalTo(1))
                 .body("detail", containsString("currency"));
-        csv("").post("/api/import/customers").then().statusCode(422).body("errors[0].line", equalTo(1));
-        csv("phone,first name\n")
+        Api.csv("").post("/api/import/customers").then().statusCode(422).body("errors[0].line", equalTo(1));
+        Api.csv("phone,first name\n")
                 .post("/api/import/customers")
                 .then()
                 .statusCode(422)
@@ -292,7 +285,7 @@ class CsvImportApiTest {
         for (int i = 0; i < 2500; i++) {
             file.append(TestData.id("bad")).append(",12\n");
         }
-        csv(file.toString())
+        Api.csv(file.toString())
                 .post("/api/import/customers")
                 .then()
                 .statusCode(200)

@@ -12,7 +12,6 @@ import io.comeback.testing.TestData;
 import io.comeback.web.ProblemDetails;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -30,17 +29,10 @@ class CsvLimitsApiTest {
     private static final Map<String, String> CSV_HEADERS =
             Map.of("Content-Type", "text/csv; charset=UTF-8", "Authorization", "Bearer " + Api.KEY);
 
-    private static RequestSpecification csv(String body) {
-        return RestAssured.given()
-                .header("Authorization", "Bearer " + Api.KEY)
-                .contentType("text/csv; charset=UTF-8")
-                .body(body);
-    }
-
     @AfterEach
     void serviceStillServes() {
         String id = TestData.id("after");
-        csv("externalId,firstName\n" + id + ",After\n")
+        Api.csv("externalId,firstName\n" + id + ",After\n")
                 .post("/api/import/customers")
                 .then()
                 .statusCode(200)
@@ -52,7 +44,7 @@ class CsvLimitsApiTest {
     void fieldOneCharacterOverTheLimitStopsTheImportNamingItsLine() {
         String file = "externalId,firstName\n" + TestData.id("ok") + ",Ann\n" + TestData.id("long") + ","
                 + "a".repeat(10_001) + "\n";
-        csv(file)
+        Api.csv(file)
                 .post("/api/import/customers")
                 .then()
                 .statusCode(413)
@@ -66,7 +58,7 @@ class CsvLimitsApiTest {
     @Test
     void fieldOfTenThousandCharactersIsReadAndJudgedByTheCustomerRules() {
         String id = TestData.id("at-limit");
-        csv("externalId,note\n" + id + "," + "a".repeat(10_000) + "\n")
+        Api.csv("externalId,note\n" + id + "," + "a".repeat(10_000) + "\n")
                 .post("/api/import/customers")
                 .then()
                 .statusCode(200)
@@ -115,7 +107,7 @@ class CsvLimitsApiTest {
     @Test
     void unclosedQuoteInASmallFileIsOneRejectedRow() {
         String id = TestData.id("ok");
-        csv("externalId,firstName\n" + id + ",Ann\n" + TestData.id("quote") + ",\"never closed\nx,y\n")
+        Api.csv("externalId,firstName\n" + id + ",Ann\n" + TestData.id("quote") + ",\"never closed\nx,y\n")
                 .post("/api/import/customers")
                 .then()
                 .statusCode(200)
@@ -128,7 +120,7 @@ class CsvLimitsApiTest {
     void headerWithOneColumnOverTheLimitIsRefused() {
         String header = "externalId,"
                 + IntStream.rangeClosed(1, 200).mapToObj(i -> "c" + i).collect(Collectors.joining(","));
-        csv(header + "\n")
+        Api.csv(header + "\n")
                 .post("/api/import/customers")
                 .then()
                 .statusCode(413)
@@ -155,7 +147,7 @@ class CsvLimitsApiTest {
     @Test
     void dataRowWithMoreColumnsThanTheLimitIsRefusedNamingItsLine() {
         String row = TestData.id("wide") + ",Ann" + ",x".repeat(199);
-        csv("externalId,firstName\n" + row + "\n")
+        Api.csv("externalId,firstName\n" + row + "\n")
                 .post("/api/import/customers")
                 .then()
                 .statusCode(413)
@@ -168,7 +160,7 @@ class CsvLimitsApiTest {
         String header = "externalId,"
                 + IntStream.rangeClosed(1, 19).mapToObj(i -> "a" + i).collect(Collectors.joining(","));
         String row = TestData.id("rec") + ",".concat("b".repeat(5_300)).repeat(19);
-        csv(header + "\n" + row + "\n")
+        Api.csv(header + "\n" + row + "\n")
                 .post("/api/import/customers")
                 .then()
                 .statusCode(413)
@@ -183,7 +175,7 @@ class CsvLimitsApiTest {
     void moreAttributeColumnsThanACustomerMayHaveAreRefusedAtTheHeader() {
         String header = "externalId,"
                 + IntStream.rangeClosed(1, 101).mapToObj(i -> "a" + i).collect(Collectors.joining(","));
-        csv(header + "\n")
+        Api.csv(header + "\n")
                 .post("/api/import/customers")
                 .then()
                 .statusCode(422)
@@ -197,7 +189,7 @@ class CsvLimitsApiTest {
     @Test
     void nulCharacterInAFieldRejectsItsRowNamingTheColumn() {
         String good = TestData.id("ok"), bad = TestData.id("nul");
-        csv("externalId,firstName\n" + good + ",Ann\n" + bad + ",An\u0000n\n")
+        Api.csv("externalId,firstName\n" + good + ",Ann\n" + bad + ",An\u0000n\n")
                 .post("/api/import/customers")
                 .then()
                 .statusCode(200)

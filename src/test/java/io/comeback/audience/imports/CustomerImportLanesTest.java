@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.hasSize;
 import io.comeback.testing.Api;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,13 +24,7 @@ import org.junit.jupiter.api.Test;
 class CustomerImportLanesTest {
 
     private static ValidatableResponse importCustomers(String file) {
-        return RestAssured.given()
-                .header("Authorization", "Bearer " + Api.KEY)
-                .contentType("text/csv; charset=UTF-8")
-                .body(file)
-                .post("/api/import/customers")
-                .then()
-                .statusCode(200);
+        return Api.csv(file).post("/api/import/customers").then().statusCode(200);
     }
 
     @Test

@@ -11,8 +11,6 @@ import io.comeback.testing.Api;
 import io.comeback.testing.CustomerFactsRow;
 import io.comeback.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -74,7 +72,11 @@ class ImportFactsFoldTest {
                     .append(times.get(i))
                     .append(",\n");
         }
-        csv(file.toString()).post("/api/import/orders").then().statusCode(200).body("imported", equalTo(times.size()));
+        Api.csv(file.toString())
+                .post("/api/import/orders")
+                .then()
+                .statusCode(200)
+                .body("imported", equalTo(times.size()));
 
         List<Object> api = facts(viaApi), imported = facts(viaCsv);
         assertEquals(46, api.get(0));
@@ -134,7 +136,7 @@ class ImportFactsFoldTest {
                 }
             }
             if (round != 1) {
-                csv(file.toString()).post("/api/import/orders").then().statusCode(200);
+                Api.csv(file.toString()).post("/api/import/orders").then().statusCode(200);
             }
         }
         assertEquals(5, facts(viaApi).get(0));
@@ -180,7 +182,11 @@ class ImportFactsFoldTest {
                     .append(at)
                     .append('\n');
         }
-        csv(file.toString()).post("/api/import/orders").then().statusCode(200).body("imported", equalTo(40));
+        Api.csv(file.toString())
+                .post("/api/import/orders")
+                .then()
+                .statusCode(200)
+                .body("imported", equalTo(40));
         for (int i = 0; i < 9; i++) {
             assertEquals(facts(viaApi.get(i)), facts(viaCsv.get(i)), "customer " + i);
         }
@@ -204,7 +210,7 @@ class ImportFactsFoldTest {
         given().get("/api/customers/" + orphaned).then().body("facts.ordersCount", equalTo(0));
         assertNotEquals(0L, pendingFolds());
 
-        csv("orderId,customerId,total,currency,placedAt\n" + TestData.id("fold-o") + "," + other
+        Api.csv("orderId,customerId,total,currency,placedAt\n" + TestData.id("fold-o") + "," + other
                         + ",10,NOK,2025-05-01T00:00:00Z\n")
                 .post("/api/import/orders")
                 .then()
@@ -242,12 +248,5 @@ class ImportFactsFoldTest {
         try (Connection c = dataSource.getConnection()) {
             return CustomerFactsRow.byExternalId(c, externalId);
         }
-    }
-
-    private static RequestSpecification csv(String body) {
-        return RestAssured.given()
-                .header("Authorization", "Bearer " + Api.KEY)
-                .contentType("text/csv; charset=UTF-8")
-                .body(body);
     }
 }

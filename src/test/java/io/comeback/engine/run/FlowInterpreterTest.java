@@ -17,7 +17,6 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FlowInterpreterTest {
@@ -307,17 +306,7 @@ class FlowInterpreterTest {
 
     @Test
     void marketingSendToOptedOutCustomerExitsInsteadOfSending() {
-        CustomerView optedOut = new CustomerView(
-                "c-2",
-                "Ola",
-                null,
-                null,
-                "+4790000000",
-                "nb",
-                java.time.ZoneId.of("Europe/Oslo"),
-                Map.of(),
-                Set.of(),
-                ConsentStatus.OPTED_OUT);
+        CustomerView optedOut = customer("nb", "Europe/Oslo", ConsentStatus.OPTED_OUT, null);
         Enrollment e = start(welcome(), optedOut, "2026-06-15T10:00:00Z");
         assertThat(e.state.exitLabel()).isEqualTo("opted_out");
         assertThat(e.state.occurrences()).isEmpty();

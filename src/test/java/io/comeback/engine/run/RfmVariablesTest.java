@@ -9,10 +9,8 @@ import io.comeback.engine.parse.FlowParser;
 import io.comeback.engine.validate.FlowValidator;
 import io.comeback.engine.validate.ValidationResult;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** RFM scores as variables: in audience conditions and in texts. */
@@ -84,17 +82,6 @@ class RfmVariablesTest {
     }
 
     private static CustomerView customer(RfmScores rfm) {
-        return new CustomerView(
-                "c-1",
-                "Kari",
-                null,
-                null,
-                "+4791234567",
-                "nb-NO",
-                ZoneId.of("Europe/Oslo"),
-                Map.of(),
-                Set.of(),
-                ConsentStatus.OPTED_IN,
-                rfm);
+        return TestFlows.customer("nb-NO", "Europe/Oslo", ConsentStatus.OPTED_IN, rfm);
     }
 }

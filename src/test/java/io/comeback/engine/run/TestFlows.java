@@ -146,7 +146,13 @@ final class TestFlows {
                 AT);
     }
 
+    /** Kari, opted in, with this locale and time zone. */
     static CustomerView customer(String locale, String zone) {
+        return customer(locale, zone, ConsentStatus.OPTED_IN, null);
+    }
+
+    /** Kari with this locale, time zone, consent and RFM scores (null: she never ordered). */
+    static CustomerView customer(String locale, String zone, ConsentStatus consent, RfmScores rfm) {
         return new CustomerView(
                 "c-1",
                 "Kari",
@@ -157,6 +163,7 @@ final class TestFlows {
                 ZoneId.of(zone),
                 Map.of(),
                 Set.of(),
-                ConsentStatus.OPTED_IN);
+                consent,
+                rfm);
     }
 }
