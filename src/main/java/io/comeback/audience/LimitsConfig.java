@@ -13,6 +13,9 @@ public interface LimitsConfig {
     /** Largest body under {@code /webhooks}. */
     MemorySize webhookBodySize();
 
+    /** Largest body of a shop's webhook ({@code /webhooks/shopify}, {@code /webhooks/woocommerce}): orders are large. */
+    MemorySize shopWebhookBodySize();
+
     /** Largest body elsewhere, except the streamed CSV imports. */
     MemorySize bodySize();
 

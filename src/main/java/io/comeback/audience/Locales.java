@@ -6,14 +6,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-final class Locales {
+public final class Locales {
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
     private static final Map<String, Optional<String>> SEEN = new ConcurrentHashMap<>();
 
     private Locales() {}
 
     /** A BCP 47 tag in canonical case ({@code NB_no} → {@code nb-NO}), or empty when it names no language. */
-    static Optional<String> normalize(String raw) {
+    public static Optional<String> normalize(String raw) {
         // A file of a million customers holds a handful of distinct locales: each is worked out once.
         Optional<String> known = SEEN.get(raw);
         if (known != null) {

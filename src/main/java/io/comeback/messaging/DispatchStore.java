@@ -42,6 +42,10 @@ final class DispatchStore {
     // opt-out or re-subscribe committing) is left pending for the next round rather than waited for,
     // so the claim never waits on an opt-out that itself waits on rows this claim holds.
     // A marketing row without a customer has no consent to send on: it is blocked too.
+    //
+    // A text naming a discount code the connected shop has not created yet is not handed over: it waits
+    // (CODE_WAIT, or until the shop-code outbox releases it the moment the code exists), and when the shop could
+    // not create the code for good it is blocked, never sent with a code that would not work at the checkout.
     private static final String CLAIM_DUE = """
             , paused_flows AS (
                 SELECT flow_id FROM flow_controls WHERE status = 'paused' AND flow_id IN (SELECT flow_id FROM due)
@@ -55,6 +59,20 @@ final class DispatchStore {
                 SELECT cu.id, cu.consent_status FROM customers cu
                 WHERE cu.id IN (SELECT customer_id FROM due WHERE kind = 'marketing')
                 FOR KEY SHARE SKIP LOCKED
+            ), coded AS (
+                SELECT due.id, k.shop_status FROM due
+                JOIN coupons k ON k.code = due.coupon_code AND k.shop_status IN ('pending', 'failed')
+                WHERE due.coupon_code IS NOT NULL AND due.id NOT IN (SELECT id FROM paused)
+                  AND EXISTS (SELECT 1 FROM outbound_messages b WHERE b.id = due.id AND strpos(b.body, due.coupon_code) > 0)
+                  AND (due.kind <> 'marketing' OR EXISTS (
+                      SELECT 1 FROM consent WHERE consent.id = due.customer_id AND consent.consent_status = 'opted_in'))
+            ), waiting AS (
+                UPDATE outbound_messages m SET
+                    status = CASE WHEN coded.shop_status = 'failed' THEN 'blocked' ELSE m.status END,
+                    status_reason = CASE WHEN coded.shop_status = 'failed' THEN 'code_not_created' ELSE 'waiting_for_code' END,
+                    status_at = CASE WHEN coded.shop_status = 'failed' THEN CAST(? AS timestamptz) ELSE m.status_at END,
+                    not_before = CASE WHEN coded.shop_status = 'failed' THEN m.not_before ELSE CAST(? AS timestamptz) END
+                FROM coded WHERE m.id = coded.id
             ), withdrawn AS (
                 UPDATE outbound_messages m SET status = 'blocked', status_at = ?,
                     status_reason = CASE WHEN consent.consent_status = 'opted_out' THEN 'opted_out' ELSE 'no_consent' END
@@ -66,11 +84,13 @@ final class DispatchStore {
             FROM due
             WHERE m.id = due.id AND due.id NOT IN (SELECT id FROM paused) AND (due.kind <> 'marketing'
                   OR EXISTS (SELECT 1 FROM consent WHERE consent.id = due.customer_id AND consent.consent_status = 'opted_in'))
+              AND NOT EXISTS (SELECT 1 FROM coded WHERE coded.id = due.id)
             RETURNING m.id, m.to_phone, m.body, m.attempts, m.valid_until, m.quiet_hours, m.time_zone
             """;
     private static final String CLAIM = """
             WITH due AS (
-                SELECT id, kind, customer_id, flow_id FROM outbound_messages WHERE status = 'pending' AND not_before <= ?
+                SELECT id, kind, customer_id, flow_id, coupon_code FROM outbound_messages
+                WHERE status = 'pending' AND not_before <= ?
                 ORDER BY not_before LIMIT ? FOR UPDATE SKIP LOCKED
             )""" + CLAIM_DUE;
     // Paced claiming, in the same transaction: lock candidates in the order CLAIM would take them (holding those
@@ -97,13 +117,14 @@ final class DispatchStore {
     // (still pending, due, not locked by another claim), without walking the pending index.
     private static final String CLAIM_HANDED = """
             WITH due AS (
-                SELECT id, kind, customer_id, flow_id FROM outbound_messages
+                SELECT id, kind, customer_id, flow_id, coupon_code FROM outbound_messages
                 WHERE id = ANY(CAST(? AS bigint[])) AND status = 'pending' AND not_before <= ?
                 ORDER BY id FOR UPDATE SKIP LOCKED
             )""" + CLAIM_DUE;
     private static final String CLAIM_IDS = """
             WITH due AS (
-                SELECT id, kind, customer_id, flow_id FROM outbound_messages WHERE id = ANY(CAST(? AS bigint[]))
+                SELECT id, kind, customer_id, flow_id, coupon_code FROM outbound_messages
+                WHERE id = ANY(CAST(? AS bigint[]))
             )""" + CLAIM_DUE;
     // A receipt may have arrived before the outcome is recorded; the higher status wins. The ids once more as
     // = ANY: a ledger filling faster than it is analyzed was otherwise hashed whole to join 500 rows.
@@ -139,6 +160,12 @@ final class DispatchStore {
             ON CONFLICT DO NOTHING
             """;
 
+    /**
+     * How long a text waits for its code to be created at the shop before it is looked at again; the shop-code
+     * outbox releases it at once when the code is created, so this only bounds the wait when that is slow.
+     */
+    static final java.time.Duration CODE_WAIT = java.time.Duration.ofMinutes(1);
+
     private DispatchStore() {}
 
     static List<Claimed> claim(Connection c, Instant now, int limit) throws SQLException {
@@ -171,11 +198,17 @@ final class DispatchStore {
         return claimed;
     }
 
-    /** The four instants of {@code CLAIM_DUE} (held, blocked, dispatched, status), from {@code first} on. */
+    /**
+     * The instants of {@code CLAIM_DUE}, from {@code first} on: paused flows' held texts, texts waiting for their
+     * code (status time, and until when they wait), blocked, dispatched, status.
+     */
     private static void bindClaimDue(PreparedStatement st, int first, Instant now) throws SQLException {
-        for (int i = 0; i < 4; i++) {
-            Jdbc.setInstant(st, first + i, now);
-        }
+        Jdbc.setInstant(st, first, now);
+        Jdbc.setInstant(st, first + 1, now);
+        Jdbc.setInstant(st, first + 2, now.plus(CODE_WAIT));
+        Jdbc.setInstant(st, first + 3, now);
+        Jdbc.setInstant(st, first + 4, now);
+        Jdbc.setInstant(st, first + 5, now);
     }
 
     private static Claimed claimed(ResultSet rs) throws SQLException {

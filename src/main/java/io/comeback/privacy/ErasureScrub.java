@@ -114,6 +114,26 @@ final class ErasureScrub {
     // The shop's order id points back at the person like the customer id does; the lines can name them.
     private static final String ORDERS = """
             UPDATE orders SET order_id = 'erased:' || id, items = '[]'::jsonb WHERE customer_id = ?""";
+    private static final String ORDERS_NOT_COUNTED = """
+            UPDATE orders_not_counted SET order_id = 'erased-not-counted:' || id, items = '[]'::jsonb
+            WHERE customer_id = ?""";
+    // A shop's refunds name the order by the shop's id; their amounts are in the orders' totals already.
+    private static final String REFUNDS = """
+            DELETE FROM order_refunds WHERE order_id IN (SELECT order_id FROM orders WHERE customer_id = ?
+                                                          UNION ALL
+                                                          SELECT order_id FROM orders_not_counted WHERE customer_id = ?)""";
+
+    // Shops: which shop customer the person was, and what is left of their deliveries (applied ones keep no body;
+    // one not applied yet, or set aside, keeps it, and its error may quote them).
+    private static final String SHOP_LINKS = "DELETE FROM shop_customer_links WHERE customer_id = ?";
+    // A checkout's link back to the cart and its key point at the person's cart.
+    private static final String SHOP_CHECKOUTS = "DELETE FROM shop_checkouts WHERE customer_id = ?";
+    private static final String SHOP_WEBHOOKS = """
+            UPDATE shop_webhooks SET body = NULL, last_error = NULL,
+                status = CASE WHEN status = 'applied' THEN status ELSE 'failed' END,
+                outcome = CASE WHEN status = 'applied' THEN outcome ELSE 'erased before it was applied' END,
+                next_attempt_at = NULL
+            WHERE customer_id = ?""";
     private static final String EVENTS = """
             UPDATE engagement_events SET properties = '{}'::jsonb WHERE customer_id = ? AND properties <> '{}'::jsonb""";
     // Short links keep redirecting (a text on the person's phone still works) but no longer name them, so their
@@ -155,7 +175,12 @@ final class ErasureScrub {
         update(c, ENROLLMENTS, id);
         update(c, SIGNALS, id);
         update(c, KEYWORD_CONFIRMATIONS, id);
+        update(c, REFUNDS, id, id);
         update(c, ORDERS, id);
+        update(c, ORDERS_NOT_COUNTED, id);
+        update(c, SHOP_LINKS, id);
+        update(c, SHOP_CHECKOUTS, id);
+        update(c, SHOP_WEBHOOKS, id);
         update(c, EVENTS, id);
         update(c, SHORT_LINKS, id);
         update(c, REFERRAL_CODE, id);

@@ -58,8 +58,16 @@ public final class PersonalData {
 
     public record Unreachable(Instant since, String reason) {}
 
+    /** {@code total}: the amount ordered; {@code refunded}: what was refunded of it. */
     public record Order(
-            String orderId, BigDecimal total, String currency, Instant placedAt, String couponCode, JsonNode items) {}
+            String orderId,
+            String status,
+            BigDecimal total,
+            BigDecimal refunded,
+            String currency,
+            Instant placedAt,
+            String couponCode,
+            JsonNode items) {}
 
     public record Event(String type, Instant at, JsonNode properties) {}
 

@@ -134,17 +134,25 @@ public class PersonalDataExport {
         return rows(
                 c,
                 """
-                SELECT order_id, total, currency, placed_at, coupon_code, items::text FROM orders
-                WHERE customer_id = ? ORDER BY placed_at, id""",
+                SELECT order_id, status, total + refunded_total, refunded_total, currency, placed_at, coupon_code,
+                       items::text
+                FROM (SELECT customer_id, order_id, status, total, refunded_total, currency, placed_at, coupon_code, items
+                      FROM orders
+                      UNION ALL
+                      SELECT customer_id, order_id, status, total, refunded_total, currency, placed_at, coupon_code, items
+                      FROM orders_not_counted) o
+                WHERE customer_id = ? ORDER BY placed_at, order_id""",
                 customer,
                 null,
                 rs -> new Order(
                         rs.getString(1),
-                        rs.getBigDecimal(2),
-                        rs.getString(3),
-                        Jdbc.getInstant(rs, 4),
+                        rs.getString(2),
+                        rs.getBigDecimal(3),
+                        rs.getBigDecimal(4),
                         rs.getString(5),
-                        tree(rs.getString(6))));
+                        Jdbc.getInstant(rs, 6),
+                        rs.getString(7),
+                        tree(rs.getString(8))));
     }
 
     private List<Event> events(Connection c, long customer) throws SQLException {

@@ -116,6 +116,21 @@ final class LoyaltyFold {
             SELECT flow_id, customer_id, true FROM loyalty_folding_members
             """;
 
+    /**
+     * One customer's folded orders (not queued), counted in whole as version −1 or 1: what {@link #revise} takes out
+     * before their orders change and adds back after. Parameter (after the fold's two): the customer.
+     */
+    private static final String ONE_CUSTOMER_ORDERS = """
+            o AS (
+                SELECT o.id, o.customer_id, o.placed_at, o.total, false AS is_new FROM orders o
+                WHERE o.customer_id = CAST(? AS bigint)
+                  AND NOT EXISTS (SELECT 1 FROM loyalty_pending_orders q WHERE q.order_id = o.id)
+            )""";
+
+    private static final String ONE_CUSTOMER_MEMBERSHIPS = """
+            SELECT flow_id, customer_id, false AS fresh FROM loyalty_flow_members WHERE customer_id = CAST(? AS bigint)
+            """;
+
     static final LoyaltyFold CUSTOMERS = new LoyaltyFold(
             "",
             "loyalty_hours",
@@ -124,7 +139,8 @@ final class LoyaltyFold {
             PHASE_DAYS,
             CUSTOMER_ORDERS.formatted(INCREMENTAL_ORDERS),
             CUSTOMER_ORDERS.formatted(ALL_ORDERS),
-            "(1)");
+            "(1)",
+            ONE_CUSTOMER_ORDERS);
     // A rebuild counts every member fresh, so version −1 finds no orders.
     static final LoyaltyFold FLOWS = new LoyaltyFold(
             "flow_id, ",
@@ -134,10 +150,13 @@ final class LoyaltyFold {
             "",
             MEMBER_ORDERS.formatted(INCREMENTAL_MEMBERS),
             MEMBER_ORDERS.formatted(ALL_MEMBERS),
-            "(-1), (1)");
+            "(-1), (1)",
+            MEMBER_ORDERS.formatted(ONE_CUSTOMER_MEMBERSHIPS));
 
     private final String incremental;
     private final String rebuild;
+    private final String takeOut;
+    private final String addBack;
 
     private LoyaltyFold(
             String key,
@@ -147,7 +166,8 @@ final class LoyaltyFold {
             String more,
             String incrementalOrders,
             String rebuildOrders,
-            String rebuildVersions) {
+            String rebuildVersions,
+            String oneCustomerOrders) {
         String fold = FOLD.replace("{o.key}", key.isEmpty() ? "" : "o." + key)
                 .replace("{key}", key)
                 .replace("{hours}", hours)
@@ -157,10 +177,26 @@ final class LoyaltyFold {
                 .replace("{day columns}", key.isEmpty() ? "1, 2" : "1, 2, 3");
         this.incremental = fold.replace("{orders}", incrementalOrders).replace("{versions}", "(-1), (1)");
         this.rebuild = fold.replace("{orders}", rebuildOrders).replace("{versions}", rebuildVersions);
+        this.takeOut = fold.replace("{orders}", oneCustomerOrders).replace("{versions}", "(-1)");
+        this.addBack = fold.replace("{orders}", oneCustomerOrders).replace("{versions}", "(1)");
     }
 
     String sql(boolean rebuild) {
         return rebuild ? this.rebuild : incremental;
+    }
+
+    /**
+     * Takes one customer's folded orders out of the roll-up ({@code add} false) or adds them back (true): around a
+     * change to orders that were folded in (OrderChanges), under the fold lock, so the roll-up holds them as they
+     * are afterwards.
+     */
+    void revise(Connection c, long customerId, boolean add, Duration window, ZoneId zone) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(add ? addBack : takeOut)) {
+            st.setDouble(1, window.toSeconds());
+            st.setString(2, zone.getId());
+            st.setLong(3, customerId);
+            st.executeUpdate();
+        }
     }
 
     /** Folds the orders moved to loyalty_folding_* in (or every order, for a rebuild into empty tables). */

@@ -40,6 +40,15 @@ public final class AdvisoryLocks {
     /** Transaction lock per phone number: suppressions of a number that is no customer change one at a time. */
     public static final Named PHONE_SUPPRESSION = new Named("suppression:");
 
+    /** Transaction lock per order id: the changes of one order (a shop's deliveries, the API) apply one at a time. */
+    public static final Named ORDER = new Named("order:");
+
+    /** Transaction lock per shop customer ({@code platform:id}): one delivery at a time finds or creates them. */
+    public static final Named SHOP_CUSTOMER = new Named("shop-customer:");
+
+    /** Transaction lock per shop checkout ({@code platform:key}): its records and its order apply one at a time. */
+    public static final Named SHOP_CHECKOUT = new Named("shop-checkout:");
+
     private AdvisoryLocks() {}
 
     /** Locks keyed by {@code hashtext(prefix || id)}: one lock per id, the prefix keeping the features apart. */

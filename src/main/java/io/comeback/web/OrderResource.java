@@ -4,6 +4,7 @@ import io.comeback.audience.OrderInput;
 import io.comeback.audience.OrderService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,29 +23,63 @@ public class OrderResource {
         this.orders = orders;
     }
 
-    /** 201 for a new order; 200 with the stored order when this {@code orderId} was sent before. */
+    /**
+     * 201 for a new order. An {@code orderId} sent before: 200 with the stored order, updated when this body says
+     * something else about it (header {@code Comeback-Order: updated} or {@code unchanged}); 409 when it names
+     * another customer.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response place(OrderInput body) {
         Violations.requireBody(body);
         OrderService.Outcome outcome = orders.place(body);
-        if (outcome instanceof OrderService.Rejected r) {
-            throw Violations.invalid(r.violations());
-        }
         if (outcome instanceof OrderService.Created c) {
-            return Response.created(UriBuilder.fromPath("/api/orders/{id}").build(c.order().orderId))
+            return Response.created(UriBuilder.fromPath("/api/orders/{id}")
+                            .build(c.order().orderId()))
                     .entity(OrderView.of(c.order(), c.customerExternalId()))
                     .build();
         }
-        OrderService.AlreadyStored s = (OrderService.AlreadyStored) outcome;
-        return Response.ok(OrderView.of(s.order(), s.customerExternalId())).build();
+        return stored(outcome);
+    }
+
+    /**
+     * Status, amount and refunds of a stored order: {@code status} placed, paid, pending, cancelled, refunded or
+     * partially_refunded; {@code total} the amount ordered; {@code refunded} what was refunded of it. Fields left
+     * out stay as they are. A cancelled or pending order stops counting as a purchase; a refund lowers revenue.
+     */
+    @PATCH
+    @Path("/{orderId}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    public Response change(@PathParam("orderId") String orderId, OrderService.OrderPatch body) {
+        Violations.requireBody(body);
+        return stored(orders.change(orderId, body)
+                .orElseThrow(() -> ProblemException.notFound("no order '" + orderId + "'")));
     }
 
     @GET
     @Path("/{orderId}")
     public OrderView get(@PathParam("orderId") String orderId) {
-        return orders.find(orderId)
+        return orders.findOrder(orderId)
                 .map(c -> OrderView.of(c.order(), c.customerExternalId()))
                 .orElseThrow(() -> ProblemException.notFound("no order '" + orderId + "'"));
+    }
+
+    private static Response stored(OrderService.Outcome outcome) {
+        if (outcome instanceof OrderService.Rejected r) {
+            if (r.conflict()) {
+                throw ProblemException.conflict(
+                        r.violations().get(0).field(), r.violations().get(0).message());
+            }
+            throw Violations.invalid(r.violations());
+        }
+        if (outcome instanceof OrderService.Updated u) {
+            return Response.ok(OrderView.of(u.order(), u.customerExternalId()))
+                    .header("Comeback-Order", "updated")
+                    .build();
+        }
+        OrderService.AlreadyStored s = (OrderService.AlreadyStored) outcome;
+        return Response.ok(OrderView.of(s.order(), s.customerExternalId()))
+                .header("Comeback-Order", "unchanged")
+                .build();
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.comeback.gateway.twilio.WebhookRefused;
+import io.comeback.shops.ShopWebhookRefused;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -71,6 +72,15 @@ public class ProblemMappers {
                     ProblemException.invalidField(e.field(), e.getMessage()).toProblem());
         }
         return respond(ProblemException.forbidden(e.getMessage()).toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response shopWebhookRefused(ShopWebhookRefused e) {
+        if (e.field() != null) {
+            return respond(
+                    ProblemException.invalidField(e.field(), e.getMessage()).toProblem());
+        }
+        return respond(new ProblemException(e.status(), "Unauthorized", e.getMessage(), List.of()).toProblem());
     }
 
     @ServerExceptionMapper

@@ -26,7 +26,7 @@ class OrderAndEventApiTest {
     }
 
     @Test
-    void resendingAnOrderReturnsTheStoredOneAndCountsItOnce() {
+    void resendingAnOrderCountsItOnceAndOtherContentUpdatesIt() {
         String customer = customer();
         String orderId = TestData.id("order");
         Map<String, Object> order = Map.of(
@@ -51,18 +51,25 @@ class OrderAndEventApiTest {
                 .statusCode(201)
                 .header("Location", containsString(orderId))
                 .body("items[0].sku", equalTo("TEE-1"));
+        given().body(order)
+                .post("/api/orders")
+                .then()
+                .statusCode(200)
+                .header("Comeback-Order", "unchanged")
+                .body("total", equalTo(499.0f));
         Map<String, Object> changed = new java.util.HashMap<>(order);
         changed.put("total", 1.00);
         given().body(changed)
                 .post("/api/orders")
                 .then()
                 .statusCode(200)
+                .header("Comeback-Order", "updated")
                 .body("orderId", equalTo(orderId))
-                .body("total", equalTo(499.0f));
+                .body("total", equalTo(1.0f));
         given().get("/api/customers/" + customer)
                 .then()
                 .body("facts.ordersCount", equalTo(1))
-                .body("facts.totalSpent", equalTo(499.0f));
+                .body("facts.totalSpent", equalTo(1.0f));
     }
 
     @Test

@@ -25,9 +25,13 @@ public class CouponService {
     /** With 4+ characters of a 31-letter alphabet a collision is rare; this bounds a pathological run. */
     static final int ATTEMPTS = 100;
 
+    // With a shop connected the code is pending there until created (V233): the shop-code outbox creates it, and
+    // texts naming it wait for that.
     private static final String INSERT = """
-            INSERT INTO coupons (code, flow_id, enrollment_id, customer_id, step_id, issued_at, expires_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO coupons (code, flow_id, enrollment_id, customer_id, step_id, issued_at, expires_at,
+                                 discount_percent, discount_amount, shop_platform, shop_status, shop_next_attempt_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ?::text IS NULL THEN NULL ELSE 'pending' END,
+                    CASE WHEN ?::text IS NULL THEN NULL ELSE ?::timestamptz END)
             ON CONFLICT DO NOTHING
             RETURNING code, expires_at""";
 
@@ -38,10 +42,12 @@ public class CouponService {
 
     private final AgroalDataSource dataSource;
     private final CouponCodeGenerator generator;
+    private final CouponShops shops;
 
-    public CouponService(AgroalDataSource dataSource, CouponCodeGenerator generator) {
+    public CouponService(AgroalDataSource dataSource, CouponCodeGenerator generator, CouponShops shops) {
         this.dataSource = dataSource;
         this.generator = generator;
+        this.shops = shops;
     }
 
     /** The code for this enrollment: issued now, or the one it already has. Expires {@code validFor} after {@code now} in the customer's zone. */
@@ -54,17 +60,13 @@ public class CouponService {
             Instant now,
             ZoneId zone) {
         Instant expires = spec.validFor().addTo(now, zone);
+        String shop = shops.connected().orElse(null);
         try (Connection connection = dataSource.getConnection()) {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 Optional<Issued> inserted = insert(
                         connection,
                         generator.code(spec.prefix(), spec.length()),
-                        flowId,
-                        enrollmentId,
-                        customerId,
-                        stepId,
-                        now,
-                        expires);
+                        new Issue(flowId, enrollmentId, customerId, stepId, now, expires, spec, shop));
                 if (inserted.isPresent()) {
                     return inserted.get();
                 }
@@ -89,24 +91,33 @@ public class CouponService {
                 .code();
     }
 
-    private static Optional<Issued> insert(
-            Connection connection,
-            String code,
+    /** What a code is issued for. */
+    private record Issue(
             String flowId,
             String enrollmentId,
             long customerId,
             String stepId,
             Instant now,
-            Instant expires)
-            throws SQLException {
+            Instant expires,
+            CouponSpec spec,
+            String shop) {}
+
+    private static Optional<Issued> insert(Connection connection, String code, Issue issue) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement(INSERT)) {
             st.setString(1, code);
-            st.setString(2, flowId);
-            st.setString(3, enrollmentId);
-            st.setLong(4, customerId);
-            st.setString(5, stepId);
-            Jdbc.setInstant(st, 6, now);
-            Jdbc.setInstant(st, 7, expires);
+            st.setString(2, issue.flowId());
+            st.setString(3, issue.enrollmentId());
+            st.setLong(4, issue.customerId());
+            st.setString(5, issue.stepId());
+            Jdbc.setInstant(st, 6, issue.now());
+            Jdbc.setInstant(st, 7, issue.expires());
+            CouponSpec.Discount discount = issue.spec().discount().orElse(null);
+            st.setBigDecimal(8, discount != null && discount.percent() ? discount.value() : null);
+            st.setBigDecimal(9, discount != null && !discount.percent() ? discount.value() : null);
+            st.setString(10, issue.shop());
+            st.setString(11, issue.shop());
+            st.setString(12, issue.shop());
+            Jdbc.setInstant(st, 13, issue.now());
             return read(st);
         }
     }

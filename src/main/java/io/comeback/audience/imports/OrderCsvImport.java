@@ -277,7 +277,10 @@ final class OrderCsvImport extends CsvImport {
             inserted AS (
                 INSERT INTO orders (order_id, customer_id, total, currency, placed_at, coupon_code)
                 SELECT order_id, customer_id, total, currency, placed_at, coupon_code
-                FROM resolved WHERE customer_id IS NOT NULL ORDER BY order_id
+                FROM resolved r WHERE customer_id IS NOT NULL
+                  -- An order cancelled or not paid yet (V231) is known under its id too: stored before.
+                  AND NOT EXISTS (SELECT 1 FROM orders_not_counted x WHERE x.order_id = r.order_id)
+                ORDER BY order_id
                 ON CONFLICT (order_id) DO NOTHING
                 RETURNING id, order_id, customer_id, total, placed_at, coupon_code),
             redeemed AS (%s RETURNING 1)%s

@@ -11,6 +11,7 @@ import io.comeback.engine.model.SourceLocation;
 import io.comeback.engine.model.Step;
 import io.comeback.engine.model.Target;
 import io.comeback.engine.model.Wait;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -132,6 +133,8 @@ final class StepReader {
                 });
     }
 
+    private static final Pattern DISCOUNT = Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,2})?");
+
     private CouponSpec coupon(YamlMap coupon) {
         String prefix = coupon.text("prefix").map(String::trim).orElse("");
         if (!COUPON_PREFIX.matcher(prefix).matches()) {
@@ -146,7 +149,28 @@ final class StepReader {
         FlowDuration validFor = coupon.parsed(
                         "valid_for", n -> Durations.read(n, coupon.childPath("valid_for"), problems, false))
                 .orElse(FlowDuration.of(CouponSpec.DEFAULT_VALID_FOR));
-        return new CouponSpec(prefix, length, validFor, coupon.location());
+        Optional<CouponSpec.Discount> discount = coupon.text("discount").flatMap(text -> discount(coupon, text));
+        return new CouponSpec(prefix, length, validFor, discount, coupon.location());
+    }
+
+    /** {@code 20%}: a percentage above 0, at most 100; {@code 100}: an amount above 0; two decimals at most. */
+    private Optional<CouponSpec.Discount> discount(YamlMap coupon, String text) {
+        String trimmed = text.trim();
+        boolean percent = trimmed.endsWith("%");
+        String number = percent ? trimmed.substring(0, trimmed.length() - 1).trim() : trimmed;
+        BigDecimal value = null;
+        if (DISCOUNT.matcher(number).matches()) {
+            value = new BigDecimal(number);
+        }
+        if (value == null || value.signum() <= 0 || (percent && value.compareTo(BigDecimal.valueOf(100)) > 0)) {
+            problems.error(
+                    coupon.value("discount").orElseThrow(),
+                    coupon.childPath("discount"),
+                    "`" + text + "` is not a discount: write a percentage off the order such as `20%`, or an"
+                            + " amount off in the shop's currency such as `100`.");
+            return Optional.empty();
+        }
+        return Optional.of(new CouponSpec.Discount(percent, value));
     }
 
     private Optional<Step> branch(

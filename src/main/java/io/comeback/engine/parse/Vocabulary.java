@@ -28,7 +28,7 @@ public final class Vocabulary {
     public static final List<String> GOAL = List.of("event");
     public static final List<String> STEP = concat(List.of("id", "next"), Step.KINDS);
     public static final List<String> SEND = List.of("text", "coupon");
-    public static final List<String> COUPON = List.of("prefix", "length", "valid_for");
+    public static final List<String> COUPON = List.of("prefix", "length", "valid_for", "discount");
     public static final List<String> WAIT = List.of("for", "until", "until_date");
     public static final List<String> UNTIL_DATE = List.of("attribute", "at", "offset_days");
     public static final List<String> WAIT_FOR_REPLY =

@@ -7,6 +7,7 @@ import io.comeback.flows.FlowControlStatus;
 import io.comeback.flows.FlowControls;
 import io.comeback.flows.FlowVersions;
 import io.comeback.messaging.MessageStore;
+import io.comeback.shops.ShopCodeStore;
 import io.comeback.web.access.AccessLevel;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -60,6 +61,10 @@ public class FlowsPage {
     @TemplateData
     public record FailedRow(long id, String at, String customerId, String failure) {}
 
+    /** A code of the flow the shop did not create (its texts were blocked). */
+    @TemplateData
+    public record CodeRow(String at, String code, int attempts, String error) {}
+
     @TemplateData
     public record MessageRow(
             String at, String customerId, String step, String to, String body, String status, String reason) {}
@@ -71,6 +76,7 @@ public class FlowsPage {
     private final MessageStore messages;
     private final EnrollmentStore enrollments;
     private final FlowReportView reports;
+    private final ShopCodeStore codes;
     private final CurrentSession session;
     private final Formats formats;
     private final Clock clock;
@@ -86,6 +92,7 @@ public class FlowsPage {
             MessageStore messages,
             EnrollmentStore enrollments,
             FlowReportView reports,
+            ShopCodeStore codes,
             CurrentSession session,
             Formats formats,
             Clock clock,
@@ -99,6 +106,7 @@ public class FlowsPage {
         this.messages = messages;
         this.enrollments = enrollments;
         this.reports = reports;
+        this.codes = codes;
         this.session = session;
         this.formats = formats;
         this.clock = clock;
@@ -162,9 +170,17 @@ public class FlowsPage {
                 : enrollments.latestFailed(id, RECENT_FAILURES).stream()
                         .map(f -> new FailedRow(f.id(), formats.time(f.failedAt()), f.customerId(), f.failure()))
                         .toList();
+        long failedCodes = codes.failedCount(id);
+        List<CodeRow> codeRows = failedCodes == 0
+                ? List.of()
+                : codes.latestFailed(id, RECENT_FAILURES).stream()
+                        .map(k -> new CodeRow(formats.time(k.issuedAt()), k.code(), k.attempts(), k.error()))
+                        .toList();
         return Response.ok(detail.data("frame", PageFrame.of("Flow " + id, "flows", session))
                         .data("flow", row)
                         .data("failures", failures)
+                        .data("failedCodes", failedCodes)
+                        .data("codes", codeRows)
                         .data("failuresLimit", RECENT_FAILURES)
                         .data("period", period)
                         .data("report", row.reportable() ? reports.of(id, period) : null)

@@ -36,18 +36,28 @@ public class BodyLimits {
 
     private static final String WEBHOOKS = "/webhooks/";
 
+    /** Shops' webhooks carry whole orders (every line with its taxes and discounts): they get a limit of their own. */
+    static final Set<String> SHOP_WEBHOOKS = Set.of("/webhooks/shopify", "/webhooks/woocommerce");
+
     private final long webhookBodySize;
+    private final long shopWebhookBodySize;
     private final long bodySize;
     private final int formParameters;
 
     public BodyLimits(LimitsConfig limits) {
         this.webhookBodySize = limits.webhookBodySize().asLongValue();
+        this.shopWebhookBodySize = limits.shopWebhookBodySize().asLongValue();
         this.bodySize = limits.bodySize().asLongValue();
         this.formParameters = limits.formParameters();
     }
 
     /** The limit a request's body is read under, or empty for the streamed routes. */
     Optional<Limit> limitFor(String rawPath, String normalizedPath) {
+        // Exactly these spellings, read and routed alike; any other spelling gets the smaller webhook limit.
+        if (SHOP_WEBHOOKS.contains(rawPath) && (normalizedPath == null || SHOP_WEBHOOKS.contains(normalizedPath))) {
+            return Optional.of(
+                    new Limit(shopWebhookBodySize, "comeback.limits.shop-webhook-body-size", "shop webhooks"));
+        }
         if (isWebhook(rawPath) || isWebhook(normalizedPath)) {
             return Optional.of(new Limit(webhookBodySize, "comeback.limits.webhook-body-size", "webhooks"));
         }

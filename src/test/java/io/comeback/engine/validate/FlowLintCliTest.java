@@ -23,7 +23,7 @@ class FlowLintCliTest {
     @Test
     void shippedFlowsPass() {
         assertThat(cli.run("flows")).isZero();
-        assertThat(output()).contains("3 flow file(s) checked: 0 error(s), 0 warning(s).");
+        assertThat(output()).contains("4 flow file(s) checked: 0 error(s), 0 warning(s).");
     }
 
     @Test

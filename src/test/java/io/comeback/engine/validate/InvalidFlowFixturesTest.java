@@ -41,6 +41,17 @@ class InvalidFlowFixturesTest {
     }
 
     @Test
+    void aDiscountIsAPercentageOrAnAmount() {
+        List<Problem> problems = validate("bad-discounts.yaml").problems();
+        lines(problems).containsExactly(tuple(Severity.ERROR, 13, 19), tuple(Severity.ERROR, 19, 19));
+        assertThat(problems.get(0).message())
+                .isEqualTo(
+                        "`20 prosent` is not a discount: write a percentage off the order such as `20%`, or an amount"
+                                + " off in the shop's currency such as `100`.");
+        assertThat(problems.get(1).message()).startsWith("`120%` is not a discount");
+    }
+
+    @Test
     void badIndentationPointsAtTheMisalignedLine() {
         ValidationResult result = validate("bad-indentation.yaml");
         lines(result.problems()).containsExactly(tuple(Severity.ERROR, 7, 6));
