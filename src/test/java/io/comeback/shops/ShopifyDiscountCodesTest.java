@@ -54,6 +54,7 @@ class ShopifyDiscountCodesTest {
         TestClockProducer.CLOCK.setTo(TUESDAY_10);
         FakeShopResource.api.unavailableFor(0);
         FakeShopResource.api.refuseAll(false);
+        LeftoverCodes.settle(runtime, outbox);
     }
 
     /** A new customer who agreed to marketing texts: the welcome flow enters them and issues their code. */

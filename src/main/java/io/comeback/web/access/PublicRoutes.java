@@ -1,10 +1,10 @@
 package io.comeback.web.access;
 
 import io.comeback.gateway.twilio.TwilioWebhookResource;
-import io.comeback.web.ReferralLinkResource;
-import io.comeback.web.ShortLinkResource;
 import io.comeback.shops.shopify.ShopifyWebhookResource;
 import io.comeback.shops.woocommerce.WooCommerceWebhookResource;
+import io.comeback.web.ReferralLinkResource;
+import io.comeback.web.ShortLinkResource;
 import io.comeback.web.dashboard.LoginResource;
 import java.util.Set;
 
