@@ -9,11 +9,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class ConversationReplies {
 
-    private final Conversations conversations;
+    private final ConversationStore conversations;
     private final PersonReplies replies;
     private final Clock clock;
 
-    public ConversationReplies(Conversations conversations, PersonReplies replies, Clock clock) {
+    public ConversationReplies(ConversationStore conversations, PersonReplies replies, Clock clock) {
         this.conversations = conversations;
         this.replies = replies;
         this.clock = clock;
@@ -21,11 +21,11 @@ public class ConversationReplies {
 
     /** Empty when there is no such conversation. */
     public Optional<PersonReplies.Outcome> reply(long conversationId, String body, String by) {
-        Optional<Conversations.Recipient> to = conversations.recipient(conversationId);
+        Optional<ConversationStore.Recipient> to = conversations.recipient(conversationId);
         if (to.isEmpty()) {
             return Optional.empty();
         }
-        Conversations.Recipient r = to.get();
+        ConversationStore.Recipient r = to.get();
         PersonReplies.Outcome outcome =
                 replies.send(new PersonReplies.Reply(r.customerId(), r.phone(), body, by, r.lastInboundAt()));
         if (outcome instanceof PersonReplies.Written) {

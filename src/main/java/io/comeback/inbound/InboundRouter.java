@@ -20,7 +20,7 @@ import java.util.Optional;
  * Where a stored inbound text goes, first match wins: HELP is answered; a STOP word or phrase opts out; a YES / JA
  * confirms a pending keyword sign-up; START re-subscribes someone opted out; a reply goes to the sender's most recent
  * enrollment waiting for one; a keyword starts its flow ({@link KeywordFlowEntry}); anything else lands in the inbox
- * — its conversation opens ({@link Conversations}) — with an auto-reply saying when a person answers, at most once a
+ * — its conversation opens ({@link ConversationStore}) — with an auto-reply saying when a person answers, at most once a
  * day per person ({@link AutoReplyPace}). Every answer is in the sender's language ({@link ReplyLanguage}).
  */
 @ApplicationScoped
@@ -35,7 +35,7 @@ public class InboundRouter {
     private final EngagementStore engagement;
     private final FlowCatalog catalog;
     private final Replies replies;
-    private final Conversations conversations;
+    private final ConversationStore conversations;
     private final AutoReplyPace autoReplies;
     private final Clock clock;
 
@@ -49,7 +49,7 @@ public class InboundRouter {
             EngagementStore engagement,
             FlowCatalog catalog,
             Replies replies,
-            Conversations conversations,
+            ConversationStore conversations,
             AutoReplyPace autoReplies,
             Clock clock) {
         this.conversations = conversations;

@@ -3,8 +3,9 @@ package io.comeback.web;
 import io.comeback.audience.PhoneNumbers;
 import io.comeback.inbound.ConversationReplies;
 import io.comeback.inbound.ConversationStatus;
+import io.comeback.inbound.ConversationStore;
+import io.comeback.inbound.ConversationSummary;
 import io.comeback.inbound.ConversationThread;
-import io.comeback.inbound.Conversations;
 import io.comeback.messaging.PersonReplies;
 import io.comeback.web.access.Role;
 import io.comeback.web.access.RouteAccessFilter;
@@ -29,18 +30,18 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Conversations: the inbox as one thread per person. Reading needs a key with scope {@code read}; replying,
+ * ConversationStore: the inbox as one thread per person. Reading needs a key with scope {@code read}; replying,
  * assigning and closing need {@code write}. Who did it is the {@code by} of the request, else the key's name.
  */
 @Path("/api/conversations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Conversations")
+@Tag(name = "ConversationStore")
 public class ConversationResource {
 
     static final int THREAD_LIMIT = 200;
 
     /** A conversation and its thread, oldest text first (the latest {@value #THREAD_LIMIT}). */
-    public record ConversationDetail(Conversations.Summary conversation, List<ConversationThread.Item> messages) {}
+    public record ConversationDetail(ConversationSummary conversation, List<ConversationThread.Item> messages) {}
 
     public record ReplyRequest(String body, String by) {}
 
@@ -51,7 +52,7 @@ public class ConversationResource {
 
     public record CloseRequest(String by) {}
 
-    private final Conversations conversations;
+    private final ConversationStore conversations;
     private final ConversationThread threads;
     private final ConversationReplies replies;
     private final Users users;
@@ -59,7 +60,7 @@ public class ConversationResource {
     private final Clock clock;
 
     public ConversationResource(
-            Conversations conversations,
+            ConversationStore conversations,
             ConversationThread threads,
             ConversationReplies replies,
             Users users,
@@ -75,9 +76,10 @@ public class ConversationResource {
 
     @GET
     @Operation(
-            summary = "Conversations, newest text first: open ones by default, ?status=closed or all; ?phone= for one"
-                    + " number")
-    public List<Conversations.Summary> list(
+            summary =
+                    "ConversationStore, newest text first: open ones by default, ?status=closed or all; ?phone= for one"
+                            + " number")
+    public List<ConversationSummary> list(
             @QueryParam("status") @DefaultValue("open") String status,
             @QueryParam("phone") String phone,
             @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -98,8 +100,8 @@ public class ConversationResource {
     @Path("/{id}")
     @Operation(summary = "One conversation with its thread: the person's texts and every text they got, with status")
     public ConversationDetail get(@PathParam("id") long id) {
-        Conversations.Summary summary = found(id);
-        Conversations.Recipient to = conversations.recipient(id).orElseThrow();
+        ConversationSummary summary = found(id);
+        ConversationStore.Recipient to = conversations.recipient(id).orElseThrow();
         return new ConversationDetail(summary, threads.of(to.customerId(), to.phone(), THREAD_LIMIT));
     }
 
@@ -129,7 +131,7 @@ public class ConversationResource {
     @Path("/{id}/assign")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Give the conversation to a user (marketer or admin); {\"user\": null} to nobody")
-    public Conversations.Summary assign(@PathParam("id") long id, AssignRequest request) {
+    public ConversationSummary assign(@PathParam("id") long id, AssignRequest request) {
         String user =
                 request == null || request.user() == null || request.user().isBlank()
                         ? null
@@ -150,7 +152,7 @@ public class ConversationResource {
     @POST
     @Path("/{id}/close")
     @Operation(summary = "Close: nobody needs to answer; a new text from the person opens it again")
-    public Conversations.Summary close(
+    public ConversationSummary close(
             @PathParam("id") long id, CloseRequest request, @Context ContainerRequestContext context) {
         String by = who(request == null ? null : request.by(), context);
         return conversations.close(id, by, clock.instant()).orElseThrow(() -> notFound(id));
@@ -165,7 +167,7 @@ public class ConversationResource {
                         "status", "'" + status + "' is not one of open (default), closed, all")));
     }
 
-    private Conversations.Summary found(long id) {
+    private ConversationSummary found(long id) {
         return conversations.find(id).orElseThrow(() -> notFound(id));
     }
 

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The follow-up list: customers tagged {@code needs_follow_up} for a person to contact, and "handled". */
 @Path("/api/follow-ups")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Conversations")
+@Tag(name = "ConversationStore")
 public class FollowUpResource {
 
     public record FollowUpView(

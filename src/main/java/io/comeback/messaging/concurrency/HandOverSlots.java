@@ -17,18 +17,6 @@ import java.util.function.IntSupplier;
  */
 public final class HandOverSlots implements ProviderLoadListener {
 
-    /** What the slots look like now, for metrics, logs and tests. */
-    public record Snapshot(
-            int inFlight,
-            int waiting,
-            int usable,
-            int leased,
-            int target,
-            int holders,
-            double window,
-            long throttled,
-            int peakInFlight) {}
-
     /** Waiters look again this often (the lease may have been renewed, or have lapsed). */
     private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -184,10 +172,10 @@ public final class HandOverSlots implements ProviderLoadListener {
         accountInFlight = count;
     }
 
-    public Snapshot snapshot() {
+    public HandOverSnapshot snapshot() {
         lock.lock();
         try {
-            return new Snapshot(
+            return new HandOverSnapshot(
                     inFlight,
                     waiting,
                     usableNow(),

@@ -3,8 +3,9 @@ package io.comeback.web.dashboard;
 import io.comeback.audience.Customer;
 import io.comeback.inbound.ConversationReplies;
 import io.comeback.inbound.ConversationStatus;
+import io.comeback.inbound.ConversationStore;
+import io.comeback.inbound.ConversationSummary;
 import io.comeback.inbound.ConversationThread;
-import io.comeback.inbound.Conversations;
 import io.comeback.messaging.PersonReplies;
 import io.comeback.web.access.AccessLevel;
 import io.comeback.web.access.Role;
@@ -41,7 +42,7 @@ public class ConversationPage {
 
     private final Template page;
     private final Template notFound;
-    private final Conversations conversations;
+    private final ConversationStore conversations;
     private final ConversationThread threads;
     private final ConversationReplies replies;
     private final ThreadMessages messages;
@@ -53,7 +54,7 @@ public class ConversationPage {
     public ConversationPage(
             @Location("dashboard/conversation.html") Template page,
             @Location("dashboard/not-found.html") Template notFound,
-            Conversations conversations,
+            ConversationStore conversations,
             ConversationThread threads,
             ConversationReplies replies,
             ThreadMessages messages,
@@ -90,7 +91,7 @@ public class ConversationPage {
 
     @GET
     public Response show(@PathParam("id") long id, @QueryParam("sent") Long sent, @QueryParam("held") String held) {
-        Optional<Conversations.Summary> found = conversations.find(id);
+        Optional<ConversationSummary> found = conversations.find(id);
         if (found.isEmpty()) {
             return missing(id);
         }
@@ -163,9 +164,8 @@ public class ConversationPage {
         return Response.seeOther(URI.create("/inbox?closed=" + id)).build();
     }
 
-    private io.quarkus.qute.TemplateInstance render(
-            Conversations.Summary s, String notice, String error, String draft) {
-        Conversations.Recipient to = conversations.recipient(s.id()).orElseThrow();
+    private io.quarkus.qute.TemplateInstance render(ConversationSummary s, String notice, String error, String draft) {
+        ConversationStore.Recipient to = conversations.recipient(s.id()).orElseThrow();
         boolean optedOut = s.customerId() != null
                 && Customer.findLiving(s.customerId())
                         .map(c -> "opted_out".equals(c.consentStatus))

@@ -5,7 +5,7 @@ import io.comeback.audience.Customer;
 import io.comeback.audience.FollowUps;
 import io.comeback.audience.rfm.RfmModel;
 import io.comeback.enrollment.EnrollmentStore;
-import io.comeback.inbound.Conversations;
+import io.comeback.inbound.ConversationStore;
 import io.comeback.messaging.MessageStore;
 import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,7 +79,7 @@ public class CustomerSections {
     private final MessageStore messages;
     private final ConsentHistory consent;
     private final FollowUps followUps;
-    private final Conversations conversations;
+    private final ConversationStore conversations;
     private final Formats formats;
     private final Clock clock;
 
@@ -90,7 +90,7 @@ public class CustomerSections {
             MessageStore messages,
             ConsentHistory consent,
             FollowUps followUps,
-            Conversations conversations,
+            ConversationStore conversations,
             Formats formats,
             Clock clock) {
         this.activity = activity;

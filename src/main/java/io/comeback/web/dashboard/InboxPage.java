@@ -1,7 +1,8 @@
 package io.comeback.web.dashboard;
 
 import io.comeback.inbound.ConversationStatus;
-import io.comeback.inbound.Conversations;
+import io.comeback.inbound.ConversationStore;
+import io.comeback.inbound.ConversationSummary;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
@@ -39,13 +40,13 @@ public class InboxPage {
             String closed) {}
 
     private final Template inbox;
-    private final Conversations conversations;
+    private final ConversationStore conversations;
     private final CurrentSession session;
     private final Formats formats;
 
     public InboxPage(
             @Location("dashboard/inbox.html") Template inbox,
-            Conversations conversations,
+            ConversationStore conversations,
             CurrentSession session,
             Formats formats) {
         this.inbox = inbox;
@@ -71,7 +72,7 @@ public class InboxPage {
                 .data("shown", SHOWN);
     }
 
-    private Row row(Conversations.Summary s) {
+    private Row row(ConversationSummary s) {
         String phone = s.phone() == null ? "erased" : s.phone();
         String person = s.customerName() != null ? s.customerName() : s.customerId() != null ? s.customerId() : phone;
         return new Row(

@@ -34,7 +34,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Conversations in a real browser (headless chromium), the runtime driven step by step: a customer texts a question,
+ * ConversationStore in a real browser (headless chromium), the runtime driven step by step: a customer texts a question,
  * a marketer answers it from the inbox with the keyboard, and the answer reaches the customer's phone (the simulator)
  * exactly once; a viewer reads the thread but has no reply box, and a reply posted by hand with their session is
  * refused. Every page on the way passes axe-core without a serious or critical violation.

@@ -18,29 +18,7 @@ import java.util.Optional;
  * ({@link ConversationThread}); this class keeps the state.
  */
 @ApplicationScoped
-public class Conversations {
-
-    /**
-     * A conversation as the inbox lists it.
-     *
-     * @param customerId the customer's external id, null for a number no customer has
-     * @param unread     a text came after anyone last opened the thread
-     * @param lastText   the person's latest text
-     */
-    public record Summary(
-            long id,
-            String phone,
-            String customerId,
-            String customerName,
-            String status,
-            boolean unread,
-            String assignedTo,
-            Instant assignedAt,
-            Instant openedAt,
-            Instant lastInboundAt,
-            String lastText,
-            Instant closedAt,
-            String closedBy) {}
+public class ConversationStore {
 
     /** Whom a reply goes to, and when they last texted (a reply within a day of it is not held for quiet hours). */
     public record Recipient(long conversationId, Long customerId, String phone, Instant lastInboundAt) {}
@@ -84,7 +62,7 @@ public class Conversations {
 
     private final AgroalDataSource dataSource;
 
-    public Conversations(AgroalDataSource dataSource) {
+    public ConversationStore(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -104,7 +82,7 @@ public class Conversations {
     }
 
     /** Newest text first; {@code status} empty for every conversation, {@code phone} empty for every number. */
-    public List<Summary> list(Optional<ConversationStatus> status, Optional<String> phone, int limit) {
+    public List<ConversationSummary> list(Optional<ConversationStatus> status, Optional<String> phone, int limit) {
         String where = " WHERE true" + status.map(s -> " AND v.status = ?").orElse("")
                 + phone.map(p -> " AND v.phone = ?").orElse("");
         try (Connection c = dataSource.getConnection();
@@ -118,10 +96,10 @@ public class Conversations {
                 st.setString(++i, phone.get());
             }
             st.setInt(++i, limit);
-            List<Summary> found = new ArrayList<>();
+            List<ConversationSummary> found = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    found.add(summary(rs));
+                    found.add(ConversationSummary.of(rs));
                 }
             }
             return found;
@@ -130,12 +108,12 @@ public class Conversations {
         }
     }
 
-    public Optional<Summary> find(long id) {
+    public Optional<ConversationSummary> find(long id) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement st = c.prepareStatement(SELECT + " WHERE v.id = ?")) {
             st.setLong(1, id);
             try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(summary(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(ConversationSummary.of(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read conversation " + id, e);
@@ -178,7 +156,7 @@ public class Conversations {
     }
 
     /** Gives the conversation to {@code user}, or to nobody (null). Empty when there is no such conversation. */
-    public Optional<Summary> assign(long id, String user, Instant at) {
+    public Optional<ConversationSummary> assign(long id, String user, Instant at) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement st =
                         c.prepareStatement("UPDATE conversations SET assigned_to = ?, assigned_at = ? WHERE id = ?")) {
@@ -198,7 +176,7 @@ public class Conversations {
      * Closes it, and marks the person's texts still open in the inbox handled by the same person. Closing a closed
      * conversation changes nothing (the first close is kept). Empty when there is no such conversation.
      */
-    public Optional<Summary> close(long id, String by, Instant at) {
+    public Optional<ConversationSummary> close(long id, String by, Instant at) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement st = c.prepareStatement(CLOSE)) {
@@ -234,22 +212,5 @@ public class Conversations {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not update conversation " + id, e);
         }
-    }
-
-    private static Summary summary(ResultSet rs) throws SQLException {
-        return new Summary(
-                rs.getLong(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getBoolean(6),
-                rs.getString(7),
-                Jdbc.getInstant(rs, 8),
-                Jdbc.getInstant(rs, 9),
-                Jdbc.getInstant(rs, 10),
-                rs.getString(11),
-                Jdbc.getInstant(rs, 12),
-                rs.getString(13));
     }
 }
