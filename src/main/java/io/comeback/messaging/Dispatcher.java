@@ -138,7 +138,7 @@ public class Dispatcher {
                 }
             }
             Instant now = clock.instant();
-            DispatchStore.record(c, outcomes, now);
+            DispatchOutcomeStore.record(c, outcomes, now);
             QuietHoursDeferrals.record(c, deferrals, now);
             c.commit();
             sendMetrics.dispatched(outcomes, deferrals.size());

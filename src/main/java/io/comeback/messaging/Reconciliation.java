@@ -182,7 +182,7 @@ public class Reconciliation {
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            DispatchStore.record(c, outcomes, now);
+            DispatchOutcomeStore.record(c, outcomes, now);
             c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record reconciliation outcomes", e);

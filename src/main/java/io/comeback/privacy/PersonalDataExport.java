@@ -8,16 +8,11 @@ import io.comeback.audience.ConsentHistory;
 import io.comeback.enrollment.EnrollmentStore;
 import io.comeback.messaging.MessageStore;
 import io.comeback.privacy.PersonalData.Consent;
-import io.comeback.privacy.PersonalData.Coupon;
 import io.comeback.privacy.PersonalData.Event;
 import io.comeback.privacy.PersonalData.Export;
 import io.comeback.privacy.PersonalData.Facts;
 import io.comeback.privacy.PersonalData.Order;
 import io.comeback.privacy.PersonalData.Profile;
-import io.comeback.privacy.PersonalData.Received;
-import io.comeback.privacy.PersonalData.Referral;
-import io.comeback.privacy.PersonalData.ShortLink;
-import io.comeback.privacy.PersonalData.SurveyAnswer;
 import io.comeback.privacy.PersonalData.Unreachable;
 import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +24,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -84,18 +78,18 @@ public class PersonalDataExport {
                     events(c, customer),
                     enrollments.ofCustomer(customer),
                     messages.ofCustomer(customer, Integer.MAX_VALUE),
-                    received(c, customer, profile.phone()),
-                    coupons(c, customer),
-                    surveyAnswers(c, customer),
-                    shortLinks(c, customer),
-                    referral(c, customer)));
+                    ExportRows.received(c, customer, profile.phone()),
+                    ExportRows.coupons(c, customer),
+                    ExportRows.surveyAnswers(c, customer),
+                    ExportRows.shortLinks(c, customer),
+                    ExportRows.referral(c, customer)));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not export customer '" + externalId + "'", e);
         }
     }
 
     private Profile profile(Connection c, long id) throws SQLException {
-        return rows(c, """
+        return ExportRows.rows(c, """
                 SELECT external_id, phone, first_name, last_name, email, locale, time_zone, birthday, attributes::text,
                        tags, consent_status, consent_source, consent_text, consent_at, orders_count, first_order_at,
                        last_order_at, total_spent, last_engaged_at, unreachable_since, unreachable_reason, created_at,
@@ -131,7 +125,7 @@ public class PersonalDataExport {
     }
 
     private List<Order> orders(Connection c, long customer) throws SQLException {
-        return rows(
+        return ExportRows.rows(
                 c,
                 """
                 SELECT order_id, status, total + refunded_total, refunded_total, currency, placed_at, coupon_code,
@@ -156,114 +150,12 @@ public class PersonalDataExport {
     }
 
     private List<Event> events(Connection c, long customer) throws SQLException {
-        return rows(
+        return ExportRows.rows(
                 c,
                 "SELECT type, at, properties::text FROM engagement_events WHERE customer_id = ? ORDER BY at, id",
                 customer,
                 null,
                 rs -> new Event(rs.getString(1), Jdbc.getInstant(rs, 2), tree(rs.getString(3))));
-    }
-
-    /** As a customer, and from their number before it was a customer's (as the consent history shows them). */
-    private static List<Received> received(Connection c, long customer, String phone) throws SQLException {
-        return rows(
-                c,
-                """
-                SELECT received_at, from_phone, to_phone, body, routed_to, flow_id, answer, handled_at FROM inbound_messages
-                WHERE customer_id = ? OR (customer_id IS NULL AND from_phone = ?) ORDER BY received_at, id""",
-                customer,
-                phone,
-                rs -> new Received(
-                        Jdbc.getInstant(rs, 1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        Jdbc.getInstant(rs, 8)));
-    }
-
-    private static List<Coupon> coupons(Connection c, long customer) throws SQLException {
-        return rows(
-                c,
-                """
-                SELECT code, flow_id, step_id, issued_at, expires_at FROM coupons WHERE customer_id = ? ORDER BY issued_at, id""",
-                customer,
-                null,
-                rs -> new Coupon(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        Jdbc.getInstant(rs, 4),
-                        Jdbc.getInstant(rs, 5)));
-    }
-
-    private static List<SurveyAnswer> surveyAnswers(Connection c, long customer) throws SQLException {
-        return rows(
-                c,
-                """
-                SELECT flow_id, step_id, score, answered_at FROM survey_responses WHERE customer_id = ? ORDER BY answered_at, id""",
-                customer,
-                null,
-                rs -> new SurveyAnswer(rs.getString(1), rs.getString(2), rs.getInt(3), Jdbc.getInstant(rs, 4)));
-    }
-
-    private static List<ShortLink> shortLinks(Connection c, long customer) throws SQLException {
-        return rows(
-                c,
-                """
-                SELECT code, flow_id, campaign_id, step_id, link_name, target, created_at, clicked_at FROM short_links
-                WHERE customer_id = ? ORDER BY created_at, code""",
-                customer,
-                null,
-                rs -> new ShortLink(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        Jdbc.getInstant(rs, 7),
-                        Jdbc.getInstant(rs, 8)));
-    }
-
-    private static Referral referral(Connection c, long customer) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("""
-                SELECT (SELECT code FROM referral_codes WHERE customer_id = ?),
-                       (SELECT referred_at FROM referrals WHERE referred_id = ?),
-                       (SELECT converted_at FROM referrals WHERE referred_id = ?),
-                       (SELECT count(*) FROM referrals WHERE referrer_id = ?)""")) {
-            for (int i = 1; i <= 4; i++) {
-                st.setLong(i, customer);
-            }
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return new Referral(rs.getString(1), Jdbc.getInstant(rs, 2), Jdbc.getInstant(rs, 3), rs.getLong(4));
-            }
-        }
-    }
-
-    private interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    /** The rows of a query on one customer: its id is the first parameter, and a phone the second when given. */
-    private static <T> List<T> rows(Connection c, String sql, long customer, String phone, RowMapper<T> mapper)
-            throws SQLException {
-        List<T> rows = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            st.setLong(1, customer);
-            if (phone != null) {
-                st.setString(2, phone);
-            }
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(mapper.map(rs));
-                }
-            }
-        }
-        return rows;
     }
 
     private static Optional<Long> single(Connection c, String sql, String value) throws SQLException {

@@ -368,7 +368,7 @@ class ErasureTest {
             DispatchStore.Claimed row = leaving.get(0);
             SendOutcome.Accepted accepted =
                     (SendOutcome.Accepted) simulator.send(new OutgoingSms(row.id(), row.to(), row.body(), null));
-            DispatchStore.record(
+            DispatchOutcomeStore.record(
                     handOver,
                     List.of(new DispatchOutcome(
                             row.id(),
