@@ -9,7 +9,10 @@ import io.smallrye.config.ConfigMapping;
 @ConfigMapping(prefix = "comeback.approval")
 public interface ApprovalConfig {
 
-    /** A detection pass entering more customers of one flow at once than this waits for approval; 0 or less: never. */
+    /**
+     * A detection pass entering more customers of one flow at once than this waits for approval, and so does an
+     * import setting more in motion in one flow ({@link ImportApproval}); 0 or less: never.
+     */
     int threshold();
 
     /** Customers an approval's preview lists. */

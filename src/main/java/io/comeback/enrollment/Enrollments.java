@@ -93,8 +93,9 @@ public class Enrollments {
         return enterAll(connection, flowId, candidates, null);
     }
 
-    private List<EntryOutcome> enterAll(
-            Connection connection, String flowId, List<Candidate> candidates, Long approvalId) throws SQLException {
+    /** {@link #enterAll(Connection, String, List)} with the new enrollments waiting for {@code approvalId} (or none). */
+    List<EntryOutcome> enterAll(Connection connection, String flowId, List<Candidate> candidates, Long approvalId)
+            throws SQLException {
         Instant now = clock.instant();
         List<Long> ids = candidates.stream().map(Candidate::customerId).toList();
         Optional<Flow> flow = catalog.active(flowId);
@@ -165,7 +166,8 @@ public class Enrollments {
         return enterLapsed(connection, flowId, customerIds, reasons, null);
     }
 
-    private List<EntryOutcome> enterLapsed(
+    /** {@link #enterLapsed(Connection, String, List, List)} with the new enrollments waiting for {@code approvalId}. */
+    List<EntryOutcome> enterLapsed(
             Connection connection, String flowId, List<Long> customerIds, List<String> reasons, Long approvalId)
             throws SQLException {
         if (customerIds.size() != reasons.size()) {

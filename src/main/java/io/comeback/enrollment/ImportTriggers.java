@@ -29,7 +29,8 @@ import java.util.Optional;
  * {@code comeback.import.trigger-window}: an order starts an {@code order_placed} flow only when the flow would have
  * started for it (placed at, plus the trigger's delay) no longer ago than the window, and is a goal of (or an event
  * for) a running enrollment only when placed after it began or no longer than the window before. New customers enter
- * {@code customer_created} flows only when the import asks for it.
+ * {@code customer_created} flows only when the import asks for it. An import that sets more customers of a flow in
+ * motion than {@code comeback.approval.threshold} waits for approval ({@link ImportApproval}).
  */
 @ApplicationScoped
 public class ImportTriggers implements ImportFollowUp {
@@ -38,6 +39,7 @@ public class ImportTriggers implements ImportFollowUp {
     private final FlowVersions versions;
     private final Enrollments enrollments;
     private final WakeUpWorkers workers;
+    private final FlowApprovals approvals;
     private final Clock clock;
     private final Duration window;
 
@@ -46,12 +48,14 @@ public class ImportTriggers implements ImportFollowUp {
             FlowVersions versions,
             Enrollments enrollments,
             WakeUpWorkers workers,
+            FlowApprovals approvals,
             Clock clock,
             ImportConfig config) {
         this.catalog = catalog;
         this.versions = versions;
         this.enrollments = enrollments;
         this.workers = workers;
+        this.approvals = approvals;
         this.clock = clock;
         this.window = config.triggerWindow();
     }
@@ -86,8 +90,56 @@ public class ImportTriggers implements ImportFollowUp {
                 .min(Instant::compareTo);
     }
 
+    /** Counts what the import enters per flow, so that a burst of it waits for approval ({@link ImportApproval}). */
+    @Override
+    public ImportFollowUp forImport(String what) {
+        ImportApproval approval = new ImportApproval(approvals, what, clock.instant());
+        ImportTriggers all = this;
+        return new ImportFollowUp() {
+            @Override
+            public Map<String, FlowTally> ordersStored(Connection c, String storedOrders) throws SQLException {
+                return all.ordersStored(c, storedOrders);
+            }
+
+            @Override
+            public Optional<Instant> oldestSignallingOrder(Connection c) throws SQLException {
+                return all.oldestSignallingOrder(c);
+            }
+
+            @Override
+            public Optional<Instant> oldestTriggeringOrder() {
+                return all.oldestTriggeringOrder();
+            }
+
+            @Override
+            public Map<String, FlowTally> ordersPlaced(Connection c, List<ImportedOrder> orders) throws SQLException {
+                return all.ordersPlaced(c, orders, approval);
+            }
+
+            @Override
+            public Map<String, FlowTally> customersCreated(Connection c, List<Long> customerIds) throws SQLException {
+                return all.customersCreated(c, customerIds, approval);
+            }
+
+            @Override
+            public void committed() {
+                all.committed();
+            }
+
+            @Override
+            public ImportFollowUp forImport(String other) {
+                return this;
+            }
+        };
+    }
+
     @Override
     public Map<String, FlowTally> ordersPlaced(Connection c, List<ImportedOrder> orders) throws SQLException {
+        return ordersPlaced(c, orders, new ImportApproval(approvals, "order import", clock.instant()));
+    }
+
+    Map<String, FlowTally> ordersPlaced(Connection c, List<ImportedOrder> orders, ImportApproval approval)
+            throws SQLException {
         Instant now = clock.instant();
         Instant oldestStart = now.minus(window);
         Map<String, FlowTally> tallies = new HashMap<>();
@@ -108,7 +160,13 @@ public class ImportTriggers implements ImportFollowUp {
                 }
             }
             if (!candidates.isEmpty()) {
-                tallies.put(flow.id(), tally(enrollments.enterAll(c, flow.id(), candidates)));
+                tallies.put(
+                        flow.id(),
+                        tally(approval.enter(
+                                c,
+                                flow.id(),
+                                candidates.size(),
+                                waitingFor -> enrollments.enterAll(c, flow.id(), candidates, waitingFor))));
             }
         }
         return tallies;
@@ -116,13 +174,24 @@ public class ImportTriggers implements ImportFollowUp {
 
     @Override
     public Map<String, FlowTally> customersCreated(Connection c, List<Long> customerIds) throws SQLException {
+        return customersCreated(c, customerIds, new ImportApproval(approvals, "customer import", clock.instant()));
+    }
+
+    Map<String, FlowTally> customersCreated(Connection c, List<Long> customerIds, ImportApproval approval)
+            throws SQLException {
         Map<String, FlowTally> tallies = new HashMap<>();
         if (customerIds.isEmpty()) {
             return tallies;
         }
         List<String> reasons = java.util.Collections.nCopies(customerIds.size(), "customer_created (import)");
         for (Flow flow : catalog.activeWith(Trigger.CustomerCreated.class)) {
-            tallies.put(flow.id(), tally(enrollments.enterLapsed(c, flow.id(), customerIds, reasons)));
+            tallies.put(
+                    flow.id(),
+                    tally(approval.enter(
+                            c,
+                            flow.id(),
+                            customerIds.size(),
+                            waitingFor -> enrollments.enterLapsed(c, flow.id(), customerIds, reasons, waitingFor))));
         }
         return tallies;
     }
@@ -132,9 +201,9 @@ public class ImportTriggers implements ImportFollowUp {
         workers.nudge();
     }
 
-    private static FlowTally tally(List<EntryOutcome> outcomes) {
+    private static FlowTally tally(ImportApproval.Entered batch) {
         long entered = 0, heldOut = 0, refused = 0;
-        for (EntryOutcome outcome : outcomes) {
+        for (EntryOutcome outcome : batch.outcomes()) {
             if (outcome instanceof EntryOutcome.Entered) {
                 entered++;
             } else if (outcome instanceof EntryOutcome.HeldOut) {
@@ -143,7 +212,7 @@ public class ImportTriggers implements ImportFollowUp {
                 refused++;
             }
         }
-        return new FlowTally(entered, heldOut, refused, 0, 0);
+        return new FlowTally(entered, heldOut, refused, 0, 0, batch.awaitingApproval());
     }
 
     /** At least as long as the delay from any instant in any zone (months of 31 days, a day for zone shifts). */

@@ -1,5 +1,6 @@
 package io.comeback.web;
 
+import io.comeback.audience.LanguageReach;
 import io.comeback.enrollment.ApprovalConfig;
 import io.comeback.enrollment.ApprovalPreview;
 import io.comeback.enrollment.FlowApprovals;
@@ -33,6 +34,7 @@ public class FlowControlViews {
      * @param status   {@code invalid} (the file has errors), {@code paused}, {@code active}, or {@code removed} (no file,
      *                 but enrollments of earlier versions may still run)
      * @param approval the pending approval, null when none waits
+     * @param languageWarnings languages of the customers who can enter that the flow has no text in (marketing flows)
      */
     public record FlowDetailView(
             String id,
@@ -42,7 +44,8 @@ public class FlowControlViews {
             List<FlowResource.ProblemView> problems,
             ControlView control,
             FlowQueue.Queued queued,
-            ApprovalView approval) {}
+            ApprovalView approval,
+            List<LanguageReach.Warning> languageWarnings) {}
 
     public record ApprovalView(
             long id,
@@ -110,6 +113,7 @@ public class FlowControlViews {
     private final FlowApprovals approvals;
     private final ApprovalPreview previews;
     private final int sampleSize;
+    private final LanguageReach languages;
 
     public FlowControlViews(
             FlowCatalog catalog,
@@ -118,7 +122,9 @@ public class FlowControlViews {
             FlowQueue queue,
             FlowApprovals approvals,
             ApprovalPreview previews,
-            ApprovalConfig config) {
+            ApprovalConfig config,
+            LanguageReach languages) {
+        this.languages = languages;
         this.catalog = catalog;
         this.versions = versions;
         this.controls = controls;
@@ -155,7 +161,8 @@ public class FlowControlViews {
                 entry.map(e -> FlowResource.ProblemView.all(e.problems())).orElse(List.of()),
                 ControlView.of(control),
                 queue.of(id),
-                approvals.pending(id).map(ApprovalView::of).orElse(null));
+                approvals.pending(id).map(ApprovalView::of).orElse(null),
+                entry.map(FlowCatalog.Entry::flow).map(languages::warnings).orElse(List.of()));
     }
 
     /** The catalog's status of a listed flow, paused when a marketer paused it. */

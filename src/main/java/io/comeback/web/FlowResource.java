@@ -1,5 +1,6 @@
 package io.comeback.web;
 
+import io.comeback.audience.LanguageReach;
 import io.comeback.audience.ShopNameConfig;
 import io.comeback.audience.inactivity.InactivityConfig;
 import io.comeback.audience.links.ShortLinkForm;
@@ -37,9 +38,11 @@ public class FlowResource {
     private final FlowPause pause;
     private final FlowApprovals approvals;
     private final DraftSimulation drafts;
+    private final LanguageReach languages;
 
     public FlowResource(
             DraftSimulation drafts,
+            LanguageReach languages,
             FlowCatalog catalog,
             FlowControlViews controls,
             FlowPause pause,
@@ -48,6 +51,7 @@ public class FlowResource {
             InactivityConfig inactivity,
             ShortLinkForm links) {
         this.drafts = drafts;
+        this.languages = languages;
         this.catalog = catalog;
         this.controls = controls;
         this.pause = pause;
@@ -69,7 +73,14 @@ public class FlowResource {
 
     public record ValidationView(boolean valid, List<ProblemView> problems) {}
 
-    public record FlowView(String id, String file, String version, String status, List<ProblemView> problems) {}
+    /** @param languageWarnings languages of the customers who can enter that the flow has no text in (marketing flows) */
+    public record FlowView(
+            String id,
+            String file,
+            String version,
+            String status,
+            List<ProblemView> problems,
+            List<LanguageReach.Warning> languageWarnings) {}
 
     /** Every flow of the catalog; {@code status} is {@code active}, {@code paused} or {@code invalid}. */
     @GET
@@ -81,7 +92,8 @@ public class FlowResource {
                         e.file(),
                         e.version(),
                         FlowControlViews.listedStatus(e, paused),
-                        ProblemView.all(e.problems())))
+                        ProblemView.all(e.problems()),
+                        e.flow() == null ? List.of() : languages.warnings(e.flow())))
                 .toList();
     }
 

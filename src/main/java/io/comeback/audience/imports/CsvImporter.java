@@ -70,7 +70,7 @@ public class CsvImporter {
                             suppressions,
                             customerLanes,
                             dataSource::getConnection,
-                            followUp,
+                            followUp.forImport("customer import"),
                             enroll)
                     .run(new InputStreamReader(csv, charset), limits);
         } catch (SQLException e) {

@@ -54,6 +54,17 @@ public interface ImportFollowUp {
     /** A transaction that set something in motion has committed: the runtime may start on it now. */
     void committed();
 
+    /**
+     * The follow-up of one import (or of one import's kept-aside orders): it counts what the import enters per flow
+     * across its batches and lanes, so that an import setting more customers of a flow in motion than the approval
+     * threshold waits for approval as a detection pass does. Used by the import's threads only, and not after it.
+     *
+     * @param what what the import is, for the approval's reason (e.g. {@code customer import})
+     */
+    default ImportFollowUp forImport(String what) {
+        return this;
+    }
+
     /** An imported order as an {@code order_placed} trigger sees it. */
     record ImportedOrder(
             long customerId,

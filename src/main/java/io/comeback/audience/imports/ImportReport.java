@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * What an import did. {@code rejected} lists the first rejections by line (up to a configured
  * number, so a file of a million bad rows does not produce a gigabyte answer); {@code rejectedCount}
  * counts them all. What it set in motion in the flows: {@code flows} per flow id (only flows where
- * something happened), {@code entered} and {@code goalsMet} summed over them.
+ * something happened), {@code entered}, {@code goalsMet} and {@code awaitingApproval} summed over them.
  */
 public record ImportReport(
         long imported,
@@ -22,6 +22,7 @@ public record ImportReport(
         boolean rejectedTruncated,
         long entered,
         long goalsMet,
+        long awaitingApproval,
         Map<String, FlowTally> flows) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -95,6 +96,7 @@ public record ImportReport(
                     rejectedCount > rejected.size(),
                     flows.values().stream().mapToLong(t -> t.entered()).sum(),
                     flows.values().stream().mapToLong(t -> t.goalsMet()).sum(),
+                    flows.values().stream().mapToLong(t -> t.awaitingApproval()).sum(),
                     java.util.Collections.unmodifiableMap(new TreeMap<>(flows)));
         }
     }

@@ -52,6 +52,9 @@ final class OrderTriggerStore {
      */
     static Map<String, FlowTally> enter(Connection c, long foldId, ImportFollowUp followUp) throws SQLException {
         Map<String, FlowTally> tallies = new HashMap<>();
+        // One count per import across its chunks: a file of recent orders that starts more than the approval
+        // threshold in one flow waits for approval, however the chunks cut it.
+        ImportFollowUp oneImport = followUp.forImport("order import");
         try (Statement st = c.createStatement()) {
             st.execute("DECLARE import_kept_orders NO SCROLL CURSOR FOR " + KEPT.replace("?", Long.toString(foldId)));
         }
@@ -72,7 +75,7 @@ final class OrderTriggerStore {
                 if (chunk.isEmpty()) {
                     break;
                 }
-                followUp.ordersPlaced(c, chunk).forEach((flow, t) -> tallies.merge(flow, t, FlowTally::plus));
+                oneImport.ordersPlaced(c, chunk).forEach((flow, t) -> tallies.merge(flow, t, FlowTally::plus));
             }
         }
         try (Statement st = c.createStatement()) {

@@ -89,6 +89,12 @@ public final class Languages {
         return java.util.stream.Stream.concat(same.stream(), family.stream()).toList();
     }
 
+    /** Whether two tags are one language: {@code nb-NO} and {@code no} are, {@code da} and {@code nb} are not. */
+    public static boolean sameLanguage(String a, String b) {
+        String first = language(a);
+        return SAME.getOrDefault(first, List.of(first)).contains(language(b));
+    }
+
     /** The languages spoken in a country (ISO 3166 code), the most spoken first; empty when not known here. */
     public static List<String> spokenIn(String country) {
         return country == null ? List.of() : SPOKEN_IN.getOrDefault(country.toUpperCase(Locale.ROOT), List.of());

@@ -1,5 +1,6 @@
 package io.comeback.web.dashboard;
 
+import io.comeback.audience.LanguageReach;
 import io.comeback.engine.model.Problem;
 import io.comeback.enrollment.EnrollmentStore;
 import io.comeback.flows.FlowCatalog;
@@ -69,6 +70,10 @@ public class FlowsPage {
     public record MessageRow(
             String at, String customerId, String step, String to, String body, String status, String reason) {}
 
+    /** A language the customers who can enter read and the flow has no text in. */
+    @TemplateData
+    public record LanguageRow(String language, String message) {}
+
     private final Template list;
     private final Template detail;
     private final Template notFound;
@@ -83,6 +88,7 @@ public class FlowsPage {
     private final FlowControls controls;
     private final FlowVersions versions;
     private final FlowControlPanel panel;
+    private final LanguageReach languages;
 
     public FlowsPage(
             @Location("dashboard/flows.html") Template list,
@@ -98,7 +104,9 @@ public class FlowsPage {
             Clock clock,
             FlowControls controls,
             FlowVersions versions,
-            FlowControlPanel panel) {
+            FlowControlPanel panel,
+            LanguageReach languages) {
+        this.languages = languages;
         this.list = list;
         this.detail = detail;
         this.notFound = notFound;
@@ -185,6 +193,11 @@ public class FlowsPage {
                         .data("period", period)
                         .data("report", row.reportable() ? reports.of(id, period) : null)
                         .data("control", panel.of(id))
+                        .data(
+                                "languages",
+                                entry.map(FlowCatalog.Entry::flow).map(languages::warnings).orElse(List.of()).stream()
+                                        .map(w -> new LanguageRow(w.language(), w.message()))
+                                        .toList())
                         .data("mayAct", session.may(AccessLevel.WRITE))
                         .data("done", FlowControlPanel.notice(done))
                         .data("messages", recent)

@@ -48,6 +48,43 @@ class FlowLintCliTest {
     }
 
     @Test
+    void withLanguagesEveryMarketingFlowLackingOneIsWarnedOfAndTheShippedFlowsHaveAllFour(@TempDir Path dir)
+            throws IOException {
+        assertThat(cli.run("--languages", "sv,da,nb,en", "flows")).isZero();
+        assertThat(output()).contains("3 flow file(s) checked: 0 error(s), 0 warning(s).");
+
+        buffer.reset();
+        String steps = """
+                steps:
+                  - id: hello
+                    send:
+                      text:
+                        nb: "Hei! Svar STOPP for å melde deg av."
+                        en: "Hi! Reply STOP to opt out."
+                """;
+        Files.writeString(
+                dir.resolve("promo.yaml"),
+                "id: promo\nsettings:\n  kind: marketing\ntrigger: customer_created\n" + steps);
+        Files.writeString(
+                dir.resolve("receipt.yaml"),
+                "id: receipt\nsettings:\n  kind: transactional\ntrigger: customer_created\n" + steps);
+        assertThat(cli.run("--languages=sv,da,nb,en,fi", dir.toString())).isZero();
+        assertThat(output())
+                .contains(dir.resolve("promo.yaml")
+                        + ":6:5: warning: --languages names Swedish (sv); this flow has no sv text: they get nb"
+                        + " [steps.hello]")
+                .contains("--languages names Danish (da); this flow has no da text: they get nb")
+                .contains("--languages names Finnish (fi); this flow has no fi text: they get nb")
+                .doesNotContain("(en)")
+                .doesNotContain("receipt.yaml:")
+                .contains("2 flow file(s) checked: 0 error(s), 3 warning(s).");
+
+        buffer.reset();
+        assertThat(cli.run("--languages")).isEqualTo(2);
+        assertThat(output()).contains("--languages: error: name the languages");
+    }
+
+    @Test
     void missingPathExitsTwo() {
         assertThat(cli.run("no/such/folder")).isEqualTo(2);
     }
