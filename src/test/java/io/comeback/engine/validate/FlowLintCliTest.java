@@ -51,7 +51,11 @@ class FlowLintCliTest {
     void withLanguagesEveryMarketingFlowLackingOneIsWarnedOfAndTheShippedFlowsHaveAllFour(@TempDir Path dir)
             throws IOException {
         assertThat(cli.run("--languages", "sv,da,nb,en", "flows")).isZero();
-        assertThat(output()).contains("3 flow file(s) checked: 0 error(s), 0 warning(s).");
+        long shipped;
+        try (var files = Files.list(Path.of("flows"))) {
+            shipped = files.filter(f -> f.toString().endsWith(".yaml")).count();
+        }
+        assertThat(output()).contains(shipped + " flow file(s) checked: 0 error(s), 0 warning(s).");
 
         buffer.reset();
         String steps = """
