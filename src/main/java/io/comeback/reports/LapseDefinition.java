@@ -106,7 +106,7 @@ public class LapseDefinition {
     }
 
     private static String rule(Trigger.Inactive t) {
-        String fixed = t.noPurchaseFor().map(d -> "no order for " + d.text()).orElse(null);
+        String fixed = t.noPurchaseFor().map(d -> "no order for " + d.inWords()).orElse(null);
         if (t.rhythmFactor().isPresent()) {
             String rhythm = "no order for " + t.rhythmFactor().getAsDouble()
                     + " × their usual gap between orders (with " + t.minOrders() + " orders or more)";

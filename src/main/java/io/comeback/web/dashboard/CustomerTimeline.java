@@ -48,7 +48,7 @@ public class CustomerTimeline {
                         Jdbc.getInstant(rs, 1),
                         Kind.ORDER,
                         "Order " + rs.getString(2),
-                        Formats.money(rs.getBigDecimal(3)) + " " + rs.getString(4) + coupon,
+                        Formats.amount(rs.getBigDecimal(3), rs.getString(4)) + coupon,
                         null));
             });
             read(c, """
