@@ -32,9 +32,11 @@ public class CustomerTimeline {
     public record Item(Instant at, Kind kind, String title, String detail, String status) {}
 
     private final AgroalDataSource dataSource;
+    private final FlowNames names;
 
-    public CustomerTimeline(AgroalDataSource dataSource) {
+    public CustomerTimeline(AgroalDataSource dataSource, FlowNames names) {
         this.dataSource = dataSource;
+        this.names = names;
     }
 
     public List<Item> of(long customerId, int limit) {
@@ -59,7 +61,7 @@ public class CustomerTimeline {
                         ? "Reply by " + rs.getString(8)
                         : rs.getString(2) == null
                                 ? "Text"
-                                : "Text from flow " + rs.getString(2) + " (" + rs.getString(3) + ")";
+                                : "Text from flow " + names.of(rs.getString(2)) + " (" + rs.getString(3) + ")";
                 String reason = rs.getString(6) == null ? "" : " – " + rs.getString(6);
                 String error = rs.getString(7) == null ? "" : " (error " + rs.getString(7) + ")";
                 items.add(new Item(
@@ -75,7 +77,7 @@ public class CustomerTimeline {
                     WHERE i.customer_id = ? ORDER BY i.received_at DESC LIMIT ?""", customerId, limit, rs -> {
                 String route = "inbox".equals(rs.getString(3))
                         ? (rs.getTimestamp(5) == null ? "in the inbox, open" : "in the inbox, handled")
-                        : rs.getString(4) != null ? "answer to flow " + rs.getString(4) : rs.getString(3);
+                        : rs.getString(4) != null ? "answer to flow " + names.of(rs.getString(4)) : rs.getString(3);
                 items.add(new Item(Jdbc.getInstant(rs, 1), Kind.REPLY, "Reply", rs.getString(2), route));
             });
             read(c, """
@@ -94,7 +96,7 @@ public class CustomerTimeline {
                     SELECT entered_at, flow_id, entry_reason, exited_at, exit_reason, coalesce(exit_label, failure), conversion,
                            status
                     FROM enrollments WHERE customer_id = ? ORDER BY entered_at DESC LIMIT ?""", customerId, limit, rs -> {
-                String flow = rs.getString(2);
+                String flow = names.of(rs.getString(2));
                 items.add(new Item(
                         Jdbc.getInstant(rs, 1),
                         Kind.ENTERED,

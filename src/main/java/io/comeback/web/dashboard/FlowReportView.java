@@ -46,10 +46,12 @@ public class FlowReportView {
 
     private final FlowReports reports;
     private final Formats formats;
+    private final FlowNames names;
 
-    public FlowReportView(FlowReports reports, Formats formats) {
+    public FlowReportView(FlowReports reports, Formats formats, FlowNames names) {
         this.reports = reports;
         this.formats = formats;
+        this.names = names;
     }
 
     /** Null when the reports know no such flow. */
@@ -100,7 +102,7 @@ public class FlowReportView {
                         "revenue of those orders"));
         RawString chart = SvgCharts.bars(
                 "funnel-chart",
-                "Funnel of flow " + flowId,
+                "Funnel of " + names.of(flowId),
                 List.of(
                         new SvgCharts.Bar("Entered", f.entered(), null),
                         new SvgCharts.Bar("Treated", f.treated(), null),

@@ -346,9 +346,9 @@ class DashboardPagesTest {
                 .contains("Order " + order)
                 .contains("NOK 349.50")
                 .contains("Hei der")
-                .contains("answer to flow feedback")
+                .contains("answer to flow Post-purchase feedback (NPS)")
                 .contains("Consent opt-out")
-                .contains("Entered flow feedback");
+                .contains("Entered flow Post-purchase feedback (NPS)");
         // Newest first: the reply (now) comes before the order (March 2026).
         assertThat(page.indexOf("Hei der")).isLessThan(page.indexOf("Order " + order));
 
