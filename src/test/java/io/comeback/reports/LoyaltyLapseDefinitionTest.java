@@ -32,7 +32,7 @@ class LoyaltyLapseDefinitionTest {
         assertThat(report.getBoolean("lapse.sameAsDetector")).isFalse();
         assertThat(report.getString("lapse.detector.find { it.flowId == 'winback' }.rule"))
                 .isEqualTo(
-                        "no order for 2.0 × their usual gap between orders (with 3 orders or more), else no order for 120 days");
+                        "no order for 2 × their usual gap between orders (with 3 orders or more), else no order for 120 days");
         assertThat(report.getString("definitions.retentionRate")).contains("did not lapse (365 days without an order)");
         assertThat(report.getString("definitions.churnRate")).contains("lapsed (365 days without an order)");
         assertThat(report.getString("definitions.customersAtStart")).contains("less than 365 days old");

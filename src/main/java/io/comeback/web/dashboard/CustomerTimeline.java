@@ -90,7 +90,7 @@ public class CustomerTimeline {
                         Kind.CONSENT,
                         "Consent " + rs.getString(2).replace('_', '-'),
                         how,
-                        rs.getString(3)));
+                        words(rs.getString(3))));
             });
             read(c, """
                     SELECT entered_at, flow_id, entry_reason, exited_at, exit_reason, coalesce(exit_label, failure), conversion,
@@ -101,12 +101,15 @@ public class CustomerTimeline {
                         Jdbc.getInstant(rs, 1),
                         Kind.ENTERED,
                         "Entered flow " + flow,
-                        rs.getString(3) == null ? "" : rs.getString(3),
+                        rs.getString(3) == null ? "" : words(rs.getString(3)),
                         null));
                 Instant exited = Jdbc.getInstant(rs, 4);
                 if (exited != null) {
-                    String why = rs.getString(5) == null ? "" : rs.getString(5);
-                    String label = rs.getString(6) == null ? "" : " (" + rs.getString(6) + ")";
+                    String why = rs.getString(5) == null ? "" : words(rs.getString(5));
+                    // The goal's label repeats the reason when the flow gave it none of its own.
+                    String label = rs.getString(6) == null || rs.getString(6).equals(rs.getString(5))
+                            ? ""
+                            : " (" + words(rs.getString(6)) + ")";
                     items.add(new Item(
                             exited,
                             Kind.EXITED,
@@ -120,6 +123,11 @@ public class CustomerTimeline {
         }
         items.sort(Comparator.comparing(Item::at).reversed());
         return items.size() > limit ? List.copyOf(items.subList(0, limit)) : items;
+    }
+
+    /** A stored code as words: "goal_reached" as "goal reached". */
+    private static String words(String code) {
+        return code == null ? null : code.replace('_', ' ');
     }
 
     private interface RowReader {

@@ -61,17 +61,21 @@ public final class SvgCharts {
                     height / 2));
             return close(svg);
         }
+        // The axis fits the periods that are over: a few days' figures (a lifetime value divided by 7 days) can be
+        // far off, and would flatten every whole period. Such a value sits at the axis's edge with its number.
+        List<Double> scaled = points.stream()
+                .filter(p -> p.value() != null && !p.partial())
+                .map(Point::value)
+                .toList();
+        if (scaled.isEmpty()) {
+            scaled = points.stream()
+                    .filter(p -> p.value() != null)
+                    .map(Point::value)
+                    .toList();
+        }
         AxisTicks ticks = AxisTicks.cover(
-                points.stream()
-                        .filter(p -> p.value() != null)
-                        .mapToDouble(Point::value)
-                        .min()
-                        .orElse(0),
-                points.stream()
-                        .filter(p -> p.value() != null)
-                        .mapToDouble(Point::value)
-                        .max()
-                        .orElse(0));
+                scaled.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                scaled.stream().mapToDouble(Double::doubleValue).max().orElse(0));
         double plotW = width - LEFT - RIGHT;
         double plotH = height - TOP - bottom;
         DoubleUnaryOperator yOf = v -> TOP + plotH - plotH * (v - ticks.low()) / (ticks.high() - ticks.low());
@@ -128,7 +132,17 @@ public final class SvgCharts {
                 previous = null; // a gap: the line stops and starts again at the next value
                 continue;
             }
-            double y = yOf.applyAsDouble(p.value());
+            boolean offScale = p.value() > ticks.high() || p.value() < ticks.low();
+            double y = yOf.applyAsDouble(Math.max(ticks.low(), Math.min(ticks.high(), p.value())));
+            if (offScale) {
+                svg.append(String.format(
+                        Locale.ROOT,
+                        "<text class=\"off-scale\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s %s</text>",
+                        x - 6,
+                        p.value() > ticks.high() ? y + 4 : y - 4,
+                        p.value() > ticks.high() ? "↑" : "↓",
+                        esc(format.apply(p.value()))));
+            }
             if (previous != null) {
                 // A segment touching a period not over yet is dashed; the others make up the solid line.
                 if (previous.partial() || p.partial()) {

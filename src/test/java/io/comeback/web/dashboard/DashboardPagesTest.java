@@ -173,7 +173,7 @@ class DashboardPagesTest {
                 .contains(text)
                 .contains("href=\"/inbox/" + id + "\"")
                 .contains("Unread")
-                .contains("<label for=\"customer-search\">");
+                .contains("<label for=\"customer-search\" class=\"visually-hidden\">");
         String page = RestAssured.given()
                 .cookie("comeback_session", session)
                 .get("/inbox/" + id)

@@ -62,6 +62,20 @@ class SvgChartsTest {
         assertThat(svg).containsPattern("<path class=\"line partial\" d=\"M[\\d.]+ [\\d.]+ L[\\d.]+ [\\d.]+\"/>");
         // Ticks 0, 200, 400, 600, 800: steps of 1, 2 or 5 times a power of ten.
         assertThat(ticks(svg)).containsExactly(0.0, 200.0, 400.0, 600.0, 800.0);
+
+        // A few days' value far above the whole months' does not set the axis: it sits at the top with its number.
+        String clv = SvgCharts.line(
+                        "clv",
+                        "Lifetime value",
+                        List.of(
+                                new SvgCharts.Point("2026-10", 2400.0),
+                                new SvgCharts.Point("2026-11", 2600.0),
+                                new SvgCharts.Point("2026-12", 20388.0, true)),
+                        v -> "NOK " + Math.round(v),
+                        new SvgCharts.Axis("NOK", (v, step) -> String.valueOf(Math.round(v))))
+                .getValue();
+        assertThat(ticks(clv)).containsExactly(0.0, 1000.0, 2000.0, 3000.0);
+        assertThat(clv).contains("<text class=\"off-scale\"").contains("↑ NOK 20388</text>");
     }
 
     @Test
