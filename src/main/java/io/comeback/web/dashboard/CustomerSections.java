@@ -151,7 +151,9 @@ public class CustomerSections {
                 ? null
                 : formats.time(e.exitedAt())
                         + (e.exitReason() == null ? "" : " · " + e.exitReason().replace('_', ' '))
-                        + (e.exitLabel() == null ? "" : " (" + e.exitLabel() + ")");
+                        + (e.exitLabel() == null || e.exitLabel().equals(e.exitReason())
+                                ? ""
+                                : " (" + e.exitLabel().replace('_', ' ') + ")");
         return new Enrollment(
                 e.id(),
                 e.flowId(),
