@@ -11,7 +11,11 @@ import io.comeback.testing.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -92,6 +96,45 @@ class FreshShopBrowserTest {
         assertThat(browser.findElements(By.cssSelector("svg.line-chart"))).hasSize(7);
         assertThat(browser.findElement(By.id("no-orders")).getText()).contains("No orders yet");
         assertNoSeriousViolations("overview with a customer");
+
+        // The first flow: listed by its name; its page says why it has sent nothing yet, and again once paused.
+        writeFirstFlow();
+        given().post("/api/flows/reload").then().statusCode(200);
+        browser.get(url("/flows"));
+        assertThat(browser.findElement(By.cssSelector("tr[data-flow-id=first-steps] .flow-name"))
+                        .getText())
+                .isEqualTo("First steps");
+        browser.findElement(By.linkText("First steps")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("First steps");
+        assertThat(browser.findElement(By.id("no-texts")).getText())
+                .contains("Nobody has reached a text of it yet: customers enter when a new customer is added");
+        assertNoSeriousViolations("flow without texts");
+        browser.findElement(By.id("pause-button")).click();
+        assertThat(browser.findElement(By.id("no-texts")).getText())
+                .contains("The flow is paused: nobody new enters it and none of its texts leave until it is resumed")
+                .doesNotContain("Nobody has reached a text");
+    }
+
+    private static void writeFirstFlow() {
+        try {
+            Files.writeString(Path.of(System.getProperty("comeback.test.fresh-flows"), "first-steps.yaml"), """
+                    id: first-steps
+                    name: First steps
+                    settings:
+                      kind: marketing
+                      quiet_hours: none
+                    trigger:
+                      customer_created: {}
+                    steps:
+                      - id: wait
+                        wait: P2D
+                      - id: hello
+                        send:
+                          text: "Velkommen! Svar STOPP for å melde deg av"
+                    """);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void assertNoSeriousViolations(String page) {
