@@ -105,10 +105,15 @@ public class LapseDefinition {
         return hours % 24 == 0 ? (hours / 24) + " days" : hours + " hours";
     }
 
+    /** 2.0 as "2", 1.5 as "1.5". */
+    private static String factor(double f) {
+        return f == Math.rint(f) ? String.valueOf((long) f) : String.valueOf(f);
+    }
+
     private static String rule(Trigger.Inactive t) {
-        String fixed = t.noPurchaseFor().map(d -> "no order for " + d.text()).orElse(null);
+        String fixed = t.noPurchaseFor().map(d -> "no order for " + d.inWords()).orElse(null);
         if (t.rhythmFactor().isPresent()) {
-            String rhythm = "no order for " + t.rhythmFactor().getAsDouble()
+            String rhythm = "no order for " + factor(t.rhythmFactor().getAsDouble())
                     + " × their usual gap between orders (with " + t.minOrders() + " orders or more)";
             return fixed == null ? rhythm : rhythm + ", else " + fixed;
         }

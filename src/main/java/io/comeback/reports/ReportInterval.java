@@ -35,7 +35,7 @@ public enum ReportInterval {
     }
 
     /** First day of the calendar period containing {@code day}. */
-    LocalDate startOf(LocalDate day) {
+    public LocalDate startOf(LocalDate day) {
         return switch (this) {
             case DAY -> day;
             case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -43,7 +43,7 @@ public enum ReportInterval {
         };
     }
 
-    LocalDate next(LocalDate start) {
+    public LocalDate next(LocalDate start) {
         return switch (this) {
             case DAY -> start.plusDays(1);
             case WEEK -> start.plusWeeks(1);

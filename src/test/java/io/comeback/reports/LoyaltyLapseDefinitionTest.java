@@ -32,11 +32,16 @@ class LoyaltyLapseDefinitionTest {
         assertThat(report.getBoolean("lapse.sameAsDetector")).isFalse();
         assertThat(report.getString("lapse.detector.find { it.flowId == 'winback' }.rule"))
                 .isEqualTo(
-                        "no order for 2.0 × their usual gap between orders (with 3 orders or more), else no order for P120D");
+                        "no order for 2 × their usual gap between orders (with 3 orders or more), else no order for 120 days");
         assertThat(report.getString("definitions.retentionRate")).contains("did not lapse (365 days without an order)");
         assertThat(report.getString("definitions.churnRate")).contains("lapsed (365 days without an order)");
         assertThat(report.getString("definitions.customersAtStart")).contains("less than 365 days old");
 
+        // The overview shows its figures once the shop has a customer (before, it says how to bring them in).
+        given().body(java.util.Map.of("phone", TestData.norwegianMobile()))
+                .put("/api/customers/" + TestData.id("lapse-customer"))
+                .then()
+                .statusCode(201);
         String session = Api.signIn("viewer-" + TestData.id("lapse"), "viewer");
         String page = RestAssured.given()
                 .cookie("comeback_session", session)
@@ -48,8 +53,8 @@ class LoyaltyLapseDefinitionTest {
                 .asString();
         assertThat(page)
                 .contains("id=\"lapse-definition\"")
-                .contains("lapsed after 365 days without an order")
-                .contains("No inactive flow uses this window")
+                .contains("<strong>Lapsed</strong> means no order for 365 days")
+                .contains("No win-back flow uses this same window")
                 .contains("href=\"/flows/winback\"");
         assertThat(page.substring(page.indexOf("id=\"figure-churn\""))).contains("365 days without an order");
     }

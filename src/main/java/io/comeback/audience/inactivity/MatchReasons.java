@@ -58,7 +58,7 @@ public final class MatchReasons {
             detail = "no order for %s; fixed window %s; %s late"
                     .formatted(
                             days(Duration.between(row.lastOrderAt(), asOf).getSeconds()),
-                            trigger.noPurchaseFor().orElseThrow(),
+                            trigger.noPurchaseFor().orElseThrow().inWords(),
                             days(late));
         }
         return new MatchReason.Window(

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -99,6 +101,24 @@ public record FlowDuration(Period datePart, Duration timePart, String text) {
 
     public boolean isZero() {
         return datePart.isZero() && timePart.isZero();
+    }
+
+    /** As people say it, for pages and reasons: "120 days", "1 year 6 months", "2 hours 30 minutes"; never "P120D". */
+    public String inWords() {
+        List<String> parts = new ArrayList<>();
+        add(parts, datePart.getYears(), "year");
+        add(parts, datePart.getMonths(), "month");
+        add(parts, datePart.getDays(), "day");
+        add(parts, timePart.toHoursPart() + timePart.toDaysPart() * 24, "hour");
+        add(parts, timePart.toMinutesPart(), "minute");
+        add(parts, timePart.toSecondsPart(), "second");
+        return parts.isEmpty() ? "0 days" : String.join(" ", parts);
+    }
+
+    private static void add(List<String> parts, long n, String unit) {
+        if (n != 0) {
+            parts.add(n + " " + unit + (n == 1 ? "" : "s"));
+        }
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class Inactivity {
             }
             why.append(why.length() == 0 ? "" : ", ")
                     .append("no engagement for ")
-                    .append(trigger.noEngagementFor().get());
+                    .append(trigger.noEngagementFor().get().inWords());
         }
         return Optional.of(new Onset(at, why.toString()));
     }

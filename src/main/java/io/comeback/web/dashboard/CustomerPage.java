@@ -133,7 +133,7 @@ public class CustomerPage {
                 formats.time(c.consentAt),
                 c.consentText,
                 c.ordersCount,
-                Formats.money(c.totalSpent),
+                formats.money(c.totalSpent),
                 formats.time(c.firstOrderAt),
                 formats.time(c.lastOrderAt),
                 formats.time(c.createdAt));

@@ -36,6 +36,7 @@ public class CustomerSections {
     public record Enrollment(
             long id,
             String flowId,
+            String flowName,
             String version,
             String status,
             String step,
@@ -45,7 +46,7 @@ public class CustomerSections {
             boolean running) {}
 
     @TemplateData
-    public record Nps(String at, int score, String group, String flowId) {}
+    public record Nps(String at, int score, String group, String flowId, String flowName) {}
 
     @TemplateData
     public record Consent(String at, String change, String status, String source) {}
@@ -82,6 +83,7 @@ public class CustomerSections {
     private final ConversationStore conversations;
     private final Formats formats;
     private final Clock clock;
+    private final FlowNames names;
 
     public CustomerSections(
             CustomerActivityStore activity,
@@ -92,7 +94,9 @@ public class CustomerSections {
             FollowUps followUps,
             ConversationStore conversations,
             Formats formats,
-            Clock clock) {
+            Clock clock,
+            FlowNames names) {
+        this.names = names;
         this.activity = activity;
         this.rfm = rfm;
         this.enrollments = enrollments;
@@ -130,7 +134,8 @@ public class CustomerSections {
                 conversations.ofCustomer(c.id).orElse(null),
                 enrollments.ofCustomer(c.id).stream().map(this::enrollment).toList(),
                 activity.nps(c.id, ROWS).stream()
-                        .map(a -> new Nps(formats.time(a.at()), a.score(), group(a.score()), a.flowId()))
+                        .map(a -> new Nps(
+                                formats.time(a.at()), a.score(), group(a.score()), a.flowId(), names.of(a.flowId())))
                         .toList(),
                 changes,
                 messages.ofCustomer(c.id, TEXTS).stream().map(this::text).toList(),
@@ -146,10 +151,13 @@ public class CustomerSections {
                 ? null
                 : formats.time(e.exitedAt())
                         + (e.exitReason() == null ? "" : " · " + e.exitReason().replace('_', ' '))
-                        + (e.exitLabel() == null ? "" : " (" + e.exitLabel() + ")");
+                        + (e.exitLabel() == null || e.exitLabel().equals(e.exitReason())
+                                ? ""
+                                : " (" + e.exitLabel().replace('_', ' ') + ")");
         return new Enrollment(
                 e.id(),
                 e.flowId(),
+                names.of(e.flowId()),
                 e.flowVersion() == null
                         ? ""
                         : e.flowVersion()
@@ -166,7 +174,7 @@ public class CustomerSections {
         String source = m.sentBy() != null
                 ? "Reply by " + m.sentBy()
                 : m.flowId() != null
-                        ? "Flow " + m.flowId() + (m.stepId() == null ? "" : " · " + m.stepId())
+                        ? "Flow " + names.of(m.flowId()) + (m.stepId() == null ? "" : " · " + m.stepId())
                         : "Automatic";
         String reason = m.statusReason() == null ? "" : " (" + m.statusReason().replace('_', ' ') + ")";
         return new Text(

@@ -32,9 +32,11 @@ public class CustomerTimeline {
     public record Item(Instant at, Kind kind, String title, String detail, String status) {}
 
     private final AgroalDataSource dataSource;
+    private final FlowNames names;
 
-    public CustomerTimeline(AgroalDataSource dataSource) {
+    public CustomerTimeline(AgroalDataSource dataSource, FlowNames names) {
         this.dataSource = dataSource;
+        this.names = names;
     }
 
     public List<Item> of(long customerId, int limit) {
@@ -48,7 +50,7 @@ public class CustomerTimeline {
                         Jdbc.getInstant(rs, 1),
                         Kind.ORDER,
                         "Order " + rs.getString(2),
-                        Formats.money(rs.getBigDecimal(3)) + " " + rs.getString(4) + coupon,
+                        Formats.amount(rs.getBigDecimal(3), rs.getString(4)) + coupon,
                         null));
             });
             read(c, """
@@ -59,7 +61,7 @@ public class CustomerTimeline {
                         ? "Reply by " + rs.getString(8)
                         : rs.getString(2) == null
                                 ? "Text"
-                                : "Text from flow " + rs.getString(2) + " (" + rs.getString(3) + ")";
+                                : "Text from flow " + names.of(rs.getString(2)) + " (" + rs.getString(3) + ")";
                 String reason = rs.getString(6) == null ? "" : " – " + rs.getString(6);
                 String error = rs.getString(7) == null ? "" : " (error " + rs.getString(7) + ")";
                 items.add(new Item(
@@ -75,7 +77,7 @@ public class CustomerTimeline {
                     WHERE i.customer_id = ? ORDER BY i.received_at DESC LIMIT ?""", customerId, limit, rs -> {
                 String route = "inbox".equals(rs.getString(3))
                         ? (rs.getTimestamp(5) == null ? "in the inbox, open" : "in the inbox, handled")
-                        : rs.getString(4) != null ? "answer to flow " + rs.getString(4) : rs.getString(3);
+                        : rs.getString(4) != null ? "answer to flow " + names.of(rs.getString(4)) : rs.getString(3);
                 items.add(new Item(Jdbc.getInstant(rs, 1), Kind.REPLY, "Reply", rs.getString(2), route));
             });
             read(c, """
@@ -88,23 +90,26 @@ public class CustomerTimeline {
                         Kind.CONSENT,
                         "Consent " + rs.getString(2).replace('_', '-'),
                         how,
-                        rs.getString(3)));
+                        words(rs.getString(3))));
             });
             read(c, """
                     SELECT entered_at, flow_id, entry_reason, exited_at, exit_reason, coalesce(exit_label, failure), conversion,
                            status
                     FROM enrollments WHERE customer_id = ? ORDER BY entered_at DESC LIMIT ?""", customerId, limit, rs -> {
-                String flow = rs.getString(2);
+                String flow = names.of(rs.getString(2));
                 items.add(new Item(
                         Jdbc.getInstant(rs, 1),
                         Kind.ENTERED,
                         "Entered flow " + flow,
-                        rs.getString(3) == null ? "" : rs.getString(3),
+                        rs.getString(3) == null ? "" : words(rs.getString(3)),
                         null));
                 Instant exited = Jdbc.getInstant(rs, 4);
                 if (exited != null) {
-                    String why = rs.getString(5) == null ? "" : rs.getString(5);
-                    String label = rs.getString(6) == null ? "" : " (" + rs.getString(6) + ")";
+                    String why = rs.getString(5) == null ? "" : words(rs.getString(5));
+                    // The goal's label repeats the reason when the flow gave it none of its own.
+                    String label = rs.getString(6) == null || rs.getString(6).equals(rs.getString(5))
+                            ? ""
+                            : " (" + words(rs.getString(6)) + ")";
                     items.add(new Item(
                             exited,
                             Kind.EXITED,
@@ -118,6 +123,11 @@ public class CustomerTimeline {
         }
         items.sort(Comparator.comparing(Item::at).reversed());
         return items.size() > limit ? List.copyOf(items.subList(0, limit)) : items;
+    }
+
+    /** A stored code as words: "goal_reached" as "goal reached". */
+    private static String words(String code) {
+        return code == null ? null : code.replace('_', ' ');
     }
 
     private interface RowReader {

@@ -101,14 +101,17 @@ public class FlowEditorPage {
         String version = id == null
                 ? null
                 : catalog.entry(id).map(FlowCatalog.Entry::version).orElse(null);
-        return Response.ok(editor.data(
-                                "frame", PageFrame.of(id == null ? "New flow" : "Edit flow " + id, "flows", session))
-                        .data("flowId", id)
-                        .data("source", source)
-                        .data("origin", origin)
-                        .data("savedBy", savedBy)
-                        .data("version", version)
-                        .data("mayAct", session.may(AccessLevel.WRITE)))
+        // By its name, as the flow list shows it; a flow not published yet has only its id.
+        String name = id == null ? null : catalog.entry(id).map(FlowNames::name).orElse(id);
+        return Response.ok(
+                        editor.data("frame", PageFrame.of(id == null ? "New flow" : "Edit " + name, "flows", session))
+                                .data("flowId", id)
+                                .data("flowName", name)
+                                .data("source", source)
+                                .data("origin", origin)
+                                .data("savedBy", savedBy)
+                                .data("version", version)
+                                .data("mayAct", session.may(AccessLevel.WRITE)))
                 .build();
     }
 

@@ -45,9 +45,13 @@ public class FlowReportView {
             LiftView lift) {}
 
     private final FlowReports reports;
+    private final Formats formats;
+    private final FlowNames names;
 
-    public FlowReportView(FlowReports reports) {
+    public FlowReportView(FlowReports reports, Formats formats, FlowNames names) {
         this.reports = reports;
+        this.formats = formats;
+        this.names = names;
     }
 
     /** Null when the reports know no such flow. */
@@ -88,17 +92,17 @@ public class FlowReportView {
                 new FunnelRow(
                         "attributedRevenue",
                         "Attributed revenue",
-                        Formats.money(f.attributedRevenue()),
+                        formats.money(f.attributedRevenue()),
                         "revenue of those orders"),
                 count("redemptions", "Code redemptions", f.redemptions(), "orders using the flow's unique codes"),
                 new FunnelRow(
                         "redemptionRevenue",
                         "Redemption revenue",
-                        Formats.money(f.redemptionRevenue()),
+                        formats.money(f.redemptionRevenue()),
                         "revenue of those orders"));
         RawString chart = SvgCharts.bars(
                 "funnel-chart",
-                "Funnel of flow " + flowId,
+                "Funnel of " + names.of(flowId),
                 List.of(
                         new SvgCharts.Bar("Entered", f.entered(), null),
                         new SvgCharts.Bar("Treated", f.treated(), null),
@@ -124,7 +128,7 @@ public class FlowReportView {
         return new FunnelRow(figure, label, Formats.count(value), note);
     }
 
-    private static LiftView lift(Lift l) {
+    private LiftView lift(Lift l) {
         if (l == null) {
             return null;
         }
@@ -135,11 +139,11 @@ public class FlowReportView {
                 Formats.count(l.treated()),
                 Formats.count(l.treatedConverted()),
                 Formats.percent(l.treatedRate()),
-                Formats.money(l.treatedRevenuePerPerson()),
+                formats.money(l.treatedRevenuePerPerson()),
                 Formats.count(l.holdout()),
                 Formats.count(l.holdoutConverted()),
                 Formats.percent(l.holdoutRate()),
-                Formats.money(l.holdoutRevenuePerPerson()),
+                formats.money(l.holdoutRevenuePerPerson()),
                 Formats.points(l.difference()),
                 Formats.points(l.ciLow()) + " to " + Formats.points(l.ciHigh()),
                 l.significant(),
@@ -147,10 +151,6 @@ public class FlowReportView {
     }
 
     private static String window(FlowReport report) {
-        if (report.attributionWindow() == null) {
-            return Formats.NONE;
-        }
-        long hours = report.attributionWindow().toHours();
-        return hours % 24 == 0 ? (hours / 24) + " days" : hours + " hours";
+        return Formats.duration(report.attributionWindow());
     }
 }

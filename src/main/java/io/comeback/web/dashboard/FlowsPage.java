@@ -43,6 +43,8 @@ public class FlowsPage {
     static final int RECENT_FAILURES = 10;
 
     /**
+     * @param name       the file's {@code name:} (the id when it has none, or is invalid or removed)
+     * @param starts     when a customer enters, in words; null for an invalid or removed file
      * @param status     {@code active}, {@code paused}, {@code invalid}, or {@code removed} (no file, but versions of it ran)
      * @param failed     enrollments of this flow set aside as failed (every version)
      * @param reportable false for an invalid file (nothing of it runs)
@@ -50,6 +52,8 @@ public class FlowsPage {
     @TemplateData
     public record FlowRow(
             String id,
+            String name,
+            String starts,
             String file,
             String version,
             String status,
@@ -129,6 +133,7 @@ public class FlowsPage {
         Set<String> paused = controls.pausedFlows();
         List<FlowRow> rows = catalog.all().stream()
                 .map(e -> row(e, e.status() == FlowCatalog.Status.INVALID, failed.getOrDefault(e.id(), 0L), paused))
+                .sorted((a, b) -> a.name().compareToIgnoreCase(b.name()))
                 .toList();
         return Response.ok(list.data("frame", PageFrame.of("Flows", "flows", session))
                         .data("flows", rows))
@@ -152,6 +157,8 @@ public class FlowsPage {
         FlowRow row = entry.map(e -> row(e, true, failedCount, paused))
                 .orElseGet(() -> new FlowRow(
                         id,
+                        id,
+                        null,
                         Formats.NONE,
                         Formats.NONE,
                         paused.contains(id) ? FlowControlStatus.PAUSED.wire() : "removed",
@@ -184,7 +191,7 @@ public class FlowsPage {
                 : codes.latestFailed(id, RECENT_FAILURES).stream()
                         .map(k -> new CodeRow(formats.time(k.issuedAt()), k.code(), k.attempts(), k.error()))
                         .toList();
-        return Response.ok(detail.data("frame", PageFrame.of("Flow " + id, "flows", session))
+        return Response.ok(detail.data("frame", PageFrame.of(row.name(), "flows", session))
                         .data("flow", row)
                         .data("failures", failures)
                         .data("failedCodes", failedCodes)
@@ -269,6 +276,8 @@ public class FlowsPage {
                 : (paused.contains(e.id()) ? FlowControlStatus.PAUSED : FlowControlStatus.ACTIVE).wire();
         return new FlowRow(
                 e.id(),
+                FlowNames.name(e),
+                FlowNames.trigger(e),
                 e.file(),
                 e.version() == null ? "–" : e.version(),
                 status,

@@ -49,15 +49,20 @@ public record Period(Instant from, Instant to, String fromDate, String toDate, S
         return parse(from, to, start, end, zone);
     }
 
-    /** The last {@code months} whole calendar months including this one. */
-    static Period lastMonths(int months, Clock clock, ZoneId zone, String from, String to) {
-        LocalDate firstOfNext =
-                LocalDate.ofInstant(clock.instant(), zone).withDayOfMonth(1).plusMonths(1);
+    /**
+     * This month so far and the {@code months} − 1 whole calendar months before it: the period ends today, so the
+     * figures are current; the last month is partial and the overview marks it so.
+     */
+    static Period monthsToToday(int months, Clock clock, ZoneId zone, String from, String to) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         return parse(
                 from,
                 to,
-                firstOfNext.minusMonths(months).atStartOfDay(zone).toInstant(),
-                firstOfNext.atStartOfDay(zone).toInstant(),
+                today.withDayOfMonth(1)
+                        .minusMonths(months - 1L)
+                        .atStartOfDay(zone)
+                        .toInstant(),
+                today.plusDays(1).atStartOfDay(zone).toInstant(),
                 zone);
     }
 

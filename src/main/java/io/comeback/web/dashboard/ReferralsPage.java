@@ -28,9 +28,15 @@ public class ReferralsPage {
     private final ReferralReports reports;
     private final CurrentSession session;
 
+    private final Formats formats;
+
     public ReferralsPage(
-            @Location("dashboard/referrals.html") Template page, ReferralReports reports, CurrentSession session) {
+            @Location("dashboard/referrals.html") Template page,
+            ReferralReports reports,
+            CurrentSession session,
+            Formats formats) {
         this.page = page;
+        this.formats = formats;
         this.reports = reports;
         this.session = session;
     }
@@ -46,7 +52,7 @@ public class ReferralsPage {
                         r.referred(),
                         r.converted(),
                         r.orders(),
-                        Formats.money(r.revenue())))
+                        formats.money(r.revenue())))
                 .toList();
         ReferralReport.Totals t = report.totals();
         return Response.ok(page.data("frame", PageFrame.of("Referrals", "referrals", session))
@@ -60,7 +66,7 @@ public class ReferralsPage {
                                         t.referred(),
                                         t.converted(),
                                         t.orders(),
-                                        Formats.money(t.revenue()))))
+                                        formats.money(t.revenue()))))
                 .build();
     }
 }

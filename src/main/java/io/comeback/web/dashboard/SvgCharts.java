@@ -4,6 +4,7 @@ import io.quarkus.qute.RawString;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Charts drawn on the server as inline SVG: no chart library, nothing loaded from elsewhere. Every chart is an
@@ -12,8 +13,25 @@ import java.util.function.DoubleFunction;
  */
 public final class SvgCharts {
 
-    /** One point of a trend; a null value is a gap (e.g. a rate with no customers to divide by). */
-    public record Point(String label, Double value) {}
+    /**
+     * One point of a trend; a null value is a gap (e.g. a rate with no customers to divide by). A {@code partial}
+     * point is a period not over yet (this month so far): drawn hollow and joined with a dashed line, so nobody reads
+     * its dip as a fall.
+     */
+    public record Point(String label, Double value, boolean partial) {
+        public Point(String label, Double value) {
+            this(label, value, false);
+        }
+    }
+
+    /** How a value axis writes its ticks: {@code step} is the distance between ticks (its decimals are the ticks'). */
+    @FunctionalInterface
+    public interface TickFormat {
+        String format(double value, double step);
+    }
+
+    /** A value axis: its ticks and, above them, the unit they are in (a currency; null when the ticks carry it). */
+    public record Axis(String unit, TickFormat ticks) {}
 
     /** One bar: {@code style} is a CSS class ({@code held}, {@code failed}) for bars that mean something else. */
     public record Bar(String label, double value, String style) {}
@@ -24,30 +42,16 @@ public final class SvgCharts {
     private static final int BAR_WIDTH = 640;
     private static final int LEFT = 64;
     private static final int RIGHT = 16;
-    private static final int TOP = 14;
+    private static final int TOP = 18;
 
     private SvgCharts() {}
 
-    /** A trend line with its y axis from zero (or the lowest value when negative) to a rounded maximum. */
-    public static RawString line(String id, String title, List<Point> points, DoubleFunction<String> format) {
+    /** A trend line on a y axis of round ticks ({@link AxisTicks}) from zero (or below, for negative values). */
+    public static RawString line(
+            String id, String title, List<Point> points, DoubleFunction<String> format, Axis axis) {
         int width = LINE_WIDTH;
-        int height = 190;
+        int height = 194;
         int bottom = 30;
-        double max = points.stream()
-                .filter(p -> p.value() != null)
-                .mapToDouble(Point::value)
-                .max()
-                .orElse(0);
-        double min = Math.min(
-                0,
-                points.stream()
-                        .filter(p -> p.value() != null)
-                        .mapToDouble(Point::value)
-                        .min()
-                        .orElse(0));
-        double top = niceCeiling(max <= min ? min + 1 : max);
-        double plotW = width - LEFT - RIGHT;
-        double plotH = height - TOP - bottom;
         StringBuilder svg = open("chart line-chart", id, title, width, height, describe(points, format));
         if (points.stream().allMatch(p -> p.value() == null)) {
             svg.append(String.format(
@@ -57,9 +61,34 @@ public final class SvgCharts {
                     height / 2));
             return close(svg);
         }
-        for (int i = 0; i <= 4; i++) {
-            double v = min + (top - min) * i / 4;
-            double y = TOP + plotH - plotH * i / 4;
+        // The axis fits the periods that are over: a few days' figures (a lifetime value divided by 7 days) can be
+        // far off, and would flatten every whole period. Such a value sits at the axis's edge with its number.
+        List<Double> scaled = points.stream()
+                .filter(p -> p.value() != null && !p.partial())
+                .map(Point::value)
+                .toList();
+        if (scaled.isEmpty()) {
+            scaled = points.stream()
+                    .filter(p -> p.value() != null)
+                    .map(Point::value)
+                    .toList();
+        }
+        AxisTicks ticks = AxisTicks.cover(
+                scaled.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                scaled.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        double plotW = width - LEFT - RIGHT;
+        double plotH = height - TOP - bottom;
+        DoubleUnaryOperator yOf = v -> TOP + plotH - plotH * (v - ticks.low()) / (ticks.high() - ticks.low());
+        if (axis.unit() != null) {
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<text class=\"unit\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
+                    LEFT - 6,
+                    TOP - 8,
+                    esc(axis.unit())));
+        }
+        for (double v : ticks.values()) {
+            double y = yOf.applyAsDouble(v);
             svg.append(String.format(
                     Locale.ROOT,
                     "<line class=\"grid\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>",
@@ -69,16 +98,21 @@ public final class SvgCharts {
                     y));
             svg.append(String.format(
                     Locale.ROOT,
-                    "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
+                    "<text class=\"tick\" data-tick=\"%s\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
+                    v,
                     LEFT - 6,
                     y + 4,
-                    esc(format.apply(v))));
+                    esc(axis.ticks().format(v, ticks.step()))));
         }
         int n = points.size();
         double step = n > 1 ? plotW / (n - 1) : 0;
         int labelEvery = Math.max(1, (int) Math.ceil(n / 6.0));
-        StringBuilder path = new StringBuilder();
-        boolean penDown = false;
+        StringBuilder solid = new StringBuilder();
+        StringBuilder dashed = new StringBuilder();
+        Point previous = null;
+        double px = 0;
+        double py = 0;
+        boolean solidAtPrevious = false;
         for (int i = 0; i < n; i++) {
             Point p = points.get(i);
             double x = LEFT + (n > 1 ? step * i : plotW / 2);
@@ -92,26 +126,58 @@ public final class SvgCharts {
                         x,
                         height - 10,
                         anchor,
-                        esc(p.label())));
+                        esc(p.label() + (p.partial() ? " *" : ""))));
             }
             if (p.value() == null) {
-                penDown = false; // a gap: the line stops and starts again at the next value
+                previous = null; // a gap: the line stops and starts again at the next value
                 continue;
             }
-            double y = TOP + plotH - plotH * (p.value() - min) / (top - min);
-            path.append(penDown ? "L" : "M").append(String.format(Locale.ROOT, "%.1f %.1f ", x, y));
-            penDown = true;
+            boolean offScale = p.value() > ticks.high() || p.value() < ticks.low();
+            double y = yOf.applyAsDouble(Math.max(ticks.low(), Math.min(ticks.high(), p.value())));
+            if (offScale) {
+                svg.append(String.format(
+                        Locale.ROOT,
+                        "<text class=\"off-scale\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s %s</text>",
+                        x - 6,
+                        p.value() > ticks.high() ? y + 4 : y - 4,
+                        p.value() > ticks.high() ? "↑" : "↓",
+                        esc(format.apply(p.value()))));
+            }
+            if (previous != null) {
+                // A segment touching a period not over yet is dashed; the others make up the solid line.
+                if (previous.partial() || p.partial()) {
+                    dashed.append(String.format(Locale.ROOT, "M%.1f %.1f L%.1f %.1f ", px, py, x, y));
+                    solidAtPrevious = false;
+                } else {
+                    if (!solidAtPrevious) {
+                        solid.append(String.format(Locale.ROOT, "M%.1f %.1f ", px, py));
+                    }
+                    solid.append(String.format(Locale.ROOT, "L%.1f %.1f ", x, y));
+                    solidAtPrevious = true;
+                }
+            } else {
+                solidAtPrevious = false;
+            }
+            previous = p;
+            px = x;
+            py = y;
             svg.append(String.format(
                     Locale.ROOT,
-                    "<circle class=\"dot\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>%s: %s</title></circle>",
+                    "<circle class=\"dot%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>%s: %s</title></circle>",
+                    p.partial() ? " partial" : "",
                     x,
                     y,
-                    esc(p.label()),
+                    esc(label(p)),
                     esc(format.apply(p.value()))));
         }
-        if (path.length() > 0) {
+        if (solid.length() > 0) {
             svg.append("<path class=\"line\" d=\"")
-                    .append(path.toString().trim())
+                    .append(solid.toString().trim())
+                    .append("\"/>");
+        }
+        if (dashed.length() > 0) {
+            svg.append("<path class=\"line partial\" d=\"")
+                    .append(dashed.toString().trim())
                     .append("\"/>");
         }
         return close(svg);
@@ -196,12 +262,16 @@ public final class SvgCharts {
     private static String describe(List<Point> points, DoubleFunction<String> format) {
         StringBuilder d = new StringBuilder();
         for (Point p : points) {
-            d.append(p.label())
+            d.append(label(p))
                     .append(": ")
                     .append(p.value() == null ? "no value" : format.apply(p.value()))
                     .append(". ");
         }
         return d.toString().trim();
+    }
+
+    private static String label(Point p) {
+        return p.partial() ? p.label() + " (not over yet)" : p.label();
     }
 
     /** 1, 2, 2.5 or 5 times a power of ten at or above {@code v}: axis ends people read easily. */

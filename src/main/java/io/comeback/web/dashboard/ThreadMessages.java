@@ -19,9 +19,11 @@ public class ThreadMessages {
             String at, boolean inbound, String kind, String who, String body, String status, String statusClass) {}
 
     private final Formats formats;
+    private final FlowNames names;
 
-    public ThreadMessages(Formats formats) {
+    public ThreadMessages(Formats formats, FlowNames names) {
         this.formats = formats;
+        this.names = names;
     }
 
     public List<Message> of(List<ConversationThread.Item> items, String person) {
@@ -31,7 +33,7 @@ public class ThreadMessages {
     private Message message(ConversationThread.Item i, String person) {
         String who = switch (i.kind()) {
             case TEXT -> person;
-            case FLOW -> "Flow " + i.flowId() + (i.stepId() == null ? "" : " · " + i.stepId());
+            case FLOW -> "Flow " + names.of(i.flowId()) + (i.stepId() == null ? "" : " · " + i.stepId());
             case REPLY -> "Reply by " + i.sentBy();
             case AUTOMATIC -> "Automatic answer";
         };
@@ -46,14 +48,14 @@ public class ThreadMessages {
                 i.inbound() ? "" : "msg-" + i.status());
     }
 
-    private static String route(ConversationThread.Item i) {
+    private String route(ConversationThread.Item i) {
         if (i.status() == null) {
             return "";
         }
         return switch (i.status()) {
             case "inbox" -> "for a person";
-            case "enrollment" -> "answer to flow " + (i.flowId() == null ? "" : i.flowId());
-            case "keyword" -> "keyword: started flow " + (i.flowId() == null ? "" : i.flowId());
+            case "enrollment" -> "answer to flow " + (i.flowId() == null ? "" : names.of(i.flowId()));
+            case "keyword" -> "keyword: started flow " + (i.flowId() == null ? "" : names.of(i.flowId()));
             case "keyword_confirmation" -> "keyword: asked to confirm";
             case "opt_out" -> "STOP: opted out";
             case "resubscribe" -> "START: opted in again";

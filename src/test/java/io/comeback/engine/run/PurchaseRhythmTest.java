@@ -119,7 +119,7 @@ class PurchaseRhythmTest {
         Inactivity.Onset onset = Inactivity.onset(rule, days("2026-01-01"), days("2026-01-25"), ZoneId.of("UTC"), FLOOR)
                 .orElseThrow();
         assertThat(onset.at()).isEqualTo(Instant.parse("2026-02-08T12:00:00Z"));
-        assertThat(onset.explanation()).contains("fixed window").contains("no engagement for P14D");
+        assertThat(onset.explanation()).contains("fixed window").contains("no engagement for 14 days");
         assertThat(Inactivity.onset(rule, days("2026-01-01"), List.of(), ZoneId.of("UTC"), FLOOR)
                         .orElseThrow()
                         .at())

@@ -108,7 +108,7 @@ class CustomerPageTest {
                 .contains("detractor")
                 .contains("Consent history")
                 .contains("opt-out")
-                .contains("Flow feedback · ask_nps")
+                .contains("Flow Post-purchase feedback (NPS) · ask_nps")
                 .contains("review")
                 .contains("action=\"/customers/" + customer + "/enrollments/" + enrollment + "/remove\"")
                 .contains("id=\"rfm\"");

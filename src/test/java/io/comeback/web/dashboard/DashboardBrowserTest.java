@@ -81,7 +81,7 @@ class DashboardBrowserTest {
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/flows/feedback"));
         assertThat(browser.getCurrentUrl()).contains("/flows/feedback?from=2033-06-09&to=2033-06-09");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Flow feedback");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Post-purchase feedback (NPS)");
 
         String from = browser.findElement(By.id("period-from")).getAttribute("datetime");
         String to = browser.findElement(By.id("period-to")).getAttribute("datetime");

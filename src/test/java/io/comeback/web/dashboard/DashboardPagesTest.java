@@ -173,7 +173,7 @@ class DashboardPagesTest {
                 .contains(text)
                 .contains("href=\"/inbox/" + id + "\"")
                 .contains("Unread")
-                .contains("<label for=\"customer-search\">");
+                .contains("<label for=\"customer-search\" class=\"visually-hidden\">");
         String page = RestAssured.given()
                 .cookie("comeback_session", session)
                 .get("/inbox/" + id)
@@ -344,11 +344,11 @@ class DashboardPagesTest {
                 .contains("Sigrid Dahl")
                 .contains("opted out")
                 .contains("Order " + order)
-                .contains("349.50 NOK")
+                .contains("NOK 349.50")
                 .contains("Hei der")
-                .contains("answer to flow feedback")
+                .contains("answer to flow Post-purchase feedback (NPS)")
                 .contains("Consent opt-out")
-                .contains("Entered flow feedback");
+                .contains("Entered flow Post-purchase feedback (NPS)");
         // Newest first: the reply (now) comes before the order (March 2026).
         assertThat(page.indexOf("Hei der")).isLessThan(page.indexOf("Order " + order));
 
@@ -455,7 +455,8 @@ class DashboardPagesTest {
                 .jsonPath()
                 .getMap("total");
         String aov = figureValue(page, "aov");
-        assertThat(new java.math.BigDecimal(aov.replace(",", "")))
+        assertThat(aov).as("money with the shop's currency").startsWith("NOK ");
+        assertThat(new java.math.BigDecimal(aov.replace("NOK ", "").replace(",", "")))
                 .isEqualByComparingTo(String.valueOf(total.get("averageOrderValue")));
         String formula = given().queryParam("from", from)
                 .queryParam("to", to)
