@@ -55,6 +55,11 @@ public final class TestData {
         return "+4670" + subscriber();
     }
 
+    /** A Danish mobile number (+45 2…) no other test uses. */
+    public static String danishMobile() {
+        return "+452" + subscriber();
+    }
+
     /** A Finnish mobile number (+358 40…) no other test uses. */
     public static String finnishMobile() {
         return "+35840" + subscriber();

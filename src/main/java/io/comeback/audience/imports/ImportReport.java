@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * What an import did. {@code rejected} lists the first rejections by line (up to a configured
  * number, so a file of a million bad rows does not produce a gigabyte answer); {@code rejectedCount}
  * counts them all. What it set in motion in the flows: {@code flows} per flow id (only flows where
- * something happened), {@code entered} and {@code goalsMet} summed over them.
+ * something happened), {@code entered} and {@code goalsMet} summed over them. {@code format}: how the file
+ * was read ({@link CsvFormat}).
  */
 public record ImportReport(
         long imported,
@@ -22,7 +23,8 @@ public record ImportReport(
         boolean rejectedTruncated,
         long entered,
         long goalsMet,
-        Map<String, FlowTally> flows) {
+        Map<String, FlowTally> flows,
+        CsvFormat format) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Rejection(long line, String field, String reason) {}
@@ -35,6 +37,7 @@ public record ImportReport(
         private long unchanged;
         private long rejectedCount;
         private final Map<String, FlowTally> flows = new TreeMap<>();
+        private CsvFormat format = CsvFormat.DEFAULT;
 
         Builder(int maxListed) {
             this.maxListed = maxListed;
@@ -63,6 +66,10 @@ public record ImportReport(
                     flows.merge(flow, tally, FlowTally::plus);
                 }
             });
+        }
+
+        synchronized void format(CsvFormat format) {
+            this.format = format;
         }
 
         synchronized long imported() {
@@ -95,7 +102,8 @@ public record ImportReport(
                     rejectedCount > rejected.size(),
                     flows.values().stream().mapToLong(t -> t.entered()).sum(),
                     flows.values().stream().mapToLong(t -> t.goalsMet()).sum(),
-                    java.util.Collections.unmodifiableMap(new TreeMap<>(flows)));
+                    java.util.Collections.unmodifiableMap(new TreeMap<>(flows)),
+                    format);
         }
     }
 }
