@@ -2,6 +2,7 @@ package io.comeback.audience.imports;
 
 import static io.comeback.testing.Api.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.comeback.testing.Api;
@@ -48,7 +49,8 @@ class NordicCsvImportApiTest {
                 .body("format.separator", equalTo(";"))
                 .body("format.encoding", equalTo("windows-1252"))
                 .body("format.encodingFrom", equalTo("bytes"))
-                .body("format.decimal", equalTo(","));
+                .body("format.decimal", equalTo(","))
+                .body("format.keySet()", containsInAnyOrder("separator", "encoding", "encodingFrom", "bom", "decimal"));
         given().get("/api/customers/" + customer)
                 .then()
                 .statusCode(200)
