@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Imports a big CSV file into a running Comeback, showing upload progress, then prints the report.
 #   deploy/import.sh customers|orders FILE.csv
-# Environment: COMEBACK_URL (default http://localhost:8080), COMEBACK_API_KEY (default dev-key).
+# Environment: COMEBACK_URL (default http://localhost:8080), COMEBACK_API_KEY (default dev-key),
+# COMEBACK_CSV_TYPE (default text/csv: the service finds the encoding; e.g. "text/csv; charset=UTF-8" to state it).
 set -euo pipefail
 kind=${1:-}; file=${2:-}
 if [[ "$kind" != customers && "$kind" != orders ]] || [ ! -f "$file" ]; then
@@ -13,7 +14,7 @@ echo "Importing $kind from $file ($((size / 1024 / 1024)) MiB) into $url" >&2
 start=$(date +%s.%N)
 report=$(curl --fail-with-body --progress-bar -X POST \
   -H "Authorization: Bearer ${COMEBACK_API_KEY:-dev-key}" \
-  -H "Content-Type: text/csv; charset=UTF-8" \
+  -H "Content-Type: ${COMEBACK_CSV_TYPE:-text/csv}" \
   -T "$file" "$url" | cat)
 end=$(date +%s.%N)
 lines=$(($(wc -l < "$file") - 1))

@@ -62,7 +62,7 @@ public class ConsentHistory {
     }
 
     /** Streams every change recorded in [from, to) as CSV, without holding the period in memory. */
-    public void exportCsv(Instant from, Instant to, Writer out) {
+    public void exportCsv(Instant from, Instant to, Writer out, CsvDialect dialect) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false); // a cursor, not the whole result at once
             try (PreparedStatement st = c.prepareStatement("""
@@ -72,21 +72,23 @@ public class ConsentHistory {
                 st.setFetchSize(1000);
                 Jdbc.setInstant(st, 1, from);
                 Jdbc.setInstant(st, 2, to);
-                out.write("recordedAt,at,phone,customerId,change,status,source,text,keyword\r\n");
+                out.write(dialect.start());
+                out.write(dialect.row(
+                        "recordedAt", "at", "phone", "customerId", "change", "status", "source", "text", "keyword"));
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        out.write(String.join(
-                                ",",
-                                csv(Jdbc.getInstant(rs, 1)),
-                                csv(Jdbc.getInstant(rs, 2)),
-                                csv(rs.getString(3)),
-                                csv(rs.getString(4)),
-                                csv(rs.getString(5)),
-                                csv(rs.getString(6)),
-                                csv(rs.getString(7)),
-                                csv(rs.getString(8)),
-                                csv(rs.getString(9))));
-                        out.write("\r\n");
+                        // Consent texts, sources and keywords come from shops and phones: a cell never reaches a
+                        // spreadsheet as a formula (CsvCells).
+                        out.write(dialect.row(
+                                Jdbc.getInstant(rs, 1),
+                                Jdbc.getInstant(rs, 2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getString(8),
+                                rs.getString(9)));
                     }
                 }
             } finally {
@@ -99,10 +101,5 @@ public class ConsentHistory {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Consent texts, sources and keywords come from shops and phones: a cell never reaches a spreadsheet as a formula. */
-    private static String csv(Object value) {
-        return CsvCells.of(value);
     }
 }

@@ -17,6 +17,11 @@ public final class CsvCells {
 
     /** The cell for a value: empty for null, neutralised when it would start a formula, quoted when needed. */
     public static String of(Object value) {
+        return of(value, ',');
+    }
+
+    /** {@link #of(Object)} for a file whose cells are separated by {@code separator} ({@link CsvDialect}). */
+    static String of(Object value, char separator) {
         if (value == null) {
             return "";
         }
@@ -24,7 +29,11 @@ public final class CsvCells {
         if (startsFormula(text)) {
             text = "'" + text;
         }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+        if (text.indexOf(separator) >= 0
+                || text.contains(",")
+                || text.contains("\"")
+                || text.contains("\n")
+                || text.contains("\r")) {
             return '"' + text.replace("\"", "\"\"") + '"';
         }
         return text;

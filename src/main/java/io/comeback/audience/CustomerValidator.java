@@ -27,6 +27,8 @@ public class CustomerValidator {
             "NO", "nb-NO", "SE", "sv-SE", "DK", "da-DK", "FI", "fi-FI", "DE", "de-DE", "GB", "en-GB", "US", "en-US",
             "IE", "en-IE", "IS", "is-IS");
 
+    private static final java.util.Set<String> ISO_COUNTRIES = java.util.Set.of(java.util.Locale.getISOCountries());
+
     private final PhoneNumbers phones;
     private final ZoneId defaultZone;
     private final Clock clock;
@@ -56,10 +58,11 @@ public class CustomerValidator {
         List<FieldViolation> errors = new ArrayList<>();
         ExternalIds.check("externalId", externalId).ifPresent(errors::add);
 
+        String country = country(in.country(), errors);
         PhoneNumbers.Normalized phone = null;
         if (in.phone() != null && !in.phone().isBlank()) {
             try {
-                phone = phones.normalize(in.phone());
+                phone = phones.normalize(in.phone(), country);
             } catch (PhoneNumbers.InvalidPhoneNumberException e) {
                 errors.add(new FieldViolation("phone", e.getMessage()));
             }
@@ -72,6 +75,10 @@ public class CustomerValidator {
         ZoneId zone = zone(in.timeZone(), phone, errors);
         LocalDate birthday = birthday(in.birthday(), errors);
         Map<String, Object> attributes = attributes(in.attributes(), errors);
+        if (country != null) {
+            // The customer model keeps facts like this one among the attributes, where flows can use it.
+            attributes.put("country", country);
+        }
         CustomerDraft.Consent consent = consent(in.consent(), errors);
 
         if (!errors.isEmpty()) {
@@ -113,6 +120,21 @@ public class CustomerValidator {
                     "timeZone", "unknown time zone '" + raw + "'; use an IANA name such as Europe/Oslo"));
             return null;
         }
+    }
+
+    /** The country in upper case, or null when none is given or it is not an ISO 3166 alpha-2 code. */
+    private static String country(String raw, List<FieldViolation> errors) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String code = raw.trim().toUpperCase(java.util.Locale.ROOT);
+        if (!ISO_COUNTRIES.contains(code)) {
+            errors.add(new FieldViolation(
+                    "country",
+                    "'" + raw + "' is not an ISO 3166 country code; write two letters, e.g. NO, SE, DK, FI"));
+            return null;
+        }
+        return code;
     }
 
     private static LocalDate birthday(String raw, List<FieldViolation> errors) {

@@ -36,6 +36,16 @@ public class PhoneNumbers {
 
     /** @throws InvalidPhoneNumberException with a message a person can act on */
     public Normalized normalize(String raw) {
+        return normalize(raw, null);
+    }
+
+    /**
+     * A number written without a country code is read as one of {@code country} (ISO 3166 alpha-2, e.g. the
+     * customer's), else of the default region: {@code 070 123 45 67} with country SE is {@code +46701234567}.
+     *
+     * @throws InvalidPhoneNumberException with a message a person can act on
+     */
+    public Normalized normalize(String raw, String country) {
         Phonenumber.PhoneNumber international = InternationalForm.read(raw);
         if (international != null) {
             String region = UTIL.getRegionCodeForNumber(international);
@@ -46,43 +56,41 @@ public class PhoneNumbers {
                         CountryTimeZones.of(region));
             }
         }
-        return normalizeByParsing(raw);
+        return normalizeByParsing(raw, country);
     }
 
     /** {@link #normalize} through libphonenumber's parser alone (the reference the shortcut is tested against). */
     Normalized normalizeByParsing(String raw) {
+        return normalizeByParsing(raw, null);
+    }
+
+    private Normalized normalizeByParsing(String raw, String country) {
+        boolean byCountry = country != null && UTIL.getSupportedRegions().contains(country);
+        String region = byCountry ? country : defaultRegion;
         if (raw == null || raw.isBlank()) {
             throw new InvalidPhoneNumberException("phone number is empty");
         }
         Phonenumber.PhoneNumber number;
         try {
-            number = UTIL.parse(raw, defaultRegion);
+            number = UTIL.parse(raw, region);
         } catch (NumberParseException e) {
-            throw new InvalidPhoneNumberException("'" + raw + "' is not a phone number (" + reason(e) + ")");
+            throw new InvalidPhoneNumberException(problem(raw, region, byCountry));
         }
         // isValidNumber(n) is isValidNumberForRegion(n, getRegionCodeForNumber(n)): asking for the region once
         // instead of twice saves a round of metadata pattern matching per number (bulk imports normalise millions).
-        String region = UTIL.getRegionCodeForNumber(number);
-        if (!UTIL.isValidNumberForRegion(number, region)) {
-            throw new InvalidPhoneNumberException("'" + raw + "' is not a valid phone number for region "
-                    + regionOf(number) + "; write it in international form, e.g. +47 912 34 567");
+        String numberRegion = UTIL.getRegionCodeForNumber(number);
+        if (!UTIL.isValidNumberForRegion(number, numberRegion)) {
+            throw new InvalidPhoneNumberException(problem(raw, region, byCountry));
         }
         return new Normalized(
-                UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), region, CountryTimeZones.of(region));
+                UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
+                numberRegion,
+                CountryTimeZones.of(numberRegion));
     }
 
-    private String regionOf(Phonenumber.PhoneNumber number) {
-        String region = UTIL.getRegionCodeForCountryCode(number.getCountryCode());
-        return "ZZ".equals(region) ? "+" + number.getCountryCode() : region;
-    }
-
-    private static String reason(NumberParseException e) {
-        return switch (e.getErrorType()) {
-            case INVALID_COUNTRY_CODE -> "unknown country code";
-            case NOT_A_NUMBER -> "not a number";
-            case TOO_SHORT_AFTER_IDD, TOO_SHORT_NSN -> "too short";
-            case TOO_LONG -> "too long";
-        };
+    private static String problem(String raw, String region, boolean byCountry) {
+        return PhoneProblems.of(
+                raw, region, byCountry ? "the customer's country" : "no country given: comeback.phone.default-region");
     }
 
     public static class InvalidPhoneNumberException extends RuntimeException {

@@ -1,6 +1,7 @@
 package io.comeback.web;
 
 import io.comeback.audience.ConsentHistory;
+import io.comeback.audience.CsvDialect;
 import io.comeback.audience.Instants;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,7 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 
-/** {@code GET /api/consent/export?from=&to=} — every consent change recorded in the period, as CSV, for audits. */
+/**
+ * {@code GET /api/consent/export?from=&to=&dialect=} — every consent change recorded in the period, as CSV, for audits
+ * ({@code dialect=excel-nordic}: {@link CsvDialect}).
+ */
 @Path("/api/consent/export")
 public class ConsentExportResource {
 
@@ -28,11 +32,13 @@ public class ConsentExportResource {
 
     @GET
     @Produces("text/csv")
-    public Response export(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public Response export(
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("dialect") String dialectName) {
+        CsvDialect dialect = CsvDialects.parse(dialectName);
         Instant start = bound("from", from, Instant.EPOCH);
         Instant end = bound("to", to, Instant.now(clock).plusSeconds(1));
-        StreamingOutput body = out ->
-                history.exportCsv(start, end, new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
+        StreamingOutput body = out -> history.exportCsv(
+                start, end, new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)), dialect);
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"consent-ledger.csv\"")
                 .build();

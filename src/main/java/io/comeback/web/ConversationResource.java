@@ -92,7 +92,8 @@ public class ConversationResource {
         try {
             return phones.normalize(phone).e164();
         } catch (PhoneNumbers.InvalidPhoneNumberException e) {
-            throw ProblemException.invalidField("phone", "'" + phone + "' is not a phone number: " + e.getMessage());
+            // The message names the number and what is wrong with it.
+            throw ProblemException.invalidField("phone", e.getMessage());
         }
     }
 

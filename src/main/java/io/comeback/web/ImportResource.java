@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -62,11 +61,14 @@ public class ImportResource {
         throw ProblemException.invalidField("enroll", "must be true or false, not '" + value + "'");
     }
 
-    /** Spreadsheets on Windows still save Latin-1; the client says so in the Content-Type, UTF-8 otherwise. */
+    /**
+     * The charset the Content-Type states, which is taken as said; null when it states none, and the importer finds
+     * it from the bytes (UTF-8 or Windows-1252, as spreadsheets on Windows save).
+     */
     private static Charset charsetOf(MediaType type) {
         String name = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (name == null) {
-            return StandardCharsets.UTF_8;
+            return null;
         }
         try {
             return Charset.forName(name);

@@ -1,6 +1,7 @@
 package io.comeback.web;
 
 import io.comeback.audience.CsvCells;
+import io.comeback.audience.CsvDialect;
 import io.comeback.reports.FlowReport;
 import io.comeback.reports.Funnel;
 import io.comeback.reports.Lift;
@@ -9,15 +10,19 @@ import io.comeback.reports.LoyaltyReport;
 import io.comeback.reports.NpsReport;
 import java.util.Map;
 
-/** Reports as CSV (RFC 4180, a header row): one row per figure of a flow, one per period of loyalty. */
+/** Reports as CSV (RFC 4180 or Excel's Nordic {@link CsvDialect}, a header row): one row per figure of a flow, one per period of loyalty. */
 final class ReportCsv {
 
     private final StringBuilder out = new StringBuilder();
+    private final CsvDialect dialect;
 
-    private ReportCsv() {}
+    private ReportCsv(CsvDialect dialect) {
+        this.dialect = dialect;
+        out.append(dialect.start());
+    }
 
-    static String flow(FlowReport r) {
-        ReportCsv csv = new ReportCsv();
+    static String flow(FlowReport r, CsvDialect dialect) {
+        ReportCsv csv = new ReportCsv(dialect);
         csv.row("flow", "from", "to", "figure", "value");
         Funnel f = r.funnel();
         csv.figure(r, "attribution_window", r.attributionWindow());
@@ -56,8 +61,8 @@ final class ReportCsv {
         return csv.toString();
     }
 
-    static String loyalty(LoyaltyReport r) {
-        ReportCsv csv = new ReportCsv();
+    static String loyalty(LoyaltyReport r, CsvDialect dialect) {
+        ReportCsv csv = new ReportCsv(dialect);
         csv.row(
                 "row",
                 "start",
@@ -83,8 +88,8 @@ final class ReportCsv {
         return csv.toString();
     }
 
-    static String nps(java.time.Instant from, java.time.Instant to, String flow, NpsReport n) {
-        ReportCsv csv = new ReportCsv();
+    static String nps(java.time.Instant from, java.time.Instant to, String flow, NpsReport n, CsvDialect dialect) {
+        ReportCsv csv = new ReportCsv(dialect);
         csv.row("from", "to", "flow", "responses", "promoters", "passives", "detractors", "score");
         csv.row(from, to, flow, n.responses(), n.promoters(), n.passives(), n.detractors(), n.score());
         return csv.toString();
@@ -115,19 +120,9 @@ final class ReportCsv {
                 p.nps().score());
     }
 
+    /** Cells spelled by the dialect: empty for null, quoted when needed, never a formula ({@link CsvCells}). */
     private void row(Object... values) {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(field(values[i]));
-        }
-        out.append("\r\n");
-    }
-
-    /** Empty for null; quoted when the text holds a comma, quote or line break; never a formula ({@link CsvCells}). */
-    private static String field(Object value) {
-        return CsvCells.of(value);
+        out.append(dialect.row(values));
     }
 
     @Override

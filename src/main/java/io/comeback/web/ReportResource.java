@@ -1,5 +1,6 @@
 package io.comeback.web;
 
+import io.comeback.audience.CsvDialect;
 import io.comeback.audience.DefaultTimeZoneConfig;
 import io.comeback.reports.FlowReport;
 import io.comeback.reports.FlowReports;
@@ -28,7 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Reports as JSON, or as CSV with {@code Accept: text/csv} or {@code ?format=csv}. README "Reports"
+ * Reports as JSON, or as CSV with {@code Accept: text/csv}, {@code ?format=csv} or {@code ?dialect=excel-nordic}
+ * ({@link CsvDialect}). README "Reports"
  * defines every figure.
  */
 @Path("/api/reports")
@@ -75,14 +77,16 @@ public class ReportResource {
             @Parameter(description = "IANA zone for dates; default COMEBACK_DEFAULT_TIME_ZONE") @QueryParam("zone")
                     String zone,
             @Parameter(description = "json or csv; default from the Accept header") @QueryParam("format") String format,
+            @Parameter(description = "CSV only: " + CsvDialects.DOC) @QueryParam("dialect") String dialectName,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        boolean csv = wantsCsv(format, accept);
+        CsvDialect dialect = CsvDialects.parseOrNull(dialectName);
+        boolean csv = wantsCsv(format, accept, dialect);
         ReportRange range = ReportRange.parse(from, to, zone, defaultZone, clock.instant());
         FlowReport report = flowReports.report(id, range.from(), range.to());
         if (report == null) {
             throw ProblemException.notFound("No flow '" + id + "' in the flow folder or in the flow history");
         }
-        return csv ? csv(ReportCsv.flow(report), "flow-" + id, range) : json(report);
+        return csv ? csv(ReportCsv.flow(report, csvDialect(dialect)), "flow-" + id, range) : json(report);
     }
 
     @GET
@@ -100,8 +104,10 @@ public class ReportResource {
                     @QueryParam("zone")
                     String zone,
             @Parameter(description = "json or csv; default from the Accept header") @QueryParam("format") String format,
+            @Parameter(description = "CSV only: " + CsvDialects.DOC) @QueryParam("dialect") String dialectName,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        boolean csv = wantsCsv(format, accept);
+        CsvDialect dialect = CsvDialects.parseOrNull(dialectName);
+        boolean csv = wantsCsv(format, accept, dialect);
         ReportRange range = ReportRange.parse(from, to, zone, defaultZone, clock.instant());
         ReportInterval unit = ReportRange.interval(interval);
         String flowId = knownFlowOrNull(flow);
@@ -111,7 +117,7 @@ public class ReportResource {
         } catch (IllegalArgumentException tooMany) {
             throw ReportRange.badRequest("interval", tooMany.getMessage());
         }
-        return csv ? csv(ReportCsv.loyalty(report), "loyalty", range) : json(report);
+        return csv ? csv(ReportCsv.loyalty(report, csvDialect(dialect)), "loyalty", range) : json(report);
     }
 
     @GET
@@ -124,12 +130,16 @@ public class ReportResource {
             @Parameter(description = "IANA zone for dates; default COMEBACK_DEFAULT_TIME_ZONE") @QueryParam("zone")
                     String zone,
             @Parameter(description = "json or csv; default from the Accept header") @QueryParam("format") String format,
+            @Parameter(description = "CSV only: " + CsvDialects.DOC) @QueryParam("dialect") String dialectName,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        boolean csv = wantsCsv(format, accept);
+        CsvDialect dialect = CsvDialects.parseOrNull(dialectName);
+        boolean csv = wantsCsv(format, accept, dialect);
         ReportRange range = ReportRange.parse(from, to, zone, defaultZone, clock.instant());
         String flowId = knownFlowOrNull(flow);
         NpsReport report = npsReports.report(range.from(), range.to(), flowId);
-        return csv ? csv(ReportCsv.nps(range.from(), range.to(), flowId, report), "nps", range) : json(report);
+        return csv
+                ? csv(ReportCsv.nps(range.from(), range.to(), flowId, report, csvDialect(dialect)), "nps", range)
+                : json(report);
     }
 
     private String knownFlowOrNull(String flow) {
@@ -146,14 +156,23 @@ public class ReportResource {
         return flow;
     }
 
-    /** {@code ?format=} wins; without it CSV only when the client asks for it before JSON. */
-    static boolean wantsCsv(String format, String accept) {
+    /**
+     * {@code ?format=} wins; a {@code ?dialect=} asks for CSV; without either, CSV only when the client asks for it
+     * before JSON.
+     */
+    static boolean wantsCsv(String format, String accept, CsvDialect dialect) {
         if (format != null && !format.isBlank()) {
             String f = format.trim().toLowerCase(Locale.ROOT);
             if (!f.equals("csv") && !f.equals("json")) {
                 throw ReportRange.badRequest("format", "'" + format + "' is not a format; use json or csv");
             }
+            if (f.equals("json") && dialect != null) {
+                throw ReportRange.badRequest("dialect", "a dialect is for CSV; leave it out with format=json");
+            }
             return f.equals("csv");
+        }
+        if (dialect != null) {
+            return true;
         }
         if (accept == null) {
             return false;
@@ -162,6 +181,10 @@ public class ReportResource {
         int csv = a.indexOf(CSV);
         int json = a.indexOf(MediaType.APPLICATION_JSON);
         return csv >= 0 && (json < 0 || csv < json);
+    }
+
+    private static CsvDialect csvDialect(CsvDialect asked) {
+        return asked == null ? CsvDialect.STANDARD : asked;
     }
 
     private static Response json(Object report) {

@@ -115,4 +115,45 @@ class PhoneNumbersTest {
             return "invalid: " + e.getMessage();
         }
     }
+
+    @Test
+    void aNumberWithoutCountryCodeIsReadInTheCustomersCountryBeforeTheDefaultRegion() {
+        assertEquals("+46701234567", phones.normalize("070-123 45 67", "SE").e164());
+        assertEquals("SE", phones.normalize("070-123 45 67", "SE").region());
+        assertEquals("+4532123456", phones.normalize("32 12 34 56", "DK").e164());
+        assertEquals("+4732123456", phones.normalize("32 12 34 56").e164());
+        assertEquals("+358412345678", phones.normalize("041 2345678", "FI").e164());
+        // A country code in the number wins over the customer's country.
+        assertEquals("+4791234567", phones.normalize("+47 912 34 567", "SE").e164());
+        assertEquals("+4791234567", phones.normalize("0047 912 34 567", "SE").e164());
+    }
+
+    @Test
+    void whoWroteTheCountryCodeIsToldWhatIsWrongWithTheDigitsAfterIt() {
+        String tooShort = outcome(() -> phones.normalize("+45 12 34", "SE"));
+        // The example is libphonenumber's and may change with its metadata.
+        assertTrue(
+                tooShort.matches(
+                        "invalid: '\\+45 12 34' is too short for Denmark \\(DK\\): 8 digits after \\+45, not 4;"
+                                + " a mobile number there looks like \\+45( \\d\\d){4}"),
+                tooShort);
+        String tooLong = outcome(() -> phones.normalize("+46 70 123 45 67 89 01 23"));
+        assertTrue(tooLong.contains("is too long for Sweden (SE)") && tooLong.contains("after +46"), tooLong);
+        for (String raw : List.of("+45 12 34", "+46 70 1", "+358 4", "+47 12", "+45 01 23 45 67", "+47 0000 0000")) {
+            String message = outcome(() -> phones.normalize(raw));
+            assertTrue(message.startsWith("invalid: '" + raw + "'"), message);
+            assertTrue(!message.contains("international form"), message);
+        }
+    }
+
+    @Test
+    void whoWroteNoCountryCodeIsToldWhichCountryTheNumberWasReadIn() {
+        String bySweden = outcome(() -> phones.normalize("070 12", "SE"));
+        assertTrue(
+                bySweden.contains("is too short for Sweden (SE), the country it is read in (the customer's country)"),
+                bySweden);
+        assertTrue(bySweden.contains("070-"), bySweden);
+        String byDefault = outcome(() -> phones.normalize("12"));
+        assertTrue(byDefault.contains("Norway (NO)") && byDefault.contains("comeback.phone.default-region"), byDefault);
+    }
 }

@@ -189,6 +189,24 @@ class LoyaltyReportApiTest {
         assertThat(lines[1]).startsWith("period,1979-11-01T00:00:00Z,1979-12-01T00:00:00Z,4,4,1,0.75,0.25,");
         assertThat(lines[1]).endsWith(",3,470.00,156.67,1.0,111.6,582.80,2,0.0");
         assertThat(lines[3]).startsWith("total,1979-11-01T00:00:00Z,1980-01-01T00:00:00Z,4,5,2,0.75,");
+
+        // The same in Excel's Nordic dialect: a UTF-8 byte order mark, ';' and decimal commas, CRLF.
+        byte[] nordic = given().queryParam("dialect", "excel-nordic")
+                .queryParam("from", "1979-11-01")
+                .queryParam("to", "1980-01-01")
+                .queryParam("zone", "UTC")
+                .get("/api/reports/loyalty")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/csv"))
+                .extract()
+                .asByteArray();
+        assertThat(java.util.Arrays.copyOf(nordic, 3)).isEqualTo(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        String[] nordicLines = new String(nordic, java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
+        assertThat(nordicLines).hasSize(4);
+        assertThat(nordicLines[0]).startsWith("\uFEFFrow;start;end;customers_at_start;customers_at_end;new_customers");
+        assertThat(nordicLines[1]).startsWith("period;1979-11-01T00:00:00Z;1979-12-01T00:00:00Z;4;4;1;0,75;0,25;");
+        assertThat(nordicLines[1]).endsWith(";3;470,00;156,67;1,0;111,6;582,80;2;0,0");
     }
 
     @Test

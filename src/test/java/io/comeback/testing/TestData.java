@@ -55,6 +55,16 @@ public final class TestData {
         return "+4670" + subscriber();
     }
 
+    /**
+     * A Danish number (+45 26…, for mobiles and fixed lines alike) no other test of this run uses. Not every Danish
+     * range is open, so this one keeps the last six digits of the run's subscriber part after 26: unique within a
+     * run (a run uses fewer than 10,000), not across runs sharing a database.
+     */
+    public static String danishNumber() {
+        String subscriber = subscriber();
+        return "+4526" + subscriber.substring(subscriber.length() - 6);
+    }
+
     /** A Finnish mobile number (+358 40…) no other test uses. */
     public static String finnishMobile() {
         return "+35840" + subscriber();

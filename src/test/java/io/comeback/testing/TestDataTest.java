@@ -40,6 +40,10 @@ class TestDataTest {
                 .isEqualTo("FI");
         assertThat(PHONES.getRegionCodeForNumber(PHONES.parse(TestData.icelandicMobile(), null)))
                 .isEqualTo("IS");
+        // Denmark does not tell mobiles from fixed lines.
+        Phonenumber.PhoneNumber danish = PHONES.parse(TestData.danishNumber(), null);
+        assertThat(PHONES.isValidNumber(danish)).isTrue();
+        assertThat(PHONES.getRegionCodeForNumber(danish)).isEqualTo("DK");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
+import io.comeback.audience.CsvDialect;
 import io.comeback.reports.NpsReport;
 import io.comeback.testing.TestClockProducer;
 import io.comeback.testing.TestData;
@@ -72,8 +73,20 @@ class CsvFormulaExportTest {
                 Instant.parse("2026-01-01T00:00:00Z"),
                 Instant.parse("2026-02-01T00:00:00Z"),
                 "=cmd|' /C calc'!A0",
-                new NpsReport(4, 1, 1, 2, -25.0));
+                new NpsReport(4, 1, 1, 2, -25.0),
+                CsvDialect.STANDARD);
         assertThat(csv).contains(",'=cmd|' /C calc'!A0,").endsWith(",-25.0\r\n");
+        // In Excel's Nordic dialect the number keeps its sign and gets its decimal comma; the formula is still text.
+        String nordic = ReportCsv.nps(
+                Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-02-01T00:00:00Z"),
+                "=cmd|' /C calc'!A0",
+                new NpsReport(4, 1, 1, 2, -25.0),
+                CsvDialect.EXCEL_NORDIC);
+        assertThat(nordic)
+                .startsWith("\uFEFFfrom;to;flow;")
+                .contains(";'=cmd|' /C calc'!A0;")
+                .endsWith(";-25,0\r\n");
         given().queryParam("format", "csv")
                 .get("/api/reports/loyalty")
                 .then()

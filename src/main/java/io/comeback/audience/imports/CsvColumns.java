@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The columns an import's header names, and whether a row fits them: as many fields, valid UTF-8, no NUL character
+ * The columns an import's header names, and whether a row fits them: as many fields, bytes its encoding reads, no NUL character
  * (PostgreSQL cannot store one). What a row's values mean is the import's own business.
  */
 final class CsvColumns {
@@ -14,13 +14,15 @@ final class CsvColumns {
     record Misfit(String column, String reason) {}
 
     private final Map<String, Integer> index;
+    private final String undecodable;
 
-    private CsvColumns(Map<String, Integer> index) {
+    private CsvColumns(Map<String, Integer> index, String undecodable) {
         this.index = index;
+        this.undecodable = undecodable;
     }
 
     /** The header's columns; throws {@link ImportRejectedException} for a column without a name or named twice. */
-    static CsvColumns of(List<String> header) {
+    static CsvColumns of(List<String> header, CsvFormat format) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).trim();
@@ -31,7 +33,17 @@ final class CsvColumns {
                 throw new ImportRejectedException(1, "column '" + name + "' appears twice");
             }
         }
-        return new CsvColumns(index);
+        return new CsvColumns(index, undecodable(format));
+    }
+
+    /** Why a row holds bytes its encoding cannot read: the reader put U+FFFD in their place. */
+    private static String undecodable(CsvFormat format) {
+        if (format.charset().equals(java.nio.charset.StandardCharsets.UTF_8)) {
+            return "malformed: bytes that are not UTF-8 (the file was read as UTF-8"
+                    + ("bytes".equals(format.encodingFrom()) ? ", judged from its first bytes" : "")
+                    + "); save the file as CSV UTF-8, or send charset=windows-1252 in the Content-Type";
+        }
+        return "malformed: bytes that " + format.encoding() + " cannot read; save the file as CSV UTF-8";
     }
 
     /** Why the row cannot be staged, or null when it fits the header. */
@@ -46,7 +58,7 @@ final class CsvColumns {
                             + row.fields().size());
         }
         if (row.fields().stream().anyMatch(f -> f.indexOf('\uFFFD') >= 0)) {
-            return new Misfit(null, "malformed: bytes that are not UTF-8; save the file as CSV UTF-8");
+            return new Misfit(null, undecodable);
         }
         String nul = nulColumn(row);
         if (nul != null) {

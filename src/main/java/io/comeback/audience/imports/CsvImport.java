@@ -38,6 +38,8 @@ abstract class CsvImport {
     private ImportLane filling;
     private int turn;
     private CsvColumns columns;
+    /** How the file is read; amounts follow its decimal mark ({@link #amount}). */
+    private CsvFormat format = CsvFormat.DEFAULT;
     /** The database's clock when the import began: rows written since then were written by this import. */
     protected Instant startedAt;
 
@@ -86,8 +88,10 @@ abstract class CsvImport {
     /** Runs after a failure, the failed batch rolled back; the batches committed before it stay. */
     protected void afterFailure() {}
 
-    ImportReport run(Reader input, CsvReader.Limits limits) throws IOException, SQLException {
-        CsvReader csv = new CsvReader(input, limits);
+    ImportReport run(Reader input, CsvFormat format, CsvReader.Limits limits) throws IOException, SQLException {
+        this.format = format;
+        report.format(format);
+        CsvReader csv = new CsvReader(input, limits, format.separatorChar());
         CsvReader.Row header = csv.next();
         if (header == null) {
             throw new ImportRejectedException(1, "the file is empty: the first line must name the columns");
@@ -95,7 +99,7 @@ abstract class CsvImport {
         if (header.isMalformed()) {
             throw new ImportRejectedException(1, header.malformed());
         }
-        columns = CsvColumns.of(header.fields());
+        columns = CsvColumns.of(header.fields(), format);
         acceptHeader(header.fields());
 
         List<ImportLane> lanes = new ArrayList<>();
@@ -189,6 +193,12 @@ abstract class CsvImport {
 
     protected String value(CsvReader.Row row, String column) {
         return columns.value(row, column);
+    }
+
+    /** An amount column's value with a decimal point, whichever decimal mark the file uses. */
+    protected String amount(CsvReader.Row row, String column) {
+        String v = columns.value(row, column);
+        return format.decimalComma() ? DecimalComma.toPoint(v) : v;
     }
 
     protected boolean hasColumn(String column) {

@@ -58,9 +58,13 @@ public class CsvImporter {
         this.limits = new CsvReader.Limits(csv.maxFieldLength(), csv.maxColumns(), csv.maxRecordLength());
     }
 
-    /** @param enroll whether the customers it creates enter the {@code customer_created} flows */
+    /**
+     * @param charset the charset the request states, or null to find it from the bytes ({@link CsvFormatDetector})
+     * @param enroll whether the customers it creates enter the {@code customer_created} flows
+     */
     public ImportReport importCustomers(InputStream csv, Charset charset, boolean enroll) {
         try (Connection connection = dataSource.getConnection()) {
+            CsvFormatDetector.Detected file = CsvFormatDetector.detect(csv, charset);
             return new CustomerCsvImport(
                             connection,
                             batchSize,
@@ -72,7 +76,7 @@ public class CsvImporter {
                             dataSource::getConnection,
                             followUp.forImport("customer import"),
                             enroll)
-                    .run(new InputStreamReader(csv, charset), limits);
+                    .run(reader(file), file.format(), limits);
         } catch (SQLException e) {
             throw new IllegalStateException("Customer import failed", e);
         } catch (IOException e) {
@@ -80,8 +84,10 @@ public class CsvImporter {
         }
     }
 
+    /** @param charset the charset the request states, or null to find it from the bytes */
     public ImportReport importOrders(InputStream csv, Charset charset) {
         try (Connection connection = dataSource.getConnection()) {
+            CsvFormatDetector.Detected file = CsvFormatDetector.detect(csv, charset);
             return new OrderCsvImport(
                             connection,
                             batchSize,
@@ -90,11 +96,15 @@ public class CsvImporter {
                             new OrderFactFolds.FoldWorkers(dataSource::getConnection, foldConnections, foldChunk),
                             orderLanes,
                             followUp)
-                    .run(new InputStreamReader(csv, charset), limits);
+                    .run(reader(file), file.format(), limits);
         } catch (SQLException e) {
             throw new IllegalStateException("Order import failed", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static InputStreamReader reader(CsvFormatDetector.Detected file) {
+        return new InputStreamReader(file.input(), file.format().charset());
     }
 }

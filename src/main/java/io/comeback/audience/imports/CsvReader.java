@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A streaming RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks.
+ * A streaming RFC 4180 reader (with {@code ,}, {@code ;} or tab between fields): quoted fields may hold separators, doubled quotes and line breaks.
  * Holds one record at a time, so a file of millions of rows never sits in memory. Each record
  * knows the physical line it starts on (the header is line 1), which is what a person sees in
  * a spreadsheet or editor.
@@ -44,6 +44,9 @@ public final class CsvReader {
     private static final int EOF = -1;
 
     private final Reader in;
+    /** {@code ,} by default; {@code ;} or tab as {@link CsvFormatDetector} finds them. */
+    private final char separator;
+
     private final int maxFieldLength;
     private final int maxColumns;
     private final int maxRecordLength;
@@ -56,7 +59,12 @@ public final class CsvReader {
     private int limit;
 
     public CsvReader(Reader in, Limits limits) {
+        this(in, limits, ',');
+    }
+
+    public CsvReader(Reader in, Limits limits, char separator) {
         this.in = in;
+        this.separator = separator;
         this.maxFieldLength = limits.maxFieldLength();
         this.maxColumns = limits.maxColumns();
         this.maxRecordLength = limits.maxRecordLength();
@@ -112,7 +120,7 @@ public final class CsvReader {
                 c = read();
                 continue;
             }
-            if (c == ',' || c == '\r' || c == '\n' || c == EOF) {
+            if (c == separator || c == '\r' || c == '\n' || c == EOF) {
                 if (fields.size() == maxColumns) {
                     throw new RecordTooLargeException(
                             startLine, "more than " + maxColumns + " columns (comeback.limits.csv.max-columns)");
@@ -127,7 +135,7 @@ public final class CsvReader {
                 fields.add(field.toString());
                 field.setLength(0);
                 afterQuote = false;
-                if (c == ',') {
+                if (c == separator) {
                     c = read();
                     continue;
                 }

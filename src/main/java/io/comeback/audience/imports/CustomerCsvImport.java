@@ -116,7 +116,9 @@ final class CustomerCsvImport extends CsvImport {
                 value(row, "timeZone"),
                 value(row, "birthday"),
                 attributes,
-                consent);
+                consent,
+                null,
+                value(row, "country"));
         CustomerValidator.Result result = validator.validate(externalId, input);
         if (result instanceof CustomerValidator.Invalid invalid) {
             for (FieldViolation v : invalid.violations()) {

@@ -12,6 +12,7 @@ import java.util.TreeMap;
  * number, so a file of a million bad rows does not produce a gigabyte answer); {@code rejectedCount}
  * counts them all. What it set in motion in the flows: {@code flows} per flow id (only flows where
  * something happened), {@code entered}, {@code goalsMet} and {@code awaitingApproval} summed over them.
+ * {@code format}: how the file was read ({@link CsvFormat}).
  */
 public record ImportReport(
         long imported,
@@ -23,7 +24,8 @@ public record ImportReport(
         long entered,
         long goalsMet,
         long awaitingApproval,
-        Map<String, FlowTally> flows) {
+        Map<String, FlowTally> flows,
+        CsvFormat format) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Rejection(long line, String field, String reason) {}
@@ -36,6 +38,7 @@ public record ImportReport(
         private long unchanged;
         private long rejectedCount;
         private final Map<String, FlowTally> flows = new TreeMap<>();
+        private CsvFormat format = CsvFormat.DEFAULT;
 
         Builder(int maxListed) {
             this.maxListed = maxListed;
@@ -64,6 +67,10 @@ public record ImportReport(
                     flows.merge(flow, tally, FlowTally::plus);
                 }
             });
+        }
+
+        synchronized void format(CsvFormat format) {
+            this.format = format;
         }
 
         synchronized long imported() {
@@ -97,7 +104,8 @@ public record ImportReport(
                     flows.values().stream().mapToLong(t -> t.entered()).sum(),
                     flows.values().stream().mapToLong(t -> t.goalsMet()).sum(),
                     flows.values().stream().mapToLong(t -> t.awaitingApproval()).sum(),
-                    java.util.Collections.unmodifiableMap(new TreeMap<>(flows)));
+                    java.util.Collections.unmodifiableMap(new TreeMap<>(flows)),
+                    format);
         }
     }
 }

@@ -153,7 +153,7 @@ final class OrderCsvImport extends CsvImport {
         OrderInput input = new OrderInput(
                 value(row, "orderId"),
                 value(row, "customerId"),
-                value(row, "total"),
+                amount(row, "total"),
                 value(row, "currency"),
                 value(row, "placedAt"),
                 List.of(),

@@ -81,7 +81,8 @@ public class SimulatorResource {
         try {
             return phoneNumbers.normalize(number).e164();
         } catch (PhoneNumbers.InvalidPhoneNumberException e) {
-            throw ProblemException.invalidField("phone", "'" + number + "' is not a phone number: " + e.getMessage());
+            // The message names the number and what is wrong with it.
+            throw ProblemException.invalidField("phone", e.getMessage());
         }
     }
 

@@ -263,20 +263,33 @@ class CsvImportApiTest {
                 .body("imported", equalTo(1));
         given().get("/api/customers/" + latin).then().body("firstName", equalTo("Bjørn"));
 
+        // No charset stated: the first 64 KiB are plain ASCII, so the file is read as UTF-8, and a Latin-1 byte
+        // far below is rejected on its own row, saying how the file was read.
+        StringBuilder ascii = new StringBuilder("externalId,firstName\n");
+        int line = 1;
+        while (ascii.length() < 70_000) {
+            ascii.append(TestData.id("ascii")).append(",Bjorn\n");
+            line++;
+        }
+        byte[] head = ascii.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] tail = (broken + ",Bjørn\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] late = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, late, head.length, tail.length);
         RestAssured.given()
                 .config(RestAssured.config()
                         .encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
                                 .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
                 .header("Authorization", "Bearer " + Api.KEY)
                 .contentType("text/csv")
-                .body(("externalId,firstName\n" + broken + ",Bjørn\n")
-                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))
+                .body(late)
                 .post("/api/import/customers")
                 .then()
                 .statusCode(200)
-                .body("imported", equalTo(0))
-                .body("rejected[0].line", equalTo(2))
-                .body("rejected[0].reason", containsString("UTF-8"));
+                .body("format.encoding", equalTo("utf-8"))
+                .body("rejectedCount", equalTo(1))
+                .body("rejected[0].line", equalTo(line + 1))
+                .body("rejected[0].reason", containsString("not UTF-8"))
+                .body("rejected[0].reason", containsString("charset=windows-1252"));
     }
 
     @Test
