@@ -165,7 +165,6 @@ public class ImportTriggers implements ImportFollowUp {
                         tally(approval.enter(
                                 c,
                                 flow.id(),
-                                candidates.size(),
                                 waitingFor -> enrollments.enterAll(c, flow.id(), candidates, waitingFor))));
             }
         }
@@ -190,7 +189,6 @@ public class ImportTriggers implements ImportFollowUp {
                     tally(approval.enter(
                             c,
                             flow.id(),
-                            customerIds.size(),
                             waitingFor -> enrollments.enterLapsed(c, flow.id(), customerIds, reasons, waitingFor))));
         }
         return tallies;
