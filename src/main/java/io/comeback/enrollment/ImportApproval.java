@@ -13,9 +13,9 @@ import org.jboss.logging.Logger;
 /**
  * Whether one import's entries into a flow wait for approval, as a detection pass's do ({@link PassApproval}). An
  * import enters by the batch, each in its own transaction, and cannot know how many its file will start in a flow
- * until it has read it. So it counts the customers the flow's trigger fired for, per flow, across its batches and
+ * until it has read it. So it counts the customers it entered (held out included), per flow, across its batches and
  * lanes; the batch that takes the count past {@code comeback.approval.threshold} opens the flow's approval (or joins
- * the pending one), enters under it, and puts the import's earlier entries of the flow under it too, those that
+ * the pending one) and puts its own entries and the import's earlier entries of the flow under it, those that
  * have not written a text yet: at most the threshold's worth of an import ever leaves without approval, and in
  * practice none (the batches of an import follow each other faster than the runtime writes texts, and an order
  * import enters all its orders in one transaction). Once the approval is decided the rest of the import enters as
@@ -34,8 +34,8 @@ final class ImportApproval {
     /** What a batch did: its outcomes (empty when the approval was rejected) and how many entries wait for approval. */
     record Entered(List<EntryOutcome> outcomes, long awaitingApproval) {}
 
-    // The import's earlier entries that have not written a text yet wait with the rest. An enrollment that is
-    // running a step right now is locked: the statement waits for it and then leaves it out if it wrote a text.
+    // The import's entries that have not written a text yet wait with the rest (those of the batch at hand have not
+    // run at all). An enrollment running a step right now is locked: the statement waits for it first.
     private static final String ATTACH = """
             UPDATE enrollments e SET approval_id = ?
             WHERE e.id = ANY (?) AND e.approval_id IS NULL AND e.exited_at IS NULL
@@ -43,7 +43,7 @@ final class ImportApproval {
             """;
 
     private static final class FlowCount {
-        long fired;
+        long started;
         Long approvalId;
         /** Enrollments the import started before it knew it needs an approval (at most the threshold). */
         List<Long> early = new ArrayList<>();
@@ -61,24 +61,14 @@ final class ImportApproval {
     }
 
     /**
-     * Enters a batch of {@code fired} customers of one flow, in the batch's transaction on {@code c}, under the
-     * flow's approval when the import needs one.
+     * Enters a batch of customers of one flow, in the batch's transaction on {@code c}: under the flow's approval once
+     * the import has one, else as usual, then under the approval after all when the batch takes the import's entries
+     * of the flow past the threshold (the batch's own entries are not committed yet, so none of them has run).
      */
-    Entered enter(Connection c, String flowId, int fired, BatchEntry batch) throws SQLException {
+    Entered enter(Connection c, String flowId, BatchEntry batch) throws SQLException {
         Long approvalId;
-        List<Long> earlier = List.of();
         synchronized (this) {
-            FlowCount count = flows.computeIfAbsent(flowId, f -> new FlowCount());
-            count.fired += fired;
-            if (count.approvalId == null && approvals.enabled() && count.fired > approvals.threshold()) {
-                count.approvalId = approvals.open(
-                        flowId,
-                        what + " of " + startedAt + ": more than " + approvals.threshold()
-                                + " customers set in motion at once");
-                earlier = count.early;
-                count.early = new ArrayList<>();
-            }
-            approvalId = count.approvalId;
+            approvalId = flows.computeIfAbsent(flowId, f -> new FlowCount()).approvalId;
         }
         ApprovalStatus status = approvalId == null ? null : status(c, approvalId);
         if (status == ApprovalStatus.REJECTED) {
@@ -88,29 +78,37 @@ final class ImportApproval {
             return new Entered(List.of(), 0);
         }
         Long waitingFor = status == ApprovalStatus.PENDING ? approvalId : null;
-        long attached = waitingFor == null ? 0 : attach(c, waitingFor, earlier);
         List<EntryOutcome> outcomes = batch.enter(waitingFor);
         List<Long> started = started(outcomes);
-        if (waitingFor != null) {
-            return new Entered(outcomes, attached + started.size());
+        if (approvalId != null) {
+            return new Entered(outcomes, waitingFor == null ? 0 : started.size());
         }
-        if (approvalId == null) {
-            Long openedMeanwhile;
-            synchronized (this) {
-                FlowCount count = flows.get(flowId);
-                openedMeanwhile = count.approvalId;
-                if (openedMeanwhile == null) {
+        List<Long> toWait;
+        Long opened;
+        synchronized (this) {
+            FlowCount count = flows.get(flowId);
+            if (count.approvalId != null) {
+                // Another lane's batch opened the approval while this one entered: these wait with the rest.
+                toWait = started;
+            } else {
+                count.started += started.size();
+                if (approvals.enabled() && count.started > approvals.threshold()) {
+                    count.approvalId = approvals.open(
+                            flowId,
+                            what + " of " + startedAt + ": more than " + approvals.threshold()
+                                    + " customers set in motion at once");
+                    toWait = new ArrayList<>(count.early);
+                    toWait.addAll(started);
+                    count.early = new ArrayList<>();
+                } else {
                     count.early.addAll(started);
+                    toWait = List.of();
                 }
             }
-            // Another lane's batch opened the approval while this one entered: these wait with the rest.
-            if (openedMeanwhile != null) {
-                return new Entered(
-                        outcomes,
-                        status(c, openedMeanwhile) == ApprovalStatus.PENDING ? attach(c, openedMeanwhile, started) : 0);
-            }
+            opened = count.approvalId;
         }
-        return new Entered(outcomes, 0);
+        long waiting = toWait.isEmpty() || status(c, opened) != ApprovalStatus.PENDING ? 0 : attach(c, opened, toWait);
+        return new Entered(outcomes, waiting);
     }
 
     /**

@@ -93,44 +93,7 @@ public class ImportTriggers implements ImportFollowUp {
     /** Counts what the import enters per flow, so that a burst of it waits for approval ({@link ImportApproval}). */
     @Override
     public ImportFollowUp forImport(String what) {
-        ImportApproval approval = new ImportApproval(approvals, what, clock.instant());
-        ImportTriggers all = this;
-        return new ImportFollowUp() {
-            @Override
-            public Map<String, FlowTally> ordersStored(Connection c, String storedOrders) throws SQLException {
-                return all.ordersStored(c, storedOrders);
-            }
-
-            @Override
-            public Optional<Instant> oldestSignallingOrder(Connection c) throws SQLException {
-                return all.oldestSignallingOrder(c);
-            }
-
-            @Override
-            public Optional<Instant> oldestTriggeringOrder() {
-                return all.oldestTriggeringOrder();
-            }
-
-            @Override
-            public Map<String, FlowTally> ordersPlaced(Connection c, List<ImportedOrder> orders) throws SQLException {
-                return all.ordersPlaced(c, orders, approval);
-            }
-
-            @Override
-            public Map<String, FlowTally> customersCreated(Connection c, List<Long> customerIds) throws SQLException {
-                return all.customersCreated(c, customerIds, approval);
-            }
-
-            @Override
-            public void committed() {
-                all.committed();
-            }
-
-            @Override
-            public ImportFollowUp forImport(String other) {
-                return this;
-            }
-        };
+        return new OneImportTriggers(this, new ImportApproval(approvals, what, clock.instant()));
     }
 
     @Override
@@ -165,7 +128,6 @@ public class ImportTriggers implements ImportFollowUp {
                         tally(approval.enter(
                                 c,
                                 flow.id(),
-                                candidates.size(),
                                 waitingFor -> enrollments.enterAll(c, flow.id(), candidates, waitingFor))));
             }
         }
@@ -190,7 +152,6 @@ public class ImportTriggers implements ImportFollowUp {
                     tally(approval.enter(
                             c,
                             flow.id(),
-                            customerIds.size(),
                             waitingFor -> enrollments.enterLapsed(c, flow.id(), customerIds, reasons, waitingFor))));
         }
         return tallies;

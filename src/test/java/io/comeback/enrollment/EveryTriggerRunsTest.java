@@ -211,6 +211,45 @@ class EveryTriggerRunsTest {
     }
 
     @Test
+    void aDateAttributeEntersThreeDaysBeforeItsDateInEachCustomersZoneAndOnlyThatYearWhenNotYearly() {
+        TestClockProducer.CLOCK.setTo(Instant.parse("2036-01-01T12:00:00Z"));
+        String oslo = customer(Map.of("timeZone", "Europe/Oslo", "attributes", Map.of("renewal_date", "2036-05-20")));
+        // Read by its first ten characters.
+        String stamped = customer(
+                Map.of("timeZone", "Europe/Oslo", "attributes", Map.of("renewal_date", "2036-05-20T00:00:00Z")));
+        String newYork =
+                customer(Map.of("timeZone", "America/New_York", "attributes", Map.of("renewal_date", "2036-05-20")));
+        String notADate = customer(Map.of("timeZone", "Europe/Oslo", "attributes", Map.of("renewal_date", "soon")));
+
+        // Three days before, at 09:00 in Oslo in May: 07:00Z.
+        detect("2036-05-17T06:59:00Z");
+        assertThat(enrollments(oslo, TriggerFlowsProfile.RENEWAL)).isEmpty();
+        detect("2036-05-17T07:01:00Z");
+        assertThat(enrollments(oslo, TriggerFlowsProfile.RENEWAL))
+                .singleElement()
+                .satisfies(e -> assertThat(e.get("entryReason").toString())
+                        .contains("renewal_date")
+                        .contains("2036-05-17 at 09:00 Europe/Oslo"));
+        assertThat(enrollments(stamped, TriggerFlowsProfile.RENEWAL)).hasSize(1);
+        assertThat(enrollments(newYork, TriggerFlowsProfile.RENEWAL)).isEmpty();
+        runDueEnrollments();
+        assertThat(messages(oslo))
+                .singleElement()
+                .satisfies(m -> assertThat(m.get("body").toString()).startsWith("Medlemskapet ditt fornyes"));
+
+        // 09:00 in New York is 13:00Z.
+        detect("2036-05-17T13:01:00Z");
+        assertThat(enrollments(newYork, TriggerFlowsProfile.RENEWAL)).hasSize(1);
+        assertThat(enrollments(notADate, TriggerFlowsProfile.RENEWAL)).isEmpty();
+
+        // Not yearly: the same day next year enters nobody, re_entry: always notwithstanding.
+        detect("2037-05-17T07:01:00Z");
+        detect("2037-05-17T13:01:00Z");
+        assertThat(enrollments(oslo, TriggerFlowsProfile.RENEWAL)).hasSize(1);
+        assertThat(enrollments(newYork, TriggerFlowsProfile.RENEWAL)).hasSize(1);
+    }
+
+    @Test
     void theFirstOrdersAnniversaryEntersOnItsDayInTheCustomersZone() {
         TestClockProducer.CLOCK.setTo(Instant.parse("2034-01-01T12:00:00Z"));
         String customer = customer(Map.of("timeZone", "Europe/Oslo"));

@@ -33,7 +33,9 @@ import org.junit.jupiter.api.Test;
  * for approval as a detection pass does: 205 new customers imported with {@code ?enroll=true} into the shipped welcome
  * flow, and 205 recent orders into the shipped feedback flow, each over dozens of batches (the test profile's batches
  * are three rows). Nothing reaches the provider until a marketer approves through the API; then each customer gets
- * their text once. The answer, the flow's {@code queued} object and the approval's preview say what waits.
+ * their text once. The answer, the flow's {@code queued} object and the approval's preview say what waits. What
+ * counts is who enters: an import that fires the trigger for more customers than that, but enters fewer, waits for
+ * nobody.
  */
 @QuarkusTest
 @TestProfile(ManualRuntimeProfile.class)
@@ -183,13 +185,43 @@ class ImportsWaitForApprovalTest {
         assertThat(sentTwice()).as("customers texted twice").isZero();
     }
 
+    @Test
+    void whatCountsIsWhoEntersNotWhoTheTriggerFiredFor() throws SQLException {
+        // 250 new customers, 150 of them opted in: the welcome flow takes only those, fewer than the threshold.
+        String file = customers(150, "opted_in") + customers(100, "").replaceFirst("^[^\n]*\n", "");
+        Api.csv(file)
+                .post("/api/import/customers?enroll=true")
+                .then()
+                .statusCode(200)
+                .body("imported", equalTo(250))
+                .body("flows.welcome.entered", equalTo(150))
+                .body("flows.welcome.refused", equalTo(100))
+                .body("flows.welcome.awaitingApproval", equalTo(0));
+        given().get("/api/flows/welcome/approval").then().statusCode(404);
+        runtime.runDue();
+        runtime.runDue();
+        assertThat(sent()).as("sent without approval").isEqualTo(150);
+    }
+
     /** A file of {@code n} new customers with consent; remembers them. */
     private String customers(int n) {
+        return customers(n, "opted_in");
+    }
+
+    /** A file of {@code n} new customers with this consent (or none); remembers them. */
+    private String customers(int n, String consent) {
         StringBuilder file = new StringBuilder("externalId,firstName,phone,consentStatus,consentSource\n");
         for (int i = 0; i < n; i++) {
             String id = TestData.id("burst");
             imported.add(id);
-            file.append(id).append(",Kari,").append(TestData.norwegianMobile()).append(",opted_in,checkout\n");
+            file.append(id)
+                    .append(",Kari,")
+                    .append(TestData.norwegianMobile())
+                    .append(',')
+                    .append(consent)
+                    .append(',')
+                    .append(consent.isEmpty() ? "" : "checkout")
+                    .append('\n');
         }
         return file.toString();
     }

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * A flows folder of its own with one flow per trigger the periodic pass, the events API and the keyword router
- * start (date on a birthday and on the first order, event, keyword, segment), and the runtime's background loops
+ * start (date on a birthday, on the first order and three days before a date attribute, once; event, keyword, segment), and the runtime's background loops
  * off: the tests run the detection pass and the wake-up batches themselves, at the instants they choose.
  */
 public class TriggerFlowsProfile implements QuarkusTestProfile {
@@ -17,6 +17,7 @@ public class TriggerFlowsProfile implements QuarkusTestProfile {
 
     static final String BIRTHDAY = "t_birthday";
     static final String FIRST_ORDER = "t_first_order";
+    static final String RENEWAL = "t_renewal";
     static final String WISHLIST = "t_wishlist";
     static final String KEYWORD = "t_vip_keyword";
     static final String SEGMENT = "t_segment";
@@ -54,6 +55,21 @@ public class TriggerFlowsProfile implements QuarkusTestProfile {
                       re_entry: always
                     """,
                     "Ett år siden din første ordre! Svar STOPP for å melde deg av.");
+            FlowFolders.writeOneTextFlow(
+                    dir,
+                    RENEWAL,
+                    "marketing",
+                    """
+                    trigger:
+                      date:
+                        attribute: renewal_date
+                        at: "09:00"
+                        offset_days: -3
+                        yearly: false
+                    entry:
+                      re_entry: always
+                    """,
+                    "Medlemskapet ditt fornyes om tre dager. Svar STOPP for å melde deg av.");
             Files.writeString(dir.resolve(WISHLIST + ".yaml"), """
                     id: %s
                     settings:
