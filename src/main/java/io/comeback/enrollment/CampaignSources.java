@@ -12,6 +12,7 @@ import java.util.Optional;
 public class CampaignSources {
 
     private final CampaignValidator validator;
+    private final java.util.Map<String, Optional<Campaign>> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CampaignSources(ShortLinkForm links) {
         this.validator = new CampaignValidator(links.shape());
@@ -23,6 +24,9 @@ public class CampaignSources {
 
     /** The campaign of a stored row; empty only if its text no longer validates (it was valid when stored). */
     public Optional<Campaign> of(CampaignStore.Row row) {
-        return validator.validate(row.source()).campaign();
+        // A version's text never changes, so its campaign can be kept (inbound texts ask for it often).
+        return parsed.computeIfAbsent(
+                row.id() + "@" + row.version(),
+                k -> validator.validate(row.source()).campaign());
     }
 }

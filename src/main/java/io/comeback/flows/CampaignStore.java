@@ -104,6 +104,13 @@ public class CampaignStore {
         }
     }
 
+    /** Campaigns started and not cancelled (paused ones too: a keyword entry is an answer, not a send). */
+    public List<Row> running() {
+        return all().stream()
+                .filter(r -> r.state().equals("started") || r.state().equals("paused"))
+                .toList();
+    }
+
     /** Started A/B campaigns whose winner is due and not chosen, not paused or cancelled. */
     public List<String> decisionsDue(Instant now) {
         List<String> ids = new ArrayList<>();
