@@ -96,9 +96,23 @@ public class Enrollments {
     /** {@link #enterAll(Connection, String, List)} with the new enrollments waiting for {@code approvalId} (or none). */
     List<EntryOutcome> enterAll(Connection connection, String flowId, List<Candidate> candidates, Long approvalId)
             throws SQLException {
+        return enterAll(connection, flowId, catalog.active(flowId), candidates, approvalId);
+    }
+
+    /**
+     * Enters into a flow the catalog does not hold (a campaign's, {@code campaign.<id>}), on the caller's connection:
+     * the same entry rules in the same order, the entry log, the holdout.
+     */
+    public List<EntryOutcome> enterFlow(Connection connection, Flow flow, List<Candidate> candidates)
+            throws SQLException {
+        return enterAll(connection, flow.id(), Optional.of(flow), candidates, null);
+    }
+
+    private List<EntryOutcome> enterAll(
+            Connection connection, String flowId, Optional<Flow> flow, List<Candidate> candidates, Long approvalId)
+            throws SQLException {
         Instant now = clock.instant();
         List<Long> ids = candidates.stream().map(Candidate::customerId).toList();
-        Optional<Flow> flow = catalog.active(flowId);
         List<EntryOutcome> outcomes = new ArrayList<>(candidates.size());
         if (flow.isEmpty()) {
             candidates.forEach(c -> outcomes.add(

@@ -1,7 +1,10 @@
 package io.comeback.flows;
 
 import io.agroal.api.AgroalDataSource;
+import io.comeback.engine.model.Campaign;
 import io.comeback.engine.model.Flow;
+import io.comeback.engine.text.LinkShape;
+import io.comeback.engine.validate.CampaignValidator;
 import io.comeback.engine.validate.FlowValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -25,6 +28,7 @@ public class FlowVersions {
 
     private final AgroalDataSource dataSource;
     private final FlowValidator validator = new FlowValidator();
+    private final CampaignValidator campaigns = new CampaignValidator(LinkShape.UNTRACKED);
     private final Map<String, Optional<Flow>> parsed = new ConcurrentHashMap<>();
 
     public FlowVersions(AgroalDataSource dataSource) {
@@ -92,7 +96,10 @@ public class FlowVersions {
                 }
                 Optional<Flow> flow;
                 try {
-                    flow = validator.validate(rs.getString(1)).flow();
+                    // A campaign's flow is kept as the campaign's own text and built from it (Campaign).
+                    flow = Campaign.isCampaignFlow(flowId)
+                            ? campaigns.validate(rs.getString(1)).campaign().map(Campaign::flow)
+                            : validator.validate(rs.getString(1)).flow();
                 } catch (RuntimeException | StackOverflowError e) {
                     // Its enrollments are set aside as failed; the other versions and flows run on.
                     LOG.errorf(e, "Stored version %s of flow %s could not be checked", version, flowId);

@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * Where a stored inbound text goes, first match wins: HELP is answered; a STOP word or phrase opts out; a YES / JA
  * confirms a pending keyword sign-up; START re-subscribes someone opted out; a reply goes to the sender's most recent
- * enrollment waiting for one; a keyword starts its flow ({@link KeywordFlowEntry}); anything else lands in the inbox
+ * enrollment waiting for one; a campaign's keyword records an entry ({@link CampaignKeywordEntries}); a keyword starts its flow
+ * ({@link KeywordFlowEntry}); anything else lands in the inbox
  * — its conversation opens ({@link ConversationStore}) — with an auto-reply saying when a person answers, at most once a
  * day per person ({@link AutoReplyPace}). Every answer is in the sender's language ({@link ReplyLanguage}).
  */
@@ -38,6 +39,7 @@ public class InboundRouter {
     private final ConversationStore conversations;
     private final AutoReplyPace autoReplies;
     private final Clock clock;
+    private final CampaignKeywordEntries campaignEntries;
 
     public InboundRouter(
             SenderKeywords keywords,
@@ -51,7 +53,9 @@ public class InboundRouter {
             Replies replies,
             ConversationStore conversations,
             AutoReplyPace autoReplies,
-            Clock clock) {
+            Clock clock,
+            CampaignKeywordEntries campaignEntries) {
+        this.campaignEntries = campaignEntries;
         this.conversations = conversations;
         this.autoReplies = autoReplies;
         this.keywords = keywords;
@@ -107,6 +111,10 @@ public class InboundRouter {
             // The message id travels with the reply so a score it carries is recorded once (survey_responses).
             signals.replyToEnrollment(waiting.get(), new FlowEvent.Replied(sms.body()), inboundMessageId);
             return new InboundRoute("enrollment", customer.id, waiting.get(), null, null);
+        }
+        Optional<InboundRoute> campaignEntry = campaignEntries.enter(c, customer, sms, language, at);
+        if (campaignEntry.isPresent()) {
+            return campaignEntry.get();
         }
         Optional<Flow> keywordFlow = keywordFlow(sms);
         if (keywordFlow.isPresent()) {

@@ -110,6 +110,8 @@ final class ErasureScrub {
             DELETE FROM enrollment_signals WHERE enrollment_id IN (SELECT id FROM enrollments WHERE customer_id = ?)""";
     // Keyword sign-ups waiting for a YES hold the word the person texted.
     private static final String KEYWORD_CONFIRMATIONS = "DELETE FROM keyword_confirmations WHERE customer_id = ?";
+    // A campaign's keyword entries (competitions, sign-ups) say who took part: gone with the person.
+    private static final String CAMPAIGN_ENTRIES = "DELETE FROM campaign_entries WHERE customer_id = ?";
 
     // The shop's order id points back at the person like the customer id does; the lines can name them.
     private static final String ORDERS = """
@@ -176,6 +178,7 @@ final class ErasureScrub {
         update(c, SIGNALS, id);
         update(c, KEYWORD_CONFIRMATIONS, id);
         update(c, REFUNDS, id, id);
+        update(c, CAMPAIGN_ENTRIES, id);
         update(c, ORDERS, id);
         update(c, ORDERS_NOT_COUNTED, id);
         update(c, SHOP_LINKS, id);

@@ -65,6 +65,11 @@ public final class TestData {
         return "+4526" + subscriber.substring(subscriber.length() - 6);
     }
 
+    /** A New York number (+1 646 2…) no other test of this run uses: the last six digits of the run's subscriber part. */
+    public static String usMobile() {
+        return "+16462" + subscriber().substring(1);
+    }
+
     /** A Finnish mobile number (+358 40…) no other test uses. */
     public static String finnishMobile() {
         return "+35840" + subscriber();

@@ -48,7 +48,7 @@ public final class FlowParser {
         return new ParsedFlow(Optional.of(flow), problems.all());
     }
 
-    private Optional<Node> compose(String source, Problems problems) {
+    Optional<Node> compose(String source, Problems problems) {
         try {
             Iterator<Node> documents = YamlLimits.documents(source);
             if (!documents.hasNext()) {
@@ -120,7 +120,7 @@ public final class FlowParser {
                 top.location());
     }
 
-    private Map<String, Link> links(YamlMap top, Problems problems) {
+    static Map<String, Link> links(YamlMap top, Problems problems) {
         Map<String, Link> links = new LinkedHashMap<>();
         Optional<Node> node = top.value("links");
         if (node.isEmpty()) {

@@ -120,7 +120,7 @@ final class StepReader {
         return new Wait(id, next, Optional.empty(), Optional.empty(), Optional.empty(), at);
     }
 
-    private Optional<Step> send(
+    Optional<Step> send(
             String id, Optional<Target> next, Node body, String path, SourceLocation kindAt, SourceLocation at) {
         return YamlMap.of(body, path, problems, kindAt, Vocabulary.SEND, "a send step")
                 .flatMap(send -> {

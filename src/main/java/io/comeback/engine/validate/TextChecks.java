@@ -81,7 +81,7 @@ final class TextChecks {
         }
     }
 
-    private static String fill(Template template, SampleValues samples) {
+    static String fill(Template template, SampleValues samples) {
         Map<String, String> fallbacks = new java.util.HashMap<>();
         template.placeholders()
                 .forEach(p -> fallbacks.merge(
