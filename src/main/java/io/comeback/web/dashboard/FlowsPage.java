@@ -7,8 +7,6 @@ import io.comeback.flows.FlowCatalog;
 import io.comeback.flows.FlowControlStatus;
 import io.comeback.flows.FlowControls;
 import io.comeback.flows.FlowVersions;
-import io.comeback.messaging.MessageStore;
-import io.comeback.shops.ShopCodeStore;
 import io.comeback.web.access.AccessLevel;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -39,9 +37,6 @@ import java.util.Set;
 @SignedIn
 public class FlowsPage {
 
-    static final int RECENT_MESSAGES = 20;
-    static final int RECENT_FAILURES = 10;
-
     /**
      * @param name       the file's {@code name:} (the id when it has none, or is invalid or removed)
      * @param starts     when a customer enters, in words; null for an invalid or removed file
@@ -63,17 +58,6 @@ public class FlowsPage {
             long failed,
             boolean reportable) {}
 
-    @TemplateData
-    public record FailedRow(long id, String at, String customerId, String failure) {}
-
-    /** A code of the flow the shop did not create (its texts were blocked). */
-    @TemplateData
-    public record CodeRow(String at, String code, int attempts, String error) {}
-
-    @TemplateData
-    public record MessageRow(
-            String at, String customerId, String step, String to, String body, String status, String reason) {}
-
     /** A language the customers who can enter read and the flow has no text in. */
     @TemplateData
     public record LanguageRow(String language, String message) {}
@@ -82,10 +66,9 @@ public class FlowsPage {
     private final Template detail;
     private final Template notFound;
     private final FlowCatalog catalog;
-    private final MessageStore messages;
     private final EnrollmentStore enrollments;
     private final FlowReportView reports;
-    private final ShopCodeStore codes;
+    private final FlowActivity activity;
     private final CurrentSession session;
     private final Formats formats;
     private final Clock clock;
@@ -99,10 +82,9 @@ public class FlowsPage {
             @Location("dashboard/flow.html") Template detail,
             @Location("dashboard/not-found.html") Template notFound,
             FlowCatalog catalog,
-            MessageStore messages,
             EnrollmentStore enrollments,
             FlowReportView reports,
-            ShopCodeStore codes,
+            FlowActivity activity,
             CurrentSession session,
             Formats formats,
             Clock clock,
@@ -115,10 +97,9 @@ public class FlowsPage {
         this.detail = detail;
         this.notFound = notFound;
         this.catalog = catalog;
-        this.messages = messages;
         this.enrollments = enrollments;
         this.reports = reports;
-        this.codes = codes;
+        this.activity = activity;
         this.session = session;
         this.formats = formats;
         this.clock = clock;
@@ -168,35 +149,12 @@ public class FlowsPage {
                         failedCount,
                         true));
         Period period = Period.lastDays(90, clock, formats.zone(), from, to);
-        List<MessageRow> recent = messages.find(id, null, RECENT_MESSAGES).stream()
-                .map(m -> new MessageRow(
-                        formats.time(m.createdAt()),
-                        m.customerId(),
-                        m.stepId(),
-                        m.to(),
-                        m.body(),
-                        m.status(),
-                        m.statusReason() == null
-                                ? (m.errorCode() == null ? "" : "error " + m.errorCode())
-                                : m.statusReason()))
-                .toList();
-        List<FailedRow> failures = row.failed() == 0
-                ? List.of()
-                : enrollments.latestFailed(id, RECENT_FAILURES).stream()
-                        .map(f -> new FailedRow(f.id(), formats.time(f.failedAt()), f.customerId(), f.failure()))
-                        .toList();
-        long failedCodes = codes.failedCount(id);
-        List<CodeRow> codeRows = failedCodes == 0
-                ? List.of()
-                : codes.latestFailed(id, RECENT_FAILURES).stream()
-                        .map(k -> new CodeRow(formats.time(k.issuedAt()), k.code(), k.attempts(), k.error()))
-                        .toList();
         return Response.ok(detail.data("frame", PageFrame.of(row.name(), "flows", session))
                         .data("flow", row)
-                        .data("failures", failures)
-                        .data("failedCodes", failedCodes)
-                        .data("codes", codeRows)
-                        .data("failuresLimit", RECENT_FAILURES)
+                        .data("failures", activity.failures(id, row.failed()))
+                        .data("failedCodes", activity.failedCodeCount(id))
+                        .data("codes", activity.failedCodes(id))
+                        .data("failuresLimit", FlowActivity.RECENT_FAILURES)
                         .data("period", period)
                         .data("report", row.reportable() ? reports.of(id, period) : null)
                         .data("control", panel.of(id))
@@ -207,8 +165,8 @@ public class FlowsPage {
                                         .toList())
                         .data("mayAct", session.may(AccessLevel.WRITE))
                         .data("done", FlowControlPanel.notice(done))
-                        .data("messages", recent)
-                        .data("recentLimit", RECENT_MESSAGES))
+                        .data("messages", activity.recentMessages(id))
+                        .data("recentLimit", FlowActivity.RECENT_MESSAGES))
                 .build();
     }
 
