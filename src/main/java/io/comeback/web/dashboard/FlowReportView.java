@@ -88,13 +88,13 @@ public class FlowReportView {
                 new FunnelRow(
                         "attributedRevenue",
                         "Attributed revenue",
-                        Formats.money(f.attributedRevenue()),
+                        Formats.money(f.attributedRevenue(), report.currency()),
                         "revenue of those orders"),
                 count("redemptions", "Code redemptions", f.redemptions(), "orders using the flow's unique codes"),
                 new FunnelRow(
                         "redemptionRevenue",
                         "Redemption revenue",
-                        Formats.money(f.redemptionRevenue()),
+                        Formats.money(f.redemptionRevenue(), report.currency()),
                         "revenue of those orders"));
         RawString chart = SvgCharts.bars(
                 "funnel-chart",
@@ -117,14 +117,14 @@ public class FlowReportView {
                         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                         .map(e -> new ErrorRow(e.getKey(), Formats.count(e.getValue())))
                         .toList();
-        return new Model(window(report), rows, chart, errors, lift(report.lift()));
+        return new Model(window(report), rows, chart, errors, lift(report.lift(), report.currency()));
     }
 
     private static FunnelRow count(String figure, String label, long value, String note) {
         return new FunnelRow(figure, label, Formats.count(value), note);
     }
 
-    private static LiftView lift(Lift l) {
+    private static LiftView lift(Lift l, String currency) {
         if (l == null) {
             return null;
         }
@@ -135,11 +135,11 @@ public class FlowReportView {
                 Formats.count(l.treated()),
                 Formats.count(l.treatedConverted()),
                 Formats.percent(l.treatedRate()),
-                Formats.money(l.treatedRevenuePerPerson()),
+                Formats.money(l.treatedRevenuePerPerson(), currency),
                 Formats.count(l.holdout()),
                 Formats.count(l.holdoutConverted()),
                 Formats.percent(l.holdoutRate()),
-                Formats.money(l.holdoutRevenuePerPerson()),
+                Formats.money(l.holdoutRevenuePerPerson(), currency),
                 Formats.points(l.difference()),
                 Formats.points(l.ciLow()) + " to " + Formats.points(l.ciHigh()),
                 l.significant(),

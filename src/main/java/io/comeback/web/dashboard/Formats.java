@@ -40,6 +40,11 @@ public class Formats {
         return NumberFormat.getIntegerInstance(Locale.UK).format(n);
     }
 
+    /** An amount labelled with its currency ({@code 1,650.00 NOK}); {@link #NONE} without one. */
+    public static String money(BigDecimal amount, String currency) {
+        return amount == null ? NONE : money(amount) + " " + currency;
+    }
+
     public static String money(BigDecimal amount) {
         if (amount == null) {
             return NONE;

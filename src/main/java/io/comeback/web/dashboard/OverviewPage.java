@@ -118,9 +118,10 @@ public class OverviewPage {
                         LoyaltyPeriod::repeatPurchaseRate),
                 money(
                         "aov",
-                        "Average order value",
+                        "Average order value (" + report.currency() + ")",
                         total.averageOrderValue(),
-                        Formats.count(total.orders()) + " orders, revenue " + Formats.money(total.revenue()),
+                        Formats.count(total.orders()) + " orders, revenue "
+                                + Formats.money(total.revenue(), report.currency()),
                         periods,
                         label,
                         LoyaltyPeriod::averageOrderValue),
@@ -135,7 +136,7 @@ public class OverviewPage {
                         2),
                 money(
                         "clv",
-                        "Customer lifetime value",
+                        "Customer lifetime value (" + report.currency() + ")",
                         total.lifetimeValue(),
                         report.lifetimeValueFormula(),
                         periods,

@@ -46,7 +46,7 @@ public class ReferralsPage {
                         r.referred(),
                         r.converted(),
                         r.orders(),
-                        Formats.money(r.revenue())))
+                        Formats.money(r.revenue(), report.currency())))
                 .toList();
         ReferralReport.Totals t = report.totals();
         return Response.ok(page.data("frame", PageFrame.of("Referrals", "referrals", session))
@@ -60,7 +60,7 @@ public class ReferralsPage {
                                         t.referred(),
                                         t.converted(),
                                         t.orders(),
-                                        Formats.money(t.revenue()))))
+                                        Formats.money(t.revenue(), report.currency()))))
                 .build();
     }
 }
