@@ -63,6 +63,8 @@ public class OrderChanges {
     private static final String SAME = """
             SELECT order_amount = ? AND currency = ? AND placed_at = ? AND coupon_code IS NOT DISTINCT FROM ?
                    AND items = CAST(? AS jsonb) AND status = ? AND order_refunded = ?
+                   -- An order stored before amounts were converted (V234) is converted by any revision of it.
+                   AND rate IS NOT NULL
             FROM %s WHERE id = ?""";
     private static final String TOUCH_SHOP_TIME = "UPDATE %s SET shop_updated_at = ? WHERE id = ?";
     private static final String REDEEM = CouponRedemptions.ATTRIBUTE.formatted(
