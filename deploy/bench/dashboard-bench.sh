@@ -36,8 +36,8 @@ SELECT 'c' || i, '+479' || lpad(i::text, 7, '0'), 'Kari', 'Europe/Oslo',
        CASE WHEN i % 10 = 0 THEN 'opted_out' ELSE 'opted_in' END, now() - (i % 700) * interval '1 day'
 FROM generate_series(1, $customers) i;
 -- 0..9 orders per customer over the last two years.
-INSERT INTO orders (order_id, customer_id, total, currency, placed_at)
-SELECT 'o' || c.id || '-' || j, c.id, 100 + (c.id * 31 + j) % 900, 'NOK',
+INSERT INTO orders (order_id, customer_id, total, order_amount, currency, rate, placed_at)
+SELECT 'o' || c.id || '-' || j, c.id, 100 + (c.id * 31 + j) % 900, 100 + (c.id * 31 + j) % 900, 'NOK', 1,
        now() - ((c.id * 104729 + j * 7919) % 730) * interval '1 day' - ((c.id + j) % 1440) * interval '1 minute'
 FROM customers c, generate_series(0, 9) j
 WHERE j < c.id % 10;

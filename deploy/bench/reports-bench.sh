@@ -39,8 +39,8 @@ INSERT INTO customers (external_id, phone, first_name, time_zone, consent_status
 SELECT 'c' || i, '+479' || lpad(i::text, 7, '0'), 'Kari', 'Europe/Oslo', 'opted_in'
 FROM generate_series(1, $customers) i;
 -- 0..19 orders per customer (9.5 on average), a personal gap of 15..194 days, last order 0..499 days ago.
-INSERT INTO orders (order_id, customer_id, total, currency, placed_at)
-SELECT 'o' || c.id || '-' || j, c.id, 100 + (c.id * 31 + j) % 900, 'NOK',
+INSERT INTO orders (order_id, customer_id, total, order_amount, currency, rate, placed_at)
+SELECT 'o' || c.id || '-' || j, c.id, 100 + (c.id * 31 + j) % 900, 100 + (c.id * 31 + j) % 900, 'NOK', 1,
        now() - ((c.id * 104729) % 500) * interval '1 day'
              - j * (15 + (c.id * 7919) % 180) * interval '1 day'
              - ((c.id + j * 13) % 1440) * interval '1 minute'

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.coupons.CouponRedemptions;
+import io.comeback.audience.money.ExchangeRates;
+import io.comeback.audience.money.NoExchangeRate;
 import io.comeback.support.AdvisoryLocks;
 import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,21 +45,26 @@ public class OrderChanges {
     private static final AdvisoryLocks.Named ORDER_LOCK = AdvisoryLocks.ORDER;
 
     private static final String INSERT_COUNTED = """
-            INSERT INTO orders (order_id, customer_id, total, currency, placed_at, coupon_code, items, status,
-                                refunded_total, shop_updated_at, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, coalesce(?, now()), ?)
+            INSERT INTO orders (order_id, customer_id, order_amount, order_refunded, currency, rate, total,
+                                refunded_total, placed_at, coupon_code, items, status, shop_updated_at, created_at,
+                                updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, coalesce(?, now()), ?)
             RETURNING id""";
     private static final String INSERT_NOT_COUNTED = """
-            INSERT INTO orders_not_counted (order_id, customer_id, total, currency, placed_at, coupon_code, items, status,
-                                            refunded_total, shop_updated_at, created_at, updated_at, was_counted)
-            VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, coalesce(?, now()), ?, ?)""";
+            INSERT INTO orders_not_counted (order_id, customer_id, order_amount, order_refunded, currency, rate, total,
+                                            refunded_total, placed_at, coupon_code, items, status, shop_updated_at,
+                                            created_at, updated_at, was_counted)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, coalesce(?, now()), ?, ?)""";
     private static final String UPDATE = """
-            UPDATE %s SET total = ?, currency = ?, placed_at = ?, coupon_code = ?, items = CAST(? AS jsonb), status = ?,
-                refunded_total = ?, shop_updated_at = coalesce(?, shop_updated_at), updated_at = ?
+            UPDATE %s SET order_amount = ?, order_refunded = ?, currency = ?, rate = ?, total = ?, refunded_total = ?,
+                placed_at = ?, coupon_code = ?, items = CAST(? AS jsonb), status = ?,
+                shop_updated_at = coalesce(?, shop_updated_at), updated_at = ?
             WHERE id = ?""";
     private static final String SAME = """
-            SELECT total = ? AND currency = ? AND placed_at = ? AND coupon_code IS NOT DISTINCT FROM ?
-                   AND items = CAST(? AS jsonb) AND status = ? AND refunded_total = ?
+            SELECT order_amount = ? AND currency = ? AND placed_at = ? AND coupon_code IS NOT DISTINCT FROM ?
+                   AND items = CAST(? AS jsonb) AND status = ? AND order_refunded = ?
+                   -- An order stored before amounts were converted (V234) is converted by any revision of it.
+                   AND rate IS NOT NULL
             FROM %s WHERE id = ?""";
     private static final String TOUCH_SHOP_TIME = "UPDATE %s SET shop_updated_at = ? WHERE id = ?";
     private static final String REDEEM = CouponRedemptions.ATTRIBUTE.formatted(
@@ -69,6 +76,7 @@ public class OrderChanges {
     private final ObjectMapper json;
     private final Clock clock;
     private final Event<AudienceEvents.OrderPlaced> placed;
+    private final ExchangeRates rates;
 
     public OrderChanges(
             AgroalDataSource dataSource,
@@ -76,7 +84,9 @@ public class OrderChanges {
             OrderRevisionHooks hooks,
             ObjectMapper json,
             Clock clock,
-            Event<AudienceEvents.OrderPlaced> placed) {
+            Event<AudienceEvents.OrderPlaced> placed,
+            ExchangeRates rates) {
+        this.rates = rates;
         this.dataSource = dataSource;
         this.stored = stored;
         this.hooks = hooks;
@@ -85,13 +95,17 @@ public class OrderChanges {
         this.placed = placed;
     }
 
-    /** Applies the revision in the caller's transaction. A known order keeps its customer. */
+    /**
+     * Applies the revision in the caller's transaction. A known order keeps its customer.
+     *
+     * @throws NoExchangeRate when the amount must be converted and its currency has no rate: nothing is stored
+     */
     public Applied apply(OrderRevision r) {
         try (Connection c = dataSource.getConnection()) {
             ORDER_LOCK.transactionLock(c, r.orderId());
             Optional<StoredOrder> existing = stored.find(c, r.orderId());
             if (existing.isEmpty()) {
-                create(c, r);
+                create(c, r, OrderMoney.of(r, null, rates::require));
                 return new Applied(Result.CREATED, stored.find(c, r.orderId()).orElseThrow());
             }
             StoredOrder s = existing.get();
@@ -111,19 +125,20 @@ public class OrderChanges {
                 }
                 return new Applied(Result.UNCHANGED, s);
             }
+            OrderMoney money = OrderMoney.of(r, s, rates::require);
             boolean counts = r.status().counts();
             if (s.counted() && counts) {
                 hooks.beforeChange(c, s.customerId());
-                update(c, s, r, items);
+                update(c, s, r, money, items);
                 rederive(c, s.id());
                 CustomerFacts.recompute(c, s.customerId());
                 hooks.afterChange(c, s.customerId());
             } else if (s.counted()) {
-                moveOut(c, s, r, items);
+                moveOut(c, s, r, money);
             } else if (counts) {
-                moveIn(c, s, r, items);
+                moveIn(c, s, r, money);
             } else {
-                update(c, s, r, items);
+                update(c, s, r, money, items);
             }
             return new Applied(Result.UPDATED, stored.find(c, r.orderId()).orElseThrow());
         } catch (SQLException | JsonProcessingException e) {
@@ -131,19 +146,19 @@ public class OrderChanges {
         }
     }
 
-    private void create(Connection c, OrderRevision r) throws SQLException, JsonProcessingException {
+    private void create(Connection c, OrderRevision r, OrderMoney money) throws SQLException, JsonProcessingException {
         if (!r.status().counts()) {
-            insertNotCounted(c, r, null, false);
+            insertNotCounted(c, r, money, null, false);
             return;
         }
-        long id = insertCounted(c, r, null);
+        long id = insertCounted(c, r, money, null);
         try (PreparedStatement st = c.prepareStatement(OrderStore.FOLD_FACTS.formatted(
                 "SELECT ?::bigint AS customer_id, 1 AS count, ?::timestamptz AS first_at, ?::timestamptz AS last_at, "
                         + "?::numeric AS spent, ARRAY[?::timestamptz] AS times"))) {
             st.setLong(1, r.customerId());
             Jdbc.setInstant(st, 2, r.placedAt());
             Jdbc.setInstant(st, 3, r.placedAt());
-            st.setBigDecimal(4, r.net());
+            st.setBigDecimal(4, money.net());
             Jdbc.setInstant(st, 5, r.placedAt());
             st.executeUpdate();
         }
@@ -155,7 +170,7 @@ public class OrderChanges {
     }
 
     /** Counted → not counted (cancelled, or back to waiting for payment). */
-    private void moveOut(Connection c, StoredOrder s, OrderRevision r, String items) throws SQLException {
+    private void moveOut(Connection c, StoredOrder s, OrderRevision r, OrderMoney money) throws SQLException {
         hooks.beforeChange(c, s.customerId());
         try (PreparedStatement st = c.prepareStatement("DELETE FROM orders WHERE id = ?")) {
             st.setLong(1, s.id());
@@ -163,20 +178,20 @@ public class OrderChanges {
         }
         exec(c, "SELECT comeback_order_facts_drop(?)", s.id());
         exec(c, "DELETE FROM loyalty_pending_orders WHERE order_id = ?", s.id());
-        insertNotCounted(c, withCustomer(r, s.customerId()), s, true);
+        insertNotCounted(c, withCustomer(r, s.customerId()), money, s, true);
         CustomerFacts.recompute(c, s.customerId());
         hooks.afterChange(c, s.customerId());
     }
 
     /** Not counted → counted: a purchase now; flows start and goals are met unless it counted before. */
-    private void moveIn(Connection c, StoredOrder s, OrderRevision r, String items)
+    private void moveIn(Connection c, StoredOrder s, OrderRevision r, OrderMoney money)
             throws SQLException, JsonProcessingException {
         try (PreparedStatement st = c.prepareStatement("DELETE FROM orders_not_counted WHERE id = ?")) {
             st.setLong(1, s.id());
             st.executeUpdate();
         }
         OrderRevision moved = withCustomer(r, s.customerId());
-        long id = insertCounted(c, moved, s);
+        long id = insertCounted(c, moved, money, s);
         redeem(c, id, moved.couponCode());
         CustomerFacts.recompute(c, s.customerId());
         if (!s.wasCounted()) {
@@ -184,10 +199,10 @@ public class OrderChanges {
         }
     }
 
-    private long insertCounted(Connection c, OrderRevision r, StoredOrder before)
+    private long insertCounted(Connection c, OrderRevision r, OrderMoney money, StoredOrder before)
             throws SQLException, JsonProcessingException {
         try (PreparedStatement st = c.prepareStatement(INSERT_COUNTED)) {
-            int i = bindNew(st, r, before);
+            int i = bindNew(st, r, money, before);
             Jdbc.setInstant(st, ++i, before == null ? null : clock.instant());
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
@@ -196,10 +211,11 @@ public class OrderChanges {
         }
     }
 
-    private void insertNotCounted(Connection c, OrderRevision r, StoredOrder before, boolean wasCounted)
+    private void insertNotCounted(
+            Connection c, OrderRevision r, OrderMoney money, StoredOrder before, boolean wasCounted)
             throws SQLException {
         try (PreparedStatement st = c.prepareStatement(INSERT_NOT_COUNTED)) {
-            int i = bindNew(st, r, before);
+            int i = bindNew(st, r, money, before);
             Jdbc.setInstant(st, ++i, before == null ? null : clock.instant());
             st.setBoolean(++i, wasCounted || (before != null && before.wasCounted()));
             st.executeUpdate();
@@ -208,18 +224,16 @@ public class OrderChanges {
         }
     }
 
-    private int bindNew(PreparedStatement st, OrderRevision r, StoredOrder before)
+    private int bindNew(PreparedStatement st, OrderRevision r, OrderMoney money, StoredOrder before)
             throws SQLException, JsonProcessingException {
         int i = 0;
         st.setString(++i, r.orderId());
         st.setLong(++i, r.customerId());
-        st.setBigDecimal(++i, r.net());
-        st.setString(++i, r.currency());
+        i = bindAmounts(st, i, r, money);
         Jdbc.setInstant(st, ++i, r.placedAt());
         st.setString(++i, r.couponCode());
         st.setString(++i, json.writeValueAsString(r.items()));
         st.setString(++i, r.status().wire());
-        st.setBigDecimal(++i, r.refundedCapped());
         Instant shopTime =
                 r.shopUpdatedAt() != null ? r.shopUpdatedAt() : before == null ? null : before.shopUpdatedAt();
         Jdbc.setInstant(st, ++i, shopTime);
@@ -227,16 +241,25 @@ public class OrderChanges {
         return i;
     }
 
-    private void update(Connection c, StoredOrder s, OrderRevision r, String items) throws SQLException {
+    /** The order's own amounts in its currency, its rate, and what it counts in the reporting currency. */
+    private static int bindAmounts(PreparedStatement st, int i, OrderRevision r, OrderMoney money) throws SQLException {
+        st.setBigDecimal(++i, r.amount());
+        st.setBigDecimal(++i, r.refundedCapped());
+        st.setString(++i, r.currency());
+        st.setBigDecimal(++i, money.rate());
+        st.setBigDecimal(++i, money.net());
+        st.setBigDecimal(++i, money.refunded());
+        return i;
+    }
+
+    private void update(Connection c, StoredOrder s, OrderRevision r, OrderMoney money, String items)
+            throws SQLException {
         try (PreparedStatement st = c.prepareStatement(UPDATE.formatted(table(s.counted())))) {
-            int i = 0;
-            st.setBigDecimal(++i, r.net());
-            st.setString(++i, r.currency());
+            int i = bindAmounts(st, 0, r, money);
             Jdbc.setInstant(st, ++i, r.placedAt());
             st.setString(++i, r.couponCode());
             st.setString(++i, items);
             st.setString(++i, r.status().wire());
-            st.setBigDecimal(++i, r.refundedCapped());
             Jdbc.setInstant(st, ++i, r.shopUpdatedAt());
             Jdbc.setInstant(st, ++i, clock.instant());
             st.setLong(++i, s.id());
@@ -247,7 +270,7 @@ public class OrderChanges {
     private boolean same(Connection c, StoredOrder s, OrderRevision r, String items) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(SAME.formatted(table(s.counted())))) {
             int i = 0;
-            st.setBigDecimal(++i, r.net());
+            st.setBigDecimal(++i, r.amount());
             st.setString(++i, r.currency());
             Jdbc.setInstant(st, ++i, r.placedAt());
             st.setString(++i, r.couponCode());

@@ -1,6 +1,7 @@
 package io.comeback.audience;
 
 import io.agroal.api.AgroalDataSource;
+import io.comeback.audience.money.NoExchangeRate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -146,17 +147,23 @@ public class OrderService {
         if (!errors.isEmpty()) {
             return Optional.of(new Rejected(errors));
         }
-        OrderChanges.Applied applied = changes.apply(new OrderRevision(
-                s.orderId(),
-                s.customerId(),
-                amount,
-                refunded,
-                s.currency(),
-                s.placedAt(),
-                s.draftItems(),
-                s.couponCode(),
-                payment,
-                null));
+        OrderChanges.Applied applied;
+        try {
+            applied = changes.apply(new OrderRevision(
+                    s.orderId(),
+                    s.customerId(),
+                    amount,
+                    refunded,
+                    s.currency(),
+                    s.placedAt(),
+                    s.draftItems(),
+                    s.couponCode(),
+                    payment,
+                    null));
+        } catch (NoExchangeRate e) {
+            // Its currency lost its rate since it was stored: a new amount or refund cannot be counted.
+            return Optional.of(new Rejected(List.of(new FieldViolation("currency", e.getMessage()))));
+        }
         return Optional.of(
                 applied.result() == OrderChanges.Result.UPDATED
                         ? new Updated(applied.order(), externalId)

@@ -1,5 +1,7 @@
 package io.comeback.audience;
 
+import io.comeback.audience.money.ExchangeRates;
+import io.comeback.audience.money.NoExchangeRate;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -19,9 +21,11 @@ public class OrderValidator {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final Clock clock;
+    private final ExchangeRates rates;
 
-    public OrderValidator(Clock clock) {
+    public OrderValidator(Clock clock, ExchangeRates rates) {
         this.clock = clock;
+        this.rates = rates;
     }
 
     public sealed interface Result permits Valid, Invalid {}
@@ -74,14 +78,20 @@ public class OrderValidator {
         }
     }
 
-    private static String currency(String raw, List<FieldViolation> errors) {
+    /** An ISO 4217 code with a rate into the reporting currency: an amount that cannot be converted is not counted. */
+    private String currency(String raw, List<FieldViolation> errors) {
         if (raw == null || raw.isBlank()) {
             errors.add(new FieldViolation("currency", "required: an ISO 4217 code such as NOK, SEK, EUR"));
             return null;
         }
         String code = raw.trim().toUpperCase(Locale.ROOT);
         try {
-            return Currency.getInstance(code).getCurrencyCode();
+            String known = Currency.getInstance(code).getCurrencyCode();
+            if (rates.rate(known).isEmpty()) {
+                errors.add(new FieldViolation("currency", NoExchangeRate.reason(known, rates.currency())));
+                return null;
+            }
+            return known;
         } catch (IllegalArgumentException e) {
             errors.add(new FieldViolation("currency", "'" + raw + "' is not an ISO 4217 currency code such as NOK"));
             return null;

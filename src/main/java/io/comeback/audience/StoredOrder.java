@@ -9,17 +9,25 @@ import java.util.Map;
 /**
  * An order as stored, counted ({@code orders}) or not ({@code orders_not_counted}).
  *
- * @param net        the amount less refunds (orders.total)
- * @param wasCounted whether it counted at some time (it started {@code order_placed} flows then)
+ * @param amount       the amount ordered, before refunds, in {@code currency} (order_amount)
+ * @param refunded     what was refunded of it, in {@code currency} (order_refunded)
+ * @param rate         the rate its amount was converted at into the reporting currency; null for an order stored
+ *                     before amounts were converted
+ * @param shopNet      what it counts in the reporting currency: the amount less refunds (total)
+ * @param shopRefunded the refunds in the reporting currency (refunded_total)
+ * @param wasCounted   whether it counted at some time (it started {@code order_placed} flows then)
  */
 public record StoredOrder(
         long id,
         String orderId,
         long customerId,
         OrderStatus status,
-        BigDecimal net,
+        BigDecimal amount,
         BigDecimal refunded,
         String currency,
+        BigDecimal rate,
+        BigDecimal shopNet,
+        BigDecimal shopRefunded,
         Instant placedAt,
         String couponCode,
         List<Map<String, Object>> items,
@@ -28,11 +36,6 @@ public record StoredOrder(
         Instant shopUpdatedAt,
         boolean counted,
         boolean wasCounted) {
-
-    /** The amount ordered, before refunds. */
-    public BigDecimal amount() {
-        return net.add(refunded);
-    }
 
     /** Placed, paid, pending or cancelled: what a revision keeps when only its content or refunds change. */
     public OrderStatus payment() {

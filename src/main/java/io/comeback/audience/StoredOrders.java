@@ -18,7 +18,8 @@ import java.util.Optional;
 public class StoredOrders {
 
     private static final String COLUMNS =
-            "id, order_id, customer_id, status, total, refunded_total, currency, placed_at, coupon_code, items::text, "
+            "id, order_id, customer_id, status, order_amount, order_refunded, currency, rate, total, refunded_total, "
+                    + "placed_at, coupon_code, items::text, "
                     + "created_at, updated_at, shop_updated_at";
     private static final String FIND = "SELECT " + COLUMNS + ", true, true FROM orders WHERE order_id = ? UNION ALL "
             + "SELECT " + COLUMNS + ", false, was_counted FROM orders_not_counted WHERE order_id = ?";
@@ -44,7 +45,7 @@ public class StoredOrders {
     private StoredOrder read(ResultSet rs) throws SQLException {
         List<Map<String, Object>> items;
         try {
-            items = json.readValue(rs.getString(10), ITEMS);
+            items = json.readValue(rs.getString(13), ITEMS);
         } catch (IOException e) {
             throw new IllegalStateException("Unreadable items of order " + rs.getString(2), e);
         }
@@ -56,13 +57,16 @@ public class StoredOrders {
                 rs.getBigDecimal(5),
                 rs.getBigDecimal(6),
                 rs.getString(7),
-                Jdbc.getInstant(rs, 8),
-                rs.getString(9),
-                items,
+                rs.getBigDecimal(8),
+                rs.getBigDecimal(9),
+                rs.getBigDecimal(10),
                 Jdbc.getInstant(rs, 11),
-                Jdbc.getInstant(rs, 12),
-                Jdbc.getInstant(rs, 13),
-                rs.getBoolean(14),
-                rs.getBoolean(15));
+                rs.getString(12),
+                items,
+                Jdbc.getInstant(rs, 14),
+                Jdbc.getInstant(rs, 15),
+                Jdbc.getInstant(rs, 16),
+                rs.getBoolean(17),
+                rs.getBoolean(18));
     }
 }

@@ -128,12 +128,13 @@ public class PersonalDataExport {
         return ExportRows.rows(
                 c,
                 """
-                SELECT order_id, status, total + refunded_total, refunded_total, currency, placed_at, coupon_code,
-                       items::text
-                FROM (SELECT customer_id, order_id, status, total, refunded_total, currency, placed_at, coupon_code, items
+                SELECT order_id, status, order_amount, order_refunded, currency, placed_at, coupon_code, items::text
+                FROM (SELECT customer_id, order_id, status, order_amount, order_refunded, currency, placed_at,
+                             coupon_code, items
                       FROM orders
                       UNION ALL
-                      SELECT customer_id, order_id, status, total, refunded_total, currency, placed_at, coupon_code, items
+                      SELECT customer_id, order_id, status, order_amount, order_refunded, currency, placed_at,
+                             coupon_code, items
                       FROM orders_not_counted) o
                 WHERE customer_id = ? ORDER BY placed_at, order_id""",
                 customer,

@@ -9,6 +9,7 @@ import java.time.Instant;
  *
  * @param attributionWindow the flow's {@code attribution_window} (current version), as used for the funnel
  * @param lift              null when nobody entered or nobody was held out in the period
+ * @param currency          the reporting currency every revenue figure is in
  */
 public record FlowReport(
         String flowId,
@@ -16,4 +17,5 @@ public record FlowReport(
         Instant to,
         @JsonFormat(shape = JsonFormat.Shape.STRING) Duration attributionWindow,
         Funnel funnel,
-        Lift lift) {}
+        Lift lift,
+        String currency) {}

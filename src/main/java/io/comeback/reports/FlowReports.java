@@ -1,6 +1,7 @@
 package io.comeback.reports;
 
 import io.agroal.api.AgroalDataSource;
+import io.comeback.audience.money.ExchangeRates;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,7 +15,10 @@ public class FlowReports {
     private final AgroalDataSource dataSource;
     private final ReportFlows flows;
 
-    public FlowReports(AgroalDataSource dataSource, ReportFlows flows) {
+    private final ExchangeRates rates;
+
+    public FlowReports(AgroalDataSource dataSource, ReportFlows flows, ExchangeRates rates) {
+        this.rates = rates;
         this.dataSource = dataSource;
         this.flows = flows;
     }
@@ -34,7 +38,7 @@ public class FlowReports {
                 FlowCounts counts = FlowCountsQuery.run(c, flowId, from, to);
                 Funnel funnel = FunnelQuery.run(c, flowId, from, to, window, counts);
                 Lift lift = LiftQuery.run(c, flowId, from, to, window, counts);
-                return new FlowReport(flowId, from, to, window, funnel, lift);
+                return new FlowReport(flowId, from, to, window, funnel, lift, rates.currency());
             } finally {
                 c.rollback();
                 c.setTransactionIsolation(isolation);

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param lapse       the lapse definition the customer base, retention and churn are read against, beside the
  *                    inactive flows' own windows
  * @param definitions what the customer-base figures mean under it, by figure name
+ * @param currency    the reporting currency revenue, average order value and lifetime value are in
  */
 public record LoyaltyReport(
         Instant from,
@@ -21,4 +22,5 @@ public record LoyaltyReport(
         LoyaltyPeriod total,
         String lifetimeValueFormula,
         LapseDefinition.Lapse lapse,
-        Map<String, String> definitions) {}
+        Map<String, String> definitions,
+        String currency) {}

@@ -1,6 +1,7 @@
 package io.comeback.reports;
 
 import io.agroal.api.AgroalDataSource;
+import io.comeback.audience.money.ExchangeRates;
 import io.comeback.support.Jdbc;
 import io.comeback.support.PlannerSettings;
 import io.comeback.support.TimeRange;
@@ -29,9 +30,15 @@ public class LoyaltyReports {
     private final Duration activeWindow;
     private final LoyaltyRollup rollup;
     private final LapseDefinition lapse;
+    private final ExchangeRates rates;
 
     public LoyaltyReports(
-            AgroalDataSource dataSource, LoyaltyRollup rollup, LapseDefinition lapse, ReportsConfig config) {
+            AgroalDataSource dataSource,
+            LoyaltyRollup rollup,
+            LapseDefinition lapse,
+            ReportsConfig config,
+            ExchangeRates rates) {
+        this.rates = rates;
         Duration activeWindow = config.activeCustomerWindow();
         if (!activeWindow.equals(rollup.activeWindow())) {
             throw new IllegalStateException(
@@ -107,7 +114,8 @@ public class LoyaltyReports {
                     figures.get(periods.size()),
                     formula(interval),
                     lapse.current(),
-                    lapse.definitions());
+                    lapse.definitions(),
+                    rates.currency());
         } catch (SQLException e) {
             throw new IllegalStateException("Could not compute loyalty figures", e);
         }

@@ -1,6 +1,7 @@
 package io.comeback.reports;
 
 import io.agroal.api.AgroalDataSource;
+import io.comeback.audience.money.ExchangeRates;
 import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -34,8 +35,11 @@ public class ReferralReports {
 
     private final AgroalDataSource dataSource;
 
-    public ReferralReports(AgroalDataSource dataSource) {
+    private final ExchangeRates rates;
+
+    public ReferralReports(AgroalDataSource dataSource, ExchangeRates rates) {
         this.dataSource = dataSource;
+        this.rates = rates;
     }
 
     private record Row(long referrerId, String referrer, String code, ReferralReport.Referred referred) {}
@@ -67,7 +71,7 @@ public class ReferralReports {
         return group(from, to, rows);
     }
 
-    private static ReferralReport group(Instant from, Instant to, List<Row> rows) {
+    private ReferralReport group(Instant from, Instant to, List<Row> rows) {
         Map<Long, List<Row>> byReferrer = new LinkedHashMap<>();
         rows.forEach(r -> byReferrer
                 .computeIfAbsent(r.referrerId(), k -> new ArrayList<>())
@@ -96,6 +100,6 @@ public class ReferralReports {
                 referrers.stream().mapToLong(ReferralReport.Referrer::converted).sum(),
                 referrers.stream().mapToLong(ReferralReport.Referrer::orders).sum(),
                 referrers.stream().map(ReferralReport.Referrer::revenue).reduce(BigDecimal.ZERO, BigDecimal::add));
-        return new ReferralReport(from, to, totals, referrers);
+        return new ReferralReport(from, to, totals, referrers, rates.currency());
     }
 }

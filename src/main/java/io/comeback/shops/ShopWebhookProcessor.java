@@ -1,6 +1,7 @@
 package io.comeback.shops;
 
 import io.agroal.api.AgroalDataSource;
+import io.comeback.audience.money.NoExchangeRate;
 import io.comeback.shops.shopify.ShopifyTopics;
 import io.comeback.shops.woocommerce.WooCommerceTopics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -79,8 +80,26 @@ public class ShopWebhookProcessor {
                     delivery.id(), delivery.platform().wire(), delivery.topic(), e.getMessage());
             store.setAside(delivery.id(), "unreadable: " + e.getMessage());
         } catch (RuntimeException e) {
-            failed(delivery, e);
+            NoExchangeRate noRate = noRate(e);
+            if (noRate != null) {
+                // Trying again cannot help until the operator sets a rate; it is retried on request then.
+                LOG.warnf(
+                        "Shop delivery %d (%s %s) set aside: %s",
+                        delivery.id(), delivery.platform().wire(), delivery.topic(), noRate.getMessage());
+                store.setAside(delivery.id(), "currency: " + noRate.getMessage());
+            } else {
+                failed(delivery, e);
+            }
         }
+    }
+
+    private static NoExchangeRate noRate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof NoExchangeRate n) {
+                return n;
+            }
+        }
+        return null;
     }
 
     private void failed(ShopWebhookStore.Taken delivery, RuntimeException e) {

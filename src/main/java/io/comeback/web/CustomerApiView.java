@@ -3,6 +3,7 @@ package io.comeback.web;
 import io.comeback.audience.Customer;
 import io.comeback.engine.run.RfmScores;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -32,7 +33,25 @@ public record CustomerApiView(
 
     public record Consent(String status, String source, String text, Instant at) {}
 
-    public record Facts(int ordersCount, Instant firstOrderAt, Instant lastOrderAt, BigDecimal totalSpent) {}
+    /**
+     * {@code totalSpent} and {@code averageOrderValue} (null without orders) are in {@code currency}, the reporting
+     * currency: each order counts its amount less refunds, converted at the rate of the day it was stored.
+     */
+    public record Facts(
+            int ordersCount,
+            Instant firstOrderAt,
+            Instant lastOrderAt,
+            BigDecimal totalSpent,
+            BigDecimal averageOrderValue,
+            String currency) {
+
+        static Facts of(Customer c, String currency) {
+            BigDecimal average = c.ordersCount == 0
+                    ? null
+                    : c.totalSpent.divide(BigDecimal.valueOf(c.ordersCount), 2, RoundingMode.HALF_UP);
+            return new Facts(c.ordersCount, c.firstOrderAt, c.lastOrderAt, c.totalSpent, average, currency);
+        }
+    }
 
     /** Each score 1–5; {@code score} is the three-digit code, e.g. {@code 545}. */
     public record Rfm(int recency, int frequency, int monetary, String score) {
@@ -43,7 +62,7 @@ public record CustomerApiView(
         }
     }
 
-    static CustomerApiView of(Customer c, RfmScores rfm) {
+    static CustomerApiView of(Customer c, RfmScores rfm, String currency) {
         return new CustomerApiView(
                 c.externalId,
                 c.phone,
@@ -55,7 +74,7 @@ public record CustomerApiView(
                 c.birthday,
                 c.attributes,
                 new Consent(c.consentStatus, c.consentSource, c.consentText, c.consentAt),
-                new Facts(c.ordersCount, c.firstOrderAt, c.lastOrderAt, c.totalSpent),
+                Facts.of(c, currency),
                 Rfm.of(rfm),
                 c.createdAt,
                 c.updatedAt);

@@ -3,6 +3,7 @@ package io.comeback.web;
 import io.comeback.audience.Customer;
 import io.comeback.audience.CustomerInput;
 import io.comeback.audience.CustomerService;
+import io.comeback.audience.money.ExchangeRates;
 import io.comeback.audience.referrals.ReferralRefused;
 import io.comeback.audience.rfm.RfmModel;
 import io.comeback.privacy.PersonErasure;
@@ -25,8 +26,11 @@ public class CustomerResource {
     private final PersonErasure erasure;
     private final RfmModel rfm;
     private final Clock clock;
+    private final ExchangeRates rates;
 
-    public CustomerResource(CustomerService customers, PersonErasure erasure, RfmModel rfm, Clock clock) {
+    public CustomerResource(
+            CustomerService customers, PersonErasure erasure, RfmModel rfm, Clock clock, ExchangeRates rates) {
+        this.rates = rates;
         this.customers = customers;
         this.erasure = erasure;
         this.rfm = rfm;
@@ -73,7 +77,7 @@ public class CustomerResource {
 
     private CustomerApiView view(Customer customer) {
         return CustomerApiView.of(
-                customer, rfm.scores(customer.id, clock.instant()).orElse(null));
+                customer, rfm.scores(customer.id, clock.instant()).orElse(null), rates.currency());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.comeback.web;
 
 import io.comeback.audience.OrderInput;
 import io.comeback.audience.OrderService;
+import io.comeback.audience.money.ExchangeRates;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -18,9 +19,11 @@ import jakarta.ws.rs.core.UriBuilder;
 public class OrderResource {
 
     private final OrderService orders;
+    private final ExchangeRates rates;
 
-    public OrderResource(OrderService orders) {
+    public OrderResource(OrderService orders, ExchangeRates rates) {
         this.orders = orders;
+        this.rates = rates;
     }
 
     /**
@@ -36,7 +39,7 @@ public class OrderResource {
         if (outcome instanceof OrderService.Created c) {
             return Response.created(UriBuilder.fromPath("/api/orders/{id}")
                             .build(c.order().orderId()))
-                    .entity(OrderView.of(c.order(), c.customerExternalId()))
+                    .entity(OrderView.of(c.order(), c.customerExternalId(), rates.currency()))
                     .build();
         }
         return stored(outcome);
@@ -60,11 +63,11 @@ public class OrderResource {
     @Path("/{orderId}")
     public OrderView get(@PathParam("orderId") String orderId) {
         return orders.findOrder(orderId)
-                .map(c -> OrderView.of(c.order(), c.customerExternalId()))
+                .map(c -> OrderView.of(c.order(), c.customerExternalId(), rates.currency()))
                 .orElseThrow(() -> ProblemException.notFound("no order '" + orderId + "'"));
     }
 
-    private static Response stored(OrderService.Outcome outcome) {
+    private Response stored(OrderService.Outcome outcome) {
         if (outcome instanceof OrderService.Rejected r) {
             if (r.conflict()) {
                 throw ProblemException.conflict(
@@ -73,12 +76,12 @@ public class OrderResource {
             throw Violations.invalid(r.violations());
         }
         if (outcome instanceof OrderService.Updated u) {
-            return Response.ok(OrderView.of(u.order(), u.customerExternalId()))
+            return Response.ok(OrderView.of(u.order(), u.customerExternalId(), rates.currency()))
                     .header("Comeback-Order", "updated")
                     .build();
         }
         OrderService.AlreadyStored s = (OrderService.AlreadyStored) outcome;
-        return Response.ok(OrderView.of(s.order(), s.customerExternalId()))
+        return Response.ok(OrderView.of(s.order(), s.customerExternalId(), rates.currency()))
                 .header("Comeback-Order", "unchanged")
                 .build();
     }

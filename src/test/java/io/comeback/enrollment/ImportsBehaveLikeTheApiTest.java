@@ -193,8 +193,8 @@ class ImportsBehaveLikeTheApiTest {
                 PreparedStatement st = c.prepareStatement("""
                      WITH f AS (INSERT INTO order_fact_folds (from_order_id) SELECT coalesce(max(id), 0) FROM orders
                                 RETURNING id),
-                          o AS (INSERT INTO orders (order_id, customer_id, total, currency, placed_at)
-                                SELECT ?, id, 42.00, 'NOK', ? FROM customers WHERE external_id = ? RETURNING id)
+                          o AS (INSERT INTO orders (order_id, customer_id, total, order_amount, currency, rate, placed_at)
+                                SELECT ?, id, 42.00, 42.00, 'NOK', 1, ? FROM customers WHERE external_id = ? RETURNING id)
                      INSERT INTO order_import_triggers (fold_id, order_ref) SELECT f.id, o.id FROM f, o""")) {
             st.setString(1, TestData.id("died-o"));
             st.setTimestamp(2, java.sql.Timestamp.from(TUESDAY_10.minus(Duration.ofHours(1))));

@@ -218,16 +218,16 @@ class FlowReportApiTest {
         // folded by its recovery after.
         data.update("INSERT INTO order_fact_folds (from_order_id) SELECT coalesce(max(id), 0) FROM orders");
         data.update("""
-                INSERT INTO orders (order_id, customer_id, total, currency, placed_at)
-                SELECT ? || '-o' || n, c.id, 100.00, 'NOK', TIMESTAMPTZ '1994-05-02 09:00Z' + make_interval(days => n % 20 + 1)
+                INSERT INTO orders (order_id, customer_id, total, order_amount, currency, rate, placed_at)
+                SELECT ? || '-o' || n, c.id, 100.00, 100.00, 'NOK', 1, TIMESTAMPTZ '1994-05-02 09:00Z' + make_interval(days => n % 20 + 1)
                 FROM generate_series(1, 150) n JOIN customers c ON c.external_id = ? || '-' || n
                 WHERE n <= 20 OR n BETWEEN 101 AND 105""", prefix, prefix);
         data.update("""
-                INSERT INTO orders (order_id, customer_id, total, currency, placed_at)
-                SELECT ? || '-late', c.id, 100.00, 'NOK', TIMESTAMPTZ '1994-06-11 09:00Z'
+                INSERT INTO orders (order_id, customer_id, total, order_amount, currency, rate, placed_at)
+                SELECT ? || '-late', c.id, 100.00, 100.00, 'NOK', 1, TIMESTAMPTZ '1994-06-11 09:00Z'
                 FROM customers c WHERE c.external_id = ? || '-50'
                 UNION ALL
-                SELECT ? || '-early', c.id, 100.00, 'NOK', TIMESTAMPTZ '1994-05-01 09:00Z'
+                SELECT ? || '-early', c.id, 100.00, 100.00, 'NOK', 1, TIMESTAMPTZ '1994-05-01 09:00Z'
                 FROM customers c WHERE c.external_id = ? || '-120'""", prefix, prefix, prefix, prefix);
         try (Connection c = dataSource.getConnection()) {
             OrderFactFolds.recoverAbandoned(c, io.comeback.audience.imports.ImportFollowUp.NONE);

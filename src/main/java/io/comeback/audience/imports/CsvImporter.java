@@ -6,6 +6,7 @@ import io.comeback.audience.CustomerValidator;
 import io.comeback.audience.LimitsConfig;
 import io.comeback.audience.OrderValidator;
 import io.comeback.audience.PhoneSuppressions;
+import io.comeback.audience.money.ExchangeRates;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +33,7 @@ public class CsvImporter {
     private final int orderLanes;
     private final int customerLanes;
     private final CsvReader.Limits limits;
+    private final ExchangeRates rates;
 
     public CsvImporter(
             AgroalDataSource dataSource,
@@ -41,7 +43,9 @@ public class CsvImporter {
             PhoneSuppressions suppressions,
             ImportConfig config,
             LimitsConfig limits,
-            ImportFollowUp followUp) {
+            ImportFollowUp followUp,
+            ExchangeRates rates) {
+        this.rates = rates;
         this.dataSource = dataSource;
         this.customers = customers;
         this.orders = orders;
@@ -93,6 +97,7 @@ public class CsvImporter {
                             batchSize,
                             maxListedRejections,
                             orders,
+                            rates,
                             new OrderFactFolds.FoldWorkers(dataSource::getConnection, foldConnections, foldChunk),
                             orderLanes,
                             followUp)

@@ -5,7 +5,9 @@ import io.comeback.audience.OrderDraft;
 import io.comeback.audience.OrderInput;
 import io.comeback.audience.OrderValidator;
 import io.comeback.audience.coupons.CouponRedemptions;
+import io.comeback.audience.money.ExchangeRates;
 import io.comeback.support.Jdbc;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,6 +33,7 @@ final class OrderCsvImport extends CsvImport {
     static final Set<String> KNOWN = Set.of("orderId", "customerId", "total", "currency", "placedAt", "couponCode");
 
     private final OrderValidator validator;
+    private final ExchangeRates rates;
     private final OrderFactFolds.FoldWorkers foldWorkers;
     private final ImportFollowUp followUp;
     /** This import's row in order_fact_folds. */
@@ -49,11 +52,13 @@ final class OrderCsvImport extends CsvImport {
             int batchSize,
             int maxListed,
             OrderValidator validator,
+            ExchangeRates rates,
             OrderFactFolds.FoldWorkers foldWorkers,
             int lanes,
             ImportFollowUp followUp) {
         super(connection, new ImportSettings("orders", batchSize, maxListed, lanes, foldWorkers.source(), false));
         this.validator = validator;
+        this.rates = rates;
         this.foldWorkers = foldWorkers;
         this.followUp = followUp;
     }
@@ -125,10 +130,13 @@ final class OrderCsvImport extends CsvImport {
 
     @Override
     protected String createStagingTables() {
-        // import_stored_orders: the orders the batch stored, for what they set in motion.
+        // import_orders.total: in the reporting currency (what reports sum), order_amount the order's own.
+        // import_stored_orders: the orders the batch stored, for what they set in motion; its total is the order's own
+        // amount (order.total of the flows they start).
         return """
                 CREATE TEMP TABLE import_orders (line BIGINT, order_id TEXT, customer_external_id TEXT,
-                    total NUMERIC(14, 2), currency TEXT, placed_at TIMESTAMPTZ, coupon_code TEXT);
+                    total NUMERIC(14, 2), order_amount NUMERIC(14, 2), currency TEXT, rate NUMERIC(24, 10),
+                    placed_at TIMESTAMPTZ, coupon_code TEXT);
                 CREATE TEMP TABLE import_stored_orders (id BIGINT, customer_id BIGINT, order_id TEXT,
                     total NUMERIC(14, 2), coupon_code TEXT, placed_at TIMESTAMPTZ)""";
     }
@@ -166,11 +174,15 @@ final class OrderCsvImport extends CsvImport {
             return false;
         }
         OrderDraft o = ((OrderValidator.Valid) result).draft();
+        // The validator refused a currency without a rate; the rate in force now is kept with the order.
+        BigDecimal rate = rates.require(o.currency());
         out.field(row.line())
                 .field(o.orderId())
                 .field(o.customerExternalId())
+                .field(ExchangeRates.convert(o.total(), rate).toPlainString())
                 .field(o.total().toPlainString())
                 .field(o.currency())
+                .field(rate.toPlainString())
                 .field(o.placedAt())
                 .field(o.couponCode())
                 .endRow();
@@ -264,7 +276,8 @@ final class OrderCsvImport extends CsvImport {
     private static final String MERGE_KEEPING = merge("""
             ,
             stored AS (INSERT INTO import_stored_orders (id, customer_id, order_id, total, coupon_code, placed_at)
-                       SELECT id, customer_id, order_id, total, coupon_code, placed_at FROM inserted WHERE placed_at >= ?)""");
+                       SELECT id, customer_id, order_id, order_amount, coupon_code, placed_at FROM inserted
+                       WHERE placed_at >= ?)""");
 
     private static String merge(String keeping) {
         return """
@@ -275,14 +288,14 @@ final class OrderCsvImport extends CsvImport {
                 LEFT JOIN LATERAL (SELECT id FROM customers c
                                    WHERE c.external_id = s.customer_external_id AND c.erased_at IS NULL LIMIT 1) c ON true),
             inserted AS (
-                INSERT INTO orders (order_id, customer_id, total, currency, placed_at, coupon_code)
-                SELECT order_id, customer_id, total, currency, placed_at, coupon_code
+                INSERT INTO orders (order_id, customer_id, total, order_amount, currency, rate, placed_at, coupon_code)
+                SELECT order_id, customer_id, total, order_amount, currency, rate, placed_at, coupon_code
                 FROM resolved r WHERE customer_id IS NOT NULL
                   -- An order cancelled or not paid yet (V231) is known under its id too: stored before.
                   AND NOT EXISTS (SELECT 1 FROM orders_not_counted x WHERE x.order_id = r.order_id)
                 ORDER BY order_id
                 ON CONFLICT (order_id) DO NOTHING
-                RETURNING id, order_id, customer_id, total, placed_at, coupon_code),
+                RETURNING id, order_id, customer_id, total, order_amount, placed_at, coupon_code),
             redeemed AS (%s RETURNING 1)%s
             SELECT -1 AS line, NULL AS order_id, NULL AS customer, (SELECT count(*) FROM inserted)::int AS outcome
             UNION ALL

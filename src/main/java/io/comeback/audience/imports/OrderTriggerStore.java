@@ -29,7 +29,7 @@ final class OrderTriggerStore {
     // Erased customers are left out; a customer's orders in the order they were placed, so the first one enters (a
     // later one, in the same chunk or the next, finds the enrollment it started, as the API's next order would).
     private static final String KEPT = """
-            SELECT o.customer_id, o.order_id, o.total, o.coupon_code, o.placed_at, c.time_zone
+            SELECT o.customer_id, o.order_id, o.order_amount - o.order_refunded, o.coupon_code, o.placed_at, c.time_zone
             FROM order_import_triggers t JOIN orders o ON o.id = t.order_ref
             JOIN customers c ON c.id = o.customer_id AND c.erased_at IS NULL
             WHERE t.fold_id = ?

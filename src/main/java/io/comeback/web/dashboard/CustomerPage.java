@@ -3,6 +3,7 @@ package io.comeback.web.dashboard;
 import io.comeback.audience.Customer;
 import io.comeback.audience.FollowUps;
 import io.comeback.audience.PhoneNumbers;
+import io.comeback.audience.money.ExchangeRates;
 import io.comeback.enrollment.EnrollmentRemoval;
 import io.comeback.web.access.AccessLevel;
 import io.quarkus.qute.Location;
@@ -67,6 +68,7 @@ public class CustomerPage {
     private final EnrollmentRemoval removal;
     private final FollowUps followUps;
     private final Clock clock;
+    private final ExchangeRates rates;
 
     public CustomerPage(
             @Location("dashboard/customer.html") Template customer,
@@ -78,7 +80,9 @@ public class CustomerPage {
             CustomerSections sections,
             EnrollmentRemoval removal,
             FollowUps followUps,
-            Clock clock) {
+            Clock clock,
+            ExchangeRates rates) {
+        this.rates = rates;
         this.customer = customer;
         this.notFound = notFound;
         this.timeline = timeline;

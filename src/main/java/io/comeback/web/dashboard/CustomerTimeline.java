@@ -1,6 +1,7 @@
 package io.comeback.web.dashboard;
 
 import io.agroal.api.AgroalDataSource;
+import io.comeback.audience.money.ExchangeRates;
 import io.comeback.support.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -33,24 +34,30 @@ public class CustomerTimeline {
 
     private final AgroalDataSource dataSource;
     private final FlowNames names;
+    private final ExchangeRates rates;
 
-    public CustomerTimeline(AgroalDataSource dataSource, FlowNames names) {
+    public CustomerTimeline(AgroalDataSource dataSource, FlowNames names, ExchangeRates rates) {
         this.dataSource = dataSource;
         this.names = names;
+        this.rates = rates;
     }
 
     public List<Item> of(long customerId, int limit) {
         List<Item> items = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             read(c, """
-                    SELECT placed_at, order_id, total, currency, coupon_code FROM orders
+                    SELECT placed_at, order_id, order_amount - order_refunded, currency, coupon_code, total FROM orders
                     WHERE customer_id = ? ORDER BY placed_at DESC LIMIT ?""", customerId, limit, rs -> {
                 String coupon = rs.getString(5) == null ? "" : " · coupon " + rs.getString(5);
+                // The order's own amount, and what it counts in the reporting currency when that is another.
+                String counted = rs.getString(4).equals(rates.currency())
+                        ? ""
+                        : " (" + Formats.amount(rs.getBigDecimal(6), rates.currency()) + ")";
                 items.add(new Item(
                         Jdbc.getInstant(rs, 1),
                         Kind.ORDER,
                         "Order " + rs.getString(2),
-                        Formats.amount(rs.getBigDecimal(3), rs.getString(4)) + coupon,
+                        Formats.amount(rs.getBigDecimal(3), rs.getString(4)) + counted + coupon,
                         null));
             });
             read(c, """

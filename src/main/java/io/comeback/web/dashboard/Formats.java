@@ -1,7 +1,9 @@
 package io.comeback.web.dashboard;
 
 import io.comeback.audience.DefaultTimeZoneConfig;
+import io.comeback.audience.money.MoneyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
@@ -26,11 +28,17 @@ public class Formats {
     private final ZoneId zone;
     private final String currency;
 
-    public Formats(DefaultTimeZoneConfig zone, ShopCurrencyConfig currency) {
+    @Inject
+    public Formats(DefaultTimeZoneConfig zone, MoneyConfig money) {
+        this(zone, money.currency());
+    }
+
+    /** @param currency the reporting currency's ISO 4217 code */
+    Formats(DefaultTimeZoneConfig zone, String currency) {
         this.zone = ZoneId.of(zone.zone());
         // Currency.getInstance refuses what is not an ISO 4217 code: a typo stops the start, not every page.
-        this.currency = Currency.getInstance(currency.code().strip().toUpperCase(Locale.ROOT))
-                .getCurrencyCode();
+        this.currency =
+                Currency.getInstance(currency.strip().toUpperCase(Locale.ROOT)).getCurrencyCode();
     }
 
     /** The shop's currency, an ISO 4217 code. */

@@ -201,8 +201,8 @@ class ImportFactsFoldTest {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement st = c.prepareStatement("""
                      WITH f AS (INSERT INTO order_fact_folds (from_order_id) SELECT coalesce(max(id), 0) FROM orders RETURNING 1)
-                     INSERT INTO orders (order_id, customer_id, total, currency, placed_at)
-                     SELECT ?, id, 42.00, 'NOK', '2025-03-04T05:06:07Z' FROM customers WHERE external_id = ?""")) {
+                     INSERT INTO orders (order_id, customer_id, total, order_amount, currency, rate, placed_at)
+                     SELECT ?, id, 42.00, 42.00, 'NOK', 1, '2025-03-04T05:06:07Z' FROM customers WHERE external_id = ?""")) {
             st.setString(1, TestData.id("fold-o"));
             st.setString(2, orphaned);
             assertEquals(1, st.executeUpdate());

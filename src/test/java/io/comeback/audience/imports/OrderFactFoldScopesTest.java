@@ -107,12 +107,14 @@ class OrderFactFoldScopesTest {
 
     private static long placeRaw(Connection c, long customer, Instant at, String total) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""
-                INSERT INTO orders (order_id, customer_id, total, currency, placed_at) VALUES (?, ?, ?::numeric, 'NOK', ?)
+                INSERT INTO orders (order_id, customer_id, total, order_amount, currency, rate, placed_at)
+                VALUES (?, ?, ?::numeric, ?::numeric, 'NOK', 1, ?)
                 RETURNING id""")) {
             st.setString(1, TestData.id("fold-scope-o"));
             st.setLong(2, customer);
             st.setString(3, total);
-            st.setTimestamp(4, Timestamp.from(at));
+            st.setString(4, total);
+            st.setTimestamp(5, Timestamp.from(at));
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class FormatsTest {
 
     private static Formats formats(String currency) {
-        return new Formats(() -> "Europe/Oslo", () -> currency);
+        return new Formats(() -> "Europe/Oslo", currency);
     }
 
     @Test
