@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.sql.Connection;
@@ -54,12 +55,22 @@ public class CsvImporter {
         this.foldChunk = config.foldChunk();
         this.orderLanes = config.orderLanes();
         this.customerLanes = config.customerLanes();
+        this.limits = limitsOf(limits);
+    }
+
+    /** The bounds of one CSV record, for readers of other CSV formats that stream into an import. */
+    public static CsvReader.Limits limitsOf(LimitsConfig limits) {
         LimitsConfig.Csv csv = limits.csv();
-        this.limits = new CsvReader.Limits(csv.maxFieldLength(), csv.maxColumns(), csv.maxRecordLength());
+        return new CsvReader.Limits(csv.maxFieldLength(), csv.maxColumns(), csv.maxRecordLength());
     }
 
     /** @param enroll whether the customers it creates enter the {@code customer_created} flows */
     public ImportReport importCustomers(InputStream csv, Charset charset, boolean enroll) {
+        return importCustomers(new InputStreamReader(csv, charset), enroll);
+    }
+
+    /** A customers file read as characters: a translation of another format (a shop's export) streams through here. */
+    public ImportReport importCustomers(Reader csv, boolean enroll) {
         try (Connection connection = dataSource.getConnection()) {
             return new CustomerCsvImport(
                             connection,
@@ -72,7 +83,7 @@ public class CsvImporter {
                             dataSource::getConnection,
                             followUp,
                             enroll)
-                    .run(new InputStreamReader(csv, charset), limits);
+                    .run(csv, limits);
         } catch (SQLException e) {
             throw new IllegalStateException("Customer import failed", e);
         } catch (IOException e) {
@@ -81,16 +92,22 @@ public class CsvImporter {
     }
 
     public ImportReport importOrders(InputStream csv, Charset charset) {
+        return importOrders(new InputStreamReader(csv, charset));
+    }
+
+    /** An orders file read as characters: a translation of another format (a shop's export) streams through here. */
+    public ImportReport importOrders(Reader csv) {
         try (Connection connection = dataSource.getConnection()) {
             return new OrderCsvImport(
                             connection,
                             batchSize,
                             maxListedRejections,
                             orders,
+                            json,
                             new OrderFactFolds.FoldWorkers(dataSource::getConnection, foldConnections, foldChunk),
                             orderLanes,
                             followUp)
-                    .run(new InputStreamReader(csv, charset), limits);
+                    .run(csv, limits);
         } catch (SQLException e) {
             throw new IllegalStateException("Order import failed", e);
         } catch (IOException e) {

@@ -1,8 +1,8 @@
 package io.comeback.audience.imports;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.comeback.audience.FieldViolation;
 import io.comeback.audience.OrderDraft;
-import io.comeback.audience.OrderInput;
 import io.comeback.audience.OrderValidator;
 import io.comeback.audience.coupons.CouponRedemptions;
 import io.comeback.support.Jdbc;
@@ -28,9 +28,11 @@ final class OrderCsvImport extends CsvImport {
     private static final Logger LOG = Logger.getLogger(OrderCsvImport.class);
 
     static final List<String> REQUIRED = List.of("orderId", "customerId", "total", "currency", "placedAt");
-    static final Set<String> KNOWN = Set.of("orderId", "customerId", "total", "currency", "placedAt", "couponCode");
+    static final Set<String> KNOWN = Set.of(
+            "orderId", "customerId", "total", "currency", "placedAt", "couponCode", "status", "refunded", "items");
+    private static final String COLUMNS = String.join(",", REQUIRED) + ",couponCode,status,refunded,items";
 
-    private final OrderValidator validator;
+    private final OrderCsvRow rows;
     private final OrderFactFolds.FoldWorkers foldWorkers;
     private final ImportFollowUp followUp;
     /** This import's row in order_fact_folds. */
@@ -49,11 +51,12 @@ final class OrderCsvImport extends CsvImport {
             int batchSize,
             int maxListed,
             OrderValidator validator,
+            ObjectMapper json,
             OrderFactFolds.FoldWorkers foldWorkers,
             int lanes,
             ImportFollowUp followUp) {
         super(connection, new ImportSettings("orders", batchSize, maxListed, lanes, foldWorkers.source(), false));
-        this.validator = validator;
+        this.rows = new OrderCsvRow(validator, json);
         this.foldWorkers = foldWorkers;
         this.followUp = followUp;
     }
@@ -64,15 +67,11 @@ final class OrderCsvImport extends CsvImport {
         if (!missing.isEmpty()) {
             throw new ImportRejectedException(
                     1,
-                    "the header lacks the column(s) " + String.join(", ", missing) + "; an orders file has "
-                            + String.join(",", REQUIRED) + ",couponCode");
+                    "the header lacks the column(s) " + String.join(", ", missing) + "; an orders file has " + COLUMNS);
         }
         for (String column : header) {
             if (!KNOWN.contains(column.trim())) {
-                throw new ImportRejectedException(
-                        1,
-                        "unknown column '" + column + "'; an orders file has " + String.join(",", REQUIRED)
-                                + ",couponCode");
+                throw new ImportRejectedException(1, "unknown column '" + column + "'; an orders file has " + COLUMNS);
             }
         }
     }
@@ -128,7 +127,8 @@ final class OrderCsvImport extends CsvImport {
         // import_stored_orders: the orders the batch stored, for what they set in motion.
         return """
                 CREATE TEMP TABLE import_orders (line BIGINT, order_id TEXT, customer_external_id TEXT,
-                    total NUMERIC(14, 2), currency TEXT, placed_at TIMESTAMPTZ, coupon_code TEXT);
+                    total NUMERIC(14, 2), currency TEXT, placed_at TIMESTAMPTZ, coupon_code TEXT,
+                    status TEXT, refunded_total NUMERIC(14, 2), items JSONB);
                 CREATE TEMP TABLE import_stored_orders (id BIGINT, customer_id BIGINT, order_id TEXT,
                     total NUMERIC(14, 2), coupon_code TEXT, placed_at TIMESTAMPTZ)""";
     }
@@ -150,29 +150,34 @@ final class OrderCsvImport extends CsvImport {
 
     @Override
     protected boolean stage(CsvReader.Row row, CopyRowWriter out) {
-        OrderInput input = new OrderInput(
+        OrderCsvRow.Result result = rows.judge(
                 value(row, "orderId"),
                 value(row, "customerId"),
                 value(row, "total"),
                 value(row, "currency"),
                 value(row, "placedAt"),
-                List.of(),
-                value(row, "couponCode"));
-        OrderValidator.Result result = validator.validate(input);
-        if (result instanceof OrderValidator.Invalid invalid) {
-            for (FieldViolation v : invalid.violations()) {
+                value(row, "couponCode"),
+                value(row, "status"),
+                value(row, "refunded"),
+                value(row, "items"));
+        if (result instanceof OrderCsvRow.Unfit unfit) {
+            for (FieldViolation v : unfit.violations()) {
                 report.reject(row.line(), v.field(), v.message());
             }
             return false;
         }
-        OrderDraft o = ((OrderValidator.Valid) result).draft();
+        OrderCsvRow.Staged staged = ((OrderCsvRow.Fit) result).staged();
+        OrderDraft o = staged.draft();
         out.field(row.line())
                 .field(o.orderId())
                 .field(o.customerExternalId())
-                .field(o.total().toPlainString())
+                .field(staged.net().toPlainString())
                 .field(o.currency())
                 .field(o.placedAt())
                 .field(o.couponCode())
+                .field(staged.status().wire())
+                .field(staged.refunded().toPlainString())
+                .field(staged.itemsJson())
                 .endRow();
         return true;
     }
@@ -275,24 +280,39 @@ final class OrderCsvImport extends CsvImport {
                 LEFT JOIN LATERAL (SELECT id FROM customers c
                                    WHERE c.external_id = s.customer_external_id AND c.erased_at IS NULL LIMIT 1) c ON true),
             inserted AS (
-                INSERT INTO orders (order_id, customer_id, total, currency, placed_at, coupon_code)
-                SELECT order_id, customer_id, total, currency, placed_at, coupon_code
-                FROM resolved r WHERE customer_id IS NOT NULL
+                INSERT INTO orders (order_id, customer_id, total, currency, placed_at, coupon_code, status,
+                                    refunded_total, items)
+                SELECT order_id, customer_id, total, currency, placed_at, coupon_code, status, refunded_total, items
+                FROM resolved r WHERE customer_id IS NOT NULL AND status NOT IN ('pending', 'cancelled')
                   -- An order cancelled or not paid yet (V231) is known under its id too: stored before.
                   AND NOT EXISTS (SELECT 1 FROM orders_not_counted x WHERE x.order_id = r.order_id)
                 ORDER BY order_id
                 ON CONFLICT (order_id) DO NOTHING
                 RETURNING id, order_id, customer_id, total, placed_at, coupon_code),
+            -- Orders that are no purchase (cancelled, not paid yet) are kept apart, as OrderChanges keeps them: they
+            -- count nowhere, and a later record of the shop that makes them count moves them in.
+            parked AS (
+                INSERT INTO orders_not_counted (order_id, customer_id, total, currency, placed_at, coupon_code, status,
+                                                refunded_total, items)
+                SELECT order_id, customer_id, total, currency, placed_at, coupon_code, status, refunded_total, items
+                FROM resolved r WHERE customer_id IS NOT NULL AND status IN ('pending', 'cancelled')
+                  AND NOT EXISTS (SELECT 1 FROM orders x WHERE x.order_id = r.order_id)
+                ON CONFLICT (order_id) DO NOTHING
+                RETURNING order_id),
             redeemed AS (%s RETURNING 1)%s
-            SELECT -1 AS line, NULL AS order_id, NULL AS customer, (SELECT count(*) FROM inserted)::int AS outcome
+            SELECT -1 AS line, NULL AS order_id, NULL AS customer,
+                   ((SELECT count(*) FROM inserted) + (SELECT count(*) FROM parked))::int AS outcome
             UNION ALL
             SELECT line, order_id, customer_external_id, %d FROM resolved WHERE customer_id IS NULL
             UNION ALL
             SELECT r.line, r.order_id, NULL,
                    -- Rows that did not insert are few: look each up by index rather than join all orders.
-                   CASE WHEN (SELECT o.created_at FROM orders o WHERE o.order_id = r.order_id) >= ? THEN %d ELSE %d END
+                   CASE WHEN coalesce((SELECT o.created_at FROM orders o WHERE o.order_id = r.order_id),
+                                      (SELECT x.created_at FROM orders_not_counted x WHERE x.order_id = r.order_id)) >= ?
+                        THEN %d ELSE %d END
             FROM resolved r
             WHERE r.customer_id IS NOT NULL AND r.order_id NOT IN (SELECT order_id FROM inserted)
+              AND r.order_id NOT IN (SELECT order_id FROM parked)
             """.formatted(
                         CouponRedemptions.ATTRIBUTE.formatted("SELECT * FROM inserted"),
                         keeping,
