@@ -1,20 +1,27 @@
 package io.comeback.shops;
 
 import static io.comeback.testing.Api.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.agroal.api.AgroalDataSource;
 import io.comeback.testing.Api;
 import io.comeback.testing.TestData;
 import io.comeback.web.ProblemDetails;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -25,6 +32,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ShopifyExportImportTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static final AtomicLong RUNS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
@@ -149,6 +159,8 @@ class ShopifyExportImportTest {
                 .then()
                 .body("facts.ordersCount", equalTo(1))
                 .body("facts.totalSpent", equalTo(747.0f));
+        // The items' facts, as an order with items through the API gives them: the dearest item of the last order.
+        assertThat(lastProduct(a)).isEqualTo("Ullgenser - M");
         // Found by e-mail; cancelled, so no purchase.
         given().get("/api/orders/shopify-" + run + "1002")
                 .then()
@@ -207,6 +219,19 @@ class ShopifyExportImportTest {
                 .post("/api/import/shopify/customers")
                 .then()
                 .statusCode(401);
+    }
+
+    private String lastProduct(String customer) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("SELECT last_product FROM customers WHERE external_id = ?")) {
+            st.setString(1, customer);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String run() {

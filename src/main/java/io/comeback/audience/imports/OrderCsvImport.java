@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -41,6 +42,9 @@ final class OrderCsvImport extends CsvImport {
     private Optional<Instant> signalledSince = Optional.empty();
 
     private Optional<Instant> triggeringSince = Optional.empty();
+
+    /** Whether a row had items: their facts (favourite category, last product) are then derived after the fold. */
+    private boolean anyItems;
 
     /**
      * @param lanes connections storing batches at once: rows go to a lane by their orderId, so the
@@ -100,7 +104,11 @@ final class OrderCsvImport extends CsvImport {
     @Override
     protected void afterBatches() throws SQLException {
         long started = System.nanoTime();
+        OptionalLong itemsFrom = anyItems ? OrderFactFoldStore.fromOrderId(connection, foldId) : OptionalLong.empty();
         report.tally(OrderFactFolds.finish(connection, foldId, foldWorkers, followUp));
+        if (itemsFrom.isPresent()) {
+            deriveItemFacts(itemsFrom.getAsLong());
+        }
         LOG.infof(
                 "Import of orders: customer facts folded and recent orders entered in %.1f s",
                 (System.nanoTime() - started) / 1e9);
@@ -168,6 +176,7 @@ final class OrderCsvImport extends CsvImport {
         }
         OrderCsvRow.Staged staged = ((OrderCsvRow.Fit) result).staged();
         OrderDraft o = staged.draft();
+        anyItems |= !o.items().isEmpty();
         out.field(row.line())
                 .field(o.orderId())
                 .field(o.customerExternalId())
@@ -235,6 +244,22 @@ final class OrderCsvImport extends CsvImport {
         stages.mark("flows");
         execute(connection, "TRUNCATE import_orders");
         stages.mark("truncate");
+    }
+
+    /**
+     * The item facts of the customers whose new orders have items, derived from all their orders as
+     * {@code OrderChanges} derives them for one. After the fold's commit: an import that dies here keeps its orders
+     * and facts, and a customer's next order with items derives these again.
+     */
+    private void deriveItemFacts(long fromOrderId) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("""
+                UPDATE customers SET favourite_category = comeback_favourite_category(id),
+                                     last_product = comeback_last_product(id)
+                WHERE id IN (SELECT customer_id FROM orders WHERE id > ? AND items <> '[]'::jsonb)""")) {
+            st.setLong(1, fromOrderId);
+            st.executeUpdate();
+        }
+        connection.commit();
     }
 
     private static boolean anyStored(Connection connection) throws SQLException {
