@@ -197,6 +197,42 @@ class ShopifyExportImportTest {
         given().get("/api/customers/" + guest).then().body("facts.ordersCount", equalTo(2));
     }
 
+    /**
+     * Many orders, many batches of the translation (500 orders each): every order of a guest is theirs whichever batch
+     * it falls in, and a bad row deep in the file is rejected on its own line.
+     */
+    @Test
+    void aLongExportKeepsEachBuyerOneCustomerAcrossBatches() {
+        String run = run();
+        int orders = 3_000, buyers = 250;
+        StringBuilder file = new StringBuilder(
+                "Name,Email,Financial Status,Currency,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,"
+                        + "Lineitem sku,Id\n");
+        for (int i = 0; i < orders; i++) {
+            String name = "#" + run + "-" + i, email = "buyer" + (i % buyers) + "." + run + "@example.no";
+            String id = run + String.format("%05d", i);
+            String created = "2025-0" + (1 + i % 9) + "-1" + (i % 10) + " 12:00:00 +0100";
+            file.append(name + "," + email + ",paid,NOK,300.00," + created + ",1,Genser,200.00,S-1," + id + "\n");
+            file.append(name + "," + email + ",,,,,2,Sokker,50.00,S-2,\n");
+        }
+        // Line 2 + 2 × 3000 = 6002: past the end of the orders, a row that is not one.
+        file.append("#" + run + "-x," + "nobody@example.no,paid,NOK,10.00,yesterday,1,Genser,10.00,S-1," + run + "x\n");
+
+        Api.csv(file.toString())
+                .post("/api/import/shopify/orders")
+                .then()
+                .statusCode(200)
+                .body("imported", equalTo(orders))
+                .body("rejected.line", contains(6002))
+                .body("rejected.field", contains("Created at"));
+        given().get("/api/customers/shopify-guest-" + run + "00007")
+                .then()
+                .statusCode(200)
+                .body("facts.ordersCount", equalTo(orders / buyers))
+                .body("facts.totalSpent", equalTo(300.0f * orders / buyers));
+        given().get("/api/customers/shopify-guest-" + run + "00257").then().statusCode(404);
+    }
+
     @Test
     void aFileThatIsNotTheExportIsRefusedNamingWhatItLacks() {
         String customers = fixture("customers_export.csv", run(), Map.of());
