@@ -56,8 +56,11 @@ public class ImportResource {
     @POST
     @Path("/shopify/customers")
     @Consumes({"text/csv", "application/csv"})
-    public ImportReport shopifyCustomers(InputStream csv, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type) {
-        return shopify.importCustomers(csv, charsetOf(type));
+    public ImportReport shopifyCustomers(
+            InputStream csv,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+            @QueryParam("enroll") String enroll) {
+        return shopify.importCustomers(csv, charsetOf(type), enroll(enroll));
     }
 
     /** Shopify admin's orders export: a row per line item, an order's rows one after another. */

@@ -57,12 +57,16 @@ public class ShopifyExports {
         this.maxListed = config.maxReportedRejections();
     }
 
-    /** Throws {@link io.comeback.shops.ShopExportRefused} for a file that is not a customers export. */
-    public ImportReport importCustomers(InputStream body, Charset charset) {
+    /**
+     * Throws {@link io.comeback.shops.ShopExportRefused} for a file that is not a customers export.
+     *
+     * @param enroll whether the customers it creates enter the {@code customer_created} flows (a welcome)
+     */
+    public ImportReport importCustomers(InputStream body, Charset charset, boolean enroll) {
         ShopifyCustomerExport export = new ShopifyCustomerExport(
                 new InputStreamReader(body, charset), limits, maxListed, dataSource, phones, clock.instant());
         start(export);
-        ImportReport report = importer.importCustomers(export, false);
+        ImportReport report = importer.importCustomers(export, enroll);
         return export.rejections().joinedTo(report, ShopifyCustomerExport::columnOf);
     }
 
