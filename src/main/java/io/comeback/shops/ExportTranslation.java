@@ -1,9 +1,13 @@
 package io.comeback.shops;
 
 import io.comeback.audience.imports.CsvReader;
+import io.comeback.support.PlannerSettings;
 import java.io.IOException;
 import java.io.Reader;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * A shop's export file read as Comeback's own import CSV, a part at a time, so that the import streams it with its
@@ -46,6 +50,37 @@ public abstract class ExportTranslation extends Reader {
 
     /** Translates the next part of the export through {@link #emit}; false once the export has ended. */
     protected abstract boolean translateMore() throws IOException;
+
+    /** Work on the database for a batch of the export's rows: looking its people up, creating some. */
+    @FunctionalInterface
+    protected interface BatchWork {
+        void run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs a batch's work in one transaction, with the planner held to index look-ups: the statements probe a few
+     * rows per person, are estimated far above that (JIT would compile each, at a fifth of a second a batch), and
+     * may run right after a large import left the customers' statistics stale.
+     */
+    protected static void inBatch(DataSource dataSource, BatchWork work) throws IOException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                PlannerSettings.withoutJit(c);
+                PlannerSettings.indexPathsOnly(c);
+                work.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IOException("Could not look up the people of the export", e);
+        }
+    }
 
     protected final CsvReader.Row nextRow() throws IOException {
         return in.next();

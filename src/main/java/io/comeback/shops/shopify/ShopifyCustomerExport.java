@@ -9,8 +9,6 @@ import io.comeback.shops.ShopCustomerMatches;
 import io.comeback.shops.ShopPlatform;
 import java.io.IOException;
 import java.io.Reader;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -132,15 +130,15 @@ public final class ShopifyCustomerExport extends ExportTranslation {
     }
 
     private void translate(List<Row> rows) throws IOException {
-        List<Optional<ShopCustomerMatches.Found>> found;
-        try (Connection c = dataSource.getConnection()) {
-            found = ShopCustomerMatches.find(
+        List<Optional<ShopCustomerMatches.Found>> found = new ArrayList<>();
+        inBatch(dataSource, c -> {
+            found.addAll(ShopCustomerMatches.find(
                     c,
                     ShopPlatform.SHOPIFY,
                     rows.stream()
                             .map(r -> new ShopCustomerMatches.Probe(
                                     r.shopId(), r.phone(), r.email(), ShopPlatform.SHOPIFY.externalId(r.shopId())))
-                            .toList());
+                            .toList()));
             List<String> shopIds = new ArrayList<>();
             List<Long> customerIds = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
@@ -150,9 +148,7 @@ public final class ShopifyCustomerExport extends ExportTranslation {
                 }
             }
             ShopCustomerMatches.remember(c, ShopPlatform.SHOPIFY, shopIds, customerIds);
-        } catch (SQLException e) {
-            throw new IOException("Could not look up the customers of the export", e);
-        }
+        });
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             emit(r.line(), found.get(i).map(f -> known(r, f)).orElseGet(() -> created(r)));

@@ -13,8 +13,6 @@ import io.comeback.shops.ShopCustomerMatches;
 import io.comeback.shops.ShopPlatform;
 import java.io.IOException;
 import java.io.Reader;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -116,7 +114,7 @@ public final class ShopifyOrderExport extends ExportTranslation {
     private void translate(List<ShopifyOrderRows.Order> chunk) throws IOException {
         List<String> buyers = new ArrayList<>(chunk.size());
         List<ShopifyGuests.Refused> refusals = new ArrayList<>(chunk.size());
-        try (Connection c = dataSource.getConnection()) {
+        inBatch(dataSource, c -> {
             List<Optional<ShopCustomerMatches.Found>> found = ShopCustomerMatches.find(
                     c,
                     ShopPlatform.SHOPIFY,
@@ -134,9 +132,7 @@ public final class ShopifyOrderExport extends ExportTranslation {
                 refusals.add(guest instanceof ShopifyGuests.Refused r ? r : null);
             }
             guests.create(c);
-        } catch (SQLException e) {
-            throw new IOException("Could not look up the buyers of the export's orders", e);
-        }
+        });
         for (int i = 0; i < chunk.size(); i++) {
             ShopifyOrderRows.Order o = chunk.get(i);
             if (buyers.get(i) == null) {
