@@ -6,7 +6,6 @@ import io.comeback.audience.CustomerValidator;
 import io.comeback.audience.FieldViolation;
 import io.comeback.audience.PhoneSuppressions;
 import io.comeback.support.SqlArrays;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -85,12 +84,12 @@ final class ShopifyGuests {
         }
         List<String> phones = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement(INSERT)) {
-            st.setArray(1, texts(c, created, CustomerDraft::externalId));
-            st.setArray(2, texts(c, created, CustomerDraft::phone));
-            st.setArray(3, texts(c, created, CustomerDraft::firstName));
-            st.setArray(4, texts(c, created, CustomerDraft::lastName));
-            st.setArray(5, texts(c, created, CustomerDraft::email));
-            st.setArray(6, texts(c, created, d -> d.timeZone().getId()));
+            st.setArray(1, SqlArrays.texts(c, created, CustomerDraft::externalId));
+            st.setArray(2, SqlArrays.texts(c, created, CustomerDraft::phone));
+            st.setArray(3, SqlArrays.texts(c, created, CustomerDraft::firstName));
+            st.setArray(4, SqlArrays.texts(c, created, CustomerDraft::lastName));
+            st.setArray(5, SqlArrays.texts(c, created, CustomerDraft::email));
+            st.setArray(6, SqlArrays.texts(c, created, d -> d.timeZone().getId()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     if (rs.getString(1) != null) {
@@ -102,11 +101,5 @@ final class ShopifyGuests {
         suppressions.applyTo(c, phones);
         created.clear();
         byKey.clear();
-    }
-
-    private static Array texts(
-            Connection c, List<CustomerDraft> rows, java.util.function.Function<CustomerDraft, String> f)
-            throws SQLException {
-        return SqlArrays.texts(c, rows, f);
     }
 }
