@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Imports a big CSV file into a running Comeback, showing upload progress, then prints the report.
-#   deploy/import.sh customers|orders FILE.csv
+#   deploy/import.sh customers|orders|shopify/customers|shopify/orders FILE.csv
+# (shopify/…: Shopify admin's customers or orders export, as it is.)
 # Environment: COMEBACK_URL (default http://localhost:8080), COMEBACK_API_KEY (default dev-key),
 # COMEBACK_CSV_TYPE (default text/csv: the service finds the encoding; e.g. "text/csv; charset=UTF-8" to state it).
 set -euo pipefail
 kind=${1:-}; file=${2:-}
-if [[ "$kind" != customers && "$kind" != orders ]] || [ ! -f "$file" ]; then
-  echo "usage: $0 customers|orders FILE.csv" >&2; exit 2
+case "$kind" in customers|orders|shopify/customers|shopify/orders) ;; *) kind= ;; esac
+if [ -z "$kind" ] || [ ! -f "$file" ]; then
+  echo "usage: $0 customers|orders|shopify/customers|shopify/orders FILE.csv" >&2; exit 2
 fi
 url="${COMEBACK_URL:-http://localhost:8080}/api/import/$kind"
 size=$(stat -c %s "$file")

@@ -4,6 +4,8 @@ import io.comeback.audience.imports.CsvImporter;
 import io.comeback.audience.imports.CsvReader;
 import io.comeback.audience.imports.ImportRejectedException;
 import io.comeback.audience.imports.ImportReport;
+import io.comeback.shops.ShopExportRefused;
+import io.comeback.shops.shopify.ShopifyExports;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -25,9 +27,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ImportResource {
 
     private final CsvImporter importer;
+    private final ShopifyExports shopify;
 
-    public ImportResource(CsvImporter importer) {
+    public ImportResource(CsvImporter importer, ShopifyExports shopify) {
         this.importer = importer;
+        this.shopify = shopify;
     }
 
     @POST
@@ -45,6 +49,25 @@ public class ImportResource {
     @Consumes({"text/csv", "application/csv"})
     public ImportReport orders(InputStream csv, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type) {
         return importer.importOrders(csv, charsetOf(type));
+    }
+
+    /** Shopify admin's customers export, as it comes out of the admin (deploy/SHOPS.md, "Backfill your history"). */
+    @POST
+    @Path("/shopify/customers")
+    @Consumes({"text/csv", "application/csv"})
+    public ImportReport shopifyCustomers(
+            InputStream csv,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+            @QueryParam("enroll") String enroll) {
+        return shopify.importCustomers(csv, charsetOf(type), enroll(enroll));
+    }
+
+    /** Shopify admin's orders export: a row per line item, an order's rows one after another. */
+    @POST
+    @Path("/shopify/orders")
+    @Consumes({"text/csv", "application/csv"})
+    public ImportReport shopifyOrders(InputStream csv, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type) {
+        return shopify.importOrders(csv, charsetOf(type));
     }
 
     /**
@@ -93,6 +116,19 @@ public class ImportResource {
                         List.of(ProblemDetails.Violation.ofLine(e.line(), e.getMessage())))))
                 .header("Connection", "close")
                 .build();
+    }
+
+    /** A file sent as a shop's export that is not one: a 400 naming the columns it lacks. */
+    @ServerExceptionMapper
+    public Response notAnExport(ShopExportRefused e) {
+        return ProblemMappers.respond(new ProblemDetails(
+                ProblemTypes.forStatus(400),
+                "Not a shop export",
+                400,
+                e.getMessage(),
+                e.missing().stream()
+                        .map(column -> ProblemDetails.Violation.ofField(column, "missing from the header"))
+                        .toList()));
     }
 
     @ServerExceptionMapper

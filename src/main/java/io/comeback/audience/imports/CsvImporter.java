@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.sql.Connection;
@@ -58,8 +59,13 @@ public class CsvImporter {
         this.foldChunk = config.foldChunk();
         this.orderLanes = config.orderLanes();
         this.customerLanes = config.customerLanes();
+        this.limits = limitsOf(limits);
+    }
+
+    /** The bounds of one CSV record, for readers of other CSV formats that stream into an import. */
+    public static CsvReader.Limits limitsOf(LimitsConfig limits) {
         LimitsConfig.Csv csv = limits.csv();
-        this.limits = new CsvReader.Limits(csv.maxFieldLength(), csv.maxColumns(), csv.maxRecordLength());
+        return new CsvReader.Limits(csv.maxFieldLength(), csv.maxColumns(), csv.maxRecordLength());
     }
 
     /**
@@ -67,8 +73,20 @@ public class CsvImporter {
      * @param enroll whether the customers it creates enter the {@code customer_created} flows
      */
     public ImportReport importCustomers(InputStream csv, Charset charset, boolean enroll) {
+        CsvFormatDetector.Detected file = detect(csv, charset);
+        return importCustomers(reader(file), file.format(), enroll);
+    }
+
+    /**
+     * A customers file read as characters: a translation of another format (a shop's export) streams through here,
+     * written as the plain format ({@link CsvFormat#DEFAULT}).
+     */
+    public ImportReport importCustomers(Reader csv, boolean enroll) {
+        return importCustomers(csv, CsvFormat.DEFAULT, enroll);
+    }
+
+    private ImportReport importCustomers(Reader csv, CsvFormat format, boolean enroll) {
         try (Connection connection = dataSource.getConnection()) {
-            CsvFormatDetector.Detected file = CsvFormatDetector.detect(csv, charset);
             return new CustomerCsvImport(
                             connection,
                             batchSize,
@@ -80,7 +98,7 @@ public class CsvImporter {
                             dataSource::getConnection,
                             followUp.forImport("customer import"),
                             enroll)
-                    .run(reader(file), file.format(), limits);
+                    .run(csv, format, limits);
         } catch (SQLException e) {
             throw new IllegalStateException("Customer import failed", e);
         } catch (IOException e) {
@@ -90,20 +108,41 @@ public class CsvImporter {
 
     /** @param charset the charset the request states, or null to find it from the bytes */
     public ImportReport importOrders(InputStream csv, Charset charset) {
+        CsvFormatDetector.Detected file = detect(csv, charset);
+        return importOrders(reader(file), file.format());
+    }
+
+    /**
+     * An orders file read as characters: a translation of another format (a shop's export) streams through here,
+     * written as the plain format ({@link CsvFormat#DEFAULT}).
+     */
+    public ImportReport importOrders(Reader csv) {
+        return importOrders(csv, CsvFormat.DEFAULT);
+    }
+
+    private ImportReport importOrders(Reader csv, CsvFormat format) {
         try (Connection connection = dataSource.getConnection()) {
-            CsvFormatDetector.Detected file = CsvFormatDetector.detect(csv, charset);
             return new OrderCsvImport(
                             connection,
                             batchSize,
                             maxListedRejections,
                             orders,
                             rates,
+                            json,
                             new OrderFactFolds.FoldWorkers(dataSource::getConnection, foldConnections, foldChunk),
                             orderLanes,
                             followUp)
-                    .run(reader(file), file.format(), limits);
+                    .run(csv, format, limits);
         } catch (SQLException e) {
             throw new IllegalStateException("Order import failed", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static CsvFormatDetector.Detected detect(InputStream csv, Charset charset) {
+        try {
+            return CsvFormatDetector.detect(csv, charset);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,8 +1,8 @@
 package io.comeback.audience.imports;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.comeback.audience.FieldViolation;
 import io.comeback.audience.OrderDraft;
-import io.comeback.audience.OrderInput;
 import io.comeback.audience.OrderValidator;
 import io.comeback.audience.coupons.CouponRedemptions;
 import io.comeback.audience.money.ExchangeRates;
@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -30,9 +31,11 @@ final class OrderCsvImport extends CsvImport {
     private static final Logger LOG = Logger.getLogger(OrderCsvImport.class);
 
     static final List<String> REQUIRED = List.of("orderId", "customerId", "total", "currency", "placedAt");
-    static final Set<String> KNOWN = Set.of("orderId", "customerId", "total", "currency", "placedAt", "couponCode");
+    static final Set<String> KNOWN = Set.of(
+            "orderId", "customerId", "total", "currency", "placedAt", "couponCode", "status", "refunded", "items");
+    private static final String COLUMNS = String.join(",", REQUIRED) + ",couponCode,status,refunded,items";
 
-    private final OrderValidator validator;
+    private final OrderCsvRow rows;
     private final ExchangeRates rates;
     private final OrderFactFolds.FoldWorkers foldWorkers;
     private final ImportFollowUp followUp;
@@ -42,6 +45,9 @@ final class OrderCsvImport extends CsvImport {
     private Optional<Instant> signalledSince = Optional.empty();
 
     private Optional<Instant> triggeringSince = Optional.empty();
+
+    /** Whether a row had items: their facts (favourite category, last product) are then derived after the fold. */
+    private boolean anyItems;
 
     /**
      * @param lanes connections storing batches at once: rows go to a lane by their orderId, so the
@@ -53,11 +59,12 @@ final class OrderCsvImport extends CsvImport {
             int maxListed,
             OrderValidator validator,
             ExchangeRates rates,
+            ObjectMapper json,
             OrderFactFolds.FoldWorkers foldWorkers,
             int lanes,
             ImportFollowUp followUp) {
         super(connection, new ImportSettings("orders", batchSize, maxListed, lanes, foldWorkers.source(), false));
-        this.validator = validator;
+        this.rows = new OrderCsvRow(validator, json);
         this.rates = rates;
         this.foldWorkers = foldWorkers;
         this.followUp = followUp;
@@ -69,15 +76,11 @@ final class OrderCsvImport extends CsvImport {
         if (!missing.isEmpty()) {
             throw new ImportRejectedException(
                     1,
-                    "the header lacks the column(s) " + String.join(", ", missing) + "; an orders file has "
-                            + String.join(",", REQUIRED) + ",couponCode");
+                    "the header lacks the column(s) " + String.join(", ", missing) + "; an orders file has " + COLUMNS);
         }
         for (String column : header) {
             if (!KNOWN.contains(column.trim())) {
-                throw new ImportRejectedException(
-                        1,
-                        "unknown column '" + column + "'; an orders file has " + String.join(",", REQUIRED)
-                                + ",couponCode");
+                throw new ImportRejectedException(1, "unknown column '" + column + "'; an orders file has " + COLUMNS);
             }
         }
     }
@@ -106,7 +109,11 @@ final class OrderCsvImport extends CsvImport {
     @Override
     protected void afterBatches() throws SQLException {
         long started = System.nanoTime();
+        OptionalLong itemsFrom = anyItems ? OrderFactFoldStore.fromOrderId(connection, foldId) : OptionalLong.empty();
         report.tally(OrderFactFolds.finish(connection, foldId, foldWorkers, followUp));
+        if (itemsFrom.isPresent()) {
+            deriveItemFacts(itemsFrom.getAsLong());
+        }
         LOG.infof(
                 "Import of orders: customer facts folded and recent orders entered in %.1f s",
                 (System.nanoTime() - started) / 1e9);
@@ -135,8 +142,9 @@ final class OrderCsvImport extends CsvImport {
         // amount (order.total of the flows they start).
         return """
                 CREATE TEMP TABLE import_orders (line BIGINT, order_id TEXT, customer_external_id TEXT,
-                    total NUMERIC(14, 2), order_amount NUMERIC(14, 2), currency TEXT, rate NUMERIC(24, 10),
-                    placed_at TIMESTAMPTZ, coupon_code TEXT);
+                    total NUMERIC(14, 2), order_amount NUMERIC(14, 2), order_refunded NUMERIC(14, 2), currency TEXT,
+                    rate NUMERIC(24, 10), placed_at TIMESTAMPTZ, coupon_code TEXT, status TEXT,
+                    refunded_total NUMERIC(14, 2), items JSONB);
                 CREATE TEMP TABLE import_stored_orders (id BIGINT, customer_id BIGINT, order_id TEXT,
                     total NUMERIC(14, 2), coupon_code TEXT, placed_at TIMESTAMPTZ)""";
     }
@@ -158,33 +166,41 @@ final class OrderCsvImport extends CsvImport {
 
     @Override
     protected boolean stage(CsvReader.Row row, CopyRowWriter out) {
-        OrderInput input = new OrderInput(
+        OrderCsvRow.Result result = rows.judge(
                 value(row, "orderId"),
                 value(row, "customerId"),
                 amount(row, "total"),
                 value(row, "currency"),
                 value(row, "placedAt"),
-                List.of(),
-                value(row, "couponCode"));
-        OrderValidator.Result result = validator.validate(input);
-        if (result instanceof OrderValidator.Invalid invalid) {
-            for (FieldViolation v : invalid.violations()) {
+                value(row, "couponCode"),
+                value(row, "status"),
+                amount(row, "refunded"),
+                value(row, "items"));
+        if (result instanceof OrderCsvRow.Unfit unfit) {
+            for (FieldViolation v : unfit.violations()) {
                 report.reject(row.line(), v.field(), v.message());
             }
             return false;
         }
-        OrderDraft o = ((OrderValidator.Valid) result).draft();
-        // The validator refused a currency without a rate; the rate in force now is kept with the order.
+        OrderCsvRow.Staged staged = ((OrderCsvRow.Fit) result).staged();
+        OrderDraft o = staged.draft();
+        anyItems |= !o.items().isEmpty();
+        // The validator refused a currency without a rate; the rate in force now is kept with the order. What it
+        // counts (net of refunds) and what was refunded are stored in the reporting currency, as OrderChanges does.
         BigDecimal rate = rates.require(o.currency());
         out.field(row.line())
                 .field(o.orderId())
                 .field(o.customerExternalId())
-                .field(ExchangeRates.convert(o.total(), rate).toPlainString())
+                .field(ExchangeRates.convert(staged.net(), rate).toPlainString())
                 .field(o.total().toPlainString())
+                .field(staged.refunded().toPlainString())
                 .field(o.currency())
                 .field(rate.toPlainString())
                 .field(o.placedAt())
                 .field(o.couponCode())
+                .field(staged.status().wire())
+                .field(ExchangeRates.convert(staged.refunded(), rate).toPlainString())
+                .field(staged.itemsJson())
                 .endRow();
         return true;
     }
@@ -244,6 +260,22 @@ final class OrderCsvImport extends CsvImport {
         stages.mark("truncate");
     }
 
+    /**
+     * The item facts of the customers whose new orders have items, derived from all their orders as
+     * {@code OrderChanges} derives them for one. After the fold's commit: an import that dies here keeps its orders
+     * and facts, and a customer's next order with items derives these again.
+     */
+    private void deriveItemFacts(long fromOrderId) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("""
+                UPDATE customers SET favourite_category = comeback_favourite_category(id),
+                                     last_product = comeback_last_product(id)
+                WHERE id IN (SELECT customer_id FROM orders WHERE id > ? AND items <> '[]'::jsonb)""")) {
+            st.setLong(1, fromOrderId);
+            st.executeUpdate();
+        }
+        connection.commit();
+    }
+
     private static boolean anyStored(Connection connection) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement("SELECT EXISTS (SELECT FROM import_stored_orders)");
                 ResultSet rs = st.executeQuery()) {
@@ -288,24 +320,41 @@ final class OrderCsvImport extends CsvImport {
                 LEFT JOIN LATERAL (SELECT id FROM customers c
                                    WHERE c.external_id = s.customer_external_id AND c.erased_at IS NULL LIMIT 1) c ON true),
             inserted AS (
-                INSERT INTO orders (order_id, customer_id, total, order_amount, currency, rate, placed_at, coupon_code)
-                SELECT order_id, customer_id, total, order_amount, currency, rate, placed_at, coupon_code
-                FROM resolved r WHERE customer_id IS NOT NULL
+                INSERT INTO orders (order_id, customer_id, total, order_amount, order_refunded, currency, rate, placed_at,
+                                    coupon_code, status, refunded_total, items)
+                SELECT order_id, customer_id, total, order_amount, order_refunded, currency, rate, placed_at, coupon_code,
+                       status, refunded_total, items
+                FROM resolved r WHERE customer_id IS NOT NULL AND status NOT IN ('pending', 'cancelled')
                   -- An order cancelled or not paid yet (V231) is known under its id too: stored before.
                   AND NOT EXISTS (SELECT 1 FROM orders_not_counted x WHERE x.order_id = r.order_id)
                 ORDER BY order_id
                 ON CONFLICT (order_id) DO NOTHING
                 RETURNING id, order_id, customer_id, total, order_amount, placed_at, coupon_code),
+            -- Orders that are no purchase (cancelled, not paid yet) are kept apart, as OrderChanges keeps them: they
+            -- count nowhere, and a later record of the shop that makes them count moves them in.
+            parked AS (
+                INSERT INTO orders_not_counted (order_id, customer_id, total, order_amount, order_refunded, currency,
+                                                rate, placed_at, coupon_code, status, refunded_total, items)
+                SELECT order_id, customer_id, total, order_amount, order_refunded, currency, rate, placed_at, coupon_code,
+                       status, refunded_total, items
+                FROM resolved r WHERE customer_id IS NOT NULL AND status IN ('pending', 'cancelled')
+                  AND NOT EXISTS (SELECT 1 FROM orders x WHERE x.order_id = r.order_id)
+                ON CONFLICT (order_id) DO NOTHING
+                RETURNING order_id),
             redeemed AS (%s RETURNING 1)%s
-            SELECT -1 AS line, NULL AS order_id, NULL AS customer, (SELECT count(*) FROM inserted)::int AS outcome
+            SELECT -1 AS line, NULL AS order_id, NULL AS customer,
+                   ((SELECT count(*) FROM inserted) + (SELECT count(*) FROM parked))::int AS outcome
             UNION ALL
             SELECT line, order_id, customer_external_id, %d FROM resolved WHERE customer_id IS NULL
             UNION ALL
             SELECT r.line, r.order_id, NULL,
                    -- Rows that did not insert are few: look each up by index rather than join all orders.
-                   CASE WHEN (SELECT o.created_at FROM orders o WHERE o.order_id = r.order_id) >= ? THEN %d ELSE %d END
+                   CASE WHEN coalesce((SELECT o.created_at FROM orders o WHERE o.order_id = r.order_id),
+                                      (SELECT x.created_at FROM orders_not_counted x WHERE x.order_id = r.order_id)) >= ?
+                        THEN %d ELSE %d END
             FROM resolved r
             WHERE r.customer_id IS NOT NULL AND r.order_id NOT IN (SELECT order_id FROM inserted)
+              AND r.order_id NOT IN (SELECT order_id FROM parked)
             """.formatted(
                         CouponRedemptions.ATTRIBUTE.formatted("SELECT * FROM inserted"),
                         keeping,

@@ -32,7 +32,11 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class BodyLimits {
 
     /** The routes that stream their body (millions of CSV rows); their limits are per record ({@code comeback.limits.csv.*}). */
-    static final Set<String> STREAMED = Set.of("/api/import/customers", "/api/import/orders");
+    static final Set<String> STREAMED = Set.of(
+            "/api/import/customers",
+            "/api/import/orders",
+            "/api/import/shopify/customers",
+            "/api/import/shopify/orders");
 
     private static final String WEBHOOKS = "/webhooks/";
 
