@@ -51,6 +51,8 @@ public final class ExportRejections {
                 total > shown.size(),
                 report.entered(),
                 report.goalsMet(),
-                report.flows());
+                report.awaitingApproval(),
+                report.flows(),
+                report.format());
     }
 }

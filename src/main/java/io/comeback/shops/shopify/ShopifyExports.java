@@ -64,7 +64,12 @@ public class ShopifyExports {
      */
     public ImportReport importCustomers(InputStream body, Charset charset, boolean enroll) {
         ShopifyCustomerExport export = new ShopifyCustomerExport(
-                new InputStreamReader(body, exportCharset(charset)), limits, maxListed, dataSource, phones, clock.instant());
+                new InputStreamReader(body, exportCharset(charset)),
+                limits,
+                maxListed,
+                dataSource,
+                phones,
+                clock.instant());
         start(export);
         ImportReport report = importer.importCustomers(export, enroll);
         return export.rejections().joinedTo(report, ShopifyCustomerExport::columnOf);
