@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Converts the orders stored before amounts were converted (V234: {@code rate} null). Those in the reporting currency
+ * Converts the orders stored before amounts were converted (V275: {@code rate} null). Those in the reporting currency
  * count what they counted (rate 1, nothing else changes); each one in another currency is revised through
  * {@link OrderChanges} at today's rate, in a transaction of its own, so its customer's facts, its report facts and the
  * loyalty roll-ups follow. One whose currency has no rate keeps counting as it came until a rate is set (a warning

@@ -22,7 +22,7 @@ import java.util.Optional;
  * Brings an order to the state its source says it is in now, whatever came before and in whatever order the records
  * arrive: creates it, changes its amount, refunds, status or lines, moves it out of the purchases when it is
  * cancelled (or not paid yet) and back in when it counts again. Everything derived from a counted order follows in
- * the same transaction: the customer's facts, the report facts kept per order (V231), the coupon redemption, the
+ * the same transaction: the customer's facts, the report facts kept per order (V272), the coupon redemption, the
  * loyalty roll-ups ({@link OrderRevisionHooks}). A new purchase starts flows and meets goals once
  * ({@link AudienceEvents.OrderPlaced}), also when it first counts later (paid after waiting for its payment).
  *
@@ -63,7 +63,7 @@ public class OrderChanges {
     private static final String SAME = """
             SELECT order_amount = ? AND currency = ? AND placed_at = ? AND coupon_code IS NOT DISTINCT FROM ?
                    AND items = CAST(? AS jsonb) AND status = ? AND order_refunded = ?
-                   -- An order stored before amounts were converted (V234) is converted by any revision of it.
+                   -- An order stored before amounts were converted (V275) is converted by any revision of it.
                    AND rate IS NOT NULL
             FROM %s WHERE id = ?""";
     private static final String TOUCH_SHOP_TIME = "UPDATE %s SET shop_updated_at = ? WHERE id = ?";

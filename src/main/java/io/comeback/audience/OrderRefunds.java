@@ -10,7 +10,7 @@ import java.time.Instant;
 
 /**
  * A shop's refunds of an order, each once by its id, whether they come before the order or after it, on their own
- * or listed in an order record (V231). The order's refunded amount is their sum.
+ * or listed in an order record (V272). The order's refunded amount is their sum.
  */
 public final class OrderRefunds {
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Where an order stands. Only a purchase counts (facts, rhythm, goals, reports): an order that is {@link #PENDING}
  * (not paid yet: a WooCommerce order waiting for its payment, or whose payment failed) or {@link #CANCELLED} is kept
- * apart ({@code orders_not_counted}, V231). A refunded order still counts as an order, worth what was not refunded.
+ * apart ({@code orders_not_counted}, V272). A refunded order still counts as an order, worth what was not refunded.
  */
 public enum OrderStatus {
     PENDING("pending"),

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code campaigns} rows (V260): each campaign's text as written and where its lifecycle stands. What the
+ * The {@code campaigns} rows (V276): each campaign's text as written and where its lifecycle stands. What the
  * campaign has done is read from its flow's enrollments and ledger rows, not kept here.
  */
 @ApplicationScoped

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The codes waiting to be created at the shop (coupons with {@code shop_status} pending, V233): taken with SKIP
+ * The codes waiting to be created at the shop (coupons with {@code shop_status} pending, V274): taken with SKIP
  * LOCKED under a lease, then created (their held texts are released), tried again later, or given up (their texts
  * are blocked: none leaves with a code that does not work at the checkout).
  */

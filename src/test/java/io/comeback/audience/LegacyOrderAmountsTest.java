@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Orders stored before amounts were converted (rate null, as V234 leaves them) are converted at start: one in euros
+ * Orders stored before amounts were converted (rate null, as V275 leaves them) are converted at start: one in euros
  * counts its value in kroner (the test profile's 11.50) in its customer's facts; one in kroner stays as it was.
  */
 @QuarkusTest

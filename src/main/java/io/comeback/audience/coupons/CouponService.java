@@ -25,7 +25,7 @@ public class CouponService {
     /** With 4+ characters of a 31-letter alphabet a collision is rare; this bounds a pathological run. */
     static final int ATTEMPTS = 100;
 
-    // With a shop connected the code is pending there until created (V233): the shop-code outbox creates it, and
+    // With a shop connected the code is pending there until created (V274): the shop-code outbox creates it, and
     // texts naming it wait for that.
     private static final String INSERT = """
             INSERT INTO coupons (code, flow_id, enrollment_id, customer_id, step_id, issued_at, expires_at,

@@ -47,7 +47,7 @@ final class OrderImportMerge {
                 SELECT order_id, customer_id, total, order_amount, order_refunded, currency, rate, placed_at, coupon_code,
                        status, refunded_total, items
                 FROM resolved r WHERE customer_id IS NOT NULL AND status NOT IN ('pending', 'cancelled')
-                  -- An order cancelled or not paid yet (V231) is known under its id too: stored before.
+                  -- An order cancelled or not paid yet (V272) is known under its id too: stored before.
                   AND NOT EXISTS (SELECT 1 FROM orders_not_counted x WHERE x.order_id = r.order_id)
                 ORDER BY order_id
                 ON CONFLICT (order_id) DO NOTHING
