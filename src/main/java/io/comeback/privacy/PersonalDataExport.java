@@ -37,7 +37,7 @@ import java.util.Optional;
 /**
  * Everything held about one person, for an access request (GDPR art. 15): the profile as stored, consent
  * and its history, orders, events, enrollments, the texts sent to them with their delivery history, the
- * texts they sent, coupon codes issued to them, survey answers, the short links made for them and their
+ * texts they sent, coupon codes issued to them, survey answers, campaign keyword entries, the short links made for them and their
  * referrals. The same tables {@link ErasureScrub} clears; reports' aggregates hold nothing of one person and are
  * not part of it.
  */
@@ -88,7 +88,14 @@ public class PersonalDataExport {
                     coupons(c, customer),
                     surveyAnswers(c, customer),
                     shortLinks(c, customer),
-                    referral(c, customer)));
+                    referral(c, customer),
+                    rows(
+                            c,
+                            "SELECT campaign_id, keyword, entered_at FROM campaign_entries WHERE customer_id = ? ORDER BY entered_at",
+                            customer,
+                            null,
+                            rs -> new PersonalData.CampaignEntry(
+                                    rs.getString(1), rs.getString(2), Jdbc.getInstant(rs, 3)))));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not export customer '" + externalId + "'", e);
         }
