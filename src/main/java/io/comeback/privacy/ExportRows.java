@@ -122,4 +122,13 @@ final class ExportRows {
         }
         return rows;
     }
+
+    static List<PersonalData.CampaignEntry> campaignEntries(Connection c, long customer) throws SQLException {
+        return rows(
+                c,
+                "SELECT campaign_id, keyword, entered_at FROM campaign_entries WHERE customer_id = ? ORDER BY entered_at",
+                customer,
+                null,
+                rs -> new PersonalData.CampaignEntry(rs.getString(1), rs.getString(2), Jdbc.getInstant(rs, 3)));
+    }
 }

@@ -26,7 +26,11 @@ public final class PersonalData {
             List<Coupon> coupons,
             List<SurveyAnswer> surveyAnswers,
             List<ShortLink> links,
-            Referral referral) {}
+            Referral referral,
+            List<CampaignEntry> campaignEntries) {}
+
+    /** A keyword entry to a campaign (a competition, a sign-up): the campaign, the word texted, when. */
+    public record CampaignEntry(String campaignId, String keyword, Instant enteredAt) {}
 
     public record Profile(
             String externalId,

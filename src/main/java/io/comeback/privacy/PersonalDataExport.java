@@ -31,7 +31,7 @@ import java.util.Optional;
 /**
  * Everything held about one person, for an access request (GDPR art. 15): the profile as stored, consent
  * and its history, orders, events, enrollments, the texts sent to them with their delivery history, the
- * texts they sent, coupon codes issued to them, survey answers, the short links made for them and their
+ * texts they sent, coupon codes issued to them, survey answers, campaign keyword entries, the short links made for them and their
  * referrals. The same tables {@link ErasureScrub} clears; reports' aggregates hold nothing of one person and are
  * not part of it.
  */
@@ -82,7 +82,8 @@ public class PersonalDataExport {
                     ExportRows.coupons(c, customer),
                     ExportRows.surveyAnswers(c, customer),
                     ExportRows.shortLinks(c, customer),
-                    ExportRows.referral(c, customer)));
+                    ExportRows.referral(c, customer),
+                    ExportRows.campaignEntries(c, customer)));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not export customer '" + externalId + "'", e);
         }

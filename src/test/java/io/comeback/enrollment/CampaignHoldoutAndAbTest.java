@@ -164,6 +164,52 @@ class CampaignHoldoutAndAbTest {
                 .isEqualTo(test.get("a").size());
     }
 
+    @Test
+    void aCampaignCountsAgainstTheCapsAndItsPriorityDecidesWhoWaits() {
+        Instant ten = Instant.parse("2026-06-15T08:00:00Z"); // 10:00 in Oslo
+        TestClockProducer.CLOCK.setTo(ten.minus(Duration.ofHours(2)));
+        RuntimeDriver runtime = new RuntimeDriver();
+        String cohort = TestData.letters();
+        String customer = CampaignSteps.cohort(cohort, 1, "Europe/Oslo", "nb-NO", TestData::norwegianMobile)
+                .get(0);
+        io.comeback.engine.model.Flow flow = runtime.register("""
+                id: news-%s
+                settings:
+                  priority: 40
+                trigger: customer_created
+                steps:
+                  - id: news
+                    send:
+                      text: "Nyhetsbrev. Svar STOPP for å melde deg av."
+                """.formatted(cohort));
+        String id = "priority-" + cohort;
+        CampaignSteps.put(id, """
+                id: %s
+                settings:
+                  priority: 80
+                audience:
+                  - attribute: cohort
+                    equals: %s
+                send:
+                  text: "Kampanje! Svar STOPP for å melde deg av."
+                schedule:
+                  at: "10:00"
+                """.formatted(id, cohort)).statusCode(201);
+        CampaignSteps.post(id, "start").statusCode(200);
+        long[] internal = {0};
+        CampaignSteps.query(
+                "SELECT customer_id FROM enrollments WHERE flow_id = ?", id, rs -> internal[0] = rs.getLong(1));
+        runtime.enroll(flow, internal[0], ten);
+
+        runtime.stepTo(ten, Duration.ofHours(1));
+        assertThat(CampaignSteps.simulatorTexts(id)).isEqualTo(1);
+        String reason = given().get("/api/customers/" + customer + "/messages")
+                .then()
+                .extract()
+                .path("find { it.flowId == '" + flow.id() + "' }.statusReason");
+        assertThat(reason).isEqualTo("deferred: lower priority than campaign." + id);
+    }
+
     private static void order(String customer, String total) {
         given().body(Map.of(
                         "orderId",

@@ -30,7 +30,8 @@ class CampaignKeywordEntryTest {
         String cohort = TestData.letters();
         String swede = TestData.swedishMobile();
         String norwegian = TestData.norwegianMobile();
-        CampaignSteps.cohort(cohort, 1, "Europe/Stockholm", "sv-SE", () -> swede);
+        String swedeId = CampaignSteps.cohort(cohort, 1, "Europe/Stockholm", "sv-SE", () -> swede)
+                .get(0);
         CampaignSteps.cohort(cohort, 1, "Europe/Oslo", "nb-NO", () -> norwegian);
         String outsider = TestData.norwegianMobile();
         CampaignSteps.cohort(TestData.letters(), 1, "Europe/Oslo", "nb-NO", () -> outsider);
@@ -70,6 +71,15 @@ class CampaignKeywordEntryTest {
         runtime.runDue();
         assertThat(entries(id)).as("the window has closed").isEqualTo(1);
         assertThat(texts(norwegian)).noneMatch(b -> b.contains("Du er med i trekningen"));
+
+        // The entry is the person's data: in their access export, gone with their erasure.
+        given().get("/api/customers/" + swedeId + "/export")
+                .then()
+                .statusCode(200)
+                .body("campaignEntries[0].campaignId", org.hamcrest.Matchers.equalTo(id))
+                .body("campaignEntries[0].keyword", org.hamcrest.Matchers.equalTo("VIP"));
+        given().delete("/api/customers/" + swedeId).then().statusCode(204);
+        assertThat(entries(id)).isZero();
     }
 
     private static long entries(String campaignId) {
