@@ -52,17 +52,20 @@ public record CampaignPreviewView(
                     "Held out (get nothing; the baseline for lift)", holdout + " %", Formats.count(p.heldOut())));
         }
         if (campaign.isAbTest()) {
+            // The test share is drawn from those not held out, split equally; shares here are of the whole audience.
             int test = campaign.test().orElseThrow().percent();
-            String each = Formats.decimal((double) test / campaign.variants().size(), 1) + " %";
+            double treated = 100 - holdout;
+            String each =
+                    Formats.decimal(treated * test / 100 / campaign.variants().size(), 1) + " %";
             campaign.variants()
                     .forEach(v -> shares.add(new Share(
                             "Variant " + v + " (test share)",
                             each,
                             Formats.count(p.byVariant().getOrDefault(v, 0L)))));
             shares.add(new Share(
-                    "The rest: the winning variant, after "
-                            + campaign.test().orElseThrow().decideAfter(),
-                    (100 - test) + " % of the rest",
+                    "The rest: the variant that converts best, chosen "
+                            + campaign.test().orElseThrow().decideAfter() + " after the first text",
+                    Formats.decimal(treated * (100 - test) / 100, 1) + " %",
                     Formats.count(p.laterWithWinner())));
         } else {
             shares.add(new Share("Texted", (100 - holdout) + " %", Formats.count(texts)));

@@ -31,7 +31,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -118,6 +120,23 @@ class CampaignComposerBrowserTest {
 
         type(campaign(id, cohort, "send"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem-summary"), "No problems."));
+
+        // Ctrl-Space on an empty line completes the campaign's keys, explained from the schema.
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+        ((JavascriptExecutor) browser)
+                .executeScript("var cm = window.campaignEditor; cm.focus(); cm.setCursor(cm.lineCount() - 1, 0);");
+        wait.until(d -> {
+            new Actions(d)
+                    .keyDown(Keys.CONTROL)
+                    .sendKeys(" ")
+                    .keyUp(Keys.CONTROL)
+                    .perform();
+            return d.findElements(By.cssSelector(".CodeMirror-hints li")).stream()
+                    .anyMatch(li -> li.getText().startsWith("holdout_percent — "));
+        });
+        new Actions(browser).sendKeys(Keys.ESCAPE).perform();
+        wait.until(d -> d.findElements(By.cssSelector(".CodeMirror-hints")).isEmpty());
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(15));
 
         // The preview: five people, their texts one segment each, and the cost per country.
         browser.findElement(By.id("preview-button")).click();
