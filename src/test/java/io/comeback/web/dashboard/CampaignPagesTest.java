@@ -218,4 +218,52 @@ class CampaignPagesTest {
                 .then()
                 .statusCode(404);
     }
+
+    @Test
+    void theButtonsStartPauseResumeAndCancelAndARefusalSaysWhy() {
+        String id = "life-" + TestData.letters();
+        Api.csv("externalId,firstName,phone,timeZone,locale,consentStatus,consentSource,cohort\n"
+                        + TestData.id("life") + ",Kari," + TestData.norwegianMobile()
+                        + ",Europe/Oslo,nb-NO,opted_in,checkout," + id + "\n")
+                .post("/api/import/customers")
+                .then()
+                .statusCode(200);
+        given().contentType("text/plain")
+                .body(campaign(id, "send").replace("  at: \"10:00\"", "  date: 2099-06-01\n  at: \"10:00\""))
+                .put("/api/campaigns/" + id)
+                .then()
+                .statusCode(201);
+        String session = Api.signIn("camp-starter-" + TestData.letters(), "marketer");
+        String composer = page(session, "/campaigns/" + id);
+        assertThat(composer).contains("Yes, start: send 1 texts");
+        String csrf = Api.csrf(composer);
+        for (String[] step : new String[][] {
+            {"start", "started", "scheduled", "Yes, pause 1 texts"},
+            {"pause", "paused", "paused", "Yes, resume 1 texts"},
+            {"resume", "resumed", "scheduled", "Yes, pause 1 texts"}
+        }) {
+            as(session, null)
+                    .contentType(ContentType.URLENC)
+                    .formParam("csrf", csrf)
+                    .post("/campaigns/" + id + "/" + step[0])
+                    .then()
+                    .statusCode(303)
+                    .header("Location", containsString("?done=" + step[1]));
+            given().get("/api/campaigns/" + id).then().body("state", equalTo(step[2]));
+            assertThat(page(session, "/campaigns/" + id + "?done=" + step[1]))
+                    .contains("id=\"campaign-state\">" + step[2] + "<")
+                    .contains(step[3]);
+        }
+        // Starting twice is refused with the reason, and changes nothing.
+        String refused = as(session, null)
+                .contentType(ContentType.URLENC)
+                .formParam("csrf", csrf)
+                .post("/campaigns/" + id + "/start")
+                .then()
+                .statusCode(409)
+                .extract()
+                .asString();
+        assertThat(refused).contains("id=\"control-refusal\"").contains("a campaign starts once");
+        given().get("/api/campaigns/" + id).then().body("state", equalTo("scheduled"));
+    }
 }
