@@ -138,8 +138,15 @@ class ConversationBrowserTest {
         assertAccessible("follow-ups");
 
         // The other pages of the dashboard pass the same check.
-        for (String page :
-                List.of("/", "/flows", "/flows/feedback", "/inbox?show=all", "/customers?q=nobody", "/referrals")) {
+        for (String page : List.of(
+                "/",
+                "/flows",
+                "/flows/feedback",
+                "/inbox?show=all",
+                "/customers?q=nobody",
+                "/referrals",
+                "/campaigns",
+                "/campaigns/new")) {
             browser.get(url(page));
             assertAccessible(page);
         }
