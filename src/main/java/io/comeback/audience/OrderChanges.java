@@ -3,7 +3,6 @@ package io.comeback.audience;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
-import io.comeback.audience.coupons.CouponRedemptions;
 import io.comeback.audience.money.ExchangeRates;
 import io.comeback.audience.money.NoExchangeRate;
 import io.comeback.support.AdvisoryLocks;
@@ -43,32 +42,6 @@ public class OrderChanges {
     public record Applied(Result result, StoredOrder order) {}
 
     private static final AdvisoryLocks.Named ORDER_LOCK = AdvisoryLocks.ORDER;
-
-    private static final String INSERT_COUNTED = """
-            INSERT INTO orders (order_id, customer_id, order_amount, order_refunded, currency, rate, total,
-                                refunded_total, placed_at, coupon_code, items, status, shop_updated_at, created_at,
-                                updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, coalesce(?, now()), ?)
-            RETURNING id""";
-    private static final String INSERT_NOT_COUNTED = """
-            INSERT INTO orders_not_counted (order_id, customer_id, order_amount, order_refunded, currency, rate, total,
-                                            refunded_total, placed_at, coupon_code, items, status, shop_updated_at,
-                                            created_at, updated_at, was_counted)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, coalesce(?, now()), ?, ?)""";
-    private static final String UPDATE = """
-            UPDATE %s SET order_amount = ?, order_refunded = ?, currency = ?, rate = ?, total = ?, refunded_total = ?,
-                placed_at = ?, coupon_code = ?, items = CAST(? AS jsonb), status = ?,
-                shop_updated_at = coalesce(?, shop_updated_at), updated_at = ?
-            WHERE id = ?""";
-    private static final String SAME = """
-            SELECT order_amount = ? AND currency = ? AND placed_at = ? AND coupon_code IS NOT DISTINCT FROM ?
-                   AND items = CAST(? AS jsonb) AND status = ? AND order_refunded = ?
-                   -- An order stored before amounts were converted (V275) is converted by any revision of it.
-                   AND rate IS NOT NULL
-            FROM %s WHERE id = ?""";
-    private static final String TOUCH_SHOP_TIME = "UPDATE %s SET shop_updated_at = ? WHERE id = ?";
-    private static final String REDEEM = CouponRedemptions.ATTRIBUTE.formatted(
-            "SELECT id, customer_id, placed_at, total, coupon_code FROM orders WHERE id = ?");
 
     private final AgroalDataSource dataSource;
     private final StoredOrders stored;
@@ -115,9 +88,10 @@ public class OrderChanges {
                 return new Applied(Result.STALE, s);
             }
             String items = json.writeValueAsString(r.items());
-            if (same(c, s, r, items)) {
+            if (OrderRowStore.same(c, s, r, items)) {
                 if (r.shopUpdatedAt() != null && !r.shopUpdatedAt().equals(s.shopUpdatedAt())) {
-                    try (PreparedStatement st = c.prepareStatement(TOUCH_SHOP_TIME.formatted(table(s.counted())))) {
+                    try (PreparedStatement st = c.prepareStatement(
+                            OrderRowStore.TOUCH_SHOP_TIME.formatted(OrderRowStore.table(s.counted())))) {
                         Jdbc.setInstant(st, 1, r.shopUpdatedAt());
                         st.setLong(2, s.id());
                         st.executeUpdate();
@@ -129,8 +103,8 @@ public class OrderChanges {
             boolean counts = r.status().counts();
             if (s.counted() && counts) {
                 hooks.beforeChange(c, s.customerId());
-                update(c, s, r, money, items);
-                rederive(c, s.id());
+                OrderRowStore.update(c, s, r, money, items, clock.instant());
+                OrderRowStore.rederive(c, s.id());
                 CustomerFacts.recompute(c, s.customerId());
                 hooks.afterChange(c, s.customerId());
             } else if (s.counted()) {
@@ -138,7 +112,7 @@ public class OrderChanges {
             } else if (counts) {
                 moveIn(c, s, r, money);
             } else {
-                update(c, s, r, money, items);
+                OrderRowStore.update(c, s, r, money, items, clock.instant());
             }
             return new Applied(Result.UPDATED, stored.find(c, r.orderId()).orElseThrow());
         } catch (SQLException | JsonProcessingException e) {
@@ -163,9 +137,9 @@ public class OrderChanges {
             st.executeUpdate();
         }
         if (!r.items().isEmpty()) {
-            exec(c, OrderStore.ITEM_FACTS, r.customerId());
+            OrderRowStore.exec(c, OrderStore.ITEM_FACTS, r.customerId());
         }
-        redeem(c, id, r.couponCode());
+        OrderRowStore.redeem(c, id, r.couponCode());
         announce(r.customerId(), r);
     }
 
@@ -176,8 +150,8 @@ public class OrderChanges {
             st.setLong(1, s.id());
             st.executeUpdate();
         }
-        exec(c, "SELECT comeback_order_facts_drop(?)", s.id());
-        exec(c, "DELETE FROM loyalty_pending_orders WHERE order_id = ?", s.id());
+        OrderRowStore.exec(c, "SELECT comeback_order_facts_drop(?)", s.id());
+        OrderRowStore.exec(c, "DELETE FROM loyalty_pending_orders WHERE order_id = ?", s.id());
         insertNotCounted(c, withCustomer(r, s.customerId()), money, s, true);
         CustomerFacts.recompute(c, s.customerId());
         hooks.afterChange(c, s.customerId());
@@ -192,7 +166,7 @@ public class OrderChanges {
         }
         OrderRevision moved = withCustomer(r, s.customerId());
         long id = insertCounted(c, moved, money, s);
-        redeem(c, id, moved.couponCode());
+        OrderRowStore.redeem(c, id, moved.couponCode());
         CustomerFacts.recompute(c, s.customerId());
         if (!s.wasCounted()) {
             announce(s.customerId(), moved);
@@ -201,7 +175,7 @@ public class OrderChanges {
 
     private long insertCounted(Connection c, OrderRevision r, OrderMoney money, StoredOrder before)
             throws SQLException, JsonProcessingException {
-        try (PreparedStatement st = c.prepareStatement(INSERT_COUNTED)) {
+        try (PreparedStatement st = c.prepareStatement(OrderRowStore.INSERT_COUNTED)) {
             int i = bindNew(st, r, money, before);
             Jdbc.setInstant(st, ++i, before == null ? null : clock.instant());
             try (ResultSet rs = st.executeQuery()) {
@@ -214,7 +188,7 @@ public class OrderChanges {
     private void insertNotCounted(
             Connection c, OrderRevision r, OrderMoney money, StoredOrder before, boolean wasCounted)
             throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(INSERT_NOT_COUNTED)) {
+        try (PreparedStatement st = c.prepareStatement(OrderRowStore.INSERT_NOT_COUNTED)) {
             int i = bindNew(st, r, money, before);
             Jdbc.setInstant(st, ++i, before == null ? null : clock.instant());
             st.setBoolean(++i, wasCounted || (before != null && before.wasCounted()));
@@ -229,7 +203,7 @@ public class OrderChanges {
         int i = 0;
         st.setString(++i, r.orderId());
         st.setLong(++i, r.customerId());
-        i = bindAmounts(st, i, r, money);
+        i = OrderRowStore.bindAmounts(st, i, r, money);
         Jdbc.setInstant(st, ++i, r.placedAt());
         st.setString(++i, r.couponCode());
         st.setString(++i, json.writeValueAsString(r.items()));
@@ -239,69 +213,6 @@ public class OrderChanges {
         Jdbc.setInstant(st, ++i, shopTime);
         Jdbc.setInstant(st, ++i, before == null ? null : before.createdAt());
         return i;
-    }
-
-    /** The order's own amounts in its currency, its rate, and what it counts in the reporting currency. */
-    private static int bindAmounts(PreparedStatement st, int i, OrderRevision r, OrderMoney money) throws SQLException {
-        st.setBigDecimal(++i, r.amount());
-        st.setBigDecimal(++i, r.refundedCapped());
-        st.setString(++i, r.currency());
-        st.setBigDecimal(++i, money.rate());
-        st.setBigDecimal(++i, money.net());
-        st.setBigDecimal(++i, money.refunded());
-        return i;
-    }
-
-    private void update(Connection c, StoredOrder s, OrderRevision r, OrderMoney money, String items)
-            throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(UPDATE.formatted(table(s.counted())))) {
-            int i = bindAmounts(st, 0, r, money);
-            Jdbc.setInstant(st, ++i, r.placedAt());
-            st.setString(++i, r.couponCode());
-            st.setString(++i, items);
-            st.setString(++i, r.status().wire());
-            Jdbc.setInstant(st, ++i, r.shopUpdatedAt());
-            Jdbc.setInstant(st, ++i, clock.instant());
-            st.setLong(++i, s.id());
-            st.executeUpdate();
-        }
-    }
-
-    private boolean same(Connection c, StoredOrder s, OrderRevision r, String items) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(SAME.formatted(table(s.counted())))) {
-            int i = 0;
-            st.setBigDecimal(++i, r.amount());
-            st.setString(++i, r.currency());
-            Jdbc.setInstant(st, ++i, r.placedAt());
-            st.setString(++i, r.couponCode());
-            st.setString(++i, items);
-            st.setString(++i, r.status().wire());
-            st.setBigDecimal(++i, r.refundedCapped());
-            st.setLong(++i, s.id());
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
-    }
-
-    /** The report facts of a counted order whose amount or time changed, derived again from its row. */
-    private static void rederive(Connection c, long id) throws SQLException {
-        exec(c, "SELECT comeback_order_facts_drop(?)", id);
-        exec(c, "SELECT comeback_order_facts_add(?)", id);
-        exec(c, REDEEM, id);
-    }
-
-    private static void redeem(Connection c, long id, String couponCode) throws SQLException {
-        if (couponCode != null) {
-            exec(c, REDEEM, id);
-        }
-    }
-
-    private static void exec(Connection c, String sql, long id) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            st.setLong(1, id);
-            st.execute();
-        }
     }
 
     private void announce(long customerId, OrderRevision r) {
@@ -320,9 +231,5 @@ public class OrderChanges {
                 r.couponCode(),
                 r.payment(),
                 r.shopUpdatedAt());
-    }
-
-    private static String table(boolean counted) {
-        return counted ? "orders" : "orders_not_counted";
     }
 }

@@ -21,7 +21,6 @@ import io.comeback.shops.ShopPlatform;
 import io.comeback.shops.ShopRefund;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -52,7 +51,8 @@ public class ShopifyTopics implements ShopDeliveryReader {
     public ShopEvent read(String topic, byte[] body) {
         JsonNode n = ShopJson.parse(body);
         return switch (topic) {
-            case "customers/create", "customers/update" -> new ShopEvent.CustomerChanged(customer(n, null));
+            case "customers/create", "customers/update" ->
+                new ShopEvent.CustomerChanged(ShopifyCustomerReader.customer(n, null));
             case "orders/create", "orders/updated", "orders/paid", "orders/cancelled" ->
                 new ShopEvent.OrderChanged(order(n));
             case "refunds/create" -> new ShopEvent.RefundAdded(SHOPIFY.externalId(required(n, "order_id")), refund(n));
@@ -60,52 +60,6 @@ public class ShopifyTopics implements ShopDeliveryReader {
             case "customers/redact" -> new ShopEvent.CustomerRedacted(required(object(n, "customer"), "id"));
             default -> new ShopEvent.Ignored("Comeback does not use the topic " + topic);
         };
-    }
-
-    static ShopCustomer customer(JsonNode c, String locale) {
-        String id = required(c, "id");
-        String phone = text(c, "phone");
-        if (phone == null) {
-            phone = text(object(c, "default_address"), "phone");
-        }
-        return new ShopCustomer(
-                id,
-                SHOPIFY.externalId(id),
-                text(c, "email"),
-                phone,
-                text(c, "first_name"),
-                text(c, "last_name"),
-                locale,
-                instant(c, "updated_at"),
-                consent(object(c, "sms_marketing_consent"), instant(c, "updated_at")));
-    }
-
-    /**
-     * {@code subscribed} is an opt-in, {@code unsubscribed} an opt-out; {@code not_subscribed}, {@code pending}
-     * (double opt-in not confirmed yet) and {@code redacted} say nothing Comeback may act on.
-     */
-    static ShopCustomer.Consent consent(JsonNode sms, Instant updatedAt) {
-        String state = text(sms, "state");
-        if (state == null) {
-            return null;
-        }
-        ConsentStatus status = switch (state.toLowerCase(java.util.Locale.ROOT)) {
-            case "subscribed" -> ConsentStatus.OPTED_IN;
-            case "unsubscribed" -> ConsentStatus.OPTED_OUT;
-            default -> null;
-        };
-        if (status == null) {
-            return null;
-        }
-        Instant at = instant(sms, "consent_updated_at");
-        StringBuilder source = new StringBuilder("shopify");
-        String from = text(sms, "consent_collected_from");
-        String level = text(sms, "opt_in_level");
-        if (from != null) {
-            source.append(" (").append(from.toLowerCase(java.util.Locale.ROOT));
-            source.append(level == null ? ")" : ", " + level + ")");
-        }
-        return new ShopCustomer.Consent(status, at != null ? at : updatedAt, source.toString());
     }
 
     static ShopOrder order(JsonNode o) {
@@ -116,7 +70,7 @@ public class ShopifyTopics implements ShopDeliveryReader {
         String phone = text(o, "phone") != null ? text(o, "phone") : text(billing, "phone");
         JsonNode c = object(o, "customer");
         ShopCustomer customer = c != null && text(c, "id") != null
-                ? withFallbacks(customer(c, locale), email, phone)
+                ? ShopifyCustomerReader.withFallbacks(ShopifyCustomerReader.customer(c, locale), email, phone)
                 : new ShopCustomer(
                         null,
                         SHOPIFY.externalId("guest-" + id),
@@ -218,9 +172,9 @@ public class ShopifyTopics implements ShopDeliveryReader {
         }
         ShopCustomer customer;
         if (c != null && text(c, "id") != null) {
-            customer = withFallbacks(customer(c, locale), email, phone);
+            customer = ShopifyCustomerReader.withFallbacks(ShopifyCustomerReader.customer(c, locale), email, phone);
             if (consent != null && customer.consent() == null) {
-                customer = withConsent(customer, consent);
+                customer = ShopifyCustomerReader.withConsent(customer, consent);
             }
         } else {
             JsonNode billing = object(k, "billing_address");
@@ -244,31 +198,5 @@ public class ShopifyTopics implements ShopDeliveryReader {
                 instant(k, "created_at"),
                 instant(k, "updated_at"),
                 instant(k, "completed_at"));
-    }
-
-    private static ShopCustomer withFallbacks(ShopCustomer c, String email, String phone) {
-        return new ShopCustomer(
-                c.shopId(),
-                c.newExternalId(),
-                c.email() != null ? c.email() : email,
-                c.phone() != null ? c.phone() : phone,
-                c.firstName(),
-                c.lastName(),
-                c.locale(),
-                c.updatedAt(),
-                c.consent());
-    }
-
-    private static ShopCustomer withConsent(ShopCustomer c, ShopCustomer.Consent consent) {
-        return new ShopCustomer(
-                c.shopId(),
-                c.newExternalId(),
-                c.email(),
-                c.phone(),
-                c.firstName(),
-                c.lastName(),
-                c.locale(),
-                c.updatedAt(),
-                consent);
     }
 }

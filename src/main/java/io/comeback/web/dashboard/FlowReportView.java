@@ -100,7 +100,7 @@ public class FlowReportView {
                         "Redemption revenue",
                         formats.money(f.redemptionRevenue()),
                         "revenue of those orders"));
-        RawString chart = SvgCharts.bars(
+        RawString chart = SvgBars.bars(
                 "funnel-chart",
                 "Funnel of " + names.of(flowId),
                 List.of(

@@ -39,10 +39,10 @@ public final class SvgCharts {
     /** Line charts sit in a grid of cards, bars across the page: each drawn at about the size it is shown, so text stays legible. */
     private static final int LINE_WIDTH = 380;
 
-    private static final int BAR_WIDTH = 640;
-    private static final int LEFT = 64;
-    private static final int RIGHT = 16;
-    private static final int TOP = 18;
+    static final int BAR_WIDTH = 640;
+    static final int LEFT = 64;
+    static final int RIGHT = 16;
+    static final int TOP = 18;
 
     private SvgCharts() {}
 
@@ -183,55 +183,7 @@ public final class SvgCharts {
         return close(svg);
     }
 
-    /** Horizontal bars, one per row, each with its value written at its end. */
-    public static RawString bars(String id, String title, List<Bar> bars, DoubleFunction<String> format) {
-        int row = 26;
-        int labelW = 130;
-        int height = TOP + bars.size() * row + 6;
-        double max = niceCeiling(bars.stream().mapToDouble(Bar::value).max().orElse(0));
-        double plotW = BAR_WIDTH - labelW - 70;
-        StringBuilder desc = new StringBuilder();
-        for (Bar b : bars) {
-            desc.append(b.label()).append(": ").append(format.apply(b.value())).append(". ");
-        }
-        StringBuilder svg =
-                open("chart bars", id, title, BAR_WIDTH, height, desc.toString().trim());
-        for (int i = 0; i < bars.size(); i++) {
-            Bar b = bars.get(i);
-            double y = TOP + i * row;
-            double w = max <= 0 ? 0 : plotW * b.value() / max;
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
-                    labelW - 8,
-                    y + 15,
-                    esc(b.label())));
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<rect class=\"bar %s\" x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"18\"/>",
-                    b.style() == null ? "" : esc(b.style()),
-                    labelW,
-                    y + 2,
-                    Math.max(w, b.value() > 0 ? 1 : 0)));
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<text class=\"bar-value\" x=\"%.1f\" y=\"%.1f\">%s</text>",
-                    labelW + w + 6,
-                    y + 15,
-                    esc(format.apply(b.value()))));
-        }
-        svg.append(String.format(
-                Locale.ROOT,
-                "<line class=\"axis\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\"/>",
-                labelW,
-                labelW,
-                TOP,
-                height - 6));
-        return close(svg);
-    }
-
-    private static StringBuilder open(
-            String cssClass, String id, String title, int width, int height, String description) {
+    static StringBuilder open(String cssClass, String id, String title, int width, int height, String description) {
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(
                 Locale.ROOT,
@@ -255,7 +207,7 @@ public final class SvgCharts {
         return svg;
     }
 
-    private static RawString close(StringBuilder svg) {
+    static RawString close(StringBuilder svg) {
         return new RawString(svg.append("</svg>").toString());
     }
 

@@ -107,7 +107,7 @@ class SvgChartsTest {
 
     @Test
     void barsAreProportionalToTheirValues() {
-        String svg = SvgCharts.bars(
+        String svg = SvgBars.bars(
                         "funnel",
                         "Funnel",
                         List.of(
