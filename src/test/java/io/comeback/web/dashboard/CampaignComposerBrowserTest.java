@@ -154,7 +154,7 @@ class CampaignComposerBrowserTest {
                 .contains("2");
         assertThat(browser.findElement(By.cssSelector("#preview-costs [data-figure='total-cost']"))
                         .getText())
-                .matches("\\d[\\d,]*\\.\\d\\d [A-Z]{3}");
+                .matches("[A-Z]{3} \\d[\\d,]*\\.\\d\\d");
         assertThat(browser.findElement(By.cssSelector("#preview-texts tr[data-language='nb'] [data-figure='segments']"))
                         .getText())
                 .isEqualTo("1");
@@ -212,7 +212,7 @@ class CampaignComposerBrowserTest {
                 .isEqualTo("1");
         assertThat(browser.findElement(By.cssSelector("#live-counts [data-figure='revenue']"))
                         .getText())
-                .isEqualTo("300.00 NOK");
+                .isEqualTo("NOK 300.00");
         assertThat(browser.findElement(By.cssSelector("#live-counts [data-figure='sent']"))
                         .getText())
                 .isEqualTo("5");
