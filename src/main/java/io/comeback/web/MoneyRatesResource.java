@@ -37,7 +37,12 @@ public class MoneyRatesResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RateView(
-            String currency, BigDecimal rate, String source, LocalDate referenceDate, Instant updatedAt, String updatedBy) {
+            String currency,
+            BigDecimal rate,
+            String source,
+            LocalDate referenceDate,
+            Instant updatedAt,
+            String updatedBy) {
         static RateView of(ExchangeRates.InForce r) {
             return new RateView(r.currency(), r.rate(), r.source(), r.referenceDate(), r.updatedAt(), r.by());
         }
@@ -94,7 +99,11 @@ public class MoneyRatesResource {
                     .map(p -> new ProblemDetails.Violation(p.field(), p.line(), p.message()))
                     .toList();
             String detail = judged.problems().size() + " problem(s), nothing stored: "
-                    + String.join("; ", judged.problems().stream().map(MoneyRatesResource::describe).toList());
+                    + String.join(
+                            "; ",
+                            judged.problems().stream()
+                                    .map(MoneyRatesResource::describe)
+                                    .toList());
             throw new ProblemException(400, "Bad request", detail, violations);
         }
         Caller caller = RouteAccessFilter.callerOf(request);

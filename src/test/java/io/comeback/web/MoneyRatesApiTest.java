@@ -51,9 +51,7 @@ class MoneyRatesApiTest {
                 .body("rates.find { it.currency == 'EUR' }.rate", equalTo(11.7f))
                 .body("rates.find { it.currency == 'EUR' }.updatedBy", equalTo("bootstrap"));
         String customer = customer();
-        order(customer, "100.00", "EUR")
-                .body("counted.rate", equalTo(11.7f))
-                .body("counted.total", equalTo(1170.0f));
+        order(customer, "100.00", "EUR").body("counted.rate", equalTo(11.7f)).body("counted.total", equalTo(1170.0f));
 
         given().delete("/api/money/rates/EUR")
                 .then()
@@ -113,7 +111,11 @@ class MoneyRatesApiTest {
                 .statusCode(201)
                 .extract()
                 .path("key");
-        RestAssured.given().header("Authorization", "Bearer " + key).get("/api/money/rates").then().statusCode(200);
+        RestAssured.given()
+                .header("Authorization", "Bearer " + key)
+                .get("/api/money/rates")
+                .then()
+                .statusCode(200);
         RestAssured.given()
                 .header("Authorization", "Bearer " + key)
                 .contentType(ContentType.JSON)

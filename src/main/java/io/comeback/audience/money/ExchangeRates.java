@@ -159,7 +159,9 @@ public class ExchangeRates {
         long readAt = System.nanoTime();
         Map<String, InForce> all = new TreeMap<>(fromSettings);
         for (RateTable.Row row : tableRows.get()) {
-            all.put(row.currency(), new InForce(row.currency(), row.rate(), "api", null, row.updatedAt(), row.updatedBy()));
+            all.put(
+                    row.currency(),
+                    new InForce(row.currency(), row.rate(), "api", null, row.updatedAt(), row.updatedBy()));
         }
         all.put(currency, new InForce(currency, BigDecimal.ONE, "reporting", null, null, null));
         Map<String, InForce> rates = java.util.Collections.unmodifiableMap(all);

@@ -34,10 +34,7 @@ public class RateTable {
             List<Row> rows = new ArrayList<>();
             while (r.next()) {
                 rows.add(new Row(
-                        r.getString(1),
-                        r.getBigDecimal(2),
-                        r.getTimestamp(3).toInstant(),
-                        r.getString(4)));
+                        r.getString(1), r.getBigDecimal(2), r.getTimestamp(3).toInstant(), r.getString(4)));
             }
             return rows;
         } catch (SQLException e) {

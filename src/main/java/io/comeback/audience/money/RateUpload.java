@@ -105,8 +105,11 @@ public final class RateUpload {
         }
         String text = rawRate == null ? "" : rawRate.strip();
         if (!NUMBER.matcher(text).matches()) {
-            problem(line, field, "'" + rawRate + "' is not a number; give the units of " + reportingCurrency
-                    + " one " + code + " is worth, e.g. 11.70");
+            problem(
+                    line,
+                    field,
+                    "'" + rawRate + "' is not a number; give the units of " + reportingCurrency + " one " + code
+                            + " is worth, e.g. 11.70");
             return;
         }
         BigDecimal rate = new BigDecimal(text).setScale(ExchangeRates.RATE_SCALE, RoundingMode.HALF_UP);
@@ -124,7 +127,9 @@ public final class RateUpload {
     }
 
     private Judged judged() {
-        return problems.isEmpty() ? new Judged(Map.copyOf(rates), List.of()) : new Judged(Map.of(), List.copyOf(problems));
+        return problems.isEmpty()
+                ? new Judged(Map.copyOf(rates), List.of())
+                : new Judged(Map.of(), List.copyOf(problems));
     }
 
     private static boolean isIso(String code) {

@@ -13,7 +13,8 @@ class RateUploadTest {
         assertThat(RateUpload.ofCsv("eur,11.70\nSEK,1.02", "NOK").rates())
                 .containsOnlyKeys("EUR", "SEK")
                 .hasEntrySatisfying("EUR", r -> assertThat(r).isEqualByComparingTo("11.70"));
-        assertThat(RateUpload.ofCsv("\uFEFFcurrency;rate\r\nEUR;11,7\r\nISK;0,085\r\n", "NOK").rates())
+        assertThat(RateUpload.ofCsv("\uFEFFcurrency;rate\r\nEUR;11,7\r\nISK;0,085\r\n", "NOK")
+                        .rates())
                 .hasEntrySatisfying("ISK", r -> assertThat(r).isEqualByComparingTo("0.085"));
     }
 
@@ -32,9 +33,7 @@ class RateUploadTest {
         body.put("nok", "1");
         body.put("GBP", "1e20");
         RateUpload.Judged judged = RateUpload.ofJson(body, "NOK");
-        assertThat(judged.problems())
-                .extracting(RateUpload.Problem::field)
-                .containsExactly("rates.nok", "rates.GBP");
+        assertThat(judged.problems()).extracting(RateUpload.Problem::field).containsExactly("rates.nok", "rates.GBP");
         assertThat(RateUpload.ofJson(Map.of(), "NOK").problems())
                 .extracting(RateUpload.Problem::field)
                 .containsExactly("rates");
