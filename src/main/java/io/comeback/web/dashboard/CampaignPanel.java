@@ -76,13 +76,11 @@ public class CampaignPanel {
 
     private final CampaignViews views;
     private final CampaignSources sources;
-    private final RevenueCurrencies currencies;
     private final Formats formats;
 
-    public CampaignPanel(CampaignViews views, CampaignSources sources, RevenueCurrencies currencies, Formats formats) {
+    public CampaignPanel(CampaignViews views, CampaignSources sources, Formats formats) {
         this.views = views;
         this.sources = sources;
-        this.currencies = currencies;
         this.formats = formats;
     }
 
@@ -152,8 +150,8 @@ public class CampaignPanel {
         };
     }
 
+    /** Attributed revenue, counted in the reporting currency like every sum of orders. */
     private String revenue(CampaignViews.CampaignView v) {
-        String amount = Formats.money(v.counts().revenue());
-        return v.startedAt() == null ? amount : amount + " " + currencies.of(v.flowId(), v.startedAt());
+        return formats.money(v.counts().revenue());
     }
 }

@@ -102,9 +102,9 @@ public record CampaignPreviewView(
                                 Formats.count(c.recipients()),
                                 Formats.count(c.segments()),
                                 c.pricePerSegment().toPlainString() + " " + p.currency(),
-                                Formats.money(c.cost()) + " " + p.currency()))
+                                Formats.amount(c.cost(), p.currency())))
                         .toList(),
-                Formats.money(p.estimatedCost()) + " " + p.currency(),
+                Formats.amount(p.estimatedCost(), p.currency()),
                 p.currency());
     }
 }

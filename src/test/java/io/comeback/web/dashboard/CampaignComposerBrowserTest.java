@@ -25,6 +25,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,7 +97,7 @@ class CampaignComposerBrowserTest {
         TestClockProducer.CLOCK.setTo(MORNING);
         RuntimeDriver runtime = new RuntimeDriver();
         String cohort = TestData.letters();
-        cohort(cohort, 3, "Europe/Oslo", "nb-NO", TestData::norwegianMobile);
+        List<String> oslo = cohort(cohort, 3, "Europe/Oslo", "nb-NO", TestData::norwegianMobile);
         cohort(cohort, 2, "America/New_York", "en-US", TestData::usMobile);
         String id = "autumn-" + cohort;
 
@@ -152,7 +154,7 @@ class CampaignComposerBrowserTest {
                 .contains("2");
         assertThat(browser.findElement(By.cssSelector("#preview-costs [data-figure='total-cost']"))
                         .getText())
-                .matches("\\d[\\d,]*\\.\\d\\d [A-Z]{3}");
+                .matches("[A-Z]{3} \\d[\\d,]*\\.\\d\\d");
         assertThat(browser.findElement(By.cssSelector("#preview-texts tr[data-language='nb'] [data-figure='segments']"))
                         .getText())
                 .isEqualTo("1");
@@ -192,7 +194,25 @@ class CampaignComposerBrowserTest {
         assertThat(simulatorTexts(id)).isEqualTo(5);
         assertThat(mostCopiesOfOneText(id)).as("no text sent twice").isEqualTo(1);
 
+        // One of Oslo's recipients orders: a conversion, and its revenue with the currency.
+        given().body(Map.of(
+                        "orderId", TestData.orderId(),
+                        "customerId", oslo.get(0),
+                        "total", "300.00",
+                        "currency", "NOK",
+                        "placedAt", TestClockProducer.CLOCK.instant().toString()))
+                .post("/api/orders")
+                .then()
+                .statusCode(201);
+        runtime.advance(Duration.ofMinutes(1));
+
         browser.navigate().refresh();
+        assertThat(browser.findElement(By.cssSelector("#live-counts [data-figure='converted']"))
+                        .getText())
+                .isEqualTo("1");
+        assertThat(browser.findElement(By.cssSelector("#live-counts [data-figure='revenue']"))
+                        .getText())
+                .isEqualTo("NOK 300.00");
         assertThat(browser.findElement(By.cssSelector("#live-counts [data-figure='sent']"))
                         .getText())
                 .isEqualTo("5");
@@ -247,11 +267,13 @@ class CampaignComposerBrowserTest {
         given().get("/api/campaigns/" + id).then().body("state", equalTo("draft"));
     }
 
-    private static void cohort(String cohort, int count, String zone, String locale, Supplier<String> phones) {
+    private static List<String> cohort(String cohort, int count, String zone, String locale, Supplier<String> phones) {
         StringBuilder file =
                 new StringBuilder("externalId,firstName,phone,timeZone,locale,consentStatus,consentSource,cohort\n");
+        List<String> ids = new java.util.ArrayList<>();
         for (int i = 0; i < count; i++) {
-            file.append(TestData.id("comp"))
+            ids.add(TestData.id("comp"));
+            file.append(ids.get(i))
                     .append(",Kari,")
                     .append(phones.get())
                     .append(',')
@@ -263,6 +285,7 @@ class CampaignComposerBrowserTest {
                     .append('\n');
         }
         Api.csv(file.toString()).post("/api/import/customers").then().statusCode(200);
+        return ids;
     }
 
     private static long simulatorTexts(String campaignId) {

@@ -2,7 +2,6 @@ package io.comeback.web.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.comeback.audience.DefaultTimeZoneConfig;
 import io.comeback.engine.model.Campaign;
 import io.comeback.engine.text.LinkShape;
 import io.comeback.engine.validate.CampaignValidator;
@@ -15,12 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The preview pane's words: the holdout and A/B shares, the spread schedule, money with its currency. */
 class CampaignPreviewViewTest {
 
-    private static final Formats FORMATS = new Formats(new DefaultTimeZoneConfig() {
-        @Override
-        public String zone() {
-            return "Europe/Oslo";
-        }
-    });
+    private static final Formats FORMATS = new Formats(() -> "Europe/Oslo", "NOK");
 
     private static Campaign campaign(String yaml) {
         return new CampaignValidator(LinkShape.UNTRACKED)
@@ -68,6 +62,6 @@ class CampaignPreviewViewTest {
                                 "54.0 %",
                                 "54"));
         assertThat(view.schedule()).contains("spread evenly between 10:00 and 14:00 in each recipient's own time zone");
-        assertThat(view.totalCost()).isEqualTo("4.50 EUR");
+        assertThat(view.totalCost()).isEqualTo("EUR 4.50");
     }
 }
