@@ -20,6 +20,7 @@ public class NoExchangeRate extends RuntimeException {
     /** The words of the refusal, naming the setting that would make the currency count. */
     public static String reason(String code, String reportingCurrency) {
         return "no exchange rate from " + code + " into the reporting currency " + reportingCurrency
-                + "; set comeback.money.rates." + code + " (COMEBACK_MONEY_RATES_" + code + ")";
+                + "; PUT it to /api/money/rates or set comeback.money.rates." + code + " (COMEBACK_MONEY_RATES_" + code
+                + ")";
     }
 }
