@@ -66,9 +66,12 @@ public class FlowActivity {
         return codes.failedCount(flowId);
     }
 
-    List<CodeRow> failedCodes(String flowId) {
-        return codes.latestFailed(flowId, RECENT_FAILURES).stream()
-                .map(k -> new CodeRow(formats.time(k.issuedAt()), k.code(), k.attempts(), k.error()))
-                .toList();
+    /** @param failedCount how many of the flow's codes the shop refused (none: nothing is looked up) */
+    List<CodeRow> failedCodes(String flowId, long failedCount) {
+        return failedCount == 0
+                ? List.of()
+                : codes.latestFailed(flowId, RECENT_FAILURES).stream()
+                        .map(k -> new CodeRow(formats.time(k.issuedAt()), k.code(), k.attempts(), k.error()))
+                        .toList();
     }
 }

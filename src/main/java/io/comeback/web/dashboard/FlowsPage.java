@@ -149,11 +149,12 @@ public class FlowsPage {
                         failedCount,
                         true));
         Period period = Period.lastDays(90, clock, formats.zone(), from, to);
+        long failedCodes = activity.failedCodeCount(id);
         return Response.ok(detail.data("frame", PageFrame.of(row.name(), "flows", session))
                         .data("flow", row)
                         .data("failures", activity.failures(id, row.failed()))
-                        .data("failedCodes", activity.failedCodeCount(id))
-                        .data("codes", activity.failedCodes(id))
+                        .data("failedCodes", failedCodes)
+                        .data("codes", activity.failedCodes(id, failedCodes))
                         .data("failuresLimit", FlowActivity.RECENT_FAILURES)
                         .data("period", period)
                         .data("report", row.reportable() ? reports.of(id, period) : null)
