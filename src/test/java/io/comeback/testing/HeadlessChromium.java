@@ -2,7 +2,10 @@ package io.comeback.testing;
 
 import java.io.File;
 import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -40,5 +43,19 @@ public final class HeadlessChromium {
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return chrome;
+    }
+
+    /**
+     * What the loaded page has of {@code by} now, without the implicit wait: asserting that something is absent
+     * would otherwise wait out the whole timeout. For what the server rendered, once the page has loaded.
+     */
+    public static List<WebElement> foundNow(WebDriver driver, By by) {
+        Duration wait = driver.manage().timeouts().getImplicitWaitTimeout();
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return driver.findElements(by);
+        } finally {
+            driver.manage().timeouts().implicitlyWait(wait);
+        }
     }
 }

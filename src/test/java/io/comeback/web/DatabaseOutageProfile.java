@@ -18,7 +18,7 @@ public class DatabaseOutageProfile implements QuarkusTestProfile {
         return Map.of(
                 "quarkus.datasource.jdbc.url", DatabaseProxy.proxiedJdbcUrl(),
                 "quarkus.datasource.jdbc.max-size", String.valueOf(POOL_SIZE),
-                "quarkus.datasource.jdbc.acquisition-timeout", "PT2S",
+                "quarkus.datasource.jdbc.acquisition-timeout", "PT0.5S",
                 "comeback.runtime.enabled", "false",
                 "comeback.reports.fold-every", "off",
                 // Every scrape reads the gauges afresh (DatabaseOutageTest watches comeback_database_up).

@@ -245,9 +245,8 @@ class CampaignComposerBrowserTest {
         signIn("camp-viewer-" + cohort, "viewer", "/campaigns/" + id);
         waitForEditor();
         assertThat(browser.findElement(By.id("read-only-note")).getText()).contains("not save, start");
-        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
-        assertThat(browser.findElements(By.id("start-button"))).isEmpty();
-        assertThat(browser.findElements(By.id("save-draft"))).isEmpty();
+        assertThat(HeadlessChromium.foundNow(browser, By.id("start-button"))).isEmpty();
+        assertThat(HeadlessChromium.foundNow(browser, By.id("save-draft"))).isEmpty();
         assertThat((Boolean) ((JavascriptExecutor) browser)
                         .executeScript("return window.campaignEditor.getOption('readOnly')"))
                 .isTrue();

@@ -170,10 +170,10 @@ class ConversationBrowserTest {
 
         signIn("viewer-" + TestData.letters(), "viewer", "/inbox/" + id);
         assertThat(browser.findElement(By.cssSelector("ol.thread")).getText()).contains(question);
-        assertThat(browser.findElements(By.id("reply-body"))).isEmpty();
-        assertThat(browser.findElements(By.cssSelector("form[action$='/replies']")))
+        assertThat(HeadlessChromium.foundNow(browser, By.id("reply-body"))).isEmpty();
+        assertThat(HeadlessChromium.foundNow(browser, By.cssSelector("form[action$='/replies']")))
                 .isEmpty();
-        assertThat(browser.findElements(By.cssSelector("form[action$='/close']")))
+        assertThat(HeadlessChromium.foundNow(browser, By.cssSelector("form[action$='/close']")))
                 .isEmpty();
         assertThat(browser.findElement(By.id("read-only")).getText()).contains("marketer role");
         assertAccessible("conversation (viewer)");

@@ -154,9 +154,8 @@ class FlowEditorBrowserTest {
                 .statusCode(200);
         signIn("editor-viewer", "viewer", "/flows/" + id + "/edit");
         assertThat(browser.findElement(By.id("read-only-note")).getText()).contains("not save or publish");
-        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
-        assertThat(browser.findElements(By.id("publish"))).isEmpty();
-        assertThat(browser.findElements(By.id("save-draft"))).isEmpty();
+        assertThat(HeadlessChromium.foundNow(browser, By.id("publish"))).isEmpty();
+        assertThat(HeadlessChromium.foundNow(browser, By.id("save-draft"))).isEmpty();
         String csrf = browser.findElement(By.id("flow-editor")).getAttribute("data-csrf");
         String session = browser.manage().getCookieNamed(SignedInFilter.COOKIE).getValue();
         for (String path : List.of("/edit/publish", "/edit/draft")) {

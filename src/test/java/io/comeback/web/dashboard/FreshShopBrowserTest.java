@@ -64,7 +64,8 @@ class FreshShopBrowserTest {
                 .contains("POST /api/import/customers")
                 .contains("PUT /api/customers/{id}")
                 .contains("write your first flow");
-        assertThat(browser.findElements(By.cssSelector("svg.chart"))).isEmpty();
+        assertThat(HeadlessChromium.foundNow(browser, By.cssSelector("svg.chart")))
+                .isEmpty();
         assertThat(browser.findElement(By.linkText("write your first flow")).getAttribute("href"))
                 .endsWith("/flows/new");
         assertNoSeriousViolations("overview");
@@ -73,7 +74,8 @@ class FreshShopBrowserTest {
         assertThat(browser.findElement(By.id("empty-flows")).getText())
                 .contains("No flows yet")
                 .contains("Write your first flow");
-        assertThat(browser.findElements(By.cssSelector("table.flows"))).isEmpty();
+        assertThat(HeadlessChromium.foundNow(browser, By.cssSelector("table.flows")))
+                .isEmpty();
         assertNoSeriousViolations("flows");
 
         browser.get(url("/inbox"));
@@ -92,7 +94,7 @@ class FreshShopBrowserTest {
                 .then()
                 .statusCode(201);
         browser.get(url("/"));
-        assertThat(browser.findElements(By.id("empty-overview"))).isEmpty();
+        assertThat(HeadlessChromium.foundNow(browser, By.id("empty-overview"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("svg.line-chart"))).hasSize(7);
         assertThat(browser.findElement(By.id("no-orders")).getText()).contains("No orders yet");
         assertNoSeriousViolations("overview with a customer");
