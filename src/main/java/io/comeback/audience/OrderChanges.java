@@ -105,7 +105,7 @@ public class OrderChanges {
                 hooks.beforeChange(c, s.customerId());
                 OrderRowStore.update(c, s, r, money, items, clock.instant());
                 OrderRowStore.rederive(c, s.id());
-                CustomerFacts.recompute(c, s.customerId());
+                CustomerFactStore.recompute(c, s.customerId());
                 hooks.afterChange(c, s.customerId());
             } else if (s.counted()) {
                 moveOut(c, s, r, money);
@@ -153,7 +153,7 @@ public class OrderChanges {
         OrderRowStore.exec(c, "SELECT comeback_order_facts_drop(?)", s.id());
         OrderRowStore.exec(c, "DELETE FROM loyalty_pending_orders WHERE order_id = ?", s.id());
         insertNotCounted(c, withCustomer(r, s.customerId()), money, s, true);
-        CustomerFacts.recompute(c, s.customerId());
+        CustomerFactStore.recompute(c, s.customerId());
         hooks.afterChange(c, s.customerId());
     }
 
@@ -167,7 +167,7 @@ public class OrderChanges {
         OrderRevision moved = withCustomer(r, s.customerId());
         long id = insertCounted(c, moved, money, s);
         OrderRowStore.redeem(c, id, moved.couponCode());
-        CustomerFacts.recompute(c, s.customerId());
+        CustomerFactStore.recompute(c, s.customerId());
         if (!s.wasCounted()) {
             announce(s.customerId(), moved);
         }

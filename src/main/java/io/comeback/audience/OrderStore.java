@@ -5,7 +5,7 @@ package io.comeback.audience;
  * the customer's zone; the favourite category and last product when the order has items): shared by
  * {@link OrderChanges} (one order, in the transaction that inserts it) and the CSV import (a whole batch of new
  * orders at once). A change to an order that already counted recomputes the customer's facts instead
- * ({@link CustomerFacts}).
+ * ({@link CustomerFactStore}).
  */
 public final class OrderStore {
 

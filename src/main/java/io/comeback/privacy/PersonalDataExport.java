@@ -78,19 +78,19 @@ public class PersonalDataExport {
                     events(c, customer),
                     enrollments.ofCustomer(customer),
                     messages.ofCustomer(customer, Integer.MAX_VALUE),
-                    ExportRows.received(c, customer, profile.phone()),
-                    ExportRows.coupons(c, customer),
-                    ExportRows.surveyAnswers(c, customer),
-                    ExportRows.shortLinks(c, customer),
-                    ExportRows.referral(c, customer),
-                    ExportRows.campaignEntries(c, customer)));
+                    PersonRowStore.received(c, customer, profile.phone()),
+                    PersonRowStore.coupons(c, customer),
+                    PersonRowStore.surveyAnswers(c, customer),
+                    PersonRowStore.shortLinks(c, customer),
+                    PersonRowStore.referral(c, customer),
+                    PersonRowStore.campaignEntries(c, customer)));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not export customer '" + externalId + "'", e);
         }
     }
 
     private Profile profile(Connection c, long id) throws SQLException {
-        return ExportRows.rows(c, """
+        return PersonRowStore.rows(c, """
                 SELECT external_id, phone, first_name, last_name, email, locale, time_zone, birthday, attributes::text,
                        tags, consent_status, consent_source, consent_text, consent_at, orders_count, first_order_at,
                        last_order_at, total_spent, last_engaged_at, unreachable_since, unreachable_reason, created_at,
@@ -126,7 +126,7 @@ public class PersonalDataExport {
     }
 
     private List<Order> orders(Connection c, long customer) throws SQLException {
-        return ExportRows.rows(
+        return PersonRowStore.rows(
                 c,
                 """
                 SELECT order_id, status, order_amount, order_refunded, currency, placed_at, coupon_code, items::text
@@ -152,7 +152,7 @@ public class PersonalDataExport {
     }
 
     private List<Event> events(Connection c, long customer) throws SQLException {
-        return ExportRows.rows(
+        return PersonRowStore.rows(
                 c,
                 "SELECT type, at, properties::text FROM engagement_events WHERE customer_id = ? ORDER BY at, id",
                 customer,

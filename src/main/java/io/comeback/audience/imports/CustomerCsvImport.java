@@ -1,10 +1,7 @@
 package io.comeback.audience.imports;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.comeback.audience.CustomerDraft;
-import io.comeback.audience.CustomerInput;
 import io.comeback.audience.CustomerValidator;
 import io.comeback.audience.FieldViolation;
 import io.comeback.audience.PhoneSuppressions;
@@ -14,22 +11,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Customers from CSV ({@link CustomerCsvHeader} says which columns are fields and which attributes).
+ * Customers from CSV ({@link CustomerCsvHeader} says which columns are fields and which attributes, {@link
+ * CustomerCsvRow} judges and stages each row; this class merges the staged batches).
  * Columns the file does not have keep their stored values, so a file of {@code externalId,phone}
  * updates phones without erasing names. New customers enter {@code customer_created} flows only when
  * the import is asked to ({@code enroll}): a file is usually an existing audience, not people signing up now.
  */
 final class CustomerCsvImport extends CsvImport {
 
-    private static final JsonStringEncoder JSON_TEXT = JsonStringEncoder.getInstance();
-
     private final CustomerValidator validator;
-    private final ObjectMapper json;
+    private final CustomerCsvRow rows;
     private final PhoneSuppressions suppressions;
     private final ImportFollowUp followUp;
     private final boolean enroll;
@@ -53,7 +47,7 @@ final class CustomerCsvImport extends CsvImport {
             boolean enroll) {
         super(connection, new ImportSettings("customers", batchSize, maxListed, lanes, moreConnections, true));
         this.validator = validator;
-        this.json = json;
+        this.rows = new CustomerCsvRow(validator, json);
         this.suppressions = suppressions;
         this.followUp = followUp;
         this.enroll = enroll;
@@ -67,12 +61,7 @@ final class CustomerCsvImport extends CsvImport {
 
     @Override
     protected String createStagingTables() {
-        return """
-                CREATE TEMP TABLE import_customers (
-                    line BIGINT, external_id TEXT, phone TEXT, first_name TEXT, last_name TEXT, email TEXT,
-                    locale TEXT, time_zone TEXT, birthday DATE, attributes JSONB,
-                    consent_status TEXT, consent_source TEXT, consent_text TEXT, consent_at TIMESTAMPTZ);
-                CREATE TEMP TABLE import_created_customers (id BIGINT)""";
+        return CustomerCsvRow.STAGING_TABLE + ";\nCREATE TEMP TABLE import_created_customers (id BIGINT)";
     }
 
     @Override
@@ -94,32 +83,7 @@ final class CustomerCsvImport extends CsvImport {
 
     @Override
     protected boolean stage(CsvReader.Row row, CopyRowWriter out) {
-        String externalId = value(row, "externalId");
-        String consentStatus = value(row, "consentStatus");
-        CustomerInput.ConsentInput consent = consentStatus == null
-                ? null
-                : new CustomerInput.ConsentInput(
-                        consentStatus, value(row, "consentSource"), value(row, "consentText"), value(row, "consentAt"));
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        for (String column : attributeColumns) {
-            String v = value(row, column);
-            if (v != null) {
-                attributes.put(column, v);
-            }
-        }
-        CustomerInput input = new CustomerInput(
-                value(row, "phone"),
-                value(row, "firstName"),
-                value(row, "lastName"),
-                value(row, "email"),
-                value(row, "locale"),
-                value(row, "timeZone"),
-                value(row, "birthday"),
-                attributes,
-                consent,
-                null,
-                value(row, "country"));
-        CustomerValidator.Result result = validator.validate(externalId, input);
+        CustomerValidator.Result result = rows.judge(column -> value(row, column), attributeColumns);
         if (result instanceof CustomerValidator.Invalid invalid) {
             for (FieldViolation v : invalid.violations()) {
                 report.reject(row.line(), CustomerCsvHeader.column(v.field()), v.message());
@@ -129,48 +93,8 @@ final class CustomerCsvImport extends CsvImport {
         CustomerDraft c = ((CustomerValidator.Valid) result).draft();
         claim("externalId", c.externalId());
         claim("phone", c.phone());
-        try {
-            out.field(row.line())
-                    .field(c.externalId())
-                    .field(c.phone())
-                    .field(c.firstName())
-                    .field(c.lastName())
-                    .field(c.email())
-                    .field(c.locale())
-                    .field(c.timeZone().getId())
-                    .field(c.birthday())
-                    .field(attributesJson(c.attributes()))
-                    .field(c.consent() == null ? null : c.consent().status().yamlName())
-                    .field(c.consent() == null ? null : c.consent().source())
-                    .field(c.consent() == null ? null : c.consent().text())
-                    .field(c.consent() == null ? null : c.consent().at())
-                    .endRow();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        rows.write(row.line(), c, out);
         return true;
-    }
-
-    /**
-     * The attributes as a JSON object. Columns give text values only: those are written directly (Jackson's
-     * writer cost more per row than the rest of the row's encoding); anything else goes through Jackson.
-     */
-    private String attributesJson(Map<String, Object> attributes) throws JsonProcessingException {
-        StringBuilder out = new StringBuilder(16 + 24 * attributes.size()).append('{');
-        for (Map.Entry<String, Object> e : attributes.entrySet()) {
-            if (!(e.getValue() instanceof String value)) {
-                return json.writeValueAsString(attributes);
-            }
-            if (out.length() > 1) {
-                out.append(',');
-            }
-            out.append('"')
-                    .append(JSON_TEXT.quoteAsString(e.getKey()))
-                    .append("\":\"")
-                    .append(JSON_TEXT.quoteAsString(value))
-                    .append('"');
-        }
-        return out.append('}').toString();
     }
 
     @Override

@@ -5,29 +5,21 @@ import io.comeback.audience.FieldViolation;
 import io.comeback.audience.OrderDraft;
 import io.comeback.audience.OrderValidator;
 import io.comeback.audience.money.ExchangeRates;
-import io.comeback.support.Jdbc;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
-import org.jboss.logging.Logger;
 
 /**
  * Orders from CSV, idempotent like the API: an {@code orderId} already stored is counted as
  * unchanged, never duplicated. Batches store orders without touching customers; their facts are
  * folded once per customer when the file ends ({@link OrderFactFolds}). What the new orders set in
  * motion ({@link ImportFollowUp}): each batch tells the running enrollments of its customers and keeps
- * aside its recent orders, which enter their {@code order_placed} flows once the facts are folded.
+ * aside its recent orders, which enter their {@code order_placed} flows once the facts are folded — all of it
+ * {@link OrderImportFold}'s part; this class reads, checks and stages the rows and merges each batch.
  */
 final class OrderCsvImport extends CsvImport {
-
-    private static final Logger LOG = Logger.getLogger(OrderCsvImport.class);
 
     static final List<String> REQUIRED = List.of("orderId", "customerId", "total", "currency", "placedAt");
     static final Set<String> KNOWN = Set.of(
@@ -36,17 +28,8 @@ final class OrderCsvImport extends CsvImport {
 
     private final OrderCsvRow rows;
     private final ExchangeRates rates;
-    private final OrderFactFolds.FoldWorkers foldWorkers;
     private final ImportFollowUp followUp;
-    /** This import's row in order_fact_folds. */
-    private long foldId = -1;
-    /** The oldest order that may be a goal of a running enrollment, or start a flow; empty: none (history). */
-    private Optional<Instant> signalledSince = Optional.empty();
-
-    private Optional<Instant> triggeringSince = Optional.empty();
-
-    /** Whether a row had items: their facts (favourite category, last product) are then derived after the fold. */
-    private boolean anyItems;
+    private final OrderImportFold fold;
 
     /**
      * @param lanes connections storing batches at once: rows go to a lane by their orderId, so the
@@ -65,8 +48,8 @@ final class OrderCsvImport extends CsvImport {
         super(connection, new ImportSettings("orders", batchSize, maxListed, lanes, foldWorkers.source(), false));
         this.rows = new OrderCsvRow(validator, json);
         this.rates = rates;
-        this.foldWorkers = foldWorkers;
         this.followUp = followUp;
+        this.fold = new OrderImportFold(foldWorkers, followUp);
     }
 
     @Override
@@ -97,41 +80,17 @@ final class OrderCsvImport extends CsvImport {
 
     @Override
     protected void beforeBatches() throws SQLException {
-        // Facts an earlier import left unfolded (it died half way) are folded before this one adds more.
-        OrderFactFolds.recoverAbandoned(connection, followUp);
-        // Asked once: enrollments that begin while the import runs began after every order it can store.
-        signalledSince = followUp.oldestSignallingOrder(connection);
-        triggeringSince = followUp.oldestTriggeringOrder();
-        foldId = OrderFactFolds.begin(connection);
+        fold.begin(connection);
     }
 
     @Override
     protected void afterBatches() throws SQLException {
-        long started = System.nanoTime();
-        OptionalLong itemsFrom = anyItems ? OrderFactFoldStore.fromOrderId(connection, foldId) : OptionalLong.empty();
-        report.tally(OrderFactFolds.finish(connection, foldId, foldWorkers, followUp));
-        if (itemsFrom.isPresent()) {
-            deriveItemFacts(itemsFrom.getAsLong());
-        }
-        LOG.infof(
-                "Import of orders: customer facts folded and recent orders entered in %.1f s",
-                (System.nanoTime() - started) / 1e9);
+        fold.finish(connection, report);
     }
 
     @Override
     protected void afterFailure() {
-        if (foldId < 0) {
-            return;
-        }
-        // The batches committed before the failure are stored orders: fold them now if the database
-        // still answers; if it does not, the row stays and the next import or start folds it.
-        try {
-            OrderFactFolds.finish(connection, foldId, OrderFactFolds.ALONE, followUp);
-        } catch (SQLException | RuntimeException e) {
-            LOG.warnf(
-                    "Could not fold the facts of an interrupted order import now (%s); the next order import or start will",
-                    e.getMessage());
-        }
+        fold.afterFailure(connection);
     }
 
     @Override
@@ -183,7 +142,7 @@ final class OrderCsvImport extends CsvImport {
         }
         OrderCsvRow.Staged staged = ((OrderCsvRow.Fit) result).staged();
         OrderDraft o = staged.draft();
-        anyItems |= !o.items().isEmpty();
+        fold.staged(!o.items().isEmpty());
         // The validator refused a currency without a rate; the rate in force now is kept with the order. What it
         // counts (net of refunds) and what was refunded are stored in the reporting currency, as OrderChanges does.
         BigDecimal rate = rates.require(o.currency());
@@ -216,75 +175,11 @@ final class OrderCsvImport extends CsvImport {
                 WHERE s.order_id = f.order_id AND s.line <> f.line
                 RETURNING s.line, 'duplicate: orderId ''' || s.order_id || ''' already appears on line ' || f.line""", "orderId");
         stages.mark("dedupe");
-        Optional<Instant> keptSince = earliest(signalledSince, triggeringSince);
-        try (PreparedStatement st = connection.prepareStatement(
-                keptSince.isPresent() ? OrderImportMerge.MERGE_KEEPING : OrderImportMerge.MERGE)) {
-            int i = 0;
-            if (keptSince.isPresent()) {
-                Jdbc.setInstant(st, ++i, keptSince.get());
-            }
-            Jdbc.setInstant(st, ++i, startedAt);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    long line = rs.getLong(1);
-                    int outcome = rs.getInt(4);
-                    if (line < 0) {
-                        report.count(outcome, 0, 0);
-                    } else if (outcome == OrderImportMerge.UNKNOWN_CUSTOMER) {
-                        report.reject(
-                                line, "customerId", "no customer '" + rs.getString(3) + "'; import customers first");
-                    } else if (outcome == OrderImportMerge.WRITTEN_BY_THIS_IMPORT) {
-                        report.reject(
-                                line,
-                                "orderId",
-                                "duplicate: orderId '" + rs.getString(2)
-                                        + "' was already imported from an earlier line of this file");
-                    } else {
-                        report.count(0, 0, 1);
-                    }
-                }
-            }
-        }
+        OrderImportMerge.store(connection, fold.keptSince(), startedAt, report);
         stages.mark("merge");
-        if (keptSince.isPresent() && anyStored(connection)) {
-            if (signalledSince.isPresent()) {
-                report.tally(followUp.ordersStored(connection, OrderImportMerge.STORED_ORDERS));
-            }
-            if (triggeringSince.isPresent()) {
-                OrderTriggerStore.keepAside(connection, foldId, triggeringSince.get());
-            }
-            execute(connection, "TRUNCATE import_stored_orders");
-        }
+        fold.batchStored(connection, report);
         stages.mark("flows");
         execute(connection, "TRUNCATE import_orders");
         stages.mark("truncate");
-    }
-
-    /**
-     * The item facts of the customers whose new orders have items, derived from all their orders as
-     * {@code OrderChanges} derives them for one. After the fold's commit: an import that dies here keeps its orders
-     * and facts, and a customer's next order with items derives these again.
-     */
-    private void deriveItemFacts(long fromOrderId) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("""
-                UPDATE customers SET favourite_category = comeback_favourite_category(id),
-                                     last_product = comeback_last_product(id)
-                WHERE id IN (SELECT customer_id FROM orders WHERE id > ? AND items <> '[]'::jsonb)""")) {
-            st.setLong(1, fromOrderId);
-            st.executeUpdate();
-        }
-        connection.commit();
-    }
-
-    private static boolean anyStored(Connection connection) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("SELECT EXISTS (SELECT FROM import_stored_orders)");
-                ResultSet rs = st.executeQuery()) {
-            rs.next();
-            return rs.getBoolean(1);
-        }
-    }
-
-    private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
-        return a.isEmpty() ? b : b.isEmpty() ? a : Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get());
     }
 }

@@ -1,10 +1,18 @@
 package io.comeback.audience.imports;
 
 import io.comeback.audience.coupons.CouponRedemptions;
+import io.comeback.support.Jdbc;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The statement that stores a batch of staged orders: it resolves customers, stores what is new (cancelled and unpaid
- * orders kept apart), attributes coupons and reports every other row, with the outcome codes the import reads.
+ * orders kept apart), attributes coupons and reports every other row, with the outcome codes {@link #store} reads
+ * into the import's report.
  */
 final class OrderImportMerge {
 
@@ -32,6 +40,44 @@ final class OrderImportMerge {
             stored AS (INSERT INTO import_stored_orders (id, customer_id, order_id, total, coupon_code, placed_at)
                        SELECT id, customer_id, order_id, order_amount, coupon_code, placed_at FROM inserted
                        WHERE placed_at >= ?)""");
+
+    /**
+     * Merges the staged batch ({@code import_orders}) and counts or rejects each of its rows in {@code report}.
+     *
+     * @param keptSince orders placed at or after it are also kept in {@code import_stored_orders}; empty: none
+     * @param startedAt the database's clock when the import began: orders created since were written by it
+     */
+    static void store(
+            Connection connection, Optional<Instant> keptSince, Instant startedAt, ImportReport.Builder report)
+            throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(keptSince.isPresent() ? MERGE_KEEPING : MERGE)) {
+            int i = 0;
+            if (keptSince.isPresent()) {
+                Jdbc.setInstant(st, ++i, keptSince.get());
+            }
+            Jdbc.setInstant(st, ++i, startedAt);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    long line = rs.getLong(1);
+                    int outcome = rs.getInt(4);
+                    if (line < 0) {
+                        report.count(outcome, 0, 0);
+                    } else if (outcome == UNKNOWN_CUSTOMER) {
+                        report.reject(
+                                line, "customerId", "no customer '" + rs.getString(3) + "'; import customers first");
+                    } else if (outcome == WRITTEN_BY_THIS_IMPORT) {
+                        report.reject(
+                                line,
+                                "orderId",
+                                "duplicate: orderId '" + rs.getString(2)
+                                        + "' was already imported from an earlier line of this file");
+                    } else {
+                        report.count(0, 0, 1);
+                    }
+                }
+            }
+        }
+    }
 
     private static String merge(String keeping) {
         return """

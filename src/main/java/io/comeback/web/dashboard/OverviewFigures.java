@@ -156,7 +156,7 @@ final class OverviewFigures {
             cells.add(new Cell(labels.get(i), v == null ? Formats.NONE : format.apply(v), partial.get(i)));
         }
         String title = name + " per " + interval.label();
-        return new Figure(id, name, value, note, SvgCharts.line("chart-" + id, title, points, format, axis), cells);
+        return new Figure(id, name, value, note, SvgLines.line("chart-" + id, title, points, format, axis), cells);
     }
 
     private static Double toDouble(BigDecimal amount) {

@@ -43,7 +43,7 @@ public class OverviewPage {
     private final LoyaltyReports loyalty;
     private final FlowNames names;
     private final FlowCatalog catalog;
-    private final ShopFacts shop;
+    private final ShopActivityStore shop;
     private final CurrentSession session;
     private final Formats formats;
     private final Clock clock;
@@ -53,7 +53,7 @@ public class OverviewPage {
             LoyaltyReports loyalty,
             FlowNames names,
             FlowCatalog catalog,
-            ShopFacts shop,
+            ShopActivityStore shop,
             CurrentSession session,
             Formats formats,
             Clock clock) {

@@ -1,15 +1,13 @@
 package io.comeback.web.dashboard;
 
 import io.quarkus.qute.RawString;
-import java.util.List;
 import java.util.Locale;
-import java.util.function.DoubleFunction;
-import java.util.function.DoubleUnaryOperator;
 
 /**
  * Charts drawn on the server as inline SVG: no chart library, nothing loaded from elsewhere. Every chart is an
  * {@code role="img"} with a {@code <title>} and a {@code <desc>} that states every value, so a screen reader
- * gets the figures; pages also show the numbers as a table.
+ * gets the figures; pages also show the numbers as a table. This class holds what the charts share (their values,
+ * the frame {@link #open}/{@link #close}, escaping, axis ends); {@link SvgLines} draws trends, {@link SvgBars} bars.
  */
 public final class SvgCharts {
 
@@ -36,152 +34,14 @@ public final class SvgCharts {
     /** One bar: {@code style} is a CSS class ({@code held}, {@code failed}) for bars that mean something else. */
     public record Bar(String label, double value, String style) {}
 
-    /** Line charts sit in a grid of cards, bars across the page: each drawn at about the size it is shown, so text stays legible. */
-    private static final int LINE_WIDTH = 380;
-
+    /** Bars run across the page: drawn at about the size they are shown, so text stays legible. */
     static final int BAR_WIDTH = 640;
+
     static final int LEFT = 64;
     static final int RIGHT = 16;
     static final int TOP = 18;
 
     private SvgCharts() {}
-
-    /** A trend line on a y axis of round ticks ({@link AxisTicks}) from zero (or below, for negative values). */
-    public static RawString line(
-            String id, String title, List<Point> points, DoubleFunction<String> format, Axis axis) {
-        int width = LINE_WIDTH;
-        int height = 194;
-        int bottom = 30;
-        StringBuilder svg = open("chart line-chart", id, title, width, height, describe(points, format));
-        if (points.stream().allMatch(p -> p.value() == null)) {
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">No values in this period</text>",
-                    width / 2,
-                    height / 2));
-            return close(svg);
-        }
-        // The axis fits the periods that are over: a few days' figures (a lifetime value divided by 7 days) can be
-        // far off, and would flatten every whole period. Such a value sits at the axis's edge with its number.
-        List<Double> scaled = points.stream()
-                .filter(p -> p.value() != null && !p.partial())
-                .map(Point::value)
-                .toList();
-        if (scaled.isEmpty()) {
-            scaled = points.stream()
-                    .filter(p -> p.value() != null)
-                    .map(Point::value)
-                    .toList();
-        }
-        AxisTicks ticks = AxisTicks.cover(
-                scaled.stream().mapToDouble(Double::doubleValue).min().orElse(0),
-                scaled.stream().mapToDouble(Double::doubleValue).max().orElse(0));
-        double plotW = width - LEFT - RIGHT;
-        double plotH = height - TOP - bottom;
-        DoubleUnaryOperator yOf = v -> TOP + plotH - plotH * (v - ticks.low()) / (ticks.high() - ticks.low());
-        if (axis.unit() != null) {
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<text class=\"unit\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
-                    LEFT - 6,
-                    TOP - 8,
-                    esc(axis.unit())));
-        }
-        for (double v : ticks.values()) {
-            double y = yOf.applyAsDouble(v);
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<line class=\"grid\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>",
-                    LEFT,
-                    width - RIGHT,
-                    y,
-                    y));
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<text class=\"tick\" data-tick=\"%s\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
-                    v,
-                    LEFT - 6,
-                    y + 4,
-                    esc(axis.ticks().format(v, ticks.step()))));
-        }
-        int n = points.size();
-        double step = n > 1 ? plotW / (n - 1) : 0;
-        int labelEvery = Math.max(1, (int) Math.ceil(n / 6.0));
-        StringBuilder solid = new StringBuilder();
-        StringBuilder dashed = new StringBuilder();
-        Point previous = null;
-        double px = 0;
-        double py = 0;
-        boolean solidAtPrevious = false;
-        for (int i = 0; i < n; i++) {
-            Point p = points.get(i);
-            double x = LEFT + (n > 1 ? step * i : plotW / 2);
-            // Every k-th label and the last one, but never one so close to the last that the two overlap.
-            if (i == n - 1 || (i % labelEvery == 0 && n - 1 - i >= labelEvery)) {
-                // The last label ends at its point so it stays inside the chart.
-                String anchor = i == n - 1 && n > 1 ? "end" : "middle";
-                svg.append(String.format(
-                        Locale.ROOT,
-                        "<text x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">%s</text>",
-                        x,
-                        height - 10,
-                        anchor,
-                        esc(p.label() + (p.partial() ? " *" : ""))));
-            }
-            if (p.value() == null) {
-                previous = null; // a gap: the line stops and starts again at the next value
-                continue;
-            }
-            boolean offScale = p.value() > ticks.high() || p.value() < ticks.low();
-            double y = yOf.applyAsDouble(Math.max(ticks.low(), Math.min(ticks.high(), p.value())));
-            if (offScale) {
-                svg.append(String.format(
-                        Locale.ROOT,
-                        "<text class=\"off-scale\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s %s</text>",
-                        x - 6,
-                        p.value() > ticks.high() ? y + 4 : y - 4,
-                        p.value() > ticks.high() ? "↑" : "↓",
-                        esc(format.apply(p.value()))));
-            }
-            if (previous != null) {
-                // A segment touching a period not over yet is dashed; the others make up the solid line.
-                if (previous.partial() || p.partial()) {
-                    dashed.append(String.format(Locale.ROOT, "M%.1f %.1f L%.1f %.1f ", px, py, x, y));
-                    solidAtPrevious = false;
-                } else {
-                    if (!solidAtPrevious) {
-                        solid.append(String.format(Locale.ROOT, "M%.1f %.1f ", px, py));
-                    }
-                    solid.append(String.format(Locale.ROOT, "L%.1f %.1f ", x, y));
-                    solidAtPrevious = true;
-                }
-            } else {
-                solidAtPrevious = false;
-            }
-            previous = p;
-            px = x;
-            py = y;
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<circle class=\"dot%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>%s: %s</title></circle>",
-                    p.partial() ? " partial" : "",
-                    x,
-                    y,
-                    esc(label(p)),
-                    esc(format.apply(p.value()))));
-        }
-        if (solid.length() > 0) {
-            svg.append("<path class=\"line\" d=\"")
-                    .append(solid.toString().trim())
-                    .append("\"/>");
-        }
-        if (dashed.length() > 0) {
-            svg.append("<path class=\"line partial\" d=\"")
-                    .append(dashed.toString().trim())
-                    .append("\"/>");
-        }
-        return close(svg);
-    }
 
     static StringBuilder open(String cssClass, String id, String title, int width, int height, String description) {
         StringBuilder svg = new StringBuilder();
@@ -209,21 +69,6 @@ public final class SvgCharts {
 
     static RawString close(StringBuilder svg) {
         return new RawString(svg.append("</svg>").toString());
-    }
-
-    private static String describe(List<Point> points, DoubleFunction<String> format) {
-        StringBuilder d = new StringBuilder();
-        for (Point p : points) {
-            d.append(label(p))
-                    .append(": ")
-                    .append(p.value() == null ? "no value" : format.apply(p.value()))
-                    .append(". ");
-        }
-        return d.toString().trim();
-    }
-
-    private static String label(Point p) {
-        return p.partial() ? p.label() + " (not over yet)" : p.label();
     }
 
     /** 1, 2, 2.5 or 5 times a power of ten at or above {@code v}: axis ends people read easily. */

@@ -9,7 +9,7 @@ class SvgChartsTest {
 
     @Test
     void lineChartStatesEveryValueAndBreaksAtGaps() {
-        String svg = SvgCharts.line(
+        String svg = SvgLines.line(
                         "crr",
                         "Retention <rate>",
                         List.of(
@@ -41,7 +41,7 @@ class SvgChartsTest {
 
     @Test
     void aPeriodNotOverYetIsHollowDashedAndSaidSo() {
-        String svg = SvgCharts.line(
+        String svg = SvgLines.line(
                         "aov",
                         "Average order value",
                         List.of(
@@ -64,7 +64,7 @@ class SvgChartsTest {
         assertThat(ticks(svg)).containsExactly(0.0, 200.0, 400.0, 600.0, 800.0);
 
         // A few days' value far above the whole months' does not set the axis: it sits at the top with its number.
-        String clv = SvgCharts.line(
+        String clv = SvgLines.line(
                         "clv",
                         "Lifetime value",
                         List.of(

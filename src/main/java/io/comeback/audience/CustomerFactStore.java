@@ -9,9 +9,10 @@ import java.sql.SQLException;
  * product) from their counted orders, after an order changed or stopped counting (an
  * insert folds its order in instead, {@link OrderStore#FOLD_FACTS}). The customer is locked first and their orders
  * read by the next statement, so an order inserted meanwhile is either seen here or folded in on top after this
- * commits: its fold waits for the lock and adds to what is written here.
+ * commits: its fold waits for the lock and adds to what is written here. The SQL twin of the engine's pure
+ * {@code io.comeback.engine.run.CustomerFacts}, which defines the same facts ({@code CustomerFactsAgreementTest}).
  */
-public final class CustomerFacts {
+public final class CustomerFactStore {
 
     private static final String LOCK = "SELECT id FROM customers WHERE id = ? FOR UPDATE";
     private static final String RECOMPUTE = """
@@ -30,7 +31,7 @@ public final class CustomerFacts {
                   FROM orders o WHERE o.customer_id = ?) f
             WHERE c.id = ?""";
 
-    private CustomerFacts() {}
+    private CustomerFactStore() {}
 
     public static void recompute(Connection c, long customerId) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(LOCK)) {

@@ -9,11 +9,11 @@ import java.sql.Statement;
 
 /** Whether the shop has anything yet, for the pages' empty states: each an EXISTS that stops at the first row. */
 @ApplicationScoped
-public class ShopFacts {
+public class ShopActivityStore {
 
     private final AgroalDataSource dataSource;
 
-    public ShopFacts(AgroalDataSource dataSource) {
+    public ShopActivityStore(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -17,9 +17,9 @@ import java.util.List;
  * The access export's reads of one person's rows beyond the profile: texts they sent, codes issued to them,
  * survey answers, short links and referrals.
  */
-final class ExportRows {
+final class PersonRowStore {
 
-    private ExportRows() {}
+    private PersonRowStore() {}
 
     /** As a customer, and from their number before it was a customer's (as the consent history shows them). */
     static List<Received> received(Connection c, long customer, String phone) throws SQLException {
