@@ -63,7 +63,7 @@ public class CampaignDecisions {
         this.enrollments = enrollments;
         this.workers = workers;
         this.clock = clock;
-        this.globals = Map.of("shop.name", shop.name());
+        this.globals = shop.globals();
     }
 
     /** Decides every campaign whose decision is due; returns their ids. */

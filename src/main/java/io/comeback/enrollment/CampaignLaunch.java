@@ -47,7 +47,7 @@ public class CampaignLaunch {
         this.enrollments = enrollments;
         this.workers = workers;
         this.clock = clock;
-        this.globals = Map.of("shop.name", shop.name());
+        this.globals = shop.globals();
     }
 
     /** @return how many entered the first wave (held out included) */

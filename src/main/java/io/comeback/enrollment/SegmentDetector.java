@@ -41,7 +41,7 @@ public class SegmentDetector {
     public SegmentDetector(FlowCatalog catalog, FlowDetection detection, io.comeback.audience.ShopNameConfig shop) {
         this.catalog = catalog;
         this.detection = detection;
-        this.globals = Map.of("shop.name", shop.name());
+        this.globals = shop.globals();
     }
 
     public List<DetectionRun> runAll(Instant asOf) {
