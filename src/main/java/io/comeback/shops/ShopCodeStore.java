@@ -2,6 +2,7 @@ package io.comeback.shops;
 
 import io.agroal.api.AgroalDataSource;
 import io.comeback.support.Jdbc;
+import io.comeback.support.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -132,23 +133,7 @@ public class ShopCodeStore {
         return out;
     }
 
-    @FunctionalInterface
-    private interface Work {
-        void run(Connection c) throws SQLException;
-    }
-
-    private void inTransaction(Work work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not record a shop code's outcome", e);
-        }
+    private void inTransaction(Transactions.Steps steps) {
+        Transactions.run(dataSource, "Could not record a shop code's outcome", steps);
     }
 }
