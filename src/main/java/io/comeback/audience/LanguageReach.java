@@ -61,7 +61,7 @@ public class LanguageReach {
             AgroalDataSource dataSource, Clock clock, ShopNameConfig shopName, LanguageReachConfig config) {
         this.dataSource = dataSource;
         this.clock = clock;
-        this.globals = Map.of("shop.name", shopName.name());
+        this.globals = shopName.globals();
         this.minShare = config.minShare();
         this.cache = config.cache();
     }

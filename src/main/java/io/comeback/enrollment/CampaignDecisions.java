@@ -6,6 +6,7 @@ import io.comeback.engine.model.Campaign;
 import io.comeback.engine.model.CampaignSchedule;
 import io.comeback.engine.time.CampaignTimes;
 import io.comeback.flows.CampaignStore;
+import io.comeback.support.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,7 +63,7 @@ public class CampaignDecisions {
         this.enrollments = enrollments;
         this.workers = workers;
         this.clock = clock;
-        this.globals = Map.of("shop.name", shop.name());
+        this.globals = shop.globals();
     }
 
     /** Decides every campaign whose decision is due; returns their ids. */
@@ -79,48 +80,40 @@ public class CampaignDecisions {
 
     private Optional<String> decide(String id) {
         Instant now = clock.instant();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Optional<CampaignStore.Row> row = CampaignStore.find(c, id, true);
-                if (row.isEmpty()
-                        || !row.get().state().equals("started")
-                        || row.get().decidedAt() != null) {
-                    c.rollback();
-                    return Optional.empty(); // decided on another node, paused or cancelled meanwhile
-                }
-                Campaign campaign = sources.of(row.get()).orElseThrow();
-                String winner = winner(campaign, results(c, campaign));
-                CampaignSchedule next = new CampaignSchedule(
-                        Optional.empty(),
-                        campaign.schedule().at(),
-                        campaign.schedule().until(),
-                        campaign.schedule().asap(),
-                        campaign.schedule().location());
-                int percent = campaign.test().orElseThrow().percent();
-                List<CampaignAudience.Recipient> rest = CampaignAudience.select(c, campaign, now, globals, true);
-                CampaignWave.Entered wave = CampaignWave.enter(
-                        c,
-                        enrollments,
-                        campaign,
-                        next,
-                        rest,
-                        r -> CampaignTimes.inTest(campaign.id(), r.customerId(), percent) ? null : winner,
-                        now);
-                CampaignStore.decided(c, id, winner, now);
-                c.commit();
-                LOG.infof("Campaign %s: variant %s won; %d more entered", id, winner, wave.entered());
-                return Optional.of(winner);
-            } catch (SQLException | RuntimeException e) {
+        Optional<Decided> decided = Transactions.call(dataSource, "Could not decide campaign " + id, c -> {
+            Optional<CampaignStore.Row> row = CampaignStore.find(c, id, true);
+            if (row.isEmpty()
+                    || !row.get().state().equals("started")
+                    || row.get().decidedAt() != null) {
                 c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+                return Optional.empty(); // decided on another node, paused or cancelled meanwhile
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not decide campaign " + id, e);
-        }
+            Campaign campaign = sources.of(row.get()).orElseThrow();
+            String winner = winner(campaign, results(c, campaign));
+            CampaignSchedule next = new CampaignSchedule(
+                    Optional.empty(),
+                    campaign.schedule().at(),
+                    campaign.schedule().until(),
+                    campaign.schedule().asap(),
+                    campaign.schedule().location());
+            int percent = campaign.test().orElseThrow().percent();
+            List<CampaignAudience.Recipient> rest = CampaignAudience.select(c, campaign, now, globals, true);
+            CampaignWave.Entered wave = CampaignWave.enter(
+                    c,
+                    enrollments,
+                    campaign,
+                    next,
+                    rest,
+                    r -> CampaignTimes.inTest(campaign.id(), r.customerId(), percent) ? null : winner,
+                    now);
+            CampaignStore.decided(c, id, winner, now);
+            return Optional.of(new Decided(winner, wave.entered()));
+        });
+        decided.ifPresent(d -> LOG.infof("Campaign %s: variant %s won; %d more entered", id, d.winner(), d.entered()));
+        return decided.map(Decided::winner);
     }
+
+    private record Decided(String winner, int entered) {}
 
     /** The test result of every variant, in file order. */
     public List<VariantResult> results(String campaignId, Campaign campaign) {

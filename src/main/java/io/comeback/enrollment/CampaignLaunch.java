@@ -6,9 +6,8 @@ import io.comeback.engine.model.Campaign;
 import io.comeback.engine.time.CampaignTimes;
 import io.comeback.flows.CampaignStore;
 import io.comeback.flows.FlowVersions;
+import io.comeback.support.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -48,50 +47,32 @@ public class CampaignLaunch {
         this.enrollments = enrollments;
         this.workers = workers;
         this.clock = clock;
-        this.globals = Map.of("shop.name", shop.name());
+        this.globals = shop.globals();
     }
 
     /** @return how many entered the first wave (held out included) */
     public int start(String id, String by) {
         Instant now = clock.instant();
-        int entered;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                CampaignStore.Row row = CampaignStore.find(c, id, true)
-                        .orElseThrow(() -> new CampaignRefused("no campaign '" + id + "'"));
-                if (!row.state().equals("draft")) {
-                    throw new CampaignRefused("campaign '" + id + "' is " + row.state() + ": a campaign starts once");
-                }
-                Campaign campaign = sources.of(row)
-                        .orElseThrow(() -> new CampaignRefused("campaign '" + id + "' no longer validates"));
-                versions.remember(campaign.flow(), row.source());
-                List<CampaignAudience.Recipient> audience = CampaignAudience.select(c, campaign, now, globals, false);
-                CampaignWave.Entered wave = CampaignWave.enter(
-                        c,
-                        enrollments,
-                        campaign,
-                        campaign.schedule(),
-                        audience,
-                        r -> firstWaveVariant(campaign, r),
-                        now);
-                Instant first = wave.first() == null ? now : wave.first();
-                Instant last = wave.last() == null ? now : wave.last();
-                Instant decideAt = campaign.test()
-                        .map(t -> t.decideAfter().addTo(last, java.time.ZoneOffset.UTC))
-                        .orElse(null);
-                CampaignStore.started(c, id, by, now, first, last, decideAt);
-                c.commit();
-                entered = wave.entered();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        int entered = Transactions.call(dataSource, "Could not start campaign " + id, c -> {
+            CampaignStore.Row row =
+                    CampaignStore.find(c, id, true).orElseThrow(() -> new CampaignRefused("no campaign '" + id + "'"));
+            if (!row.state().equals("draft")) {
+                throw new CampaignRefused("campaign '" + id + "' is " + row.state() + ": a campaign starts once");
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not start campaign " + id, e);
-        }
+            Campaign campaign =
+                    sources.of(row).orElseThrow(() -> new CampaignRefused("campaign '" + id + "' no longer validates"));
+            versions.remember(campaign.flow(), row.source());
+            List<CampaignAudience.Recipient> audience = CampaignAudience.select(c, campaign, now, globals, false);
+            CampaignWave.Entered wave = CampaignWave.enter(
+                    c, enrollments, campaign, campaign.schedule(), audience, r -> firstWaveVariant(campaign, r), now);
+            Instant first = wave.first() == null ? now : wave.first();
+            Instant last = wave.last() == null ? now : wave.last();
+            Instant decideAt = campaign.test()
+                    .map(t -> t.decideAfter().addTo(last, java.time.ZoneOffset.UTC))
+                    .orElse(null);
+            CampaignStore.started(c, id, by, now, first, last, decideAt);
+            return wave.entered();
+        });
         LOG.infof("Campaign %s started by %s: %d entered the first wave", id, by, entered);
         workers.nudge();
         return entered;

@@ -74,7 +74,7 @@ public class CampaignPreview {
         this.links = links;
         this.prices = prices;
         this.clock = clock;
-        this.globals = Map.of("shop.name", shop.name());
+        this.globals = shop.globals();
     }
 
     public Preview preview(Campaign campaign) {

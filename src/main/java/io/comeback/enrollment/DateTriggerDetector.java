@@ -1,6 +1,5 @@
 package io.comeback.enrollment;
 
-import io.agroal.api.AgroalDataSource;
 import io.comeback.engine.model.DateField;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Trigger;
@@ -20,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 
 /**
  * One pass for the {@code date} flows: every customer whose date came round in the pass's window — its local
@@ -32,8 +30,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DateTriggerDetector {
 
-    private static final Logger LOG = Logger.getLogger(DateTriggerDetector.class);
-    private static final String LOCK_PREFIX = "comeback.date-detector:";
+    private static final FlowDetection.Kind KIND = new FlowDetection.Kind("date", "matched");
 
     private static final String RECORD = """
             INSERT INTO date_trigger_matches AS d (flow_id, customer_id, last_occurrence, matched_at)
@@ -42,15 +39,12 @@ public class DateTriggerDetector {
                 SET last_occurrence = GREATEST(d.last_occurrence, EXCLUDED.last_occurrence), matched_at = EXCLUDED.matched_at""";
 
     private final FlowCatalog catalog;
-    private final DetectionPass pass;
-    private final AgroalDataSource dataSource;
+    private final FlowDetection detection;
     private final Duration catchUp;
 
-    public DateTriggerDetector(
-            FlowCatalog catalog, DetectionPass pass, AgroalDataSource dataSource, TriggersConfig config) {
+    public DateTriggerDetector(FlowCatalog catalog, FlowDetection detection, TriggersConfig config) {
         this.catalog = catalog;
-        this.pass = pass;
-        this.dataSource = dataSource;
+        this.detection = detection;
         this.catchUp = config.date().catchUp();
     }
 
@@ -63,24 +57,16 @@ public class DateTriggerDetector {
     }
 
     public DetectionRun detect(String flowId, Flow flow, Instant asOf) {
-        long started = System.nanoTime();
-        if (pass.paused(flowId)) {
-            return new DetectionRun(flowId, "date", true, 0, Map.of(), Duration.ZERO, null);
-        }
         Trigger.DateTrigger trigger = (Trigger.DateTrigger) flow.trigger();
         Instant from = asOf.minus(catchUp);
         Map<Long, LocalDate> occurrences = new HashMap<>();
-        DetectionPass.Batches batches =
-                pass.batches(flowId, "date", asOf, (c, ids, at) -> record(c, flowId, ids, occurrences, at));
-        try (Connection reader = dataSource.getConnection()) {
-            if (!DetectionPass.lock(reader, LOCK_PREFIX + flowId)) {
-                LOG.infof("Date detection of flow %s is running elsewhere; skipped", flowId);
-                return new DetectionRun(flowId, "date", true, 0, Map.of(), Duration.ZERO, null);
-            }
-            try {
-                reader.setAutoCommit(false);
-                reader.setReadOnly(true);
-                DateCandidates.stream(reader, flowId, trigger, from, asOf, row -> {
+        return detection.detect(
+                flowId,
+                KIND,
+                asOf,
+                (c, ids, at) -> record(c, flowId, ids, occurrences, at),
+                c -> {},
+                (reader, batches) -> DateCandidates.stream(reader, flowId, trigger, from, asOf, row -> {
                     ZoneId zone = CustomerViews.zone(row.zone());
                     Optional<LocalDate> date = trigger.field().kind() == DateField.Kind.FIRST_ORDER
                             ? Optional.ofNullable(row.firstOrderAt())
@@ -95,30 +81,7 @@ public class DateTriggerDetector {
                                 "date " + trigger.field().describe() + ": "
                                         + due.get().day() + " at " + trigger.at() + " " + zone.getId());
                     }
-                });
-                batches.flush();
-                reader.commit();
-            } finally {
-                reader.setAutoCommit(true);
-                reader.setReadOnly(false);
-                DetectionPass.unlock(reader, LOCK_PREFIX + flowId);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Date detection of flow " + flowId + " failed", e);
-        }
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        if (batches.matched() > 0) {
-            LOG.infof(
-                    "Date detection of flow %s at %s: %d matched %s in %d ms%s",
-                    flowId,
-                    asOf,
-                    batches.matched(),
-                    batches.outcomes(),
-                    took.toMillis(),
-                    batches.approvalId() == null ? "" : "; waiting for approval " + batches.approvalId());
-        }
-        return new DetectionRun(
-                flowId, "date", false, batches.matched(), batches.outcomes(), took, null, batches.approvalId());
+                }));
     }
 
     private static void record(

@@ -5,8 +5,6 @@ import io.comeback.flows.FlowControls;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +17,7 @@ import org.jboss.logging.Logger;
 
 /**
  * What the date and segment detection passes share with each other (and with the inactivity detector's
- * design): one node detects a flow at a time (a session advisory lock on the reading connection, kept even
- * if the scheduler misfires), and matches are entered through the entry rules in batches, each batch in a
+ * design): one node detects a flow at a time ({@link FlowDetection}), and matches are entered through the entry rules in batches, each batch in a
  * transaction of its own together with the pass's record of whom it matched, so a pass cut short leaves its
  * committed batches entered and recorded and the next pass continues with the rest.
  * <p>
@@ -177,22 +174,5 @@ public class DetectionPass {
             }
         }
         return runs;
-    }
-
-    static boolean lock(Connection connection, String key) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
-            st.setString(1, key);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
-    static void unlock(Connection connection, String key) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
-            st.setString(1, key);
-            st.execute();
-        }
     }
 }

@@ -5,7 +5,6 @@ import io.comeback.engine.run.CouponCodes;
 import io.comeback.engine.run.FlowInterpreter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import java.util.Map;
 
 /** The pure engine as beans. Coupon codes are derived per enrollment until codes are reserved in the database. */
 @ApplicationScoped
@@ -14,7 +13,7 @@ public class EngineBeans {
     @Produces
     @ApplicationScoped
     FlowInterpreter interpreter(CouponCodes coupons, ShopNameConfig shopName) {
-        return new FlowInterpreter(coupons, Map.of("shop.name", shopName.name()));
+        return new FlowInterpreter(coupons, shopName.globals());
     }
 
     /** A seam: the unique-code issue replaces this with codes stored and checked for redemption. */

@@ -35,7 +35,7 @@ public class EnrollmentInterpreters {
         this.links = links;
         this.codes = codes;
         this.referrals = referrals;
-        this.globals = Map.of("shop.name", shopName.name());
+        this.globals = shopName.globals();
     }
 
     FlowInterpreter forEnrollment(long enrollmentId, long customerId, CustomerView customer, Instant now) {

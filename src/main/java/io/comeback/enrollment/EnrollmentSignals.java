@@ -20,29 +20,23 @@ import java.time.Instant;
 @ApplicationScoped
 public class EnrollmentSignals {
 
-    // Enrollments not yet started (an order trigger's delay) ignore events: the interpreter only starts them.
-    private static final String TO_RUNNING_OF_CUSTOMER = """
+    // The event is queued for the customer's running enrollments, but for those in the statuses filled in, and each
+    // is made due now.
+    private static final String TO_CUSTOMER = """
             WITH targets AS (
                 SELECT id FROM enrollments
-                WHERE customer_id = ? AND exited_at IS NULL AND status <> 'new'
+                WHERE customer_id = ? AND exited_at IS NULL AND status NOT IN (%s)
             ), queued AS (
                 INSERT INTO enrollment_signals (enrollment_id, event) SELECT id, CAST(? AS jsonb) FROM targets
             )
             UPDATE enrollments SET next_wake_at = LEAST(coalesce(next_wake_at, ?), ?)
             WHERE id IN (SELECT id FROM targets)
             """;
+    // Enrollments not yet started (an order trigger's delay) ignore events: the interpreter only starts them.
+    private static final String TO_RUNNING_OF_CUSTOMER = TO_CUSTOMER.formatted("'new'");
     // A reply is the answer of the enrollment waiting for one (replyToEnrollment); the others waiting for an answer
     // to their own question do not take it for theirs, every other running enrollment sees it (goal, branch).
-    private static final String REPLY_TO_OTHERS = """
-            WITH targets AS (
-                SELECT id FROM enrollments
-                WHERE customer_id = ? AND exited_at IS NULL AND status NOT IN ('new', 'waiting_reply', 'deferred_re_ask')
-            ), queued AS (
-                INSERT INTO enrollment_signals (enrollment_id, event) SELECT id, CAST(? AS jsonb) FROM targets
-            )
-            UPDATE enrollments SET next_wake_at = LEAST(coalesce(next_wake_at, ?), ?)
-            WHERE id IN (SELECT id FROM targets)
-            """;
+    private static final String REPLY_TO_OTHERS = TO_CUSTOMER.formatted("'new', 'waiting_reply', 'deferred_re_ask'");
     private static final String TO_ONE = """
             WITH queued AS (INSERT INTO enrollment_signals (enrollment_id, event) VALUES (?, CAST(? AS jsonb)))
             UPDATE enrollments SET next_wake_at = LEAST(coalesce(next_wake_at, ?), ?) WHERE id = ? AND exited_at IS NULL
@@ -59,17 +53,7 @@ public class EnrollmentSignals {
     /** @return how many running enrollments of the customer will see the event */
     @Transactional
     public int toRunningEnrollmentsOf(long customerId, FlowEvent event) {
-        Instant now = clock.instant();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement st = connection.prepareStatement(TO_RUNNING_OF_CUSTOMER)) {
-            st.setLong(1, customerId);
-            st.setString(2, SignalCodec.write(event));
-            Jdbc.setInstant(st, 3, now);
-            Jdbc.setInstant(st, 4, now);
-            return st.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not signal enrollments of customer " + customerId, e);
-        }
+        return queueForCustomer(TO_RUNNING_OF_CUSTOMER, customerId, SignalCodec.write(event));
     }
 
     /**
@@ -80,11 +64,15 @@ public class EnrollmentSignals {
      */
     @Transactional
     public int replyToOthersOf(long customerId, FlowEvent.Replied reply) {
+        return queueForCustomer(REPLY_TO_OTHERS, customerId, SignalCodec.write(reply));
+    }
+
+    private int queueForCustomer(String sql, long customerId, String signalJson) {
         Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement st = connection.prepareStatement(REPLY_TO_OTHERS)) {
+                PreparedStatement st = connection.prepareStatement(sql)) {
             st.setLong(1, customerId);
-            st.setString(2, SignalCodec.write(reply));
+            st.setString(2, signalJson);
             Jdbc.setInstant(st, 3, now);
             Jdbc.setInstant(st, 4, now);
             return st.executeUpdate();

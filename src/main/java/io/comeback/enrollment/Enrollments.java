@@ -47,8 +47,7 @@ public class Enrollments {
         this.interpreter = interpreter;
         this.dataSource = dataSource;
         this.clock = clock;
-        // The interpreter's globals (EngineBeans), for the conditions judged in SQL.
-        this.globals = Map.of("shop.name", shopName.name());
+        this.globals = shopName.globals();
     }
 
     /**

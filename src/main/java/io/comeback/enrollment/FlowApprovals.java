@@ -3,6 +3,7 @@ package io.comeback.enrollment;
 import io.agroal.api.AgroalDataSource;
 import io.comeback.messaging.Dispatcher;
 import io.comeback.messaging.HeldTexts;
+import io.comeback.support.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -131,33 +132,14 @@ public class FlowApprovals {
 
     private Optional<Decision> decide(String flowId, String by, boolean approve) {
         Instant now = clock.instant();
-        Decision decision;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Optional<Approval> pending = ApprovalStore.pending(c, flowId);
-                if (pending.isEmpty()) {
-                    c.rollback();
-                    return Optional.empty();
-                }
-                Approval decided = ApprovalStore.mark(
-                        c, pending.get().id(), approve ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED, by, now);
-                if (decided == null) {
-                    // Decided by someone else meanwhile.
-                    c.rollback();
-                    return Optional.empty();
-                }
-                decision = approve ? approveIn(c, decided, now) : rejectIn(c, decided, now);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not decide the approval of flow " + flowId, e);
+        Optional<Decision> made = Transactions.call(
+                dataSource,
+                "Could not decide the approval of flow " + flowId,
+                c -> decideIn(c, flowId, by, approve, now));
+        if (made.isEmpty()) {
+            return made;
         }
+        Decision decision = made.get();
         LOG.infof(
                 "Approval %d of flow %s %s by %s: %d enrollments, %s",
                 decision.approval().id(),
@@ -169,6 +151,23 @@ public class FlowApprovals {
         workers.nudge();
         dispatcher.nudge();
         return Optional.of(decision);
+    }
+
+    private Optional<Decision> decideIn(Connection c, String flowId, String by, boolean approve, Instant now)
+            throws SQLException {
+        Optional<Approval> pending = ApprovalStore.pending(c, flowId);
+        if (pending.isEmpty()) {
+            c.rollback();
+            return Optional.empty();
+        }
+        Approval decided = ApprovalStore.mark(
+                c, pending.get().id(), approve ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED, by, now);
+        if (decided == null) {
+            // Decided by someone else meanwhile.
+            c.rollback();
+            return Optional.empty();
+        }
+        return Optional.of(approve ? approveIn(c, decided, now) : rejectIn(c, decided, now));
     }
 
     private Decision approveIn(Connection c, Approval approval, Instant now) throws SQLException {

@@ -1,6 +1,5 @@
 package io.comeback.enrollment;
 
-import io.agroal.api.AgroalDataSource;
 import io.comeback.audience.ConditionSql;
 import io.comeback.engine.model.Flow;
 import io.comeback.engine.model.Trigger;
@@ -11,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,7 @@ import org.jboss.logging.Logger;
 public class SegmentDetector {
 
     private static final Logger LOG = Logger.getLogger(SegmentDetector.class);
-    private static final String LOCK_PREFIX = "comeback.segment-detector:";
+    private static final FlowDetection.Kind KIND = new FlowDetection.Kind("segment", "joined");
 
     private static final String JOIN = """
             INSERT INTO segment_members (flow_id, customer_id, joined_at)
@@ -37,19 +35,13 @@ public class SegmentDetector {
             ON CONFLICT (flow_id, customer_id) DO NOTHING""";
 
     private final FlowCatalog catalog;
-    private final DetectionPass pass;
-    private final AgroalDataSource dataSource;
+    private final FlowDetection detection;
     private final Map<String, String> globals;
 
-    public SegmentDetector(
-            FlowCatalog catalog,
-            DetectionPass pass,
-            AgroalDataSource dataSource,
-            io.comeback.audience.ShopNameConfig shop) {
+    public SegmentDetector(FlowCatalog catalog, FlowDetection detection, io.comeback.audience.ShopNameConfig shop) {
         this.catalog = catalog;
-        this.pass = pass;
-        this.dataSource = dataSource;
-        this.globals = Map.of("shop.name", shop.name());
+        this.detection = detection;
+        this.globals = shop.globals();
     }
 
     public List<DetectionRun> runAll(Instant asOf) {
@@ -60,63 +52,36 @@ public class SegmentDetector {
     }
 
     public DetectionRun detect(String flowId, Flow flow, Instant asOf) {
-        long started = System.nanoTime();
-        if (pass.paused(flowId)) {
-            return new DetectionRun(flowId, "segment", true, 0, Map.of(), Duration.ZERO, null);
-        }
         Trigger.Segment segment = (Trigger.Segment) flow.trigger();
         String inSegment = "(("
                 + new ConditionSql("CAST('" + asOf + "' AS timestamptz)", globals, flow.links()).all(segment.when())
                 + ") IS TRUE)";
-        DetectionPass.Batches batches = pass.batches(flowId, "segment", asOf, (c, ids, at) -> join(c, flowId, ids, at));
-        try (Connection reader = dataSource.getConnection()) {
-            if (!DetectionPass.lock(reader, LOCK_PREFIX + flowId)) {
-                LOG.infof("Segment detection of flow %s is running elsewhere; skipped", flowId);
-                return new DetectionRun(flowId, "segment", true, 0, Map.of(), Duration.ZERO, null);
-            }
-            try {
-                int left = leave(reader, flowId, inSegment);
-                reader.setAutoCommit(false);
-                reader.setReadOnly(true);
-                try (PreparedStatement st = reader.prepareStatement("""
-                        SELECT c.id FROM customers c
-                        WHERE c.erased_at IS NULL AND %s
-                          AND NOT EXISTS (SELECT 1 FROM segment_members m WHERE m.flow_id = ? AND m.customer_id = c.id)
-                        ORDER BY c.id""".formatted(inSegment))) {
-                    st.setString(1, flowId);
-                    st.setFetchSize(5_000);
-                    try (ResultSet rs = st.executeQuery()) {
-                        while (rs.next()) {
-                            batches.add(rs.getLong(1), "segment");
+        return detection.detect(
+                flowId,
+                KIND,
+                asOf,
+                (c, ids, at) -> join(c, flowId, ids, at),
+                c -> {
+                    int left = leave(c, flowId, inSegment);
+                    if (left > 0) {
+                        LOG.debugf("Segment flow %s: %d customers left the segment", flowId, left);
+                    }
+                },
+                (reader, batches) -> {
+                    try (PreparedStatement st = reader.prepareStatement("""
+                            SELECT c.id FROM customers c
+                            WHERE c.erased_at IS NULL AND %s
+                              AND NOT EXISTS (SELECT 1 FROM segment_members m WHERE m.flow_id = ? AND m.customer_id = c.id)
+                            ORDER BY c.id""".formatted(inSegment))) {
+                        st.setString(1, flowId);
+                        st.setFetchSize(5_000);
+                        try (ResultSet rs = st.executeQuery()) {
+                            while (rs.next()) {
+                                batches.add(rs.getLong(1), "segment");
+                            }
                         }
                     }
-                }
-                batches.flush();
-                reader.commit();
-                if (left > 0) {
-                    LOG.debugf("Segment flow %s: %d customers left the segment", flowId, left);
-                }
-            } finally {
-                reader.setAutoCommit(true);
-                reader.setReadOnly(false);
-                DetectionPass.unlock(reader, LOCK_PREFIX + flowId);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Segment detection of flow " + flowId + " failed", e);
-        }
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        if (batches.matched() > 0) {
-            LOG.infof(
-                    "Segment detection of flow %s at %s: %d joined %s in %d ms%s",
-                    flowId,
-                    asOf,
-                    batches.matched(),
-                    batches.outcomes(),
-                    took.toMillis(),
-                    batches.approvalId() == null ? "" : "; waiting for approval " + batches.approvalId());
-        }
-        return new DetectionRun(
-                flowId, "segment", false, batches.matched(), batches.outcomes(), took, null, batches.approvalId());
+                });
     }
 
     /** Members who no longer match (or were erased) leave the segment: matching again later is joining again. */

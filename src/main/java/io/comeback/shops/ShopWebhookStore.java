@@ -38,21 +38,9 @@ public class ShopWebhookStore {
             String outcome,
             Instant appliedAt) {}
 
-    // Taken in the order they arrived, as far as their retries allow; order does not matter for correctness (every
-    // topic is applied whatever came before), only for how soon a customer's latest state shows.
-    private static final String TAKE = """
-            UPDATE shop_webhooks w SET attempts = w.attempts + 1, next_attempt_at = ?
-            WHERE w.id = ANY(ARRAY(SELECT id FROM shop_webhooks WHERE status = 'pending' AND next_attempt_at <= ?
-                                   ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED))
-            RETURNING w.id, w.platform, w.topic, w.body, w.attempts""";
     private static final String APPLIED = """
             UPDATE shop_webhooks SET status = 'applied', body = NULL, last_error = NULL, next_attempt_at = NULL,
                 applied_at = ?, outcome = ?, customer_id = ?
-            WHERE id = ? AND status = 'pending'""";
-    private static final String RETRY = """
-            UPDATE shop_webhooks SET next_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'""";
-    private static final String SET_ASIDE = """
-            UPDATE shop_webhooks SET status = 'failed', next_attempt_at = NULL, last_error = ?
             WHERE id = ? AND status = 'pending'""";
     private static final String AGAIN = """
             UPDATE shop_webhooks SET status = 'pending', next_attempt_at = ?, attempts = 0
@@ -63,33 +51,31 @@ public class ShopWebhookStore {
             FROM shop_webhooks WHERE status = ? ORDER BY received_at DESC, id DESC LIMIT ?""";
 
     private final AgroalDataSource dataSource;
+    private final OutboxLease outbox;
 
     public ShopWebhookStore(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
+        // Taken in the order they arrived, as far as their retries allow; order does not matter for correctness
+        // (every topic is applied whatever came before), only for how soon a customer's latest state shows.
+        this.outbox = new OutboxLease(
+                dataSource,
+                new OutboxLease.Table("shop_webhooks", "status", "attempts", "next_attempt_at", "last_error"),
+                "shop webhook deliveries",
+                "id, platform, topic, body, attempts");
     }
 
     /** Takes up to {@code limit} due deliveries, leased until {@code now + lease}. */
     public List<Taken> take(Instant now, Duration lease, int limit) {
-        List<Taken> taken = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement st = c.prepareStatement(TAKE)) {
-            Jdbc.setInstant(st, 1, now.plus(lease));
-            Jdbc.setInstant(st, 2, now);
-            st.setInt(3, limit);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    taken.add(new Taken(
-                            rs.getLong(1),
-                            ShopPlatform.fromWire(rs.getString(2)),
-                            rs.getString(3),
-                            rs.getBytes(4),
-                            rs.getInt(5)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not take shop webhook deliveries", e);
-        }
-        return taken;
+        return outbox.take(
+                now,
+                lease,
+                limit,
+                rs -> new Taken(
+                        rs.getLong(1),
+                        ShopPlatform.fromWire(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getBytes(4),
+                        rs.getInt(5)));
     }
 
     /** In the transaction that applied it: its body goes (what it said is now in the customer's rows). */
@@ -108,18 +94,15 @@ public class ShopWebhookStore {
     }
 
     public void retryAt(long id, Instant at, String error) {
-        update(RETRY, st -> {
-            Jdbc.setInstant(st, 1, at);
-            st.setString(2, error);
-            st.setLong(3, id);
-        });
+        outbox.retryAt(id, at, error);
     }
 
     public void setAside(long id, String error) {
-        update(SET_ASIDE, st -> {
-            st.setString(1, error);
-            st.setLong(2, id);
-        });
+        try (Connection c = dataSource.getConnection()) {
+            outbox.giveUp(c, id, error);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not set shop webhook delivery " + id + " aside", e);
+        }
     }
 
     /** A delivery set aside is tried again from its first attempt; false when there is none such (or erased). */

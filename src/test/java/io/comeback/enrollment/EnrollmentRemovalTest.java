@@ -109,6 +109,62 @@ class EnrollmentRemovalTest {
                 .contentType("application/problem+json");
     }
 
+    @Test
+    void anEnrollmentRemovedWhileItsFlowIsPausedStaysEndedWhenTheFlowResumes() {
+        Instant now = LocalDateTime.of(2035, 4, 20, 10, 0).atZone(OSLO).toInstant();
+        TestClockProducer.CLOCK.setTo(now);
+        RuntimeDriver runtime = new RuntimeDriver();
+        String flowId = "removal_paused_" + TestData.letters();
+        Flow flow = runtime.register("""
+                id: %s
+                settings:
+                  kind: transactional
+                trigger: customer_created
+                steps:
+                  - id: pause
+                    wait: P1D
+                  - id: later
+                    send:
+                      text: "Fikk du pakken?"
+                """.formatted(flowId));
+        String customer = TestData.id("removal-paused");
+        String phone = TestData.norwegianMobile();
+        given().body(Map.of("phone", phone))
+                .put("/api/customers/" + customer)
+                .then()
+                .statusCode(201);
+        long enrollment = runtime.enroll(flow, internalId(customer), now);
+        runtime.runDue();
+        given().post("/api/flows/" + flowId + "/pause").then().statusCode(200);
+        // The wake-up falls due while the flow is paused: it is kept aside until the flow resumes.
+        runtime.advance(Duration.ofDays(2));
+        given().get("/api/flows/" + flowId).then().body("queued.enrollmentsHeld", equalTo(1));
+
+        given().body(Map.of("by", "Kari"))
+                .post("/api/customers/" + customer + "/enrollments/" + enrollment + "/remove")
+                .then()
+                .statusCode(200)
+                .body("exitReason", equalTo("removed"));
+        given().get("/api/flows/" + flowId).then().body("queued.enrollmentsHeld", equalTo(0));
+        given().post("/api/flows/" + flowId + "/resume").then().statusCode(200);
+        runtime.advance(Duration.ofHours(1));
+
+        assertThat(given().queryParam("to", phone)
+                        .get("/simulator/messages")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("body", String.class))
+                .as("the removed enrollment's later step never ran")
+                .isEmpty();
+        given().get("/api/customers/" + customer + "/messages")
+                .then()
+                .body("findAll { it.flowId == '" + flowId + "' }.size()", equalTo(0));
+        given().get("/api/customers/" + customer + "/enrollments")
+                .then()
+                .body("find { it.flowId == '" + flowId + "' }.exitReason", equalTo("removed"));
+    }
+
     private static long internalId(String externalId) {
         AgroalDataSource dataSource =
                 Arc.container().instance(AgroalDataSource.class).get();

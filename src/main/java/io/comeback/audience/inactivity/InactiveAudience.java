@@ -58,7 +58,7 @@ public class InactiveAudience {
             AgroalDataSource dataSource, FrequencyCaps caps, ShopNameConfig shopName, InactivityConfig config) {
         this.dataSource = dataSource;
         this.caps = caps;
-        this.globals = Map.of("shop.name", shopName.name());
+        this.globals = shopName.globals();
         this.rhythmFloor = config.rhythmFloor();
     }
 

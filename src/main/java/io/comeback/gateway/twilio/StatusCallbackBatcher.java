@@ -4,6 +4,8 @@ import io.agroal.api.AgroalDataSource;
 import io.comeback.messaging.StatusUpdate;
 import io.comeback.messaging.StatusUpdateSink;
 import io.comeback.messaging.port.DeliveryStatus;
+import io.comeback.support.GroupCommitWriter;
+import io.comeback.support.GroupCommitWriter.Waiting;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,14 +19,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import org.jboss.logging.Logger;
 
 /**
- * Group commit for status callbacks. Concurrent callbacks queue up while the previous group is
- * being written; one writer thread takes them all (up to {@code comeback.twilio.status-batch-size})
+ * Group commit for status callbacks ({@link GroupCommitWriter}). Concurrent callbacks queue up while the previous
+ * group is being written; one writer thread takes them all (up to {@code comeback.twilio.status-batch-size})
  * and stores, applies and marks them in ONE transaction — three statements and one WAL flush for
  * the whole group instead of three transactions per callback. Each request is answered only after
  * its group committed, so a 200 still means "stored and applied" (flushed to disk too with
@@ -39,8 +39,6 @@ public class StatusCallbackBatcher {
 
     private static final Logger LOG = Logger.getLogger(StatusCallbackBatcher.class);
 
-    private record Pending(StatusCallbackBatch.Callback callback, CompletableFuture<Boolean> answer) {}
-
     private final AgroalDataSource dataSource;
     private final StatusUpdateSink sink;
     private final DeliveryProblemDetector problems;
@@ -48,10 +46,7 @@ public class StatusCallbackBatcher {
     private final StatusCallbacks single;
     private final Clock clock;
     private final boolean durable;
-    private final int maxBatch;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private volatile Thread writer;
-    private volatile boolean stopping;
+    private final GroupCommitWriter<StatusCallbackBatch.Callback, Boolean> writer;
 
     StatusCallbackBatcher(
             AgroalDataSource dataSource,
@@ -68,66 +63,23 @@ public class StatusCallbackBatcher {
         this.single = single;
         this.clock = clock;
         this.durable = config.durableStatusCallbacks();
-        this.maxBatch = config.statusBatchSize();
+        this.writer = new GroupCommitWriter<>(
+                "twilio-status-writer", "status callbacks", config.statusBatchSize(), this::write);
     }
 
     /** Completes with true when the callback was applied now, false when it had been applied before. */
     CompletableFuture<Boolean> submit(StatusCallbackBatch.Callback callback) {
-        startWriter();
-        CompletableFuture<Boolean> answer = new CompletableFuture<>();
-        queue.add(new Pending(callback, answer));
-        return answer;
-    }
-
-    private void startWriter() {
-        if (writer == null) {
-            synchronized (this) {
-                if (writer == null) {
-                    Thread thread = new Thread(this::writeLoop, "twilio-status-writer");
-                    thread.setDaemon(true);
-                    thread.start();
-                    writer = thread;
-                }
-            }
-        }
+        return writer.submit(callback);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        stopping = true;
-        Thread thread = writer;
-        if (thread != null) {
-            thread.interrupt();
-        }
+        writer.stop();
     }
 
-    private void writeLoop() {
-        List<Pending> group = new ArrayList<>(maxBatch);
-        while (!stopping) {
-            try {
-                group.add(queue.take());
-            } catch (InterruptedException e) {
-                break;
-            }
-            queue.drainTo(group, maxBatch - 1);
-            try {
-                write(group);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Writing %d status callbacks failed unexpectedly", group.size());
-                group.forEach(p -> p.answer().completeExceptionally(e));
-            }
-            group.clear();
-        }
-        // Whatever is left gets an error; Twilio retries what we did not acknowledge.
-        Pending left;
-        while ((left = queue.poll()) != null) {
-            left.answer().completeExceptionally(new IllegalStateException("the service is stopping"));
-        }
-    }
-
-    private void write(List<Pending> group) {
+    private void write(List<Waiting<StatusCallbackBatch.Callback, Boolean>> group) {
         Instant now = clock.instant();
         List<StatusCallbackBatch.Callback> callbacks =
-                group.stream().map(Pending::callback).toList();
+                group.stream().map(Waiting::item).toList();
         Map<String, StatusCallbackBatch.Callback> applied;
         try {
             applied = storeAndApply(callbacks, now);
@@ -137,8 +89,8 @@ public class StatusCallbackBatcher {
             return;
         }
         Set<String> ruleFailed = actOnErrorCodes(applied.values());
-        for (Pending pending : group) {
-            String key = pending.callback().key();
+        for (Waiting<StatusCallbackBatch.Callback, Boolean> pending : group) {
+            String key = pending.item().key();
             if (ruleFailed.contains(key)) {
                 // Not acknowledged: Twilio repeats it, and the stored, unapplied callback is applied again.
                 pending.answer()
@@ -199,9 +151,9 @@ public class StatusCallbackBatcher {
         return failed;
     }
 
-    private void oneByOne(List<Pending> group) {
-        for (Pending pending : group) {
-            StatusCallbackBatch.Callback cb = pending.callback();
+    private void oneByOne(List<Waiting<StatusCallbackBatch.Callback, Boolean>> group) {
+        for (Waiting<StatusCallbackBatch.Callback, Boolean> pending : group) {
+            StatusCallbackBatch.Callback cb = pending.item();
             try {
                 pending.answer().complete(single.accept(cb.params(), cb.messageId()));
             } catch (RuntimeException e) {
