@@ -2,7 +2,8 @@
 # Load test of the Shopify webhook on loopback, with valid signatures and a fresh database: deliveries/s and latency
 # percentiles from wrk (each request verified by its HMAC and stored before it is answered), then a check that every
 # delivery was stored once and that a delivery sent again is answered as a duplicate and not stored twice. The
-# service is built first unless BENCH_SKIP_BUILD is set.
+# service is built first unless BENCH_SKIP_BUILD is set or BENCH_JAR names a packaged
+# service (quarkus-run.jar) to run instead.
 #   deploy/bench/shop-webhooks.sh [duration, default 30s] [connections, default 32]
 # The workers that apply deliveries are off (COMEBACK_RUNTIME_ENABLED=false), so the figure is the intake alone;
 # APPLY=1 leaves them on, sharing the two cores with it.
@@ -31,7 +32,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+if [ -z "${BENCH_SKIP_BUILD:-}" ] && [ -z "${BENCH_JAR:-}" ]; then
   log "Building the service"
   mvn -B -ntp -q package -DskipTests
 fi
@@ -43,7 +44,7 @@ log "Body size: $(head -1 "$work/deliveries.tsv" | cut -f3 | wc -c) bytes"
 COMEBACK_SHOPIFY_WEBHOOK_SECRET=$secret COMEBACK_RUNTIME_ENABLED=$runtime QUARKUS_HTTP_PORT=$port \
   QUARKUS_MANAGEMENT_PORT=$((port + 1000)) COMEBACK_ADMIN_USERNAME=bench COMEBACK_ADMIN_PASSWORD=bench-password \
   COMEBACK_DETECTOR_CRON=off COMEBACK_TRIGGER_DETECTOR_CRON=off \
-  java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$work/service.log" 2>&1 &
+  java ${JAVA_OPTS:-} -jar "${BENCH_JAR:-target/quarkus-app/quarkus-run.jar}" > "$work/service.log" 2>&1 &
 service_pid=$!
 for _ in $(seq 1 60); do
   curl -fs "http://127.0.0.1:$((port + 1000))/q/health/ready" >/dev/null && break

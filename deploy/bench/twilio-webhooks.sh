@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Load test of the Twilio status webhook on loopback, with valid signatures and a fresh database:
 # requests/s and latency percentiles from wrk, then a check that every callback was stored once.
+# The service is built first unless BENCH_SKIP_BUILD is set or BENCH_JAR names a packaged
+# service (quarkus-run.jar) to run instead.
 #   deploy/bench/twilio-webhooks.sh [duration, default 30s] [connections, default 32]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -27,13 +29,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-log "Building the service"
-mvn -B -ntp -q package -DskipTests
+if [ -z "${BENCH_SKIP_BUILD:-}" ] && [ -z "${BENCH_JAR:-}" ]; then
+  log "Building the service"
+  mvn -B -ntp -q package -DskipTests
+fi
 log "Signing $callbacks status callbacks"
 python3 deploy/bench/signed_status_callbacks.py "$token" "$public_url" "$callbacks" > "$work/callbacks.tsv"
 
 COMEBACK_TWILIO_AUTH_TOKEN=$token COMEBACK_PUBLIC_URL=$public_url QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$((port + 1000)) COMEBACK_ADMIN_USERNAME=bench COMEBACK_ADMIN_PASSWORD=bench-password \
-  java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$work/service.log" 2>&1 &
+  java ${JAVA_OPTS:-} -jar "${BENCH_JAR:-target/quarkus-app/quarkus-run.jar}" > "$work/service.log" 2>&1 &
 service_pid=$!
 for _ in $(seq 1 60); do
   curl -fs "http://127.0.0.1:$((port + 1000))/q/health/ready" >/dev/null && break
