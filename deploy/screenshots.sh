@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Screenshots of the dashboard for the README (deploy/screenshots/*.png): starts the service with the demo
 # audience on a spare port and a throw-away database, adds a little activity through the API (NPS answers,
-# replies for the inbox, a flow file with mistakes), signs in with headless chromium and captures the pages.
+# replies for the inbox, an answer to one of them, the shipped campaign as a draft, a flow file with mistakes), signs
+# in with headless chromium and captures the pages.
 #   deploy/screenshots.sh            (SCREENSHOT_PORT, default 18431)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,13 +59,15 @@ for _ in $(seq 1 120); do
 done
 curl -fs "http://localhost:$mport/q/health/ready" >/dev/null
 
-log "Adding activity: NPS answers to the feedback texts, replies for the inbox"
-python3 - "$url" <<'PY'
+log "Adding activity: NPS answers to the feedback texts, replies for the inbox, an answer, a campaign draft"
+python3 - "$url" "$build/conversation-id" <<'PY'
 import json, random, sys, time, urllib.request
 url = sys.argv[1]
-def call(method, path, body=None):
-    req = urllib.request.Request(url + path, method=method, data=None if body is None else json.dumps(body).encode(),
-                                 headers={"Authorization": "Bearer dev-key", "Content-Type": "application/json"})
+def call(method, path, body=None, text=None):
+    data = text.encode() if text is not None else None if body is None else json.dumps(body).encode()
+    kind = "text/plain; charset=UTF-8" if text is not None else "application/json"
+    req = urllib.request.Request(url + path, method=method, data=data,
+                                 headers={"Authorization": "Bearer dev-key", "Content-Type": kind})
     with urllib.request.urlopen(req) as r:
         return json.loads(r.read() or b"null")
 random.seed(8)
@@ -90,12 +93,22 @@ for sender, text in [("+4741000002", "Takk! Forresten, kan jeg bytte fargen på 
                      ("+4790000003", "Can I change the delivery address on my order?")]:
     call("POST", "/simulator/inbound", {"from": sender, "body": text})
     time.sleep(1)
-print(f"answered {min(len(asked), 40)} NPS questions, 3 inbox replies")
+# A conversation with a question and the shop's answer: the parcel that has not come.
+conversation = call("GET", "/api/conversations?phone=%2B4790000002")[0]["id"]
+call("POST", f"/api/conversations/{conversation}/replies",
+     {"by": "admin", "body": "Hei! Ordre 10233 ligger klar til henting på Posten i Storgata; hentekoden er sendt på "
+                             "e-post. Beklager at varselet ikke kom fram!"})
+open(sys.argv[2], "w").write(str(conversation))
+# The shipped campaign as a draft, its audience (the best customers by money spent) scored from the orders.
+call("POST", "/api/rfm/recompute")
+call("PUT", "/api/campaigns/vip-offer", text=open("flows/campaigns/vip-offer.yaml", encoding="utf-8").read())
+print(f"answered {min(len(asked), 40)} NPS questions, 4 inbox texts, one answered; campaign vip-offer as a draft")
 PY
 sleep 5
 
 log "Capturing the pages"
 mvn -B -ntp -q test -Dtest=DashboardScreenshotsCheck -Dsurefire.failIfNoSpecifiedTests=false -Dbuild.dir="$build" \
-  -Dcomeback.url="$url" -Dcomeback.user=admin -Dcomeback.password=dev-password -Dscreenshots.dir="$PWD/deploy/screenshots"
+  -Dcomeback.url="$url" -Dcomeback.user=admin -Dcomeback.password=dev-password -Dscreenshots.dir="$PWD/deploy/screenshots" \
+  -Dscreenshots.conversation="$(cat "$build/conversation-id")"
 log "Screenshots in deploy/screenshots/"
 ls -l deploy/screenshots

@@ -1,6 +1,6 @@
 // The campaign composer: CodeMirror with YAML, problems from the server's campaign validator while typing,
-// completion and hover from the flow schema (a campaign is written in the flow language), the preview pane and
-// saving. Start, pause, resume and cancel are plain forms on the page.
+// completion and hover from the campaign schema (/assets/campaign.schema.json, which takes a flow's pieces from the
+// flow schema), the preview pane and saving. Start, pause, resume and cancel are plain forms on the page.
 (function () {
   "use strict";
   var root = document.getElementById("campaign-composer");
@@ -60,44 +60,22 @@
   }
   annotations.async = true;
 
-  // A campaign file's keys, with the flow schema's definitions for what they share with a flow.
-  function campaignSchema(flow) {
-    var d = { type: "string" };
-    return {
-      $defs: flow.$defs,
-      type: "object",
-      properties: {
-        id: { type: "string", description: "The campaign's id: lower-case letters, digits, - and _." },
-        name: { type: "string", description: "The name the dashboard lists it by." },
-        description: d,
-        settings: { $ref: "#/$defs/settings" },
-        audience: { $ref: "#/$defs/conditions", description: "Only customers matching all of these get it." },
-        holdout_percent: { type: "integer", description: "This share gets nothing: the baseline the lift is measured against." },
-        goal: { $ref: "#/$defs/entry/properties/goal", description: "What counts as a conversion." },
-        convert_within: { type: "string", description: "How long after the text the goal counts (ISO duration, e.g. P3D)." },
-        links: flow.properties.links,
-        send: { $ref: "#/$defs/send" },
-        variants: {
-          type: "object", description: "An A/B test instead of send: the test share gets the variants, the rest the winner.",
-          properties: {
-            test_percent: { type: "integer", description: "The share of the audience the variants are tested on." },
-            decide_after: { type: "string", description: "When the winner is chosen, after the first text (e.g. PT3H)." },
-            texts: { type: "array", items: { type: "object", properties: { id: d, send: { $ref: "#/$defs/send" } } } }
-          }
-        },
-        schedule: {
-          type: "object", description: "When, in each recipient's own time zone; without it, as soon as it starts.",
-          properties: {
-            date: { type: "string", description: "The local day, e.g. 2026-12-11." },
-            at: { type: "string", description: "The local time of every text, e.g. \"10:00\"." },
-            spread: { type: "object", description: "Spread the texts evenly between two local times.",
-                      properties: { from: d, until: d } }
-          }
-        },
-        keyword: { type: "object", description: "A word customers text in while the campaign runs.",
-                   properties: { words: { type: "array" }, open_for: d, confirm: { $ref: "#/$defs/text" }, then: d } }
-      }
-    };
+  // The campaign schema takes what it shares with a flow from the flow schema ("flow.schema.json#/$defs/…"), and
+  // the help reads one document: the flow schema's definitions are copied in (the names differ, CampaignSchemaTest
+  // holds that) and those references made local.
+  function withFlowDefinitions(campaign, flow) {
+    function local(node) {
+      if (Array.isArray(node)) return node.map(local);
+      if (!node || typeof node !== "object") return node;
+      var out = {};
+      Object.keys(node).forEach(function (k) {
+        out[k] = k === "$ref" ? node[k].replace(/^flow\.schema\.json#/, "#") : local(node[k]);
+      });
+      return out;
+    }
+    var merged = local(campaign);
+    merged.$defs = Object.assign({}, flow.$defs, merged.$defs);
+    return merged;
   }
 
   function lines(cm) { var out = []; cm.eachLine(function (l) { out.push(l.text); }); return out; }
@@ -151,8 +129,10 @@
     var d = at && at.key ? help.describe(at.full) : null;
     keyHelp.textContent = d ? at.full.filter(function (k) { return k !== "[]"; }).join(".") + ": " + d : "";
   });
-  fetch("/assets/flow.schema.json").then(function (r) { return r.json(); }).then(function (schema) {
-    help = new FlowSchemaHelp(campaignSchema(schema));
+  Promise.all(["/assets/campaign.schema.json", "/assets/flow.schema.json"].map(function (url) {
+    return fetch(url).then(function (r) { return r.json(); });
+  })).then(function (schemas) {
+    help = new FlowSchemaHelp(withFlowDefinitions(schemas[0], schemas[1]));
   });
 
   function preview() {

@@ -82,6 +82,7 @@
   };
 
   FlowSchemaHelp.prototype.description = function (node) {
+    if (node && node.description) return node.description; // a $ref's own description says what it is used for here
     var found = null;
     this.variants(node).some(function (v) { found = v.description || null; return !!found; });
     return found;

@@ -13,7 +13,10 @@ import io.comeback.engine.model.Send;
 import io.comeback.engine.model.Step;
 import io.comeback.engine.model.Trigger;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -41,6 +44,20 @@ public final class CampaignParser {
             "schedule",
             "keyword");
     private static final Pattern CAMPAIGN_ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+
+    /**
+     * The keys a campaign file may have, by where they may appear ({@code campaign} is the top level); a test holds
+     * {@code flows/campaign.schema.json} to them. The pieces a campaign shares with a flow are in {@link Vocabulary}.
+     */
+    public static Map<String, List<String>> keysByContext() {
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        all.put("campaign", KEYS);
+        all.put("variants", CampaignPartsReader.VARIANTS);
+        all.put("schedule", CampaignPartsReader.SCHEDULE);
+        all.put("schedule.spread", CampaignPartsReader.SPREAD);
+        all.put("keyword", CampaignPartsReader.KEYWORD);
+        return Collections.unmodifiableMap(all);
+    }
 
     public ParsedCampaign parse(String source) {
         Problems problems = new Problems();
