@@ -19,6 +19,7 @@
 # bounds the hand-over (100 in flight / 0.150 s = 666/s, the ceiling handover-bench.sh measures), so "every text
 # handed over" here is the figure a marketer would see; comparing it with "every recipient has a ledger row" shows
 # whether the campaign's own steps (audience, entry, wake-ups writing the texts) keep ahead of the hand-over.
+# BENCH_COUPON=0 and BENCH_LINK=0 leave out the coupon and the link (see below).
 # BENCH_GATEWAY=simulator takes the simulator instead (no fake, no network): then the hand-over is no longer the
 # bound and the campaign's own steps are measured at their own pace.
 # Goals: start answers in <= 30 s for 100,000 (a proxy's usual request timeout is 60 s); every recipient has a
@@ -98,6 +99,15 @@ sleep 2
 
 api=http://localhost:${ports[0]}/api/campaigns/$campaign
 auth=(-H 'Authorization: Bearer bench-key')
+# A personal coupon and a tracked link each cost the wake-up a write per text: BENCH_COUPON=0 / BENCH_LINK=0 leave
+# them out, to see what they cost.
+coupon_text=""; coupon_spec=""; link_text=""; links=""
+if [ "${BENCH_COUPON:-1}" = 1 ]; then
+  coupon_text=" {{ coupon.code }}"; coupon_spec="  coupon: { prefix: UKE, valid_for: P7D }"
+fi
+if [ "${BENCH_LINK:-1}" = 1 ]; then
+  link_text=" {{ link.shop }}"; links=$'links:\n  shop: https://example.com/uke'
+fi
 cat > "$work/campaign.yaml" <<YAML
 id: $campaign
 name: Benchmark offer
@@ -109,13 +119,12 @@ audience:
   - not: { tag: needs_follow_up }
 goal: ordered
 convert_within: P3D
-links:
-  shop: https://example.com/uke
+$links
 send:
   text:
-    nb: "Hei {{ customer.firstName | der }}! 20 % på alt denne uken: {{ coupon.code }} {{ link.shop }} Svar STOPP for å melde deg av."
-    en: "Hi {{ customer.firstName | there }}! 20% off everything this week: {{ coupon.code }} {{ link.shop }} Reply STOP to opt out."
-  coupon: { prefix: UKE, valid_for: P7D }
+    nb: "Hei {{ customer.firstName | der }}! 20 % på alt denne uken:$coupon_text$link_text Svar STOPP for å melde deg av."
+    en: "Hi {{ customer.firstName | there }}! 20% off everything this week:$coupon_text$link_text Reply STOP to opt out."
+$coupon_spec
 YAML
 code=$(curl -s -o "$work/put.json" -w '%{http_code}' -X PUT "${auth[@]}" -H 'Content-Type: application/yaml' \
     --data-binary @"$work/campaign.yaml" "$api")
