@@ -74,7 +74,8 @@ pids+=("$pid")
 wait_ready ${ports[0]}
 COMEBACK_URL=http://localhost:${ports[0]} COMEBACK_API_KEY=bench-key \
   deploy/import.sh customers "$work/customers.csv" > "$work/import.report" 2> >(tail -n 1 >&2)
-kill "$pid"; wait "$pid" 2>/dev/null || true; pids=()
+# Not a child of this shell (started in a command substitution): wait until it has let go of its port.
+kill "$pid"; while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done; pids=()
 bench_psql -c "VACUUM ANALYZE customers" >/dev/null
 
 env_gateway=()

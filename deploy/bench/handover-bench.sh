@@ -44,7 +44,7 @@ run_round() {
   log "Migrating"
   local pid
   pid=$(start_service ${ports[0]} "$work/service.log" COMEBACK_RUNTIME_ENABLED=false); pids+=("$pid")
-  wait_ready ${ports[0]}; kill "$pid"; wait "$pid" 2>/dev/null || true; pids=()
+  wait_ready ${ports[0]}; kill "$pid"; while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done; pids=()
 
   log "Queueing $texts campaign texts to opted-in customers, not yet due"
   bench_psql <<SQL
