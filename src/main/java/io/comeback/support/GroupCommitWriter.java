@@ -63,6 +63,10 @@ public final class GroupCommitWriter<T, R> {
             return answer;
         }
         queue.add(new Waiting<>(item, answer));
+        if (stopping) {
+            // stop() came between the check and the add, perhaps after the writer's last look at the queue.
+            failQueued();
+        }
         return answer;
     }
 
@@ -105,6 +109,10 @@ public final class GroupCommitWriter<T, R> {
             }
             group.clear();
         }
+        failQueued();
+    }
+
+    private void failQueued() {
         Waiting<T, R> left;
         while ((left = queue.poll()) != null) {
             left.answer().completeExceptionally(stoppingError());
