@@ -35,27 +35,7 @@
     var q = fixedId ? "?id=" + encodeURIComponent(fixedId) : "";
     call("POST", "/campaigns/validate" + q, text).then(function (r) {
       if (!r.ok) { say("problem-summary", "Could not check the text (" + r.status + ")."); done([]); return; }
-      var problems = r.data.problems || [];
-      var errors = problems.filter(function (p) { return p.severity === "error"; }).length;
-      say("problem-summary", errors === 0
-        ? (problems.length === 0 ? "No problems." : "No errors; " + problems.length + " warning(s).")
-        : errors + " error(s): the campaign cannot be saved until they are fixed.");
-      var list = document.getElementById("problem-list");
-      list.textContent = "";
-      problems.forEach(function (p) {
-        var li = document.createElement("li");
-        li.className = "problem problem-" + p.severity;
-        li.setAttribute("data-line", p.line);
-        li.textContent = "Line " + p.line + ", column " + p.column + ": " + p.message;
-        list.appendChild(li);
-      });
-      done(problems.map(function (p) {
-        var line = Math.max(0, Math.min(cm.lineCount() - 1, p.line - 1));
-        var ch = Math.max(0, p.column - 1);
-        var len = (cm.getLine(line) || "").length;
-        return { from: CodeMirror.Pos(line, ch), to: CodeMirror.Pos(line, len > ch ? len : ch + 1),
-                 message: p.message, severity: p.severity === "error" ? "error" : "warning" };
-      }));
+      done(EditorProblems.show(r.data.problems || [], cm, "the campaign cannot be saved"));
     }, function () { done([]); });
   }
   annotations.async = true;

@@ -27,36 +27,11 @@
 
   function say(id, text) { document.getElementById(id).textContent = text; }
 
-  // Problems of the last check, shown in the gutter, under the text and in a list with their line.
-  var lastProblems = [];
+  // Problems of each check, shown in the gutter, under the text and in a list with their line (EditorProblems).
   function annotations(text, done, options, cm) {
     call("POST", base() + "/edit/validate", text, "text/plain").then(function (r) {
       if (!r.ok) { say("problem-summary", "Could not check the text (" + r.status + ")."); done([]); return; }
-      lastProblems = r.data.problems || [];
-      var errors = lastProblems.filter(function (p) { return p.severity === "error"; }).length;
-      say("problem-summary", errors === 0
-        ? (lastProblems.length === 0 ? "No problems." : "No errors; " + lastProblems.length + " warning(s).")
-        : errors + " error(s): the flow cannot be published until they are fixed.");
-      var list = document.getElementById("problem-list");
-      list.textContent = "";
-      lastProblems.forEach(function (p) {
-        var li = document.createElement("li");
-        li.className = "problem problem-" + p.severity;
-        li.setAttribute("data-line", p.line);
-        li.setAttribute("data-column", p.column);
-        li.textContent = "Line " + p.line + ", column " + p.column + ": " + p.message;
-        list.appendChild(li);
-      });
-      done(lastProblems.map(function (p) {
-        var line = Math.max(0, Math.min(cm.lineCount() - 1, p.line - 1));
-        var ch = Math.max(0, p.column - 1);
-        var lineText = cm.getLine(line) || "";
-        var end = lineText.length > ch ? lineText.length : ch + 1;
-        return {
-          from: CodeMirror.Pos(line, ch), to: CodeMirror.Pos(line, end),
-          message: p.message, severity: p.severity === "error" ? "error" : "warning"
-        };
-      }));
+      done(EditorProblems.show(r.data.problems || [], cm, "the flow cannot be published"));
     }, function () { done([]); });
   }
   annotations.async = true;

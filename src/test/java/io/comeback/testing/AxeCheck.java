@@ -51,4 +51,13 @@ public final class AxeCheck {
             throw new IllegalStateException("Could not read " + RESOURCE, e);
         }
     }
+
+    /** Fails, naming the page and each violation, when the page now shown has serious or critical violations. */
+    public static void assertNoSeriousViolations(WebDriver browser, String page) {
+        List<String> violations = seriousViolations(browser);
+        if (!violations.isEmpty()) {
+            throw new AssertionError(
+                    "axe-core: serious or critical violations on the " + page + " page: " + violations);
+        }
+    }
 }

@@ -228,9 +228,7 @@ class ConversationBrowserTest {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        assertThat(AxeCheck.seriousViolations(browser))
-                .as("axe-core: serious or critical violations on the " + page + " page")
-                .isEmpty();
+        AxeCheck.assertNoSeriousViolations(browser, page);
     }
 
     private String url(String path) {

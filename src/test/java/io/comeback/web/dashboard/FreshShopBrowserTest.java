@@ -68,7 +68,7 @@ class FreshShopBrowserTest {
                 .isEmpty();
         assertThat(browser.findElement(By.linkText("write your first flow")).getAttribute("href"))
                 .endsWith("/flows/new");
-        assertNoSeriousViolations("overview");
+        AxeCheck.assertNoSeriousViolations(browser, "overview");
 
         browser.get(url("/flows"));
         assertThat(browser.findElement(By.id("empty-flows")).getText())
@@ -76,17 +76,17 @@ class FreshShopBrowserTest {
                 .contains("Write your first flow");
         assertThat(HeadlessChromium.foundNow(browser, By.cssSelector("table.flows")))
                 .isEmpty();
-        assertNoSeriousViolations("flows");
+        AxeCheck.assertNoSeriousViolations(browser, "flows");
 
         browser.get(url("/inbox"));
         assertThat(browser.findElement(By.id("no-conversations")).getText())
                 .contains("When a customer texts something no flow is waiting for");
-        assertNoSeriousViolations("inbox");
+        AxeCheck.assertNoSeriousViolations(browser, "inbox");
         browser.get(url("/follow-ups"));
         assertThat(browser.findElement(By.id("no-follow-ups")).getText()).contains("needs_follow_up");
         browser.get(url("/referrals"));
         assertThat(browser.findElement(By.id("no-referrals")).getText()).contains("{{ referral.link }}");
-        assertNoSeriousViolations("referrals");
+        AxeCheck.assertNoSeriousViolations(browser, "referrals");
 
         // The first customer: the figures replace the empty state, and it says orders are still missing.
         given().body(Map.of("phone", TestData.norwegianMobile()))
@@ -97,7 +97,7 @@ class FreshShopBrowserTest {
         assertThat(HeadlessChromium.foundNow(browser, By.id("empty-overview"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("svg.line-chart"))).hasSize(7);
         assertThat(browser.findElement(By.id("no-orders")).getText()).contains("No orders yet");
-        assertNoSeriousViolations("overview with a customer");
+        AxeCheck.assertNoSeriousViolations(browser, "overview with a customer");
 
         // The first flow: listed by its name; its page says why it has sent nothing yet, and again once paused.
         writeFirstFlow();
@@ -110,7 +110,7 @@ class FreshShopBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("First steps");
         assertThat(browser.findElement(By.id("no-texts")).getText())
                 .contains("Nobody has reached a text of it yet: customers enter when a new customer is added");
-        assertNoSeriousViolations("flow without texts");
+        AxeCheck.assertNoSeriousViolations(browser, "flow without texts");
         browser.findElement(By.id("pause-button")).click();
         assertThat(browser.findElement(By.id("no-texts")).getText())
                 .contains("The flow is paused: nobody new enters it and none of its texts leave until it is resumed")
@@ -137,12 +137,6 @@ class FreshShopBrowserTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private void assertNoSeriousViolations(String page) {
-        assertThat(AxeCheck.seriousViolations(browser))
-                .as("axe-core: serious or critical violations on the " + page + " page")
-                .isEmpty();
     }
 
     private String url(String path) {

@@ -129,7 +129,7 @@ class OverviewBrowserTest {
             }
             assertRoundTicks(chart.getAttribute("id"), ticks);
         }
-        assertNoSeriousViolations("overview");
+        AxeCheck.assertNoSeriousViolations(browser, "overview");
 
         // The flows list: names first, the id beside them, and what starts each flow.
         browser.get(url("/flows"));
@@ -137,7 +137,7 @@ class OverviewBrowserTest {
         assertThat(feedback.findElement(By.className("flow-name")).getText()).isEqualTo("Post-purchase feedback (NPS)");
         assertThat(feedback.findElement(By.className("flow-id")).getText()).isEqualTo("feedback");
         assertThat(feedback.getText()).contains("an order is placed (texts after 5 days)");
-        assertNoSeriousViolations("flows");
+        AxeCheck.assertNoSeriousViolations(browser, "flows");
 
         // A flow's page by its name, its attribution window in words; a customer's total spent with the currency.
         browser.get(url("/flows/feedback"));
@@ -145,7 +145,7 @@ class OverviewBrowserTest {
         assertThat(browser.findElement(By.tagName("main")).getText())
                 .contains("Attribution window: an order within 5 days")
                 .doesNotContainPattern("\\bP(T)?\\d+[DHMYW]\\b");
-        assertNoSeriousViolations("flow");
+        AxeCheck.assertNoSeriousViolations(browser, "flow");
         browser.get(url("/customers/" + customer));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("NOK 3,748.50");
     }
@@ -173,12 +173,6 @@ class OverviewBrowserTest {
         String session = Api.signIn(user, "marketer");
         browser.get(url("/login"));
         browser.manage().addCookie(new Cookie("comeback_session", session));
-    }
-
-    private void assertNoSeriousViolations(String page) {
-        assertThat(AxeCheck.seriousViolations(browser))
-                .as("axe-core: serious or critical violations on the " + page + " page")
-                .isEmpty();
     }
 
     private String url(String path) {
